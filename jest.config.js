@@ -1,0 +1,30 @@
+/** Three suites: pure unit tests beside the code, the bundle under twilio-run against the
+ * spec-checking fake Twilio, and the join page in headless Chromium. */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': tsJest },
+      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.ts'],
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': tsJest },
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      testTimeout: 60000,
+    },
+    {
+      displayName: 'browser',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': tsJest },
+      testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+      testTimeout: 90000,
+    },
+  ],
+  maxWorkers: 2,
+};

@@ -1,0 +1,71 @@
+// Builds what twilio-run serves and deploys:
+//   dist/functions/**.js  one self-contained file per handler (npm dependencies stay external:
+//                         Twilio Functions installs them from package.json at deploy time)
+//   dist/assets/**        the static assets, the join page bundle and the twilio-video SDK
+// No source maps anywhere: files under the assets folder deploy as public URLs.
+import { build } from 'esbuild';
+import { cp, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const require = createRequire(import.meta.url);
+const out = path.join(root, 'dist');
+
+async function listTs(dir) {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files = await Promise.all(
+    entries.map((e) => {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) return listTs(full);
+      return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [full] : [];
+    }),
+  );
+  return files.flat();
+}
+
+async function exists(file) {
+  return stat(file).then(() => true, () => false);
+}
+
+await rm(out, { recursive: true, force: true });
+
+const functionsDir = path.join(root, 'src', 'functions');
+await build({
+  entryPoints: await listTs(functionsDir),
+  outbase: functionsDir,
+  outdir: path.join(out, 'functions'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  sourcemap: false,
+  logLevel: 'warning',
+});
+
+await mkdir(path.join(out, 'assets', 'join'), { recursive: true });
+await cp(path.join(root, 'assets'), path.join(out, 'assets'), { recursive: true });
+
+const joinPage = path.join(root, 'src', 'join-page', 'main.ts');
+if (await exists(joinPage)) {
+  await build({
+    entryPoints: { app: joinPage },
+    outdir: path.join(out, 'assets', 'join'),
+    bundle: true,
+    platform: 'browser',
+    target: ['es2020', 'safari14'],
+    format: 'iife',
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
+// The SDK is served from this service, never from a CDN (see the join page's CSP).
+await cp(
+  path.join(path.dirname(require.resolve('twilio-video/package.json')), 'dist', 'twilio-video.min.js'),
+  path.join(out, 'assets', 'join', 'twilio-video.min.js'),
+);

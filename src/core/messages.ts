@@ -1,0 +1,67 @@
+import type { Twilio } from 'twilio';
+import type { MessageInstance } from 'twilio/lib/rest/conversations/v1/conversation/message';
+import { AppError } from './errors';
+import { twilioFailure } from './twilio-errors';
+
+/** What the bundle writes into a conversation; each message says which it is in its Attributes. */
+export type NoticeKind = 'invite' | 'recording-started' | 'recording-stopped' | 'session-ended';
+
+export interface PostedMessage {
+  sid: string;
+}
+
+/** Twilio's limit on a message body. */
+export const MAX_BODY_LENGTH = 1_600;
+/** Pages read when looking back for a message: the bundle's messages are recent, and each
+ * page is one more request on a reuse path. */
+const PAGE_SIZE = 50;
+const MAX_PAGES = 4;
+
+export function noticeAttributes(roomSid: string, kind: NoticeKind): string {
+  return JSON.stringify({ videoEscalation: { roomSid, kind } });
+}
+
+function isNotice(message: MessageInstance, roomSid: string, kind: NoticeKind): boolean {
+  try {
+    const tag = (JSON.parse(message.attributes ?? '{}') as { videoEscalation?: { roomSid?: unknown; kind?: unknown } }).videoEscalation;
+    return tag?.roomSid === roomSid && tag?.kind === kind;
+  } catch {
+    return false;
+  }
+}
+
+export async function postNotice(client: Twilio, conversationSid: string, roomSid: string, kind: NoticeKind, body: string): Promise<PostedMessage> {
+  try {
+    const message = await client.conversations.v1.conversations(conversationSid).messages.create({
+      body: body.slice(0, MAX_BODY_LENGTH),
+      attributes: noticeAttributes(roomSid, kind),
+    });
+    return { sid: message.sid };
+  } catch (err) {
+    if (twilioFailure(err)?.status === 404) {
+      throw new AppError('no_conversation', "The task's conversation no longer exists.");
+    }
+    throw err;
+  }
+}
+
+/**
+ * The newest message of `kind` about the room, looking back no further than `since` (a room's
+ * messages cannot predate the room). Newest first, a few pages at most.
+ */
+export async function findNotice(client: Twilio, conversationSid: string, roomSid: string, kind: NoticeKind, since: Date): Promise<PostedMessage | undefined> {
+  interface MessagePage {
+    instances: MessageInstance[];
+    nextPage(): Promise<MessagePage> | undefined;
+  }
+  let page: MessagePage = await client.conversations.v1.conversations(conversationSid).messages.page({ order: 'desc', pageSize: PAGE_SIZE });
+  for (let read = 1; ; read++) {
+    for (const message of page.instances) {
+      if (isNotice(message, roomSid, kind)) return { sid: message.sid };
+      if (message.dateCreated && message.dateCreated.getTime() < since.getTime() - 1_000) return undefined;
+    }
+    const next = read < MAX_PAGES ? page.nextPage() : undefined;
+    if (!next) return undefined;
+    page = await next;
+  }
+}

@@ -1,0 +1,21 @@
+import { AppError } from './errors';
+import type { ReservationStatus, TaskReservation } from './tasks';
+
+/** A Flex user, as Twilio's token validation describes them. */
+export interface AgentPrincipal {
+  identity: string;
+  workerSid?: string;
+  roles: string[];
+}
+
+const OVERSEER_ROLES = ['admin', 'supervisor'];
+
+/** The task ownership rule of API.md: the caller's worker holds a reservation on the task in
+ * one of the endpoint's statuses, or the caller is an admin or a supervisor. */
+export function assertMayActOnTask(agent: AgentPrincipal, reservations: TaskReservation[], allowed: readonly ReservationStatus[]): void {
+  if (agent.roles.some((role) => OVERSEER_ROLES.includes(role))) return;
+  const holds = reservations.some((r) => r.workerSid === agent.workerSid && allowed.includes(r.status));
+  if (!agent.workerSid || !holds) {
+    throw new AppError('forbidden', `Your worker does not hold this task (needs a reservation that is ${allowed.join(' or ')}).`);
+  }
+}

@@ -1,0 +1,105 @@
+import type { Twilio } from 'twilio';
+import type { RoomInstance } from 'twilio/lib/rest/video/v1/room';
+import { AppError } from './errors';
+import { twilioFailure } from './twilio-errors';
+
+export interface VideoRoom {
+  sid: string;
+  uniqueName: string;
+  status: string;
+  dateCreated: Date;
+}
+
+/** Twilio's answer to a create whose unique name an in-progress room already has. */
+const ROOM_EXISTS = 53113;
+/** Minutes a room waits for its first participant, and after its last one left. The agent
+ * usually joins at once; the customer may take a while to open the link. */
+const UNUSED_ROOM_TIMEOUT_MINUTES = 15;
+const EMPTY_ROOM_TIMEOUT_MINUTES = 5;
+
+/** The task's room is found by name: Twilio keeps unique names unique among in-progress rooms,
+ * which is the only lock "one room per task" needs. */
+export const roomNameForTask = (taskSid: string) => `flex-video-${taskSid}`;
+
+const toVideoRoom = (room: RoomInstance): VideoRoom => ({
+  sid: room.sid,
+  uniqueName: room.uniqueName,
+  status: room.status,
+  dateCreated: room.dateCreated,
+});
+
+export async function findInProgressRoom(client: Twilio, taskSid: string): Promise<VideoRoom | undefined> {
+  try {
+    const room = await client.video.v1.rooms(roomNameForTask(taskSid)).fetch();
+    return room.status === 'in-progress' ? toVideoRoom(room) : undefined;
+  } catch (err) {
+    if (twilioFailure(err)?.status === 404) return undefined;
+    throw err;
+  }
+}
+
+export async function fetchRoom(client: Twilio, roomSid: string): Promise<VideoRoom | undefined> {
+  try {
+    return toVideoRoom(await client.video.v1.rooms(roomSid).fetch());
+  } catch (err) {
+    if (twilioFailure(err)?.status === 404) return undefined;
+    throw err;
+  }
+}
+
+/** Every room the task has had, newest first. Completed rooms keep the task's unique name, and
+ * Twilio lists rooms of one status at a time. */
+export async function listTaskRooms(client: Twilio, taskSid: string, limit = 20): Promise<VideoRoom[]> {
+  const uniqueName = roomNameForTask(taskSid);
+  const [inProgress, completed] = await Promise.all([
+    client.video.v1.rooms.list({ uniqueName, status: 'in-progress', limit: 1, pageSize: 1 }),
+    client.video.v1.rooms.list({ uniqueName, status: 'completed', limit, pageSize: limit }),
+  ]);
+  return [...inProgress, ...completed]
+    .map(toVideoRoom)
+    .sort((a, b) => b.dateCreated.getTime() - a.dateCreated.getTime())
+    .slice(0, limit);
+}
+
+export interface RoomSettings {
+  statusCallback: string;
+  recordFromStart: boolean;
+}
+
+/**
+ * Creates the task's room, or joins the race's winner. `created` is true only for the call
+ * whose create Twilio accepted. A loser fetches the winner; if that room ended in between, the
+ * create is tried once more.
+ */
+export async function ensureTaskRoom(client: Twilio, taskSid: string, settings: RoomSettings): Promise<{ room: VideoRoom; created: boolean }> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const room = await client.video.v1.rooms.create({
+        uniqueName: roomNameForTask(taskSid),
+        type: 'group',
+        statusCallback: settings.statusCallback,
+        statusCallbackMethod: 'POST',
+        recordParticipantsOnConnect: settings.recordFromStart,
+        unusedRoomTimeout: UNUSED_ROOM_TIMEOUT_MINUTES,
+        emptyRoomTimeout: EMPTY_ROOM_TIMEOUT_MINUTES,
+      });
+      return { room: toVideoRoom(room), created: true };
+    } catch (err) {
+      if (twilioFailure(err)?.code !== ROOM_EXISTS) throw err;
+    }
+    const existing = await findInProgressRoom(client, taskSid);
+    if (existing) return { room: existing, created: false };
+  }
+  throw new AppError('upstream_unavailable', 'The video room changed while it was being set up; try again.', 1);
+}
+
+/** Ends a room; ending one that already ended is not an error. */
+export async function completeRoom(client: Twilio, roomSid: string): Promise<void> {
+  try {
+    await client.video.v1.rooms(roomSid).update({ status: 'completed' });
+  } catch (err) {
+    const failure = twilioFailure(err);
+    if (failure?.status === 404 || failure?.status === 400) return;
+    throw err;
+  }
+}

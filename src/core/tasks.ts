@@ -1,0 +1,57 @@
+import type { Twilio } from 'twilio';
+import { AppError } from './errors';
+import { twilioFailure } from './twilio-errors';
+
+export type ReservationStatus = 'pending' | 'accepted' | 'rejected' | 'timeout' | 'canceled' | 'rescinded' | 'wrapping' | 'completed';
+
+export interface TaskReservation {
+  workerSid: string;
+  status: ReservationStatus;
+}
+
+export interface FlexTask {
+  sid: string;
+  /** The task's `conversationSid` attribute (Flex Conversations); never taken from the caller. */
+  conversationSid?: string;
+}
+
+const CONVERSATION_SID = /^CH[0-9a-fA-F]{32}$/;
+
+export function conversationOf(attributes: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(attributes);
+    const sid = (parsed as { conversationSid?: unknown } | null)?.conversationSid;
+    return typeof sid === 'string' && CONVERSATION_SID.test(sid) ? sid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function fetchTask(client: Twilio, workspaceSid: string, taskSid: string): Promise<FlexTask> {
+  try {
+    const task = await client.taskrouter.v1.workspaces(workspaceSid).tasks(taskSid).fetch();
+    return { sid: task.sid, conversationSid: conversationOf(task.attributes) };
+  } catch (err) {
+    if (twilioFailure(err)?.status === 404) throw new AppError('task_not_found', 'No such task in the Flex workspace.');
+    throw err;
+  }
+}
+
+/** A task has a handful of reservations; one page holds them all. */
+export async function listReservations(client: Twilio, workspaceSid: string, taskSid: string): Promise<TaskReservation[]> {
+  try {
+    const reservations = await client.taskrouter.v1.workspaces(workspaceSid).tasks(taskSid).reservations.list({ pageSize: 50, limit: 50 });
+    return reservations.map((r) => ({ workerSid: r.workerSid, status: r.reservationStatus as ReservationStatus }));
+  } catch (err) {
+    // A missing task is reported by fetchTask, which runs alongside.
+    if (twilioFailure(err)?.status === 404) return [];
+    throw err;
+  }
+}
+
+export function requireConversation(task: FlexTask): string {
+  if (!task.conversationSid) {
+    throw new AppError('no_conversation', 'The task is not a messaging task: it has no conversationSid attribute.');
+  }
+  return task.conversationSid;
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { admitCustomer } from '../../core/escalation';
+import { escalationDeps } from '../../platform/deps';
+import { defineEndpoint } from '../../platform/http';
+import { displayName, invite, parseParams } from '../../platform/validate';
+
+const joinParams = z.object({ Invite: invite, Name: displayName });
+
+/** POST /video/join: the customer's token, for the room their invite names. */
+export const handler = defineEndpoint('customer', (invocation, rawParams) => {
+  const params = parseParams(joinParams, rawParams);
+  return admitCustomer(escalationDeps(invocation), params.Invite, params.Name);
+});

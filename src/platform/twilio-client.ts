@@ -1,0 +1,135 @@
+import twilio, { Twilio } from 'twilio';
+import RequestClient from 'twilio/lib/base/RequestClient';
+import type TwilioResponse from 'twilio/lib/http/response';
+import { AppError } from '../core/errors';
+import { OutcomeUnknownError, twilioFailure } from '../core/twilio-errors';
+
+/** Twilio ends a Function at 10 s. Every Twilio call of one invocation, retries and backoff
+ * included, must fit in this budget, which leaves time to answer. */
+export const INVOCATION_BUDGET_MS = 8_000;
+/** One attempt may take this long. Twilio's REST API answers in well under a second; a
+ * request still open after 3 s is better retried (when that is safe) or reported. */
+const ATTEMPT_TIMEOUT_MS = 3_000;
+/** Attempts beyond the first, for 429, 5xx and network failures. */
+const MAX_RETRIES = 2;
+const BACKOFF_BASE_MS = 150;
+/** Below this, an attempt could not finish usefully: report instead. */
+const MIN_ATTEMPT_MS = 250;
+
+/** The point in time by which all of one invocation's Twilio work must be done. */
+export class Deadline {
+  private readonly endsAt: number;
+
+  constructor(budgetMs: number, private readonly now: () => number = Date.now) {
+    this.endsAt = now() + budgetMs;
+  }
+
+  remainingMs(): number {
+    return this.endsAt - this.now();
+  }
+}
+
+/** Creates whose retry after a lost answer could duplicate something visible. Everything
+ * else the bundle writes is idempotent or protected by Twilio's uniqueness rules (a room's
+ * unique name, a Sync document's unique name, If-Match). */
+const NON_IDEMPOTENT_CREATES = [/\/Conversations\/[^/]+\/Messages$/, /\/v1\/Compositions$/];
+
+export function isRetrySafe(method: string, uri: string): boolean {
+  if (method.toLowerCase() !== 'post') return true;
+  const path = new URL(uri).pathname;
+  return !NON_IDEMPOTENT_CREATES.some((pattern) => pattern.test(path));
+}
+
+/** Maps `https://{subdomain}.twilio.com/{path}` to `{base}/{subdomain}/{path}` (API.md). */
+export function rewriteTwilioUri(uri: string, apiBaseUrl?: string): string {
+  if (!apiBaseUrl) return uri;
+  const url = new URL(uri);
+  const subdomain = url.hostname.replace(/\.twilio\.com$/, '').split('.')[0];
+  return `${apiBaseUrl.replace(/\/+$/, '')}/${subdomain}${url.pathname}${url.search}`;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+
+/** twilio's own client retries 429s only, and with no overall deadline. This one retries 429
+ * always, 5xx and network failures when the request is safe to repeat, and never past the
+ * invocation's deadline. */
+class BudgetedRequestClient extends RequestClient {
+  constructor(
+    private readonly deadline: Deadline,
+    private readonly apiBaseUrl: string | undefined,
+  ) {
+    super({ timeout: ATTEMPT_TIMEOUT_MS, keepAlive: true, autoRetry: false });
+  }
+
+  override async request<TData>(opts: RequestClient.RequestOptions<TData>): Promise<TwilioResponse<TData>> {
+    const uri = rewriteTwilioUri(opts.uri, this.apiBaseUrl);
+    const retrySafe = isRetrySafe(opts.method, opts.uri);
+    for (let attempt = 0; ; attempt++) {
+      const remaining = this.deadline.remainingMs();
+      if (remaining < MIN_ATTEMPT_MS) {
+        throw new AppError('upstream_unavailable', 'Twilio did not answer in time.', 2);
+      }
+      const timeout = Math.min(ATTEMPT_TIMEOUT_MS, remaining - MIN_ATTEMPT_MS / 2);
+      // Headers are mutated by the base class; each attempt gets its own copy.
+      const attemptOpts = { ...opts, uri, timeout, headers: { ...opts.headers } };
+      let response: TwilioResponse<TData> | undefined;
+      let failure: unknown;
+      try {
+        response = (await super.request(attemptOpts)) as TwilioResponse<TData>;
+      } catch (err) {
+        failure = err;
+      }
+      const status = response?.statusCode;
+      const retryable = status === 429 || (retrySafe && (failure !== undefined || (status ?? 0) >= 500));
+      const backoff = retryDelayMs(attempt, response);
+      if (!retryable || attempt >= MAX_RETRIES || this.deadline.remainingMs() - backoff < MIN_ATTEMPT_MS * 2) {
+        if (failure !== undefined || (status ?? 0) >= 500) {
+          if (!retrySafe) throw new OutcomeUnknownError(failure ?? response);
+          if (failure !== undefined) throw new AppError('upstream_unavailable', 'Twilio could not be reached.', 2);
+        }
+        return response as TwilioResponse<TData>;
+      }
+      await sleep(backoff);
+    }
+  }
+}
+
+function retryDelayMs(attempt: number, response?: TwilioResponse<unknown>): number {
+  const header = response?.headers?.['retry-after'];
+  const retryAfter = Number(Array.isArray(header) ? header[0] : header);
+  if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.min(retryAfter * 1000, 2_000);
+  const exponential = BACKOFF_BASE_MS * 2 ** attempt;
+  return exponential / 2 + Math.random() * (exponential / 2);
+}
+
+export interface TwilioClientOptions {
+  accountSid: string;
+  authToken: string;
+  apiBaseUrl?: string;
+  deadline: Deadline;
+}
+
+/** The bundle's one way to talk to Twilio: twilio 6, bounded by the invocation's deadline. */
+export function createTwilioClient(options: TwilioClientOptions): Twilio {
+  return twilio(options.accountSid, options.authToken, {
+    accountSid: options.accountSid,
+    httpClient: new BudgetedRequestClient(options.deadline, options.apiBaseUrl),
+  });
+}
+
+/** What the caller is told when Twilio failed (API.md: 502 upstream_error, 503 upstream_unavailable). */
+export function upstreamError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const failure = twilioFailure(err);
+  if (failure?.status === 429 || failure?.status === 503) {
+    return new AppError('upstream_unavailable', 'Twilio is busy; try again shortly.', 2);
+  }
+  if (failure?.status === 401 || failure?.status === 403) {
+    return new AppError('upstream_error', 'Twilio refused the service credentials (check ACCOUNT_SID and AUTH_TOKEN).');
+  }
+  if (err instanceof OutcomeUnknownError) {
+    return new AppError('upstream_unavailable', 'Twilio did not confirm the request; try again shortly.', 2);
+  }
+  return new AppError('upstream_error', 'Twilio failed to complete the request.');
+}

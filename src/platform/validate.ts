@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { AppError } from '../core/errors';
+import { MAX_INVITE_LENGTH } from '../core/invites';
+
+/** The bundle's one input validator: every parameter is checked here, before any Twilio call.
+ * Twilio Functions merge JSON and form bodies into the event, so a value may arrive as a string
+ * (form) or as any JSON type; anything but the expected shape is a 400. */
+
+const sid = (prefix: string, name: string) =>
+  z
+    .string({ error: `${name} must be a string.` })
+    .regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `${name} must be a ${prefix} SID (${prefix} followed by 32 hex digits).`);
+
+/** A Flex token is a JWE of a few kB; anything far larger is not one. */
+const MAX_FLEX_TOKEN_LENGTH = 8_192;
+export const MAX_DISPLAY_NAME_LENGTH = 64;
+
+export const flexToken = z
+  .string({ error: 'Token must be a string.' })
+  .min(1, 'Token must not be empty.')
+  .max(MAX_FLEX_TOKEN_LENGTH, `Token must be at most ${MAX_FLEX_TOKEN_LENGTH} characters.`);
+
+export const taskSid = sid('WT', 'TaskSid');
+export const roomSid = sid('RM', 'RoomSid');
+
+/** `true` as a JSON boolean or the string "true" (form bodies carry only strings). */
+export const optionalFlag = (name: string) =>
+  z
+    .union([z.boolean(), z.enum(['true', 'false'])], { error: `${name} must be true or false.` })
+    .optional()
+    .transform((value) => value === true || value === 'true');
+
+/** A bad invite is the customer's link, not a programming error: its format is judged by the
+ * invite check (401); only what cannot be an invite at all is a 400. */
+export const invite = z
+  .string({ error: 'Invite must be a string.' })
+  .min(1, 'Invite must not be empty.')
+  .max(MAX_INVITE_LENGTH * 4, 'Invite is too long.');
+
+export const displayName = z
+  .string({ error: 'Name must be a string.' })
+  .max(MAX_DISPLAY_NAME_LENGTH, `Name must be at most ${MAX_DISPLAY_NAME_LENGTH} characters.`)
+  .optional();
+
+export const agentTaskParams = z.object({ Token: flexToken, TaskSid: taskSid });
+export type AgentTaskParams = z.infer<typeof agentTaskParams>;
+
+function describe(issue: z.core.$ZodIssue): string {
+  const name = issue.path.map(String).join('.');
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `${name} is required.`;
+  return issue.message.includes(name) || !name ? issue.message : `${name}: ${issue.message}`;
+}
+
+export function parseParams<S extends z.ZodType>(schema: S, event: Record<string, unknown>): z.infer<S> {
+  const result = schema.safeParse(event);
+  if (!result.success) {
+    throw new AppError('invalid_request', describe(result.error.issues[0]));
+  }
+  return result.data;
+}
