@@ -1,0 +1,90 @@
+/** The call as the customer sees it, driven only by the SDK's room events (the SDK reconnects by
+ * itself; the page never does). Pure, so every transition is unit-tested without a browser. */
+import type { StringKey } from './strings';
+
+export type EndReason = 'agent-ended' | 'left' | 'connection-lost' | 'replaced';
+
+export interface CallState {
+  /** waiting: in the room without an agent; live: the agent is there. */
+  phase: 'waiting' | 'live' | 'ended';
+  reconnecting: boolean;
+  recording: boolean;
+  agentIdentity: string | null;
+  /** Whether an agent was here earlier, so the waiting text can say they left. */
+  agentLeft: boolean;
+  /** 0 (no network) to 5; null until the SDK measured it. */
+  networkLevel: number | null;
+  endReason: EndReason | null;
+}
+
+export type CallEvent =
+  | { type: 'connected'; recording: boolean; identities: string[] }
+  | { type: 'participantConnected' | 'participantDisconnected'; identity: string }
+  | { type: 'reconnecting' | 'reconnected' | 'recordingStarted' | 'recordingStopped' }
+  | { type: 'networkQuality'; level: number | null }
+  | { type: 'disconnected'; errorCode: number | null; byCustomer: boolean };
+
+const AGENT_PREFIX = 'agent-';
+export const isAgent = (identity: string): boolean => identity.startsWith(AGENT_PREFIX);
+
+/** Twilio Video error codes that mean something particular to the customer. */
+const ROOM_COMPLETED = 53118;
+const DUPLICATE_IDENTITY = 53205;
+
+export const initialCallState: CallState = {
+  phase: 'waiting',
+  reconnecting: false,
+  recording: false,
+  agentIdentity: null,
+  agentLeft: false,
+  networkLevel: null,
+  endReason: null,
+};
+
+export function reduceCall(state: CallState, event: CallEvent): CallState {
+  if (state.phase === 'ended') return state;
+  switch (event.type) {
+    case 'connected': {
+      const agent = event.identities.find(isAgent) ?? null;
+      return { ...state, recording: event.recording, agentIdentity: agent, phase: agent ? 'live' : 'waiting' };
+    }
+    case 'participantConnected':
+      if (state.agentIdentity || !isAgent(event.identity)) return state;
+      return { ...state, agentIdentity: event.identity, phase: 'live' };
+    case 'participantDisconnected':
+      if (event.identity !== state.agentIdentity) return state;
+      return { ...state, agentIdentity: null, agentLeft: true, phase: 'waiting' };
+    case 'reconnecting':
+      return { ...state, reconnecting: true };
+    case 'reconnected':
+      return { ...state, reconnecting: false };
+    case 'recordingStarted':
+      return { ...state, recording: true };
+    case 'recordingStopped':
+      return { ...state, recording: false };
+    case 'networkQuality':
+      return { ...state, networkLevel: event.level };
+    case 'disconnected':
+      return { ...state, phase: 'ended', reconnecting: false, recording: false, endReason: endReason(event.errorCode, event.byCustomer) };
+  }
+}
+
+function endReason(errorCode: number | null, byCustomer: boolean): EndReason {
+  if (byCustomer) return 'left';
+  if (errorCode === DUPLICATE_IDENTITY) return 'replaced';
+  // No error and not us: the room was closed or we were removed, both the agent's doing.
+  if (errorCode === ROOM_COMPLETED || errorCode === null) return 'agent-ended';
+  return 'connection-lost';
+}
+
+/** What a screen reader should hear about a change, most important first. The end of the call
+ * is not announced here: it gets its own screen with a focused heading. */
+export function announcements(before: CallState, after: CallState): StringKey[] {
+  if (after.phase === 'ended') return [];
+  const said: StringKey[] = [];
+  if (before.recording !== after.recording) said.push(after.recording ? 'recordingStarted' : 'recordingStopped');
+  if (before.reconnecting !== after.reconnecting) said.push(after.reconnecting ? 'reconnecting' : 'reconnected');
+  if (!before.agentIdentity && after.agentIdentity) said.push('agentJoined');
+  if (before.agentIdentity && !after.agentIdentity) said.push('agentLeft');
+  return said;
+}

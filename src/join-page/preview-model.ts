@@ -1,0 +1,30 @@
+/** What the preview says about the camera and microphone, decided from what went wrong. Pure, so
+ * each combination is unit-tested. */
+import { permissionHelpKey, type BrowserFamily } from './browser';
+import type { MediaProblems } from './media';
+import type { StringKey } from './strings';
+
+const PROBLEM_TEXT = {
+  'not-found': { audio: 'notFoundMicrophone', video: 'notFoundCamera' },
+  'in-use': { audio: 'inUseMicrophone', video: 'inUseCamera' },
+  denied: { audio: 'deniedMicrophone', video: 'deniedCamera' },
+} as const satisfies Record<string, Record<'audio' | 'video', StringKey>>;
+
+/** The sentences to show, and the browser's own steps when a permission was refused. */
+export function problemKeys({ audio, video }: MediaProblems, family: BrowserFamily): StringKey[] {
+  if (audio === 'failed' || video === 'failed') return ['mediaFailed'];
+  if (audio === 'denied' && video === 'denied') return ['deniedBoth', permissionHelpKey(family)];
+  const keys: StringKey[] = [];
+  if (video) keys.push(PROBLEM_TEXT[video].video);
+  if (audio) keys.push(PROBLEM_TEXT[audio].audio);
+  if (audio === 'denied' || video === 'denied') keys.push(permissionHelpKey(family));
+  return keys;
+}
+
+/** The Join button says plainly what the customer will join with. */
+export function joinLabelKey({ audio, video }: MediaProblems): StringKey {
+  if (audio && video) return 'joinWithoutMedia';
+  if (video) return 'joinAudioOnly';
+  if (audio) return 'joinVideoOnly';
+  return 'join';
+}

@@ -1,0 +1,86 @@
+/** Joins the room and turns the SDK's room events into CallState changes for the view. The SDK
+ * reconnects by itself (`reconnecting` → `reconnected` or `disconnected`); this only reports it. */
+import type { JoinGrant } from './api';
+import { initialCallState, isAgent, reduceCall, type CallEvent, type CallState } from './call-state';
+import type { LocalMedia } from './media';
+import type { RemoteParticipant, RemoteTrack, VideoSdk } from './sdk';
+
+export interface CallView {
+  render(state: CallState, previous: CallState): void;
+  showAgentVideo(track: RemoteTrack | null): void;
+  addRemoteAudio(track: RemoteTrack): void;
+  removeRemoteAudio(track: RemoteTrack): void;
+}
+
+export interface Call {
+  leave(): void;
+}
+
+/** Connects with the preview's tracks, then mounts the call view and keeps it in step. */
+export async function joinCall(sdk: VideoSdk, grant: JoinGrant, media: LocalMedia, mountView: () => CallView): Promise<Call> {
+  const room = await sdk.connect(grant.token, {
+    name: grant.roomName,
+    tracks: media.tracks(),
+    networkQuality: { local: 1, remote: 0 },
+  });
+  const view = mountView();
+  let state: CallState = initialCallState;
+  let leaving = false;
+  let agentVideo: RemoteTrack | null = null;
+
+  const dispatch = (event: CallEvent) => {
+    const previous = state;
+    state = reduceCall(state, event);
+    if (state !== previous) view.render(state, previous);
+  };
+
+  const stopFollowingCamera = media.onVideoTrackChange((previous, next) => {
+    if (previous) room.localParticipant.unpublishTrack(previous);
+    // If the new camera track cannot be published the agent would not see it: show it as off.
+    if (next) room.localParticipant.publishTrack(next).catch(() => media.setCameraOn(false));
+  });
+
+  const showTrack = (track: RemoteTrack, participant: RemoteParticipant) => {
+    if (track.kind === 'audio') view.addRemoteAudio(track);
+    else if (track.kind === 'video' && isAgent(participant.identity)) {
+      agentVideo = track;
+      view.showAgentVideo(track);
+    }
+  };
+
+  room.on('participantConnected', ({ identity }) => dispatch({ type: 'participantConnected', identity }));
+  room.on('participantDisconnected', ({ identity }) => dispatch({ type: 'participantDisconnected', identity }));
+  room.on('trackSubscribed', (track, _publication, participant) => showTrack(track, participant));
+  room.on('trackUnsubscribed', (track) => {
+    if (track.kind === 'audio') view.removeRemoteAudio(track);
+    else if (track === agentVideo) {
+      agentVideo = null;
+      view.showAgentVideo(null);
+    }
+  });
+  room.on('reconnecting', () => dispatch({ type: 'reconnecting' }));
+  room.on('reconnected', () => dispatch({ type: 'reconnected' }));
+  room.on('recordingStarted', () => dispatch({ type: 'recordingStarted' }));
+  room.on('recordingStopped', () => dispatch({ type: 'recordingStopped' }));
+  room.localParticipant.on('networkQualityLevelChanged', (level) => dispatch({ type: 'networkQuality', level }));
+  room.on('disconnected', (_room, error) => {
+    stopFollowingCamera();
+    dispatch({ type: 'disconnected', errorCode: error?.code ?? null, byCustomer: leaving });
+  });
+
+  const participants = [...room.participants.values()];
+  dispatch({ type: 'connected', recording: room.isRecording, identities: participants.map((p) => p.identity) });
+  for (const participant of participants) {
+    for (const publication of participant.tracks.values()) {
+      if (publication.track) showTrack(publication.track, participant);
+    }
+  }
+  dispatch({ type: 'networkQuality', level: room.localParticipant.networkQualityLevel });
+
+  return {
+    leave() {
+      leaving = true;
+      room.disconnect();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/** Every piece of text the join page shows or announces, so a translation is one new object.
+ * `{name}` placeholders are filled by `fill`. English is the reference and the fallback. */
+const en = {
+  pageTitle: 'Video call',
+  checkingInvite: 'Checking your invitation…',
+
+  inviteMissingTitle: 'This link is incomplete',
+  inviteMissingBody: 'The video call link seems to be cut short. Go back to the chat and tap the whole link, or ask the agent for a new one.',
+  inviteInvalidTitle: 'This link doesn’t work',
+  inviteInvalidBody: 'We couldn’t recognise this video call link. It may have been copied incompletely or changed.',
+  inviteExpiredTitle: 'This link has expired',
+  inviteExpiredBody: 'Video call links only work for a short time, to keep your call private.',
+  sessionEndedTitle: 'This video call has ended',
+  sessionEndedBody: 'The agent has already closed this video call, so the link no longer works.',
+  askForNewLink: 'If you still need help, go back to the chat and ask the agent for a new link.',
+  serviceBusyTitle: 'We couldn’t connect you yet',
+  serviceBusyBody: 'The video service is busy right now. Please try again in {seconds} seconds.',
+  serviceErrorTitle: 'Something went wrong',
+  serviceErrorBody: 'We couldn’t start the video call. Please try again in a moment.',
+  offlineBody: 'We couldn’t reach the video service. Check that you are online and try again.',
+  tryAgain: 'Try again',
+
+  unsupportedTitle: 'This browser can’t make video calls',
+  unsupportedBody: 'Open the link from the chat in an up-to-date Chrome, Safari, Edge or Firefox.',
+  unsupportedInApp: 'If the link opened inside another app, use its menu to open it in your browser instead.',
+  insecureBody: 'Video calls only work over a secure (https) connection. Open the link exactly as the agent sent it.',
+
+  previewTitle: 'Ready to join?',
+  previewIntro: 'The agent from your chat has invited you to a video call. Check your camera and microphone first.',
+  startMedia: 'Turn on camera and microphone',
+  startingMedia: 'Starting camera and microphone…',
+  cameraOffPreview: 'Your camera is off',
+  noCameraPreview: 'No camera',
+  camera: 'Camera',
+  microphone: 'Microphone',
+  speaker: 'Speaker',
+  deviceFallback: '{kind} {number}',
+  yourName: 'Your name (optional)',
+  join: 'Join call',
+  joinAudioOnly: 'Join with audio only',
+  joinVideoOnly: 'Join with video only',
+  joinWithoutMedia: 'Join without camera and microphone',
+  joining: 'Joining…',
+  joinFailed: 'We couldn’t connect the call. Check your connection and try again.',
+
+  muteMic: 'Mute microphone',
+  unmuteMic: 'Unmute microphone',
+  cameraOff: 'Turn camera off',
+  cameraOn: 'Turn camera on',
+  leave: 'Leave call',
+
+  deniedBoth: 'Your browser blocked the camera and microphone.',
+  deniedCamera: 'Your browser blocked the camera.',
+  deniedMicrophone: 'Your browser blocked the microphone.',
+  notFoundCamera: 'We couldn’t find a camera. You can still join with audio.',
+  notFoundMicrophone: 'We couldn’t find a microphone. You can still join with video.',
+  inUseCamera: 'Your camera is being used by another app. Close that app and try again.',
+  inUseMicrophone: 'Your microphone is being used by another app. Close that app and try again.',
+  mediaFailed: 'We couldn’t start your camera or microphone.',
+  permissionHelpChrome: 'Select the camera icon at the right of the address bar, choose “Always allow”, then select “Try again”.',
+  permissionHelpEdge: 'Select the lock icon at the left of the address bar, set Camera and Microphone to “Allow”, then select “Try again”.',
+  permissionHelpFirefox: 'Select the crossed-out camera icon in the address bar, remove the block, then select “Try again”.',
+  permissionHelpSafari: 'In the Safari menu, choose “Settings for this website”, set Camera and Microphone to “Allow”, then select “Try again”.',
+  permissionHelpIos: 'Tap “aA” in the address bar, choose “Website Settings”, set Camera and Microphone to “Allow”, then tap “Try again”.',
+  permissionHelpAndroid: 'Tap the icon at the left of the address bar, choose “Permissions”, allow Camera and Microphone, then tap “Try again”.',
+  permissionHelpOther: 'Allow camera and microphone for this site in your browser’s settings, then select “Try again”.',
+
+  waitingForAgent: 'Waiting for the agent to join…',
+  agentLeft: 'The agent left the call. Waiting for them to come back…',
+  agentJoined: 'The agent has joined the call.',
+  agentVideo: 'Agent’s video',
+  yourVideo: 'Your video',
+  connecting: 'Connecting…',
+  recording: 'Recording',
+  recordingStarted: 'This call is now being recorded.',
+  recordingStopped: 'Recording has stopped.',
+  reconnecting: 'Connection lost. Reconnecting…',
+  reconnected: 'Reconnected.',
+  networkQuality: 'Network quality: {level} out of 5',
+  networkWeak: 'Your connection is weak. Video may pause.',
+
+  endedByAgentTitle: 'The call has ended',
+  endedByAgentBody: 'The agent ended the video call. You can continue in the chat.',
+  leftTitle: 'You left the call',
+  leftBody: 'You can rejoin while the agent is still in the call.',
+  connectionLostTitle: 'The call was disconnected',
+  connectionLostBody: 'We lost the connection to the call. Check that you are online, then rejoin.',
+  replacedTitle: 'You joined from somewhere else',
+  replacedBody: 'This call is open in another tab or on another device, so it was closed here.',
+  rejoin: 'Rejoin call',
+  closeHint: 'You can close this page.',
+};
+
+export type Strings = typeof en;
+export type StringKey = keyof Strings;
+
+/** Languages with a full translation. Add one here (typed as Strings, so none can be missed). */
+const catalogs: Readonly<Record<string, Strings>> = { en };
+
+/** The first of the browser's preferred languages that has a catalog, matching `es-MX` to `es`;
+ * English when none does. */
+export function pickLanguage(preferred: readonly string[], available: readonly string[]): string {
+  for (const tag of preferred) {
+    const lower = tag.toLowerCase();
+    const match = available.find((lang) => lang === lower) ?? available.find((lang) => lang === lower.split('-')[0]);
+    if (match) return match;
+  }
+  return 'en';
+}
+
+export function stringsFor(preferred: readonly string[]): { lang: string; text: Strings } {
+  const lang = pickLanguage(preferred, Object.keys(catalogs));
+  return { lang, text: catalogs[lang] ?? en };
+}
+
+/** Replaces each `{name}` in a template; unknown placeholders are left as they are. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

@@ -1,0 +1,104 @@
+/** The call: the agent's video large, the customer's own small and mirrored, a persistent
+ * recording badge, network quality, connection banners, and mute / camera / leave. */
+import type { CallState } from '../call-state';
+import { announcements } from '../call-state';
+import type { LocalMedia } from '../media';
+import type { CallView } from '../room';
+import type { RemoteTrack } from '../sdk';
+import { fill, type Strings } from '../strings';
+import { mediaToggles, selfVideo } from './controls';
+import { announce, h, icon, showScreen } from './dom';
+
+export interface CallControls {
+  toggleMic(): void;
+  toggleCamera(): void;
+  leave(): void;
+}
+
+export interface MountedCall extends CallView {
+  /** Re-reads the local media after a toggle or a camera pause. */
+  updateMedia(): void;
+}
+
+const RECONNECTED_NOTICE_MS = 3000;
+
+export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Strings, media: LocalMedia, controls: CallControls): MountedCall {
+  const agentVideo = h('video', { class: 'agent-video', autoplay: true, playsinline: true, 'aria-label': text.agentVideo, hidden: true });
+  const waitingText = h('p');
+  const waiting = h('div', { class: 'waiting' }, h('div', { class: 'spinner' }), waitingText);
+  const recordingBadge = h('p', { class: 'recording-badge', hidden: true }, h('span', { class: 'dot' }), text.recording);
+  const networkBars = h('div', { class: 'network', role: 'img', hidden: true }, ...[1, 2, 3, 4, 5].map(() => h('span')));
+  const banner = h('p', { class: 'banner', hidden: true });
+  const self = selfVideo(text, 'self-view');
+  const toggles = mediaToggles(text, controls);
+  const leaveButton = h(
+    'button',
+    { type: 'button', class: 'round leave', 'data-control': 'leave', 'aria-label': text.leave, title: text.leave, onclick: () => controls.leave() },
+    icon('leave'),
+  );
+  const audioSinks = h('div', { hidden: true });
+  const screen = h(
+    'section',
+    { class: 'screen call', 'data-state': 'waiting' },
+    h('h1', { class: 'visually-hidden', tabindex: '-1' }, text.pageTitle),
+    h('div', { class: 'stage' }, agentVideo, waiting, h('div', { class: 'top-bar' }, recordingBadge, networkBars), banner, self.element),
+    h('div', { class: 'controls' }, toggles.element, leaveButton),
+    audioSinks,
+  );
+  showScreen(root, screen);
+
+  let shownAgentVideo: RemoteTrack | null = null;
+  let bannerTimer: ReturnType<typeof setTimeout> | undefined;
+  const showBanner = (words: string, tone: 'warning' | 'ok', hideAfterMs?: number) => {
+    clearTimeout(bannerTimer);
+    banner.textContent = words;
+    banner.dataset.tone = tone;
+    banner.hidden = false;
+    if (hideAfterMs) bannerTimer = setTimeout(() => (banner.hidden = true), hideAfterMs);
+  };
+
+  const updateMedia = () => {
+    self.show(media.video, text.cameraOffPreview);
+    toggles.update(media);
+  };
+  updateMedia();
+
+  return {
+    updateMedia,
+    render(state: CallState, previous: CallState) {
+      screen.dataset.state = state.reconnecting ? 'reconnecting' : state.phase;
+      waiting.hidden = state.phase === 'live';
+      waitingText.textContent = state.agentLeft ? text.agentLeft : text.waitingForAgent;
+      recordingBadge.hidden = !state.recording;
+      if (state.reconnecting) showBanner(text.reconnecting, 'warning');
+      else if (previous.reconnecting) showBanner(text.reconnected, 'ok', RECONNECTED_NOTICE_MS);
+      else if (state.networkLevel !== null && state.networkLevel <= 1) showBanner(text.networkWeak, 'warning');
+      else if (banner.dataset.tone === 'warning') banner.hidden = true;
+      networkBars.hidden = state.networkLevel === null;
+      networkBars.dataset.level = String(state.networkLevel ?? 0);
+      networkBars.setAttribute('aria-label', fill(text.networkQuality, { level: state.networkLevel ?? 0 }));
+      const said = announcements(previous, state).map((key) => text[key]);
+      if (said.length) announce(announcer, said.join(' '));
+    },
+    showAgentVideo(track: RemoteTrack | null) {
+      shownAgentVideo?.detach();
+      shownAgentVideo = track;
+      track?.attach(agentVideo);
+      agentVideo.hidden = !track;
+    },
+    addRemoteAudio(track: RemoteTrack) {
+      const element = track.attach();
+      if (media.speakerId) setSink(element, media.speakerId);
+      audioSinks.append(element);
+    },
+    removeRemoteAudio(track: RemoteTrack) {
+      for (const element of track.detach()) element.remove();
+    },
+  };
+}
+
+/** setSinkId is missing in some browsers (Safari, Firefox on Android); there the system picks. */
+export function setSink(element: HTMLMediaElement, deviceId: string): void {
+  const withSink = element as HTMLMediaElement & { setSinkId?: (id: string) => Promise<void> };
+  withSink.setSinkId?.(deviceId).catch(() => undefined);
+}

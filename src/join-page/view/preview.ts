@@ -1,0 +1,129 @@
+/** The screen before joining: the customer's own camera, device choice, mute and camera
+ * toggles, and the Join button. Media is only requested from the "Turn on" button (a user
+ * gesture) unless the browser already has permission. */
+import { MAX_NAME_LENGTH } from '../api';
+import type { BrowserFamily } from '../browser';
+import type { DeviceLists, LocalMedia } from '../media';
+import { joinLabelKey, problemKeys } from '../preview-model';
+import { fill, type Strings } from '../strings';
+import { h, showScreen } from './dom';
+import { mediaToggles, selfVideo } from './controls';
+
+export interface PreviewHandlers {
+  startMedia(): void;
+  toggleMic(): void;
+  toggleCamera(): void;
+  selectDevice(kind: 'camera' | 'microphone' | 'speaker', deviceId: string): void;
+  join(name: string): void;
+}
+
+export interface PreviewView {
+  /** Re-reads the media state after anything changed. */
+  update(): void;
+  setStarting(): void;
+  setDevices(devices: DeviceLists): void;
+  setJoining(joining: boolean, error?: string): void;
+}
+
+export interface PreviewContext {
+  text: Strings;
+  media: LocalMedia;
+  family: BrowserFamily;
+  canChooseSpeaker: boolean;
+}
+
+export function renderPreview(root: HTMLElement, { text, media, family, canChooseSpeaker }: PreviewContext, handlers: PreviewHandlers): PreviewView {
+  const self = selfVideo(text, 'preview-video');
+  const toggles = mediaToggles(text, handlers);
+  const problems = h('div', { class: 'problems', role: 'alert' });
+  const startButton = h('button', { type: 'button', class: 'button primary', onclick: () => handlers.startMedia() }, text.startMedia);
+  const selects = {
+    camera: deviceSelect(text, 'camera', handlers),
+    microphone: deviceSelect(text, 'microphone', handlers),
+    speaker: deviceSelect(text, 'speaker', handlers),
+  };
+  const nameInput = h('input', { id: 'name', type: 'text', maxlength: String(MAX_NAME_LENGTH), autocomplete: 'name' });
+  const joinError = h('p', { class: 'join-error', role: 'alert' });
+  const joinButton = h('button', { type: 'submit', class: 'button primary' });
+  const form = h(
+    'form',
+    { class: 'join-form', hidden: true },
+    h('div', { class: 'devices' }, selects.camera.field, selects.microphone.field, canChooseSpeaker && selects.speaker.field),
+    h('div', { class: 'field' }, h('label', { for: 'name' }, text.yourName), nameInput),
+    joinError,
+    joinButton,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    handlers.join(nameInput.value);
+  });
+
+  showScreen(
+    root,
+    h(
+      'section',
+      { class: 'screen preview', 'data-state': 'preview' },
+      h('h1', { tabindex: '-1' }, text.previewTitle),
+      h('p', { class: 'intro' }, text.previewIntro),
+      h('div', { class: 'preview-stage' }, self.element, toggles.element),
+      problems,
+      startButton,
+      form,
+    ),
+  );
+
+  let started = false;
+  const update = () => {
+    self.show(media.video, media.problems.video ? text.noCameraPreview : text.cameraOffPreview);
+    toggles.update(media);
+    problems.replaceChildren(...problemKeys(media.problems, family).map((key) => h('p', {}, text[key])));
+    const hasProblem = problems.childElementCount > 0;
+    if (hasProblem) problems.append(h('button', { type: 'button', class: 'button', onclick: () => handlers.startMedia() }, text.tryAgain));
+    problems.hidden = !hasProblem;
+    startButton.hidden = started;
+    form.hidden = !started;
+    joinButton.textContent = text[joinLabelKey(media.problems)];
+  };
+
+  update();
+  return {
+    update() {
+      started = true;
+      startButton.disabled = false;
+      startButton.textContent = text.startMedia;
+      update();
+    },
+    setStarting() {
+      startButton.disabled = true;
+      startButton.textContent = text.startingMedia;
+    },
+    setDevices(devices) {
+      selects.camera.fill(devices.cameras, media.currentDeviceId('video'));
+      selects.microphone.fill(devices.microphones, media.currentDeviceId('audio'));
+      selects.speaker.fill(devices.speakers, media.speakerId ?? undefined);
+    },
+    setJoining(joining, error) {
+      joinButton.disabled = joining;
+      joinButton.textContent = joining ? text.joining : text[joinLabelKey(media.problems)];
+      joinError.textContent = error ?? '';
+    },
+  };
+}
+
+function deviceSelect(text: Strings, kind: 'camera' | 'microphone' | 'speaker', handlers: PreviewHandlers) {
+  const label = text[kind];
+  const id = `device-${kind}`;
+  const select = h('select', { id, onchange: () => handlers.selectDevice(kind, select.value) });
+  const field = h('div', { class: 'field' }, h('label', { for: id }, label), select);
+  return {
+    field,
+    /** A list of one is still shown, so the customer can see which device is in use. */
+    fill(devices: MediaDeviceInfo[], currentId: string | undefined) {
+      select.replaceChildren(
+        ...devices.map((device, index) => h('option', { value: device.deviceId }, device.label || fill(text.deviceFallback, { kind: label, number: index + 1 }))),
+      );
+      if (currentId && devices.some((device) => device.deviceId === currentId)) select.value = currentId;
+      field.hidden = devices.length === 0;
+    },
+  };
+}
