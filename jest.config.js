@@ -16,15 +16,15 @@ module.exports = {
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
-      testTimeout: 60000,
     },
     {
       displayName: 'browser',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
-      testTimeout: 90000,
     },
   ],
+  // Integration and browser tests start twilio-run, which forks a process per request.
+  testTimeout: 90000,
   maxWorkers: 2,
 };

@@ -47,8 +47,8 @@ export function agentIdentity(agent: { workerSid?: string; identity: string }): 
 export function sanitizeDisplayName(name: string): string {
   return name
     .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
     .replace(/\s+/g, ' ')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
     .trim();
 }
 

@@ -242,14 +242,16 @@ export class FakeTwilio {
     }
     call.template = template;
 
-    if (fault && !fault.afterApplying) {
+    // A fault with only a delay slows the request down and then lets it through.
+    const failsOutright = fault && (fault.status !== undefined || fault.drop);
+    if (failsOutright && !fault.afterApplying) {
       if (fault.drop) {
         call.status = -1;
         call.endedAt = Date.now();
         req.socket.destroy();
         return;
       }
-      return twilioError(fault.status ?? 500, fault.twilioCode ?? 20500, 'Injected failure');
+      return twilioError(fault.status!, fault.twilioCode ?? 20500, 'Injected failure');
     }
     let status: number;
     let body: Json;
@@ -260,14 +262,14 @@ export class FakeTwilio {
       this.violations.push(`fake failed on ${call.method} ${path}: ${String(err)}`);
       return twilioError(500, 20500, 'Fake failure');
     }
-    if (fault?.afterApplying) {
+    if (failsOutright && fault.afterApplying) {
       if (fault.drop) {
         call.status = -1;
         call.endedAt = Date.now();
         req.socket.destroy();
         return;
       }
-      return twilioError(fault.status ?? 500, fault.twilioCode ?? 20500, 'Injected failure after applying');
+      return twilioError(fault.status!, fault.twilioCode ?? 20500, 'Injected failure after applying');
     }
     send(status, body);
   }

@@ -158,10 +158,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     seedTask,
     async stop() {
       child.kill('SIGTERM');
-      await new Promise((resolve) => {
-        if (child.exitCode !== null) resolve(undefined);
-        else child.once('exit', resolve);
-        setTimeout(resolve, 3_000);
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          resolve();
+        }, 3_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
       await fake.stop();
       fs.rmSync(dir, { recursive: true, force: true });

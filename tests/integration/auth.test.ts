@@ -1,0 +1,102 @@
+import { newSid } from '../support/fake-twilio';
+import { expectError } from '../support/expect';
+import { startStack, Stack } from '../support/stack';
+
+/** Every authentication and authorization outcome of API.md, on every agent endpoint. */
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack?.stop());
+afterEach(() => expect(stack.fake.violations).toEqual([]));
+
+const AGENT_ENDPOINTS = ['/video/escalate', '/video/agent-token', '/video/complete'];
+
+describe.each(AGENT_ENDPOINTS)('%s', (endpoint) => {
+  test('an unknown or expired Flex token is 401 unauthenticated', async () => {
+    const task = stack.seedTask();
+    expectError(await stack.post(endpoint, { Token: 'not-a-flex-token', TaskSid: task.taskSid }), 401, 'unauthenticated');
+  });
+
+  test('a missing token is 400 before any Twilio call', async () => {
+    const task = stack.seedTask();
+    const before = stack.fake.calls.length;
+    expectError(await stack.post(endpoint, { TaskSid: task.taskSid }), 400, 'invalid_request');
+    expect(stack.fake.calls.length).toBe(before);
+  });
+
+  test('a task that is not in the workspace is 404 task_not_found', async () => {
+    const task = stack.seedTask();
+    expectError(await stack.post(endpoint, { Token: task.token, TaskSid: newSid('WT') }), 404, 'task_not_found');
+  });
+
+  test("another worker's task is 403 forbidden", async () => {
+    const mine = stack.seedTask();
+    const theirs = stack.seedTask();
+    expectError(await stack.post(endpoint, { Token: mine.token, TaskSid: theirs.taskSid }), 403, 'forbidden');
+  });
+
+  test('a user without a worker is 403 forbidden', async () => {
+    const task = stack.seedTask();
+    const token = stack.fake.addFlexUser({ identity: 'viewer@example.com', roles: ['agent'] });
+    expectError(await stack.post(endpoint, { Token: token, TaskSid: task.taskSid }), 403, 'forbidden');
+  });
+
+  test.each(['admin', 'supervisor'])('the %s role may act on any task', async (role) => {
+    const task = stack.seedTask();
+    const token = stack.fake.addFlexUser({ identity: `${role}@example.com`, worker_sid: newSid('WK'), roles: [role] });
+    const answer = await stack.post(endpoint, { Token: token, TaskSid: task.taskSid });
+    expect(endpoint === '/video/agent-token' ? [404] : [200]).toContain(answer.status);
+  });
+});
+
+test.each(['pending', 'rejected', 'timeout', 'canceled', 'rescinded', 'wrapping', 'completed'])(
+  'escalate and agent-token need an accepted reservation, not a %s one',
+  async (status) => {
+    const task = stack.seedTask({ reservationStatus: status });
+    expectError(await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid }), 403, 'forbidden');
+    expectError(await stack.post('/video/agent-token', { Token: task.token, TaskSid: task.taskSid }), 403, 'forbidden');
+  },
+);
+
+test('complete accepts a wrapping reservation and answers roomSid null for a task that never had a room', async () => {
+  const task = stack.seedTask({ reservationStatus: 'wrapping' });
+  const answer = await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
+  expect(answer.status).toBe(200);
+  expect(answer.body).toEqual({ completed: true, roomSid: null });
+  expectError(
+    await stack.post('/video/complete', { Token: stack.seedTask({ reservationStatus: 'completed' }).token, TaskSid: task.taskSid }),
+    403,
+    'forbidden',
+  );
+});
+
+test('a task without a conversationSid attribute is 409 no_conversation, and no room is made', async () => {
+  const task = stack.seedTask({ attributes: { channelType: 'voice', from: '+15550100' } });
+  const before = stack.fake.rooms.length;
+  expectError(await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid }), 409, 'no_conversation');
+  expect(stack.fake.rooms.length).toBe(before);
+  const malformed = stack.seedTask({ attributes: { conversationSid: 'not-a-sid' } });
+  expectError(await stack.post('/video/escalate', { Token: malformed.token, TaskSid: malformed.taskSid }), 409, 'no_conversation');
+});
+
+test('the conversation is the task attribute, never a parameter of the caller', async () => {
+  const task = stack.seedTask();
+  const elsewhere = stack.fake.addConversation();
+  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, ConversationSid: elsewhere });
+  expect(answer.status).toBe(200);
+  expect(stack.fake.messages(elsewhere)).toHaveLength(0);
+  expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(1);
+});
+
+test('a body parameter named "request" cannot forge headers or break the handler', async () => {
+  const task = stack.seedTask();
+  const answer = await stack.post(
+    '/video/agent-token',
+    { Token: task.token, TaskSid: task.taskSid, request: { headers: { origin: 'https://evil.example' } } },
+    { origin: 'https://flex.twilio.com' },
+  );
+  expect([200, 404]).toContain(answer.status);
+  expect(answer.headers.get('access-control-allow-origin')).not.toBe('https://evil.example');
+});

@@ -1,0 +1,241 @@
+import { expectError, inviteOf, sequentialDepth } from '../support/expect';
+import { startStack, Stack } from '../support/stack';
+
+/** The core flow of API.md against the spec-checking fake, through real twilio-run. */
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack?.stop());
+afterEach(() => {
+  expect(stack.fake.violations).toEqual([]);
+  stack.fake.faults.length = 0;
+  stack.fake.latencyMs = 0;
+});
+
+const decodeJwt = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+
+test('escalate → invite in the chat → customer joins from the link → agent token again → complete → join refused', async () => {
+  const task = stack.seedTask();
+  const escalated = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(escalated.status).toBe(200);
+  const body = escalated.body;
+  expect(body).toMatchObject({ created: true, roomName: `flex-video-${task.taskSid}`, inviteStatus: 'posted' });
+  expect(body.roomSid).toMatch(/^RM[0-9a-f]{32}$/);
+  expect(body.joinUrl).toMatch(new RegExp(`^${stack.baseUrl}/join\\.html#invite=`));
+
+  // The room, as Twilio was asked to make it.
+  const room = stack.fake.rooms.find((r) => r.sid === body.roomSid)!;
+  expect(room).toMatchObject({ unique_name: body.roomName, type: 'group', status_callback: `${stack.baseUrl}/video/callbacks/room-status` });
+
+  // The invite, as the customer sees it.
+  const invites = stack.fake.noticesOf(task.conversationSid, 'invite');
+  expect(invites).toHaveLength(1);
+  expect(invites[0].sid).toBe(body.messageSid);
+  expect(JSON.parse(invites[0].attributes)).toEqual({ videoEscalation: { roomSid: body.roomSid, kind: 'invite' } });
+  const linkInChat = /https?:\/\/\S+#invite=\S+/.exec(invites[0].body!)![0];
+  expect(linkInChat).toBe(body.joinUrl);
+  expect(invites[0].body!.length).toBeLessThanOrEqual(1600);
+
+  // The agent's token: bound to the room, its exp reported.
+  const agentClaims = decodeJwt(body.agent.token);
+  expect(agentClaims.grants).toEqual({ identity: body.agent.identity, video: { room: body.roomSid } });
+  expect(body.agent.identity).toBe(`agent-${task.workerSid}`);
+  expect(body.agent.roomName).toBe(body.roomName);
+  expect(new Date(body.agent.expiresAt).getTime()).toBe(agentClaims.exp * 1000);
+
+  // The join page is served at the link.
+  const page = await fetch(body.joinUrl);
+  expect(page.status).toBe(200);
+  expect(page.headers.get('content-type')).toContain('text/html');
+
+  // The customer joins with the invite from the chat.
+  const joined = await stack.post('/video/join', { Invite: inviteOf(linkInChat), Name: 'Ana Lima' });
+  expect(joined.status).toBe(200);
+  expect(joined.body).toMatchObject({ roomName: body.roomName });
+  expect(joined.body.identity).toMatch(/^customer-[A-Za-z0-9_-]{16}-Ana Lima$/);
+  const customerClaims = decodeJwt(joined.body.token);
+  expect(customerClaims.grants.video).toEqual({ room: body.roomSid });
+  expect(customerClaims.grants.identity).toBe(joined.body.identity);
+  expect(customerClaims.exp - customerClaims.iat).toBeLessThanOrEqual(24 * 3600);
+  expect(new Date(joined.body.expiresAt).getTime()).toBe(customerClaims.exp * 1000);
+
+  // The agent reloads: same identity, same room.
+  const again = await stack.post('/video/agent-token', { Token: task.token, TaskSid: task.taskSid });
+  expect(again.status).toBe(200);
+  expect(again.body).toMatchObject({ identity: body.agent.identity, roomName: body.roomName, roomSid: body.roomSid });
+  expect(decodeJwt(again.body.token).grants.video).toEqual({ room: body.roomSid });
+
+  // The agent completes: the room ends, the customer is told once, the link stops working.
+  const completed = await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
+  expect(completed.status).toBe(200);
+  expect(completed.body).toEqual({ completed: true, roomSid: body.roomSid });
+  expect(room.status).toBe('completed');
+  const repeat = await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
+  expect(repeat.status).toBe(200);
+  expect(repeat.body).toEqual({ completed: true, roomSid: body.roomSid });
+  expect(stack.fake.noticesOf(task.conversationSid, 'session-ended', body.roomSid)).toHaveLength(1);
+
+  expectError(await stack.post('/video/join', { Invite: inviteOf(linkInChat) }), 410, 'session_ended');
+  expectError(await stack.post('/video/agent-token', { Token: task.token, TaskSid: task.taskSid }), 404, 'no_room');
+
+  // Escalating again opens a new room for the same task, with its own invite.
+  const second = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(second.status).toBe(200);
+  expect(second.body.created).toBe(true);
+  expect(second.body.roomSid).not.toBe(body.roomSid);
+  expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(2);
+  expectError(await stack.post('/video/join', { Invite: inviteOf(linkInChat) }), 410, 'session_ended');
+});
+
+test('a first escalate makes 5 Twilio calls, 3 of them in sequence', async () => {
+  const task = stack.seedTask();
+  // Latency makes overlap visible: calls sent together are all in flight at once.
+  stack.fake.latencyMs = 150;
+  const before = stack.fake.calls.length;
+  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(answer.status).toBe(200);
+  const calls = stack.fake.calls.slice(before);
+  expect(calls.map((c) => `${c.method} ${c.subdomain}${c.template}`).sort()).toEqual([
+    'GET taskrouter/v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}',
+    'GET taskrouter/v1/Workspaces/{WorkspaceSid}/Tasks/{TaskSid}/Reservations',
+    'POST conversations/v1/Conversations/{ConversationSid}/Messages',
+    'POST iam/v1/Accounts/{AccountSid}/Tokens/validate',
+    'POST video/v1/Rooms',
+  ]);
+  expect(sequentialDepth(calls)).toBe(3);
+});
+
+test('ten concurrent escalates share one room and post one invite', async () => {
+  const task = stack.seedTask();
+  stack.fake.latencyMs = 50;
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, () => stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid })),
+  );
+  expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+  expect(new Set(answers.map((a) => a.body.roomSid)).size).toBe(1);
+  expect(answers.filter((a) => a.body.created)).toHaveLength(1);
+  expect(stack.fake.rooms.filter((r) => r.unique_name === `flex-video-${task.taskSid}`)).toHaveLength(1);
+  expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(1);
+  const sids = answers.map((a) => a.body.messageSid).filter(Boolean);
+  expect(new Set(sids)).toEqual(new Set([stack.fake.noticesOf(task.conversationSid, 'invite')[0].sid]));
+
+  // Later calls find the invite and post nothing.
+  const later = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(later.body).toMatchObject({ created: false, inviteStatus: 'already-posted', messageSid: sids[0] });
+  expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(1);
+});
+
+test('an invite that failed after the room was created is posted by the next escalate', async () => {
+  const task = stack.seedTask();
+  stack.fake.faults.push({ method: 'POST', path: /\/Messages$/, times: 1, status: 500 });
+  const failed = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect([502, 503]).toContain(failed.status);
+  expectError(failed, failed.status, failed.status === 502 ? 'upstream_error' : 'upstream_unavailable');
+  expect(stack.fake.rooms.filter((r) => r.unique_name === `flex-video-${task.taskSid}`)).toHaveLength(1);
+  expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(0);
+
+  const recovered = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(recovered.status).toBe(200);
+  expect(recovered.body).toMatchObject({ created: false, inviteStatus: 'posted' });
+  const invites = stack.fake.noticesOf(task.conversationSid, 'invite');
+  expect(invites).toHaveLength(1);
+  expect(recovered.body.messageSid).toBe(invites[0].sid);
+
+  const after = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(after.body).toMatchObject({ inviteStatus: 'already-posted', messageSid: invites[0].sid });
+  expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(1);
+});
+
+test('a message Twilio stored but whose answer was lost is found, not posted twice', async () => {
+  const task = stack.seedTask();
+  stack.fake.faults.push({ method: 'POST', path: /\/Messages$/, times: 1, status: 502, afterApplying: true });
+  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(answer.status).toBe(200);
+  const invites = stack.fake.noticesOf(task.conversationSid, 'invite');
+  expect(invites).toHaveLength(1);
+  expect(answer.body.messageSid).toBe(invites[0].sid);
+
+  const again = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(again.body).toMatchObject({ inviteStatus: 'already-posted', messageSid: invites[0].sid });
+  expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(1);
+});
+
+test('a message stored after its request timed out is found by the next escalate', async () => {
+  const task = stack.seedTask();
+  // Twilio stores the message only after the bundle gave up waiting (3 s per attempt).
+  stack.fake.faults.push({ method: 'POST', path: /\/Messages$/, times: 1, delayMs: 3_600 });
+  const first = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expectError(first, 503, 'upstream_unavailable');
+  expect(first.headers.get('retry-after')).toMatch(/^\d+$/);
+  await new Promise((resolve) => setTimeout(resolve, 800));
+  expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(1);
+
+  const second = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(second.status).toBe(200);
+  expect(second.body.inviteStatus).toBe('already-posted');
+  expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(1);
+});
+
+test('Resend posts one more invite, as a JSON boolean or a form string', async () => {
+  const task = stack.seedTask();
+  await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  const json = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true });
+  expect(json.status).toBe(200);
+  expect(json.body.inviteStatus).toBe('posted');
+  const form = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: 'true' }, { form: true });
+  expect(form.status).toBe(200);
+  const invites = stack.fake.noticesOf(task.conversationSid, 'invite');
+  expect(invites).toHaveLength(3);
+  expect(new Set(invites.map((m) => m.sid))).toEqual(new Set([invites[0].sid, json.body.messageSid, form.body.messageSid]));
+  const notResent = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: 'false' }, { form: true });
+  expect(notResent.body.inviteStatus).toBe('already-posted');
+  expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(3);
+});
+
+test('tampered, malformed and foreign invites are refused with 401; the customer identity never equals the agent', async () => {
+  const task = stack.seedTask();
+  const { body } = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  const invite = inviteOf(body.joinUrl);
+  const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
+  const [roomSid, nonce, expiresAt, mac] = invite.split('.');
+  const tampered = [
+    flip(invite, invite.length - 1),
+    flip(invite, 5),
+    `${roomSid}.${nonce}.${Number(expiresAt) + 3600}.${mac}`,
+    `RM${'0'.repeat(32)}.${nonce}.${expiresAt}.${mac}`,
+    `${roomSid}.${flip(nonce, 0)}.${expiresAt}.${mac}`,
+    invite.slice(0, -1),
+    `${invite}A`,
+    'hello',
+    body.agent.token.slice(0, 110),
+  ];
+  const before = stack.fake.calls.length;
+  for (const bad of tampered) expectError(await stack.post('/video/join', { Invite: bad }), 401, 'invalid_invite');
+  expect(stack.fake.calls.length).toBe(before);
+
+  const named = await stack.post('/video/join', { Invite: invite, Name: `agent-${task.workerSid}` });
+  expect(named.status).toBe(200);
+  expect(named.body.identity.startsWith('customer-')).toBe(true);
+  expect(named.body.identity).not.toBe(body.agent.identity);
+  const spoof = await stack.post('/video/join', { Invite: invite, Name: 'Bob\u202e\u0000\nX' });
+  expect(spoof.body.identity).toMatch(/-Bob X$/);
+});
+
+test('agent endpoints answer CORS only for ALLOWED_ORIGINS; join also for its own page', async () => {
+  const task = stack.seedTask();
+  const allowed = await stack.post('/video/agent-token', { Token: task.token, TaskSid: task.taskSid }, { origin: 'https://flex.twilio.com' });
+  expect(allowed.headers.get('access-control-allow-origin')).toBe('https://flex.twilio.com');
+  const foreign = await stack.post('/video/agent-token', { Token: task.token, TaskSid: task.taskSid }, { origin: 'https://evil.example' });
+  expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  const fromPage = await stack.post('/video/join', { Invite: 'x' }, { origin: stack.baseUrl });
+  expect(fromPage.headers.get('access-control-allow-origin')).toBe(stack.baseUrl);
+  const pageOrigin = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid }, { origin: stack.baseUrl });
+  expect(pageOrigin.headers.get('access-control-allow-origin')).toBeNull();
+  const preflight = await fetch(`${stack.baseUrl}/video/escalate`, {
+    method: 'OPTIONS',
+    headers: { Origin: 'https://flex.twilio.com', 'Access-Control-Request-Method': 'POST' },
+  });
+  expect(preflight.status).toBe(204);
+});

@@ -1,0 +1,96 @@
+import { expectError } from '../support/expect';
+import { startStack, Stack } from '../support/stack';
+
+/** Twilio slow, throttled, failing; the bundle misconfigured. Every answer still comes in time
+ * and in the contract's shape. */
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack?.stop());
+afterEach(() => {
+  expect(stack.fake.violations).toEqual([]);
+  stack.fake.faults.length = 0;
+  stack.fake.latencyMs = 0;
+});
+
+test('a 429 is retried and the escalate succeeds', async () => {
+  const task = stack.seedTask();
+  stack.fake.faults.push({ method: 'POST', path: /^\/video\/v1\/Rooms$/, times: 2, status: 429, twilioCode: 20429 });
+  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(answer.status).toBe(200);
+  expect(stack.fake.callsTo('POST', /^\/video\/v1\/Rooms$/).filter((c) => c.form.UniqueName === `flex-video-${task.taskSid}`)).toHaveLength(3);
+});
+
+test('a 429 on the message create is retried too: Twilio stored nothing', async () => {
+  const task = stack.seedTask();
+  stack.fake.faults.push({ method: 'POST', path: /\/Messages$/, times: 1, status: 429 });
+  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(answer.status).toBe(200);
+  expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(1);
+});
+
+test('lasting throttling ends in 503 upstream_unavailable with Retry-After', async () => {
+  const task = stack.seedTask();
+  stack.fake.faults.push({ path: /^\/taskrouter\//, times: Infinity, status: 429 });
+  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expectError(answer, 503, 'upstream_unavailable');
+  expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+});
+
+test('lasting 5xx ends in 502 upstream_error after bounded retries', async () => {
+  const task = stack.seedTask();
+  const before = stack.fake.calls.length;
+  stack.fake.faults.push({ method: 'POST', path: /^\/video\/v1\/Rooms$/, times: Infinity, status: 500 });
+  expectError(await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid }), 502, 'upstream_error');
+  expect(stack.fake.callsTo('POST', /^\/video\/v1\/Rooms$/, before)).toHaveLength(3);
+});
+
+test('a dropped connection on a safe request is retried', async () => {
+  const task = stack.seedTask();
+  stack.fake.faults.push({ method: 'GET', path: /\/Tasks\/WT[0-9a-f]+$/, times: 1, drop: true });
+  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(answer.status).toBe(200);
+});
+
+test('when every Twilio request takes 1.5 s, an escalate still answers inside the 10 s limit', async () => {
+  const task = stack.seedTask();
+  stack.fake.latencyMs = 1_500;
+  const started = Date.now();
+  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(answer.status).toBe(200);
+  expect(Date.now() - started).toBeLessThan(10_000);
+});
+
+test('when Twilio hangs, the call gives up in time with 503', async () => {
+  const task = stack.seedTask();
+  stack.fake.faults.push({ path: /^\/video\//, times: Infinity, delayMs: 20_000 });
+  const started = Date.now();
+  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expectError(answer, 503, 'upstream_unavailable');
+  expect(Date.now() - started).toBeLessThan(10_000);
+});
+
+test('Twilio refusing the credentials is a 502 that names no secret', async () => {
+  const task = stack.seedTask();
+  stack.fake.faults.push({ path: /^\/taskrouter\//, times: Infinity, status: 401, twilioCode: 20003 });
+  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expectError(answer, 502, 'upstream_error');
+  expect(answer.body.error.message).toMatch(/credentials/);
+});
+
+describe('misconfiguration', () => {
+  let broken: Stack;
+  beforeAll(async () => {
+    broken = await startStack({ env: { TWILIO_API_KEY: '', VIDEO_RECORDING: 'sometimes' } });
+  });
+  afterAll(() => broken?.stop());
+
+  test.each(['/video/escalate', '/video/agent-token', '/video/complete', '/video/join'])('%s answers 500 misconfigured naming the variable', async (endpoint) => {
+    const answer = await broken.post(endpoint, { Token: 'x', TaskSid: `WT${'0'.repeat(32)}`, Invite: 'x' });
+    expectError(answer, 500, 'misconfigured');
+    expect(answer.body.error.message).toMatch(/TWILIO_API_KEY|VIDEO_RECORDING/);
+    expect(broken.fake.calls).toHaveLength(0);
+  });
+});
