@@ -22,7 +22,16 @@ export const CLAIM_LEASE_MS = 10_000;
 /** Claims only matter while their subject lives; Sync deletes them after two days. */
 const CLAIM_TTL_SECONDS = 2 * 24 * 60 * 60;
 
-export class ClaimStore {
+/** `R` is the document's data: a ClaimRecord for once-only posts; other guards (the recording
+ * state of a room, a room's recording failures) keep their own records with the same rules. */
+/** Where claims live: ClaimStore in production, a map in unit tests. */
+export interface Claims<R extends object = ClaimRecord> {
+  read(key: string): Promise<{ record: R; revision: string } | undefined>;
+  create(key: string, record: R): Promise<boolean>;
+  replace(key: string, record: R, revision?: string): Promise<boolean>;
+}
+
+export class ClaimStore<R extends object = ClaimRecord> implements Claims<R> {
   constructor(
     private readonly client: Twilio,
     private readonly serviceSid: string,
@@ -32,10 +41,10 @@ export class ClaimStore {
     return this.client.sync.v1.services(this.serviceSid).documents;
   }
 
-  async read(key: string): Promise<{ record: ClaimRecord; revision: string } | undefined> {
+  async read(key: string): Promise<{ record: R; revision: string } | undefined> {
     try {
       const document = await this.documents()(key).fetch();
-      return { record: document.data as ClaimRecord, revision: document.revision };
+      return { record: document.data as R, revision: document.revision };
     } catch (err) {
       if (twilioFailure(err)?.status === 404) return undefined;
       throw err;
@@ -43,7 +52,7 @@ export class ClaimStore {
   }
 
   /** False when another caller's document already has this name. */
-  async create(key: string, record: ClaimRecord): Promise<boolean> {
+  async create(key: string, record: R): Promise<boolean> {
     try {
       await this.documents().create({ uniqueName: key, data: record, ttl: CLAIM_TTL_SECONDS });
       return true;
@@ -54,7 +63,7 @@ export class ClaimStore {
   }
 
   /** Replaces the record only if nobody wrote it since `revision` was read (or at all, without one). */
-  async replace(key: string, record: ClaimRecord, revision?: string): Promise<boolean> {
+  async replace(key: string, record: R, revision?: string): Promise<boolean> {
     try {
       await this.documents()(key).update({ data: record, ...(revision ? { ifMatch: revision } : {}) });
       return true;
@@ -69,7 +78,7 @@ export class ClaimStore {
 export type DeliveryOutcome = 'posted' | 'already-posted' | 'pending';
 
 export interface OnceDelivery {
-  claims: ClaimStore;
+  claims: Claims;
   key: string;
   /** Looks for the thing in Twilio, where it would be if an earlier call posted it. */
   find: () => Promise<PostedMessage | undefined>;
@@ -85,15 +94,17 @@ export interface OnceDelivery {
 /** Whatever happened, tell later callers whether to look for the message or to post it. */
 async function settle(delivery: OnceDelivery, claimId: string, holdsDocument: boolean, err: unknown): Promise<PostedMessage> {
   const { claims, key, find, now } = delivery;
+  // Best effort: if this write fails too, the owner's head start or the claim's lease runs out.
+  const record = (claim: ClaimRecord) =>
+    (holdsDocument ? claims.replace(key, claim) : claims.create(key, claim)).catch(() => false);
   if (err instanceof OutcomeUnknownError) {
     const found = await find().catch(() => undefined);
     if (found) {
-      await claims.replace(key, { state: 'done', claimedAt: now().getTime(), claimId, messageSid: found.sid }).catch(() => false);
+      await record({ state: 'done', claimedAt: now().getTime(), claimId, messageSid: found.sid });
       return found;
     }
   }
-  const released: ClaimRecord = { state: 'released', claimedAt: now().getTime(), claimId };
-  await (holdsDocument ? claims.replace(key, released) : claims.create(key, released)).catch(() => false);
+  await record({ state: 'released', claimedAt: now().getTime(), claimId });
   throw err;
 }
 

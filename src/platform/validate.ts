@@ -45,16 +45,16 @@ export const displayName = z
 export const agentTaskParams = z.object({ Token: flexToken, TaskSid: taskSid });
 export type AgentTaskParams = z.infer<typeof agentTaskParams>;
 
-function describe(issue: z.core.$ZodIssue): string {
+function describe(issue: z.core.$ZodIssue, event: Record<string, unknown>): string {
   const name = issue.path.map(String).join('.');
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${name} is required.`;
+  if (issue.code === 'invalid_type' && issue.path.length > 0 && event[String(issue.path[0])] === undefined) return `${name} is required.`;
   return issue.message.includes(name) || !name ? issue.message : `${name}: ${issue.message}`;
 }
 
 export function parseParams<S extends z.ZodType>(schema: S, event: Record<string, unknown>): z.infer<S> {
   const result = schema.safeParse(event);
   if (!result.success) {
-    throw new AppError('invalid_request', describe(result.error.issues[0]));
+    throw new AppError('invalid_request', describe(result.error.issues[0], event));
   }
   return result.data;
 }

@@ -1,0 +1,117 @@
+import { ClaimRecord, Claims, CLAIM_LEASE_MS, OnceDelivery, postAsOwner, postOnce } from './once';
+import { OutcomeUnknownError } from './twilio-errors';
+
+/** Claims in a map, with the same create-if-absent and If-Match rules as Sync. */
+class MemoryClaims implements Claims {
+  readonly docs = new Map<string, { record: ClaimRecord; revision: string }>();
+  async read(key: string) {
+    const doc = this.docs.get(key);
+    return doc && { record: { ...doc.record }, revision: doc.revision };
+  }
+  async create(key: string, record: ClaimRecord) {
+    if (this.docs.has(key)) return false;
+    this.docs.set(key, { record, revision: '0' });
+    return true;
+  }
+  async replace(key: string, record: ClaimRecord, revision?: string) {
+    const doc = this.docs.get(key);
+    if (!doc || (revision !== undefined && revision !== doc.revision)) return false;
+    this.docs.set(key, { record, revision: String(Number(doc.revision) + 1) });
+    return true;
+  }
+}
+
+/** A conversation that stores what is posted; `failNext` makes the next post fail. */
+function setup(now = 100_000) {
+  const claims = new MemoryClaims();
+  const posted: string[] = [];
+  let failNext: 'definite' | 'unknown-stored' | 'unknown-lost' | undefined;
+  const clock = { now };
+  const delivery = (extra: Partial<OnceDelivery> = {}): OnceDelivery => ({
+    claims,
+    key: 'k',
+    find: async () => (posted.length ? { sid: posted[0] } : undefined),
+    post: async () => {
+      const mode = failNext;
+      failNext = undefined;
+      if (mode === 'definite') throw Object.assign(new Error('400'), { status: 400 });
+      if (mode === 'unknown-lost') throw new OutcomeUnknownError(undefined);
+      posted.push(`IM${posted.length}`);
+      if (mode === 'unknown-stored') throw new OutcomeUnknownError(undefined);
+      return { sid: posted[posted.length - 1] };
+    },
+    now: () => new Date(clock.now),
+    ...extra,
+  });
+  return { claims, posted, clock, delivery, fail: (mode: typeof failNext) => (failNext = mode) };
+}
+
+test('the owner posts with no claim at all', async () => {
+  const { claims, posted, delivery } = setup();
+  await expect(postAsOwner(delivery())).resolves.toEqual({ message: { sid: 'IM0' }, outcome: 'posted' });
+  expect(posted).toEqual(['IM0']);
+  expect(claims.docs.size).toBe(0);
+});
+
+test('others wait while the owner may still be posting, then find its message', async () => {
+  const { posted, clock, delivery } = setup();
+  const ownerStartedAt = new Date(clock.now);
+  await expect(postOnce(delivery({ ownerStartedAt }))).resolves.toEqual({ outcome: 'pending' });
+  expect(posted).toEqual([]);
+  await postAsOwner(delivery());
+  await expect(postOnce(delivery({ ownerStartedAt }))).resolves.toEqual({ message: { sid: 'IM0' }, outcome: 'already-posted' });
+  expect(posted).toEqual(['IM0']);
+});
+
+test('an owner that failed releases its right, and the next caller posts once', async () => {
+  const { posted, clock, delivery, fail, claims } = setup();
+  const ownerStartedAt = new Date(clock.now);
+  fail('definite');
+  await expect(postAsOwner(delivery())).rejects.toMatchObject({ status: 400 });
+  expect(claims.docs.get('k')?.record.state).toBe('released');
+  await expect(postOnce(delivery({ ownerStartedAt }))).resolves.toMatchObject({ message: { sid: 'IM0' }, outcome: 'posted' });
+  await expect(postOnce(delivery({ ownerStartedAt }))).resolves.toMatchObject({ outcome: 'already-posted' });
+  expect(posted).toEqual(['IM0']);
+});
+
+test('an owner whose message was stored but unconfirmed finds it and reports it', async () => {
+  const { posted, delivery, fail, claims } = setup();
+  fail('unknown-stored');
+  await expect(postAsOwner(delivery())).resolves.toEqual({ message: { sid: 'IM0' }, outcome: 'posted' });
+  expect(posted).toEqual(['IM0']);
+  expect(claims.docs.get('k')?.record).toMatchObject({ state: 'done', messageSid: 'IM0' });
+});
+
+test('an owner that vanished is replaced once its head start is over', async () => {
+  const { posted, clock, delivery } = setup();
+  const ownerStartedAt = new Date(clock.now);
+  clock.now += CLAIM_LEASE_MS + 1;
+  const [a, b] = await Promise.all([postOnce(delivery({ ownerStartedAt })), postOnce(delivery({ ownerStartedAt }))]);
+  expect([a.outcome, b.outcome].sort()).toEqual(['pending', 'posted']);
+  expect(posted).toEqual(['IM0']);
+});
+
+test('a claim held by a live caller is respected; a stale one is taken over', async () => {
+  const { posted, clock, delivery, claims } = setup();
+  await claims.create('k', { state: 'claimed', claimedAt: clock.now, claimId: 'other' });
+  await expect(postOnce(delivery())).resolves.toEqual({ outcome: 'pending' });
+  clock.now += CLAIM_LEASE_MS + 1;
+  await expect(postOnce(delivery())).resolves.toMatchObject({ outcome: 'posted' });
+  expect(posted).toEqual(['IM0']);
+  expect(claims.docs.get('k')?.record).toMatchObject({ state: 'done', messageSid: 'IM0' });
+});
+
+test('a claimant whose post is lost releases the claim for the next caller', async () => {
+  const { posted, delivery, fail, claims } = setup();
+  fail('unknown-lost');
+  await expect(postOnce(delivery())).rejects.toBeInstanceOf(OutcomeUnknownError);
+  expect(claims.docs.get('k')?.record.state).toBe('released');
+  await expect(postOnce(delivery())).resolves.toMatchObject({ outcome: 'posted' });
+  expect(posted).toEqual(['IM0']);
+});
+
+test('a done record answers even when the message is too old to be found', async () => {
+  const { delivery, claims } = setup();
+  await claims.create('k', { state: 'done', claimedAt: 0, claimId: 'x', messageSid: 'IM9' });
+  await expect(postOnce(delivery())).resolves.toEqual({ message: { sid: 'IM9' }, outcome: 'already-posted' });
+});
