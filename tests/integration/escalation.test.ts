@@ -239,3 +239,25 @@ test('agent endpoints answer CORS only for ALLOWED_ORIGINS; join also for its ow
   });
   expect(preflight.status).toBe(204);
 });
+
+describe('with VIDEO_INVITE_TTL_SECONDS=1', () => {
+  let shortLived: Stack;
+  beforeAll(async () => {
+    shortLived = await startStack({ env: { VIDEO_INVITE_TTL_SECONDS: '1' } });
+  });
+  afterAll(() => shortLived?.stop());
+
+  test('an invite past its lifetime is 410 invite_expired, and a resent one works again', async () => {
+    const task = shortLived.seedTask();
+    const first = await shortLived.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const before = shortLived.fake.calls.length;
+    expectError(await shortLived.post('/video/join', { Invite: inviteOf(first.body.joinUrl) }), 410, 'invite_expired');
+    expect(shortLived.fake.calls.length).toBe(before);
+
+    const resent = await shortLived.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true });
+    const joined = await shortLived.post('/video/join', { Invite: inviteOf(resent.body.joinUrl) });
+    expect(joined.status).toBe(200);
+    expect(shortLived.fake.violations).toEqual([]);
+  });
+});
