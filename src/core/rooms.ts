@@ -8,6 +8,8 @@ export interface VideoRoom {
   uniqueName: string;
   status: string;
   dateCreated: Date;
+  /** null while the room is in progress. */
+  endTime: Date | null;
 }
 
 /** Twilio's answer to a create whose unique name an in-progress room already has. */
@@ -21,11 +23,17 @@ const EMPTY_ROOM_TIMEOUT_MINUTES = 5;
  * which is the only lock "one room per task" needs. */
 export const roomNameForTask = (taskSid: string) => `flex-video-${taskSid}`;
 
+/** The task a room was made for, or undefined for a room this bundle did not name. */
+export function taskSidOfRoom(uniqueName: string): string | undefined {
+  return /^flex-video-(WT[0-9a-fA-F]{32})$/.exec(uniqueName)?.[1];
+}
+
 const toVideoRoom = (room: RoomInstance): VideoRoom => ({
   sid: room.sid,
   uniqueName: room.uniqueName,
   status: room.status,
   dateCreated: room.dateCreated,
+  endTime: room.endTime ?? null,
 });
 
 export async function findInProgressRoom(client: Twilio, taskSid: string): Promise<VideoRoom | undefined> {

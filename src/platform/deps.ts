@@ -1,4 +1,5 @@
 import type { EscalationDeps } from '../core/escalation';
+import type { RoomEventDeps } from '../core/room-events';
 import type { Invocation } from './http';
 
 /** The core's view of one invocation. */
@@ -14,4 +15,9 @@ export function escalationDeps({ config, twilio, now }: Invocation): EscalationD
     notices: config.notices,
     now,
   };
+}
+
+/** Room status callbacks also find tasks and may compose. */
+export function roomEventDeps(invocation: Invocation): RoomEventDeps {
+  return { ...escalationDeps(invocation), workspaceSid: invocation.config.workspaceSid, compose: invocation.config.compose };
 }

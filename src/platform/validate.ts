@@ -6,7 +6,7 @@ import { MAX_INVITE_LENGTH } from '../core/invites';
  * Twilio Functions merge JSON and form bodies into the event, so a value may arrive as a string
  * (form) or as any JSON type; anything but the expected shape is a 400. */
 
-const sid = (prefix: string, name: string) =>
+export const sid = (prefix: string, name: string) =>
   z
     .string({ error: `${name} must be a string.` })
     .regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `${name} must be a ${prefix} SID (${prefix} followed by 32 hex digits).`);
@@ -41,6 +41,10 @@ export const displayName = z
   .string({ error: 'Name must be a string.' })
   .max(MAX_DISPLAY_NAME_LENGTH, `Name must be at most ${MAX_DISPLAY_NAME_LENGTH} characters.`)
   .optional();
+
+/** A text field of a Twilio callback: Twilio sends each once, as a short (maybe empty) string. */
+export const callbackText = (name: string, maxLength: number) =>
+  z.string({ error: `${name} must be a single string.` }).max(maxLength, `${name} must be at most ${maxLength} characters.`);
 
 export const agentTaskParams = z.object({ Token: flexToken, TaskSid: taskSid });
 export type AgentTaskParams = z.infer<typeof agentTaskParams>;

@@ -159,6 +159,25 @@ export class FakeTwilio {
     });
   }
 
+  /** A track recording of the room, as Twilio would list it; returns its sid. */
+  addRecording(roomSid: string, options: { type?: 'audio' | 'video' | 'data'; status?: string; duration?: number | null; trackName?: string; createdAt?: number } = {}): string {
+    const sid = newSid('RT');
+    const type = options.type ?? 'audio';
+    const status = options.status ?? 'completed';
+    this.recordings.push({
+      account_sid: ACCOUNT_SID, status, date_created: iso(options.createdAt), sid, source_sid: newSid('MT'), size: status === 'completed' ? 1024 : null,
+      url: `https://video.twilio.com/v1/Recordings/${sid}`, type, duration: options.duration === undefined ? (status === 'completed' ? 42 : null) : options.duration,
+      container_format: type === 'video' ? 'mkv' : 'mka', codec: type === 'video' ? 'VP8' : 'OPUS', grouping_sids: { room_sid: roomSid, participant_sid: newSid('PA') },
+      track_name: options.trackName ?? `${type}-track`, offset: 0, media_external_location: null, room_sid: roomSid,
+      links: { media: `https://video.twilio.com/v1/Recordings/${sid}/Media` },
+    });
+    return sid;
+  }
+
+  compositionsOf(roomSid: string): Json[] {
+    return this.compositions.filter((c) => c.room_sid === roomSid);
+  }
+
   endRoom(roomSid: string): void {
     const room = this.rooms.find((r) => r.sid === roomSid);
     if (room) Object.assign(room, { status: 'completed', end_time: iso(), date_updated: iso() });
@@ -337,6 +356,55 @@ export class FakeTwilio {
           .filter((r) => r.status === status && (!name || r.unique_name === name))
           .sort((a, b) => b.date_created.localeCompare(a.date_created));
         return [200, this.page('rooms', items, req, 'https://video.twilio.com/v1/Rooms')];
+      }
+      case 'GET video/v1/Rooms/{RoomSid}/RecordingRules':
+      case 'POST video/v1/Rooms/{RoomSid}/RecordingRules': {
+        const room = this.rooms.find((r) => r.sid === p.RoomSid);
+        if (!room) throw new TwilioError(404, 20404, 'The requested resource was not found');
+        if (req.method === 'POST') {
+          if (room.status !== 'in-progress') throw new TwilioError(400, 53118, 'Room is not in-progress');
+          const rules: unknown = JSON.parse(f('Rules') ?? '[]');
+          const valid = Array.isArray(rules) && rules.length > 0 && rules.every((rule: Json) => rule.type === 'include' || rule.type === 'exclude');
+          if (!valid) throw new TwilioError(400, 53120, 'Invalid Recording Rules');
+          this.recordingRules.set(room.sid, rules as Json[]);
+        }
+        return [200, { room_sid: room.sid, rules: this.recordingRules.get(room.sid) ?? [], date_created: room.date_created, date_updated: iso() }];
+      }
+      case 'GET video/v1/Rooms/{RoomSid}/Recordings': {
+        if (!this.rooms.some((r) => r.sid === p.RoomSid)) throw new TwilioError(404, 20404, 'The requested resource was not found');
+        const status = req.query.get('Status');
+        const items = this.recordings.filter((r) => r.room_sid === p.RoomSid && (!status || r.status === status));
+        return [200, this.page('recordings', items, req, `https://video.twilio.com/v1/Rooms/${p.RoomSid}/Recordings`)];
+      }
+      case 'POST video/v1/Compositions': {
+        const room = this.rooms.find((r) => r.sid === f('RoomSid'));
+        if (!room) throw new TwilioError(404, 20404, 'The requested resource was not found');
+        if (room.status === 'in-progress') throw new TwilioError(400, 53120, 'Room must be completed before it can be composed');
+        if (f('VideoLayout') === undefined && f('AudioSources') === undefined) throw new TwilioError(400, 53120, 'VideoLayout or AudioSources required');
+        const sid = newSid('CJ');
+        const composition: Json = {
+          account_sid: ACCOUNT_SID, status: 'enqueued', date_created: iso(), date_completed: null, date_deleted: null, sid, room_sid: room.sid,
+          audio_sources: req.form.getAll('AudioSources'), audio_sources_excluded: req.form.getAll('AudioSourcesExcluded'),
+          video_layout: JSON.parse(f('VideoLayout') ?? '{}'), resolution: f('Resolution') ?? '640x480', trim: f('Trim') !== 'false',
+          format: f('Format') ?? 'webm', bitrate: 0, size: 0, duration: 0, media_external_location: null, status_callback: f('StatusCallback') ?? null,
+          status_callback_method: f('StatusCallbackMethod') ?? 'POST', url: `https://video.twilio.com/v1/Compositions/${sid}`,
+          links: { media: `https://video.twilio.com/v1/Compositions/${sid}/Media` },
+        };
+        this.compositions.push(composition);
+        return [201, composition];
+      }
+      case 'GET video/v1/Compositions': {
+        const roomSid = req.query.get('RoomSid');
+        const status = req.query.get('Status');
+        const items = this.compositions
+          .filter((c) => (!roomSid || c.room_sid === roomSid) && (!status || c.status === status))
+          .sort((a, b) => String(b.date_created).localeCompare(String(a.date_created)));
+        return [200, this.page('compositions', items, req, 'https://video.twilio.com/v1/Compositions')];
+      }
+      case 'GET video/v1/Compositions/{Sid}': {
+        const composition = this.compositions.find((c) => c.sid === p.Sid);
+        if (!composition) throw new TwilioError(404, 20404, 'The requested resource was not found');
+        return [200, composition];
       }
       case 'POST conversations/v1/Conversations/{ConversationSid}/Messages': {
         const list = this.conversations.get(p.ConversationSid);

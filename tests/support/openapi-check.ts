@@ -19,7 +19,9 @@ interface Parameter {
 
 interface Operation {
   parameters?: Parameter[];
-  requestBody?: { content: Record<string, { schema: { properties?: Record<string, SchemaNode>; required?: string[] } }> };
+  requestBody?: {
+    content: Record<string, { schema: { properties?: Record<string, SchemaNode>; required?: string[] }; examples?: Record<string, { value?: Record<string, unknown> }> }>;
+  };
 }
 
 interface SchemaNode {
@@ -53,6 +55,19 @@ export interface CheckedRequest {
 export type CheckResult = { ok: true; template: string; pathParams: Record<string, string> } | { ok: false; reason: string };
 
 const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+
+/** True when the operation's own examples send `key` as a (URL-encoded) JSON array. */
+function takesJsonArray(content: NonNullable<Operation['requestBody']>['content'][string], key: string): boolean {
+  return Object.values(content.examples ?? {}).some((example) => {
+    const value = example.value?.[key];
+    if (typeof value !== 'string') return false;
+    try {
+      return Array.isArray(JSON.parse(decodeURIComponent(value)));
+    } catch {
+      return false;
+    }
+  });
+}
 
 export class SpecChecker {
   private readonly ajv = new Ajv({ strict: false, coerceTypes: 'array', allErrors: false, validateFormats: true });
@@ -166,11 +181,21 @@ export class SpecChecker {
       if (!property) return fail(`unknown body parameter ${key}`);
       const values = form!.getAll(key);
       if (property.type === 'object') {
+        let parsed: unknown;
         try {
-          body[key] = JSON.parse(values[0]);
+          parsed = JSON.parse(values[0]);
         } catch {
           return fail(`body parameter ${key} is not JSON`);
         }
+        // The spec types Video's rule lists (RecordingRules, SubscribeRules) as `object`, but its
+        // own examples, and the API, take a JSON array of rule objects: accept exactly that.
+        if (Array.isArray(parsed) && takesJsonArray(formContent, key)) {
+          if (!parsed.every((rule) => rule !== null && typeof rule === 'object' && !Array.isArray(rule))) {
+            return fail(`body parameter ${key} must be an array of objects`);
+          }
+          parsed = {};
+        }
+        body[key] = parsed;
       } else {
         body[key] = property.type === 'array' ? values : values.length > 1 ? values : values[0];
       }

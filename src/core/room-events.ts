@@ -1,0 +1,131 @@
+import { composeRoomOnce, CompositionOutcome } from './compositions';
+import { isAppError } from './errors';
+import { announceSessionEnded, EscalationDeps } from './escalation';
+import { ensureRoomRecording } from './recording';
+import { recordFailure, RecordingFailure } from './recording-failures';
+import { fetchRoom, taskSidOfRoom, VideoRoom } from './rooms';
+import { fetchTask } from './tasks';
+
+/**
+ * Twilio's room status callbacks. Each may arrive twice or late, so every handler checks the
+ * room in Twilio first and does only what is still to be done (the once-only claims make a
+ * second delivery find the work done). Work per callback stays at a few requests.
+ */
+
+export interface RoomEventDeps extends EscalationDeps {
+  workspaceSid: string;
+  compose: boolean;
+}
+
+export interface RoomEvent {
+  roomSid: string;
+  event: string;
+  recordingSid?: string;
+  trackName?: string;
+  /** Why a recording failed, as Twilio put it. */
+  reason?: string;
+  /** Twilio's ISO-8601 time of the event. */
+  timestamp?: string;
+}
+
+export type RoomEventOutcome =
+  | { handled: 'ignored' }
+  | { handled: 'room-ended'; notice: string; composition: CompositionOutcome | 'off' | 'failed' }
+  | { handled: 'recording-started'; recording: boolean }
+  | { handled: 'recording-failed'; stored: 'recorded' | 'duplicate' };
+
+const IGNORED = { handled: 'ignored' } as const;
+
+/** The room and the conversation of its task; undefined when the room is not one of the
+ * bundle's, or its task or conversation is gone (nothing can be told then). */
+async function roomAndConversation(deps: RoomEventDeps, roomSid: string): Promise<{ room: VideoRoom; conversationSid?: string } | undefined> {
+  const room = await fetchRoom(deps.twilio, roomSid);
+  const taskSid = room && taskSidOfRoom(room.uniqueName);
+  if (!room || !taskSid) return undefined;
+  try {
+    return { room, conversationSid: (await fetchTask(deps.twilio, deps.workspaceSid, taskSid)).conversationSid };
+  } catch (err) {
+    if (isAppError(err) && err.code === 'task_not_found') return { room };
+    throw err;
+  }
+}
+
+/** Tasks and conversations end too: a notice that cannot be delivered is logged, not retried. */
+function undeliverable(err: unknown, roomSid: string): boolean {
+  if (!isAppError(err) || (err.code !== 'no_conversation' && err.code !== 'task_not_found')) return false;
+  console.warn(`room ${roomSid}: ${err.message}`);
+  return true;
+}
+
+/**
+ * `room-ended`, whether /video/complete or Twilio's empty-room timeout ended the room: its
+ * session-ended notice once (the claim shared with /video/complete), and with VIDEO_COMPOSE its
+ * composition once. The two are independent; one failing does not hold back the other.
+ */
+async function roomEnded(deps: RoomEventDeps, roomSid: string): Promise<RoomEventOutcome> {
+  const found = await roomAndConversation(deps, roomSid);
+  // A room-ended for a room Twilio still shows in progress is not (yet) true: nothing to do.
+  if (!found || found.room.status === 'in-progress') return IGNORED;
+  const { room, conversationSid } = found;
+  const [notice, composition] = await Promise.allSettled([
+    conversationSid ? announceSessionEnded(deps, conversationSid, room).then((r) => r.outcome) : Promise.resolve('no-conversation'),
+    deps.compose ? composeRoomOnce(deps, room.sid) : Promise.resolve('off' as const),
+  ]);
+  if (composition.status === 'rejected') console.error(`room ${room.sid}: the composition could not be requested`);
+  if (notice.status === 'rejected' && !undeliverable(notice.reason, room.sid)) throw notice.reason;
+  if (composition.status === 'rejected') throw composition.reason;
+  return {
+    handled: 'room-ended',
+    notice: notice.status === 'fulfilled' ? notice.value : 'undeliverable',
+    composition: composition.value,
+  };
+}
+
+/**
+ * Under VIDEO_RECORDING=always rooms record from the start, with no /video/recording call to
+ * announce it: Twilio's first `recording-started` does, once per room. Under on-demand every
+ * recording starts from /video/recording, which announces it; acting on a late callback there
+ * could announce a recording the agent has stopped since.
+ */
+async function recordingStarted(deps: RoomEventDeps, roomSid: string): Promise<RoomEventOutcome> {
+  if (deps.recordingPolicy !== 'always') return IGNORED;
+  const found = await roomAndConversation(deps, roomSid);
+  if (!found?.conversationSid || found.room.status !== 'in-progress') return IGNORED;
+  try {
+    return { handled: 'recording-started', recording: await ensureRoomRecording(deps, found.room, found.conversationSid, true) };
+  } catch (err) {
+    if (undeliverable(err, roomSid) || (isAppError(err) && err.code === 'no_room')) return IGNORED;
+    throw err;
+  }
+}
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
+
+export function failureOf(event: RoomEvent, now: Date): RecordingFailure {
+  const valid = event.timestamp && ISO_TIMESTAMP.test(event.timestamp) && !Number.isNaN(Date.parse(event.timestamp));
+  return {
+    recordingSid: event.recordingSid && /^RT[0-9a-fA-F]{32}$/.test(event.recordingSid) ? event.recordingSid : null,
+    trackName: event.trackName || null,
+    reason: event.reason || 'Twilio gave no reason',
+    failedAt: valid ? new Date(event.timestamp!).toISOString() : now.toISOString(),
+  };
+}
+
+async function recordingFailed(deps: RoomEventDeps, event: RoomEvent): Promise<RoomEventOutcome> {
+  const failure = failureOf(event, deps.now());
+  console.error(`recording failed: room ${event.roomSid}, recording ${failure.recordingSid ?? 'unknown'}, track ${failure.trackName ?? 'unknown'}: ${failure.reason}`);
+  return { handled: 'recording-failed', stored: await recordFailure(deps.twilio, deps.syncServiceSid, event.roomSid, failure) };
+}
+
+export function handleRoomEvent(deps: RoomEventDeps, event: RoomEvent): Promise<RoomEventOutcome> {
+  switch (event.event) {
+    case 'room-ended':
+      return roomEnded(deps, event.roomSid);
+    case 'recording-started':
+      return recordingStarted(deps, event.roomSid);
+    case 'recording-failed':
+      return recordingFailed(deps, event);
+    default:
+      return Promise.resolve(IGNORED);
+  }
+}

@@ -1,0 +1,42 @@
+import twilio from 'twilio';
+import type { z } from 'zod';
+import { AppError } from '../core/errors';
+import { defineEndpoint, Invocation, Params } from './http';
+import { parseParams } from './validate';
+
+/**
+ * Twilio signs each callback: X-Twilio-Signature is the HMAC-SHA1, keyed with the auth token,
+ * of the URL it called followed by the sorted POST parameters. The URL checked is the one the
+ * bundle registered, never one taken from the request (Host and proxies can be forged).
+ * Twilio posts form fields only, so a parameter that is not a string (JSON bodies can carry
+ * any type) cannot be part of a request Twilio signed.
+ */
+export function isSignedByTwilio(authToken: string, signature: string | undefined, url: string, params: Params): boolean {
+  if (!signature) return false;
+  const signed: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(params)) {
+    const isFormValue = typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+    if (!isFormValue) return false;
+    signed[name] = value as string | string[];
+  }
+  return twilio.validateRequest(authToken, signature, url, signed);
+}
+
+/**
+ * The one wrapper for Twilio's callbacks. The signature is checked here, before the parameters
+ * and before any Twilio request: deployed, `.protected` makes Twilio check it too, but under
+ * twilio-run nothing else would. `params` excludes `request`, which carries the headers.
+ */
+export function defineTwilioCallback<S extends z.ZodType>(
+  callbackUrl: (publicBaseUrl: string) => string,
+  schema: S,
+  run: (invocation: Invocation, params: z.infer<S>) => Promise<object>,
+) {
+  return defineEndpoint('none', async (invocation, rawParams) => {
+    const { config, headers } = invocation;
+    if (!isSignedByTwilio(config.authToken, headers['x-twilio-signature'], callbackUrl(config.publicBaseUrl), rawParams)) {
+      throw new AppError('invalid_signature', 'The request does not carry a valid Twilio signature for this URL.');
+    }
+    return run(invocation, parseParams(schema, rawParams));
+  });
+}
