@@ -22,8 +22,6 @@ export const CLAIM_LEASE_MS = 10_000;
 /** Claims only matter while their subject lives; Sync deletes them after two days. */
 const CLAIM_TTL_SECONDS = 2 * 24 * 60 * 60;
 
-/** `R` is the document's data: a ClaimRecord for once-only posts; other guards (the recording
- * state of a room, a room's recording failures) keep their own records with the same rules. */
 /** Where claims live: ClaimStore in production, a map in unit tests. */
 export interface Claims<R extends object = ClaimRecord> {
   read(key: string): Promise<{ record: R; revision: string } | undefined>;
@@ -31,6 +29,8 @@ export interface Claims<R extends object = ClaimRecord> {
   replace(key: string, record: R, revision?: string): Promise<boolean>;
 }
 
+/** `R` is the document's data: a ClaimRecord for once-only posts; other guards (the recording
+ * state of a room, a room's recording failures) keep their own records with the same rules. */
 export class ClaimStore<R extends object = ClaimRecord> implements Claims<R> {
   constructor(
     private readonly client: Twilio,
