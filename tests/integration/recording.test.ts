@@ -1,0 +1,322 @@
+import { expectError } from '../support/expect';
+import { HttpAnswer, PostOptions, SeededTask, Stack, startStack } from '../support/stack';
+import { postCallback, roomEvent } from '../support/twilio-callbacks';
+
+/** POST /video/recording under each VIDEO_RECORDING policy, against the spec-checking fake. */
+
+interface RoomTask extends SeededTask {
+  roomSid: string;
+}
+
+async function escalated(stack: Stack): Promise<RoomTask> {
+  const task = stack.seedTask();
+  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(answer.status).toBe(200);
+  return { ...task, roomSid: answer.body.roomSid };
+}
+
+const recording = (stack: Stack, task: SeededTask, Action: string, options?: PostOptions): Promise<HttpAnswer> =>
+  stack.post('/video/recording', { Token: task.token, TaskSid: task.taskSid, Action }, options);
+
+const rulesOf = (stack: Stack, roomSid: string) => stack.fake.recordingRules.get(roomSid);
+const started = (stack: Stack, task: RoomTask) => stack.fake.noticesOf(task.conversationSid, 'recording-started', task.roomSid);
+const stopped = (stack: Stack, task: RoomTask) => stack.fake.noticesOf(task.conversationSid, 'recording-stopped', task.roomSid);
+/** Requests that change something in Twilio (token validation is a POST that changes nothing). */
+const writesSince = (stack: Stack, index: number) => stack.fake.calls.slice(index).filter((c) => c.method === 'POST' && c.subdomain !== 'iam');
+
+function withStack(env: Record<string, string>, body: (get: () => Stack) => void) {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ env });
+  });
+  afterAll(() => stack?.stop());
+  afterEach(() => {
+    expect(stack.fake.violations).toEqual([]);
+    stack.fake.faults.length = 0;
+  });
+  body(() => stack);
+}
+
+describe('VIDEO_RECORDING=on-demand (the default)', () =>
+  withStack({}, (get) => {
+    test('status is a pure read; start records the whole room and tells the customer once; repeating it posts nothing', async () => {
+      const stack = get();
+      const task = await escalated(stack);
+      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
+
+      let mark = stack.fake.calls.length;
+      const before = await recording(stack, task, 'status');
+      expect(before.status).toBe(200);
+      expect(before.body).toEqual({ recording: false, roomSid: task.roomSid });
+      expect(writesSince(stack, mark)).toEqual([]);
+
+      const start = await recording(stack, task, 'start');
+      expect(start.status).toBe(200);
+      expect(start.body).toEqual({ recording: true, roomSid: task.roomSid });
+      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'include', all: true }]);
+      expect(started(stack, task)).toHaveLength(1);
+      const notice = started(stack, task)[0];
+      expect(JSON.parse(notice.attributes)).toEqual({ videoEscalation: { roomSid: task.roomSid, kind: 'recording-started' } });
+      expect(notice.body).toMatch(/recorded/i);
+      expect(notice.body!.length).toBeLessThanOrEqual(160);
+
+      mark = stack.fake.calls.length;
+      const again = await recording(stack, task, 'start');
+      expect(again.body).toEqual({ recording: true, roomSid: task.roomSid });
+      expect(started(stack, task)).toHaveLength(1);
+      expect(writesSince(stack, mark)).toEqual([]);
+
+      mark = stack.fake.calls.length;
+      const status = await recording(stack, task, 'status');
+      expect(status.body).toEqual({ recording: true, roomSid: task.roomSid });
+      expect(writesSince(stack, mark)).toEqual([]);
+    });
+
+    test('stop, stop again, start again: one notice per real change, in order', async () => {
+      const stack = get();
+      const task = await escalated(stack);
+      expect((await recording(stack, task, 'stop')).body).toEqual({ recording: false, roomSid: task.roomSid });
+      expect(stopped(stack, task)).toHaveLength(0); // nothing was recording: no change, no notice
+
+      await recording(stack, task, 'start');
+      const stop = await recording(stack, task, 'stop');
+      expect(stop.status).toBe(200);
+      expect(stop.body).toEqual({ recording: false, roomSid: task.roomSid });
+      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
+      await recording(stack, task, 'stop');
+      expect(stopped(stack, task)).toHaveLength(1);
+
+      await recording(stack, task, 'start');
+      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'include', all: true }]);
+      const kinds = stack.fake
+        .messages(task.conversationSid)
+        .map((m) => JSON.parse(m.attributes).videoEscalation.kind)
+        .filter((kind: string) => kind.startsWith('recording-'));
+      expect(kinds).toEqual(['recording-started', 'recording-stopped', 'recording-started']);
+    });
+
+    test('concurrent starts: every answer says recording, the customer is told once', async () => {
+      const stack = get();
+      const task = await escalated(stack);
+      const answers = await Promise.all(Array.from({ length: 5 }, () => recording(stack, task, 'start')));
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expect(answer.body).toEqual({ recording: true, roomSid: task.roomSid });
+      }
+      expect(started(stack, task)).toHaveLength(1);
+      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'include', all: true }]);
+    });
+
+    test('concurrent stops after a start: one recording-stopped notice', async () => {
+      const stack = get();
+      const task = await escalated(stack);
+      await recording(stack, task, 'start');
+      const answers = await Promise.all(Array.from({ length: 4 }, () => recording(stack, task, 'stop')));
+      expect(answers.map((a) => a.body.recording)).toEqual([false, false, false, false]);
+      expect(stopped(stack, task)).toHaveLength(1);
+      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
+    });
+
+    test('a start whose notice failed is finished by the next start, still with one notice', async () => {
+      const stack = get();
+      const task = await escalated(stack);
+      stack.fake.faults.push({ method: 'POST', path: /\/Messages$/, times: 1, status: 400, twilioCode: 50000 });
+      const failed = await recording(stack, task, 'start');
+      expect(failed.status).toBeGreaterThanOrEqual(500);
+      expect(failed.body.error.code).toBe('upstream_error');
+      // The customer is told before anything is recorded: no notice, no recording.
+      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
+      const retried = await recording(stack, task, 'start');
+      expect(retried.body).toEqual({ recording: true, roomSid: task.roomSid });
+      expect(started(stack, task)).toHaveLength(1);
+      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'include', all: true }]);
+    });
+
+    test('no in-progress room → 404 no_room; a task without a conversation → 409; not the holder → 403', async () => {
+      const stack = get();
+      const idle = stack.seedTask();
+      for (const action of ['start', 'stop', 'status']) expectError(await recording(stack, idle, action), 404, 'no_room');
+
+      const task = await escalated(stack);
+      await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
+      expectError(await recording(stack, task, 'start'), 404, 'no_room');
+
+      const voice = stack.seedTask({ attributes: { channelType: 'voice' } });
+      expectError(await recording(stack, voice, 'start'), 409, 'no_conversation');
+
+      const wrapping = stack.seedTask({ reservationStatus: 'wrapping' });
+      expectError(await recording(stack, wrapping, 'status'), 403, 'forbidden');
+      expectError(await recording(stack, { ...idle, token: 'not-a-flex-token' }, 'status'), 401, 'unauthenticated');
+    });
+
+    test('VIDEO_COMPOSE is off by default: a room-ended asks for no composition', async () => {
+      const stack = get();
+      const task = await escalated(stack);
+      await recording(stack, task, 'start');
+      stack.fake.addRecording(task.roomSid, { type: 'video' });
+      stack.fake.endRoom(task.roomSid);
+      const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
+      expect((await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'room-ended'))).status).toBe(200);
+      expect(stack.fake.compositionsOf(task.roomSid)).toEqual([]);
+      expect(stack.fake.noticesOf(task.conversationSid, 'session-ended', task.roomSid)).toHaveLength(1);
+    });
+
+    test('a late recording-started callback after a stop changes nothing (on-demand ignores it)', async () => {
+      const stack = get();
+      const task = await escalated(stack);
+      await recording(stack, task, 'start');
+      await recording(stack, task, 'stop');
+      const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
+      const mark = stack.fake.calls.length;
+      expect((await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started'))).status).toBe(200);
+      expect(stack.fake.calls.length).toBe(mark);
+      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
+      expect(started(stack, task)).toHaveLength(1);
+    });
+  }));
+
+describe('VIDEO_RECORDING=always', () =>
+  withStack({ VIDEO_RECORDING: 'always' }, (get) => {
+    test('rooms are created recording; stop is refused before any change; start announces once', async () => {
+      const stack = get();
+      const task = await escalated(stack);
+      const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
+      expect(room.record_participants_on_connect).toBe(true);
+      expect((await recording(stack, task, 'status')).body).toEqual({ recording: true, roomSid: task.roomSid });
+
+      const mark = stack.fake.calls.length;
+      expectError(await recording(stack, task, 'stop'), 403, 'recording_disabled');
+      expect(writesSince(stack, mark)).toEqual([]);
+      expect(stack.fake.calls.slice(mark).every((c) => c.subdomain === 'iam' || c.subdomain === 'taskrouter')).toBe(true);
+
+      expect((await recording(stack, task, 'start')).body).toEqual({ recording: true, roomSid: task.roomSid });
+      expect((await recording(stack, task, 'start')).body).toEqual({ recording: true, roomSid: task.roomSid });
+      expect(started(stack, task)).toHaveLength(1);
+      expect(stopped(stack, task)).toHaveLength(0);
+    });
+
+    test("Twilio's recording-started callbacks announce the recording once, however many arrive", async () => {
+      const stack = get();
+      const task = await escalated(stack);
+      const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
+      const tracks = ['agent-audio', 'agent-video', 'customer-audio', 'customer-video'];
+      const answers = await Promise.all(
+        tracks.map((track) => postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started', { TrackName: track }))),
+      );
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+      expect(started(stack, task)).toHaveLength(1);
+      // Redelivered, and the agent's own start afterwards: still one.
+      await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started'));
+      await recording(stack, task, 'start');
+      expect(started(stack, task)).toHaveLength(1);
+    });
+
+    test('a recording-started arriving after the room ended announces nothing', async () => {
+      const stack = get();
+      const task = await escalated(stack);
+      await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
+      const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
+      expect((await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started'))).status).toBe(200);
+      expect(started(stack, task)).toHaveLength(0);
+    });
+  }));
+
+describe('VIDEO_RECORDING=off', () =>
+  withStack({ VIDEO_RECORDING: 'off' }, (get) => {
+    test('start is refused before any change; status and stop still answer', async () => {
+      const stack = get();
+      const task = await escalated(stack);
+      const mark = stack.fake.calls.length;
+      expectError(await recording(stack, task, 'start'), 403, 'recording_disabled');
+      expect(writesSince(stack, mark)).toEqual([]);
+      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
+      expect((await recording(stack, task, 'status')).body).toEqual({ recording: false, roomSid: task.roomSid });
+      expect((await recording(stack, task, 'stop')).body).toEqual({ recording: false, roomSid: task.roomSid });
+      expect(stack.fake.messages(task.conversationSid).filter((m) => m.attributes.includes('recording-'))).toEqual([]);
+    });
+  }));
+
+describe('malformed requests → 400 invalid_request, and not one Twilio call', () => {
+  let stack: Stack;
+  let task: SeededTask;
+  beforeAll(async () => {
+    stack = await startStack();
+    task = stack.seedTask();
+  });
+  afterAll(() => stack?.stop());
+  afterEach(() => expect(stack.fake.violations).toEqual([]));
+
+  const HEX = 'b'.repeat(32);
+  const TOKEN = Symbol('token');
+  const TASK = Symbol('task');
+  type Value = unknown;
+  const body = (overrides: Record<string, Value>, drop?: string) => {
+    const base: Record<string, Value> = { Token: TOKEN, TaskSid: TASK, Action: 'start', ...overrides };
+    if (drop) delete base[drop];
+    return base;
+  };
+  const real = (b: Record<string, Value>) =>
+    Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v === TOKEN ? task.token : v === TASK ? task.taskSid : v]));
+
+  const jsonCases: [string, Record<string, Value>][] = [
+    ['Action missing', body({}, 'Action')],
+    ['Action empty', body({ Action: '' })],
+    ['Action START', body({ Action: 'START' })],
+    ['Action "start " (trailing space)', body({ Action: 'start ' })],
+    ['Action begin', body({ Action: 'begin' })],
+    ['Action pause', body({ Action: 'pause' })],
+    ['Action number', body({ Action: 1 })],
+    ['Action true', body({ Action: true })],
+    ['Action null', body({ Action: null })],
+    ['Action array', body({ Action: ['start'] })],
+    ['Action object', body({ Action: { start: true } })],
+    ['Action huge', body({ Action: 's'.repeat(200_000) })],
+    ['Token missing', body({}, 'Token')],
+    ['Token empty', body({ Token: '' })],
+    ['Token number', body({ Token: 42 })],
+    ['Token array', body({ Token: ['a', 'b'] })],
+    ['Token object', body({ Token: { jwt: 'x' } })],
+    ['Token huge', body({ Token: 't'.repeat(9_000) })],
+    ['TaskSid missing', body({}, 'TaskSid')],
+    ['TaskSid short', body({ TaskSid: 'WT123' })],
+    ['TaskSid wrong prefix', body({ TaskSid: `RM${HEX}` })],
+    ['TaskSid not hex', body({ TaskSid: `WT${'z'.repeat(32)}` })],
+    ['TaskSid path traversal', body({ TaskSid: `WT${HEX}/../Workers` })],
+    ['TaskSid number', body({ TaskSid: 7 })],
+    ['TaskSid array', body({ TaskSid: [`WT${HEX}`] })],
+    ['TaskSid huge', body({ TaskSid: 'W'.repeat(100_000) })],
+  ];
+  const formCases: [string, Record<string, Value>][] = [
+    ['form: Action missing', body({}, 'Action')],
+    ['form: Action empty', body({ Action: '' })],
+    ['form: Action Stop', body({ Action: 'Stop' })],
+    ['form: Action start;stop', body({ Action: 'start;stop' })],
+    ['form: TaskSid lower-case prefix', body({ TaskSid: `wt${HEX}` })],
+    ['form: Token empty', body({ Token: '' })],
+  ];
+
+  test.each(jsonCases)('JSON %s', async (_name, b) => {
+    const mark = stack.fake.calls.length;
+    expectError(await stack.post('/video/recording', real(b)), 400, 'invalid_request');
+    expect(stack.fake.calls.length).toBe(mark);
+  });
+
+  test.each(formCases)('%s', async (_name, b) => {
+    const mark = stack.fake.calls.length;
+    expectError(await stack.post('/video/recording', real(b), { form: true }), 400, 'invalid_request');
+    expect(stack.fake.calls.length).toBe(mark);
+  });
+
+  test('form: Action given twice, and raw bodies that are not parameters', async () => {
+    const mark = stack.fake.calls.length;
+    const twice = `Token=${encodeURIComponent(task.token)}&TaskSid=${task.taskSid}&Action=start&Action=stop`;
+    expectError(await stack.post('/video/recording', twice, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }), 400, 'invalid_request');
+    for (const raw of ['', '[]', '"start"', 'null', '{"request":{"headers":1}}']) {
+      const answer = await stack.post('/video/recording', raw, { headers: { 'Content-Type': 'application/json' } });
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+      if (answer.body?.error) expectError(answer, 400, 'invalid_request');
+    }
+    expect(stack.fake.calls.length).toBe(mark);
+  });
+});
