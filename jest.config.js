@@ -27,4 +27,5 @@ module.exports = {
   // Integration and browser tests start twilio-run, which forks a process per request.
   testTimeout: 90000,
   maxWorkers: 2,
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.test-stacks/'],
 };

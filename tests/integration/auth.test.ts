@@ -1,15 +1,10 @@
 import { newSid } from '../support/fake-twilio';
 import { expectError } from '../support/expect';
-import { startStack, Stack } from '../support/stack';
+import { useStack } from '../support/use-stack';
 
 /** Every authentication and authorization outcome of API.md, on every agent endpoint. */
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(() => stack?.stop());
-afterEach(() => expect(stack.fake.violations).toEqual([]));
+const stack = useStack();
 
 const AGENT_ENDPOINTS = ['/video/escalate', '/video/agent-token', '/video/complete'];
 

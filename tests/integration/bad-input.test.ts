@@ -1,16 +1,14 @@
 import { expectError } from '../support/expect';
-import { startStack, Stack } from '../support/stack';
+import type { SeededTask } from '../support/stack';
+import { useStack } from '../support/use-stack';
 
 /** Malformed input on every endpoint: a 4xx in the contract's shape, and not one Twilio call. */
 
-let stack: Stack;
-let task: ReturnType<Stack['seedTask']>;
-beforeAll(async () => {
-  stack = await startStack();
+const stack = useStack();
+let task: SeededTask;
+beforeAll(() => {
   task = stack.seedTask();
 });
-afterAll(() => stack?.stop());
-afterEach(() => expect(stack.fake.violations).toEqual([]));
 
 const HEX = 'a'.repeat(32);
 type Body = Record<string, unknown>;

@@ -24,3 +24,11 @@ export function sequentialDepth(calls: { startedAt: number; endedAt: number }[])
   });
   return Math.max(0, ...depth);
 }
+
+/** The Function's own duration, from its Server-Timing header: what Twilio's 10 s limit counts,
+ * without the process twilio-run forks for each request locally. */
+export function functionMillis(answer: HttpAnswer): number {
+  const match = /total;dur=(\d+)/.exec(answer.headers.get('server-timing') ?? '');
+  if (!match) throw new Error('no Server-Timing header');
+  return Number(match[1]);
+}

@@ -1,7 +1,6 @@
 import { spawn, ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { ACCOUNT_SID, AUTH_TOKEN, FakeTwilio, newSid } from './fake-twilio';
 
@@ -81,7 +80,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const fake = new FakeTwilio();
   const fakeUrl = await fake.start();
   const port = await freePort();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'video-stack-'));
+  // Each stack serves its own copy of the build, so a rebuild while tests run cannot pull files
+  // from under it. The copy sits inside the repository for `require('twilio')` to resolve.
+  fs.mkdirSync(path.join(ROOT, '.test-stacks'), { recursive: true });
+  const dir = fs.mkdtempSync(path.join(ROOT, '.test-stacks', 'stack-'));
+  fs.cpSync(path.join(ROOT, 'dist', 'functions'), path.join(dir, 'functions'), { recursive: true });
+  fs.cpSync(options.assetsDir ?? path.join(ROOT, 'dist', 'assets'), path.join(dir, 'assets'), { recursive: true });
   const envFile = path.join(dir, '.env');
   const env: Record<string, string> = {
     ACCOUNT_SID,
@@ -100,8 +104,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       require.resolve('twilio-run/bin/twilio-run'),
       'start',
       // twilio-run takes these relative to its working directory.
-      '--functions-folder', path.join('dist', 'functions'),
-      '--assets-folder', path.relative(ROOT, options.assetsDir ?? path.join(ROOT, 'dist', 'assets')),
+      '--functions-folder', path.relative(ROOT, path.join(dir, 'functions')),
+      '--assets-folder', path.relative(ROOT, path.join(dir, 'assets')),
       '--port', String(port),
       '--env', envFile,
     ],
@@ -169,6 +173,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           resolve();
         });
       });
+      // Forked request processes may still hold the pipes open.
+      child.stdout?.destroy();
+      child.stderr?.destroy();
       await fake.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
