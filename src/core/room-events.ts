@@ -36,23 +36,26 @@ export type RoomEventOutcome =
 
 const IGNORED = { handled: 'ignored' } as const;
 
-/** The room and the conversation of its task; undefined when the room is not one of the
- * bundle's, or its task or conversation is gone (nothing can be told then). */
-async function roomAndConversation(deps: RoomEventDeps, roomSid: string): Promise<{ room: VideoRoom; conversationSid?: string } | undefined> {
+/** The room, when it is one of the bundle's (named after its task). */
+async function taskRoom(deps: RoomEventDeps, roomSid: string): Promise<{ room: VideoRoom; taskSid: string } | undefined> {
   const room = await fetchRoom(deps.twilio, roomSid);
   const taskSid = room && taskSidOfRoom(room.uniqueName);
-  if (!room || !taskSid) return undefined;
+  return room && taskSid ? { room, taskSid } : undefined;
+}
+
+/** The task's conversation; undefined once the task is gone (nothing can be told then). */
+async function conversationOfTask(deps: RoomEventDeps, taskSid: string): Promise<string | undefined> {
   try {
-    return { room, conversationSid: (await fetchTask(deps.twilio, deps.workspaceSid, taskSid)).conversationSid };
+    return (await fetchTask(deps.twilio, deps.workspaceSid, taskSid)).conversationSid;
   } catch (err) {
-    if (isAppError(err) && err.code === 'task_not_found') return { room };
+    if (isAppError(err) && err.code === 'task_not_found') return undefined;
     throw err;
   }
 }
 
-/** Tasks and conversations end too: a notice that cannot be delivered is logged, not retried. */
+/** Conversations end too: a notice that cannot be delivered is logged, not retried. */
 function undeliverable(err: unknown, roomSid: string): boolean {
-  if (!isAppError(err) || (err.code !== 'no_conversation' && err.code !== 'task_not_found')) return false;
+  if (!isAppError(err) || err.code !== 'no_conversation') return false;
   console.warn(`room ${roomSid}: ${err.message}`);
   return true;
 }
@@ -63,12 +66,16 @@ function undeliverable(err: unknown, roomSid: string): boolean {
  * composition once. The two are independent; one failing does not hold back the other.
  */
 async function roomEnded(deps: RoomEventDeps, roomSid: string): Promise<RoomEventOutcome> {
-  const found = await roomAndConversation(deps, roomSid);
+  const found = await taskRoom(deps, roomSid);
   // A room-ended for a room Twilio still shows in progress is not (yet) true: nothing to do.
   if (!found || found.room.status === 'in-progress') return IGNORED;
-  const { room, conversationSid } = found;
+  const { room, taskSid } = found;
+  const tellCustomer = async () => {
+    const conversationSid = await conversationOfTask(deps, taskSid);
+    return conversationSid ? (await announceSessionEnded(deps, conversationSid, room)).outcome : 'no-conversation';
+  };
   const [notice, composition] = await Promise.allSettled([
-    conversationSid ? announceSessionEnded(deps, conversationSid, room).then((r) => r.outcome) : Promise.resolve('no-conversation'),
+    tellCustomer(),
     deps.compose ? composeRoomOnce(deps, room.sid) : Promise.resolve('off' as const),
   ]);
   if (composition.status === 'rejected') console.error(`room ${room.sid}: the composition could not be requested`);
@@ -89,10 +96,12 @@ async function roomEnded(deps: RoomEventDeps, roomSid: string): Promise<RoomEven
  */
 async function recordingStarted(deps: RoomEventDeps, roomSid: string): Promise<RoomEventOutcome> {
   if (deps.recordingPolicy !== 'always') return IGNORED;
-  const found = await roomAndConversation(deps, roomSid);
-  if (!found?.conversationSid || found.room.status !== 'in-progress') return IGNORED;
+  const found = await taskRoom(deps, roomSid);
+  if (!found || found.room.status !== 'in-progress') return IGNORED;
+  const conversationSid = await conversationOfTask(deps, found.taskSid);
+  if (!conversationSid) return IGNORED;
   try {
-    return { handled: 'recording-started', recording: await ensureRoomRecording(deps, found.room, found.conversationSid, true) };
+    return { handled: 'recording-started', recording: await ensureRoomRecording(deps, found.room, conversationSid, true) };
   } catch (err) {
     if (undeliverable(err, roomSid) || (isAppError(err) && err.code === 'no_room')) return IGNORED;
     throw err;
