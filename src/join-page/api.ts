@@ -67,7 +67,9 @@ function errorCode(body: unknown): string | undefined {
 
 function parseGrant(body: unknown): JoinGrant | null {
   if (!isRecord(body)) return null;
-  const { token, identity, roomName } = body;
+  const token = body.token;
+  const identity = body.identity;
+  const roomName = body.roomName;
   const expiresAt = parseTime(body.expiresAt);
   if (typeof token !== 'string' || !token || typeof roomName !== 'string' || !roomName) return null;
   if (typeof identity !== 'string' || expiresAt === null) return null;

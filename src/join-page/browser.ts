@@ -4,9 +4,10 @@ import type { StringKey } from './strings';
 
 export type SupportProblem = 'insecure' | 'unsupported' | null;
 
-export function supportProblem(env: { secureContext: boolean; hasGetUserMedia: boolean; sdkSupported: boolean }): SupportProblem {
+/** What the page can tell before the SDK has loaded; the SDK's own isSupported comes after. */
+export function supportProblem(env: { secureContext: boolean; hasGetUserMedia: boolean }): SupportProblem {
   if (!env.secureContext) return 'insecure';
-  return env.hasGetUserMedia && env.sdkSupported ? null : 'unsupported';
+  return env.hasGetUserMedia ? null : 'unsupported';
 }
 
 export type BrowserFamily = 'ios' | 'android' | 'edge' | 'firefox' | 'safari' | 'chrome' | 'other';

@@ -3,9 +3,21 @@
  * screenshot, and keeps it in sessionStorage so a reload of the same tab still works. */
 const STORAGE_KEY = 'video-invite';
 
+/** Percent-decoded like decodeURIComponent (not URLSearchParams, which would turn a `+` in the
+ * invite into a space). A malformed escape is passed on as it is for the server to refuse. */
 export function inviteFromHash(hash: string): string | null {
-  const value = new URLSearchParams(hash.replace(/^#/, '')).get('invite');
-  return value ? value.trim() || null : null;
+  for (const part of hash.replace(/^#/, '').split('&')) {
+    if (!part.startsWith('invite=')) continue;
+    const raw = part.slice('invite='.length);
+    let value = raw;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      // keep the raw value
+    }
+    return value.trim() || null;
+  }
+  return null;
 }
 
 export interface InviteSources {
@@ -16,7 +28,10 @@ export interface InviteSources {
   storage: Pick<Storage, 'getItem' | 'setItem'> | null;
 }
 
-export function takeInvite({ location, history, storage }: InviteSources): string | null {
+export function takeInvite(sources: InviteSources): string | null {
+  const location = sources.location;
+  const history = sources.history;
+  const storage = sources.storage;
   const fromHash = inviteFromHash(location.hash);
   if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
   try {

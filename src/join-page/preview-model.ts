@@ -11,7 +11,9 @@ const PROBLEM_TEXT = {
 } as const satisfies Record<string, Record<'audio' | 'video', StringKey>>;
 
 /** The sentences to show, and the browser's own steps when a permission was refused. */
-export function problemKeys({ audio, video }: MediaProblems, family: BrowserFamily): StringKey[] {
+export function problemKeys(problems: MediaProblems, family: BrowserFamily): StringKey[] {
+  const audio = problems.audio;
+  const video = problems.video;
   if (audio === 'failed' || video === 'failed') return ['mediaFailed'];
   if (audio === 'denied' && video === 'denied') return ['deniedBoth', permissionHelpKey(family)];
   const keys: StringKey[] = [];
@@ -22,9 +24,9 @@ export function problemKeys({ audio, video }: MediaProblems, family: BrowserFami
 }
 
 /** The Join button says plainly what the customer will join with. */
-export function joinLabelKey({ audio, video }: MediaProblems): StringKey {
-  if (audio && video) return 'joinWithoutMedia';
-  if (video) return 'joinAudioOnly';
-  if (audio) return 'joinVideoOnly';
+export function joinLabelKey(problems: MediaProblems): StringKey {
+  if (problems.audio && problems.video) return 'joinWithoutMedia';
+  if (problems.video) return 'joinAudioOnly';
+  if (problems.audio) return 'joinVideoOnly';
   return 'join';
 }

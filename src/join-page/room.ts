@@ -48,8 +48,8 @@ export async function joinCall(sdk: VideoSdk, grant: JoinGrant, media: LocalMedi
     }
   };
 
-  room.on('participantConnected', ({ identity }) => dispatch({ type: 'participantConnected', identity }));
-  room.on('participantDisconnected', ({ identity }) => dispatch({ type: 'participantDisconnected', identity }));
+  room.on('participantConnected', (participant) => dispatch({ type: 'participantConnected', identity: participant.identity }));
+  room.on('participantDisconnected', (participant) => dispatch({ type: 'participantDisconnected', identity: participant.identity }));
   room.on('trackSubscribed', (track, _publication, participant) => showTrack(track, participant));
   room.on('trackUnsubscribed', (track) => {
     if (track.kind === 'audio') view.removeRemoteAudio(track);

@@ -29,6 +29,7 @@ const en = {
   previewIntro: 'The agent from your chat has invited you to a video call. Check your camera and microphone first.',
   startMedia: 'Turn on camera and microphone',
   startingMedia: 'Starting camera and microphone…',
+  previewPlaceholder: 'Your camera preview will appear here',
   cameraOffPreview: 'Your camera is off',
   noCameraPreview: 'No camera',
   camera: 'Camera',

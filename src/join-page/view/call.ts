@@ -98,7 +98,7 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Stri
 }
 
 /** setSinkId is missing in some browsers (Safari, Firefox on Android); there the system picks. */
-export function setSink(element: HTMLMediaElement, deviceId: string): void {
+function setSink(element: HTMLMediaElement, deviceId: string): void {
   const withSink = element as HTMLMediaElement & { setSinkId?: (id: string) => Promise<void> };
   withSink.setSinkId?.(deviceId).catch(() => undefined);
 }

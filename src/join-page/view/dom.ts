@@ -5,7 +5,8 @@ type Props = Record<string, string | boolean | EventListener | undefined>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
+  for (const name of Object.keys(props)) {
+    const value = props[name];
     if (typeof value === 'function') element.addEventListener(name.slice(2), value);
     else if (value === true) element.setAttribute(name, '');
     else if (typeof value === 'string') element.setAttribute(name, value);
@@ -30,9 +31,9 @@ export function icon(name: string): SVGSVGElement {
 
 /** Shows a screen and moves focus to its heading, so keyboard and screen-reader users start at
  * the top of what changed. */
-export function showScreen(root: HTMLElement, screen: HTMLElement, { focus = true } = {}): void {
+export function showScreen(root: HTMLElement, screen: HTMLElement, focusHeading = true): void {
   root.replaceChildren(screen);
-  if (focus) screen.querySelector<HTMLElement>('h1')?.focus();
+  if (focusHeading) screen.querySelector<HTMLElement>('h1')?.focus();
 }
 
 /** Says something through the page's polite live region. Clearing first makes a repeat of the

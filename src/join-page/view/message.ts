@@ -17,7 +17,7 @@ export interface Message {
 }
 
 export function renderMessage(root: HTMLElement, message: Message): void {
-  const { action } = message;
+  const action = message.action;
   showScreen(
     root,
     h(
@@ -35,6 +35,6 @@ export function renderLoading(root: HTMLElement, text: string): void {
   showScreen(
     root,
     h('section', { class: 'screen message', 'data-state': 'loading', 'aria-busy': 'true' }, h('div', { class: 'spinner' }), h('p', { role: 'status' }, text)),
-    { focus: false },
+    false,
   );
 }

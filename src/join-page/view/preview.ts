@@ -21,6 +21,8 @@ export interface PreviewView {
   /** Re-reads the media state after anything changed. */
   update(): void;
   setStarting(): void;
+  /** The camera and microphone were asked for: from now on show the result and the Join form. */
+  setStarted(): void;
   setDevices(devices: DeviceLists): void;
   setJoining(joining: boolean, error?: string): void;
 }
@@ -32,7 +34,9 @@ export interface PreviewContext {
   canChooseSpeaker: boolean;
 }
 
-export function renderPreview(root: HTMLElement, { text, media, family, canChooseSpeaker }: PreviewContext, handlers: PreviewHandlers): PreviewView {
+export function renderPreview(root: HTMLElement, context: PreviewContext, handlers: PreviewHandlers): PreviewView {
+  const text = context.text;
+  const media = context.media;
   const self = selfVideo(text, 'preview-video');
   const toggles = mediaToggles(text, handlers);
   const problems = h('div', { class: 'problems', role: 'alert' });
@@ -48,7 +52,7 @@ export function renderPreview(root: HTMLElement, { text, media, family, canChoos
   const form = h(
     'form',
     { class: 'join-form', hidden: true },
-    h('div', { class: 'devices' }, selects.camera.field, selects.microphone.field, canChooseSpeaker && selects.speaker.field),
+    h('div', { class: 'devices' }, selects.camera.field, selects.microphone.field, context.canChooseSpeaker && selects.speaker.field),
     h('div', { class: 'field' }, h('label', { for: 'name' }, text.yourName), nameInput),
     joinError,
     joinButton,
@@ -74,9 +78,11 @@ export function renderPreview(root: HTMLElement, { text, media, family, canChoos
 
   let started = false;
   const update = () => {
-    self.show(media.video, media.problems.video ? text.noCameraPreview : text.cameraOffPreview);
+    const offText = !started ? text.previewPlaceholder : media.problems.video ? text.noCameraPreview : text.cameraOffPreview;
+    self.show(media.video, offText);
+    toggles.element.hidden = !started;
     toggles.update(media);
-    problems.replaceChildren(...problemKeys(media.problems, family).map((key) => h('p', {}, text[key])));
+    problems.replaceChildren(...problemKeys(media.problems, context.family).map((key) => h('p', {}, text[key])));
     const hasProblem = problems.childElementCount > 0;
     if (hasProblem) problems.append(h('button', { type: 'button', class: 'button', onclick: () => handlers.startMedia() }, text.tryAgain));
     problems.hidden = !hasProblem;
@@ -87,15 +93,14 @@ export function renderPreview(root: HTMLElement, { text, media, family, canChoos
 
   update();
   return {
-    update() {
-      started = true;
-      startButton.disabled = false;
-      startButton.textContent = text.startMedia;
-      update();
-    },
+    update,
     setStarting() {
       startButton.disabled = true;
       startButton.textContent = text.startingMedia;
+    },
+    setStarted() {
+      started = true;
+      update();
     },
     setDevices(devices) {
       selects.camera.fill(devices.cameras, media.currentDeviceId('video'));

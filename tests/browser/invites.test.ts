@@ -1,0 +1,85 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startStack, type Stack } from '../support/stack';
+import { escalate, hasText, launchChromium, openPage, screenshot, waitForScreen } from './harness';
+
+/** Links that no longer work get a kind page that says what happened and what to do. The
+ * invites are real ones from /video/escalate, checked by the real /video/join. */
+
+let stack: Stack;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+});
+afterEach(() => context.close());
+
+const ASK_FOR_A_NEW_LINK = 'If you still need help, go back to the chat and ask the agent for a new link.';
+
+async function visit(url: string) {
+  const session = await openPage(context);
+  await session.page.goto(url);
+  return session.page;
+}
+
+test('a tampered invite is refused kindly, and no preview is offered', async () => {
+  const { joinUrl } = await escalate(stack);
+  const last = joinUrl.slice(-1);
+  const page = await visit(joinUrl.slice(0, -1) + (last === 'A' ? 'B' : 'A'));
+  await waitForScreen(page, 'invite-invalid');
+  await hasText(page.locator('h1'), 'This link doesn’t work');
+  await hasText(page.locator('p').last(), ASK_FOR_A_NEW_LINK);
+  expect(page.url()).toBe(`${stack.baseUrl}/join.html`);
+  expect(await page.getByRole('button').count()).toBe(0);
+  await screenshot(page, '20-invite-invalid');
+});
+
+test('an invite of a session the agent completed says the call has ended', async () => {
+  const { joinUrl, task } = await escalate(stack);
+  const completed = await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
+  expect(completed.status).toBe(200);
+  const page = await visit(joinUrl);
+  await waitForScreen(page, 'session-ended');
+  await hasText(page.locator('h1'), 'This video call has ended');
+  await hasText(page.locator('p').last(), ASK_FOR_A_NEW_LINK);
+  await screenshot(page, '21-session-ended');
+});
+
+test('a link without an invite never reaches the service', async () => {
+  const session = await openPage(context);
+  await session.page.goto(`${stack.baseUrl}/join.html`);
+  await waitForScreen(session.page, 'invite-missing');
+  await hasText(session.page.locator('h1'), 'This link is incomplete');
+  expect(session.requests.some((url) => url.endsWith('/video/join'))).toBe(false);
+});
+
+test('a reload of the same tab keeps working after the fragment was removed', async () => {
+  const { joinUrl } = await escalate(stack);
+  const page = await visit(joinUrl);
+  await waitForScreen(page, 'preview');
+  expect(page.url()).not.toContain('#');
+  await page.reload();
+  await waitForScreen(page, 'preview');
+});
+
+test('an expired invite says so and what to do', async () => {
+  const shortLived = await startStack({ env: { VIDEO_INVITE_TTL_SECONDS: '1' } });
+  try {
+    const { joinUrl } = await escalate(shortLived);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const page = await visit(joinUrl);
+    await waitForScreen(page, 'invite-expired');
+    await hasText(page.locator('h1'), 'This link has expired');
+    await hasText(page.locator('p').last(), ASK_FOR_A_NEW_LINK);
+    await screenshot(page, '22-invite-expired');
+  } finally {
+    await shortLived.stop();
+  }
+});

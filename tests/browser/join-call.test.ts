@@ -1,0 +1,240 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, startStack, type Stack } from '../support/stack';
+import {
+  decodeJwt,
+  driveRoom,
+  escalate,
+  fakeVideoRecord,
+  hasText,
+  hidden,
+  isFocused,
+  launchFirstVisit,
+  openPage,
+  screenshot,
+  waitForScreen,
+  visible,
+  waitForVideoPlaying,
+  type FakeVideoOptions,
+  type TestPage,
+} from './harness';
+
+/** A customer opens a real invite link: preview, join, the agent arrives, the call runs its
+ * course. The page and /video/join are the built bundle under twilio-run; only Twilio's media
+ * and signalling are the fake SDK. */
+
+let stack: Stack;
+let chromium: Awaited<ReturnType<typeof launchFirstVisit>>;
+let session: TestPage | undefined;
+
+beforeAll(async () => {
+  [stack, chromium] = await Promise.all([startStack(), launchFirstVisit()]);
+});
+afterAll(async () => {
+  await chromium?.close();
+  await stack?.stop();
+});
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+async function openCustomerTab(fakeVideo: FakeVideoOptions = {}): Promise<TestPage> {
+  await chromium.askAgain(stack.baseUrl);
+  return openPage(chromium.context, fakeVideo);
+}
+
+/** Opens a fresh invite and joins the call. */
+async function joinFreshCall(fakeVideo: FakeVideoOptions = {}) {
+  const invite = await escalate(stack);
+  session = await openCustomerTab(fakeVideo);
+  const page = session.page;
+  await page.goto(invite.joinUrl);
+  await waitForScreen(page, 'preview');
+  await page.getByRole('button', { name: 'Turn on camera and microphone' }).click();
+  await waitForVideoPlaying(page, '.preview-video video');
+  await page.getByRole('button', { name: 'Join call' }).click();
+  await page.locator('#app > section.call').waitFor();
+  return { page, invite };
+}
+
+test('valid invite → preview → join → the agent arrives, all from this service only', async () => {
+  const invite = await escalate(stack);
+  session = await openCustomerTab();
+  const page = session.page;
+  await page.goto(invite.joinUrl);
+
+  // The invite is read, then taken out of the address bar.
+  await waitForScreen(page, 'preview');
+  expect(page.url()).toBe(`${stack.baseUrl}/join.html`);
+  await isFocused(page.locator('h1'));
+  expect(await page.locator('h1').textContent()).toBe('Ready to join?');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+  // Media is asked for only from the button; it is reachable by keyboard.
+  expect((await fakeVideoRecord(page)).calls).toEqual([]);
+  await screenshot(page, '01-preview-before-media');
+  await page.keyboard.press('Tab');
+  await isFocused(page.getByRole('button', { name: 'Turn on camera and microphone' }));
+  await page.keyboard.press('Enter');
+  await waitForVideoPlaying(page, '.preview-video video');
+  expect((await fakeVideoRecord(page)).calls).toEqual(['createLocalTracks']);
+
+  // The self-view is mirrored with a 2D transform.
+  const transform = await page.locator('.preview-video video').evaluate((video) => getComputedStyle(video).transform);
+  expect(transform).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+
+  // Devices are listed and labelled; speaker choice exists because Chromium has setSinkId.
+  await visible(page.getByLabel('Camera', { exact: true }));
+  await visible(page.getByLabel('Microphone', { exact: true }));
+  await visible(page.getByLabel('Speaker', { exact: true }));
+  expect(await page.getByLabel('Camera', { exact: true }).locator('option').count()).toBeGreaterThan(0);
+
+  // Mute and camera toggles before joining.
+  await page.getByRole('button', { name: 'Mute microphone' }).click();
+  await visible(page.getByRole('button', { name: 'Unmute microphone' }));
+  await page.getByRole('button', { name: 'Turn camera off' }).click();
+  await visible(page.locator('.preview-video .video-off'));
+  expect((await fakeVideoRecord(page)).stoppedTracks).toEqual(['video']);
+  await page.getByRole('button', { name: 'Turn camera on' }).click();
+  await waitForVideoPlaying(page, '.preview-video video');
+  await page.getByRole('button', { name: 'Unmute microphone' }).click();
+  await screenshot(page, '02-preview');
+
+  // Join with a name: the page asks /video/join again so the token carries it.
+  await page.getByLabel('Your name (optional)').fill('Ana Lima');
+  await page.getByRole('button', { name: 'Join call' }).click();
+  await waitForScreen(page, 'waiting');
+  await visible(page.locator('.waiting').getByText('Waiting for the agent to join…'));
+  const { connects } = await fakeVideoRecord(page);
+  expect(connects).toHaveLength(1);
+  expect(connects[0]).toMatchObject({ name: invite.roomName, trackKinds: ['audio', 'video'], networkQuality: { local: 1, remote: 0 } });
+  expect(decodeJwt(connects[0].token).grants.identity).toMatch(/^customer-.+-Ana Lima$/);
+  await waitForVideoPlaying(page, '.self-view video');
+  await screenshot(page, '03-waiting-for-agent');
+
+  // The agent arrives: their video large, ours small; a screen reader hears it.
+  await driveRoom(page, 'addParticipant', `agent-${invite.task.workerSid}`);
+  await waitForScreen(page, 'live');
+  await waitForVideoPlaying(page, '.agent-video');
+  await hidden(page.locator('.waiting'));
+  await hasText(page.locator('#announcer'), 'The agent has joined the call.');
+  await driveRoom(page, 'setNetworkQuality', 4);
+  await visible(page.getByRole('img', { name: 'Network quality: 4 out of 5' }));
+  const stage = await page.locator('.stage').boundingBox();
+  const self = await page.locator('.self-view').boundingBox();
+  expect(self!.width * self!.height).toBeLessThan((stage!.width * stage!.height) / 8);
+  await screenshot(page, '04-in-call');
+
+  // In-call controls.
+  await page.getByRole('button', { name: 'Mute microphone' }).click();
+  await visible(page.getByRole('button', { name: 'Unmute microphone' }));
+  await page.getByRole('button', { name: 'Turn camera off' }).click();
+  await visible(page.locator('.self-view .video-off'));
+  await page.getByRole('button', { name: 'Turn camera on' }).click();
+  await waitForVideoPlaying(page, '.self-view video');
+  const record = await fakeVideoRecord(page);
+  expect(record.unpublished).toEqual(['video']);
+  expect(record.published).toEqual(['video']);
+
+  // Nothing but this service was contacted, and the CSP was never tripped.
+  expect(session.requests.filter((url) => !url.startsWith(stack.baseUrl) && !url.startsWith('data:'))).toEqual([]);
+  expect(await session.cspViolations()).toEqual([]);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).toContain("connect-src 'self' wss://global.vss.twilio.com wss://*.vss.twilio.com wss://sdkgw.us1.twilio.com");
+
+  // Leaving ends the call and releases the camera and microphone.
+  await page.getByRole('button', { name: 'Leave call' }).click();
+  await waitForScreen(page, 'left');
+  await isFocused(page.locator('h1'));
+  const after = await fakeVideoRecord(page);
+  expect(after.disconnectedByPage).toBe(true);
+  expect(after.stoppedTracks).toEqual(expect.arrayContaining(['audio', 'video']));
+  await visible(page.getByRole('button', { name: 'Rejoin call' }));
+});
+
+test('recording indicator follows the room and is announced', async () => {
+  const { page } = await joinFreshCall();
+  await hidden(page.locator('.recording-badge'));
+
+  await driveRoom(page, 'startRecording');
+  await visible(page.locator('.recording-badge'));
+  await hasText(page.locator('.recording-badge'), 'Recording');
+  await hasText(page.locator('#announcer'), 'This call is now being recorded.');
+  await driveRoom(page, 'addParticipant', 'agent-WKrecording');
+  await waitForVideoPlaying(page, '.agent-video');
+  await visible(page.locator('.recording-badge'));
+  await page.mouse.move(0, 0);
+  // The README's picture: the call with the agent, the self-view and the recording badge.
+  fs.copyFileSync(await screenshot(page, '05-in-call-recording'), path.join(ROOT, 'docs', 'join-page-in-call.png'));
+
+  await driveRoom(page, 'stopRecording');
+  await hidden(page.locator('.recording-badge'));
+  await hasText(page.locator('#announcer'), 'Recording has stopped.');
+});
+
+test('a room already recording shows the indicator from the first moment', async () => {
+  const { page } = await joinFreshCall({ isRecording: true, participants: ['agent-WKalready'] });
+  await waitForScreen(page, 'live');
+  await visible(page.locator('.recording-badge'));
+  await hasText(page.locator('#announcer'), 'This call is now being recorded. The agent has joined the call.');
+});
+
+test('reconnecting and reconnected come from the SDK; a lost connection offers a rejoin', async () => {
+  const { page } = await joinFreshCall();
+  await driveRoom(page, 'addParticipant', 'agent-WKreconnect');
+  await waitForScreen(page, 'live');
+
+  await driveRoom(page, 'reconnecting');
+  await waitForScreen(page, 'reconnecting');
+  await hasText(page.locator('.banner'), 'Connection lost. Reconnecting…');
+  await hasText(page.locator('#announcer'), 'Connection lost. Reconnecting…');
+  await screenshot(page, '06-reconnecting');
+
+  await driveRoom(page, 'reconnected');
+  await waitForScreen(page, 'live');
+  await hasText(page.locator('.banner'), 'Reconnected.');
+  await hasText(page.locator('#announcer'), 'Reconnected.');
+  await hidden(page.locator('.banner'), 5000);
+
+  await driveRoom(page, 'setNetworkQuality', 1);
+  await hasText(page.locator('.banner'), 'Your connection is weak. Video may pause.');
+  await driveRoom(page, 'setNetworkQuality', 3);
+  await hidden(page.locator('.banner'));
+
+  await driveRoom(page, 'reconnecting');
+  await driveRoom(page, 'disconnect', 53001);
+  await waitForScreen(page, 'connection-lost');
+  await hasText(page.locator('h1'), 'The call was disconnected');
+  await screenshot(page, '07-disconnected');
+  // The page never reconnects by itself: one connect so far, the next only from the button.
+  expect((await fakeVideoRecord(page)).connects).toHaveLength(1);
+  await page.getByRole('button', { name: 'Rejoin call' }).click();
+  await waitForScreen(page, 'preview');
+});
+
+test('the agent ending the session shows a clear end screen', async () => {
+  const { page } = await joinFreshCall({ participants: ['agent-WKend'] });
+  await waitForScreen(page, 'live');
+  await driveRoom(page, 'removeParticipant', 'agent-WKend');
+  await waitForScreen(page, 'waiting');
+  await visible(page.locator('.waiting').getByText('The agent left the call. Waiting for them to come back…'));
+
+  await driveRoom(page, 'disconnect', 53118);
+  await waitForScreen(page, 'ended');
+  await hasText(page.locator('h1'), 'The call has ended');
+  await isFocused(page.locator('h1'));
+  expect(await page.getByRole('button').count()).toBe(0);
+  expect((await fakeVideoRecord(page)).stoppedTracks).toEqual(expect.arrayContaining(['audio', 'video']));
+  await screenshot(page, '08-ended-by-agent');
+});
+
+test('an unsupported browser is told so instead of a preview', async () => {
+  const invite = await escalate(stack);
+  session = await openCustomerTab({ isSupported: false });
+  await session.page.goto(invite.joinUrl);
+  await waitForScreen(session.page, 'unsupported');
+  await hasText(session.page.locator('h1'), 'This browser can’t make video calls');
+  expect(await session.page.locator('.preview').count()).toBe(0);
+});

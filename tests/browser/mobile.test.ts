@@ -1,0 +1,104 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startStack, type Stack } from '../support/stack';
+import { driveRoom, escalate, fakeVideoRecord, launchChromium, openPage, screenshot, waitForScreen, waitForVideoPlaying } from './harness';
+
+/** An iPhone-sized portrait screen with an iPhone's user agent: the layout fits, the camera is
+ * released while the page is hidden and comes back after, and leaving the page ends the call. */
+
+const IPHONE = {
+  viewport: { width: 390, height: 844 },
+  userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  isMobile: true,
+  hasTouch: true,
+};
+
+let stack: Stack;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+beforeEach(async () => {
+  context = await browser.newContext(IPHONE);
+});
+afterEach(() => context.close());
+
+async function boxOf(page: import('playwright-core').Page, selector: string) {
+  const box = await page.locator(selector).boundingBox();
+  if (!box) throw new Error(`${selector} is not displayed`);
+  return box;
+}
+
+/** Headless Chromium never hides a tab, so the test plays the browser's part: the page reads
+ * document.visibilityState when visibilitychange fires, as it does on a real phone. */
+function setPageVisibility(page: import('playwright-core').Page, state: 'hidden' | 'visible') {
+  return page.evaluate((visibility) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => visibility === 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
+test('portrait phone: preview and call fit the screen; the self-view is small and mirrored', async () => {
+  const { joinUrl } = await escalate(stack);
+  const { page } = await openPage(context);
+  await page.goto(joinUrl);
+  await waitForScreen(page, 'preview');
+  // Already allowed (the fake permission UI), so the preview starts without asking again.
+  await waitForVideoPlaying(page, '.preview-video video');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const preview = await boxOf(page, '.preview-stage');
+  expect(preview.width).toBeGreaterThan(340);
+  await screenshot(page, '40-mobile-preview');
+
+  await page.getByRole('button', { name: 'Join call' }).click();
+  await waitForScreen(page, 'waiting');
+  await driveRoom(page, 'addParticipant', 'agent-WKmobile');
+  await driveRoom(page, 'startRecording');
+  await waitForVideoPlaying(page, '.agent-video');
+  await waitForVideoPlaying(page, '.self-view video');
+
+  const self = await boxOf(page, '.self-view');
+  const controls = await boxOf(page, '.controls');
+  expect(self.x + self.width).toBeLessThanOrEqual(390);
+  expect(self.width).toBeLessThan(390 / 2);
+  expect(self.height).toBeGreaterThan(self.width); // portrait self-view on a portrait screen
+  expect(controls.y + controls.height).toBeLessThanOrEqual(844);
+  for (const name of ['Mute microphone', 'Turn camera off', 'Leave call']) {
+    const button = await page.getByRole('button', { name }).boundingBox();
+    expect(button!.height).toBeGreaterThanOrEqual(44);
+  }
+  expect(await page.locator('.self-view video').evaluate((video) => getComputedStyle(video).transform)).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+  await screenshot(page, '41-mobile-in-call');
+});
+
+test('hidden page releases the camera and republishes it when shown; pagehide leaves the call', async () => {
+  const { joinUrl } = await escalate(stack);
+  const { page } = await openPage(context);
+  await page.goto(joinUrl);
+  await waitForVideoPlaying(page, '.preview-video video');
+  await page.getByRole('button', { name: 'Join call' }).click();
+  await waitForScreen(page, 'waiting');
+
+  await setPageVisibility(page, 'hidden');
+  await page.waitForFunction(() => (window as unknown as { __fakeVideo: { unpublished: string[] } }).__fakeVideo.unpublished.length === 1);
+  let record = await fakeVideoRecord(page);
+  expect(record.unpublished).toEqual(['video']);
+  expect(record.stoppedTracks).toEqual(['video']);
+
+  await setPageVisibility(page, 'visible');
+  await waitForVideoPlaying(page, '.self-view video');
+  record = await fakeVideoRecord(page);
+  expect(record.published).toEqual(['video']);
+  expect(record.calls.filter((call) => call === 'createLocalVideoTrack')).toHaveLength(1);
+
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })));
+  record = await fakeVideoRecord(page);
+  expect(record.disconnectedByPage).toBe(true);
+  expect(record.stoppedTracks).toEqual(expect.arrayContaining(['audio', 'video']));
+});
