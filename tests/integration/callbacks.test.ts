@@ -1,7 +1,8 @@
 import { expectError, sequentialDepth } from '../support/expect';
 import { newSid, Room } from '../support/fake-twilio';
-import { SeededTask, Stack, startStack } from '../support/stack';
+import type { SeededTask } from '../support/stack';
 import { CallbackPath, postCallback, roomEvent, signatureOf } from '../support/twilio-callbacks';
+import { useStack } from '../support/use-stack';
 
 /** Twilio's room and composition status callbacks, signed and not, against the spec-checking
  * fake, with VIDEO_COMPOSE=true. */
@@ -9,16 +10,7 @@ import { CallbackPath, postCallback, roomEvent, signatureOf } from '../support/t
 const ROOM_STATUS: CallbackPath = '/video/callbacks/room-status';
 const COMPOSITION_STATUS: CallbackPath = '/video/callbacks/composition-status';
 
-let stack: Stack;
-beforeAll(async () => {
-  stack = await startStack({ env: { VIDEO_COMPOSE: 'true' } });
-});
-afterAll(() => stack?.stop());
-afterEach(() => {
-  expect(stack.fake.violations).toEqual([]);
-  stack.fake.faults.length = 0;
-  stack.fake.latencyMs = 0;
-});
+const stack = useStack({ env: { VIDEO_COMPOSE: 'true' } });
 
 interface RoomTask extends SeededTask {
   room: Room;

@@ -1,6 +1,7 @@
 import { expectError } from '../support/expect';
-import { HttpAnswer, PostOptions, SeededTask, Stack, startStack } from '../support/stack';
+import { HttpAnswer, PostOptions, SeededTask, Stack } from '../support/stack';
 import { postCallback, roomEvent } from '../support/twilio-callbacks';
+import { useStack } from '../support/use-stack';
 
 /** POST /video/recording under each VIDEO_RECORDING policy, against the spec-checking fake. */
 
@@ -24,227 +25,202 @@ const stopped = (stack: Stack, task: RoomTask) => stack.fake.noticesOf(task.conv
 /** Requests that change something in Twilio (token validation is a POST that changes nothing). */
 const writesSince = (stack: Stack, index: number) => stack.fake.calls.slice(index).filter((c) => c.method === 'POST' && c.subdomain !== 'iam');
 
-function withStack(env: Record<string, string>, body: (get: () => Stack) => void) {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ env });
+describe('VIDEO_RECORDING=on-demand (the default)', () => {
+  const stack = useStack();
+
+  test('status is a pure read; start records the whole room and tells the customer once; repeating it posts nothing', async () => {
+    const task = await escalated(stack);
+    expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
+
+    let mark = stack.fake.calls.length;
+    const before = await recording(stack, task, 'status');
+    expect(before.status).toBe(200);
+    expect(before.body).toEqual({ recording: false, roomSid: task.roomSid });
+    expect(writesSince(stack, mark)).toEqual([]);
+
+    const start = await recording(stack, task, 'start');
+    expect(start.status).toBe(200);
+    expect(start.body).toEqual({ recording: true, roomSid: task.roomSid });
+    expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'include', all: true }]);
+    expect(started(stack, task)).toHaveLength(1);
+    const notice = started(stack, task)[0];
+    expect(JSON.parse(notice.attributes)).toEqual({ videoEscalation: { roomSid: task.roomSid, kind: 'recording-started' } });
+    expect(notice.body).toMatch(/recorded/i);
+    expect(notice.body!.length).toBeLessThanOrEqual(160);
+
+    mark = stack.fake.calls.length;
+    const again = await recording(stack, task, 'start');
+    expect(again.body).toEqual({ recording: true, roomSid: task.roomSid });
+    expect(started(stack, task)).toHaveLength(1);
+    expect(writesSince(stack, mark)).toEqual([]);
+
+    mark = stack.fake.calls.length;
+    const status = await recording(stack, task, 'status');
+    expect(status.body).toEqual({ recording: true, roomSid: task.roomSid });
+    expect(writesSince(stack, mark)).toEqual([]);
   });
-  afterAll(() => stack?.stop());
-  afterEach(() => {
-    expect(stack.fake.violations).toEqual([]);
-    stack.fake.faults.length = 0;
+
+  test('stop, stop again, start again: one notice per real change, in order', async () => {
+    const task = await escalated(stack);
+    expect((await recording(stack, task, 'stop')).body).toEqual({ recording: false, roomSid: task.roomSid });
+    expect(stopped(stack, task)).toHaveLength(0); // nothing was recording: no change, no notice
+
+    await recording(stack, task, 'start');
+    const stop = await recording(stack, task, 'stop');
+    expect(stop.status).toBe(200);
+    expect(stop.body).toEqual({ recording: false, roomSid: task.roomSid });
+    expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
+    await recording(stack, task, 'stop');
+    expect(stopped(stack, task)).toHaveLength(1);
+
+    await recording(stack, task, 'start');
+    expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'include', all: true }]);
+    const kinds = stack.fake
+      .messages(task.conversationSid)
+      .map((m) => JSON.parse(m.attributes).videoEscalation.kind)
+      .filter((kind: string) => kind.startsWith('recording-'));
+    expect(kinds).toEqual(['recording-started', 'recording-stopped', 'recording-started']);
   });
-  body(() => stack);
-}
 
-describe('VIDEO_RECORDING=on-demand (the default)', () =>
-  withStack({}, (get) => {
-    test('status is a pure read; start records the whole room and tells the customer once; repeating it posts nothing', async () => {
-      const stack = get();
-      const task = await escalated(stack);
-      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
+  test('concurrent starts: every answer says recording, the customer is told once', async () => {
+    const task = await escalated(stack);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => recording(stack, task, 'start')));
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual({ recording: true, roomSid: task.roomSid });
+    }
+    expect(started(stack, task)).toHaveLength(1);
+    expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'include', all: true }]);
+  });
 
-      let mark = stack.fake.calls.length;
-      const before = await recording(stack, task, 'status');
-      expect(before.status).toBe(200);
-      expect(before.body).toEqual({ recording: false, roomSid: task.roomSid });
-      expect(writesSince(stack, mark)).toEqual([]);
+  test('concurrent stops after a start: one recording-stopped notice', async () => {
+    const task = await escalated(stack);
+    await recording(stack, task, 'start');
+    const answers = await Promise.all(Array.from({ length: 4 }, () => recording(stack, task, 'stop')));
+    expect(answers.map((a) => a.body.recording)).toEqual([false, false, false, false]);
+    expect(stopped(stack, task)).toHaveLength(1);
+    expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
+  });
 
-      const start = await recording(stack, task, 'start');
-      expect(start.status).toBe(200);
-      expect(start.body).toEqual({ recording: true, roomSid: task.roomSid });
-      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'include', all: true }]);
-      expect(started(stack, task)).toHaveLength(1);
-      const notice = started(stack, task)[0];
-      expect(JSON.parse(notice.attributes)).toEqual({ videoEscalation: { roomSid: task.roomSid, kind: 'recording-started' } });
-      expect(notice.body).toMatch(/recorded/i);
-      expect(notice.body!.length).toBeLessThanOrEqual(160);
+  test('a start whose notice failed is finished by the next start, still with one notice', async () => {
+    const task = await escalated(stack);
+    stack.fake.faults.push({ method: 'POST', path: /\/Messages$/, times: 1, status: 400, twilioCode: 50000 });
+    const failed = await recording(stack, task, 'start');
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    expect(failed.body.error.code).toBe('upstream_error');
+    // The customer is told before anything is recorded: no notice, no recording.
+    expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
+    const retried = await recording(stack, task, 'start');
+    expect(retried.body).toEqual({ recording: true, roomSid: task.roomSid });
+    expect(started(stack, task)).toHaveLength(1);
+    expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'include', all: true }]);
+  });
 
-      mark = stack.fake.calls.length;
-      const again = await recording(stack, task, 'start');
-      expect(again.body).toEqual({ recording: true, roomSid: task.roomSid });
-      expect(started(stack, task)).toHaveLength(1);
-      expect(writesSince(stack, mark)).toEqual([]);
+  test('no in-progress room → 404 no_room; a task without a conversation → 409; not the holder → 403', async () => {
+    const idle = stack.seedTask();
+    for (const action of ['start', 'stop', 'status']) expectError(await recording(stack, idle, action), 404, 'no_room');
 
-      mark = stack.fake.calls.length;
-      const status = await recording(stack, task, 'status');
-      expect(status.body).toEqual({ recording: true, roomSid: task.roomSid });
-      expect(writesSince(stack, mark)).toEqual([]);
-    });
+    const task = await escalated(stack);
+    await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
+    expectError(await recording(stack, task, 'start'), 404, 'no_room');
 
-    test('stop, stop again, start again: one notice per real change, in order', async () => {
-      const stack = get();
-      const task = await escalated(stack);
-      expect((await recording(stack, task, 'stop')).body).toEqual({ recording: false, roomSid: task.roomSid });
-      expect(stopped(stack, task)).toHaveLength(0); // nothing was recording: no change, no notice
+    const voice = stack.seedTask({ attributes: { channelType: 'voice' } });
+    expectError(await recording(stack, voice, 'start'), 409, 'no_conversation');
 
-      await recording(stack, task, 'start');
-      const stop = await recording(stack, task, 'stop');
-      expect(stop.status).toBe(200);
-      expect(stop.body).toEqual({ recording: false, roomSid: task.roomSid });
-      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
-      await recording(stack, task, 'stop');
-      expect(stopped(stack, task)).toHaveLength(1);
+    const wrapping = stack.seedTask({ reservationStatus: 'wrapping' });
+    expectError(await recording(stack, wrapping, 'status'), 403, 'forbidden');
+    expectError(await recording(stack, { ...idle, token: 'not-a-flex-token' }, 'status'), 401, 'unauthenticated');
+  });
 
-      await recording(stack, task, 'start');
-      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'include', all: true }]);
-      const kinds = stack.fake
-        .messages(task.conversationSid)
-        .map((m) => JSON.parse(m.attributes).videoEscalation.kind)
-        .filter((kind: string) => kind.startsWith('recording-'));
-      expect(kinds).toEqual(['recording-started', 'recording-stopped', 'recording-started']);
-    });
+  test('VIDEO_COMPOSE is off by default: a room-ended asks for no composition', async () => {
+    const task = await escalated(stack);
+    await recording(stack, task, 'start');
+    stack.fake.addRecording(task.roomSid, { type: 'video' });
+    stack.fake.endRoom(task.roomSid);
+    const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
+    expect((await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'room-ended'))).status).toBe(200);
+    expect(stack.fake.compositionsOf(task.roomSid)).toEqual([]);
+    expect(stack.fake.noticesOf(task.conversationSid, 'session-ended', task.roomSid)).toHaveLength(1);
+  });
 
-    test('concurrent starts: every answer says recording, the customer is told once', async () => {
-      const stack = get();
-      const task = await escalated(stack);
-      const answers = await Promise.all(Array.from({ length: 5 }, () => recording(stack, task, 'start')));
-      for (const answer of answers) {
-        expect(answer.status).toBe(200);
-        expect(answer.body).toEqual({ recording: true, roomSid: task.roomSid });
-      }
-      expect(started(stack, task)).toHaveLength(1);
-      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'include', all: true }]);
-    });
+  test('a late recording-started callback after a stop changes nothing (on-demand ignores it)', async () => {
+    const task = await escalated(stack);
+    await recording(stack, task, 'start');
+    await recording(stack, task, 'stop');
+    const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
+    const mark = stack.fake.calls.length;
+    expect((await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started'))).status).toBe(200);
+    expect(stack.fake.calls.length).toBe(mark);
+    expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
+    expect(started(stack, task)).toHaveLength(1);
+  });
+});
 
-    test('concurrent stops after a start: one recording-stopped notice', async () => {
-      const stack = get();
-      const task = await escalated(stack);
-      await recording(stack, task, 'start');
-      const answers = await Promise.all(Array.from({ length: 4 }, () => recording(stack, task, 'stop')));
-      expect(answers.map((a) => a.body.recording)).toEqual([false, false, false, false]);
-      expect(stopped(stack, task)).toHaveLength(1);
-      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
-    });
+describe('VIDEO_RECORDING=always', () => {
+  const stack = useStack({ env: { VIDEO_RECORDING: 'always' } });
 
-    test('a start whose notice failed is finished by the next start, still with one notice', async () => {
-      const stack = get();
-      const task = await escalated(stack);
-      stack.fake.faults.push({ method: 'POST', path: /\/Messages$/, times: 1, status: 400, twilioCode: 50000 });
-      const failed = await recording(stack, task, 'start');
-      expect(failed.status).toBeGreaterThanOrEqual(500);
-      expect(failed.body.error.code).toBe('upstream_error');
-      // The customer is told before anything is recorded: no notice, no recording.
-      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
-      const retried = await recording(stack, task, 'start');
-      expect(retried.body).toEqual({ recording: true, roomSid: task.roomSid });
-      expect(started(stack, task)).toHaveLength(1);
-      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'include', all: true }]);
-    });
+  test('rooms are created recording; stop is refused before any change; start announces once', async () => {
+    const task = await escalated(stack);
+    const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
+    expect(room.record_participants_on_connect).toBe(true);
+    expect((await recording(stack, task, 'status')).body).toEqual({ recording: true, roomSid: task.roomSid });
 
-    test('no in-progress room → 404 no_room; a task without a conversation → 409; not the holder → 403', async () => {
-      const stack = get();
-      const idle = stack.seedTask();
-      for (const action of ['start', 'stop', 'status']) expectError(await recording(stack, idle, action), 404, 'no_room');
+    const mark = stack.fake.calls.length;
+    expectError(await recording(stack, task, 'stop'), 403, 'recording_disabled');
+    expect(writesSince(stack, mark)).toEqual([]);
+    expect(stack.fake.calls.slice(mark).every((c) => c.subdomain === 'iam' || c.subdomain === 'taskrouter')).toBe(true);
 
-      const task = await escalated(stack);
-      await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
-      expectError(await recording(stack, task, 'start'), 404, 'no_room');
+    expect((await recording(stack, task, 'start')).body).toEqual({ recording: true, roomSid: task.roomSid });
+    expect((await recording(stack, task, 'start')).body).toEqual({ recording: true, roomSid: task.roomSid });
+    expect(started(stack, task)).toHaveLength(1);
+    expect(stopped(stack, task)).toHaveLength(0);
+  });
 
-      const voice = stack.seedTask({ attributes: { channelType: 'voice' } });
-      expectError(await recording(stack, voice, 'start'), 409, 'no_conversation');
+  test("Twilio's recording-started callbacks announce the recording once, however many arrive", async () => {
+    const task = await escalated(stack);
+    const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
+    const tracks = ['agent-audio', 'agent-video', 'customer-audio', 'customer-video'];
+    const answers = await Promise.all(
+      tracks.map((track) => postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started', { TrackName: track }))),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(started(stack, task)).toHaveLength(1);
+    // Redelivered, and the agent's own start afterwards: still one.
+    await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started'));
+    await recording(stack, task, 'start');
+    expect(started(stack, task)).toHaveLength(1);
+  });
 
-      const wrapping = stack.seedTask({ reservationStatus: 'wrapping' });
-      expectError(await recording(stack, wrapping, 'status'), 403, 'forbidden');
-      expectError(await recording(stack, { ...idle, token: 'not-a-flex-token' }, 'status'), 401, 'unauthenticated');
-    });
+  test('a recording-started arriving after the room ended announces nothing', async () => {
+    const task = await escalated(stack);
+    await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
+    const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
+    expect((await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started'))).status).toBe(200);
+    expect(started(stack, task)).toHaveLength(0);
+  });
+});
 
-    test('VIDEO_COMPOSE is off by default: a room-ended asks for no composition', async () => {
-      const stack = get();
-      const task = await escalated(stack);
-      await recording(stack, task, 'start');
-      stack.fake.addRecording(task.roomSid, { type: 'video' });
-      stack.fake.endRoom(task.roomSid);
-      const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
-      expect((await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'room-ended'))).status).toBe(200);
-      expect(stack.fake.compositionsOf(task.roomSid)).toEqual([]);
-      expect(stack.fake.noticesOf(task.conversationSid, 'session-ended', task.roomSid)).toHaveLength(1);
-    });
+describe('VIDEO_RECORDING=off', () => {
+  const stack = useStack({ env: { VIDEO_RECORDING: 'off' } });
 
-    test('a late recording-started callback after a stop changes nothing (on-demand ignores it)', async () => {
-      const stack = get();
-      const task = await escalated(stack);
-      await recording(stack, task, 'start');
-      await recording(stack, task, 'stop');
-      const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
-      const mark = stack.fake.calls.length;
-      expect((await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started'))).status).toBe(200);
-      expect(stack.fake.calls.length).toBe(mark);
-      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
-      expect(started(stack, task)).toHaveLength(1);
-    });
-  }));
-
-describe('VIDEO_RECORDING=always', () =>
-  withStack({ VIDEO_RECORDING: 'always' }, (get) => {
-    test('rooms are created recording; stop is refused before any change; start announces once', async () => {
-      const stack = get();
-      const task = await escalated(stack);
-      const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
-      expect(room.record_participants_on_connect).toBe(true);
-      expect((await recording(stack, task, 'status')).body).toEqual({ recording: true, roomSid: task.roomSid });
-
-      const mark = stack.fake.calls.length;
-      expectError(await recording(stack, task, 'stop'), 403, 'recording_disabled');
-      expect(writesSince(stack, mark)).toEqual([]);
-      expect(stack.fake.calls.slice(mark).every((c) => c.subdomain === 'iam' || c.subdomain === 'taskrouter')).toBe(true);
-
-      expect((await recording(stack, task, 'start')).body).toEqual({ recording: true, roomSid: task.roomSid });
-      expect((await recording(stack, task, 'start')).body).toEqual({ recording: true, roomSid: task.roomSid });
-      expect(started(stack, task)).toHaveLength(1);
-      expect(stopped(stack, task)).toHaveLength(0);
-    });
-
-    test("Twilio's recording-started callbacks announce the recording once, however many arrive", async () => {
-      const stack = get();
-      const task = await escalated(stack);
-      const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
-      const tracks = ['agent-audio', 'agent-video', 'customer-audio', 'customer-video'];
-      const answers = await Promise.all(
-        tracks.map((track) => postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started', { TrackName: track }))),
-      );
-      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
-      expect(started(stack, task)).toHaveLength(1);
-      // Redelivered, and the agent's own start afterwards: still one.
-      await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started'));
-      await recording(stack, task, 'start');
-      expect(started(stack, task)).toHaveLength(1);
-    });
-
-    test('a recording-started arriving after the room ended announces nothing', async () => {
-      const stack = get();
-      const task = await escalated(stack);
-      await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
-      const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
-      expect((await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started'))).status).toBe(200);
-      expect(started(stack, task)).toHaveLength(0);
-    });
-  }));
-
-describe('VIDEO_RECORDING=off', () =>
-  withStack({ VIDEO_RECORDING: 'off' }, (get) => {
-    test('start is refused before any change; status and stop still answer', async () => {
-      const stack = get();
-      const task = await escalated(stack);
-      const mark = stack.fake.calls.length;
-      expectError(await recording(stack, task, 'start'), 403, 'recording_disabled');
-      expect(writesSince(stack, mark)).toEqual([]);
-      expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
-      expect((await recording(stack, task, 'status')).body).toEqual({ recording: false, roomSid: task.roomSid });
-      expect((await recording(stack, task, 'stop')).body).toEqual({ recording: false, roomSid: task.roomSid });
-      expect(stack.fake.messages(task.conversationSid).filter((m) => m.attributes.includes('recording-'))).toEqual([]);
-    });
-  }));
+  test('start is refused before any change; status and stop still answer', async () => {
+    const task = await escalated(stack);
+    const mark = stack.fake.calls.length;
+    expectError(await recording(stack, task, 'start'), 403, 'recording_disabled');
+    expect(writesSince(stack, mark)).toEqual([]);
+    expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
+    expect((await recording(stack, task, 'status')).body).toEqual({ recording: false, roomSid: task.roomSid });
+    expect((await recording(stack, task, 'stop')).body).toEqual({ recording: false, roomSid: task.roomSid });
+    expect(stack.fake.messages(task.conversationSid).filter((m) => m.attributes.includes('recording-'))).toEqual([]);
+  });
+});
 
 describe('malformed requests → 400 invalid_request, and not one Twilio call', () => {
-  let stack: Stack;
+  const stack = useStack();
   let task: SeededTask;
-  beforeAll(async () => {
-    stack = await startStack();
+  beforeAll(() => {
     task = stack.seedTask();
   });
-  afterAll(() => stack?.stop());
-  afterEach(() => expect(stack.fake.violations).toEqual([]));
 
   const HEX = 'b'.repeat(32);
   const TOKEN = Symbol('token');

@@ -1,0 +1,170 @@
+import { expectError } from '../support/expect';
+import { newSid } from '../support/fake-twilio';
+import type { SeededTask } from '../support/stack';
+import { postCallback, roomEvent } from '../support/twilio-callbacks';
+import { useStack } from '../support/use-stack';
+
+/** POST /video/recordings: every room a task has had, with its recordings, compositions and
+ * recording failures, newest first, against the spec-checking fake (VIDEO_COMPOSE=true). */
+
+const stack = useStack({ env: { VIDEO_COMPOSE: 'true' } });
+
+const list = (task: Pick<SeededTask, 'token' | 'taskSid'>) => stack.post('/video/recordings', { Token: task.token, TaskSid: task.taskSid });
+
+async function escalate(task: SeededTask): Promise<string> {
+  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(answer.status).toBe(200);
+  return answer.body.roomSid;
+}
+
+test('two rooms of the same task: both listed, newest first, with recordings, compositions and failures, and no media URL', async () => {
+  const task = stack.seedTask();
+  const t0 = Date.now() - 60_000;
+
+  // The first call: recorded, completed by the agent, composed after Twilio's room-ended.
+  const first = await escalate(task);
+  await stack.post('/video/recording', { Token: task.token, TaskSid: task.taskSid, Action: 'start' });
+  const firstAudio = stack.fake.addRecording(first, { type: 'audio', duration: 61, createdAt: t0 });
+  const firstVideo = stack.fake.addRecording(first, { type: 'video', duration: 60, createdAt: t0 + 1_000 });
+  expect((await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid })).status).toBe(200);
+  const firstRoom = stack.fake.rooms.find((r) => r.sid === first)!;
+  expect((await postCallback(stack, '/video/callbacks/room-status', roomEvent(firstRoom, 'room-ended'))).status).toBe(200);
+  const [composition] = stack.fake.compositionsOf(first);
+
+  // The second call, same task, same unique name: still in progress, one recording still
+  // processing, one failed and reported by Twilio.
+  const second = await escalate(task);
+  expect(second).not.toBe(first);
+  const processing = stack.fake.addRecording(second, { type: 'audio', status: 'processing', createdAt: t0 + 30_000 });
+  const failed = stack.fake.addRecording(second, { type: 'video', status: 'failed', duration: null, createdAt: t0 + 31_000 });
+  const secondRoom = stack.fake.rooms.find((r) => r.sid === second)!;
+  const failure = roomEvent(secondRoom, 'recording-failed', { RecordingSid: failed, TrackName: 'customer-camera', FailedOperation: 'media_upload', Timestamp: '2026-03-04T05:06:07Z' });
+  expect((await postCallback(stack, '/video/callbacks/room-status', failure)).status).toBe(200);
+
+  const answer = await list(task);
+  expect(answer.status).toBe(200);
+  expect(answer.body).toEqual({
+    rooms: [
+      {
+        roomSid: second,
+        status: 'in-progress',
+        startedAt: expect.any(String),
+        endedAt: null,
+        recordings: [
+          { sid: failed, kind: 'video', durationSeconds: null, status: 'failed' },
+          { sid: processing, kind: 'audio', durationSeconds: null, status: 'processing' },
+        ],
+        compositions: [],
+        recordingFailures: [{ recordingSid: failed, trackName: 'customer-camera', reason: 'media_upload', failedAt: '2026-03-04T05:06:07.000Z' }],
+      },
+      {
+        roomSid: first,
+        status: 'completed',
+        startedAt: expect.any(String),
+        endedAt: expect.any(String),
+        recordings: [
+          { sid: firstVideo, kind: 'video', durationSeconds: 60, status: 'completed' },
+          { sid: firstAudio, kind: 'audio', durationSeconds: 61, status: 'completed' },
+        ],
+        compositions: [{ sid: composition.sid, status: 'enqueued', durationSeconds: null }],
+        recordingFailures: [],
+      },
+    ],
+  });
+  const [newer, older] = answer.body.rooms;
+  expect(Date.parse(newer.startedAt)).toBeGreaterThanOrEqual(Date.parse(older.startedAt));
+  expect(Date.parse(older.endedAt)).toBeGreaterThanOrEqual(Date.parse(older.startedAt));
+  // Media stays with Twilio: no URL, no media link, no external location.
+  expect(answer.text).not.toMatch(/https?:|\/Media|"media_external_location"|"url"|"links"/i);
+
+  // A completed composition reports its duration.
+  Object.assign(composition, { status: 'completed', duration: 59 });
+  expect((await list(task)).body.rooms[1].compositions).toEqual([{ sid: composition.sid, status: 'completed', durationSeconds: 59 }]);
+});
+
+test('a task that never had a room has none', async () => {
+  const task = stack.seedTask();
+  const answer = await list(task);
+  expect(answer.status).toBe(200);
+  expect(answer.body).toEqual({ rooms: [] });
+});
+
+test('accepted, wrapping and completed reservations may list; pending, rejected and other workers may not', async () => {
+  for (const status of ['accepted', 'wrapping', 'completed']) {
+    expect((await list(stack.seedTask({ reservationStatus: status }))).status).toBe(200);
+  }
+  for (const status of ['pending', 'rejected', 'timeout']) {
+    expectError(await list(stack.seedTask({ reservationStatus: status })), 403, 'forbidden');
+  }
+  const task = stack.seedTask();
+  const stranger = stack.fake.addFlexUser({ identity: 'other@example.com', worker_sid: newSid('WK'), roles: ['agent'] });
+  expectError(await list({ token: stranger, taskSid: task.taskSid }), 403, 'forbidden');
+  const supervisor = stack.fake.addFlexUser({ identity: 'lead@example.com', roles: ['supervisor'] });
+  expect((await list({ token: supervisor, taskSid: task.taskSid })).status).toBe(200);
+  expectError(await list({ token: task.token, taskSid: newSid('WT') }), 404, 'task_not_found');
+  expectError(await list({ token: 'expired-token', taskSid: task.taskSid }), 401, 'unauthenticated');
+});
+
+describe('malformed requests → 400 invalid_request, and not one Twilio call', () => {
+  let task: SeededTask;
+  beforeAll(() => {
+    task = stack.seedTask();
+  });
+
+  const HEX = 'c'.repeat(32);
+  const TOKEN = Symbol('token');
+  const TASK = Symbol('task');
+  const body = (overrides: Record<string, unknown>, drop?: string) => {
+    const base: Record<string, unknown> = { Token: TOKEN, TaskSid: TASK, ...overrides };
+    if (drop) delete base[drop];
+    return base;
+  };
+  const real = (b: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(b).map(([k, v]) => [k, v === TOKEN ? task.token : v === TASK ? task.taskSid : v]));
+
+  const cases: [string, Record<string, unknown>, boolean][] = [
+    ['Token missing', body({}, 'Token'), false],
+    ['Token empty', body({ Token: '' }), false],
+    ['Token number', body({ Token: 12345 }), false],
+    ['Token true', body({ Token: true }), false],
+    ['Token null', body({ Token: null }), false],
+    ['Token array', body({ Token: [] }), false],
+    ['Token object', body({ Token: { token: 'x' } }), false],
+    ['Token huge', body({ Token: 'x'.repeat(8_193) }), false],
+    ['TaskSid missing', body({}, 'TaskSid'), false],
+    ['TaskSid empty', body({ TaskSid: '' }), false],
+    ['TaskSid short', body({ TaskSid: 'WT1' }), false],
+    ['TaskSid a room sid', body({ TaskSid: `RM${HEX}` }), false],
+    ['TaskSid one hex digit too many', body({ TaskSid: `WT${HEX}0` }), false],
+    ['TaskSid not hex', body({ TaskSid: `WT${'x'.repeat(32)}` }), false],
+    ['TaskSid leading space', body({ TaskSid: ` WT${HEX}` }), false],
+    ['TaskSid trailing newline', body({ TaskSid: `WT${HEX}\n` }), false],
+    ['TaskSid number', body({ TaskSid: 42 }), false],
+    ['TaskSid null', body({ TaskSid: null }), false],
+    ['TaskSid array', body({ TaskSid: [`WT${HEX}`] }), false],
+    ['TaskSid object', body({ TaskSid: { sid: `WT${HEX}` } }), false],
+    ['TaskSid huge', body({ TaskSid: 'W'.repeat(100_000) }), false],
+    ['form: Token missing', body({}, 'Token'), true],
+    ['form: Token empty', body({ Token: '' }), true],
+    ['form: TaskSid missing', body({}, 'TaskSid'), true],
+    ['form: TaskSid path', body({ TaskSid: '../../Workspaces' }), true],
+    ['form: TaskSid NUL', body({ TaskSid: `WT${HEX}\u0000` }), true],
+  ];
+
+  test.each(cases)('%s', async (_name, b, form) => {
+    const mark = stack.fake.calls.length;
+    expectError(await stack.post('/video/recordings', real(b), { form }), 400, 'invalid_request');
+    expect(stack.fake.calls.length).toBe(mark);
+  });
+
+  test('raw bodies that are not parameters', async () => {
+    const mark = stack.fake.calls.length;
+    for (const raw of ['', '[]', '"WT"', 'null', '{"request":{"headers":[]}}']) {
+      const answer = await stack.post('/video/recordings', raw, { headers: { 'Content-Type': 'application/json' } });
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+      if (answer.body?.error) expectError(answer, 400, 'invalid_request');
+    }
+    expect(stack.fake.calls.length).toBe(mark);
+  });
+});
