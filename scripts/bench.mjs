@@ -1,6 +1,7 @@
-// `npm run bench` (after a build): how heavy the customer's join page is and how fast it shows
-// the customer their own camera. Each section is a function returning rows of a table; add a
-// section by writing another and listing it in SECTIONS.
+// `npm run bench` (after a build): what each endpoint costs in Twilio requests (see
+// bench-api.mjs), how heavy the customer's join page is and how fast it shows the customer
+// their own camera. Each section is a function returning rows of a table; add a section by
+// writing another and listing it in SECTIONS.
 //
 //   join page size     the page's own JS and CSS, raw and gzip, apart from the twilio-video SDK
 //   time to preview    navigation → first frames of the local camera preview in headless
@@ -13,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { apiSection } from './bench-api.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const assets = path.join(root, 'dist', 'assets');
@@ -122,7 +124,7 @@ export async function timeToPreviewSection() {
   };
 }
 
-export const SECTIONS = [joinPageSizeSection, timeToPreviewSection];
+export const SECTIONS = [apiSection, joinPageSizeSection, timeToPreviewSection];
 
 export function formatSection({ title, header, rows }) {
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => String(row[column] ?? '').length)));
