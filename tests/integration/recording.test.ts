@@ -25,9 +25,10 @@ const stopped = (stack: Stack, task: RoomTask) => stack.fake.noticesOf(task.conv
 /** Requests that change something in Twilio (token validation is a POST that changes nothing). */
 const writesSince = (stack: Stack, index: number) => stack.fake.calls.slice(index).filter((c) => c.method === 'POST' && c.subdomain !== 'iam');
 
-describe('VIDEO_RECORDING=on-demand (the default)', () => {
-  const stack = useStack();
+/** The default policy's stack, shared by the on-demand tests and the malformed requests. */
+const stack = useStack();
 
+describe('VIDEO_RECORDING=on-demand (the default)', () => {
   test('status is a pure read; start records the whole room and tells the customer once; repeating it posts nothing', async () => {
     const task = await escalated(stack);
     expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
@@ -100,6 +101,23 @@ describe('VIDEO_RECORDING=on-demand (the default)', () => {
     expect(answers.map((a) => a.body.recording)).toEqual([false, false, false, false]);
     expect(stopped(stack, task)).toHaveLength(1);
     expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
+  });
+
+  test('starts and stops racing: the rules end where the last decision says, one notice per decided change', async () => {
+    const task = await escalated(stack);
+    stack.fake.latencyMs = 40;
+    const answers = await Promise.all(['start', 'stop', 'start', 'stop', 'start', 'stop'].map((action) => recording(stack, task, action)));
+    // A call that lost every round to the others may be told to try again.
+    for (const answer of answers) {
+      if (answer.status !== 200) expectError(answer, 503, 'upstream_unavailable');
+    }
+    stack.fake.latencyMs = 0;
+    const decision = [...stack.fake.documents.values()].find((d) => d.unique_name === `video-recording-${task.roomSid}`)!.data as { recording: boolean; change: number };
+    expect(rulesOf(stack, task.roomSid)).toEqual([{ type: decision.recording ? 'include' : 'exclude', all: true }]);
+    expect((await recording(stack, task, 'status')).body.recording).toBe(decision.recording);
+    // Changes alternate, starting with a start: each one told once.
+    expect(started(stack, task)).toHaveLength(Math.ceil(decision.change / 2));
+    expect(stopped(stack, task)).toHaveLength(Math.floor(decision.change / 2));
   });
 
   test('a start whose notice failed is finished by the next start, still with one notice', async () => {
@@ -216,7 +234,6 @@ describe('VIDEO_RECORDING=off', () => {
 });
 
 describe('malformed requests → 400 invalid_request, and not one Twilio call', () => {
-  const stack = useStack();
   let task: SeededTask;
   beforeAll(() => {
     task = stack.seedTask();
