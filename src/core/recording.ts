@@ -151,7 +151,9 @@ async function announceChange(deps: RecordingDeps, conversationSid: string, room
   return (decider ? await postAsOwner(delivery) : await postOnce(delivery)).outcome;
 }
 
-/** The customer hears of a start before anything is recorded, and of a stop only once it is. */
+/** The customer hears of a start before anything is recorded, and of a stop only once it is.
+ * A call that finds a start's notice still being posted by the deciding call leaves the rules
+ * to that call, which applies them once the notice is out: recording never begins untold. */
 async function carryOut(
   deps: RecordingDeps,
   decisions: ClaimStore<RecordingDecision>,
@@ -163,7 +165,7 @@ async function carryOut(
   const announce = () => (decision.change > 0 ? announceChange(deps, conversationSid, room.sid, decision, options.decider) : undefined);
   const apply = async () => (options.rulesMatch ? decision.recording : applyDecision(deps, decisions, room.sid, decision.recording));
   if (decision.recording) {
-    await announce();
+    if ((await announce()) === 'pending') return decision.recording;
     return apply();
   }
   const recording = await apply();
