@@ -63,7 +63,7 @@ export async function escalate(deps: EscalationDeps, task: FlexTask, agent: Agen
   });
   const nowSeconds = Math.floor(deps.now().getTime() / 1000);
   const link = joinUrl(deps.publicBaseUrl, signInvite(deps.inviteKey, room.sid, nowSeconds + deps.inviteTtlSeconds));
-  const post = () => postNotice(deps.twilio, conversationSid, room.sid, 'invite', inviteText(deps.notices, link));
+  const post = () => postNotice(deps.twilio, conversationSid, room.sid, 'invite', inviteText(deps.notices, link, deps.recordingPolicy === 'always'));
   const delivery = {
     claims: new ClaimStore(deps.twilio, deps.syncServiceSid),
     key: inviteClaimKey(room.sid),
@@ -109,9 +109,11 @@ export async function admitCustomer(deps: EscalationDeps, invite: string, displa
 
 export const sessionEndedClaimKey = (roomSid: string) => `video-session-ended-${roomSid}`;
 
-/** Posts the session-ended notice for a room once, whoever notices the end first. */
-export async function announceSessionEnded(deps: EscalationDeps, conversationSid: string, room: VideoRoom) {
+/** Posts the session-ended notice for a room once, whoever notices the end first. `justEnded`:
+ * the room ended moments ago, so its claim cannot have expired and is tried first. */
+export async function announceSessionEnded(deps: EscalationDeps, conversationSid: string, room: VideoRoom, justEnded: boolean) {
   return postOnce({
+    claimFirst: justEnded,
     claims: new ClaimStore(deps.twilio, deps.syncServiceSid),
     key: sessionEndedClaimKey(room.sid),
     find: () => findNotice(deps.twilio, conversationSid, room.sid, 'session-ended', room.dateCreated),
@@ -125,7 +127,8 @@ export async function announceSessionEnded(deps: EscalationDeps, conversationSid
 export async function completeSession(deps: EscalationDeps, task: FlexTask) {
   const room = (await findInProgressRoom(deps.twilio, task.sid)) ?? (await listTaskRooms(deps.twilio, task.sid, 1))[0];
   if (!room) return { completed: true as const, roomSid: null };
-  if (room.status === 'in-progress') await completeRoom(deps.twilio, room.sid);
-  if (task.conversationSid) await announceSessionEnded(deps, task.conversationSid, room);
+  const endingNow = room.status === 'in-progress';
+  if (endingNow) await completeRoom(deps.twilio, room.sid);
+  if (task.conversationSid) await announceSessionEnded(deps, task.conversationSid, room, endingNow);
   return { completed: true as const, roomSid: room.sid };
 }

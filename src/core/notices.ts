@@ -20,18 +20,26 @@ export const NOTICE_ENV: Record<NoticeKind, string> = {
   'session-ended': 'VIDEO_NOTICE_SESSION_ENDED',
 };
 
-export type NoticeTexts = Record<NoticeKind, string>;
+/** Added to the invite when every call is recorded (VIDEO_RECORDING=always), so the customer
+ * knows before joining, not only once Twilio reports the first recorded track. */
+export const DEFAULT_RECORDED_CALL_NOTE = 'This call will be recorded.';
+export const RECORDED_CALL_NOTE_ENV = 'VIDEO_NOTICE_RECORDED_CALL';
+
+export type NoticeTexts = Record<NoticeKind, string> & { recordedCallNote: string };
+
+const overridden = (env: Readonly<Record<string, unknown>>, name: string, fallback: string): string => {
+  const value = env[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
+};
 
 export function noticeTexts(env: Readonly<Record<string, unknown>>): NoticeTexts {
-  const texts = { ...DEFAULT_NOTICES };
-  for (const kind of Object.keys(texts) as NoticeKind[]) {
-    const override = env[NOTICE_ENV[kind]];
-    if (typeof override === 'string' && override.trim() !== '') texts[kind] = override.trim();
-  }
+  const texts = { ...DEFAULT_NOTICES, recordedCallNote: overridden(env, RECORDED_CALL_NOTE_ENV, DEFAULT_RECORDED_CALL_NOTE) };
+  for (const kind of Object.keys(DEFAULT_NOTICES) as NoticeKind[]) texts[kind] = overridden(env, NOTICE_ENV[kind], DEFAULT_NOTICES[kind]);
   return texts;
 }
 
-export function inviteText(texts: NoticeTexts, joinUrl: string): string {
+export function inviteText(texts: NoticeTexts, joinUrl: string, recorded: boolean): string {
   const template = texts.invite.includes('{joinUrl}') ? texts.invite : `${texts.invite} {joinUrl}`;
-  return template.replace('{joinUrl}', joinUrl);
+  const text = template.replace('{joinUrl}', joinUrl);
+  return recorded ? `${text}\n${texts.recordedCallNote}` : text;
 }

@@ -115,3 +115,24 @@ test('a done record answers even when the message is too old to be found', async
   await claims.create('k', { state: 'done', claimedAt: 0, claimId: 'x', messageSid: 'IM9' });
   await expect(postOnce(delivery())).resolves.toEqual({ message: { sid: 'IM9' }, outcome: 'already-posted' });
 });
+
+test('with claimFirst, the claim is the first request and a conflict falls back to reading', async () => {
+  const { posted, delivery, claims } = setup();
+  let finds = 0;
+  const counted = delivery({ claimFirst: true, find: async () => (finds++, posted.length ? { sid: posted[0] } : undefined) });
+  await expect(postOnce(counted)).resolves.toMatchObject({ outcome: 'posted', message: { sid: 'IM0' } });
+  expect(finds).toBe(0);
+  await expect(postOnce(counted)).resolves.toEqual({ message: { sid: 'IM0' }, outcome: 'already-posted' });
+  expect(finds).toBe(1);
+  expect(posted).toEqual(['IM0']);
+  expect(claims.docs.get('k')?.record.state).toBe('done');
+});
+
+test('a claim write applied by Twilio but reported lost is recognised as our own', async () => {
+  const { posted, delivery, claims } = setup();
+  // As after a retried create whose first answer was lost: applied, then 409 on the retry.
+  const create = claims.create.bind(claims);
+  claims.create = async (key, record) => (await create(key, record), false);
+  await expect(postOnce(delivery({ claimFirst: true }))).resolves.toMatchObject({ outcome: 'posted' });
+  expect(posted).toEqual(['IM0']);
+});

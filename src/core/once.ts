@@ -89,6 +89,18 @@ export interface OnceDelivery {
    * claims until CLAIM_LEASE_MS after this moment unless that call released its right.
    */
   ownerStartedAt?: Date;
+  /**
+   * Set when every poster claims first (there is no owner) and the claim cannot have expired
+   * yet: then no claim means nothing was posted, and the claim is tried before any read.
+   */
+  claimFirst?: boolean;
+}
+
+/** A create or If-Match write whose answer was lost is retried and then meets itself (409,
+ * 412): reading the record back tells our own applied write from a lost race. */
+async function wrote(claims: Claims, key: string, claimId: string, write: () => Promise<boolean>): Promise<boolean> {
+  if (await write()) return true;
+  return (await claims.read(key))?.record.claimId === claimId;
 }
 
 /** Whatever happened, tell later callers whether to look for the message or to post it. */
@@ -121,20 +133,22 @@ export async function postAsOwner(delivery: OnceDelivery): Promise<{ message: Po
  * caller that holds the claim ('pending'). */
 export async function postOnce(delivery: OnceDelivery): Promise<{ message?: PostedMessage; outcome: DeliveryOutcome }> {
   const { claims, key, find, post, now, ownerStartedAt } = delivery;
-  const [found, current] = await Promise.all([find(), claims.read(key)]);
-  if (found) return { message: found, outcome: 'already-posted' };
-  if (current?.record.state === 'done' && current.record.messageSid) {
-    return { message: { sid: current.record.messageSid }, outcome: 'already-posted' };
-  }
   const claimId = randomUUID();
   const claim: ClaimRecord = { state: 'claimed', claimedAt: now().getTime(), claimId };
-  let won: boolean;
-  if (!current) {
-    const ownerMayBePosting = ownerStartedAt && now().getTime() - ownerStartedAt.getTime() < CLAIM_LEASE_MS;
-    won = !ownerMayBePosting && (await claims.create(key, claim));
-  } else {
-    const stale = current.record.state === 'released' || now().getTime() - current.record.claimedAt > CLAIM_LEASE_MS;
-    won = stale && (await claims.replace(key, claim, current.revision));
+  let won = delivery.claimFirst === true && (await wrote(claims, key, claimId, () => claims.create(key, claim)));
+  if (!won) {
+    const [found, current] = await Promise.all([find(), claims.read(key)]);
+    if (found) return { message: found, outcome: 'already-posted' };
+    if (current?.record.state === 'done' && current.record.messageSid) {
+      return { message: { sid: current.record.messageSid }, outcome: 'already-posted' };
+    }
+    if (!current) {
+      const ownerMayBePosting = ownerStartedAt && now().getTime() - ownerStartedAt.getTime() < CLAIM_LEASE_MS;
+      won = !ownerMayBePosting && (await wrote(claims, key, claimId, () => claims.create(key, claim)));
+    } else {
+      const stale = current.record.state === 'released' || now().getTime() - current.record.claimedAt > CLAIM_LEASE_MS;
+      won = stale && (await wrote(claims, key, claimId, () => claims.replace(key, claim, current.revision)));
+    }
   }
   if (!won) return { outcome: 'pending' };
   let message: PostedMessage;

@@ -72,7 +72,7 @@ async function roomEnded(deps: RoomEventDeps, roomSid: string): Promise<RoomEven
   const { room, taskSid } = found;
   const tellCustomer = async () => {
     const conversationSid = await conversationOfTask(deps, taskSid);
-    return conversationSid ? (await announceSessionEnded(deps, conversationSid, room)).outcome : 'no-conversation';
+    return conversationSid ? (await announceSessionEnded(deps, conversationSid, room, true)).outcome : 'no-conversation';
   };
   const [notice, composition] = await Promise.allSettled([
     tellCustomer(),

@@ -47,10 +47,12 @@ function allowedOrigin(policy: CorsPolicy, origin: string | undefined, config: C
 function respond(status: number, body: object | undefined, headers: Record<string, string>): TwilioResponse {
   const response = new Twilio.Response();
   response.setStatusCode(status);
-  response.appendHeader('Content-Type', 'application/json');
   response.appendHeader('Cache-Control', 'no-store');
   for (const [name, value] of Object.entries(headers)) response.appendHeader(name, value);
-  if (body !== undefined) response.setBody(body);
+  if (body !== undefined) {
+    response.appendHeader('Content-Type', 'application/json');
+    response.setBody(body);
+  }
   return response;
 }
 

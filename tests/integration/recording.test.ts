@@ -181,6 +181,8 @@ describe('VIDEO_RECORDING=always', () => {
     const task = await escalated(stack);
     const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
     expect(room.record_participants_on_connect).toBe(true);
+    // The customer is told before joining: the invite itself says the call is recorded.
+    expect(stack.fake.noticesOf(task.conversationSid, 'invite')[0].body).toMatch(/\nThis call will be recorded\.$/);
     expect((await recording(stack, task, 'status')).body).toEqual({ recording: true, roomSid: task.roomSid });
 
     const mark = stack.fake.calls.length;
