@@ -238,11 +238,18 @@ test('agent endpoints answer CORS only for ALLOWED_ORIGINS; join also for its ow
   expect(fromPage.headers.get('access-control-allow-origin')).toBe(stack.baseUrl);
   const pageOrigin = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid }, { origin: stack.baseUrl });
   expect(pageOrigin.headers.get('access-control-allow-origin')).toBeNull();
+  // Locally twilio-run answers OPTIONS itself; deployed, the Function answers the preflight.
   const preflight = await fetch(`${stack.baseUrl}/video/escalate`, {
     method: 'OPTIONS',
     headers: { Origin: 'https://flex.twilio.com', 'Access-Control-Request-Method': 'POST' },
   });
   expect(preflight.status).toBe(204);
+  const before = stack.fake.calls.length;
+  const ownPreflight = await stack.post('/video/escalate', '', { origin: 'https://flex.twilio.com', headers: { 'Access-Control-Request-Method': 'POST' } });
+  expect(ownPreflight.status).toBe(204);
+  expect(ownPreflight.headers.get('access-control-allow-origin')).toBe('https://flex.twilio.com');
+  expect(ownPreflight.headers.get('access-control-allow-methods')).toBe('POST, OPTIONS');
+  expect(stack.fake.calls.length).toBe(before);
 });
 
 describe('with VIDEO_INVITE_TTL_SECONDS=3', () => {
