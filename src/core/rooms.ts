@@ -14,6 +14,9 @@ export interface VideoRoom {
 
 /** Twilio's answer to a create whose unique name an in-progress room already has. */
 const ROOM_EXISTS = 53113;
+/** Twilio's answers to completing a room that is no longer in progress: status invalid for the
+ * room's state, room completed. */
+const ROOM_NOT_IN_PROGRESS = [53112, 53118];
 /** Minutes a room waits for its first participant, and after its last one left. The agent
  * usually joins at once; the customer may take a while to open the link. */
 const UNUSED_ROOM_TIMEOUT_MINUTES = 15;
@@ -107,7 +110,7 @@ export async function completeRoom(client: Twilio, roomSid: string): Promise<voi
     await client.video.v1.rooms(roomSid).update({ status: 'completed' });
   } catch (err) {
     const failure = twilioFailure(err);
-    if (failure?.status === 404 || failure?.status === 400) return;
+    if (failure?.status === 404 || ROOM_NOT_IN_PROGRESS.includes(failure?.code ?? 0)) return;
     throw err;
   }
 }
