@@ -76,6 +76,14 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
   throw new Error(`twilio-run did not start:\n${output()}`);
 }
 
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const fake = new FakeTwilio();
   const fakeUrl = await fake.start();
@@ -110,7 +118,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       '--env', envFile,
     ],
     // twilio-run picks a test-only runner when NODE_ENV is "test", as it is under jest.
-    { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Its own process group, so stop() also ends the processes it forks per request.
+    { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -118,7 +127,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   try {
     await waitUntilServing(`${baseUrl}/join.html`, child, () => output);
   } catch (err) {
-    child.kill('SIGKILL');
+    killGroup(child, 'SIGKILL');
     await fake.stop();
     throw err;
   }
@@ -161,11 +170,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     post,
     seedTask,
     async stop() {
-      child.kill('SIGTERM');
+      killGroup(child, 'SIGTERM');
       await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         const timer = setTimeout(() => {
-          child.kill('SIGKILL');
+          killGroup(child, 'SIGKILL');
           resolve();
         }, 3_000);
         child.once('exit', () => {
@@ -173,7 +182,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           resolve();
         });
       });
-      // Forked request processes may still hold the pipes open.
+      // Forked request processes outlive twilio-run unless the whole group is ended.
+      killGroup(child, 'SIGKILL');
       child.stdout?.destroy();
       child.stderr?.destroy();
       await fake.stop();
