@@ -74,18 +74,8 @@ export async function timeToPreviewSection() {
   const origin = `http://localhost:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-    ],
+    // The test suite's flags: a fake camera and microphone, no background networking.
+    args: JSON.parse(await readFile(path.join(root, 'tests', 'support', 'chromium-args.json'), 'utf8')),
   });
   const times = [];
   try {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import chromiumArgs from '../support/chromium-args.json';
 import { ROOT, type Stack } from '../support/stack';
 
 /** Headless Chromium for the join page tests, with the Twilio network edge replaced by
@@ -14,23 +15,36 @@ const FAKE_SDK = fs.readFileSync(path.join(__dirname, 'fake-twilio-video.js'), '
 
 /** Chromium's fake camera (a test pattern) and microphone (a beep) stand in for real devices.
  * Background networking is off: on this machine it only produces refused connections. */
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-];
+export const CHROMIUM_ARGS: string[] = chromiumArgs;
 
 export interface LaunchOptions {
   /** Without Chromium's fake permission UI, every camera or microphone request not granted
    * beforehand is refused, as when the customer blocks it. */
   fakeUi?: boolean;
+}
+
+/**
+ * One Chromium per test file and a fresh context per test, opened before it and closed after
+ * it. The returned object stands for the current test's context.
+ */
+export function useBrowserContext(launch: LaunchOptions = {}, contextOptions: BrowserContextOptions = { viewport: { width: 1280, height: 800 } }): BrowserContext {
+  let browser: Browser | undefined;
+  let current: BrowserContext | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium(launch);
+  });
+  afterAll(() => browser?.close());
+  beforeEach(async () => {
+    current = await browser!.newContext(contextOptions);
+  });
+  afterEach(() => current?.close());
+  return new Proxy({} as BrowserContext, {
+    get(_target, property) {
+      if (!current) throw new Error('no browser context outside a test');
+      const value = current[property as keyof BrowserContext];
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
 }
 
 export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {

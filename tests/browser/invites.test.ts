@@ -1,25 +1,12 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { startStack, type Stack } from '../support/stack';
-import { escalate, hasText, launchChromium, openPage, screenshot, waitForScreen } from './harness';
+import { startStack } from '../support/stack';
+import { useStack } from '../support/use-stack';
+import { escalate, hasText, useBrowserContext, openPage, screenshot, waitForScreen } from './harness';
 
 /** Links that no longer work get a kind page that says what happened and what to do. The
  * invites are real ones from /video/escalate, checked by the real /video/join. */
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-});
-afterEach(() => context.close());
+const stack = useStack();
+const context = useBrowserContext({}, { viewport: { width: 1280, height: 800 } });
 
 const ASK_FOR_A_NEW_LINK = 'If you still need help, go back to the chat and ask the agent for a new link.';
 

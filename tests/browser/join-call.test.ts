@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, startStack, type Stack } from '../support/stack';
+import { ROOT } from '../support/stack';
+import { useStack } from '../support/use-stack';
 import {
   decodeJwt,
   driveRoom,
@@ -23,17 +24,14 @@ import {
  * course. The page and /video/join are the built bundle under twilio-run; only Twilio's media
  * and signalling are the fake SDK. */
 
-let stack: Stack;
+const stack = useStack();
 let chromium: Awaited<ReturnType<typeof launchFirstVisit>>;
 let session: TestPage | undefined;
 
 beforeAll(async () => {
-  [stack, chromium] = await Promise.all([startStack(), launchFirstVisit()]);
+  chromium = await launchFirstVisit();
 });
-afterAll(async () => {
-  await chromium?.close();
-  await stack?.stop();
-});
+afterAll(() => chromium?.close());
 afterEach(async () => {
   await session?.close();
   session = undefined;

@@ -1,6 +1,5 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { startStack, type Stack } from '../support/stack';
-import { driveRoom, escalate, fakeVideoRecord, launchChromium, openPage, screenshot, waitForScreen, waitForVideoPlaying } from './harness';
+import { useStack } from '../support/use-stack';
+import { driveRoom, escalate, fakeVideoRecord, useBrowserContext, openPage, screenshot, waitForScreen, waitForVideoPlaying } from './harness';
 
 /** An iPhone-sized portrait screen with an iPhone's user agent: the layout fits, the camera is
  * released while the page is hidden and comes back after, and leaving the page ends the call. */
@@ -12,21 +11,8 @@ const IPHONE = {
   hasTouch: true,
 };
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-beforeEach(async () => {
-  context = await browser.newContext(IPHONE);
-});
-afterEach(() => context.close());
+const stack = useStack();
+const context = useBrowserContext({}, IPHONE);
 
 async function boxOf(page: import('playwright-core').Page, selector: string) {
   const box = await page.locator(selector).boundingBox();

@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { startStack, type Stack } from '../support/stack';
+import { useStack } from '../support/use-stack';
 import {
   escalate,
   fakeVideoRecord,
   hasText,
   hidden,
-  launchChromium,
   openPage,
+  useBrowserContext,
   screenshot,
   visible,
   waitForScreen,
@@ -17,21 +16,8 @@ import {
  * permission UI here, so whatever the context has not been granted is refused, as when a
  * customer taps "Block". The page explains it for this browser and still lets them join. */
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium({ fakeUi: false })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-});
-afterEach(() => context.close());
+const stack = useStack();
+const context = useBrowserContext({ fakeUi: false }, { viewport: { width: 1280, height: 800 } });
 
 const CHROME_HELP = 'Select the camera icon at the right of the address bar, choose “Always allow”, then select “Try again”.';
 
