@@ -1,5 +1,5 @@
 /** The one error type of the bundle. Anything thrown that is not an AppError is answered as a
- * 502/503 (Twilio failed) or a generic 500, never with its message or stack. */
+ * 502 or 503 (Twilio failed), never with its message or stack. */
 export type ErrorCode =
   | 'invalid_request'
   | 'unauthenticated'
@@ -14,8 +14,7 @@ export type ErrorCode =
   | 'session_ended'
   | 'upstream_error'
   | 'upstream_unavailable'
-  | 'misconfigured'
-  | 'internal_error';
+  | 'misconfigured';
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_request: 400,
@@ -32,7 +31,6 @@ const STATUS: Record<ErrorCode, number> = {
   upstream_error: 502,
   upstream_unavailable: 503,
   misconfigured: 500,
-  internal_error: 500,
 };
 
 export class AppError extends Error {
