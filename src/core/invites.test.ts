@@ -43,6 +43,20 @@ test('every single-character change is refused as invalid, not as expired', () =
   }
 });
 
+test('the signature’s last character cannot be swapped for one that decodes to the same bytes', () => {
+  // 43 base64url characters carry 258 bits; the last character's 2 spare bits do not count
+  // when decoding, so 4 characters decode alike. Only the canonical one is accepted.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const invite = signInvite(key, ROOM, NOW + 60);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(invite[invite.length - 1]);
+    const sameBytes = alphabet[last ^ 1];
+    const variant = invite.slice(0, -1) + sameBytes;
+    expect(Buffer.from(variant.split('.')[3], 'base64url')).toEqual(Buffer.from(invite.split('.')[3], 'base64url'));
+    expect(codeOf(() => verifyInvite(key, variant, NOW))).toBe('invalid_invite');
+  }
+});
+
 test('a later expiry cannot be written into a signed invite', () => {
   const [room, nonce, , mac] = signInvite(key, ROOM, NOW + 60).split('.');
   expect(codeOf(() => verifyInvite(key, `${room}.${nonce}.${NOW + 99999}.${mac}`, NOW))).toBe('invalid_invite');

@@ -31,8 +31,10 @@ export function verifyInvite(key: Buffer, invite: string, nowSeconds: number): I
   const match = INVITE_PATTERN.exec(invite);
   if (!match) throw new AppError('invalid_invite', 'This invite link is not valid.');
   const [, roomSid, nonce, expiresAt, signature] = match;
-  const expected = mac(key, `${roomSid}.${nonce}.${expiresAt}`);
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as text: base64url decoding ignores the last character's spare bits, so comparing
+  // decoded bytes would accept a changed last character.
+  const expected = Buffer.from(mac(key, `${roomSid}.${nonce}.${expiresAt}`).toString('base64url'));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new AppError('invalid_invite', 'This invite link is not valid.');
   }
