@@ -54,6 +54,8 @@ export async function composeRoomOnce(deps: CompositionDeps, roomSid: string): P
     find: () => findComposition(deps.twilio, roomSid),
     post: async () => ({ sid: (await deps.twilio.video.v1.compositions.create(compositionRequest(roomSid, deps.publicBaseUrl))).sid }),
     now: deps.now,
+    // Called as the room ends, and every composer claims: no claim yet means no composition yet.
+    claimFirst: true,
   });
   return outcome;
 }

@@ -45,15 +45,17 @@ export async function postNotice(client: Twilio, conversationSid: string, roomSi
   }
 }
 
+/** The part of twilio's message page that findNotice walks. */
+interface MessagePage {
+  instances: MessageInstance[];
+  nextPage(): Promise<MessagePage> | undefined;
+}
+
 /**
  * The newest message of `kind` about the room, looking back no further than `since` (a room's
  * messages cannot predate the room). Newest first, a few pages at most.
  */
 export async function findNotice(client: Twilio, conversationSid: string, roomSid: string, kind: NoticeKind, since: Date): Promise<PostedMessage | undefined> {
-  interface MessagePage {
-    instances: MessageInstance[];
-    nextPage(): Promise<MessagePage> | undefined;
-  }
   let page: MessagePage = await client.conversations.v1.conversations(conversationSid).messages.page({ order: 'desc', pageSize: PAGE_SIZE });
   for (let read = 1; ; read++) {
     for (const message of page.instances) {
