@@ -48,7 +48,7 @@ await build({
 await mkdir(path.join(out, 'assets', 'join'), { recursive: true });
 await cp(path.join(root, 'assets'), path.join(out, 'assets'), { recursive: true });
 
-const joinPage = path.join(root, 'src', 'join-page', 'main.ts');
+const joinPage = path.join(root, 'src', 'pages', 'join', 'main.ts');
 if (await exists(joinPage)) {
   await build({
     entryPoints: { app: joinPage },

@@ -1,8 +1,8 @@
 /** What the preview says about the camera and microphone, decided from what went wrong. Pure, so
  * each combination is unit-tested. */
-import { permissionHelpKey, type BrowserFamily } from './browser';
-import type { MediaProblems } from './media';
-import type { StringKey } from './strings';
+import { permissionHelpKey, type BrowserFamily } from '../shared/browser';
+import type { MediaProblems } from '../shared/media';
+import type { StringKey } from '../shared/strings';
 
 const PROBLEM_TEXT = {
   'not-found': { audio: 'notFoundMicrophone', video: 'notFoundCamera' },

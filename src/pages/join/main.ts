@@ -1,13 +1,13 @@
 /** The customer's join page: invite → browser check → /video/join → preview → call → end.
  * Each step is a screen; this file only decides which one comes next. */
-import { needsFreshGrant, requestJoin, type JoinFailure, type JoinGrant, type JoinResult } from './api';
-import { browserFamily, supportProblem, type SupportProblem } from './browser';
+import { needsFreshGrant, requestJoin, type JoinFailure, type JoinGrant, type JoinResult } from '../shared/api';
+import { browserFamily, supportProblem, type SupportProblem } from '../shared/browser';
 import type { EndReason } from './call-state';
 import { takeInvite } from './invite';
-import { LocalMedia } from './media';
+import { LocalMedia } from '../shared/media';
 import { joinCall, type Call, type CallView } from './room';
-import { videoSdk, type VideoSdk } from './sdk';
-import { fill, stringsFor } from './strings';
+import { videoSdk, type VideoSdk } from '../shared/sdk';
+import { fill, stringsFor } from '../shared/strings';
 import { renderCall } from './view/call';
 import { renderLoading, renderMessage, type Message, type MessageAction } from './view/message';
 import { renderPreview } from './view/preview';

@@ -1,13 +1,13 @@
 /** The screen before joining: the customer's own camera, device choice, mute and camera
  * toggles, and the Join button. Media is only requested from the "Turn on" button (a user
  * gesture) unless the browser already has permission. */
-import { MAX_NAME_LENGTH } from '../api';
-import type { BrowserFamily } from '../browser';
-import type { DeviceLists, LocalMedia } from '../media';
+import { MAX_NAME_LENGTH } from '../../shared/api';
+import type { BrowserFamily } from '../../shared/browser';
+import type { DeviceLists, LocalMedia } from '../../shared/media';
 import { joinLabelKey, problemKeys } from '../preview-model';
-import { fill, type Strings } from '../strings';
-import { h, showScreen } from './dom';
-import { mediaToggles, selfVideo } from './controls';
+import { fill, type Strings } from '../../shared/strings';
+import { h, showScreen } from '../../shared/view/dom';
+import { mediaToggles, selfVideo } from '../../shared/view/controls';
 
 export interface PreviewHandlers {
   startMedia(): void;

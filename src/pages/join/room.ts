@@ -1,9 +1,9 @@
 /** Joins the room and turns the SDK's room events into CallState changes for the view. The SDK
  * reconnects by itself (`reconnecting` → `reconnected` or `disconnected`); this only reports it. */
-import type { JoinGrant } from './api';
+import type { JoinGrant } from '../shared/api';
 import { initialCallState, isAgent, reduceCall, type CallEvent, type CallState } from './call-state';
-import type { LocalMedia } from './media';
-import type { RemoteParticipant, RemoteTrack, VideoSdk } from './sdk';
+import type { LocalMedia } from '../shared/media';
+import type { RemoteParticipant, RemoteTrack, VideoSdk } from '../shared/sdk';
 
 export interface CallView {
   render(state: CallState, previous: CallState): void;

@@ -2,12 +2,12 @@
  * recording badge, network quality, connection banners, and mute / camera / leave. */
 import type { CallState } from '../call-state';
 import { announcements } from '../call-state';
-import type { LocalMedia } from '../media';
+import type { LocalMedia } from '../../shared/media';
 import type { CallView } from '../room';
-import type { RemoteTrack } from '../sdk';
-import { fill, type Strings } from '../strings';
-import { mediaToggles, selfVideo } from './controls';
-import { announce, h, icon, showScreen } from './dom';
+import type { RemoteTrack } from '../../shared/sdk';
+import { fill, type Strings } from '../../shared/strings';
+import { mediaToggles, selfVideo } from '../../shared/view/controls';
+import { announce, h, icon, showScreen } from '../../shared/view/dom';
 
 export interface CallControls {
   toggleMic(): void;

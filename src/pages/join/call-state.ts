@@ -1,6 +1,6 @@
 /** The call as the customer sees it, driven only by the SDK's room events (the SDK reconnects by
  * itself; the page never does). Pure, so every transition is unit-tested without a browser. */
-import type { StringKey } from './strings';
+import type { StringKey } from '../shared/strings';
 
 export type EndReason = 'agent-ended' | 'left' | 'connection-lost' | 'replaced';
 

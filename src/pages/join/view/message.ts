@@ -1,6 +1,6 @@
 /** The full-page messages: checking the invite, a link that no longer works, an unsupported
  * browser, the end of the call. Each says what happened and what to do next. */
-import { h, icon, showScreen } from './dom';
+import { h, icon, showScreen } from '../../shared/view/dom';
 
 export interface MessageAction {
   label: string;
