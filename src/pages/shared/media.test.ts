@@ -1,99 +1,147 @@
-import { LocalMedia } from './media';
-import type { LocalTrack, VideoSdk } from './sdk';
+import { LocalMedia, type MediaDevicesLike } from './media';
+import type { LocalTrack, LocalTrackClasses } from './sdk';
 
-/** A stand-in SDK whose getUserMedia outcome per kind is set by each test. */
-function fakeSdk(outcome: { audio?: string; video?: string } = {}) {
+type Kind = 'audio' | 'video';
+
+class FakeTrack {
+  enabled = true;
+  readyState: 'live' | 'ended' = 'live';
+  constructor(
+    readonly kind: Kind,
+    readonly constraints: unknown,
+  ) {}
+  stop() {
+    this.readyState = 'ended';
+  }
+  getSettings() {
+    const asked = this.constraints as { deviceId?: { exact: string } };
+    return { deviceId: asked.deviceId?.exact ?? `${this.kind}-default` };
+  }
+}
+
+/** getUserMedia whose outcome per kind is set by each test; it records every request and the
+ * state of the other tracks at that moment. */
+function fakeDevices(outcome: { audio?: string; video?: string } = {}) {
   const made: FakeTrack[] = [];
-  class FakeTrack {
-    isEnabled = true;
-    stopped = false;
-    restartedWith: MediaTrackConstraints | undefined;
-    readonly mediaStreamTrack = { getSettings: () => ({ deviceId: `${this.kind}-device` }) } as MediaStreamTrack;
-    constructor(readonly kind: 'audio' | 'video', readonly constraints: MediaTrackConstraints) {
-      made.push(this);
+  const requests: { kinds: string; liveVideoTracks: number }[] = [];
+  const devices: MediaDevicesLike = {
+    getUserMedia: async (constraints?: MediaStreamConstraints) => {
+      const kinds = (['audio', 'video'] as const).filter((kind) => constraints?.[kind]);
+      requests.push({ kinds: kinds.join('+'), liveVideoTracks: made.filter((t) => t.kind === 'video' && t.readyState === 'live').length });
+      const failure = kinds.map((kind) => outcome[kind]).find(Boolean);
+      if (failure) throw Object.assign(new Error(failure), { name: failure });
+      const tracks = kinds.map((kind) => new FakeTrack(kind, constraints?.[kind]));
+      made.push(...tracks);
+      return {
+        getTracks: () => tracks,
+        getAudioTracks: () => tracks.filter((t) => t.kind === 'audio'),
+        getVideoTracks: () => tracks.filter((t) => t.kind === 'video'),
+      } as unknown as MediaStream;
+    },
+    enumerateDevices: async () =>
+      [
+        { kind: 'videoinput', deviceId: 'cam-1', label: 'Front' },
+        { kind: 'audioinput', deviceId: 'mic-1', label: 'Built-in' },
+        { kind: 'audiooutput', deviceId: 'spk-1', label: 'Speakers' },
+        { kind: 'videoinput', deviceId: '', label: '' },
+      ] as MediaDeviceInfo[],
+  };
+  const live = (kind: Kind) => made.filter((t) => t.kind === kind && t.readyState === 'live');
+  return { devices, made, requests, live };
+}
+
+/** The SDK's LocalTrack constructors, recording what was wrapped and what the page did with it. */
+function fakeSdk() {
+  const wrapped: FakeWrapper[] = [];
+  class FakeWrapper {
+    stoppedBySdk = false;
+    readonly kind: Kind;
+    /** What the SDK reads when it publishes the track. */
+    readonly enabledWhenWrapped: boolean;
+    constructor(readonly mediaStreamTrack: FakeTrack) {
+      this.kind = mediaStreamTrack.kind;
+      this.enabledWhenWrapped = mediaStreamTrack.enabled;
+      wrapped.push(this);
     }
     enable(enabled = true) {
-      this.isEnabled = enabled;
+      this.mediaStreamTrack.enabled = enabled;
       return this;
     }
     stop() {
-      this.stopped = true;
+      this.stoppedBySdk = true;
+      this.mediaStreamTrack.stop();
       return this;
     }
-    attach(element: HTMLMediaElement) {
-      return element;
-    }
-    detach(element: HTMLMediaElement) {
-      return element;
-    }
-    async restart(constraints?: MediaTrackConstraints) {
-      this.restartedWith = constraints;
-    }
   }
-  const create = async (kind: 'audio' | 'video', constraints: MediaTrackConstraints) => {
-    const failure = outcome[kind];
-    if (failure) throw Object.assign(new Error(failure), { name: failure });
-    return new FakeTrack(kind, constraints) as unknown as LocalTrack;
-  };
-  const sdk: VideoSdk = {
-    isSupported: true,
-    connect: () => Promise.reject(new Error('not in these tests')),
-    createLocalTracks: async (options) => {
-      if (outcome.audio || outcome.video) throw Object.assign(new Error('x'), { name: outcome.video ?? outcome.audio });
-      return [await create('audio', options.audio as MediaTrackConstraints), await create('video', options.video as MediaTrackConstraints)];
-    },
-    createLocalAudioTrack: (constraints = {}) => create('audio', constraints) as never,
-    createLocalVideoTrack: (constraints = {}) => create('video', constraints) as never,
-  };
-  return { sdk, made };
+  const classes = { LocalAudioTrack: FakeWrapper, LocalVideoTrack: FakeWrapper } as unknown as LocalTrackClasses;
+  return { classes, wrapped };
 }
 
-test('one request for both when all is well', async () => {
-  const { sdk, made } = fakeSdk();
-  const media = new LocalMedia(sdk);
+const kinds = (tracks: (LocalTrack | FakeTrack | MediaStreamTrack | null)[]) => tracks.map((t) => t?.kind ?? null);
+
+test('one request for both when all is well, straight from getUserMedia', async () => {
+  const { devices, requests } = fakeDevices();
+  const media = new LocalMedia(devices);
   expect(await media.start()).toEqual({ audio: null, video: null });
-  expect(media.tracks().map((t) => t.kind)).toEqual(['audio', 'video']);
-  expect(made).toHaveLength(2);
+  expect(kinds([media.audio, media.video])).toEqual(['audio', 'video']);
+  expect(requests.map((r) => r.kinds)).toEqual(['audio+video']);
 });
 
 test('a blocked camera still leaves the microphone, and the other way round', async () => {
-  const cameraBlocked = new LocalMedia(fakeSdk({ video: 'NotAllowedError' }).sdk);
+  const cameraBlocked = new LocalMedia(fakeDevices({ video: 'NotAllowedError' }).devices);
   expect(await cameraBlocked.start()).toEqual({ audio: null, video: 'denied' });
-  expect(cameraBlocked.tracks().map((t) => t.kind)).toEqual(['audio']);
+  expect(kinds([cameraBlocked.audio, cameraBlocked.video])).toEqual(['audio', null]);
+  expect(cameraBlocked.cameraOn).toBe(true);
 
-  const noMicrophone = new LocalMedia(fakeSdk({ audio: 'NotFoundError' }).sdk);
+  const noMicrophone = new LocalMedia(fakeDevices({ audio: 'NotFoundError' }).devices);
   expect(await noMicrophone.start()).toEqual({ audio: 'not-found', video: null });
-  expect(noMicrophone.tracks().map((t) => t.kind)).toEqual(['video']);
+  expect(kinds([noMicrophone.audio, noMicrophone.video])).toEqual([null, 'video']);
 });
 
-test('camera off stops the track (the light goes off); on makes a new one; listeners hear both', async () => {
-  const { sdk, made } = fakeSdk();
-  const media = new LocalMedia(sdk);
+test('camera off stops the track (the light goes off); on makes a new one; views hear each change', async () => {
+  const { devices, live } = fakeDevices();
+  const media = new LocalMedia(devices);
   await media.start();
-  const changes: string[] = [];
-  media.onVideoTrackChange((previous, next) => changes.push(`${previous ? 'track' : 'none'}→${next ? 'track' : 'none'}`));
-  const first = made[1];
+  let changes = 0;
+  media.onChange(() => (changes += 1));
+  const first = media.video as unknown as FakeTrack;
 
   await media.setCameraOn(false);
-  expect(first.stopped).toBe(true);
+  expect(first.readyState).toBe('ended');
   expect(media.video).toBeNull();
+  expect(changes).toBe(1);
   await media.setCameraOn(true);
   expect(media.video).not.toBeNull();
   expect(media.video).not.toBe(first);
-  expect(changes).toEqual(['track→none', 'none→track']);
+  expect(live('video')).toHaveLength(1);
+  expect(changes).toBe(2);
 });
 
 test('quick toggling never leaves two cameras open', async () => {
-  const { sdk, made } = fakeSdk();
-  const media = new LocalMedia(sdk);
+  const { devices, live } = fakeDevices();
+  const media = new LocalMedia(devices);
   await media.start();
   await Promise.all([media.setCameraOn(false), media.setCameraOn(true), media.setCameraOn(false), media.setCameraOn(true)]);
-  expect(made.filter((track) => track.kind === 'video' && !track.stopped)).toHaveLength(1);
+  expect(live('video')).toHaveLength(1);
+  expect(live('video')[0]).toBe(media.video);
+});
+
+test('a camera that cannot be opened again is shown as off, with the reason', async () => {
+  const outcome: { video?: string } = {};
+  const { devices } = fakeDevices(outcome);
+  const media = new LocalMedia(devices);
+  await media.start();
+  await media.setCameraOn(false);
+  outcome.video = 'NotReadableError';
+  await media.setCameraOn(true);
+  expect(media.video).toBeNull();
+  expect(media.cameraOn).toBe(false);
+  expect(media.problems.video).toBe('in-use');
 });
 
 test('pausing for a hidden page keeps the choice; a camera the customer turned off stays off', async () => {
-  const { sdk } = fakeSdk();
-  const media = new LocalMedia(sdk);
+  const { devices } = fakeDevices();
+  const media = new LocalMedia(devices);
   await media.start();
   await media.pauseCamera();
   expect(media.video).toBeNull();
@@ -107,26 +155,99 @@ test('pausing for a hidden page keeps the choice; a camera the customer turned o
   expect(media.video).toBeNull();
 });
 
-test('mute and device choices survive track changes', async () => {
-  const { sdk, made } = fakeSdk();
-  const media = new LocalMedia(sdk);
+test('mute and device choices survive track changes; the old camera is released before the new one opens', async () => {
+  const { devices, requests } = fakeDevices();
+  const media = new LocalMedia(devices);
   media.setMicOn(false);
   await media.start();
-  expect(media.audio?.isEnabled).toBe(false);
+  expect(media.audio?.enabled).toBe(false);
 
+  const firstMicrophone = media.audio as unknown as FakeTrack;
   await media.useMicrophone('mic-2');
-  expect(made[0].restartedWith).toEqual({ deviceId: { exact: 'mic-2' } });
+  expect(firstMicrophone.readyState).toBe('ended');
+  expect(media.currentDeviceId('audio')).toBe('mic-2');
+  expect(media.audio?.enabled).toBe(false);
+
   await media.useCamera('cam-2');
+  expect(media.currentDeviceId('video')).toBe('cam-2');
+  expect(requests[requests.length - 1]).toEqual({ kinds: 'video', liveVideoTracks: 0 });
   await media.setCameraOn(false);
   await media.setCameraOn(true);
-  expect(made[made.length - 1].constraints).toMatchObject({ deviceId: { exact: 'cam-2' } });
+  expect(media.currentDeviceId('video')).toBe('cam-2');
 });
 
-test('stop releases everything', async () => {
-  const { sdk, made } = fakeSdk();
-  const media = new LocalMedia(sdk);
+test('choosing a camera while it is off only remembers the choice', async () => {
+  const { devices, requests } = fakeDevices();
+  const media = new LocalMedia(devices);
   await media.start();
+  await media.setCameraOn(false);
+  await media.useCamera('cam-2');
+  expect(media.video).toBeNull();
+  expect(requests).toHaveLength(1);
+});
+
+test('at Join the same tracks are handed to the SDK, wrapped once however often asked', async () => {
+  const { devices } = fakeDevices();
+  const { classes, wrapped } = fakeSdk();
+  const media = new LocalMedia(devices);
+  await media.start();
+  const handed = media.sdkTracks(classes);
+  expect(handed.map((t) => t.mediaStreamTrack)).toEqual([media.audio, media.video]);
+  expect(media.sdkTracks(classes)).toEqual(handed);
+  expect(wrapped).toHaveLength(2);
+});
+
+test('after Join, mute goes through the SDK and a replaced camera is unpublished before it stops', async () => {
+  const { devices } = fakeDevices();
+  const { classes } = fakeSdk();
+  const media = new LocalMedia(devices);
+  await media.start();
+  const [audio, video] = media.sdkTracks(classes);
+  const heard: string[] = [];
+  media.onPublishedTrackChange((previous, next) => {
+    const state = previous ? (previous.mediaStreamTrack as unknown as FakeTrack).readyState : 'none';
+    heard.push(`${previous === video ? 'first' : previous ? 'other' : 'none'} (${state}) → ${next ? 'new' : 'none'}`);
+  });
+
+  media.setMicOn(false);
+  expect(audio.mediaStreamTrack.enabled).toBe(false);
+
+  await media.setCameraOn(false);
+  await media.setCameraOn(true);
+  expect(heard).toEqual(['first (live) → none', 'none (none) → new']);
+  expect((video as unknown as { stoppedBySdk: boolean }).stoppedBySdk).toBe(true);
+  expect(media.sdkTracks(classes).map((t) => t.mediaStreamTrack)).toEqual([media.audio, media.video]);
+});
+
+test('a muted microphone replaced after Join reaches the SDK already muted', async () => {
+  const { devices } = fakeDevices();
+  const { classes, wrapped } = fakeSdk();
+  const media = new LocalMedia(devices);
+  await media.start();
+  media.sdkTracks(classes);
+  media.setMicOn(false);
+  await media.useMicrophone('mic-2');
+  const replacement = wrapped[wrapped.length - 1] as unknown as { kind: Kind; enabledWhenWrapped: boolean };
+  expect(replacement.kind).toBe('audio');
+  expect(replacement.enabledWhenWrapped).toBe(false);
+});
+
+test('stop releases everything, through the SDK for what it holds', async () => {
+  const { devices, made } = fakeDevices();
+  const { classes, wrapped } = fakeSdk();
+  const media = new LocalMedia(devices);
+  await media.start();
+  media.sdkTracks(classes);
+  await media.setCameraOn(false);
+  await media.setCameraOn(true);
   media.stop();
-  expect(made.every((track) => track.stopped)).toBe(true);
-  expect(media.tracks()).toEqual([]);
+  expect(made.every((track) => track.readyState === 'ended')).toBe(true);
+  expect(wrapped.map((w) => (w as unknown as { stoppedBySdk: boolean }).stoppedBySdk)).toEqual([true, true, true]);
+  expect([media.audio, media.video]).toEqual([null, null]);
+});
+
+test('devices are listed by kind, without the unnamed ones a browser shows before permission', async () => {
+  const media = new LocalMedia(fakeDevices().devices);
+  const lists = await media.listDevices();
+  expect([lists.cameras, lists.microphones, lists.speakers].map((list) => list.map((d) => d.deviceId))).toEqual([['cam-1'], ['mic-1'], ['spk-1']]);
 });
