@@ -3,11 +3,15 @@
 // their own camera. Each section is a function returning rows of a table; add a section by
 // writing another and listing it in SECTIONS.
 //
-//   join page size     the page's own JS and CSS, raw and gzip, apart from the twilio-video SDK
+//   join page size     each file the page loads, raw and gzip (level 9; kB = 1000 bytes); the
+//                      page's own total (HTML, JS, CSS) and the total as shipped with the
+//                      twilio-video SDK, against the page's budget
 //   time to preview    navigation → first frames of the local camera preview in headless
 //                      Chromium (fake camera), median of RUNS cold loads (fresh browser context
-//                      each, after one uncounted warm-up), served from localhost by a tiny static
-//                      server; the camera permission is already granted, so no click is needed
+//                      each, after one uncounted warm-up that is reported as the cold-browser
+//                      figure), served from localhost by a tiny static server with the real SDK;
+//                      the camera permission is already granted, so no click is needed. Also
+//                      when the SDK has run in the background (what Join waits for)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,14 +23,17 @@ import { apiSection } from './bench-api.mjs';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const assets = path.join(root, 'dist', 'assets');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const PAGE_BUDGET_GZIP = 30 * 1024;
-const PREVIEW_BUDGET_MS = 1000;
+/** Everything the page loads, SDK included, gzipped. */
+const SHIPPED_BUDGET_GZIP = 105_000;
+const PREVIEW_BUDGET_MS = 600;
+const COLD_BROWSER_BUDGET_MS = 1000;
 
-const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+const verdict = (value, budget) => (value <= budget ? 'ok' : 'OVER');
 
 async function sizeOf(relative) {
   const content = await readFile(path.join(assets, relative));
-  return { raw: content.length, gzip: gzipSync(content).length };
+  return { raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
 }
 
 export async function joinPageSizeSection() {
@@ -37,13 +44,22 @@ export async function joinPageSizeSection() {
     'SDK       (join/twilio-video.min.js)': 'join/twilio-video.min.js',
   };
   const rows = [];
-  let ownGzip = 0;
+  const own = { raw: 0, gzip: 0 };
+  const shipped = { raw: 0, gzip: 0 };
   for (const [label, file] of Object.entries(files)) {
     const size = await sizeOf(file);
-    if (!file.includes('twilio-video')) ownGzip += size.gzip;
+    for (const total of file.includes('twilio-video') ? [shipped] : [own, shipped]) {
+      total.raw += size.raw;
+      total.gzip += size.gzip;
+    }
     rows.push([label, kB(size.raw), kB(size.gzip)]);
   }
-  rows.push(['page total, without the SDK', '', `${kB(ownGzip)} (budget ${kB(PAGE_BUDGET_GZIP)}) ${ownGzip <= PAGE_BUDGET_GZIP ? 'ok' : 'OVER'}`]);
+  rows.push(['page’s own total (HTML + JS + CSS)', kB(own.raw), kB(own.gzip)]);
+  rows.push([
+    'total as shipped (with the SDK)',
+    kB(shipped.raw),
+    `${kB(shipped.gzip)} (budget ${kB(SHIPPED_BUDGET_GZIP)}) ${verdict(shipped.gzip, SHIPPED_BUDGET_GZIP)}`,
+  ]);
   return { title: 'join page size', header: ['file', 'raw', 'gzip'], rows };
 }
 
@@ -78,8 +94,11 @@ export async function timeToPreviewSection() {
     args: JSON.parse(await readFile(path.join(root, 'tests', 'support', 'chromium-args.json'), 'utf8')),
   });
   const times = [];
+  const sdkTimes = [];
+  let coldBrowser;
   try {
-    // Run 0 is a warm-up, not counted: Chromium opens its fake camera slowly the first time.
+    // Run 0 is a warm-up, not counted in the median: Chromium opens its fake camera slowly the
+    // first time. It is what a customer whose browser was not running would see.
     for (let run = 0; run <= RUNS; run += 1) {
       // A fresh context: empty cache, as for a customer opening the link for the first time.
       // The camera permission is already granted (fake UI), so the preview starts on its own.
@@ -94,7 +113,12 @@ export async function timeToPreviewSection() {
         null,
         { polling: 'raf', timeout: 30_000 },
       );
-      if (run > 0) times.push(await shownAt.jsonValue());
+      const sdkAt = await page.waitForFunction(() => (window.Twilio?.Video ? performance.now() : false), null, { timeout: 30_000 });
+      if (run === 0) coldBrowser = await shownAt.jsonValue();
+      else {
+        times.push(await shownAt.jsonValue());
+        sdkTimes.push(await sdkAt.jsonValue());
+      }
       await context.close();
     }
   } finally {
@@ -103,13 +127,16 @@ export async function timeToPreviewSection() {
   }
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
+  const sdkMedian = [...sdkTimes].sort((a, b) => a - b)[Math.floor(sdkTimes.length / 2)];
   return {
-    title: `time to preview (navigation → local camera frames, ${RUNS} cold runs, real SDK)`,
+    title: `time to preview (navigation → local camera frames, ${RUNS} cold contexts, real SDK)`,
     header: ['measure', 'ms'],
     rows: [
-      ['median', `${median.toFixed(0)} (budget ${PREVIEW_BUDGET_MS}) ${median <= PREVIEW_BUDGET_MS ? 'ok' : 'OVER'}`],
+      ['median', `${median.toFixed(0)} (budget ${PREVIEW_BUDGET_MS}) ${verdict(median, PREVIEW_BUDGET_MS)}`],
       ['min / max', `${sorted[0].toFixed(0)} / ${sorted[sorted.length - 1].toFixed(0)}`],
       ['all runs', times.map((t) => t.toFixed(0)).join(' ')],
+      ['cold browser (first load)', `${coldBrowser.toFixed(0)} (budget ${COLD_BROWSER_BUDGET_MS}) ${verdict(coldBrowser, COLD_BROWSER_BUDGET_MS)}`],
+      ['SDK ready behind it, median', sdkMedian.toFixed(0)],
     ],
   };
 }

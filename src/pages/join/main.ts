@@ -1,11 +1,11 @@
 /** The customer's join page: invite → browser check → /video/join → preview → call → end.
  * Each step is a screen; this file only decides which one comes next. The preview uses the
- * browser's own camera; the Video SDK (preloaded by join.html) runs behind it, and only Join
- * waits for it. */
+ * browser's own camera; the Video SDK downloads from the start and runs behind the preview, and
+ * only Join waits for it. */
 import { needsFreshGrant, requestJoin, type JoinGrant } from '../shared/api';
 import { browserFamily, supportProblem, type SupportProblem } from '../shared/browser';
 import { LocalMedia } from '../shared/media';
-import { loadVideoSdk } from '../shared/sdk';
+import { loadVideoSdk, preloadVideoSdk } from '../shared/sdk';
 import { stringsFor } from '../shared/strings';
 import { takeInvite } from './invite';
 import { endMessage, failureMessage } from './messages';
@@ -48,6 +48,7 @@ function start(invite: string | null): void {
   });
   if (browserProblem) return showUnsupported(browserProblem);
   void checkInvite(invite);
+  preloadVideoSdk(SDK_SRC);
 }
 
 function showUnsupported(problem: NonNullable<SupportProblem>): void {

@@ -83,6 +83,20 @@ function loadedSdk(): VideoSdk | undefined {
 }
 
 let loading: Promise<VideoSdk> | null = null;
+let preloaded = false;
+
+/** Starts the SDK's download without running it: its start-up holds the main thread for a
+ * while, so it runs later (`loadVideoSdk`) from the browser's cache. Started from the page's
+ * script rather than join.html, so it does not compete with the page's own files. */
+export function preloadVideoSdk(src: string): void {
+  if (preloaded || loading) return;
+  preloaded = true;
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'script';
+  link.href = src;
+  document.head.append(link);
+}
 
 /** Adds the SDK's script once and resolves with the SDK when it has run. A failed download is
  * tried again by the next call, so a customer whose network blinked can still join. */
