@@ -66,7 +66,7 @@ async function checkInvite(invite: string): Promise<void> {
 }
 
 function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean): void {
-  const media = new LocalMedia(navigator.mediaDevices);
+  const media = new LocalMedia(navigator.mediaDevices, { followDefaultMicrophone: family !== 'ios' });
   activeMedia = media;
   let grant = firstGrant;
   let joining = false;

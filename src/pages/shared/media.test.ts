@@ -1,4 +1,4 @@
-import { LocalMedia, type MediaDevicesLike } from './media';
+import { defaultMicrophone, LocalMedia, type MediaDevicesLike } from './media';
 import type { LocalTrack, LocalTrackClasses } from './sdk';
 
 type Kind = 'audio' | 'video';
@@ -9,28 +9,40 @@ class FakeTrack {
   constructor(
     readonly kind: Kind,
     readonly constraints: unknown,
+    /** The device a track without a device constraint opens: the system's default then. */
+    private readonly settings: { deviceId: string; groupId: string },
   ) {}
   stop() {
     this.readyState = 'ended';
   }
   getSettings() {
-    const asked = this.constraints as { deviceId?: { exact: string } };
-    return { deviceId: asked.deviceId?.exact ?? `${this.kind}-default` };
+    const asked = (this.constraints as { deviceId?: { exact: string } }).deviceId?.exact;
+    return asked ? { deviceId: asked, groupId: `group-of-${asked}` } : this.settings;
   }
 }
 
+const device = (kind: MediaDeviceKind, deviceId: string, groupId = `group-of-${deviceId}`) => ({ kind, deviceId, groupId, label: deviceId }) as MediaDeviceInfo;
+
 /** getUserMedia whose outcome per kind is set by each test; it records every request and the
- * state of the other tracks at that moment. */
+ * state of the other tracks at that moment. The device list and devicechange are the test's. */
 function fakeDevices(outcome: { audio?: string; video?: string } = {}) {
   const made: FakeTrack[] = [];
-  const requests: { kinds: string; liveVideoTracks: number }[] = [];
+  const requests: { kinds: string; liveVideoTracks: number; audio?: unknown }[] = [];
+  const listeners = new Set<() => void>();
+  const state = {
+    list: [device('audioinput', 'default', 'group-of-built-in'), device('audioinput', 'built-in'), device('videoinput', 'cam-1'), device('audiooutput', 'spk-1')],
+    /** What getUserMedia blocks on, so a test can act while it is under way. */
+    gate: Promise.resolve(),
+  };
   const devices: MediaDevicesLike = {
     getUserMedia: async (constraints?: MediaStreamConstraints) => {
       const kinds = (['audio', 'video'] as const).filter((kind) => constraints?.[kind]);
-      requests.push({ kinds: kinds.join('+'), liveVideoTracks: made.filter((t) => t.kind === 'video' && t.readyState === 'live').length });
+      requests.push({ kinds: kinds.join('+'), liveVideoTracks: made.filter((t) => t.kind === 'video' && t.readyState === 'live').length, audio: constraints?.audio });
+      await state.gate;
       const failure = kinds.map((kind) => outcome[kind]).find(Boolean);
       if (failure) throw Object.assign(new Error(failure), { name: failure });
-      const tracks = kinds.map((kind) => new FakeTrack(kind, constraints?.[kind]));
+      const defaults = { audio: state.list.find((d) => d.deviceId === 'default')!, video: state.list.find((d) => d.kind === 'videoinput')! };
+      const tracks = kinds.map((kind) => new FakeTrack(kind, constraints?.[kind], { deviceId: defaults[kind].deviceId, groupId: defaults[kind].groupId }));
       made.push(...tracks);
       return {
         getTracks: () => tracks,
@@ -38,17 +50,23 @@ function fakeDevices(outcome: { audio?: string; video?: string } = {}) {
         getVideoTracks: () => tracks.filter((t) => t.kind === 'video'),
       } as unknown as MediaStream;
     },
-    enumerateDevices: async () =>
-      [
-        { kind: 'videoinput', deviceId: 'cam-1', label: 'Front' },
-        { kind: 'audioinput', deviceId: 'mic-1', label: 'Built-in' },
-        { kind: 'audiooutput', deviceId: 'spk-1', label: 'Speakers' },
-        { kind: 'videoinput', deviceId: '', label: '' },
-      ] as MediaDeviceInfo[],
+    enumerateDevices: async () => [...state.list, device('videoinput', '', '')],
+    addEventListener: (_type: string, listener: EventListenerOrEventListenerObject) => void listeners.add(listener as () => void),
+    removeEventListener: (_type: string, listener: EventListenerOrEventListenerObject) => void listeners.delete(listener as () => void),
   };
   const live = (kind: Kind) => made.filter((t) => t.kind === kind && t.readyState === 'live');
-  return { devices, made, requests, live };
+  /** The system's default microphone becomes a newly plugged-in headset. */
+  const plugInHeadset = () => {
+    state.list = [device('audioinput', 'default', 'group-of-headset'), device('audioinput', 'built-in'), device('audioinput', 'headset'), ...state.list.slice(2)];
+    for (const listener of listeners) listener();
+  };
+  const deviceChange = () => [...listeners].forEach((listener) => listener());
+  return { devices, made, requests, live, state, plugInHeadset, deviceChange, listeners };
 }
+
+const FOLLOW = { followDefaultMicrophone: true };
+/** Lets queued changes (devicechange handling) finish. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The SDK's LocalTrack constructors, recording what was wrapped and what the page did with it. */
 function fakeSdk() {
@@ -81,26 +99,26 @@ const kinds = (tracks: (LocalTrack | FakeTrack | MediaStreamTrack | null)[]) => 
 
 test('one request for both when all is well, straight from getUserMedia', async () => {
   const { devices, requests } = fakeDevices();
-  const media = new LocalMedia(devices);
+  const media = new LocalMedia(devices, FOLLOW);
   expect(await media.start()).toEqual({ audio: null, video: null });
   expect(kinds([media.audio, media.video])).toEqual(['audio', 'video']);
   expect(requests.map((r) => r.kinds)).toEqual(['audio+video']);
 });
 
 test('a blocked camera still leaves the microphone, and the other way round', async () => {
-  const cameraBlocked = new LocalMedia(fakeDevices({ video: 'NotAllowedError' }).devices);
+  const cameraBlocked = new LocalMedia(fakeDevices({ video: 'NotAllowedError' }).devices, FOLLOW);
   expect(await cameraBlocked.start()).toEqual({ audio: null, video: 'denied' });
   expect(kinds([cameraBlocked.audio, cameraBlocked.video])).toEqual(['audio', null]);
   expect(cameraBlocked.cameraOn).toBe(true);
 
-  const noMicrophone = new LocalMedia(fakeDevices({ audio: 'NotFoundError' }).devices);
+  const noMicrophone = new LocalMedia(fakeDevices({ audio: 'NotFoundError' }).devices, FOLLOW);
   expect(await noMicrophone.start()).toEqual({ audio: 'not-found', video: null });
   expect(kinds([noMicrophone.audio, noMicrophone.video])).toEqual([null, 'video']);
 });
 
 test('camera off stops the track (the light goes off); on makes a new one; views hear each change', async () => {
   const { devices, live } = fakeDevices();
-  const media = new LocalMedia(devices);
+  const media = new LocalMedia(devices, FOLLOW);
   await media.start();
   let changes = 0;
   media.onChange(() => (changes += 1));
@@ -119,7 +137,7 @@ test('camera off stops the track (the light goes off); on makes a new one; views
 
 test('quick toggling never leaves two cameras open', async () => {
   const { devices, live } = fakeDevices();
-  const media = new LocalMedia(devices);
+  const media = new LocalMedia(devices, FOLLOW);
   await media.start();
   await Promise.all([media.setCameraOn(false), media.setCameraOn(true), media.setCameraOn(false), media.setCameraOn(true)]);
   expect(live('video')).toHaveLength(1);
@@ -129,7 +147,7 @@ test('quick toggling never leaves two cameras open', async () => {
 test('a camera that cannot be opened again is shown as off, with the reason', async () => {
   const outcome: { video?: string } = {};
   const { devices } = fakeDevices(outcome);
-  const media = new LocalMedia(devices);
+  const media = new LocalMedia(devices, FOLLOW);
   await media.start();
   await media.setCameraOn(false);
   outcome.video = 'NotReadableError';
@@ -141,7 +159,7 @@ test('a camera that cannot be opened again is shown as off, with the reason', as
 
 test('pausing for a hidden page keeps the choice; a camera the customer turned off stays off', async () => {
   const { devices } = fakeDevices();
-  const media = new LocalMedia(devices);
+  const media = new LocalMedia(devices, FOLLOW);
   await media.start();
   await media.pauseCamera();
   expect(media.video).toBeNull();
@@ -157,7 +175,7 @@ test('pausing for a hidden page keeps the choice; a camera the customer turned o
 
 test('mute and device choices survive track changes; the old camera is released before the new one opens', async () => {
   const { devices, requests } = fakeDevices();
-  const media = new LocalMedia(devices);
+  const media = new LocalMedia(devices, FOLLOW);
   media.setMicOn(false);
   await media.start();
   expect(media.audio?.enabled).toBe(false);
@@ -178,7 +196,7 @@ test('mute and device choices survive track changes; the old camera is released 
 
 test('choosing a camera while it is off only remembers the choice', async () => {
   const { devices, requests } = fakeDevices();
-  const media = new LocalMedia(devices);
+  const media = new LocalMedia(devices, FOLLOW);
   await media.start();
   await media.setCameraOn(false);
   await media.useCamera('cam-2');
@@ -189,7 +207,7 @@ test('choosing a camera while it is off only remembers the choice', async () => 
 test('at Join the same tracks are handed to the SDK, wrapped once however often asked', async () => {
   const { devices } = fakeDevices();
   const { classes, wrapped } = fakeSdk();
-  const media = new LocalMedia(devices);
+  const media = new LocalMedia(devices, FOLLOW);
   await media.start();
   const handed = media.sdkTracks(classes);
   expect(handed.map((t) => t.mediaStreamTrack)).toEqual([media.audio, media.video]);
@@ -200,7 +218,7 @@ test('at Join the same tracks are handed to the SDK, wrapped once however often 
 test('after Join, mute goes through the SDK and a replaced camera is unpublished before it stops', async () => {
   const { devices } = fakeDevices();
   const { classes } = fakeSdk();
-  const media = new LocalMedia(devices);
+  const media = new LocalMedia(devices, FOLLOW);
   await media.start();
   const [audio, video] = media.sdkTracks(classes);
   const heard: string[] = [];
@@ -222,7 +240,7 @@ test('after Join, mute goes through the SDK and a replaced camera is unpublished
 test('a muted microphone replaced after Join reaches the SDK already muted', async () => {
   const { devices } = fakeDevices();
   const { classes, wrapped } = fakeSdk();
-  const media = new LocalMedia(devices);
+  const media = new LocalMedia(devices, FOLLOW);
   await media.start();
   media.sdkTracks(classes);
   media.setMicOn(false);
@@ -235,7 +253,7 @@ test('a muted microphone replaced after Join reaches the SDK already muted', asy
 test('stop releases everything, through the SDK for what it holds', async () => {
   const { devices, made } = fakeDevices();
   const { classes, wrapped } = fakeSdk();
-  const media = new LocalMedia(devices);
+  const media = new LocalMedia(devices, FOLLOW);
   await media.start();
   media.sdkTracks(classes);
   await media.setCameraOn(false);
@@ -247,7 +265,85 @@ test('stop releases everything, through the SDK for what it holds', async () => 
 });
 
 test('devices are listed by kind, without the unnamed ones a browser shows before permission', async () => {
-  const media = new LocalMedia(fakeDevices().devices);
+  const media = new LocalMedia(fakeDevices().devices, FOLLOW);
   const lists = await media.listDevices();
-  expect([lists.cameras, lists.microphones, lists.speakers].map((list) => list.map((d) => d.deviceId))).toEqual([['cam-1'], ['mic-1'], ['spk-1']]);
+  expect([lists.cameras, lists.microphones, lists.speakers].map((list) => list.map((d) => d.deviceId))).toEqual([['cam-1'], ['default', 'built-in'], ['spk-1']]);
+});
+
+test('a new default microphone (a headset plugged in) is followed, as the SDK follows it, in one step', async () => {
+  const { devices, requests, plugInHeadset } = fakeDevices();
+  const { classes } = fakeSdk();
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  media.setMicOn(false);
+  const [before] = media.sdkTracks(classes);
+  const heard: [LocalTrack | null, LocalTrack | null][] = [];
+  media.onPublishedTrackChange((previous, next) => heard.push([previous, next]));
+
+  plugInHeadset();
+  await settle();
+  expect(requests[requests.length - 1].audio).toEqual({ deviceId: { exact: 'headset' } });
+  expect(media.currentDeviceId('audio')).toBe('headset');
+  expect(media.audio?.enabled).toBe(false);
+  expect(heard).toHaveLength(1);
+  expect(heard[0][0]).toBe(before);
+  expect(heard[0][1]?.mediaStreamTrack).toBe(media.audio);
+  expect((before.mediaStreamTrack as unknown as FakeTrack).readyState).toBe('ended');
+});
+
+test('the default microphone is not followed when it did not change, when the customer chose one, or when turned off', async () => {
+  const unchanged = fakeDevices();
+  await new LocalMedia(unchanged.devices, FOLLOW).start();
+  unchanged.deviceChange(); // a camera plugged in: the default microphone is the same
+  await settle();
+  expect(unchanged.requests).toHaveLength(1);
+
+  const chosen = fakeDevices();
+  const media = new LocalMedia(chosen.devices, FOLLOW);
+  await media.start();
+  await media.useMicrophone('built-in');
+  chosen.plugInHeadset();
+  await settle();
+  expect(media.currentDeviceId('audio')).toBe('built-in');
+
+  const off = fakeDevices();
+  await new LocalMedia(off.devices, { followDefaultMicrophone: false }).start();
+  expect(off.listeners.size).toBe(0);
+});
+
+test('a headset that cannot be opened leaves the old microphone recording', async () => {
+  const { devices, plugInHeadset, state } = fakeDevices();
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  const before = media.audio;
+  state.gate = Promise.reject(Object.assign(new Error('busy'), { name: 'NotReadableError' }));
+  state.gate.catch(() => undefined);
+  plugInHeadset();
+  await settle();
+  expect(media.audio).toBe(before);
+  expect(media.problems.audio).toBeNull();
+});
+
+test('the default microphone: Chrome’s "default" entry resolved to the real device, or the first listed', () => {
+  expect(defaultMicrophone([device('audioinput', 'default', 'g2'), device('audioinput', 'a', 'g1'), device('audioinput', 'b', 'g2')])?.deviceId).toBe('b');
+  expect(defaultMicrophone([device('audioinput', 'x'), device('audioinput', 'y')])?.deviceId).toBe('x');
+  expect(defaultMicrophone([device('audioinput', 'default', 'g9')])?.deviceId).toBe('default');
+  expect(defaultMicrophone([device('videoinput', 'cam'), device('audioinput', '', '')])).toBeUndefined();
+});
+
+test('stop ends listening, and a camera still opening when it came is closed at once', async () => {
+  const { devices, state, live, listeners } = fakeDevices();
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  await media.setCameraOn(false);
+  let open = () => {};
+  state.gate = new Promise((resolve) => (open = resolve));
+  const opening = media.setCameraOn(true);
+  media.stop();
+  open();
+  await opening;
+  expect(live('video')).toEqual([]);
+  expect(live('audio')).toEqual([]);
+  expect(media.video).toBeNull();
+  expect(listeners.size).toBe(0);
 });

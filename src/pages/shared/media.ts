@@ -19,7 +19,13 @@ export interface DeviceLists {
   speakers: MediaDeviceInfo[];
 }
 
-export type MediaDevicesLike = Pick<MediaDevices, 'getUserMedia' | 'enumerateDevices'>;
+export type MediaDevicesLike = Pick<MediaDevices, 'getUserMedia' | 'enumerateDevices' | 'addEventListener' | 'removeEventListener'>;
+
+export interface MediaOptions {
+  /** Re-open the microphone on the system's new default device (see followDefaultMicrophone).
+   * Off on iOS, which moves a running track to the new device itself, as the SDK does. */
+  followDefaultMicrophone: boolean;
+}
 
 type Kind = 'audio' | 'video';
 
@@ -47,12 +53,20 @@ export class LocalMedia {
   private readonly wrappers = new Map<MediaStreamTrack, LocalTrack>();
   /** Track changes run one at a time, so quick toggling never leaves two cameras open. */
   private queue: Promise<void> = Promise.resolve();
+  /** After stop, a change still under way must not leave a camera or microphone running. */
+  private stopped = false;
+  private readonly onDeviceChange = () => void this.enqueue(() => this.followDefaultMicrophone());
 
-  constructor(private readonly devices: MediaDevicesLike) {}
+  constructor(
+    private readonly devices: MediaDevicesLike,
+    private readonly options: MediaOptions,
+  ) {}
 
   /** Asks for both at once (one permission prompt); if that fails, asks for each alone, so a
    * blocked or missing camera still leaves a working microphone, and the other way round. */
   start(): Promise<MediaProblems> {
+    this.stopped = false;
+    if (this.options.followDefaultMicrophone) this.devices.addEventListener('devicechange', this.onDeviceChange);
     return this.enqueue(async () => {
       this.replace('audio', null);
       this.replace('video', null);
@@ -152,7 +166,10 @@ export class LocalMedia {
     return this[kind]?.getSettings().deviceId;
   }
 
+  /** Releases everything, also what a change under way is still opening. */
   stop(): void {
+    this.stopped = true;
+    this.devices.removeEventListener('devicechange', this.onDeviceChange);
     this.replace('audio', null);
     this.replace('video', null);
     this.changed();
@@ -177,9 +194,30 @@ export class LocalMedia {
     }
   }
 
+  /** A microphone opened on the system's default keeps recording from that device when the
+   * default changes (a headset plugged in). The SDK re-opens its own tracks on the new default;
+   * the page's tracks do the same here, unless the customer chose a microphone. If the new one
+   * cannot be opened, the old one goes on. */
+  private async followDefaultMicrophone(): Promise<void> {
+    const groupId = this.audio?.getSettings().groupId;
+    if (!groupId || this.microphoneId) return;
+    const target = defaultMicrophone(await this.devices.enumerateDevices().catch(() => []));
+    if (!target || target.groupId === groupId) return;
+    try {
+      const stream = await this.devices.getUserMedia({ audio: { deviceId: { exact: target.deviceId } } });
+      this.replace('audio', stream.getAudioTracks()[0] ?? null);
+    } catch {
+      // Still recording from the previous default.
+    }
+  }
+
   /** The one place a track is swapped: the published listeners hear it before the old track is
    * stopped, so the call unpublishes a track that is still live. */
   private replace(kind: Kind, next: MediaStreamTrack | null): void {
+    if (this.stopped && next) {
+      next.stop();
+      return;
+    }
     const previous = this[kind];
     if (previous === next) return;
     this[kind] = next;
@@ -233,4 +271,14 @@ export class LocalMedia {
     if (kind === 'video') return { ...VIDEO_SIZE, ...device };
     return device ?? true;
   }
+}
+
+/** The microphone the system uses by default now. Chrome lists it as "default" with the real
+ * device's groupId, and is given the real device's id (a new track on "default" stays on the old
+ * device while another track uses it); other browsers list the default first. */
+export function defaultMicrophone(devices: MediaDeviceInfo[]): MediaDeviceInfo | undefined {
+  const microphones = devices.filter((device) => device.kind === 'audioinput' && device.deviceId !== '');
+  const listed = microphones.find((device) => device.deviceId === 'default') ?? microphones[0];
+  if (!listed) return undefined;
+  return microphones.find((device) => device.deviceId !== 'default' && device.groupId === listed.groupId) ?? listed;
 }
