@@ -2,9 +2,9 @@ import type { Twilio } from 'twilio';
 import { AppError } from './errors';
 import { findNotice, NoticeKind, postNotice } from './messages';
 import type { NoticeTexts } from './notices';
-import { ClaimStore, DeliveryOutcome, postAsOwner, postOnce } from './once';
+import { ClaimStore, DeliveryOutcome, postAsOwner, postUnlessFound } from './once';
 import type { RecordingPolicy } from './recording-policy';
-import { findInProgressRoom, VideoRoom } from './rooms';
+import { findInProgressRoom, RECORD_EVERYTHING, RECORD_NOTHING, VideoRoom } from './rooms';
 import { FlexTask, requireConversation } from './tasks';
 import { twilioFailure } from './twilio-errors';
 
@@ -47,9 +47,6 @@ export interface RecordingRule {
   kind?: string;
 }
 
-/** The bundle records the whole room or nothing. */
-const RECORD_EVERYTHING: RecordingRule[] = [{ type: 'include', all: true }];
-const RECORD_NOTHING: RecordingRule[] = [{ type: 'exclude', all: true }];
 
 /** Whether any track may be recorded under these rules. Twilio applies them in order, so an
  * `exclude all` cancels what came before it; any include after that records something (the
@@ -103,7 +100,7 @@ async function fetchRules(client: Twilio, roomSid: string): Promise<RecordingRul
 
 async function writeRules(client: Twilio, roomSid: string, recording: boolean): Promise<void> {
   try {
-    await client.video.v1.rooms(roomSid).recordingRules.update({ rules: recording ? RECORD_EVERYTHING : RECORD_NOTHING });
+    await client.video.v1.rooms(roomSid).recordingRules.update({ rules: [...(recording ? RECORD_EVERYTHING : RECORD_NOTHING)] });
   } catch (err) {
     // Twilio refuses rules for a room that is no longer in progress.
     const status = twilioFailure(err)?.status;
@@ -146,9 +143,8 @@ async function announceChange(deps: RecordingDeps, conversationSid: string, room
     find: () => findNotice(deps.twilio, conversationSid, roomSid, kind, changedAt),
     post: () => postNotice(deps.twilio, conversationSid, roomSid, kind, deps.notices[kind]),
     now: deps.now,
-    ownerStartedAt: changedAt,
   };
-  return (decider ? await postAsOwner(delivery) : await postOnce(delivery)).outcome;
+  return (decider ? await postAsOwner(delivery) : await postUnlessFound(delivery, { startedAt: changedAt })).outcome;
 }
 
 /** The customer hears of a start before anything is recorded, and of a stop only once it is.

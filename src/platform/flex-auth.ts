@@ -1,9 +1,9 @@
 import type { Twilio } from 'twilio';
 import type { z } from 'zod';
 import { AppError } from '../core/errors';
-import { AgentPrincipal, assertMayActOnTask } from '../core/ownership';
-import { fetchTask, FlexTask, listReservations, ReservationStatus } from '../core/tasks';
-import { defineEndpoint, Invocation } from './http';
+import { AgentPrincipal, assertMayActOnTask, isOverseer } from '../core/ownership';
+import { fetchTask, FlexTask, listWorkerReservations, ReservationStatus } from '../core/tasks';
+import { defineEndpoint, Invocation, Params } from './http';
 import { parseParams, AgentTaskParams } from './validate';
 
 interface TokenValidation {
@@ -49,24 +49,39 @@ export interface AgentAccess {
   task: FlexTask;
 }
 
-/** Token validation, the task and its reservations are independent reads: they go out
- * together, and the answer is judged in the order a caller should hear it (401, 404, 403). */
+/**
+ * Authentication comes before anything else: until Twilio's IAM has accepted the Flex token, the
+ * bundle makes no other Twilio request, so an anonymous caller cannot spend the account's
+ * TaskRouter, Video or Sync rate limits (Flex itself needs them). Then the task and the caller's
+ * own reservations on it are read together, and judged in the order a caller should hear them
+ * (404, then 403). A caller with no worker and no overseer role is refused without a read.
+ */
 export async function authorizeTaskAccess(
   invocation: Invocation,
-  params: AgentTaskParams,
+  token: string,
+  taskSid: string,
   allowed: readonly ReservationStatus[],
 ): Promise<AgentAccess> {
   const { twilio, config } = invocation;
-  const [agent, task, reservations] = await Promise.allSettled([
-    validateFlexToken(twilio, config.accountSid, params.Token),
-    fetchTask(twilio, config.workspaceSid, params.TaskSid),
-    listReservations(twilio, config.workspaceSid, params.TaskSid),
+  const agent = await validateFlexToken(twilio, config.accountSid, token);
+  const overseer = isOverseer(agent);
+  if (!overseer && !agent.workerSid) assertMayActOnTask(agent, [], allowed);
+  const [task, reservations] = await Promise.allSettled([
+    fetchTask(twilio, config.workspaceSid, taskSid),
+    overseer || !agent.workerSid ? Promise.resolve([]) : listWorkerReservations(twilio, config.workspaceSid, taskSid, agent.workerSid),
   ]);
-  if (agent.status === 'rejected') throw agent.reason;
   if (task.status === 'rejected') throw task.reason;
   if (reservations.status === 'rejected') throw reservations.reason;
-  assertMayActOnTask(agent.value, reservations.value, allowed);
-  return { agent: agent.value, task: task.value };
+  assertMayActOnTask(agent, reservations.value, allowed);
+  return { agent, task: task.value };
+}
+
+/** API.md: a missing `Token` (absent, null or empty) is a 401, not a malformed request. */
+function requireTokenPresent(params: Params): void {
+  const token = params.Token;
+  if (token === undefined || token === null || (typeof token === 'string' && token.trim() === '')) {
+    throw new AppError('unauthenticated', 'A Flex token (Token) is required.');
+  }
 }
 
 /** The one wrapper for agent endpoints: validates the parameters, then authenticates the Flex
@@ -77,8 +92,9 @@ export function defineAgentEndpoint<S extends z.ZodType<AgentTaskParams>>(
   run: (invocation: Invocation, params: z.infer<S>, access: AgentAccess) => Promise<object>,
 ) {
   return defineEndpoint('agent', async (invocation, rawParams) => {
+    requireTokenPresent(rawParams);
     const params = parseParams(schema, rawParams);
-    const access = await authorizeTaskAccess(invocation, params, allowed);
+    const access = await authorizeTaskAccess(invocation, params.Token, params.TaskSid, allowed);
     return run(invocation, params, access);
   });
 }
