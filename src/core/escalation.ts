@@ -7,7 +7,7 @@ import { inviteText, NoticeTexts } from './notices';
 import { ClaimStore, DeliveryOutcome, OnceDelivery, postAsOwner, postClaimingFirst, postUnlessFound } from './once';
 import type { AgentPrincipal } from './ownership';
 import type { RecordingPolicy } from './recording-policy';
-import { completeRoom, ensureTaskRoom, fetchRoom, findInProgressRoom, listTaskRooms, VideoRoom } from './rooms';
+import { completeRoom, ensureTaskRoom, fetchRoom, listTaskRooms, requireRoom, VideoRoom } from './rooms';
 import { requireConversation, FlexTask } from './tasks';
 import {
   AGENT_TOKEN_TTL_SECONDS,
@@ -94,9 +94,8 @@ export async function escalate(deps: EscalationDeps, task: FlexTask, agent: Agen
 }
 
 /** A fresh token for the agent, for the task's in-progress room. */
-export async function reissueAgentToken(deps: EscalationDeps, task: FlexTask, agent: AgentPrincipal) {
-  const room = await findInProgressRoom(deps.twilio, task.sid);
-  if (!room) throw new AppError('no_room', 'The task has no video room in progress.');
+export function reissueAgentToken(deps: EscalationDeps, inProgress: VideoRoom | undefined, agent: AgentPrincipal) {
+  const room = requireRoom(inProgress);
   const { token, identity, expiresAt } = agentToken(deps, agent, room);
   return { token, identity, roomName: room.uniqueName, roomSid: room.sid, expiresAt };
 }
@@ -135,12 +134,12 @@ export function announceSessionEnd(deps: EscalationDeps, conversationSid: string
 }
 
 /**
- * Ends the task's room and tells the customer, at most five sequential round trips: ending the
- * room and claiming its notice overlap. A repeat finds the room that ended and makes sure its
+ * Ends the task's room and tells the customer, at most five sequential round trips with
+ * authorization (which reads the room alongside): ending the room and claiming its notice overlap. A repeat finds the room that ended and makes sure its
  * notice went out, so it also finishes what a failed earlier call left undone.
  */
-export async function completeSession(deps: EscalationDeps, task: FlexTask) {
-  const room = (await findInProgressRoom(deps.twilio, task.sid)) ?? (await listTaskRooms(deps.twilio, task.sid, 1))[0];
+export async function completeSession(deps: EscalationDeps, task: FlexTask, inProgress: VideoRoom | undefined) {
+  const room = inProgress ?? (await listTaskRooms(deps.twilio, task.sid, 1))[0];
   if (!room) return { completed: true as const, roomSid: null };
   const ended = room.status === 'in-progress' ? completeRoom(deps.twilio, room.sid) : undefined;
   if (!task.conversationSid) await ended;

@@ -3,8 +3,7 @@ import { AppError } from './errors';
 import type { EscalationDeps } from './escalation';
 import { nonceOfCustomer, revokeLinks } from './links';
 import type { AgentPrincipal } from './ownership';
-import { findInProgressRoom } from './rooms';
-import type { FlexTask } from './tasks';
+import { requireRoom, VideoRoom } from './rooms';
 import { agentIdentity } from './tokens';
 import { twilioFailure } from './twilio-errors';
 
@@ -26,12 +25,11 @@ async function disconnect(client: Twilio, roomSid: string, identity: string): Pr
  * same link cannot bring them back. The two are independent and go out together. The agent
  * cannot remove themself: ending the session is /video/complete.
  */
-export async function removeParticipant(deps: Pick<EscalationDeps, 'twilio' | 'syncServiceSid'>, task: FlexTask, agent: AgentPrincipal, identity: string) {
+export async function removeParticipant(deps: Pick<EscalationDeps, 'twilio' | 'syncServiceSid'>, inProgress: VideoRoom | undefined, agent: AgentPrincipal, identity: string) {
   if (identity === agentIdentity(agent)) {
     throw new AppError('invalid_request', 'Identity is your own; to leave, end the session instead.');
   }
-  const room = await findInProgressRoom(deps.twilio, task.sid);
-  if (!room) throw new AppError('no_room', 'The task has no video room in progress.');
+  const room = requireRoom(inProgress);
   const nonce = nonceOfCustomer(identity);
   const [removed] = await Promise.all([
     disconnect(deps.twilio, room.sid, identity),

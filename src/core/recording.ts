@@ -4,7 +4,7 @@ import { findNotice, NoticeKind, postNotice } from './messages';
 import type { NoticeTexts } from './notices';
 import { ClaimStore, DeliveryOutcome, postAsOwner, postUnlessFound } from './once';
 import type { RecordingPolicy } from './recording-policy';
-import { findInProgressRoom, RECORD_EVERYTHING, RECORD_NOTHING, VideoRoom } from './rooms';
+import { RECORD_EVERYTHING, RECORD_NOTHING, requireRoom, VideoRoom } from './rooms';
 import { FlexTask, requireConversation } from './tasks';
 import { twilioFailure } from './twilio-errors';
 
@@ -109,12 +109,6 @@ async function writeRules(client: Twilio, roomSid: string, recording: boolean): 
   }
 }
 
-async function requireRoom(client: Twilio, taskSid: string): Promise<VideoRoom> {
-  const room = await findInProgressRoom(client, taskSid);
-  if (!room) throw new AppError('no_room', 'The task has no video room in progress.');
-  return room;
-}
-
 /**
  * Makes the room's rules match the decision. Two opposite changes racing (a start and a stop)
  * could land their rule updates in either order; so after each write the decision is read
@@ -193,17 +187,17 @@ export async function ensureRoomRecording(deps: RecordingDeps, room: VideoRoom, 
 }
 
 /** POST /video/recording with Action start or stop. */
-export async function changeRecording(deps: RecordingDeps, task: FlexTask, action: 'start' | 'stop'): Promise<RecordingAnswer> {
+export async function changeRecording(deps: RecordingDeps, task: FlexTask, inProgress: VideoRoom | undefined, action: 'start' | 'stop'): Promise<RecordingAnswer> {
   assertPolicyAllows(deps.recordingPolicy, action);
   const conversationSid = requireConversation(task);
-  const room = await requireRoom(deps.twilio, task.sid);
+  const room = requireRoom(inProgress);
   const recording = await ensureRoomRecording(deps, room, conversationSid, action === 'start');
   return { recording, roomSid: room.sid };
 }
 
 /** POST /video/recording with Action status: what Twilio records now; reads only. */
-export async function recordingStatus(deps: Pick<RecordingDeps, 'twilio'>, task: FlexTask): Promise<RecordingAnswer> {
+export async function recordingStatus(deps: Pick<RecordingDeps, 'twilio'>, task: FlexTask, inProgress: VideoRoom | undefined): Promise<RecordingAnswer> {
   requireConversation(task);
-  const room = await requireRoom(deps.twilio, task.sid);
+  const room = requireRoom(inProgress);
   return { recording: rulesRecord(await fetchRules(deps.twilio, room.sid)), roomSid: room.sid };
 }

@@ -49,6 +49,12 @@ export async function findInProgressRoom(client: Twilio, taskSid: string): Promi
   }
 }
 
+/** The room an endpoint acts on: 404 no_room when the task has none in progress. */
+export function requireRoom(room: VideoRoom | undefined): VideoRoom {
+  if (!room) throw new AppError('no_room', 'The task has no video room in progress.');
+  return room;
+}
+
 export async function fetchRoom(client: Twilio, roomSid: string): Promise<VideoRoom | undefined> {
   try {
     return toVideoRoom(await client.video.v1.rooms(roomSid).fetch());

@@ -2,6 +2,7 @@ import type { Twilio } from 'twilio';
 import type { z } from 'zod';
 import { AppError } from '../core/errors';
 import { AgentPrincipal, assertMayActOnTask, isOverseer } from '../core/ownership';
+import { findInProgressRoom, VideoRoom } from '../core/rooms';
 import { fetchTask, FlexTask, listWorkerReservations, ReservationStatus } from '../core/tasks';
 import { defineEndpoint, Invocation, Params } from './http';
 import { parseParams, AgentTaskParams } from './validate';
@@ -47,33 +48,45 @@ export async function validateFlexToken(client: Twilio, accountSid: string, toke
 export interface AgentAccess {
   agent: AgentPrincipal;
   task: FlexTask;
+  /** The task's in-progress room, for endpoints that act on it (`readsRoom`); undefined if none. */
+  room?: VideoRoom;
+}
+
+export interface AgentEndpointOptions {
+  /** Read the task's in-progress room alongside authorization, saving the endpoint a round trip.
+   * Authentication still comes first; the room is only used once authorization has passed. */
+  readsRoom?: boolean;
 }
 
 /**
  * Authentication comes before anything else: until Twilio's IAM has accepted the Flex token, the
  * bundle makes no other Twilio request, so an anonymous caller cannot spend the account's
- * TaskRouter, Video or Sync rate limits (Flex itself needs them). Then the task and the caller's
- * own reservations on it are read together, and judged in the order a caller should hear them
- * (404, then 403). A caller with no worker and no overseer role is refused without a read.
+ * TaskRouter, Video or Sync rate limits (Flex itself needs them). Then the task, the caller's
+ * own reservations on it and (if asked) its room are read together, and judged in the order a
+ * caller should hear them (404, then 403). A caller with no worker and no overseer role is
+ * refused without a read.
  */
 export async function authorizeTaskAccess(
   invocation: Invocation,
   token: string,
   taskSid: string,
   allowed: readonly ReservationStatus[],
+  options: AgentEndpointOptions = {},
 ): Promise<AgentAccess> {
   const { twilio, config } = invocation;
   const agent = await validateFlexToken(twilio, config.accountSid, token);
   const overseer = isOverseer(agent);
   if (!overseer && !agent.workerSid) assertMayActOnTask(agent, [], allowed);
-  const [task, reservations] = await Promise.allSettled([
+  const [task, reservations, room] = await Promise.allSettled([
     fetchTask(twilio, config.workspaceSid, taskSid),
     overseer || !agent.workerSid ? Promise.resolve([]) : listWorkerReservations(twilio, config.workspaceSid, taskSid, agent.workerSid),
+    options.readsRoom ? findInProgressRoom(twilio, taskSid) : Promise.resolve(undefined),
   ]);
   if (task.status === 'rejected') throw task.reason;
   if (reservations.status === 'rejected') throw reservations.reason;
   assertMayActOnTask(agent, reservations.value, allowed);
-  return { agent, task: task.value };
+  if (room.status === 'rejected') throw room.reason;
+  return { agent, task: task.value, room: room.value };
 }
 
 /** API.md: a missing `Token` (absent, null or empty) is a 401, not a malformed request. */
@@ -90,11 +103,12 @@ export function defineAgentEndpoint<S extends z.ZodType<AgentTaskParams>>(
   schema: S,
   allowed: readonly ReservationStatus[],
   run: (invocation: Invocation, params: z.infer<S>, access: AgentAccess) => Promise<object>,
+  options: AgentEndpointOptions = {},
 ) {
   return defineEndpoint('agent', async (invocation, rawParams) => {
     requireTokenPresent(rawParams);
     const params = parseParams(schema, rawParams);
-    const access = await authorizeTaskAccess(invocation, params.Token, params.TaskSid, allowed);
+    const access = await authorizeTaskAccess(invocation, params.Token, params.TaskSid, allowed, options);
     return run(invocation, params, access);
   });
 }

@@ -8,5 +8,6 @@ import { agentTaskParams, participantIdentity } from '../../platform/validate';
 export const handler = defineAgentEndpoint(
   agentTaskParams.extend({ Identity: participantIdentity }),
   ['accepted'],
-  (invocation, params, { agent, task }) => removeParticipant(escalationDeps(invocation), task, agent, params.Identity),
+  (invocation, params, { agent, room }) => removeParticipant(escalationDeps(invocation), room, agent, params.Identity),
+  { readsRoom: true },
 );
