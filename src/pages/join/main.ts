@@ -185,7 +185,7 @@ function listenToPageLifecycle(): void {
   });
   if (isPhone) {
     document.addEventListener('visibilitychange', () => {
-      void (document.visibilityState === 'hidden' ? activeMedia?.pauseCamera() : activeMedia?.resumeCamera());
+      void (document.visibilityState === 'hidden' ? activeMedia?.pageHidden() : activeMedia?.pageShown());
     });
   }
 }

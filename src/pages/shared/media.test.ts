@@ -161,16 +161,33 @@ test('pausing for a hidden page keeps the choice; a camera the customer turned o
   const { devices } = fakeDevices();
   const media = new LocalMedia(devices, FOLLOW);
   await media.start();
-  await media.pauseCamera();
+  await media.pageHidden();
   expect(media.video).toBeNull();
   expect(media.cameraOn).toBe(true);
-  await media.resumeCamera();
+  await media.pageShown();
   expect(media.video).not.toBeNull();
 
   await media.setCameraOn(false);
-  await media.pauseCamera();
-  await media.resumeCamera();
+  await media.pageHidden();
+  await media.pageShown();
   expect(media.video).toBeNull();
+});
+
+test('a microphone the phone ended while hidden is opened again before Join, and left to the SDK after', async () => {
+  const { devices, requests } = fakeDevices();
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  media.setMicOn(false);
+  (media.audio as unknown as FakeTrack).readyState = 'ended';
+  await media.pageShown();
+  expect(media.audio?.readyState).toBe('live');
+  expect(media.audio?.enabled).toBe(false);
+  expect(requests.map((r) => r.kinds)).toEqual(['audio+video', 'audio']);
+
+  media.sdkTracks(fakeSdk().classes);
+  (media.audio as unknown as FakeTrack).readyState = 'ended';
+  await media.pageShown();
+  expect(requests).toHaveLength(2);
 });
 
 test('mute and device choices survive track changes; the old camera is released before the new one opens', async () => {

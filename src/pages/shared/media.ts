@@ -118,9 +118,9 @@ export class LocalMedia {
     return this.enqueue(() => (on ? this.openCamera() : this.replace('video', null)));
   }
 
-  /** Phones stop delivering camera frames to a hidden page, so the track is stopped and made
-   * again when the page is back (Twilio's advice for mobile browsers). */
-  pauseCamera(): Promise<void> {
+  /** Phones stop delivering camera frames to a hidden page, so the camera's track is stopped
+   * while it is hidden and made again when it is back (Twilio's advice for mobile browsers). */
+  pageHidden(): Promise<void> {
     return this.enqueue(() => {
       if (!this.video) return;
       this.pausedWhileHidden = true;
@@ -128,8 +128,11 @@ export class LocalMedia {
     });
   }
 
-  resumeCamera(): Promise<void> {
+  /** iOS may also end the microphone of a hidden page. Before Join it is opened again here; once
+   * handed to the SDK, the SDK's own iOS workaround restarts it inside its LocalAudioTrack. */
+  pageShown(): Promise<void> {
     return this.enqueue(async () => {
+      if (this.audio?.readyState === 'ended' && !this.wrappers.has(this.audio)) this.replace('audio', await this.acquire('audio'));
       if (!this.pausedWhileHidden) return;
       this.pausedWhileHidden = false;
       if (this.cameraOn) await this.openCamera();
