@@ -1,6 +1,7 @@
 /** Owns the customer's camera and microphone tracks for the life of the page: acquiring them,
- * mute, camera on/off, device switching, pausing the camera while a phone hides the page, handing
- * them to the Video SDK, and stopping everything. Nothing else creates or stops a local track.
+ * mute, camera on/off, device switching (the customer's choice, or the system's new default
+ * microphone), pausing the camera while a phone hides the page, handing them to the Video SDK,
+ * and stopping everything. Nothing else creates or stops a local track.
  *
  * Tracks come straight from getUserMedia, so the preview never waits for the SDK to download.
  * At Join the same MediaStreamTracks are wrapped in the SDK's LocalTracks (`sdkTracks`); from then
