@@ -9,9 +9,10 @@
 //   time to preview    navigation → first frames of the local camera preview in headless
 //                      Chromium (fake camera), median of RUNS cold loads (fresh browser context
 //                      each, after one uncounted warm-up that is reported as the cold-browser
-//                      figure), served from localhost by a tiny static server with the real SDK;
-//                      the camera permission is already granted, so no click is needed. Also
-//                      when the SDK has run in the background (what Join waits for)
+//                      figure), served gzipped from localhost by a tiny static server with the
+//                      real SDK; the camera permission is already granted, so no click is
+//                      needed. Also when the SDK has run in the background (what Join waits
+//                      for), and both again on a throttled slow mobile network
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -66,10 +67,14 @@ export async function joinPageSizeSection() {
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'application/javascript', '.css': 'text/css' };
 
-/** dist/assets as twilio-run serves it, plus a stand-in for POST /video/join (the preview
- * comes after the invite check). */
+/** A phone on a poor mobile connection (Chrome DevTools' "Fast 3G"), for the throttled runs. */
+const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+/** dist/assets as twilio-run serves it (gzipped, as the hosted assets are), plus a stand-in for
+ * POST /video/join (the preview comes after the invite check). */
 function startStaticServer() {
   const grant = { token: 'bench-token', identity: 'customer-bench', roomName: 'bench-room', expiresAt: new Date(Date.now() + 3600e3).toISOString() };
+  const gzipped = new Map();
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://localhost');
     if (request.method === 'POST' && url.pathname === '/video/join') {
@@ -81,10 +86,42 @@ function startStaticServer() {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+    if (!gzipped.has(file)) gzipped.set(file, gzipSync(await readFile(file), { level: 9 }));
+    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Encoding': 'gzip' }).end(gzipped.get(file));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
+
+/** One customer opening the link in a fresh context (empty cache, as for a first visit): when
+ * the preview showed camera frames, and when the SDK had run behind it. The camera permission
+ * is already granted (fake UI), so the preview starts on its own. */
+async function loadOnce(browser, origin, network) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    if (network) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', network);
+    }
+    await page.goto(`${origin}/join.html#invite=bench-invite`, { waitUntil: 'commit' });
+    const shownAt = await page.waitForFunction(
+      () => {
+        const video = document.querySelector('.preview-video video');
+        return video && video.readyState >= 2 && video.videoWidth > 0 ? performance.now() : false;
+      },
+      null,
+      { polling: 'raf', timeout: 30_000 },
+    );
+    const sdkAt = await page.waitForFunction(() => (window.Twilio?.Video ? performance.now() : false), null, { timeout: 30_000 });
+    return { preview: await shownAt.jsonValue(), sdk: await sdkAt.jsonValue() };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (value) => value.toFixed(0);
 
 export async function timeToPreviewSection() {
   const server = await startStaticServer();
@@ -94,50 +131,31 @@ export async function timeToPreviewSection() {
     // The test suite's flags: a fake camera and microphone, no background networking.
     args: JSON.parse(await readFile(path.join(root, 'tests', 'support', 'chromium-args.json'), 'utf8')),
   });
-  const times = [];
-  const sdkTimes = [];
+  const local = [];
+  const slow = [];
   let coldBrowser;
   try {
-    // Run 0 is a warm-up, not counted in the median: Chromium opens its fake camera slowly the
+    // The first load is not counted in the median: Chromium opens its fake camera slowly the
     // first time. It is what a customer whose browser was not running would see.
-    for (let run = 0; run <= RUNS; run += 1) {
-      // A fresh context: empty cache, as for a customer opening the link for the first time.
-      // The camera permission is already granted (fake UI), so the preview starts on its own.
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${origin}/join.html#invite=bench-invite`, { waitUntil: 'commit' });
-      const shownAt = await page.waitForFunction(
-        () => {
-          const video = document.querySelector('.preview-video video');
-          return video && video.readyState >= 2 && video.videoWidth > 0 ? performance.now() : false;
-        },
-        null,
-        { polling: 'raf', timeout: 30_000 },
-      );
-      const sdkAt = await page.waitForFunction(() => (window.Twilio?.Video ? performance.now() : false), null, { timeout: 30_000 });
-      if (run === 0) coldBrowser = await shownAt.jsonValue();
-      else {
-        times.push(await shownAt.jsonValue());
-        sdkTimes.push(await sdkAt.jsonValue());
-      }
-      await context.close();
-    }
+    coldBrowser = await loadOnce(browser, origin);
+    for (let run = 0; run < RUNS; run += 1) local.push(await loadOnce(browser, origin));
+    for (let run = 0; run < RUNS; run += 1) slow.push(await loadOnce(browser, origin, SLOW_NETWORK));
   } finally {
     await browser.close();
     server.close();
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  const sdkMedian = [...sdkTimes].sort((a, b) => a - b)[Math.floor(sdkTimes.length / 2)];
+  const previews = local.map((run) => run.preview);
+  const previewMedian = median(previews);
   return {
     title: `time to preview (navigation → local camera frames, ${RUNS} cold contexts, real SDK)`,
     header: ['measure', 'ms'],
     rows: [
-      ['median', `${median.toFixed(0)} (budget ${PREVIEW_BUDGET_MS}) ${verdict(median, PREVIEW_BUDGET_MS)}`],
-      ['min / max', `${sorted[0].toFixed(0)} / ${sorted[sorted.length - 1].toFixed(0)}`],
-      ['all runs', times.map((t) => t.toFixed(0)).join(' ')],
-      ['cold browser (first load)', `${coldBrowser.toFixed(0)} (budget ${COLD_BROWSER_BUDGET_MS}) ${verdict(coldBrowser, COLD_BROWSER_BUDGET_MS)}`],
-      ['SDK ready behind it, median', sdkMedian.toFixed(0)],
+      ['median', `${ms(previewMedian)} (budget ${PREVIEW_BUDGET_MS}) ${verdict(previewMedian, PREVIEW_BUDGET_MS)}`],
+      ['min / max', `${ms(Math.min(...previews))} / ${ms(Math.max(...previews))}`],
+      ['all runs', previews.map(ms).join(' ')],
+      ['cold browser (first load)', `${ms(coldBrowser.preview)} (budget ${COLD_BROWSER_BUDGET_MS}) ${verdict(coldBrowser.preview, COLD_BROWSER_BUDGET_MS)}`],
+      ['SDK ready behind it, median', ms(median(local.map((run) => run.sdk)))],
+      ['1.6 Mbit/s, 150 ms RTT: preview / SDK ready, median', `${ms(median(slow.map((run) => run.preview)))} / ${ms(median(slow.map((run) => run.sdk)))}`],
     ],
   };
 }
