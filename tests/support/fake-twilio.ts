@@ -71,6 +71,13 @@ export interface Participant extends Json {
   status: 'connected' | 'disconnected';
 }
 
+export interface SeededTask {
+  taskSid: string;
+  conversationSid: string;
+  workerSid: string;
+  token: string;
+}
+
 export interface FlexUser {
   identity: string;
   worker_sid?: string;
@@ -144,6 +151,17 @@ export class FakeTwilio {
 
   addReservation(taskSid: string, workerSid: string, status = 'accepted'): void {
     this.reservations.get(taskSid)!.push({ sid: newSid('WR'), worker_sid: workerSid, reservation_status: status });
+  }
+
+  /** A messaging task held by a new agent (an accepted reservation), with its conversation and
+   * the agent's Flex token: what every flow starts from. */
+  seedTask(seed: { reservationStatus?: string; attributes?: Record<string, unknown> } = {}): SeededTask {
+    const conversationSid = this.addConversation();
+    const taskSid = this.addTask(seed.attributes ?? { conversationSid, channelType: 'web' });
+    const workerSid = newSid('WK');
+    this.addReservation(taskSid, workerSid, seed.reservationStatus ?? 'accepted');
+    const token = this.addFlexUser({ identity: `agent${workerSid.slice(-6)}@example.com`, worker_sid: workerSid, roles: ['agent'] });
+    return { taskSid, conversationSid, workerSid, token };
   }
 
   /** A message a chat participant posted (web chat, SMS...): Twilio sets its participant SID,
