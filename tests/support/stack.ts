@@ -2,6 +2,7 @@ import { spawn, ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { checkAnswer, ContractLog, newContractLog } from './contract-check';
 import { ACCOUNT_SID, AUTH_TOKEN, FakeTwilio, newSid } from './fake-twilio';
 
 /**
@@ -45,6 +46,8 @@ export interface SeededTask {
 export interface Stack {
   baseUrl: string;
   fake: FakeTwilio;
+  /** Every answer `post` got, checked against docs/openapi.yaml: the violations, for useStack. */
+  contract: ContractLog;
   post(pathname: string, body: Record<string, unknown> | string, options?: PostOptions): Promise<HttpAnswer>;
   seedTask(options?: { reservationStatus?: string; attributes?: Record<string, unknown> }): SeededTask;
   stop(): Promise<void>;
@@ -132,6 +135,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw err;
   }
 
+  const contract = newContractLog();
   const post = async (pathname: string, body: Record<string, unknown> | string, opts: PostOptions = {}): Promise<HttpAnswer> => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.origin) headers.Origin = opts.origin;
@@ -146,6 +150,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     const response = await fetch(`${baseUrl}${pathname}`, { method: 'POST', headers, body: payload });
     const text = await response.text();
+    checkAnswer(contract, { method: 'POST', path: pathname, requestHeaders: headers, requestBody: payload, status: response.status, headers: response.headers, text });
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -167,6 +172,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   return {
     baseUrl,
     fake,
+    contract,
     post,
     seedTask,
     async stop() {
