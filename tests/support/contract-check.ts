@@ -50,7 +50,8 @@ export interface ContractViolation {
 /** What one stack's answers came to: the violations, for useStack to assert on after each test. */
 export interface ContractLog {
   violations: ContractViolation[];
-  validated: number;
+  /** Answers checked against the document (whether they kept it or not). */
+  checked: number;
   skipped: number;
 }
 
@@ -268,7 +269,7 @@ export function contractChecker(): ContractChecker {
   return shared;
 }
 
-export const newContractLog = (): ContractLog => ({ violations: [], validated: 0, skipped: 0 });
+export const newContractLog = (): ContractLog => ({ violations: [], checked: 0, skipped: 0 });
 
 /**
  * Checks one answer and records the verdict in `log`. With CONTRACT_TALLY_FILE set, each verdict
@@ -277,7 +278,7 @@ export const newContractLog = (): ContractLog => ({ violations: [], validated: 0
 export function checkAnswer(log: ContractLog, exchange: Exchange): Verdict {
   const verdict = contractChecker().check(exchange);
   if (verdict.kind === 'skipped') log.skipped++;
-  else log.validated++;
+  else log.checked++;
   if (verdict.kind === 'violated') {
     log.violations.push({ request: `${exchange.method.toUpperCase()} ${exchange.path}`, status: exchange.status, problems: verdict.problems });
   }

@@ -194,7 +194,7 @@ describe('checkAnswer', () => {
     checkAnswer(log, answer('/video/escalate', 200, escalation()));
     checkAnswer(log, answer('/video/escalate', 404, failure('no_room')));
     checkAnswer(log, { ...answer('/agent.html', 200, undefined, { 'content-type': 'text/html' }, 'GET'), text: '<html>' });
-    expect(log.validated).toBe(2);
+    expect(log.checked).toBe(2);
     expect(log.skipped).toBe(1);
     expect(log.violations).toEqual([{ request: 'POST /video/escalate', status: 404, problems: [expect.stringMatching(/\/error\/code/)] }]);
   });
