@@ -2,7 +2,7 @@ import type { Twilio } from 'twilio';
 import { AppError } from './errors';
 import { InviteKeys, joinUrl, signInvite, verifyInvite } from './invites';
 import { isRevoked, readRevocations, revokeLinks } from './links';
-import { findNotice, postNotice } from './messages';
+import { findNotice, isConversationGone, postNotice } from './messages';
 import { inviteText, NoticeTexts } from './notices';
 import { ClaimStore, DeliveryOutcome, OnceDelivery, postAsOwner, postClaimingFirst, postUnlessFound } from './once';
 import type { AgentPrincipal } from './ownership';
@@ -142,8 +142,14 @@ export async function completeSession(deps: EscalationDeps, task: FlexTask, inPr
   const room = inProgress ?? (await listTaskRooms(deps.twilio, task.sid, 1))[0];
   if (!room) return { completed: true as const, roomSid: null };
   const ended = room.status === 'in-progress' ? completeRoom(deps.twilio, room.sid) : undefined;
-  if (!task.conversationSid) await ended;
-  else if (ended) await announceSessionEnd(deps, task.conversationSid, room, ended);
-  else await postUnlessFound(sessionEndedDelivery(deps, task.conversationSid, room));
+  try {
+    if (!task.conversationSid) await ended;
+    else if (ended) await announceSessionEnd(deps, task.conversationSid, room, ended);
+    else await postUnlessFound(sessionEndedDelivery(deps, task.conversationSid, room));
+  } catch (err) {
+    // The room has ended; a chat closed in the meantime has nobody left to tell.
+    if (!isConversationGone(err)) throw err;
+    console.warn(`room ${room.sid}: ended, but its conversation no longer exists`);
+  }
   return { completed: true as const, roomSid: room.sid };
 }

@@ -1,6 +1,6 @@
 import type { Twilio } from 'twilio';
 import type { MessageInstance } from 'twilio/lib/rest/conversations/v1/conversation/message';
-import { AppError } from './errors';
+import { AppError, isAppError } from './errors';
 import { twilioFailure } from './twilio-errors';
 
 /** What the bundle writes into a conversation; each message says which it is in its Attributes. */
@@ -36,6 +36,12 @@ function isNotice(message: MessageInstance, roomSid: string, kind: NoticeKind): 
   }
 }
 
+const conversationGone = () => new AppError('no_conversation', "The task's conversation no longer exists.");
+
+/** A conversation that no longer exists cannot be told anything: the caller decides whether that
+ * matters (escalate: yes, the invite is the point; ending a session: no). */
+export const isConversationGone = (err: unknown): boolean => isAppError(err) && err.code === 'no_conversation';
+
 export async function postNotice(client: Twilio, conversationSid: string, roomSid: string, kind: NoticeKind, body: string): Promise<PostedMessage> {
   try {
     const message = await client.conversations.v1.conversations(conversationSid).messages.create({
@@ -45,10 +51,7 @@ export async function postNotice(client: Twilio, conversationSid: string, roomSi
     });
     return { sid: message.sid };
   } catch (err) {
-    if (twilioFailure(err)?.status === 404) {
-      throw new AppError('no_conversation', "The task's conversation no longer exists.");
-    }
-    throw err;
+    throw twilioFailure(err)?.status === 404 ? conversationGone() : err;
   }
 }
 
@@ -63,7 +66,12 @@ interface MessagePage {
  * messages cannot predate the room). Newest first, a few pages at most.
  */
 export async function findNotice(client: Twilio, conversationSid: string, roomSid: string, kind: NoticeKind, since: Date): Promise<PostedMessage | undefined> {
-  let page: MessagePage = await client.conversations.v1.conversations(conversationSid).messages.page({ order: 'desc', pageSize: PAGE_SIZE });
+  let page: MessagePage;
+  try {
+    page = await client.conversations.v1.conversations(conversationSid).messages.page({ order: 'desc', pageSize: PAGE_SIZE });
+  } catch (err) {
+    throw twilioFailure(err)?.status === 404 ? conversationGone() : err;
+  }
   for (let read = 1; ; read++) {
     for (const message of page.instances) {
       if (isNotice(message, roomSid, kind)) return { sid: message.sid };

@@ -4,6 +4,7 @@ import { isAppError } from './errors';
 import { announceSessionEnd, EscalationDeps } from './escalation';
 import { ensureRoomRecording } from './recording';
 import { recordFailure, RecordingFailure } from './recording-failures';
+import { isConversationGone } from './messages';
 import { fetchRoom, taskSidOfRoom, VideoRoom } from './rooms';
 import { fetchTask } from './tasks';
 
@@ -56,8 +57,8 @@ async function conversationOfTask(deps: RoomEventDeps, taskSid: string): Promise
 
 /** Conversations end too: a notice that cannot be delivered is logged, not retried. */
 function undeliverable(err: unknown, roomSid: string): boolean {
-  if (!isAppError(err) || err.code !== 'no_conversation') return false;
-  console.warn(`room ${roomSid}: ${err.message}`);
+  if (!isConversationGone(err)) return false;
+  console.warn(`room ${roomSid}: its conversation no longer exists; the notice was not posted`);
   return true;
 }
 

@@ -95,8 +95,9 @@ export function defineEndpoint(
     const timing = () => ({ 'Server-Timing': `total;dur=${Date.now() - startedAt}` });
     try {
       config = loadConfig(context);
-      if (headers['access-control-request-method']) {
-        callback(null, respond(204, undefined, corsHeaders()));
+      // Browsers preflight; Twilio's callbacks never do, so theirs go on to the signature check.
+      if (cors !== 'none' && headers['access-control-request-method']) {
+        callback(null, respond(204, undefined, { ...corsHeaders(), ...timing() }));
         return;
       }
       const deadline = new Deadline(INVOCATION_BUDGET_MS);

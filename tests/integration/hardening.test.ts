@@ -209,6 +209,22 @@ describe('POST /video/complete', () => {
     expect((await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid })).status).toBe(200);
     expect(stack.fake.noticesOf(task.conversationSid, 'session-ended')).toHaveLength(1);
   });
+
+  test('a chat closed before the session ends: the room ends, complete answers 200, and so does a repeat', async () => {
+    const task = await escalated();
+    stack.fake.conversations.delete(task.conversationSid);
+    for (let i = 0; i < 2; i++) {
+      const answer = await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual({ completed: true, roomSid: task.roomSid });
+    }
+    expect(stack.fake.rooms.find((r) => r.sid === task.roomSid)!.status).toBe('completed');
+  });
+});
+
+test('a callback is never preflighted: an unsigned request that looks like one is 403 invalid_signature', async () => {
+  const answer = await stack.post('/video/callbacks/room-status', '', { origin: 'https://flex.twilio.com', headers: { 'Access-Control-Request-Method': 'POST' } });
+  expectError(answer, 403, 'invalid_signature');
 });
 
 describe('VIDEO_RECORDING=always does not rest on a Twilio default', () => {

@@ -2,6 +2,7 @@ import { spawn, ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { checkAnswer, ContractLog, newContractLog } from './contract-check';
 import { ACCOUNT_SID, AUTH_TOKEN, FakeTwilio, SeededTask } from './fake-twilio';
 
 /**
@@ -39,6 +40,8 @@ export type { SeededTask } from './fake-twilio';
 export interface Stack {
   baseUrl: string;
   fake: FakeTwilio;
+  /** Every answer `post` got, checked against docs/openapi.yaml: the violations, for useStack. */
+  contract: ContractLog;
   post(pathname: string, body: Record<string, unknown> | string, options?: PostOptions): Promise<HttpAnswer>;
   seedTask(options?: { reservationStatus?: string; attributes?: Record<string, unknown> }): SeededTask;
   stop(): Promise<void>;
@@ -126,6 +129,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw err;
   }
 
+  const contract = newContractLog();
   const post = async (pathname: string, body: Record<string, unknown> | string, opts: PostOptions = {}): Promise<HttpAnswer> => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.origin) headers.Origin = opts.origin;
@@ -140,6 +144,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     const response = await fetch(`${baseUrl}${pathname}`, { method: 'POST', headers, body: payload });
     const text = await response.text();
+    checkAnswer(contract, { method: 'POST', path: pathname, requestHeaders: headers, requestBody: payload, status: response.status, headers: response.headers, text });
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -152,6 +157,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   return {
     baseUrl,
     fake,
+    contract,
     post,
     seedTask: (seed) => fake.seedTask(seed),
     async stop() {
