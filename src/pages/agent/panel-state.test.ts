@@ -60,3 +60,11 @@ test('network levels by participant; an unmeasured level is dropped', () => {
   expect(state.network).toEqual({});
   expect(run({ type: 'networkLevel', sid: SELF.sid, level: 4 }).network).toEqual({});
 });
+
+test('sharing is a state of the call only', () => {
+  const sharing = inRoom({ type: 'sharing', on: true });
+  expect(sharing.sharing).toBe(true);
+  expect(reducePanel(sharing, { type: 'sharing', on: false }).sharing).toBe(false);
+  expect(reducePanel(sharing, { type: 'rejoining' }).sharing).toBe(false);
+  expect(run({ type: 'sharing', on: true }).sharing).toBe(false);
+});

@@ -47,6 +47,8 @@ export interface PanelState {
   recordingRequest: RecordingRequest;
   /** Network quality 0–5 by participant SID (the agent's own too); absent until measured. */
   network: Readonly<Record<string, number>>;
+  /** The agent's screen is published. */
+  sharing: boolean;
 }
 
 export type PanelEvent =
@@ -59,7 +61,8 @@ export type PanelEvent =
   | { type: 'recordingRequested' }
   | { type: 'recordingAnswered'; recording: boolean }
   | { type: 'recordingFailed'; problem: Problem }
-  | { type: 'networkLevel'; sid: string; level: number | null };
+  | { type: 'networkLevel'; sid: string; level: number | null }
+  | { type: 'sharing'; on: boolean };
 
 const NO_REQUEST: RecordingRequest = { busy: false, answered: null, problem: null };
 
@@ -72,6 +75,7 @@ export const initialPanelState: PanelState = {
   recording: false,
   recordingRequest: NO_REQUEST,
   network: {},
+  sharing: false,
 };
 
 /** Leaving the room forgets who was in it and what it did; the room's SID stays, so the host
@@ -85,6 +89,7 @@ const outOfRoom = (state: PanelState, phase: Phase, problem: Problem | null = nu
   recording: false,
   recordingRequest: NO_REQUEST,
   network: {},
+  sharing: false,
 });
 
 export const inCall = (phase: Phase): boolean => phase === 'connected' || phase === 'reconnecting';
@@ -148,6 +153,8 @@ export function reducePanel(state: PanelState, event: PanelEvent): PanelState {
       else network[event.sid] = event.level;
       return { ...state, network };
     }
+    case 'sharing':
+      return { ...state, sharing: event.on && inCall(state.phase) };
     case 'ended':
       return outOfRoom(state, 'ended');
     case 'replaced':

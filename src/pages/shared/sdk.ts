@@ -50,6 +50,7 @@ export interface PublishOptions {
 
 export interface LocalParticipant {
   readonly identity: string;
+  readonly sid: string;
   readonly networkQualityLevel: number | null;
   publishTrack(track: LocalTrack | MediaStreamTrack, options?: PublishOptions): Promise<unknown>;
   unpublishTrack(track: LocalTrack | MediaStreamTrack): unknown;
