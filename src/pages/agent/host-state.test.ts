@@ -30,6 +30,7 @@ test('every phase folds into one of the six host states, in the contract shape',
     [{ type: 'reconnecting' }, { state: 'reconnecting', recording: true, participants: [SELF.identity, CUSTOMER.identity] }],
     [{ type: 'reconnected' }, { state: 'connected' }],
     [{ type: 'rejoining' }, { state: 'reconnecting', roomSid: ROOM, recording: false, participants: [] }],
+    [{ type: 'connecting', roomSid: ROOM }, { state: 'reconnecting', participants: [] }],
     [{ type: 'connected', roomSid: ROOM, self: SELF, others: [CUSTOMER], recording: true }, { state: 'connected', recording: true }],
     [{ type: 'ended' }, { state: 'ended', roomSid: ROOM, recording: false, participants: [] }],
   ];

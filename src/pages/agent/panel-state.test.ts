@@ -49,6 +49,8 @@ test('reconnecting keeps the room; rejoining and ending leave it, keeping its SI
   expect(rejoining).toMatchObject({ phase: 'reconnecting', roomSid: ROOM, self: null, others: [], recording: false });
   // Only a fresh connect brings the panel back, not a late `reconnected` of the old room.
   expect(reducePanel(rejoining, { type: 'reconnected' }).phase).toBe('reconnecting');
+  expect(reducePanel(rejoining, { type: 'connecting', roomSid: ROOM }).phase).toBe('reconnecting');
+  expect(run({ type: 'connecting', roomSid: ROOM }).phase).toBe('connecting');
 
   expect(reducePanel(live, { type: 'ended' })).toMatchObject({ phase: 'ended', roomSid: ROOM, others: [], recording: false, network: {} });
 });

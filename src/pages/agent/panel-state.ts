@@ -109,7 +109,8 @@ export function reducePanel(state: PanelState, event: PanelEvent): PanelState {
     case 'startFailed':
       return { ...outOfRoom(state, 'ready', event.problem), roomSid: null };
     case 'connecting':
-      return { ...state, phase: 'connecting', problem: null, roomSid: event.roomSid };
+      // A rejoin stays "reconnecting" until it is back in the room.
+      return { ...state, phase: state.phase === 'reconnecting' ? 'reconnecting' : 'connecting', problem: null, roomSid: event.roomSid };
     case 'connected':
       return {
         ...state,

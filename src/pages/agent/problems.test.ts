@@ -26,7 +26,7 @@ test('a 503 keeps its Retry-After, whatever its body says', () => {
 
 test('only passing troubles offer a retry', () => {
   const retryable: ProblemKind[] = ['busy', 'offline', 'service', 'connect', 'config'];
-  const lasting: ProblemKind[] = ['signed-out', 'not-your-task', 'no-task', 'not-chat', 'recording-disabled', 'no-room'];
+  const lasting: ProblemKind[] = ['signed-out', 'not-your-task', 'no-task', 'not-chat', 'recording-disabled', 'no-room', 'unsupported'];
   expect(retryable.filter((kind) => !isRetryable(kind))).toEqual([]);
   expect(lasting.filter(isRetryable)).toEqual([]);
 });

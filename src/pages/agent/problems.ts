@@ -18,6 +18,8 @@ export type ProblemKind =
   | 'offline'
   /** The Video SDK could not connect to the room. */
   | 'connect'
+  /** The browser cannot make video calls (or the SDK did not load). */
+  | 'unsupported'
   | 'service';
 
 export interface Problem {

@@ -238,6 +238,7 @@ const agentEn = {
   problemBusy: 'The video service is busy. Try again in {seconds} seconds.',
   problemOffline: 'The video service can’t be reached. Check your connection and try again.',
   problemConnect: 'The video call couldn’t connect. Check your connection and try again.',
+  problemUnsupported: 'This browser can’t make video calls. Use an up-to-date Chrome, Edge, Firefox or Safari.',
   problemService: 'Something went wrong in the video service. Try again in a moment.',
 };
 
