@@ -12,18 +12,24 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatSection } from './bench-table.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const LATENCY_MS = 200;
 
-/** The test support code is TypeScript: bundle it once for this script. */
+/** The test support code is TypeScript: bundle it once for this script. The critical-path
+ * count is the tests' own (sequentialDepth), so bench and tests cannot disagree about it. */
 async function loadSupport() {
   await mkdir(path.join(root, '.test-stacks'), { recursive: true });
   const dir = await mkdtemp(path.join(root, '.test-stacks', 'bench-'));
   const outfile = path.join(dir, 'support.cjs');
   await build({
-    entryPoints: [path.join(root, 'tests', 'support', 'stack.ts')],
+    stdin: {
+      contents: "export * from './stack'; export { sequentialDepth, functionMillis } from './expect';",
+      resolveDir: path.join(root, 'tests', 'support'),
+      loader: 'ts',
+    },
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -34,20 +40,10 @@ async function loadSupport() {
   return { support: createRequire(import.meta.url)(outfile), cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-function sequentialDepth(calls) {
-  const sorted = [...calls].sort((a, b) => a.startedAt - b.startedAt);
-  const depth = sorted.map(() => 1);
-  sorted.forEach((call, i) => {
-    for (let j = 0; j < i; j++) if (sorted[j].endedAt <= call.startedAt) depth[i] = Math.max(depth[i], depth[j] + 1);
-  });
-  return Math.max(0, ...depth);
-}
-
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const functionMillis = (answer) => Number(/total;dur=(\d+)/.exec(answer.headers.get('server-timing') ?? '')?.[1]);
 
 /** Runs `call` RUNS times on fresh state and measures each run's Twilio traffic. */
-async function measure(stack, label, prepare, call) {
+async function measure({ sequentialDepth, functionMillis }, stack, label, prepare, call) {
   const calls = [];
   const depths = [];
   const ratios = [];
@@ -74,17 +70,29 @@ export async function apiSection() {
     stack.fake.latencyMs = 0;
     const answer = await escalate(t);
     stack.fake.latencyMs = LATENCY_MS;
-    return { ...t, invite: decodeURIComponent(new URL(answer.body.joinUrl).hash.slice('#invite='.length)) };
+    return { ...t, roomSid: answer.body.roomSid, invite: decodeURIComponent(new URL(answer.body.joinUrl).hash.slice('#invite='.length)) };
   };
   try {
-    const rows = [
-      await measure(stack, 'escalate, first', async () => stack.seedTask(), (t) => escalate(t)),
-      await measure(stack, 'escalate, repeated', escalated, (t) => escalate(t)),
-      await measure(stack, 'escalate, Resend', escalated, (t) => escalate(t, { Resend: true })),
-      await measure(stack, 'agent-token', escalated, (t) => stack.post('/video/agent-token', { Token: t.token, TaskSid: t.taskSid })),
-      await measure(stack, 'join', escalated, (t) => stack.post('/video/join', { Invite: t.invite })),
-      await measure(stack, 'complete', escalated, (t) => stack.post('/video/complete', { Token: t.token, TaskSid: t.taskSid })),
-    ];
+    const agent = (endpoint, extra = {}) => (t) => stack.post(endpoint, { Token: t.token, TaskSid: t.taskSid, ...extra });
+    const inCall = async () => {
+      const t = await escalated();
+      stack.fake.addParticipant(t.roomSid, 'customer-AAAAAAAAAAAAAAAA');
+      return t;
+    };
+    const rows = [];
+    for (const [label, prepare, call] of [
+      ['escalate, first', async () => stack.seedTask(), agent('/video/escalate')],
+      ['escalate, repeated', escalated, agent('/video/escalate')],
+      ['escalate, Resend', escalated, agent('/video/escalate', { Resend: true })],
+      ['agent-token', escalated, agent('/video/agent-token')],
+      ['join', escalated, (t) => stack.post('/video/join', { Invite: t.invite })],
+      ['recording start', escalated, agent('/video/recording', { Action: 'start' })],
+      ['remove-participant', inCall, agent('/video/remove-participant', { Identity: 'customer-AAAAAAAAAAAAAAAA' })],
+      ['complete', escalated, agent('/video/complete')],
+      ['agent-config', async () => undefined, () => stack.post('/video/agent-config', {})],
+    ]) {
+      rows.push(await measure(support, stack, label, prepare, call));
+    }
     if (stack.fake.violations.length) throw new Error(`spec violations: ${stack.fake.violations.join('; ')}`);
     return {
       title: `API (Twilio latency ${LATENCY_MS} ms per request, median of ${RUNS} runs)`,
@@ -98,6 +106,5 @@ export async function apiSection() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { formatSection } = await import('./bench.mjs');
   console.log(formatSection(await apiSection()));
 }

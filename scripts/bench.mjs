@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { apiSection } from './bench-api.mjs';
+import { formatSection } from './bench-table.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const assets = path.join(root, 'dist', 'assets');
@@ -115,12 +116,6 @@ export async function timeToPreviewSection() {
 }
 
 export const SECTIONS = [apiSection, joinPageSizeSection, timeToPreviewSection];
-
-export function formatSection({ title, header, rows }) {
-  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => String(row[column] ?? '').length)));
-  const line = (row) => row.map((cell, column) => String(cell ?? '').padEnd(widths[column])).join('  ').trimEnd();
-  return [`## ${title}`, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const section of SECTIONS) console.log(`${formatSection(await section())}\n`);

@@ -1,6 +1,6 @@
 import type { Twilio } from 'twilio';
 import type { CompositionListInstanceCreateOptions } from 'twilio/lib/rest/video/v1/composition';
-import { ClaimStore, DeliveryOutcome, postOnce } from './once';
+import { ClaimStore, DeliveryOutcome, postClaimingFirst } from './once';
 
 /** One composition per ended room that has recordings: every video track in a grid, every audio
  * track mixed, as an mp4. Twilio's own status callbacks report its progress. */
@@ -48,14 +48,13 @@ async function findComposition(client: Twilio, roomSid: string): Promise<{ sid: 
  */
 export async function composeRoomOnce(deps: CompositionDeps, roomSid: string): Promise<CompositionOutcome> {
   if (!(await hasUsableRecordings(deps.twilio, roomSid))) return 'no-recordings';
-  const { outcome } = await postOnce({
+  // Called as the room ends, and every composer claims: no claim yet means no composition yet.
+  const { outcome } = await postClaimingFirst({
     claims: new ClaimStore(deps.twilio, deps.syncServiceSid),
     key: compositionClaimKey(roomSid),
     find: () => findComposition(deps.twilio, roomSid),
     post: async () => ({ sid: (await deps.twilio.video.v1.compositions.create(compositionRequest(roomSid, deps.publicBaseUrl))).sid }),
     now: deps.now,
-    // Called as the room ends, and every composer claims: no claim yet means no composition yet.
-    claimFirst: true,
   });
   return outcome;
 }

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'no_room'
   | 'no_conversation'
   | 'invite_expired'
+  | 'invite_revoked'
   | 'session_ended'
   | 'upstream_error'
   | 'upstream_unavailable'
@@ -27,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
   no_room: 404,
   no_conversation: 409,
   invite_expired: 410,
+  invite_revoked: 410,
   session_ended: 410,
   upstream_error: 502,
   upstream_unavailable: 503,

@@ -1,12 +1,13 @@
 import type { Twilio } from 'twilio';
 import { AppError } from './errors';
-import { joinUrl, signInvite, verifyInvite } from './invites';
+import { InviteKeys, joinUrl, signInvite, verifyInvite } from './invites';
+import { isRevoked, readRevocations, revokeLinks } from './links';
 import { findNotice, postNotice } from './messages';
 import { inviteText, NoticeTexts } from './notices';
-import { ClaimStore, DeliveryOutcome, postAsOwner, postOnce } from './once';
+import { ClaimStore, DeliveryOutcome, OnceDelivery, postAsOwner, postClaimingFirst, postUnlessFound } from './once';
 import type { AgentPrincipal } from './ownership';
 import type { RecordingPolicy } from './recording-policy';
-import { completeRoom, ensureTaskRoom, fetchRoom, findInProgressRoom, listTaskRooms, VideoRoom } from './rooms';
+import { completeRoom, ensureTaskRoom, fetchRoom, listTaskRooms, requireRoom, VideoRoom } from './rooms';
 import { requireConversation, FlexTask } from './tasks';
 import {
   AGENT_TOKEN_TTL_SECONDS,
@@ -21,7 +22,7 @@ import {
 export interface EscalationDeps {
   twilio: Twilio;
   signer: TokenSigner;
-  inviteKey: Buffer;
+  inviteKeys: InviteKeys;
   inviteTtlSeconds: number;
   publicBaseUrl: string;
   syncServiceSid: string;
@@ -51,9 +52,10 @@ export interface EscalateResult {
 
 /**
  * Ensures the task's room and that its invite reached the conversation exactly once.
- * The call that created the room posts right away (three sequential Twilio round trips in all,
- * counting authorization); every other call looks for the invite and claims the right to post
- * only if nobody else has it or can still be using it.
+ * The call that created the room posts right away (four sequential Twilio round trips in all,
+ * counting authentication and authorization); every other call looks for the invite and claims
+ * the right to post only if nobody else has it or can still be using it. `resend` posts a fresh
+ * link after revoking every earlier one, so a customer never holds two working links at once.
  */
 export async function escalate(deps: EscalationDeps, task: FlexTask, agent: AgentPrincipal, resend: boolean): Promise<EscalateResult> {
   const conversationSid = requireConversation(task);
@@ -61,74 +63,87 @@ export async function escalate(deps: EscalationDeps, task: FlexTask, agent: Agen
     statusCallback: roomStatusCallbackUrl(deps.publicBaseUrl),
     recordFromStart: deps.recordingPolicy === 'always',
   });
-  const nowSeconds = Math.floor(deps.now().getTime() / 1000);
-  const link = joinUrl(deps.publicBaseUrl, signInvite(deps.inviteKey, room.sid, nowSeconds + deps.inviteTtlSeconds));
+  const issuedAt = deps.now().getTime();
+  const invite = signInvite(deps.inviteKeys, { roomSid: room.sid, issuedAt, expiresAt: Math.floor(issuedAt / 1000) + deps.inviteTtlSeconds });
+  const link = joinUrl(deps.publicBaseUrl, invite);
   const post = () => postNotice(deps.twilio, conversationSid, room.sid, 'invite', inviteText(deps.notices, link, deps.recordingPolicy === 'always'));
-  const delivery = {
+  const delivery: OnceDelivery = {
     claims: new ClaimStore(deps.twilio, deps.syncServiceSid),
     key: inviteClaimKey(room.sid),
     find: () => findNotice(deps.twilio, conversationSid, room.sid, 'invite', room.dateCreated),
     post,
     now: deps.now,
-    ownerStartedAt: room.dateCreated,
   };
-  const { message, outcome } = resend
-    ? { message: await post(), outcome: 'posted' as const }
-    : created
-      ? await postAsOwner(delivery)
-      : await postOnce(delivery);
+  let delivered: { message?: { sid: string }; outcome: DeliveryOutcome };
+  if (created) delivered = await postAsOwner(delivery);
+  else if (resend) {
+    // Revoked before the new link goes out: should the post fail, no link works until the agent
+    // sends another, rather than the old one working on.
+    await revokeLinks(deps.twilio, deps.syncServiceSid, room.sid, { revokedBefore: issuedAt });
+    delivered = { message: await post(), outcome: 'posted' };
+  } else delivered = await postUnlessFound(delivery, { startedAt: room.dateCreated });
   return {
     roomSid: room.sid,
     roomName: room.uniqueName,
     joinUrl: link,
     created,
-    messageSid: message?.sid ?? null,
-    inviteStatus: outcome,
+    messageSid: delivered.message?.sid ?? null,
+    inviteStatus: delivered.outcome,
     agent: agentToken(deps, agent, room),
   };
 }
 
 /** A fresh token for the agent, for the task's in-progress room. */
-export async function reissueAgentToken(deps: EscalationDeps, task: FlexTask, agent: AgentPrincipal) {
-  const room = await findInProgressRoom(deps.twilio, task.sid);
-  if (!room) throw new AppError('no_room', 'The task has no video room in progress.');
+export function reissueAgentToken(deps: EscalationDeps, inProgress: VideoRoom | undefined, agent: AgentPrincipal) {
+  const room = requireRoom(inProgress);
   const { token, identity, expiresAt } = agentToken(deps, agent, room);
   return { token, identity, roomName: room.uniqueName, roomSid: room.sid, expiresAt };
 }
 
-/** The customer's side: a valid, unexpired invite to a room that is still in progress. */
-export async function admitCustomer(deps: EscalationDeps, invite: string, displayName?: string) {
-  const { roomSid, nonce } = verifyInvite(deps.inviteKey, invite, Math.floor(deps.now().getTime() / 1000));
-  const room = await fetchRoom(deps.twilio, roomSid);
+/** The customer's side: a valid, unexpired, unrevoked invite to a room that is still in
+ * progress. The room and the link's revocations are read together: one round trip. */
+export async function admitCustomer(deps: EscalationDeps, rawInvite: string) {
+  const invite = verifyInvite(deps.inviteKeys, rawInvite, Math.floor(deps.now().getTime() / 1000));
+  const [room, revocations] = await Promise.all([fetchRoom(deps.twilio, invite.roomSid), readRevocations(deps.twilio, deps.syncServiceSid, invite.roomSid)]);
   if (!room || room.status !== 'in-progress') {
     throw new AppError('session_ended', 'This video session has ended; ask the agent in the chat for a new link.');
   }
-  const { token, identity, expiresAt } = issueVideoToken(deps.signer, customerIdentity(nonce, displayName), room.sid, CUSTOMER_TOKEN_TTL_SECONDS);
+  if (isRevoked(revocations, invite)) {
+    throw new AppError('invite_revoked', 'This link was replaced by a newer one; use the newest link in the chat.');
+  }
+  const { token, identity, expiresAt } = issueVideoToken(deps.signer, customerIdentity(invite.nonce), room.sid, CUSTOMER_TOKEN_TTL_SECONDS);
   return { token, identity, roomName: room.uniqueName, expiresAt };
 }
 
 export const sessionEndedClaimKey = (roomSid: string) => `video-session-ended-${roomSid}`;
 
-/** Posts the session-ended notice for a room once, whoever notices the end first. `justEnded`:
- * the room ended moments ago, so its claim cannot have expired and is tried first. */
-export async function announceSessionEnded(deps: EscalationDeps, conversationSid: string, room: VideoRoom, justEnded: boolean) {
-  return postOnce({
-    claimFirst: justEnded,
+function sessionEndedDelivery(deps: EscalationDeps, conversationSid: string, room: VideoRoom): OnceDelivery {
+  return {
     claims: new ClaimStore(deps.twilio, deps.syncServiceSid),
     key: sessionEndedClaimKey(room.sid),
     find: () => findNotice(deps.twilio, conversationSid, room.sid, 'session-ended', room.dateCreated),
     post: () => postNotice(deps.twilio, conversationSid, room.sid, 'session-ended', deps.notices['session-ended']),
     now: deps.now,
-  });
+  };
 }
 
-/** Ends the task's room and tells the customer. A repeat finds the room that ended and makes
- * sure its notice went out, so it also finishes what a failed earlier call left undone. */
-export async function completeSession(deps: EscalationDeps, task: FlexTask) {
-  const room = (await findInProgressRoom(deps.twilio, task.sid)) ?? (await listTaskRooms(deps.twilio, task.sid, 1))[0];
+/** The session-ended notice of a room whose end is under way (`ended`) or just happened: every
+ * poster claims first, and the notice goes out once the room has really ended. */
+export function announceSessionEnd(deps: EscalationDeps, conversationSid: string, room: VideoRoom, ended: Promise<unknown> = Promise.resolve()) {
+  return postClaimingFirst(sessionEndedDelivery(deps, conversationSid, room), ended);
+}
+
+/**
+ * Ends the task's room and tells the customer, at most five sequential round trips with
+ * authorization (which reads the room alongside): ending the room and claiming its notice overlap. A repeat finds the room that ended and makes sure its
+ * notice went out, so it also finishes what a failed earlier call left undone.
+ */
+export async function completeSession(deps: EscalationDeps, task: FlexTask, inProgress: VideoRoom | undefined) {
+  const room = inProgress ?? (await listTaskRooms(deps.twilio, task.sid, 1))[0];
   if (!room) return { completed: true as const, roomSid: null };
-  const endingNow = room.status === 'in-progress';
-  if (endingNow) await completeRoom(deps.twilio, room.sid);
-  if (task.conversationSid) await announceSessionEnded(deps, task.conversationSid, room, endingNow);
+  const ended = room.status === 'in-progress' ? completeRoom(deps.twilio, room.sid) : undefined;
+  if (!task.conversationSid) await ended;
+  else if (ended) await announceSessionEnd(deps, task.conversationSid, room, ended);
+  else await postUnlessFound(sessionEndedDelivery(deps, task.conversationSid, room));
   return { completed: true as const, roomSid: room.sid };
 }

@@ -10,8 +10,13 @@ export interface PostedMessage {
   sid: string;
 }
 
-/** Twilio's limit on a message body. */
+/** Twilio's limit on a message body. Texts are checked against it with the configuration
+ * (notices.ts), never cut here: a cut could drop the link. */
 export const MAX_BODY_LENGTH = 1_600;
+/** The author of every notice. With no participant behind them, only a holder of the account's
+ * credentials can post messages like these: a chat participant's messages always carry their
+ * participant SID, whatever author or attributes they claim. */
+export const NOTICE_AUTHOR = 'system';
 /** Pages read when looking back for a message: the bundle's messages are recent, and each
  * page is one more request on a reuse path. */
 const PAGE_SIZE = 50;
@@ -21,7 +26,11 @@ export function noticeAttributes(roomSid: string, kind: NoticeKind): string {
   return JSON.stringify({ videoEscalation: { roomSid, kind } });
 }
 
+/** One of the bundle's own notices: posted through the REST API (no participant) as
+ * NOTICE_AUTHOR, with the room and kind in its attributes. A customer who copies the attributes
+ * into a chat message of their own changes nothing. */
 function isNotice(message: MessageInstance, roomSid: string, kind: NoticeKind): boolean {
+  if (message.author !== NOTICE_AUTHOR || message.participantSid) return false;
   try {
     const tag = (JSON.parse(message.attributes ?? '{}') as { videoEscalation?: { roomSid?: unknown; kind?: unknown } }).videoEscalation;
     return tag?.roomSid === roomSid && tag?.kind === kind;
@@ -33,7 +42,8 @@ function isNotice(message: MessageInstance, roomSid: string, kind: NoticeKind): 
 export async function postNotice(client: Twilio, conversationSid: string, roomSid: string, kind: NoticeKind, body: string): Promise<PostedMessage> {
   try {
     const message = await client.conversations.v1.conversations(conversationSid).messages.create({
-      body: body.slice(0, MAX_BODY_LENGTH),
+      author: NOTICE_AUTHOR,
+      body,
       attributes: noticeAttributes(roomSid, kind),
     });
     return { sid: message.sid };

@@ -1,4 +1,4 @@
-import { ClaimRecord, Claims, CLAIM_LEASE_MS, OnceDelivery, postAsOwner, postOnce } from './once';
+import { ClaimRecord, Claims, CLAIM_LEASE_MS, OnceDelivery, postAsOwner, postClaimingFirst, postUnlessFound } from './once';
 import { OutcomeUnknownError } from './twilio-errors';
 
 /** Claims in a map, with the same create-if-absent and If-Match rules as Sync. */
@@ -56,10 +56,10 @@ test('the owner posts with no claim at all', async () => {
 test('others wait while the owner may still be posting, then find its message', async () => {
   const { posted, clock, delivery } = setup();
   const ownerStartedAt = new Date(clock.now);
-  await expect(postOnce(delivery({ ownerStartedAt }))).resolves.toEqual({ outcome: 'pending' });
+  await expect(postUnlessFound(delivery(), { startedAt: ownerStartedAt })).resolves.toEqual({ outcome: 'pending' });
   expect(posted).toEqual([]);
   await postAsOwner(delivery());
-  await expect(postOnce(delivery({ ownerStartedAt }))).resolves.toEqual({ message: { sid: 'IM0' }, outcome: 'already-posted' });
+  await expect(postUnlessFound(delivery(), { startedAt: ownerStartedAt })).resolves.toEqual({ message: { sid: 'IM0' }, outcome: 'already-posted' });
   expect(posted).toEqual(['IM0']);
 });
 
@@ -69,8 +69,8 @@ test('an owner that failed releases its right, and the next caller posts once', 
   fail('definite');
   await expect(postAsOwner(delivery())).rejects.toMatchObject({ status: 400 });
   expect(claims.docs.get('k')?.record.state).toBe('released');
-  await expect(postOnce(delivery({ ownerStartedAt }))).resolves.toMatchObject({ message: { sid: 'IM0' }, outcome: 'posted' });
-  await expect(postOnce(delivery({ ownerStartedAt }))).resolves.toMatchObject({ outcome: 'already-posted' });
+  await expect(postUnlessFound(delivery(), { startedAt: ownerStartedAt })).resolves.toMatchObject({ message: { sid: 'IM0' }, outcome: 'posted' });
+  await expect(postUnlessFound(delivery(), { startedAt: ownerStartedAt })).resolves.toMatchObject({ outcome: 'already-posted' });
   expect(posted).toEqual(['IM0']);
 });
 
@@ -86,7 +86,7 @@ test('an owner that vanished is replaced once its head start is over', async () 
   const { posted, clock, delivery } = setup();
   const ownerStartedAt = new Date(clock.now);
   clock.now += CLAIM_LEASE_MS + 1;
-  const [a, b] = await Promise.all([postOnce(delivery({ ownerStartedAt })), postOnce(delivery({ ownerStartedAt }))]);
+  const [a, b] = await Promise.all([postUnlessFound(delivery(), { startedAt: ownerStartedAt }), postUnlessFound(delivery(), { startedAt: ownerStartedAt })]);
   expect([a.outcome, b.outcome].sort()).toEqual(['pending', 'posted']);
   expect(posted).toEqual(['IM0']);
 });
@@ -94,9 +94,9 @@ test('an owner that vanished is replaced once its head start is over', async () 
 test('a claim held by a live caller is respected; a stale one is taken over', async () => {
   const { posted, clock, delivery, claims } = setup();
   await claims.create('k', { state: 'claimed', claimedAt: clock.now, claimId: 'other' });
-  await expect(postOnce(delivery())).resolves.toEqual({ outcome: 'pending' });
+  await expect(postUnlessFound(delivery())).resolves.toEqual({ outcome: 'pending' });
   clock.now += CLAIM_LEASE_MS + 1;
-  await expect(postOnce(delivery())).resolves.toMatchObject({ outcome: 'posted' });
+  await expect(postUnlessFound(delivery())).resolves.toMatchObject({ outcome: 'posted' });
   expect(posted).toEqual(['IM0']);
   expect(claims.docs.get('k')?.record).toMatchObject({ state: 'done', messageSid: 'IM0' });
 });
@@ -104,25 +104,25 @@ test('a claim held by a live caller is respected; a stale one is taken over', as
 test('a claimant whose post is lost releases the claim for the next caller', async () => {
   const { posted, delivery, fail, claims } = setup();
   fail('unknown-lost');
-  await expect(postOnce(delivery())).rejects.toBeInstanceOf(OutcomeUnknownError);
+  await expect(postUnlessFound(delivery())).rejects.toBeInstanceOf(OutcomeUnknownError);
   expect(claims.docs.get('k')?.record.state).toBe('released');
-  await expect(postOnce(delivery())).resolves.toMatchObject({ outcome: 'posted' });
+  await expect(postUnlessFound(delivery())).resolves.toMatchObject({ outcome: 'posted' });
   expect(posted).toEqual(['IM0']);
 });
 
 test('a done record answers even when the message is too old to be found', async () => {
   const { delivery, claims } = setup();
   await claims.create('k', { state: 'done', claimedAt: 0, claimId: 'x', messageSid: 'IM9' });
-  await expect(postOnce(delivery())).resolves.toEqual({ message: { sid: 'IM9' }, outcome: 'already-posted' });
+  await expect(postUnlessFound(delivery())).resolves.toEqual({ message: { sid: 'IM9' }, outcome: 'already-posted' });
 });
 
-test('with claimFirst, the claim is the first request and a conflict falls back to reading', async () => {
+test('claiming first, the claim is the first request and a conflict falls back to reading', async () => {
   const { posted, delivery, claims } = setup();
   let finds = 0;
-  const counted = delivery({ claimFirst: true, find: async () => (finds++, posted.length ? { sid: posted[0] } : undefined) });
-  await expect(postOnce(counted)).resolves.toMatchObject({ outcome: 'posted', message: { sid: 'IM0' } });
+  const counted = delivery({ find: async () => (finds++, posted.length ? { sid: posted[0] } : undefined) });
+  await expect(postClaimingFirst(counted)).resolves.toMatchObject({ outcome: 'posted', message: { sid: 'IM0' } });
   expect(finds).toBe(0);
-  await expect(postOnce(counted)).resolves.toEqual({ message: { sid: 'IM0' }, outcome: 'already-posted' });
+  await expect(postClaimingFirst(counted)).resolves.toEqual({ message: { sid: 'IM0' }, outcome: 'already-posted' });
   expect(finds).toBe(1);
   expect(posted).toEqual(['IM0']);
   expect(claims.docs.get('k')?.record.state).toBe('done');
@@ -133,6 +133,27 @@ test('a claim write applied by Twilio but reported lost is recognised as our own
   // As after a retried create whose first answer was lost: applied, then 409 on the retry.
   const create = claims.create.bind(claims);
   claims.create = async (key, record) => (await create(key, record), false);
-  await expect(postOnce(delivery({ claimFirst: true }))).resolves.toMatchObject({ outcome: 'posted' });
+  await expect(postClaimingFirst(delivery())).resolves.toMatchObject({ outcome: 'posted' });
   expect(posted).toEqual(['IM0']);
+});
+
+test('claiming first waits for what must come before the post, and releases the claim if it fails', async () => {
+  const { posted, delivery, claims } = setup();
+  let finishEnding: () => void = () => undefined;
+  const ending = new Promise<void>((resolve) => (finishEnding = resolve));
+  const delivering = postClaimingFirst(delivery(), ending);
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(claims.docs.get('k')?.record.state).toBe('claimed');
+  expect(posted).toEqual([]);
+  finishEnding();
+  await expect(delivering).resolves.toMatchObject({ outcome: 'posted' });
+  expect(posted).toEqual(['IM0']);
+
+  const other = setup();
+  const refused = Object.assign(new Error('502'), { status: 502 });
+  await expect(postClaimingFirst(other.delivery(), Promise.reject(refused))).rejects.toBe(refused);
+  expect(other.posted).toEqual([]);
+  expect(other.claims.docs.get('k')?.record.state).toBe('released');
+  await expect(postClaimingFirst(other.delivery())).resolves.toMatchObject({ outcome: 'posted' });
+  expect(other.posted).toEqual(['IM0']);
 });

@@ -77,6 +77,16 @@ export class ClaimStore<R extends object = ClaimRecord> implements Claims<R> {
 
 export type DeliveryOutcome = 'posted' | 'already-posted' | 'pending';
 
+/**
+ * One thing to deliver once. Three strategies deliver it, for three situations:
+ * - postAsOwner: the caller alone can be posting (it just created the subject, e.g. the room):
+ *   it posts at once and writes no claim; others hold back while it may still be at work;
+ * - postUnlessFound: anyone else: look for the thing, and post only under a claim, and only when
+ *   no owner or earlier claimant can still be posting;
+ * - postClaimingFirst: every poster claims (there is no owner) and the subject is fresh, so no
+ *   claim can have expired yet: no claim means nothing was posted, and the claim is the first
+ *   request (it can overlap whatever must happen before posting).
+ */
 export interface OnceDelivery {
   claims: Claims;
   key: string;
@@ -84,16 +94,11 @@ export interface OnceDelivery {
   find: () => Promise<PostedMessage | undefined>;
   post: () => Promise<PostedMessage>;
   now: () => Date;
-  /**
-   * Set when a call that needs no claim may be posting (the room's creator): nobody else
-   * claims until CLAIM_LEASE_MS after this moment unless that call released its right.
-   */
-  ownerStartedAt?: Date;
-  /**
-   * Set when every poster claims first (there is no owner) and the claim cannot have expired
-   * yet: then no claim means nothing was posted, and the claim is tried before any read.
-   */
-  claimFirst?: boolean;
+}
+
+export interface Delivered {
+  message?: PostedMessage;
+  outcome: DeliveryOutcome;
 }
 
 /** A create or If-Match write whose answer was lost is retried and then meets itself (409,
@@ -103,24 +108,26 @@ async function wrote(claims: Claims, key: string, claimId: string, write: () => 
   return (await claims.read(key))?.record.claimId === claimId;
 }
 
+/** Best effort: if this write fails too, the owner's head start or the claim's lease runs out. */
+function recordClaim(delivery: OnceDelivery, holdsDocument: boolean, claim: ClaimRecord): Promise<boolean> {
+  const { claims, key } = delivery;
+  return (holdsDocument ? claims.replace(key, claim) : claims.create(key, claim)).catch(() => false);
+}
+
 /** Whatever happened, tell later callers whether to look for the message or to post it. */
 async function settle(delivery: OnceDelivery, claimId: string, holdsDocument: boolean, err: unknown): Promise<PostedMessage> {
-  const { claims, key, find, now } = delivery;
-  // Best effort: if this write fails too, the owner's head start or the claim's lease runs out.
-  const record = (claim: ClaimRecord) =>
-    (holdsDocument ? claims.replace(key, claim) : claims.create(key, claim)).catch(() => false);
+  const { find, now } = delivery;
   if (err instanceof OutcomeUnknownError) {
     const found = await find().catch(() => undefined);
     if (found) {
-      await record({ state: 'done', claimedAt: now().getTime(), claimId, messageSid: found.sid });
+      await recordClaim(delivery, holdsDocument, { state: 'done', claimedAt: now().getTime(), claimId, messageSid: found.sid });
       return found;
     }
   }
-  await record({ state: 'released', claimedAt: now().getTime(), claimId });
+  await recordClaim(delivery, holdsDocument, { state: 'released', claimedAt: now().getTime(), claimId });
   throw err;
 }
 
-/** The owner's path: one request when all goes well, no claim written. */
 export async function postAsOwner(delivery: OnceDelivery): Promise<{ message: PostedMessage; outcome: DeliveryOutcome }> {
   try {
     return { message: await delivery.post(), outcome: 'posted' };
@@ -129,34 +136,54 @@ export async function postAsOwner(delivery: OnceDelivery): Promise<{ message: Po
   }
 }
 
-/** Everyone else: reuse what is there, else take the claim and post, else leave it to the
- * caller that holds the claim ('pending'). */
-export async function postOnce(delivery: OnceDelivery): Promise<{ message?: PostedMessage; outcome: DeliveryOutcome }> {
-  const { claims, key, find, post, now, ownerStartedAt } = delivery;
-  const claimId = randomUUID();
-  const claim: ClaimRecord = { state: 'claimed', claimedAt: now().getTime(), claimId };
-  let won = delivery.claimFirst === true && (await wrote(claims, key, claimId, () => claims.create(key, claim)));
-  if (!won) {
-    const [found, current] = await Promise.all([find(), claims.read(key)]);
-    if (found) return { message: found, outcome: 'already-posted' };
-    if (current?.record.state === 'done' && current.record.messageSid) {
-      return { message: { sid: current.record.messageSid }, outcome: 'already-posted' };
-    }
-    if (!current) {
-      const ownerMayBePosting = ownerStartedAt && now().getTime() - ownerStartedAt.getTime() < CLAIM_LEASE_MS;
-      won = !ownerMayBePosting && (await wrote(claims, key, claimId, () => claims.create(key, claim)));
-    } else {
-      const stale = current.record.state === 'released' || now().getTime() - current.record.claimedAt > CLAIM_LEASE_MS;
-      won = stale && (await wrote(claims, key, claimId, () => claims.replace(key, claim, current.revision)));
-    }
-  }
-  if (!won) return { outcome: 'pending' };
+/** Posts under a claim this call holds, and marks the claim done. */
+async function postClaimed(delivery: OnceDelivery, claimId: string): Promise<Delivered> {
   let message: PostedMessage;
   try {
-    message = await post();
+    message = await delivery.post();
   } catch (err) {
     return { message: await settle(delivery, claimId, true, err), outcome: 'posted' };
   }
-  await claims.replace(key, { state: 'done', claimedAt: now().getTime(), claimId, messageSid: message.sid }).catch(() => false);
+  await recordClaim(delivery, true, { state: 'done', claimedAt: delivery.now().getTime(), claimId, messageSid: message.sid });
   return { message, outcome: 'posted' };
+}
+
+const newClaim = (delivery: OnceDelivery, claimId: string): ClaimRecord => ({ state: 'claimed', claimedAt: delivery.now().getTime(), claimId });
+
+/** Reuse what is there, else take the claim and post, else leave it to whoever may still be
+ * posting ('pending'). `owner`: when a postAsOwner call began, if one may be at work. */
+export async function postUnlessFound(delivery: OnceDelivery, owner?: { startedAt: Date }): Promise<Delivered> {
+  const { claims, key, find, now } = delivery;
+  const [found, current] = await Promise.all([find(), claims.read(key)]);
+  if (found) return { message: found, outcome: 'already-posted' };
+  if (current?.record.state === 'done' && current.record.messageSid) {
+    return { message: { sid: current.record.messageSid }, outcome: 'already-posted' };
+  }
+  const claimId = randomUUID();
+  let won: boolean;
+  if (!current) {
+    const ownerMayBePosting = owner !== undefined && now().getTime() - owner.startedAt.getTime() < CLAIM_LEASE_MS;
+    won = !ownerMayBePosting && (await wrote(claims, key, claimId, () => claims.create(key, newClaim(delivery, claimId))));
+  } else {
+    const stale = current.record.state === 'released' || now().getTime() - current.record.claimedAt > CLAIM_LEASE_MS;
+    won = stale && (await wrote(claims, key, claimId, () => claims.replace(key, newClaim(delivery, claimId), current.revision)));
+  }
+  return won ? postClaimed(delivery, claimId) : { outcome: 'pending' };
+}
+
+/** Claims first; a call that loses the claim falls back to postUnlessFound. `ready` must succeed
+ * before anything is posted (the room's end, before "the session ended" is said): it runs
+ * alongside the claim, and if it fails the claim is released and its failure is thrown. */
+export async function postClaimingFirst(delivery: OnceDelivery, ready: Promise<unknown> = Promise.resolve()): Promise<Delivered> {
+  const { claims, key } = delivery;
+  const claimId = randomUUID();
+  const [claimed, readiness] = await Promise.allSettled([wrote(claims, key, claimId, () => claims.create(key, newClaim(delivery, claimId))), ready]);
+  if (readiness.status === 'rejected') {
+    if (claimed.status === 'fulfilled' && claimed.value) {
+      await recordClaim(delivery, true, { state: 'released', claimedAt: delivery.now().getTime(), claimId });
+    }
+    throw readiness.reason;
+  }
+  if (claimed.status === 'rejected') throw claimed.reason;
+  return claimed.value ? postClaimed(delivery, claimId) : postUnlessFound(delivery);
 }

@@ -2,9 +2,9 @@ import type { Twilio } from 'twilio';
 import { AppError } from './errors';
 import { findNotice, NoticeKind, postNotice } from './messages';
 import type { NoticeTexts } from './notices';
-import { ClaimStore, DeliveryOutcome, postAsOwner, postOnce } from './once';
+import { ClaimStore, DeliveryOutcome, postAsOwner, postUnlessFound } from './once';
 import type { RecordingPolicy } from './recording-policy';
-import { findInProgressRoom, VideoRoom } from './rooms';
+import { RECORD_EVERYTHING, RECORD_NOTHING, requireRoom, VideoRoom } from './rooms';
 import { FlexTask, requireConversation } from './tasks';
 import { twilioFailure } from './twilio-errors';
 
@@ -47,9 +47,6 @@ export interface RecordingRule {
   kind?: string;
 }
 
-/** The bundle records the whole room or nothing. */
-const RECORD_EVERYTHING: RecordingRule[] = [{ type: 'include', all: true }];
-const RECORD_NOTHING: RecordingRule[] = [{ type: 'exclude', all: true }];
 
 /** Whether any track may be recorded under these rules. Twilio applies them in order, so an
  * `exclude all` cancels what came before it; any include after that records something (the
@@ -103,19 +100,13 @@ async function fetchRules(client: Twilio, roomSid: string): Promise<RecordingRul
 
 async function writeRules(client: Twilio, roomSid: string, recording: boolean): Promise<void> {
   try {
-    await client.video.v1.rooms(roomSid).recordingRules.update({ rules: recording ? RECORD_EVERYTHING : RECORD_NOTHING });
+    await client.video.v1.rooms(roomSid).recordingRules.update({ rules: [...(recording ? RECORD_EVERYTHING : RECORD_NOTHING)] });
   } catch (err) {
     // Twilio refuses rules for a room that is no longer in progress.
     const status = twilioFailure(err)?.status;
     if (status === 404 || status === 400) throw new AppError('no_room', 'The video room has ended.');
     throw err;
   }
-}
-
-async function requireRoom(client: Twilio, taskSid: string): Promise<VideoRoom> {
-  const room = await findInProgressRoom(client, taskSid);
-  if (!room) throw new AppError('no_room', 'The task has no video room in progress.');
-  return room;
 }
 
 /**
@@ -146,9 +137,8 @@ async function announceChange(deps: RecordingDeps, conversationSid: string, room
     find: () => findNotice(deps.twilio, conversationSid, roomSid, kind, changedAt),
     post: () => postNotice(deps.twilio, conversationSid, roomSid, kind, deps.notices[kind]),
     now: deps.now,
-    ownerStartedAt: changedAt,
   };
-  return (decider ? await postAsOwner(delivery) : await postOnce(delivery)).outcome;
+  return (decider ? await postAsOwner(delivery) : await postUnlessFound(delivery, { startedAt: changedAt })).outcome;
 }
 
 /** The customer hears of a start before anything is recorded, and of a stop only once it is.
@@ -197,17 +187,17 @@ export async function ensureRoomRecording(deps: RecordingDeps, room: VideoRoom, 
 }
 
 /** POST /video/recording with Action start or stop. */
-export async function changeRecording(deps: RecordingDeps, task: FlexTask, action: 'start' | 'stop'): Promise<RecordingAnswer> {
+export async function changeRecording(deps: RecordingDeps, task: FlexTask, inProgress: VideoRoom | undefined, action: 'start' | 'stop'): Promise<RecordingAnswer> {
   assertPolicyAllows(deps.recordingPolicy, action);
   const conversationSid = requireConversation(task);
-  const room = await requireRoom(deps.twilio, task.sid);
+  const room = requireRoom(inProgress);
   const recording = await ensureRoomRecording(deps, room, conversationSid, action === 'start');
   return { recording, roomSid: room.sid };
 }
 
 /** POST /video/recording with Action status: what Twilio records now; reads only. */
-export async function recordingStatus(deps: Pick<RecordingDeps, 'twilio'>, task: FlexTask): Promise<RecordingAnswer> {
+export async function recordingStatus(deps: Pick<RecordingDeps, 'twilio'>, task: FlexTask, inProgress: VideoRoom | undefined): Promise<RecordingAnswer> {
   requireConversation(task);
-  const room = await requireRoom(deps.twilio, task.sid);
+  const room = requireRoom(inProgress);
   return { recording: rulesRecord(await fetchRules(deps.twilio, room.sid)), roomSid: room.sid };
 }

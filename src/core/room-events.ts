@@ -1,6 +1,6 @@
 import { composeRoomOnce, CompositionOutcome } from './compositions';
 import { isAppError } from './errors';
-import { announceSessionEnded, EscalationDeps } from './escalation';
+import { announceSessionEnd, EscalationDeps } from './escalation';
 import { ensureRoomRecording } from './recording';
 import { recordFailure, RecordingFailure } from './recording-failures';
 import { fetchRoom, taskSidOfRoom, VideoRoom } from './rooms';
@@ -72,7 +72,7 @@ async function roomEnded(deps: RoomEventDeps, roomSid: string): Promise<RoomEven
   const { room, taskSid } = found;
   const tellCustomer = async () => {
     const conversationSid = await conversationOfTask(deps, taskSid);
-    return conversationSid ? (await announceSessionEnded(deps, conversationSid, room, true)).outcome : 'no-conversation';
+    return conversationSid ? (await announceSessionEnd(deps, conversationSid, room)).outcome : 'no-conversation';
   };
   const [notice, composition] = await Promise.allSettled([
     tellCustomer(),

@@ -49,6 +49,12 @@ export async function findInProgressRoom(client: Twilio, taskSid: string): Promi
   }
 }
 
+/** The room an endpoint acts on: 404 no_room when the task has none in progress. */
+export function requireRoom(room: VideoRoom | undefined): VideoRoom {
+  if (!room) throw new AppError('no_room', 'The task has no video room in progress.');
+  return room;
+}
+
 export async function fetchRoom(client: Twilio, roomSid: string): Promise<VideoRoom | undefined> {
   try {
     return toVideoRoom(await client.video.v1.rooms(roomSid).fetch());
@@ -77,6 +83,10 @@ export interface RoomSettings {
   recordFromStart: boolean;
 }
 
+/** The bundle records the whole room or nothing (recording.ts applies the same two rules). */
+export const RECORD_EVERYTHING = [{ type: 'include', all: true }] as const;
+export const RECORD_NOTHING = [{ type: 'exclude', all: true }] as const;
+
 /**
  * Creates the task's room, or joins the race's winner. `created` is true only for the call
  * whose create Twilio accepted. A loser fetches the winner; if that room ended in between, the
@@ -90,7 +100,10 @@ export async function ensureTaskRoom(client: Twilio, taskSid: string, settings: 
         type: 'group',
         statusCallback: settings.statusCallback,
         statusCallbackMethod: 'POST',
-        recordParticipantsOnConnect: settings.recordFromStart,
+        // Explicit rules rather than RecordParticipantsOnConnect alone, whose rooms may report
+        // no rules at all: then every reader of the rules (recording status, the agent's
+        // panel) agrees with what Twilio records from the first second.
+        recordingRules: { rules: settings.recordFromStart ? RECORD_EVERYTHING : RECORD_NOTHING },
         unusedRoomTimeout: UNUSED_ROOM_TIMEOUT_MINUTES,
         emptyRoomTimeout: EMPTY_ROOM_TIMEOUT_MINUTES,
       });

@@ -37,10 +37,11 @@ export async function fetchTask(client: Twilio, workspaceSid: string, taskSid: s
   }
 }
 
-/** A task has a handful of reservations; one page holds them all. */
-export async function listReservations(client: Twilio, workspaceSid: string, taskSid: string): Promise<TaskReservation[]> {
+/** The worker's reservations on the task. Twilio filters by worker, so a task re-routed through
+ * many workers still answers in one page: a worker holds few reservations on one task. */
+export async function listWorkerReservations(client: Twilio, workspaceSid: string, taskSid: string, workerSid: string): Promise<TaskReservation[]> {
   try {
-    const reservations = await client.taskrouter.v1.workspaces(workspaceSid).tasks(taskSid).reservations.list({ pageSize: 50, limit: 50 });
+    const reservations = await client.taskrouter.v1.workspaces(workspaceSid).tasks(taskSid).reservations.list({ workerSid, pageSize: 50, limit: 50 });
     return reservations.map((r) => ({ workerSid: r.workerSid, status: r.reservationStatus as ReservationStatus }));
   } catch (err) {
     // A missing task is reported by fetchTask, which runs alongside.

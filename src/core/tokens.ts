@@ -11,7 +11,7 @@ import AccessToken from 'twilio/lib/jwt/AccessToken';
  */
 export const AGENT_TOKEN_TTL_SECONDS = 4 * 60 * 60;
 export const CUSTOMER_TOKEN_TTL_SECONDS = 2 * 60 * 60;
-/** Twilio rejects identities longer than this. */
+/** Twilio rejects identities longer than this (multi-byte characters count double). */
 export const MAX_IDENTITY_LENGTH = 128;
 
 export interface TokenSigner {
@@ -43,18 +43,10 @@ export function agentIdentity(agent: { workerSid?: string; identity: string }): 
   return `agent-${createHash('sha256').update(agent.identity).digest('hex').slice(0, 40)}`;
 }
 
-/** Printable text only: control and formatting characters could spoof what the agent sees. */
-export function sanitizeDisplayName(name: string): string {
-  return name
-    .normalize('NFC')
-    .replace(/\s+/g, ' ')
-    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
-    .trim();
-}
-
-export function customerIdentity(inviteNonce: string, displayName?: string): string {
-  const base = `customer-${inviteNonce}`;
-  const name = displayName ? sanitizeDisplayName(displayName) : '';
-  if (!name) return base;
-  return Array.from(`${base}-${name}`).slice(0, MAX_IDENTITY_LENGTH).join('');
+/** One link, one customer: the identity is the invite's nonce alone, whatever name the page
+ * sends, so every device that opens the same link is the same participant and a forwarded link
+ * can only replace the customer's connection (visibly), never add a silent one. It is 25 ASCII
+ * characters, far inside Twilio's identity limit. */
+export function customerIdentity(inviteNonce: string): string {
+  return `customer-${inviteNonce}`;
 }

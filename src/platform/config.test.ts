@@ -1,3 +1,4 @@
+import { MAX_INVITE_LENGTH } from '../core/invites';
 import { loadConfig } from './config';
 
 const env = {
@@ -29,7 +30,9 @@ test('defaults follow API.md', () => {
     publicBaseUrl: 'https://video-1234-dev.twil.io',
     syncServiceSid: 'default',
   });
-  expect(config.inviteKey).toHaveLength(32);
+  expect(config.inviteKeys).toHaveLength(1);
+  expect(config.inviteKeys[0]).toHaveLength(32);
+  expect(config.agentBackground).toEqual({ rule: 'none' });
 });
 
 test('twilio-run’s localhost domain is served over http', () => {
@@ -59,9 +62,78 @@ test.each([
 });
 
 test('the invite key changes with the auth token', () => {
-  expect(loadConfig(env).inviteKey.equals(loadConfig({ ...env, AUTH_TOKEN: 'other' }).inviteKey)).toBe(false);
+  expect(loadConfig(env).inviteKeys[0].equals(loadConfig({ ...env, AUTH_TOKEN: 'other' }).inviteKeys[0])).toBe(false);
 });
 
 test('notices can be reworded through the environment', () => {
   expect(loadConfig({ ...env, VIDEO_NOTICE_SESSION_ENDED: 'Fin de la videollamada.' }).notices['session-ended']).toBe('Fin de la videollamada.');
+});
+
+describe('invite secrets', () => {
+  const secret = 's'.repeat(32);
+  const oldAuthToken = 'o'.repeat(32);
+
+  test('a dedicated secret replaces the auth token as the signing key, so rotating the auth token keeps links working', () => {
+    const withSecret = loadConfig({ ...env, VIDEO_INVITE_SECRET: secret });
+    const afterAuthRotation = loadConfig({ ...env, AUTH_TOKEN: 'rotated', VIDEO_INVITE_SECRET: secret });
+    expect(withSecret.inviteKeys[0].equals(afterAuthRotation.inviteKeys[0])).toBe(true);
+    expect(withSecret.inviteKeys[0].equals(loadConfig(env).inviteKeys[0])).toBe(false);
+  });
+
+  test('the previous secret, or a previous auth token, checks links while the current one signs', () => {
+    const before = loadConfig({ ...env, AUTH_TOKEN: oldAuthToken });
+    const during = loadConfig({ ...env, AUTH_TOKEN: 'rotated', VIDEO_INVITE_SECRET_PREVIOUS: oldAuthToken });
+    expect(during.inviteKeys).toHaveLength(2);
+    expect(during.inviteKeys[1].equals(before.inviteKeys[0])).toBe(true);
+    expect(during.inviteKeys[0].equals(loadConfig({ ...env, AUTH_TOKEN: 'rotated' }).inviteKeys[0])).toBe(true);
+  });
+
+  test.each(['VIDEO_INVITE_SECRET', 'VIDEO_INVITE_SECRET_PREVIOUS'])('a short %s is refused, without its value', (name) => {
+    const message = misconfiguredMessage({ [name]: 'short-secret-value' });
+    expect(message).toContain(name);
+    expect(message).not.toContain('short-secret-value');
+  });
+});
+
+describe('notice texts that could not be posted whole', () => {
+  test('an invite text that leaves no room for the link is refused, naming the variable', () => {
+    expect(misconfiguredMessage({ VIDEO_NOTICE_INVITE: `${'x'.repeat(1_500)} {joinUrl}` })).toContain('VIDEO_NOTICE_INVITE');
+  });
+
+  test('the longest invite that still fits with the longest link is accepted', () => {
+    const config = loadConfig(env);
+    const linkLength = `${config.publicBaseUrl}/join.html#invite=`.length + MAX_INVITE_LENGTH;
+    const text = `${'x'.repeat(1_600 - linkLength - 1)} {joinUrl}`;
+    expect(loadConfig({ ...env, VIDEO_NOTICE_INVITE: text }).notices.invite).toBe(text);
+    expect(misconfiguredMessage({ VIDEO_NOTICE_INVITE: `x${text}` })).toContain('VIDEO_NOTICE_INVITE');
+  });
+
+  test('under VIDEO_RECORDING=always the recorded-call note counts too, and is named when it is the one too long', () => {
+    const note = 'n'.repeat(1_500);
+    expect(loadConfig({ ...env, VIDEO_NOTICE_RECORDED_CALL: note }).notices.recordedCallNote).toBe(note);
+    expect(misconfiguredMessage({ VIDEO_RECORDING: 'always', VIDEO_NOTICE_RECORDED_CALL: note })).toContain('VIDEO_NOTICE_RECORDED_CALL');
+  });
+
+  test('any other notice over 1,600 characters is refused', () => {
+    expect(misconfiguredMessage({ VIDEO_NOTICE_SESSION_ENDED: 'e'.repeat(1_601) })).toContain('VIDEO_NOTICE_SESSION_ENDED');
+  });
+});
+
+describe('VIDEO_AGENT_BACKGROUND', () => {
+  test.each([
+    [{ VIDEO_AGENT_BACKGROUND: 'blur' }, { rule: 'blur' }],
+    [{ VIDEO_AGENT_BACKGROUND: 'image', VIDEO_AGENT_BACKGROUND_IMAGE: '/backgrounds/office.jpg' }, { rule: 'image', image: '/backgrounds/office.jpg' }],
+  ])('%j is read as %j', (overrides, expected) => {
+    expect(loadConfig({ ...env, ...overrides }).agentBackground).toEqual(expected);
+  });
+
+  test.each([
+    [{ VIDEO_AGENT_BACKGROUND: 'green' }, 'VIDEO_AGENT_BACKGROUND'],
+    [{ VIDEO_AGENT_BACKGROUND: 'image' }, 'VIDEO_AGENT_BACKGROUND_IMAGE'],
+    [{ VIDEO_AGENT_BACKGROUND: 'image', VIDEO_AGENT_BACKGROUND_IMAGE: 'https://cdn.example/office.jpg' }, 'VIDEO_AGENT_BACKGROUND_IMAGE'],
+    [{ VIDEO_AGENT_BACKGROUND: 'image', VIDEO_AGENT_BACKGROUND_IMAGE: '//cdn.example/office.jpg' }, 'VIDEO_AGENT_BACKGROUND_IMAGE'],
+    [{ VIDEO_AGENT_BACKGROUND: 'image', VIDEO_AGENT_BACKGROUND_IMAGE: '/../secret.jpg' }, 'VIDEO_AGENT_BACKGROUND_IMAGE'],
+  ])('%j is refused naming %s', (overrides, name) => {
+    expect(misconfiguredMessage(overrides)).toContain(name);
+  });
 });

@@ -1,6 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 import { AppError } from '../core/errors';
-import { NoticeTexts, noticeTexts } from '../core/notices';
+import { InviteKeys, joinUrl, MAX_INVITE_LENGTH } from '../core/invites';
+import { NoticeTexts, noticeTexts, oversizedNotice } from '../core/notices';
 import type { RecordingPolicy } from '../core/recording-policy';
 
 /** The environment a Function sees: Twilio's own variables and those of API.md. */
@@ -16,6 +17,10 @@ export interface Env {
   VIDEO_RECORDING?: string;
   VIDEO_COMPOSE?: string;
   VIDEO_INVITE_TTL_SECONDS?: string;
+  VIDEO_INVITE_SECRET?: string;
+  VIDEO_INVITE_SECRET_PREVIOUS?: string;
+  VIDEO_AGENT_BACKGROUND?: string;
+  VIDEO_AGENT_BACKGROUND_IMAGE?: string;
   TWILIO_API_BASE_URL?: string;
   [key: string]: string | undefined;
 }
@@ -35,11 +40,18 @@ export interface Config {
   /** `https://<service domain>`, or `http://localhost:<port>` under twilio-run. */
   publicBaseUrl: string;
   notices: NoticeTexts;
-  /** Key that signs invites, derived from the auth token so there is no extra secret to manage. */
-  inviteKey: Buffer;
+  /** Keys that check invites; the first signs them. See inviteKeys(). */
+  inviteKeys: InviteKeys;
+  agentBackground: AgentBackground;
 }
 
+/** VIDEO_AGENT_BACKGROUND: what customers may see behind the agent (API.md). */
+export type AgentBackground = { rule: 'none' } | { rule: 'blur' } | { rule: 'image'; image: string };
+const BACKGROUND_RULES = ['none', 'blur', 'image'] as const;
+
 const SID = (prefix: string) => new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
+/** A dedicated invite secret must be as strong as the auth token it replaces (32 characters). */
+const MIN_INVITE_SECRET_LENGTH = 32;
 const DEFAULT_ORIGINS = ['https://flex.twilio.com'];
 const RECORDING_POLICIES: readonly RecordingPolicy[] = ['on-demand', 'always', 'off'];
 
@@ -67,6 +79,37 @@ function publicBaseUrl(domainName: string | undefined): string {
   return `${local ? 'http' : 'https'}://${domainName}`;
 }
 
+/**
+ * Invites are signed with a key derived from VIDEO_INVITE_SECRET, or from AUTH_TOKEN when there is
+ * none, so that a service works with no extra secret. Every secret goes through the same
+ * derivation, so VIDEO_INVITE_SECRET_PREVIOUS may hold either an earlier invite secret or an
+ * earlier auth token: links signed with it keep working while it is set (rotation).
+ */
+function inviteKeys(env: Source, accountSid: string, authToken: string): InviteKeys {
+  const derive = (secret: string) => Buffer.from(hkdfSync('sha256', secret, accountSid, 'flex-video-invite-v1', 32));
+  const secret = optional(env, 'VIDEO_INVITE_SECRET');
+  const previous = optional(env, 'VIDEO_INVITE_SECRET_PREVIOUS');
+  for (const [name, value] of [['VIDEO_INVITE_SECRET', secret], ['VIDEO_INVITE_SECRET_PREVIOUS', previous]] as const) {
+    if (value !== undefined && value.length < MIN_INVITE_SECRET_LENGTH) throw misconfigured(name, `must be at least ${MIN_INVITE_SECRET_LENGTH} characters`);
+  }
+  return previous === undefined ? [derive(secret ?? authToken)] : [derive(secret ?? authToken), derive(previous)];
+}
+
+function agentBackground(env: Source): AgentBackground {
+  const rule = optional(env, 'VIDEO_AGENT_BACKGROUND') ?? 'none';
+  if (!(BACKGROUND_RULES as readonly string[]).includes(rule)) {
+    throw misconfigured('VIDEO_AGENT_BACKGROUND', `must be one of ${BACKGROUND_RULES.join(', ')}`);
+  }
+  if (rule !== 'image') return { rule: rule as 'none' | 'blur' };
+  const image = optional(env, 'VIDEO_AGENT_BACKGROUND_IMAGE');
+  if (!image) throw misconfigured('VIDEO_AGENT_BACKGROUND_IMAGE', 'is not set (VIDEO_AGENT_BACKGROUND is image)');
+  // A path of this service's assets: the panel's Content-Security-Policy admits no other host.
+  if (!/^\/(?!\/)[A-Za-z0-9._~\/-]+$/.test(image) || image.includes('..')) {
+    throw misconfigured('VIDEO_AGENT_BACKGROUND_IMAGE', "must be a path of this service's assets, such as /backgrounds/office.jpg");
+  }
+  return { rule: 'image', image };
+}
+
 /** Reads and checks the environment; a missing or malformed variable is a 500 that names it. */
 export function loadConfig(env: Source): Config {
   const accountSid = required(env, 'ACCOUNT_SID', SID('AC'));
@@ -83,6 +126,12 @@ export function loadConfig(env: Source): Config {
   if (apiBaseUrl && !/^https?:\/\/[^\s/]+/.test(apiBaseUrl)) {
     throw misconfigured('TWILIO_API_BASE_URL', 'must be an http(s) URL');
   }
+  const publicUrl = publicBaseUrl(optional(env, 'DOMAIN_NAME'));
+  const recordingPolicy = recording as RecordingPolicy;
+  const notices = noticeTexts(env);
+  const longestJoinUrl = joinUrl(publicUrl, 'x'.repeat(MAX_INVITE_LENGTH));
+  const oversized = oversizedNotice(notices, longestJoinUrl, recordingPolicy === 'always');
+  if (oversized) throw misconfigured(oversized, 'is too long: with the link, a message would exceed Twilio’s 1,600 characters');
   return {
     accountSid,
     authToken,
@@ -93,12 +142,13 @@ export function loadConfig(env: Source): Config {
     allowedOrigins: (optional(env, 'ALLOWED_ORIGINS')?.split(',') ?? DEFAULT_ORIGINS)
       .map((origin) => origin.trim().replace(/\/+$/, ''))
       .filter(Boolean),
-    recordingPolicy: recording as RecordingPolicy,
+    recordingPolicy,
     compose: optional(env, 'VIDEO_COMPOSE')?.toLowerCase() === 'true',
     inviteTtlSeconds: Number(ttl),
     apiBaseUrl,
-    publicBaseUrl: publicBaseUrl(optional(env, 'DOMAIN_NAME')),
-    notices: noticeTexts(env),
-    inviteKey: Buffer.from(hkdfSync('sha256', authToken, accountSid, 'flex-video-invite-v1', 32)),
+    publicBaseUrl: publicUrl,
+    notices,
+    inviteKeys: inviteKeys(env, accountSid, authToken),
+    agentBackground: agentBackground(env),
   };
 }

@@ -7,7 +7,7 @@ export function escalationDeps({ config, twilio, now }: Invocation): EscalationD
   return {
     twilio,
     signer: { accountSid: config.accountSid, apiKey: config.apiKey, apiSecret: config.apiSecret },
-    inviteKey: config.inviteKey,
+    inviteKeys: config.inviteKeys,
     inviteTtlSeconds: config.inviteTtlSeconds,
     publicBaseUrl: config.publicBaseUrl,
     syncServiceSid: config.syncServiceSid,

@@ -1,9 +1,10 @@
 import type { Twilio } from 'twilio';
 import type { z } from 'zod';
 import { AppError } from '../core/errors';
-import { AgentPrincipal, assertMayActOnTask } from '../core/ownership';
-import { fetchTask, FlexTask, listReservations, ReservationStatus } from '../core/tasks';
-import { defineEndpoint, Invocation } from './http';
+import { AgentPrincipal, assertMayActOnTask, isOverseer } from '../core/ownership';
+import { findInProgressRoom, VideoRoom } from '../core/rooms';
+import { fetchTask, FlexTask, listWorkerReservations, ReservationStatus } from '../core/tasks';
+import { defineEndpoint, Invocation, Params } from './http';
 import { parseParams, AgentTaskParams } from './validate';
 
 interface TokenValidation {
@@ -47,26 +48,53 @@ export async function validateFlexToken(client: Twilio, accountSid: string, toke
 export interface AgentAccess {
   agent: AgentPrincipal;
   task: FlexTask;
+  /** The task's in-progress room, for endpoints that act on it (`readsRoom`); undefined if none. */
+  room?: VideoRoom;
 }
 
-/** Token validation, the task and its reservations are independent reads: they go out
- * together, and the answer is judged in the order a caller should hear it (401, 404, 403). */
+export interface AgentEndpointOptions {
+  /** Read the task's in-progress room alongside authorization, saving the endpoint a round trip.
+   * Authentication still comes first; the room is only used once authorization has passed. */
+  readsRoom?: boolean;
+}
+
+/**
+ * Authentication comes before anything else: until Twilio's IAM has accepted the Flex token, the
+ * bundle makes no other Twilio request, so an anonymous caller cannot spend the account's
+ * TaskRouter, Video or Sync rate limits (Flex itself needs them). Then the task, the caller's
+ * own reservations on it and (if asked) its room are read together, and judged in the order a
+ * caller should hear them (404, then 403). A caller with no worker and no overseer role is
+ * refused without a read.
+ */
 export async function authorizeTaskAccess(
   invocation: Invocation,
-  params: AgentTaskParams,
+  token: string,
+  taskSid: string,
   allowed: readonly ReservationStatus[],
+  options: AgentEndpointOptions = {},
 ): Promise<AgentAccess> {
   const { twilio, config } = invocation;
-  const [agent, task, reservations] = await Promise.allSettled([
-    validateFlexToken(twilio, config.accountSid, params.Token),
-    fetchTask(twilio, config.workspaceSid, params.TaskSid),
-    listReservations(twilio, config.workspaceSid, params.TaskSid),
+  const agent = await validateFlexToken(twilio, config.accountSid, token);
+  const overseer = isOverseer(agent);
+  if (!overseer && !agent.workerSid) assertMayActOnTask(agent, [], allowed);
+  const [task, reservations, room] = await Promise.allSettled([
+    fetchTask(twilio, config.workspaceSid, taskSid),
+    overseer || !agent.workerSid ? Promise.resolve([]) : listWorkerReservations(twilio, config.workspaceSid, taskSid, agent.workerSid),
+    options.readsRoom ? findInProgressRoom(twilio, taskSid) : Promise.resolve(undefined),
   ]);
-  if (agent.status === 'rejected') throw agent.reason;
   if (task.status === 'rejected') throw task.reason;
   if (reservations.status === 'rejected') throw reservations.reason;
-  assertMayActOnTask(agent.value, reservations.value, allowed);
-  return { agent: agent.value, task: task.value };
+  assertMayActOnTask(agent, reservations.value, allowed);
+  if (room.status === 'rejected') throw room.reason;
+  return { agent, task: task.value, room: room.value };
+}
+
+/** API.md: a missing `Token` (absent, null or empty) is a 401, not a malformed request. */
+function requireTokenPresent(params: Params): void {
+  const token = params.Token;
+  if (token === undefined || token === null || (typeof token === 'string' && token.trim() === '')) {
+    throw new AppError('unauthenticated', 'A Flex token (Token) is required.');
+  }
 }
 
 /** The one wrapper for agent endpoints: validates the parameters, then authenticates the Flex
@@ -75,10 +103,12 @@ export function defineAgentEndpoint<S extends z.ZodType<AgentTaskParams>>(
   schema: S,
   allowed: readonly ReservationStatus[],
   run: (invocation: Invocation, params: z.infer<S>, access: AgentAccess) => Promise<object>,
+  options: AgentEndpointOptions = {},
 ) {
   return defineEndpoint('agent', async (invocation, rawParams) => {
+    requireTokenPresent(rawParams);
     const params = parseParams(schema, rawParams);
-    const access = await authorizeTaskAccess(invocation, params, allowed);
+    const access = await authorizeTaskAccess(invocation, params.Token, params.TaskSid, allowed, options);
     return run(invocation, params, access);
   });
 }

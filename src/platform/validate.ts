@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../core/errors';
 import { MAX_INVITE_LENGTH } from '../core/invites';
+import { MAX_IDENTITY_LENGTH } from '../core/tokens';
 
 /** The bundle's one input validator: every parameter is checked here, before any Twilio call.
  * Twilio Functions merge JSON and form bodies into the event, so a value may arrive as a string
@@ -41,6 +42,14 @@ export const displayName = z
   .string({ error: 'Name must be a string.' })
   .max(MAX_DISPLAY_NAME_LENGTH, `Name must be at most ${MAX_DISPLAY_NAME_LENGTH} characters.`)
   .optional();
+
+/** A Video participant's identity as Twilio allows it: at most 128 bytes (multi-byte characters
+ * count double, or more), printable, no path separators (it goes into a REST path). */
+export const participantIdentity = z
+  .string({ error: 'Identity must be a string.' })
+  .min(1, 'Identity must not be empty.')
+  .refine((value) => Buffer.byteLength(value, 'utf8') <= MAX_IDENTITY_LENGTH, `Identity must be at most ${MAX_IDENTITY_LENGTH} bytes.`)
+  .refine((value) => !/[\p{Cc}\p{Cf}\/?#%]/u.test(value), 'Identity must be printable text without / ? # or %.');
 
 /** A text field of a Twilio callback: Twilio sends each once, as a short (maybe empty) string. */
 export const callbackText = (name: string, maxLength: number) =>

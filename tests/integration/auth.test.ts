@@ -6,44 +6,70 @@ import { useStack } from '../support/use-stack';
 
 const stack = useStack();
 
-const AGENT_ENDPOINTS = ['/video/escalate', '/video/agent-token', '/video/complete'];
+const AGENT_ENDPOINTS = ['/video/escalate', '/video/agent-token', '/video/complete', '/video/recording', '/video/recordings', '/video/remove-participant'];
+/** What each endpoint needs besides Token and TaskSid to get past validation. */
+const EXTRA: Record<string, Record<string, string>> = {
+  '/video/recording': { Action: 'status' },
+  '/video/remove-participant': { Identity: 'customer-AAAAAAAAAAAAAAAA' },
+};
 
 describe.each(AGENT_ENDPOINTS)('%s', (endpoint) => {
-  test('an unknown or expired Flex token is 401 unauthenticated', async () => {
-    const task = stack.seedTask();
-    expectError(await stack.post(endpoint, { Token: 'not-a-flex-token', TaskSid: task.taskSid }), 401, 'unauthenticated');
-  });
+  const post = (body: Record<string, unknown>) => stack.post(endpoint, { ...EXTRA[endpoint], ...body });
 
-  test('a missing token is 400 before any Twilio call', async () => {
+  test('an unknown or expired Flex token is 401 after the token check alone: no task, room or Sync read', async () => {
     const task = stack.seedTask();
     const before = stack.fake.calls.length;
-    expectError(await stack.post(endpoint, { TaskSid: task.taskSid }), 400, 'invalid_request');
+    expectError(await post({ Token: 'not-a-flex-token', TaskSid: task.taskSid }), 401, 'unauthenticated');
+    expect(stack.fake.calls.slice(before).map((c) => `${c.method} ${c.subdomain}${c.template}`)).toEqual(['POST iam/v1/Accounts/{AccountSid}/Tokens/validate']);
+  });
+
+  test('a missing, null or empty token is 401 before any Twilio call', async () => {
+    const task = stack.seedTask();
+    const before = stack.fake.calls.length;
+    for (const Token of [undefined, null, '', '   ']) expectError(await post({ Token, TaskSid: task.taskSid }), 401, 'unauthenticated');
     expect(stack.fake.calls.length).toBe(before);
   });
 
   test('a task that is not in the workspace is 404 task_not_found', async () => {
     const task = stack.seedTask();
-    expectError(await stack.post(endpoint, { Token: task.token, TaskSid: newSid('WT') }), 404, 'task_not_found');
+    expectError(await post({ Token: task.token, TaskSid: newSid('WT') }), 404, 'task_not_found');
   });
 
   test("another worker's task is 403 forbidden", async () => {
     const mine = stack.seedTask();
     const theirs = stack.seedTask();
-    expectError(await stack.post(endpoint, { Token: mine.token, TaskSid: theirs.taskSid }), 403, 'forbidden');
+    expectError(await post({ Token: mine.token, TaskSid: theirs.taskSid }), 403, 'forbidden');
   });
 
   test('a user without a worker is 403 forbidden', async () => {
     const task = stack.seedTask();
     const token = stack.fake.addFlexUser({ identity: 'viewer@example.com', roles: ['agent'] });
-    expectError(await stack.post(endpoint, { Token: token, TaskSid: task.taskSid }), 403, 'forbidden');
+    const before = stack.fake.calls.length;
+    expectError(await post({ Token: token, TaskSid: task.taskSid }), 403, 'forbidden');
+    // Nothing to check against: refused without reading the task.
+    expect(stack.fake.calls.slice(before).map((c) => c.subdomain)).toEqual(['iam']);
   });
 
   test.each(['admin', 'supervisor'])('the %s role may act on any task', async (role) => {
     const task = stack.seedTask();
     const token = stack.fake.addFlexUser({ identity: `${role}@example.com`, worker_sid: newSid('WK'), roles: [role] });
-    const answer = await stack.post(endpoint, { Token: token, TaskSid: task.taskSid });
-    expect(endpoint === '/video/agent-token' ? [404] : [200]).toContain(answer.status);
+    const answer = await post({ Token: token, TaskSid: task.taskSid });
+    // Without a room yet, the endpoints that act on one answer 404 no_room: past authorization.
+    const needsRoom = ['/video/agent-token', '/video/recording', '/video/remove-participant'].includes(endpoint);
+    if (needsRoom) expectError(answer, 404, 'no_room');
+    else expect(answer.status).toBe(200);
   });
+});
+
+test('a task re-routed through many workers: the holder is found whatever its reservation count, asking for their reservations only', async () => {
+  const task = stack.seedTask({ reservationStatus: 'timeout' });
+  for (let i = 0; i < 120; i++) stack.fake.addReservation(task.taskSid, newSid('WK'), i % 2 ? 'rejected' : 'timeout');
+  stack.fake.addReservation(task.taskSid, task.workerSid, 'accepted');
+  const before = stack.fake.calls.length;
+  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(answer.status).toBe(200);
+  const listed = stack.fake.callsTo('GET', /\/Reservations$/, before);
+  expect(listed.map((c) => c.query.WorkerSid)).toEqual([task.workerSid]);
 });
 
 test.each(['pending', 'rejected', 'timeout', 'canceled', 'rescinded', 'wrapping', 'completed'])(

@@ -64,6 +64,20 @@ export interface Message extends Json {
   date_created: string;
 }
 
+export interface Participant extends Json {
+  sid: string;
+  room_sid: string;
+  identity: string;
+  status: 'connected' | 'disconnected';
+}
+
+export interface SeededTask {
+  taskSid: string;
+  conversationSid: string;
+  workerSid: string;
+  token: string;
+}
+
 export interface FlexUser {
   identity: string;
   worker_sid?: string;
@@ -90,6 +104,7 @@ export class FakeTwilio {
   latencyMs = 0;
 
   readonly rooms: Room[] = [];
+  readonly participants: Participant[] = [];
   readonly recordingRules = new Map<string, Json[]>();
   readonly recordings: Json[] = [];
   readonly compositions: Json[] = [];
@@ -138,6 +153,43 @@ export class FakeTwilio {
     this.reservations.get(taskSid)!.push({ sid: newSid('WR'), worker_sid: workerSid, reservation_status: status });
   }
 
+  /** A messaging task held by a new agent (an accepted reservation), with its conversation and
+   * the agent's Flex token: what every flow starts from. */
+  seedTask(seed: { reservationStatus?: string; attributes?: Record<string, unknown> } = {}): SeededTask {
+    const conversationSid = this.addConversation();
+    const taskSid = this.addTask(seed.attributes ?? { conversationSid, channelType: 'web' });
+    const workerSid = newSid('WK');
+    this.addReservation(taskSid, workerSid, seed.reservationStatus ?? 'accepted');
+    const token = this.addFlexUser({ identity: `agent${workerSid.slice(-6)}@example.com`, worker_sid: workerSid, roles: ['agent'] });
+    return { taskSid, conversationSid, workerSid, token };
+  }
+
+  /** A message a chat participant posted (web chat, SMS...): Twilio sets its participant SID,
+   * whatever author or attributes the participant sends. */
+  postAsParticipant(conversationSid: string, message: { author: string; body: string; attributes?: unknown }): Message {
+    const stored: Message = {
+      ...this.messageJson(conversationSid, message.body, JSON.stringify(message.attributes ?? {}), message.author),
+      participant_sid: newSid('MB'),
+    };
+    this.messages(conversationSid).push(stored);
+    return stored;
+  }
+
+  /** Someone connected to the room with a token for `identity`, as Twilio would list them. */
+  addParticipant(roomSid: string, identity: string): Participant {
+    const participant: Participant = {
+      sid: newSid('PA'), room_sid: roomSid, account_sid: ACCOUNT_SID, identity, status: 'connected', date_created: iso(), date_updated: iso(),
+      start_time: iso(), end_time: null, duration: null, url: '', links: {},
+    };
+    participant.url = `https://video.twilio.com/v1/Rooms/${roomSid}/Participants/${participant.sid}`;
+    this.participants.push(participant);
+    return participant;
+  }
+
+  connectedIdentities(roomSid: string): string[] {
+    return this.participants.filter((p) => p.room_sid === roomSid && p.status === 'connected').map((p) => p.identity);
+  }
+
   addFlexUser(user: FlexUser, token = `flex-${randomBytes(24).toString('base64url')}`): string {
     this.flexTokens.set(token, user);
     return token;
@@ -181,6 +233,19 @@ export class FakeTwilio {
   endRoom(roomSid: string): void {
     const room = this.rooms.find((r) => r.sid === roomSid);
     if (room) Object.assign(room, { status: 'completed', end_time: iso(), date_updated: iso() });
+    for (const participant of this.participants.filter((p) => p.room_sid === roomSid)) this.disconnect(participant);
+  }
+
+  private disconnect(participant: Participant): void {
+    if (participant.status === 'disconnected') return;
+    Object.assign(participant, { status: 'disconnected', end_time: iso(), date_updated: iso(), duration: 1 });
+  }
+
+  private messageJson(conversationSid: string, body: string | null, attributes: string, author: string): Message {
+    return {
+      sid: newSid('IM'), account_sid: ACCOUNT_SID, conversation_sid: conversationSid, index: this.messageIndex++, author,
+      body, media: null, attributes, participant_sid: null, date_created: iso(), date_updated: iso(), url: '', delivery: null, links: {}, content_sid: null,
+    };
   }
 
   // ---- the server ---------------------------------------------------------------------
@@ -312,7 +377,9 @@ export class FakeTwilio {
       }
       case 'GET taskrouter/v1/Workspaces/{WorkspaceSid}/Tasks/{TaskSid}/Reservations': {
         if (!this.tasks.has(p.TaskSid)) throw new TwilioError(404, 20404, 'The requested resource was not found');
-        const items = (this.reservations.get(p.TaskSid) ?? []).map((r) => ({
+        const worker = req.query.get('WorkerSid');
+        const status = req.query.get('ReservationStatus');
+        const items = (this.reservations.get(p.TaskSid) ?? []).filter((r) => (!worker || r.worker_sid === worker) && (!status || r.reservation_status === status)).map((r) => ({
           account_sid: ACCOUNT_SID, date_created: iso(), date_updated: iso(), reservation_status: r.reservation_status, sid: r.sid,
           task_sid: p.TaskSid, worker_name: 'agent', worker_sid: r.worker_sid, workspace_sid: p.WorkspaceSid, url: '', links: {},
         }));
@@ -332,7 +399,10 @@ export class FakeTwilio {
         };
         room.url = `https://video.twilio.com/v1/Rooms/${room.sid}`;
         this.rooms.push(room);
-        this.recordingRules.set(room.sid, [{ type: room.record_participants_on_connect ? 'include' : 'exclude', all: true }]);
+        // A room created without explicit rules may report none, whatever it records.
+        const rules = f('RecordingRules') === undefined ? [] : (JSON.parse(f('RecordingRules')!) as { rules?: Json[] }).rules;
+        if (!Array.isArray(rules)) throw new TwilioError(400, 53120, 'Invalid Recording Rules');
+        this.recordingRules.set(room.sid, rules);
         return [201, room];
       }
       case 'GET video/v1/Rooms/{Sid}': {
@@ -376,6 +446,26 @@ export class FakeTwilio {
         const items = this.recordings.filter((r) => r.room_sid === p.RoomSid && (!status || r.status === status));
         return [200, this.page('recordings', items, req, `https://video.twilio.com/v1/Rooms/${p.RoomSid}/Recordings`)];
       }
+      case 'GET video/v1/Rooms/{RoomSid}/Participants': {
+        const status = req.query.get('Status') ?? 'connected';
+        const identity = req.query.get('Identity');
+        const items = this.participants.filter((x) => x.room_sid === p.RoomSid && x.status === status && (!identity || x.identity === identity));
+        return [200, this.page('participants', items, req, `https://video.twilio.com/v1/Rooms/${p.RoomSid}/Participants`)];
+      }
+      case 'GET video/v1/Rooms/{RoomSid}/Participants/{Sid}':
+      case 'POST video/v1/Rooms/{RoomSid}/Participants/{Sid}': {
+        // The Sid may be the participant's identity: then only a connected participant matches.
+        const participant = this.participants.find(
+          (x) => x.room_sid === p.RoomSid && (x.sid === p.Sid || (x.identity === decodeURIComponent(p.Sid) && x.status === 'connected')),
+        );
+        if (!participant) throw new TwilioError(404, 20404, 'The requested resource was not found');
+        if (req.method === 'POST') {
+          if (f('Status') !== 'disconnected') throw new TwilioError(400, 53209, 'Participant status is invalid');
+          this.disconnect(participant);
+          return [202, participant];
+        }
+        return [200, participant];
+      }
       case 'POST video/v1/Compositions': {
         const room = this.rooms.find((r) => r.sid === f('RoomSid'));
         if (!room) throw new TwilioError(404, 20404, 'The requested resource was not found');
@@ -413,10 +503,7 @@ export class FakeTwilio {
         if (body && body.length > 1600) throw new TwilioError(400, 50004, 'Body too long');
         const attributes = f('Attributes') ?? '{}';
         JSON.parse(attributes);
-        const message: Message = {
-          sid: newSid('IM'), account_sid: ACCOUNT_SID, conversation_sid: p.ConversationSid, index: this.messageIndex++, author: f('Author') ?? 'system',
-          body, media: null, attributes, participant_sid: null, date_created: iso(), date_updated: iso(), url: '', delivery: null, links: {}, content_sid: null,
-        };
+        const message = this.messageJson(p.ConversationSid, body, attributes, f('Author') ?? 'system');
         list.push(message);
         return [201, message];
       }

@@ -2,7 +2,7 @@ import { spawn, ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { ACCOUNT_SID, AUTH_TOKEN, FakeTwilio, newSid } from './fake-twilio';
+import { ACCOUNT_SID, AUTH_TOKEN, FakeTwilio, SeededTask } from './fake-twilio';
 
 /**
  * The built bundle under real twilio-run, on a free port, with its Twilio traffic sent to a
@@ -34,13 +34,7 @@ export interface PostOptions {
   headers?: Record<string, string>;
 }
 
-/** A messaging task held by an agent, ready to escalate. */
-export interface SeededTask {
-  taskSid: string;
-  conversationSid: string;
-  workerSid: string;
-  token: string;
-}
+export type { SeededTask } from './fake-twilio';
 
 export interface Stack {
   baseUrl: string;
@@ -155,20 +149,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return { status: response.status, headers: response.headers, body: parsed, text };
   };
 
-  const seedTask: Stack['seedTask'] = (seed = {}) => {
-    const conversationSid = fake.addConversation();
-    const taskSid = fake.addTask(seed.attributes ?? { conversationSid, channelType: 'web' });
-    const workerSid = newSid('WK');
-    fake.addReservation(taskSid, workerSid, seed.reservationStatus ?? 'accepted');
-    const token = fake.addFlexUser({ identity: `agent${workerSid.slice(-6)}@example.com`, worker_sid: workerSid, roles: ['agent'] });
-    return { taskSid, conversationSid, workerSid, token };
-  };
-
   return {
     baseUrl,
     fake,
     post,
-    seedTask,
+    seedTask: (seed) => fake.seedTask(seed),
     async stop() {
       killGroup(child, 'SIGTERM');
       await new Promise<void>((resolve) => {

@@ -4,6 +4,9 @@ import { defineAgentEndpoint } from '../../platform/flex-auth';
 import { agentTaskParams } from '../../platform/validate';
 
 /** POST /video/complete: ends the task's room and tells the customer; safe to repeat. */
-export const handler = defineAgentEndpoint(agentTaskParams, ['accepted', 'wrapping'], (invocation, _params, { task }) =>
-  completeSession(escalationDeps(invocation), task),
+export const handler = defineAgentEndpoint(
+  agentTaskParams,
+  ['accepted', 'wrapping'],
+  (invocation, _params, { task, room }) => completeSession(escalationDeps(invocation), task, room),
+  { readsRoom: true },
 );

@@ -10,7 +10,12 @@ const recordingParams = agentTaskParams.extend({
 
 /** POST /video/recording: starts or stops recording the task's room under VIDEO_RECORDING, or
  * tells whether it records; each real change is told to the customer once. */
-export const handler = defineAgentEndpoint(recordingParams, ['accepted'], (invocation, params, { task }) => {
-  const deps = escalationDeps(invocation);
-  return params.Action === 'status' ? recordingStatus(deps, task) : changeRecording(deps, task, params.Action);
-});
+export const handler = defineAgentEndpoint(
+  recordingParams,
+  ['accepted'],
+  (invocation, params, { task, room }) => {
+    const deps = escalationDeps(invocation);
+    return params.Action === 'status' ? recordingStatus(deps, task, room) : changeRecording(deps, task, room, params.Action);
+  },
+  { readsRoom: true },
+);

@@ -1,0 +1,121 @@
+/**
+ * Malformed requests, one table per endpoint: every parameter missing, of the wrong type, too
+ * long or of the wrong format, as JSON (any type) and as form strings (strings only). Each case
+ * names the answer API.md requires: 400 invalid_request, except an absent or empty `Token`,
+ * which is 401 unauthenticated. The values that must be real (the seeded task's token and SID)
+ * are placeholders, filled in by `withSeeded` once the stack runs.
+ */
+
+export type Body = Record<string, unknown>;
+export type Expected = readonly [400, 'invalid_request'] | readonly [401, 'unauthenticated'];
+
+export interface MalformedCase {
+  name: string;
+  body: Body;
+  form: boolean;
+  expected: Expected;
+}
+
+export const SEEDED_TOKEN = '<seeded token>';
+export const SEEDED_TASK = '<seeded task>';
+const HEX = 'a'.repeat(32);
+
+const INVALID: Expected = [400, 'invalid_request'];
+const ABSENT_TOKEN: Expected = [401, 'unauthenticated'];
+
+interface ParamValues {
+  json: unknown[];
+  form: string[];
+  /** Whether leaving the parameter out is malformed (it is required). */
+  required: boolean;
+}
+
+/** Malformed values of one parameter of `base`, each with what it must be answered. */
+function variants(base: Body, param: string, values: ParamValues): MalformedCase[] {
+  const expectedFor = (value: unknown): Expected =>
+    param === 'Token' && (value === undefined || value === null || value === '') ? ABSENT_TOKEN : INVALID;
+  const without = () => Object.fromEntries(Object.entries(base).filter(([name]) => name !== param));
+  const shown = (value: unknown) => (JSON.stringify(value) ?? String(value)).slice(0, 40);
+  return [
+    ...(values.required
+      ? [
+          { name: `${param} missing (JSON)`, body: without(), form: false, expected: expectedFor(undefined) },
+          { name: `${param} missing (form)`, body: without(), form: true, expected: expectedFor(undefined) },
+        ]
+      : []),
+    ...values.json.map((value) => ({ name: `${param}=${shown(value)} (JSON)`, body: { ...base, [param]: value }, form: false, expected: expectedFor(value) })),
+    ...values.form.map((value) => ({ name: `${param}=${shown(value)} (form)`, body: { ...base, [param]: value }, form: true, expected: expectedFor(value) })),
+  ];
+}
+
+const TOKEN: ParamValues = {
+  json: ['', 12345, true, null, [], ['a', 'b'], { token: 'x' }, 'x'.repeat(8193)],
+  form: ['', 'x'.repeat(9000)],
+  required: true,
+};
+
+const TASK_SID: ParamValues = {
+  json: ['', 'WT123', `XX${HEX}`, `WT${HEX}0`, `WT${'g'.repeat(32)}`, `wt${HEX}`, ` WT${HEX}`, `WT${HEX}\n`, 42, true, null, [`WT${HEX}`], { sid: `WT${HEX}` }, `WT${HEX}/../x`, 'W'.repeat(100_000)],
+  form: ['', 'WT123', `RM${HEX}`, `WT${HEX} `, 'WT%00', '../../etc/passwd', `WT${HEX}\u0000`],
+  required: true,
+};
+
+const AGENT_BASE: Body = { Token: SEEDED_TOKEN, TaskSid: SEEDED_TASK };
+
+/** Token and TaskSid, plus the endpoint's own parameters. */
+function agentCases(own: Record<string, ParamValues> = {}, ownBase: Body = {}): MalformedCase[] {
+  const base = { ...AGENT_BASE, ...ownBase };
+  return [
+    ...variants(base, 'Token', TOKEN),
+    ...variants(base, 'TaskSid', TASK_SID),
+    ...Object.entries(own).flatMap(([param, values]) => variants(base, param, values)),
+  ];
+}
+
+export const MALFORMED: Record<string, MalformedCase[]> = {
+  '/video/escalate': agentCases({
+    Resend: { json: ['yes', 1, 0, 'TRUE', [], { value: true }, null], form: ['yes', '1', 'on'], required: false },
+  }),
+  '/video/agent-token': agentCases(),
+  '/video/complete': agentCases(),
+  '/video/recordings': agentCases(),
+  '/video/recording': agentCases(
+    {
+      Action: {
+        json: ['', 'START', 'start ', 'begin', 'pause', 1, true, null, ['start'], { start: true }, 's'.repeat(200_000)],
+        form: ['', 'Stop', 'start;stop'],
+        required: true,
+      },
+    },
+    { Action: 'start' },
+  ),
+  '/video/remove-participant': agentCases(
+    {
+      Identity: {
+        json: ['', 7, true, null, ['customer-x'], { identity: 'x' }, 'i'.repeat(129), 'é'.repeat(65), 'a/b', 'a?b', 'a#b', '100%', 'x\u0000y', 'x\u202ey'],
+        form: ['', 'i'.repeat(5_000), '../Participants', 'a\nb'],
+        required: true,
+      },
+    },
+    { Identity: 'customer-AAAAAAAAAAAAAAAA' },
+  ),
+  '/video/join': [
+    ...variants({ Invite: `RM${HEX}.${'A'.repeat(16)}.1.1.${'B'.repeat(43)}` }, 'Invite', {
+      json: ['', 7, false, null, ['x'], { invite: 'x' }, 'i'.repeat(561), 'i'.repeat(1_000_000)],
+      form: ['', 'i'.repeat(5_000)],
+      required: true,
+    }),
+    ...variants({ Invite: `RM${HEX}.${'A'.repeat(16)}.1.1.${'B'.repeat(43)}` }, 'Name', {
+      json: ['N'.repeat(65), 12, true, ['Ana'], { first: 'Ana' }, 'é'.repeat(65)],
+      form: ['N'.repeat(65), 'x'.repeat(10_000)],
+      required: false,
+    }),
+  ],
+};
+
+/** Bodies that are no parameters at all. They carry no Token, so an agent endpoint answers 401;
+ * the customer's endpoint 400. */
+export const NOT_PARAMETERS = ['', '[]', '[1,2,3]', '"TaskSid"', 'null', '{"request":{"headers":5}}'];
+
+export const withSeeded = (body: Body, seeded: { token: string; taskSid: string }): Body =>
+  Object.fromEntries(Object.entries(body).map(([k, v]) => [k, v === SEEDED_TOKEN ? seeded.token : v === SEEDED_TASK ? seeded.taskSid : v]));
