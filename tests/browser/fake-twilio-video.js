@@ -310,6 +310,39 @@
     return room;
   }
 
+  // ---- What the agent panel needs on top (kept apart from the join page's surface) ----------
+  // The agent's tokens name the participant and the room: the local participant and the room
+  // take them from the token, as with the real SDK. A screen share is published with a name, so
+  // published track names are recorded; remote participants report network quality.
+  fake.publishedNames = [];
+  const publishUnnamed = LocalParticipant.prototype.publishTrack;
+  LocalParticipant.prototype.publishTrack = function (track, publishOptions) {
+    fake.publishedNames.push((publishOptions && publishOptions.name) || null);
+    return publishUnnamed.call(this, track);
+  };
+  const tokenClaims = (token) => {
+    try {
+      return JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    } catch {
+      return null;
+    }
+  };
+  const connectUnnamed = connect;
+  connect = async function (token, connectOptions) {
+    const room = await connectUnnamed(token, connectOptions);
+    const claims = tokenClaims(token);
+    if (claims && claims.grants) {
+      room.localParticipant.identity = claims.grants.identity || room.localParticipant.identity;
+      room.sid = (claims.grants.video && claims.grants.video.room) || room.sid;
+    }
+    return room;
+  };
+  fake.setRemoteNetworkQuality = function (identity, level) {
+    const participant = [...this._room().participants.values()].find((p) => p.identity === identity);
+    participant.networkQualityLevel = level;
+    participant.emit('networkQualityLevelChanged', level, null);
+  };
+
   window.__fakeVideo = fake;
   window.Twilio = Object.assign(window.Twilio || {}, {
     Video: {

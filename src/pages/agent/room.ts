@@ -66,7 +66,7 @@ export async function joinRoom(sdk: VideoSdk, grant: AgentGrant, media: PanelMed
 
   const present = [...room.participants.values()];
   present.forEach(follow);
-  handlers.dispatch({ type: 'connected', roomSid: room.sid, self: member(local), others: present.map(member), recording: room.isRecording });
+  handlers.dispatch({ type: 'connected', roomSid: grant.roomSid, self: member(local), others: present.map(member), recording: room.isRecording });
   handlers.dispatch({ type: 'networkLevel', sid: local.sid, level: local.networkQualityLevel });
   for (const participant of present) {
     handlers.dispatch({ type: 'networkLevel', sid: participant.sid, level: participant.networkQualityLevel });

@@ -1,0 +1,182 @@
+import Ajv from 'ajv';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { openPage, type FakeVideoOptions, type FakeVideoRecord, type TestPage } from './harness';
+
+/**
+ * A stand-in for Flex: a page on its own origin (127.0.0.1, while the bundle is on localhost)
+ * that embeds /agent.html exactly as the Flex plugin does, answers the panel's ready message
+ * with a session, and records every message the panel posts. Tests drive it through
+ * window.__host.
+ */
+
+export interface HostServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+export interface HostSession {
+  token: string;
+  taskSid: string;
+}
+
+export interface ReceivedMessage {
+  origin: string;
+  data: unknown;
+}
+
+const hostPage = (panelUrl: string, size: { width: number; height: number }) => `<!doctype html>
+<html><head><meta charset="utf-8"><title>Flex (test host)</title>
+<style>body{margin:0;font:14px sans-serif} iframe{display:block;border:0;width:${size.width}px;height:${size.height}px}</style></head>
+<body>
+<iframe id="panel" title="Video" src="${panelUrl}" allow="camera; microphone; display-capture; autoplay"></iframe>
+<script>
+  const frame = document.getElementById('panel');
+  const panelOrigin = new URL(frame.src).origin;
+  const query = new URLSearchParams(location.search);
+  window.__host = {
+    // The test's session (a test host may carry it in its URL; the panel's URL never does).
+    session: query.get('token') ? { token: query.get('token'), taskSid: query.get('taskSid') } : null,
+    received: [],
+    send(message) { frame.contentWindow.postMessage(message, panelOrigin); },
+  };
+  window.addEventListener('message', (event) => {
+    if (event.source !== frame.contentWindow) return;
+    window.__host.received.push({ origin: event.origin, data: event.data });
+    if (event.data && event.data.type === 'video-escalation:ready' && window.__host.session) {
+      window.__host.send(Object.assign({ type: 'video-escalation:session' }, window.__host.session));
+    }
+  });
+</script>
+</body></html>`;
+
+/** Serves the host page for `panelUrl` at /host.html?width=&height=. */
+export async function startHost(panelUrl: () => string): Promise<HostServer> {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://host');
+    if (url.pathname !== '/host.html') return void response.writeHead(404).end();
+    const size = { width: Number(url.searchParams.get('width') ?? 400), height: Number(url.searchParams.get('height') ?? 600) };
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(hostPage(panelUrl(), size));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export interface HostedPanel extends TestPage {
+  /** The panel's frame, where the fake SDK lives. */
+  panel: Frame;
+  /** Messages the panel posted to the host, in order. */
+  received(): Promise<ReceivedMessage[]>;
+  stateMessages(): Promise<Record<string, unknown>[]>;
+  send(message: unknown): Promise<void>;
+}
+
+/** Opens the host page with the fake SDK in place of Twilio's; the host answers ready with
+ * `session` (none: the test sends one itself). */
+export async function openHostedPanel(
+  context: BrowserContext,
+  host: HostServer,
+  session: HostSession | null,
+  options: { fakeVideo?: FakeVideoOptions; size?: { width: number; height: number } } = {},
+): Promise<HostedPanel> {
+  const opened = await openPage(context, options.fakeVideo);
+  const page: Page = opened.page;
+  const size = options.size ?? { width: 400, height: 600 };
+  const query = new URLSearchParams({ width: String(size.width), height: String(size.height), ...(session ?? {}) });
+  await page.goto(`${host.origin}/host.html?${query}`);
+  const frameElement = await page.waitForSelector('#panel');
+  const panel = (await frameElement.contentFrame())!;
+  const received = () => page.evaluate(() => (window as unknown as { __host: { received: ReceivedMessage[] } }).__host.received);
+  return {
+    ...opened,
+    panel,
+    received,
+    async stateMessages() {
+      return (await received()).map((m) => m.data as Record<string, unknown>).filter((data) => data?.type === 'video-escalation:state');
+    },
+    send: (message) => page.evaluate((m) => (window as unknown as { __host: { send(x: unknown): void } }).__host.send(m), message),
+  };
+}
+
+/** API.md's `video-escalation:state`, exactly: these keys and no other. */
+const STATE_MESSAGE_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'state', 'roomSid', 'recording', 'participants'],
+  properties: {
+    type: { const: 'video-escalation:state' },
+    state: { enum: ['idle', 'connecting', 'connected', 'reconnecting', 'ended', 'error'] },
+    roomSid: { anyOf: [{ type: 'null' }, { type: 'string', pattern: '^RM[0-9a-f]{32}$' }] },
+    recording: { type: 'boolean' },
+    participants: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+  },
+} as const;
+
+const validateState = new Ajv({ strict: true }).compile(STATE_MESSAGE_SCHEMA);
+
+/** Every message the panel posted is its ready message or a well-formed state, each state a
+ * change from the one before; returns the states. */
+export async function checkedStates(hosted: HostedPanel): Promise<Record<string, unknown>[]> {
+  const received = await hosted.received();
+  expect(received[0]?.data).toEqual({ type: 'video-escalation:ready', version: 1 });
+  const states = received.slice(1).map((message) => message.data as Record<string, unknown>);
+  for (const state of states) expect([state, validateState(state) ? 'valid' : validateState.errors]).toEqual([state, 'valid']);
+  for (let i = 1; i < states.length; i += 1) expect(states[i]).not.toEqual(states[i - 1]);
+  return states;
+}
+
+/** Polls until the last state posted to the host matches `expected`. */
+export async function lastStateIs(hosted: HostedPanel, expected: Record<string, unknown>, timeoutMs = 10_000): Promise<void> {
+  const giveUpAt = Date.now() + timeoutMs;
+  let last: Record<string, unknown> | undefined;
+  while (Date.now() < giveUpAt) {
+    last = (await hosted.stateMessages()).at(-1);
+    if (last && Object.entries(expected).every(([key, value]) => JSON.stringify(last![key]) === JSON.stringify(value))) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(last).toMatchObject(expected);
+}
+
+/** The panel's screen: data-state of its section. */
+export function panelScreen(hosted: HostedPanel, state: string) {
+  return hosted.panel.locator(`#app > section[data-state="${state}"]`);
+}
+
+/** Drives the fake room inside the panel's frame: `drivePanelRoom(hosted, 'startRecording')`. */
+export function drivePanelRoom(hosted: HostedPanel, action: string, ...args: unknown[]): Promise<void> {
+  return hosted.panel.evaluate(
+    ([name, rest]) => {
+      const fake = (window as unknown as { __fakeVideo: Record<string, (...a: unknown[]) => void> }).__fakeVideo;
+      fake[name as string](...(rest as unknown[]));
+    },
+    [action, args] as const,
+  );
+}
+
+export interface PanelFakeVideo extends FakeVideoRecord {
+  publishedNames: (string | null)[];
+}
+
+export function panelVideoRecord(hosted: HostedPanel): Promise<PanelFakeVideo> {
+  return hosted.panel.evaluate(() => {
+    const fake = (window as unknown as { __fakeVideo: PanelFakeVideo }).__fakeVideo;
+    const { connects, calls, published, unpublished, stoppedTracks, disconnectedByPage, publishedNames } = fake;
+    return { connects, calls, published, unpublished, stoppedTracks, disconnectedByPage, publishedNames };
+  });
+}
+
+/** The frame shows live video in `selector`. */
+export function panelVideoPlaying(hosted: HostedPanel, selector: string): Promise<unknown> {
+  return hosted.panel.waitForFunction((sel) => {
+    const video = document.querySelector<HTMLVideoElement>(sel);
+    return !!video && !video.hidden && video.readyState >= 2 && video.videoWidth > 0;
+  }, selector);
+}
