@@ -315,10 +315,18 @@
   // take them from the token, as with the real SDK. A screen share is published with a name, so
   // published track names are recorded; remote participants report network quality.
   fake.publishedNames = [];
+  fake.publishedTracks = [];
   const publishUnnamed = LocalParticipant.prototype.publishTrack;
   LocalParticipant.prototype.publishTrack = function (track, publishOptions) {
     fake.publishedNames.push((publishOptions && publishOptions.name) || null);
+    fake.publishedTracks.push(track);
     return publishUnnamed.call(this, track);
+  };
+  /** The browser's own "Stop sharing": the captured track ends by itself. */
+  fake.endScreenCapture = function () {
+    const capture = this.publishedTracks.filter((track) => track instanceof MediaStreamTrack).at(-1);
+    capture.stop();
+    capture.dispatchEvent(new Event('ended'));
   };
   const tokenClaims = (token) => {
     try {
