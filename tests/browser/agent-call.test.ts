@@ -5,12 +5,13 @@ import {
   lastStateIs,
   openHostedPanel,
   panelScreen,
+  panelShot,
   panelVideoPlaying,
   panelVideoRecord,
   startHost,
   type HostServer,
 } from './agent-host';
-import { eventually, hasText, hidden, isFocused, screenshot, useBrowserContext, visible } from './harness';
+import { eventually, hasText, hidden, isFocused, useBrowserContext, visible } from './harness';
 
 /** The agent in a call: the customer arrives, the controls, who is in the room, a new link,
  * removing someone, the connection coming and going, and ending the call. The room's events
@@ -20,7 +21,7 @@ import { eventually, hasText, hidden, isFocused, screenshot, useBrowserContext, 
 const env: Record<string, string> = {};
 let flex: HostServer;
 beforeAll(async () => {
-  flex = await startHost(() => `${stack.baseUrl}/agent.html`);
+  flex = await startHost();
   env.ALLOWED_ORIGINS = flex.origin;
 });
 afterAll(() => flex?.close());
@@ -34,7 +35,7 @@ async function inCall() {
   const escalated = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
   const invite = decodeURIComponent(String(escalated.body.joinUrl).split('#invite=')[1]);
   const joined = await stack.post('/video/join', { Invite: invite });
-  const hosted = await openHostedPanel(context, flex, { token: task.token, taskSid: task.taskSid });
+  const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid });
   await panelScreen(hosted, 'waiting').waitFor();
   return { hosted, task, roomSid: escalated.body.roomSid as string, agent: escalated.body.agent.identity as string, customer: joined.body.identity as string, invite };
 }
@@ -68,7 +69,7 @@ test('the customer arrives: their video large, the agent small, both networks sh
   ]);
   await visible(panel.getByRole('button', { name: 'Remove Customer' }));
   expect(await panel.locator('.participant[data-kind="you"] button').count()).toBe(0);
-  await screenshot(hosted.page, 'agent-10-in-call-canvas');
+  await panelShot(hosted, 'agent-10-in-call-canvas');
 
   // The customer leaves: the stage says so, the host is told.
   await drivePanelRoom(hosted, 'removeParticipant', customer);
@@ -110,7 +111,7 @@ test('someone unexpected is highlighted; Remove asks first, then disconnects the
   await remove.click();
   const confirm = panel.locator('.participant[data-kind="customer"] [data-control="confirm"]');
   await isFocused(confirm);
-  await screenshot(hosted.page, 'agent-11-remove-confirm');
+  await panelShot(hosted, 'agent-11-remove-confirm');
   await hosted.page.keyboard.press('Escape');
   await isFocused(remove);
   expect(stack.fake.connectedIdentities(roomSid)).toEqual([customer]);
@@ -145,7 +146,7 @@ test('reconnecting and reconnected come from the SDK; a signalling loss rejoins 
   await hasText(panel.locator('.banner'), 'Connection lost. Reconnecting…');
   await hasText(panel.locator('#announcer'), 'Connection lost. Reconnecting…');
   await lastStateIs(hosted, { state: 'reconnecting', roomSid, participants: [agent] });
-  await screenshot(hosted.page, 'agent-12-reconnecting');
+  await panelShot(hosted, 'agent-12-reconnecting');
   await drivePanelRoom(hosted, 'reconnected');
   await panelScreen(hosted, 'waiting').waitFor();
   await hasText(panel.locator('.banner'), 'Reconnected.');
@@ -181,7 +182,7 @@ test('End video call asks first, then ends the room for everyone and tells the c
   expect(record.disconnectedByPage).toBe(true);
   expect(record.stoppedTracks).toEqual(expect.arrayContaining(['audio', 'video']));
   await lastStateIs(hosted, { state: 'ended', roomSid, recording: false, participants: [] });
-  await screenshot(hosted.page, 'agent-13-ended');
+  await panelShot(hosted, 'agent-13-ended');
 
   // A new call can follow for the same task.
   await panel.getByRole('button', { name: 'Start a new video call' }).click();

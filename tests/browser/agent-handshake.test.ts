@@ -11,8 +11,8 @@ const env: Record<string, string> = {};
 let flex: HostServer;
 let stranger: HostServer;
 beforeAll(async () => {
-  flex = await startHost(() => `${stack.baseUrl}/agent.html`);
-  stranger = await startHost(() => `${stack.baseUrl}/agent.html`);
+  flex = await startHost();
+  stranger = await startHost();
   // Read when the stack starts, which is after this.
   env.ALLOWED_ORIGINS = `https://flex.twilio.com,${flex.origin}`;
 });
@@ -34,7 +34,7 @@ test('agent-config is public and names the allowed origins', async () => {
 test('a session from a disallowed origin is ignored: nothing is asked with its token', async () => {
   const task = stack.fake.seedTask();
   const checksBefore = tokenChecks();
-  const hosted = await openHostedPanel(context, stranger, { token: task.token, taskSid: task.taskSid });
+  const hosted = await openHostedPanel(context, stranger, stack.baseUrl, { token: task.token, taskSid: task.taskSid });
   await panelScreen(hosted, 'waiting-for-host').waitFor();
   // The stranger got the ready message (it carries nothing) and, as it answered at once, would
   // have been heard by now; give a slow machine a moment more.
@@ -49,7 +49,7 @@ test('a session from a disallowed origin is ignored: nothing is asked with its t
 test('an allowed host: ready, session, no room yet → Start video call; every state is well-formed', async () => {
   const task = stack.fake.seedTask();
   const roomsBefore = stack.fake.rooms.length;
-  const hosted = await openHostedPanel(context, flex, { token: task.token, taskSid: task.taskSid });
+  const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid });
   const setup = panelScreen(hosted, 'ready');
   await setup.waitFor();
   await hasText(setup.locator('h1'), 'Video call');
@@ -66,7 +66,7 @@ test('an allowed host: ready, session, no room yet → Start video call; every s
 
 test('Start video call: one room, one invite in the chat, the agent in the room and told', async () => {
   const task = stack.fake.seedTask();
-  const hosted = await openHostedPanel(context, flex, { token: task.token, taskSid: task.taskSid });
+  const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid });
   await hosted.panel.getByRole('button', { name: 'Start video call' }).click();
   await panelScreen(hosted, 'waiting').waitFor();
   await hasText(hosted.panel.locator('.waiting p'), 'Waiting for the customer to join from the link in the chat…');
@@ -102,7 +102,7 @@ test('a task already in a call is joined at once, without creating anything', as
   const roomsBefore = stack.fake.rooms.length;
   const messagesBefore = stack.fake.messages(task.conversationSid).length;
 
-  const hosted = await openHostedPanel(context, flex, { token: task.token, taskSid: task.taskSid });
+  const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid });
   await panelScreen(hosted, 'waiting').waitFor();
   await lastStateIs(hosted, { state: 'connected', roomSid: escalated.body.roomSid, participants: [escalated.body.agent.identity] });
   expect(stack.fake.rooms.length).toBe(roomsBefore);
@@ -114,7 +114,7 @@ test('a task already in a call is joined at once, without creating anything', as
 
 test('a Flex token renewed by the host is the one the next call sends', async () => {
   const task = stack.fake.seedTask();
-  const hosted = await openHostedPanel(context, flex, { token: task.token, taskSid: task.taskSid });
+  const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid });
   await panelScreen(hosted, 'ready').waitFor();
   const renewed = stack.fake.addFlexUser({ identity: 'renewed@example.com', worker_sid: task.workerSid, roles: ['agent'] });
   await hosted.send({ type: 'video-escalation:token', token: renewed });

@@ -1,12 +1,14 @@
 import Ajv from 'ajv';
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { openPage, type FakeVideoOptions, type FakeVideoRecord, type TestPage } from './harness';
+import { openPage, SCREENSHOTS, type FakeVideoOptions, type FakeVideoRecord, type TestPage } from './harness';
 
 /**
  * A stand-in for Flex: a page on its own origin (127.0.0.1, while the bundle is on localhost)
- * that embeds /agent.html exactly as the Flex plugin does, answers the panel's ready message
+ * that embeds /agent.html in an iframe as the Flex plugin does (same allow list), answers the panel's ready message
  * with a session, and records every message the panel posts. Tests drive it through
  * window.__host.
  */
@@ -26,15 +28,20 @@ export interface ReceivedMessage {
   data: unknown;
 }
 
-const hostPage = (panelUrl: string, size: { width: number; height: number }) => `<!doctype html>
+const hostPage = `<!doctype html>
 <html><head><meta charset="utf-8"><title>Flex (test host)</title>
-<style>body{margin:0;font:14px sans-serif} iframe{display:block;border:0;width:${size.width}px;height:${size.height}px}</style></head>
+<style>body{margin:0;font:14px sans-serif} iframe{display:block;border:0}</style></head>
 <body>
-<iframe id="panel" title="Video" src="${panelUrl}" allow="camera; microphone; display-capture; autoplay"></iframe>
 <script>
-  const frame = document.getElementById('panel');
-  const panelOrigin = new URL(frame.src).origin;
   const query = new URLSearchParams(location.search);
+  const frame = document.createElement('iframe');
+  frame.id = 'panel';
+  frame.title = 'Video';
+  frame.allow = 'camera; microphone; display-capture; autoplay';
+  frame.width = query.get('width');
+  frame.height = query.get('height');
+  frame.src = query.get('panel');
+  const panelOrigin = new URL(frame.src).origin;
   window.__host = {
     // The test's session (a test host may carry it in its URL; the panel's URL never does).
     session: query.get('token') ? { token: query.get('token'), taskSid: query.get('taskSid') } : null,
@@ -48,16 +55,16 @@ const hostPage = (panelUrl: string, size: { width: number; height: number }) => 
       window.__host.send(Object.assign({ type: 'video-escalation:session' }, window.__host.session));
     }
   });
+  document.body.append(frame);
 </script>
 </body></html>`;
 
-/** Serves the host page for `panelUrl` at /host.html?width=&height=. */
-export async function startHost(panelUrl: () => string): Promise<HostServer> {
+/** Serves the host page at /host.html?panel=<panel URL>&width=&height=[&token=&taskSid=]. */
+export async function startHost(): Promise<HostServer> {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://host');
     if (url.pathname !== '/host.html') return void response.writeHead(404).end();
-    const size = { width: Number(url.searchParams.get('width') ?? 400), height: Number(url.searchParams.get('height') ?? 600) };
-    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(hostPage(panelUrl(), size));
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(hostPage);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -79,18 +86,19 @@ export interface HostedPanel extends TestPage {
   send(message: unknown): Promise<void>;
 }
 
-/** Opens the host page with the fake SDK in place of Twilio's; the host answers ready with
- * `session` (none: the test sends one itself). */
+/** Opens the host page, embedding the panel of the service at `serviceUrl`, with the fake SDK in
+ * place of Twilio's; the host answers ready with `session` (none: the test sends one itself). */
 export async function openHostedPanel(
   context: BrowserContext,
   host: HostServer,
+  serviceUrl: string,
   session: HostSession | null,
   options: { fakeVideo?: FakeVideoOptions; size?: { width: number; height: number } } = {},
 ): Promise<HostedPanel> {
   const opened = await openPage(context, options.fakeVideo);
   const page: Page = opened.page;
   const size = options.size ?? { width: 400, height: 600 };
-  const query = new URLSearchParams({ width: String(size.width), height: String(size.height), ...(session ?? {}) });
+  const query = new URLSearchParams({ panel: `${serviceUrl}/agent.html`, width: String(size.width), height: String(size.height), ...(session ?? {}) });
   await page.goto(`${host.origin}/host.html?${query}`);
   const frameElement = await page.waitForSelector('#panel');
   const panel = (await frameElement.contentFrame())!;
@@ -179,4 +187,12 @@ export function panelVideoPlaying(hosted: HostedPanel, selector: string): Promis
     const video = document.querySelector<HTMLVideoElement>(sel);
     return !!video && !video.hidden && video.readyState >= 2 && video.videoWidth > 0;
   }, selector);
+}
+
+/** A picture of the panel alone, at the size the host gives it. */
+export async function panelShot(hosted: HostedPanel, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await hosted.page.locator('#panel').screenshot({ path: file });
+  return file;
 }
