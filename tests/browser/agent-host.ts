@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { openPage, SCREENSHOTS, type FakeVideoOptions, type FakeVideoRecord, type TestPage } from './harness';
 
+const FAKE_SDK = fs.readFileSync(path.join(__dirname, 'fake-twilio-video.js'), 'utf8');
+
 /**
  * A stand-in for Flex: a page on its own origin (127.0.0.1, while the bundle is on localhost)
  * that embeds /agent.html in an iframe as the Flex plugin does (same allow list), answers the panel's ready message
@@ -34,28 +36,39 @@ const hostPage = `<!doctype html>
 <body>
 <script>
   const query = new URLSearchParams(location.search);
-  const frame = document.createElement('iframe');
-  frame.id = 'panel';
-  frame.title = 'Video';
-  frame.allow = 'camera; microphone; display-capture; autoplay';
-  frame.width = query.get('width');
-  frame.height = query.get('height');
-  frame.src = query.get('panel');
-  const panelOrigin = new URL(frame.src).origin;
+  const panelUrl = query.get('panel');
+  const panelOrigin = new URL(panelUrl).origin;
+  // The panel in an iframe (the plugin's task canvas), or in a window of its own.
+  let panelWindow = null;
+  if (query.get('mode') === 'window') {
+    const open = document.createElement('button');
+    open.textContent = 'Open video';
+    open.onclick = () => (panelWindow = window.open(panelUrl, 'video-panel', 'popup,width=' + query.get('width') + ',height=' + query.get('height')));
+    document.body.append(open);
+  } else {
+    const frame = document.createElement('iframe');
+    frame.id = 'panel';
+    frame.title = 'Video';
+    frame.allow = 'camera; microphone; display-capture; autoplay';
+    frame.width = query.get('width');
+    frame.height = query.get('height');
+    frame.src = panelUrl;
+    document.body.append(frame);
+    panelWindow = frame.contentWindow;
+  }
   window.__host = {
     // The test's session (a test host may carry it in its URL; the panel's URL never does).
     session: query.get('token') ? { token: query.get('token'), taskSid: query.get('taskSid') } : null,
     received: [],
-    send(message) { frame.contentWindow.postMessage(message, panelOrigin); },
+    send(message) { panelWindow.postMessage(message, panelOrigin); },
   };
   window.addEventListener('message', (event) => {
-    if (event.source !== frame.contentWindow) return;
+    if (!panelWindow || event.source !== panelWindow) return;
     window.__host.received.push({ origin: event.origin, data: event.data });
     if (event.data && event.data.type === 'video-escalation:ready' && window.__host.session) {
       window.__host.send(Object.assign({ type: 'video-escalation:session' }, window.__host.session));
     }
   });
-  document.body.append(frame);
 </script>
 </body></html>`;
 
@@ -80,10 +93,19 @@ export async function startHost(): Promise<HostServer> {
 export interface HostedPanel extends TestPage {
   /** The panel's frame, where the fake SDK lives. */
   panel: Frame;
+  /** The panel's own window, when the host opened one instead of an iframe. */
+  popup: Page | null;
   /** Messages the panel posted to the host, in order. */
   received(): Promise<ReceivedMessage[]>;
   stateMessages(): Promise<Record<string, unknown>[]>;
   send(message: unknown): Promise<void>;
+}
+
+export interface HostedOptions {
+  fakeVideo?: FakeVideoOptions;
+  /** The iframe's size, or the opened window's (whose viewport is the context's). */
+  size?: { width: number; height: number };
+  mode?: 'iframe' | 'window';
 }
 
 /** Opens the host page, embedding the panel of the service at `serviceUrl`, with the fake SDK in
@@ -93,19 +115,35 @@ export async function openHostedPanel(
   host: HostServer,
   serviceUrl: string,
   session: HostSession | null,
-  options: { fakeVideo?: FakeVideoOptions; size?: { width: number; height: number } } = {},
+  options: HostedOptions = {},
 ): Promise<HostedPanel> {
   const opened = await openPage(context, options.fakeVideo);
   const page: Page = opened.page;
   const size = options.size ?? { width: 400, height: 600 };
-  const query = new URLSearchParams({ panel: `${serviceUrl}/agent.html`, width: String(size.width), height: String(size.height), ...(session ?? {}) });
+  const mode = options.mode ?? 'iframe';
+  const query = new URLSearchParams({ panel: `${serviceUrl}/agent.html`, width: String(size.width), height: String(size.height), mode, ...(session ?? {}) });
   await page.goto(`${host.origin}/host.html?${query}`);
-  const frameElement = await page.waitForSelector('#panel');
-  const panel = (await frameElement.contentFrame())!;
+  let panel: Frame;
+  let popup: Page | null = null;
+  if (mode === 'window') {
+    // A window of its own is a new page: it needs the fake SDK too, and its requests count.
+    await context.route('**/join/twilio-video.min.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript; charset=utf-8', body: FAKE_SDK }));
+    await context.addInitScript((fakeVideo) => {
+      (window as unknown as { __fakeVideoOptions: unknown }).__fakeVideoOptions = fakeVideo;
+    }, options.fakeVideo ?? {});
+    const opening = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Open video' }).click();
+    popup = await opening;
+    popup.on('request', (request) => opened.requests.push(request.url()));
+    panel = popup.mainFrame();
+  } else {
+    panel = (await (await page.waitForSelector('#panel')).contentFrame())!;
+  }
   const received = () => page.evaluate(() => (window as unknown as { __host: { received: ReceivedMessage[] } }).__host.received);
   return {
     ...opened,
     panel,
+    popup,
     received,
     async stateMessages() {
       return (await received()).map((m) => m.data as Record<string, unknown>).filter((data) => data?.type === 'video-escalation:state');
@@ -193,6 +231,7 @@ export function panelVideoPlaying(hosted: HostedPanel, selector: string): Promis
 export async function panelShot(hosted: HostedPanel, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  await hosted.page.locator('#panel').screenshot({ path: file });
+  if (hosted.popup) await hosted.popup.screenshot({ path: file });
+  else await hosted.page.locator('#panel').screenshot({ path: file });
   return file;
 }
