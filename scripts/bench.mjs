@@ -4,6 +4,7 @@
 // writing another and listing it in SECTIONS.
 //
 //   join page size     the page's own JS and CSS, raw and gzip, apart from the twilio-video SDK
+//   agent panel size   the same for the agent's panel (/agent.html), budget 40 kB gzip
 //   time to preview    navigation → first frames of the local camera preview in headless
 //                      Chromium (fake camera), median of RUNS cold loads (fresh browser context
 //                      each, after one uncounted warm-up), served from localhost by a tiny static
@@ -115,7 +116,31 @@ export async function timeToPreviewSection() {
   };
 }
 
-export const SECTIONS = [apiSection, joinPageSizeSection, timeToPreviewSection];
+const PANEL_BUDGET_GZIP = 40 * 1024;
+
+/** The agent panel's own weight (the SDK it shares with the join page apart). */
+export async function agentPanelSizeSection() {
+  const files = {
+    'panel JS   (agent/panel.js)': 'agent/panel.js',
+    'panel CSS  (agent/panel.css)': 'agent/panel.css',
+    'panel HTML (agent.html)': 'agent.html',
+  };
+  const rows = [];
+  let ownRaw = 0;
+  let ownGzip = 0;
+  for (const [label, file] of Object.entries(files)) {
+    const size = await sizeOf(file);
+    if (!file.endsWith('.html')) {
+      ownRaw += size.raw;
+      ownGzip += size.gzip;
+    }
+    rows.push([label, kB(size.raw), kB(size.gzip)]);
+  }
+  rows.push(['panel JS + CSS, without the SDK', kB(ownRaw), `${kB(ownGzip)} (budget ${kB(PANEL_BUDGET_GZIP)}) ${ownGzip <= PANEL_BUDGET_GZIP ? 'ok' : 'OVER'}`]);
+  return { title: 'agent panel size', header: ['file', 'raw', 'gzip'], rows };
+}
+
+export const SECTIONS = [apiSection, joinPageSizeSection, agentPanelSizeSection, timeToPreviewSection];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const section of SECTIONS) console.log(`${formatSection(await section())}\n`);

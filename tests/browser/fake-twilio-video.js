@@ -130,8 +130,9 @@
     return new LocalTrack(kind, stream.getTracks()[0]);
   }
 
-  /** The agent's camera: a moving picture drawn on a canvas, so screenshots show live video. */
-  function agentVideoTrack() {
+  /** The agent's camera: a moving picture drawn on a canvas, so screenshots show live video. The
+   * agent panel's tests see customers through it, labelled as such. */
+  function agentVideoTrack(label = 'Agent') {
     const canvas = document.createElement('canvas');
     canvas.width = 640;
     canvas.height = 360;
@@ -150,7 +151,7 @@
       ctx.fillRect(220, 230, 200, 130);
       ctx.font = 'bold 28px sans-serif';
       ctx.textAlign = 'center';
-      ctx.fillText('Agent', 320, 44 + 4 * Math.sin(frame++ / 5));
+      ctx.fillText(label, 320, 44 + 4 * Math.sin(frame++ / 5));
     };
     draw();
     const timer = setInterval(draw, 100);
@@ -175,7 +176,7 @@
       this.audioTracks = new Map();
       this.videoTracks = new Map();
       this.networkQualityLevel = null;
-      if (withMedia.video) this._publish(new MediaTrack('video', agentVideoTrack()));
+      if (withMedia.video) this._publish(new MediaTrack('video', agentVideoTrack(identity.startsWith('customer-') ? 'Customer' : 'Agent')));
       if (withMedia.audio) this._publish(new MediaTrack('audio', agentAudioTrack()));
     }
     _publish(track) {
