@@ -76,7 +76,7 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Agen
     if (kind === 'speaker') for (const element of audioSinks.querySelectorAll('audio')) setSink(element, deviceId);
   });
   const endButton = h('button', { type: 'button', class: 'end', 'data-control': 'end', title: text.endSession }, icon('leave'), h('span', { class: 'end-label' }, text.endSession));
-  const endConfirm = confirmation(text, endButton, text.confirmEnd, text.confirmEndAction, async () => {
+  const endConfirm = confirmation(text, endButton, { question: text.confirmEnd, confirm: text.confirmEndAction, busy: text.ending }, async () => {
     const problem = await actions.end();
     if (problem) {
       endConfirm.close();

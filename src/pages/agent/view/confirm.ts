@@ -10,9 +10,17 @@ export interface Confirmation {
   close(): void;
 }
 
-export function confirmation(text: AgentStrings, trigger: HTMLButtonElement, question: string, confirmLabel: string, onConfirm: () => Promise<void>): Confirmation {
-  const confirmButton = h('button', { type: 'button', class: 'button danger small', 'data-control': 'confirm' }, confirmLabel);
-  const cancelButton = h('button', { type: 'button', class: 'button small', 'data-control': 'cancel' }, text.cancel);
+export interface ConfirmLabels {
+  question: string;
+  confirm: string;
+  /** Shown on the confirming button while the action runs. */
+  busy?: string;
+}
+
+export function confirmation(text: AgentStrings, trigger: HTMLButtonElement, labels: ConfirmLabels, onConfirm: () => Promise<void>): Confirmation {
+  const question = labels.question;
+  const confirmButton = h('button', { type: 'button', class: 'button danger', 'data-control': 'confirm' }, labels.confirm);
+  const cancelButton = h('button', { type: 'button', class: 'button', 'data-control': 'cancel' }, text.cancel);
   const element = h('div', { class: 'confirm', role: 'group', hidden: true }, h('p', {}, question), h('div', { class: 'confirm-buttons' }, confirmButton, cancelButton));
   element.setAttribute('aria-label', question);
   const close = () => {
@@ -34,9 +42,11 @@ export function confirmation(text: AgentStrings, trigger: HTMLButtonElement, que
   confirmButton.addEventListener('click', () => {
     confirmButton.disabled = true;
     cancelButton.disabled = true;
+    if (labels.busy) confirmButton.textContent = labels.busy;
     void onConfirm().finally(() => {
       confirmButton.disabled = false;
       cancelButton.disabled = false;
+      confirmButton.textContent = labels.confirm;
     });
   });
   return { element, open, close };

@@ -12,7 +12,7 @@ export function recordingSection(text: AgentStrings, policy: RecordingPolicy, se
   const note = h('p', { class: 'note', id: 'recording-note', hidden: true });
   const problem = h('p', { class: 'problem', role: 'alert', hidden: true });
   let action: 'start' | 'stop' | null = null;
-  const toggle = h('button', { type: 'button', class: 'button small', 'data-control': 'recording', onclick: () => action && setRecording(action) });
+  const toggle = h('button', { type: 'button', class: 'button', 'data-control': 'recording', onclick: () => action && setRecording(action) });
   const element = h(
     'section',
     { class: 'recording', 'aria-labelledby': 'recording-heading' },
