@@ -4,7 +4,7 @@
 //   dist/assets/**        the static assets, the join page and agent panel bundles and the twilio-video SDK
 // No source maps anywhere: files under the assets folder deploy as public URLs.
 import { build } from 'esbuild';
-import { cp, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,8 +82,16 @@ if (await exists(agentPanel)) {
   });
 }
 
-// The SDK is served from this service, never from a CDN (see the join page's CSP).
-await cp(
+// The SDK is served from this service, never from a CDN (see the join page's CSP). Since 2.36
+// it builds its plugin loader with `new Function('url', 'return import(url);')` as soon as it
+// loads, which a CSP without 'unsafe-eval' refuses, so the whole SDK failed to load. The same
+// dynamic import written as an arrow function needs no eval. The check after it stops the build
+// if a later SDK evaluates strings some other way, instead of shipping a page that cannot call.
+const sdkSource = await readFile(
   path.join(path.dirname(require.resolve('twilio-video/package.json')), 'dist', 'twilio-video.min.js'),
-  path.join(out, 'assets', 'join', 'twilio-video.min.js'),
+  'utf8',
 );
+const sdk = sdkSource.replaceAll('new Function("url","return import(url);")', '(url=>import(url))');
+const evaluates = sdk.match(/new Function\(|[^\w.$]eval\(/);
+if (evaluates) throw new Error(`twilio-video evaluates strings (${evaluates[0]}), which the join page's CSP forbids`);
+await writeFile(path.join(out, 'assets', 'join', 'twilio-video.min.js'), sdk);

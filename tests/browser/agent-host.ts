@@ -214,8 +214,8 @@ export interface PanelFakeVideo extends FakeVideoRecord {
 export function panelVideoRecord(hosted: HostedPanel): Promise<PanelFakeVideo> {
   return hosted.panel.evaluate(() => {
     const fake = (window as unknown as { __fakeVideo: PanelFakeVideo }).__fakeVideo;
-    const { connects, calls, published, unpublished, stoppedTracks, disconnectedByPage, publishedNames } = fake;
-    return { connects, calls, published, unpublished, stoppedTracks, disconnectedByPage, publishedNames };
+    const { connects, calls, published, unpublished, wrapped, stoppedTracks, disconnectedByPage, publishedNames } = fake;
+    return { connects, calls, published, unpublished, wrapped, stoppedTracks, disconnectedByPage, publishedNames };
   });
 }
 

@@ -10,6 +10,7 @@ import {
   panelScreen,
   panelShot,
   panelVideoPlaying,
+  panelVideoRecord,
   startHost,
   type HostedOptions,
   type HostServer,
@@ -78,8 +79,11 @@ test('task canvas 400×600: the preview, then the call with stage and controls i
 
   await panel.getByRole('button', { name: 'Start video call' }).click();
   await panelScreen(hosted, 'waiting').waitFor();
-  // The preview's tracks go into the call: no second camera prompt, nothing opened twice.
-  expect(await panel.evaluate(() => (window as unknown as { __fakeVideo: { calls: string[] } }).__fakeVideo.calls)).toEqual(['createLocalTracks']);
+  // The preview's own tracks go into the call: nothing is opened twice.
+  const record = await panelVideoRecord(hosted);
+  expect(record.calls).toEqual([]);
+  expect([...record.wrapped].sort()).toEqual(['audio', 'video']);
+  expect(record.connects[0].trackKinds).toEqual(['audio', 'video']);
   await drivePanelRoom(hosted, 'addParticipant', CUSTOMER);
   await drivePanelRoom(hosted, 'startRecording');
   await drivePanelRoom(hosted, 'setNetworkQuality', 5);

@@ -1,8 +1,9 @@
 /* A stand-in for /join/twilio-video.min.js, served by the browser tests in place of the real
  * SDK (page.route). It replaces only the network edge: local tracks wrap the browser's real
- * getUserMedia (Chromium's fake camera and microphone), while connecting, other participants and
- * every room event are driven by the test through window.__fakeVideo. It mirrors twilio-video
- * 2.x's public surface as far as the join page uses it, and records what the page asked for.
+ * getUserMedia (Chromium's fake camera and microphone), or the page's own MediaStreamTracks
+ * (`new LocalVideoTrack(track)`), while connecting, other participants and every room event are
+ * driven by the test through window.__fakeVideo. It mirrors twilio-video 2.x's public surface as
+ * far as the join page uses it, and records what the page asked for.
  *
  * Options are read from window.__fakeVideoOptions (set with page.addInitScript):
  *   isSupported (default true), participants (identities already in the room), isRecording,
@@ -110,6 +111,20 @@
       this.mediaStreamTrack.enabled = this.isEnabled;
       for (const el of this._elements) el.srcObject = new MediaStream([this.mediaStreamTrack]);
       fake.restarts.push({ kind: this.kind, constraints });
+    }
+  }
+
+  /** `new Video.LocalAudioTrack(mediaStreamTrack)`: the page's own track handed to the SDK. As in
+   * twilio-video, such a track cannot be restarted (only tracks the SDK acquired can). */
+  class WrappedLocalTrack extends LocalTrack {
+    constructor(kind, mediaStreamTrack) {
+      super(kind, mediaStreamTrack);
+      if (mediaStreamTrack.kind !== kind) throw new TypeError(`fake twilio-video: a ${mediaStreamTrack.kind} track given to Local${kind}Track`);
+      this.isEnabled = mediaStreamTrack.enabled;
+      fake.wrapped.push(kind);
+    }
+    restart() {
+      return Promise.reject(new TypeError('restart can only be called on a LocalTrack created using createLocalTracks'));
     }
   }
 
@@ -236,6 +251,8 @@
     published: [],
     unpublished: [],
     restarts: [],
+    /** Kinds of the page's own tracks wrapped with LocalAudioTrack / LocalVideoTrack. */
+    wrapped: [],
     stoppedTracks: [],
     disconnectedByPage: false,
 
@@ -299,7 +316,13 @@
 
   async function connect(token, connectOptions) {
     const tracks = connectOptions.tracks || [];
-    fake.connects.push({ token, name: connectOptions.name, trackKinds: tracks.map((t) => t.kind).sort(), networkQuality: connectOptions.networkQuality });
+    fake.connects.push({
+      token,
+      name: connectOptions.name,
+      trackKinds: tracks.map((t) => t.kind).sort(),
+      networkQuality: connectOptions.networkQuality,
+      mediaStreamTrackIds: tracks.map((t) => t.mediaStreamTrack.id).sort(),
+    });
     await new Promise((resolve) => setTimeout(resolve, 30));
     if (options.connectErrorCode) throw new TwilioError(options.connectErrorCode, 'Connect failed');
     const room = new Room(connectOptions.name, tracks);
@@ -355,12 +378,22 @@
   window.__fakeVideo = fake;
   window.Twilio = Object.assign(window.Twilio || {}, {
     Video: {
-      version: '2.32.0-fake',
+      version: '2.36.0-fake',
       isSupported: options.isSupported,
       connect,
       createLocalTracks,
       createLocalAudioTrack: (constraints) => createLocalTrack('audio', constraints),
       createLocalVideoTrack: (constraints) => createLocalTrack('video', constraints),
+      LocalAudioTrack: class LocalAudioTrack extends WrappedLocalTrack {
+        constructor(mediaStreamTrack) {
+          super('audio', mediaStreamTrack);
+        }
+      },
+      LocalVideoTrack: class LocalVideoTrack extends WrappedLocalTrack {
+        constructor(mediaStreamTrack) {
+          super('video', mediaStreamTrack);
+        }
+      },
     },
   });
 })();

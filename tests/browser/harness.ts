@@ -7,8 +7,8 @@ import chromiumArgs from '../support/chromium-args.json';
 import { ROOT, type Stack } from '../support/stack';
 
 /** Headless Chromium for the join page tests, with the Twilio network edge replaced by
- * fake-twilio-video.js. The page's own HTML, CSS and JavaScript are the built bundle, served by
- * twilio-run exactly as deployed. */
+ * fake-twilio-video.js (or, where a test says so, the real SDK from the build). The page's own
+ * HTML, CSS and JavaScript are the built bundle, served by twilio-run exactly as deployed. */
 
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 const FAKE_SDK = fs.readFileSync(path.join(__dirname, 'fake-twilio-video.js'), 'utf8');
@@ -56,7 +56,12 @@ export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
 /** A customer's first visit: a fresh profile whose camera and microphone permission for the
  * service is "prompt", and a permission prompt (the fake UI) that says yes when the page asks.
  * Only the profile's default context can be given that state, hence a persistent context. */
-export async function launchFirstVisit(): Promise<{ context: BrowserContext; askAgain(origin: string): Promise<void>; close(): Promise<void> }> {
+export async function launchFirstVisit(): Promise<{
+  context: BrowserContext;
+  askAgain(origin: string): Promise<void>;
+  allow(origin: string): Promise<void>;
+  close(): Promise<void>;
+}> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'join-page-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -64,12 +69,15 @@ export async function launchFirstVisit(): Promise<{ context: BrowserContext; ask
     viewport: { width: 1280, height: 800 },
   });
   const cdp = await context.browser()!.newBrowserCDPSession();
+  const setPermissions = async (origin: string, setting: 'prompt' | 'granted') => {
+    for (const name of ['camera', 'microphone']) await cdp.send('Browser.setPermission', { permission: { name }, setting, origin });
+  };
   return {
     context,
     /** Back to "prompt": the fake UI's yes is remembered for the origin otherwise. */
-    async askAgain(origin) {
-      for (const name of ['camera', 'microphone']) await cdp.send('Browser.setPermission', { permission: { name }, setting: 'prompt', origin });
-    },
+    askAgain: (origin) => setPermissions(origin, 'prompt'),
+    /** A returning customer: both already allowed, so the preview starts by itself. */
+    allow: (origin) => setPermissions(origin, 'granted'),
     async close() {
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });
@@ -84,37 +92,116 @@ export interface FakeVideoOptions {
   connectErrorCode?: number;
 }
 
+/** How /join/twilio-video.min.js reaches the page: the fake at once (`fake`), the fake only
+ * when the test calls deliverSdk (`held`: a slow network), a failed download until then
+ * (`unavailable`), or the real SDK from the build (`real`). */
+export type SdkDelivery = 'fake' | 'held' | 'unavailable' | 'real';
+
 export interface TestPage {
   page: Page;
   /** Every URL the page requested, to prove nothing left this service. */
   requests: string[];
+  /** The bodies the page posted to /video/join. */
+  joinBodies: unknown[];
   /** Content-Security-Policy violations reported in the page. */
   cspViolations(): Promise<string[]>;
+  /** Lets a `held` or `unavailable` SDK through: the fake from now on. */
+  deliverSdk(): void;
   close(): Promise<void>;
 }
 
 /** A new tab in `context` with the fake SDK served in place of /join/twilio-video.min.js. */
-export async function openPage(context: BrowserContext, fakeVideo: FakeVideoOptions = {}): Promise<TestPage> {
+export async function openPage(context: BrowserContext, fakeVideo: FakeVideoOptions = {}, delivery: SdkDelivery = 'fake'): Promise<TestPage> {
   const page = await context.newPage();
   // Short enough that a broken step fails with its own message inside jest's 90 s.
   page.setDefaultTimeout(15_000);
   const requests: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
+  const joinBodies: unknown[] = [];
+  page.on('request', (request) => {
+    requests.push(request.url());
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/video/join') joinBodies.push(request.postDataJSON());
+  });
   await page.addInitScript((options) => {
-    const scope = window as unknown as { __fakeVideoOptions: unknown; __cspViolations: string[] };
+    const scope = window as unknown as { __fakeVideoOptions: unknown; __cspViolations: string[]; __media: MediaLog };
     scope.__fakeVideoOptions = options;
     scope.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (event) => scope.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    // What the page does with the camera and microphone itself, with or without the SDK.
+    const log: MediaLog = { requests: [], stopped: [], tracks: [] };
+    scope.__media = log;
+    const getUserMedia = MediaDevices.prototype.getUserMedia;
+    MediaDevices.prototype.getUserMedia = async function (constraints) {
+      log.requests.push((['audio', 'video'] as const).filter((kind) => constraints?.[kind]).join('+'));
+      const stream = await getUserMedia.call(this, constraints);
+      log.tracks.push(...stream.getTracks());
+      return stream;
+    };
+    const stop = MediaStreamTrack.prototype.stop;
+    MediaStreamTrack.prototype.stop = function () {
+      if (log.tracks.includes(this) && this.readyState === 'live') log.stopped.push(this.kind);
+      stop.call(this);
+    };
   }, fakeVideo);
-  await page.route('**/join/twilio-video.min.js', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/javascript; charset=utf-8', body: FAKE_SDK }),
-  );
+  let mode = delivery;
+  let deliver = () => {};
+  const delivered = new Promise<void>((resolve) => (deliver = resolve));
+  if (delivery !== 'real') {
+    await page.route('**/join/twilio-video.min.js', async (route) => {
+      if (mode === 'unavailable') return route.abort('connectionfailed');
+      if (mode === 'held') await delivered;
+      return route.fulfill({ status: 200, contentType: 'application/javascript; charset=utf-8', body: FAKE_SDK });
+    });
+  }
   return {
     page,
     requests,
+    joinBodies,
     cspViolations: () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+    deliverSdk() {
+      mode = 'fake';
+      deliver();
+    },
     close: () => page.close(),
   };
+}
+
+export interface MediaRecord {
+  /** One entry per getUserMedia call: 'audio+video', 'audio' or 'video'. */
+  requests: string[];
+  /** Kinds of the camera and microphone tracks stopped, in order, each once. */
+  stopped: string[];
+  /** Kinds of the camera and microphone tracks still running. */
+  live: string[];
+}
+
+interface MediaLog {
+  requests: string[];
+  stopped: string[];
+  tracks: MediaStreamTrack[];
+}
+
+export function mediaRecord(page: Page): Promise<MediaRecord> {
+  return page.evaluate(() => {
+    const log = (window as unknown as { __media: MediaLog }).__media;
+    const live = log.tracks.filter((track) => track.readyState === 'live').map((track) => track.kind);
+    return { requests: log.requests, stopped: log.stopped, live: live.sort() };
+  });
+}
+
+/** The tracks the page has published in the fake room, as the agent would receive them. */
+export function publishedTracks(page: Page): Promise<{ kind: string; enabled: boolean; live: boolean; id: string }[]> {
+  return page.evaluate(() => {
+    type Published = { track: { kind: string; isEnabled: boolean; mediaStreamTrack: MediaStreamTrack } };
+    const fake = (window as unknown as { __fakeVideo: { room: { localParticipant: { tracks: Map<string, Published> } } } }).__fakeVideo;
+    return [...fake.room.localParticipant.tracks.values()]
+      .map(({ track }) => ({ kind: track.kind, enabled: track.isEnabled, live: track.mediaStreamTrack.readyState === 'live', id: track.mediaStreamTrack.id }))
+      .sort((a, b) => a.kind.localeCompare(b.kind));
+  });
+}
+
+/** The id of the camera track the preview or self-view is playing. */
+export function shownTrackId(page: Page, selector: string): Promise<string | null> {
+  return page.locator(selector).evaluate((video: HTMLVideoElement) => (video.srcObject as MediaStream | null)?.getVideoTracks()[0]?.id ?? null);
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -152,8 +239,9 @@ export function waitForVideoPlaying(page: Page, selector: string): Promise<unkno
 }
 
 export interface FakeVideoRecord {
-  connects: { token: string; name: string; trackKinds: string[]; networkQuality: unknown }[];
+  connects: { token: string; name: string; trackKinds: string[]; networkQuality: unknown; mediaStreamTrackIds: string[] }[];
   calls: string[];
+  wrapped: string[];
   published: string[];
   unpublished: string[];
   stoppedTracks: string[];
@@ -163,8 +251,8 @@ export interface FakeVideoRecord {
 export function fakeVideoRecord(page: Page): Promise<FakeVideoRecord> {
   return page.evaluate(() => {
     const fake = (window as unknown as { __fakeVideo: FakeVideoRecord }).__fakeVideo;
-    const { connects, calls, published, unpublished, stoppedTracks, disconnectedByPage } = fake;
-    return { connects, calls, published, unpublished, stoppedTracks, disconnectedByPage };
+    const { connects, calls, wrapped, published, unpublished, stoppedTracks, disconnectedByPage } = fake;
+    return { connects, calls, wrapped, published, unpublished, stoppedTracks, disconnectedByPage };
   });
 }
 

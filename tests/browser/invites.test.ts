@@ -39,6 +39,23 @@ test('an invite of a session the agent completed says the call has ended', async
   await screenshot(page, '21-session-ended');
 });
 
+test('a link replaced by a newer one (Resend) points to the newest link in the chat', async () => {
+  const { joinUrl: first, task } = await escalate(stack);
+  const resent = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true });
+  expect(resent.status).toBe(200);
+  expect(resent.body.joinUrl).not.toBe(first);
+
+  const page = await visit(first);
+  await waitForScreen(page, 'invite-revoked');
+  await hasText(page.locator('h1'), 'A newer link was sent');
+  await hasText(page.locator('p').last(), 'Go back to the chat and open the newest link to join the call.');
+  expect(await page.getByRole('button').count()).toBe(0);
+  await screenshot(page, '23-invite-revoked');
+
+  const newest = await visit(resent.body.joinUrl);
+  await waitForScreen(newest, 'preview');
+});
+
 test('a link without an invite never reaches the service', async () => {
   const session = await openPage(context);
   await session.page.goto(`${stack.baseUrl}/join.html`);

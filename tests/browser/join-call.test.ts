@@ -1,28 +1,35 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../support/stack';
+import { version as SDK_VERSION } from 'twilio-video/package.json';
 import { useStack } from '../support/use-stack';
 import {
   decodeJwt,
   driveRoom,
   escalate,
+  eventually,
   fakeVideoRecord,
   hasText,
   hidden,
   isFocused,
   launchFirstVisit,
+  mediaRecord,
   openPage,
+  publishedTracks,
   screenshot,
+  screenState,
+  shownTrackId,
   waitForScreen,
   visible,
   waitForVideoPlaying,
   type FakeVideoOptions,
+  type SdkDelivery,
   type TestPage,
 } from './harness';
 
 /** A customer opens a real invite link: preview, join, the agent arrives, the call runs its
  * course. The page and /video/join are the built bundle under twilio-run; only Twilio's media
- * and signalling are the fake SDK. */
+ * and signalling are the fake SDK (the real one where a test says so). */
 
 const stack = useStack();
 let chromium: Awaited<ReturnType<typeof launchFirstVisit>>;
@@ -37,9 +44,9 @@ afterEach(async () => {
   session = undefined;
 });
 
-async function openCustomerTab(fakeVideo: FakeVideoOptions = {}): Promise<TestPage> {
+async function openCustomerTab(fakeVideo: FakeVideoOptions = {}, delivery: SdkDelivery = 'fake'): Promise<TestPage> {
   await chromium.askAgain(stack.baseUrl);
-  return openPage(chromium.context, fakeVideo);
+  return openPage(chromium.context, fakeVideo, delivery);
 }
 
 /** Opens a fresh invite and joins the call. */
@@ -69,14 +76,16 @@ test('valid invite → preview → join → the agent arrives, all from this ser
   expect(await page.locator('h1').textContent()).toBe('Ready to join?');
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
-  // Media is asked for only from the button; it is reachable by keyboard.
-  expect((await fakeVideoRecord(page)).calls).toEqual([]);
+  // Media is asked for only from the button, in one request; the button is reachable by keyboard.
+  expect((await mediaRecord(page)).requests).toEqual([]);
   await screenshot(page, '01-preview-before-media');
   await page.keyboard.press('Tab');
   await isFocused(page.getByRole('button', { name: 'Turn on camera and microphone' }));
   await page.keyboard.press('Enter');
   await waitForVideoPlaying(page, '.preview-video video');
-  expect((await fakeVideoRecord(page)).calls).toEqual(['createLocalTracks']);
+  expect((await mediaRecord(page)).requests).toEqual(['audio+video']);
+  // No name is asked for: the link alone says who the customer is.
+  expect(await page.locator('input').count()).toBe(0);
 
   // The self-view is mirrored with a 2D transform.
   const transform = await page.locator('.preview-video video').evaluate((video) => getComputedStyle(video).transform);
@@ -93,22 +102,28 @@ test('valid invite → preview → join → the agent arrives, all from this ser
   await visible(page.getByRole('button', { name: 'Unmute microphone' }));
   await page.getByRole('button', { name: 'Turn camera off' }).click();
   await visible(page.locator('.preview-video .video-off'));
-  expect((await fakeVideoRecord(page)).stoppedTracks).toEqual(['video']);
+  expect((await mediaRecord(page)).stopped).toEqual(['video']);
   await page.getByRole('button', { name: 'Turn camera on' }).click();
   await waitForVideoPlaying(page, '.preview-video video');
   await page.getByRole('button', { name: 'Unmute microphone' }).click();
   await screenshot(page, '02-preview');
 
-  // Join with a name: the page asks /video/join again so the token carries it.
-  await page.getByLabel('Your name (optional)').fill('Ana Lima');
+  // Join: the grant from opening the page is still fresh, so /video/join is not asked again, and
+  // the SDK gets the very tracks the preview shows.
+  const previewTrack = await shownTrackId(page, '.preview-video video');
   await page.getByRole('button', { name: 'Join call' }).click();
   await waitForScreen(page, 'waiting');
   await visible(page.locator('.waiting').getByText('Waiting for the agent to join…'));
-  const { connects } = await fakeVideoRecord(page);
+  const { connects, wrapped } = await fakeVideoRecord(page);
   expect(connects).toHaveLength(1);
   expect(connects[0]).toMatchObject({ name: invite.roomName, trackKinds: ['audio', 'video'], networkQuality: { local: 1, remote: 0 } });
-  expect(decodeJwt(connects[0].token).grants.identity).toMatch(/^customer-.+-Ana Lima$/);
+  expect(connects[0].mediaStreamTrackIds).toContain(previewTrack);
+  expect(wrapped.sort()).toEqual(['audio', 'video']);
+  expect(decodeJwt(connects[0].token).grants.identity).toMatch(/^customer-/);
+  expect(session.joinBodies).toHaveLength(1);
+  expect(Object.keys(session.joinBodies[0] as object)).toEqual(['Invite']);
   await waitForVideoPlaying(page, '.self-view video');
+  expect(await shownTrackId(page, '.self-view video')).toBe(previewTrack);
   await screenshot(page, '03-waiting-for-agent');
 
   // The agent arrives: their video large, ours small; a screen reader hears it.
@@ -124,9 +139,14 @@ test('valid invite → preview → join → the agent arrives, all from this ser
   expect(self!.width * self!.height).toBeLessThan((stage!.width * stage!.height) / 8);
   await screenshot(page, '04-in-call');
 
-  // In-call controls.
+  // In-call controls: mute reaches the SDK's track (so the agent is told); a camera turned off
+  // and on again is a new track, published in place of the old one.
   await page.getByRole('button', { name: 'Mute microphone' }).click();
   await visible(page.getByRole('button', { name: 'Unmute microphone' }));
+  expect((await publishedTracks(page)).map(({ kind, enabled }) => [kind, enabled])).toEqual([
+    ['audio', false],
+    ['video', true],
+  ]);
   await page.getByRole('button', { name: 'Turn camera off' }).click();
   await visible(page.locator('.self-view .video-off'));
   await page.getByRole('button', { name: 'Turn camera on' }).click();
@@ -134,6 +154,9 @@ test('valid invite → preview → join → the agent arrives, all from this ser
   const record = await fakeVideoRecord(page);
   expect(record.unpublished).toEqual(['video']);
   expect(record.published).toEqual(['video']);
+  const republished = (await publishedTracks(page)).find((track) => track.kind === 'video');
+  expect(republished).toMatchObject({ live: true, id: await shownTrackId(page, '.self-view video') });
+  expect(republished?.id).not.toBe(previewTrack);
 
   // Nothing but this service was contacted, and the CSP was never tripped.
   expect(session.requests.filter((url) => !url.startsWith(stack.baseUrl) && !url.startsWith('data:'))).toEqual([]);
@@ -146,9 +169,8 @@ test('valid invite → preview → join → the agent arrives, all from this ser
   await page.getByRole('button', { name: 'Leave call' }).click();
   await waitForScreen(page, 'left');
   await isFocused(page.locator('h1'));
-  const after = await fakeVideoRecord(page);
-  expect(after.disconnectedByPage).toBe(true);
-  expect(after.stoppedTracks).toEqual(expect.arrayContaining(['audio', 'video']));
+  expect((await fakeVideoRecord(page)).disconnectedByPage).toBe(true);
+  await eventually(async () => (await mediaRecord(page)).live, []);
   await visible(page.getByRole('button', { name: 'Rejoin call' }));
 });
 
@@ -226,7 +248,7 @@ test('the agent ending the session shows a clear end screen', async () => {
   await hasText(page.locator('h1'), 'The call has ended');
   await isFocused(page.locator('h1'));
   expect(await page.getByRole('button').count()).toBe(0);
-  expect((await fakeVideoRecord(page)).stoppedTracks).toEqual(expect.arrayContaining(['audio', 'video']));
+  expect((await mediaRecord(page)).live).toEqual([]);
   await screenshot(page, '08-ended-by-agent');
 });
 
@@ -237,4 +259,96 @@ test('an unsupported browser is told so instead of a preview', async () => {
   await waitForScreen(session.page, 'unsupported');
   await hasText(session.page.locator('h1'), 'This browser can’t make video calls');
   expect(await session.page.locator('.preview').count()).toBe(0);
+});
+
+test('an SDK that finds the browser unsupported after the preview started releases the camera', async () => {
+  const invite = await escalate(stack);
+  await chromium.allow(stack.baseUrl);
+  session = await openPage(chromium.context, { isSupported: false });
+  await session.page.goto(invite.joinUrl);
+  await waitForScreen(session.page, 'unsupported');
+  const media = await mediaRecord(session.page);
+  expect(media.requests).toEqual(['audio+video']);
+  expect(media.live).toEqual([]);
+});
+
+test('the preview does not wait for the SDK; Join does', async () => {
+  const invite = await escalate(stack);
+  session = await openCustomerTab({}, 'held');
+  const page = session.page;
+  await page.goto(invite.joinUrl);
+  await waitForScreen(page, 'preview');
+  await page.getByRole('button', { name: 'Turn on camera and microphone' }).click();
+  await waitForVideoPlaying(page, '.preview-video video');
+  await page.getByRole('button', { name: 'Mute microphone' }).click();
+  expect(await page.evaluate(() => 'Twilio' in window)).toBe(false);
+
+  await page.getByRole('button', { name: 'Join call' }).click();
+  await visible(page.getByRole('button', { name: 'Joining…' }));
+  expect(await page.getByRole('button', { name: 'Joining…' }).isDisabled()).toBe(true);
+  session.deliverSdk();
+  await waitForScreen(page, 'waiting');
+  const { connects } = await fakeVideoRecord(page);
+  expect(connects.map((c) => c.trackKinds)).toEqual([['audio', 'video']]);
+  // Muted in the preview, before the SDK existed: still muted for the agent.
+  expect((await publishedTracks(page)).find((track) => track.kind === 'audio')?.enabled).toBe(false);
+  await visible(page.getByRole('button', { name: 'Unmute microphone' }));
+});
+
+test('an SDK that fails to download is fetched again by the next Join', async () => {
+  const invite = await escalate(stack);
+  session = await openCustomerTab({}, 'unavailable');
+  const page = session.page;
+  await page.goto(invite.joinUrl);
+  await waitForScreen(page, 'preview');
+  await page.getByRole('button', { name: 'Turn on camera and microphone' }).click();
+  await waitForVideoPlaying(page, '.preview-video video');
+  await page.getByRole('button', { name: 'Join call' }).click();
+  await hasText(page.locator('.join-error'), 'We couldn’t connect the call. Check your connection and try again.');
+  await waitForVideoPlaying(page, '.preview-video video');
+
+  session.deliverSdk();
+  await page.getByRole('button', { name: 'Join call' }).click();
+  await waitForScreen(page, 'waiting');
+  expect((await fakeVideoRecord(page)).connects).toHaveLength(1);
+});
+
+test('the same link on a second device joins as the same customer and replaces the first', async () => {
+  const { page: first, invite } = await joinFreshCall({ participants: ['agent-WKsecond'] });
+  const firstIdentity = decodeJwt((await fakeVideoRecord(first)).connects[0].token).grants.identity;
+  await chromium.allow(stack.baseUrl);
+  const second = await openPage(chromium.context);
+  try {
+    await second.page.goto(invite.joinUrl);
+    await waitForVideoPlaying(second.page, '.preview-video video');
+    await second.page.getByRole('button', { name: 'Join call' }).click();
+    await second.page.locator('#app > section.call').waitFor();
+    expect(decodeJwt((await fakeVideoRecord(second.page)).connects[0].token).grants.identity).toBe(firstIdentity);
+  } finally {
+    await second.close();
+  }
+
+  // Twilio disconnects the older connection of a duplicate identity with 53205.
+  await driveRoom(first, 'disconnect', 53205);
+  await waitForScreen(first, 'replaced');
+  await hasText(first.locator('h1'), 'You joined from somewhere else');
+  await isFocused(first.locator('h1'));
+  expect(await first.getByRole('button').count()).toBe(0);
+  expect((await mediaRecord(first)).live).toEqual([]);
+});
+
+test('the real twilio-video loads under the page’s CSP', async () => {
+  const invite = await escalate(stack);
+  session = await openCustomerTab({}, 'real');
+  const page = session.page;
+  await page.goto(invite.joinUrl);
+  await waitForScreen(page, 'preview');
+  await page.waitForFunction(() => 'Twilio' in window);
+  const sdk = await page.evaluate(() => {
+    const video = (window as unknown as { Twilio: { Video: { version: string; isSupported: boolean; LocalVideoTrack: unknown } } }).Twilio.Video;
+    return { version: video.version, isSupported: video.isSupported, wraps: typeof video.LocalVideoTrack };
+  });
+  expect(sdk).toEqual({ version: SDK_VERSION, isSupported: true, wraps: 'function' });
+  expect(await session.cspViolations()).toEqual([]);
+  expect(await screenState(page)).toBe('preview');
 });

@@ -2,7 +2,7 @@
  * settings → handshake with the host → the task's call. This file wires the pieces together and
  * keeps the host told of every change. */
 import { agentApi, fetchAgentConfig, type AgentCredentials, type RecordingPolicy } from '../shared/api';
-import { videoSdk, type VideoSdk } from '../shared/sdk';
+import { loadVideoSdk } from '../shared/sdk';
 import { agentStringsFor } from '../shared/strings';
 import { connectToHost, type HostLink, type Session } from './handshake';
 import { sameMessage, stateMessage, type StateMessage } from './host-state';
@@ -18,6 +18,9 @@ const text = strings.text;
 const root = document.getElementById('app') as HTMLElement;
 const announcer = document.getElementById('announcer') as HTMLElement;
 const fetchJson = (url: string, init: RequestInit) => fetch(url, init);
+/** The join page's copy: one SDK file for both pages, served by this service (see the CSP). */
+const SDK_SRC = '/join/twilio-video.min.js';
+const loadSdk = () => loadVideoSdk(SDK_SRC);
 const canShareScreen = typeof navigator.mediaDevices?.getDisplayMedia === 'function';
 
 let state: PanelState = initialPanelState;
@@ -35,14 +38,11 @@ window.addEventListener('pagehide', () => session?.leave());
 void boot();
 
 async function boot(): Promise<void> {
-  const [config] = await Promise.all([fetchAgentConfig(fetchJson), afterSdkScript()]);
-  const sdk = videoSdk();
-  if (!sdk) {
-    // The SDK is this service's own file: without it no call is possible, whatever Flex sends.
-    renderMessage(root, { state: 'unsupported', icon: 'alert', title: text.failedTitle, paragraphs: [text.problemUnsupported] });
-    return;
-  }
-  const media = createMedia(sdk);
+  // Its download and start-up run while the settings load and the agent looks at the preview;
+  // a failure is met again (and explained) when the call needs it.
+  loadSdk().catch(() => undefined);
+  const config = await fetchAgentConfig(fetchJson);
+  const media = createMedia();
   const policy: RecordingPolicy = config.ok ? config.value.recordingPolicy : 'off';
   view = createPanelView(
     root,
@@ -52,11 +52,11 @@ async function boot(): Promise<void> {
     { policy, canChooseSpeaker: 'setSinkId' in HTMLMediaElement.prototype, canShareScreen, mediaAllowed },
     actionsFor(media),
   );
-  media.onVideoTrackChange(() => view?.updateMedia());
+  media.onChange(() => view?.updateMedia());
   // Without the allowed origins no host can be trusted, so there is no handshake at all.
   if (!config.ok) return dispatch({ type: 'failed', problem: problem('config') });
   host = connectToHost(window, config.value.allowedOrigins, {
-    onSession: (accepted) => begin(accepted, sdk, media),
+    onSession: (accepted) => begin(accepted, media),
     onToken: (token) => {
       if (credentials) credentials = { ...credentials, token };
       // A refused Flex token is what a renewal fixes: try again with the new one.
@@ -66,11 +66,11 @@ async function boot(): Promise<void> {
   dispatch(host ? { type: 'waitingForHost' } : { type: 'noHost' });
 }
 
-function begin(accepted: Session, sdk: VideoSdk, media: PanelMedia): void {
+function begin(accepted: Session, media: PanelMedia): void {
   credentials = accepted;
   const api = agentApi(fetchJson, () => credentials ?? accepted);
   session = new PanelSession({
-    sdk,
+    loadSdk,
     api,
     media,
     clock: { now: () => Date.now(), setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as number) },
@@ -79,8 +79,7 @@ function begin(accepted: Session, sdk: VideoSdk, media: PanelMedia): void {
     dispatch,
   });
   tellHost();
-  if (sdk.isSupported) void session.begin();
-  else dispatch({ type: 'failed', problem: problem('unsupported') });
+  void session.begin();
 }
 
 function dispatch(event: PanelEvent): void {
@@ -128,15 +127,6 @@ function actionsFor(media: PanelMedia): PanelActions {
     sendNewLink: async () => (session ? session.sendNewLink() : problem('service')),
     end: async () => (session ? session.end() : problem('service')),
   };
-}
-
-/** agent.html defers the SDK after this script, so it has run (or failed to load) by
- * DOMContentLoaded, which never fires before a deferred script like this one has run. */
-function afterSdkScript(): Promise<void> {
-  return new Promise((resolve) => {
-    if (videoSdk()) resolve();
-    else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
-  });
 }
 
 async function mediaAllowed(): Promise<boolean> {

@@ -1,8 +1,8 @@
 /** The panel's one contact with the shared media module: the agent's camera and microphone
- * are the same LocalMedia the join page uses. The rest of the panel sees only this shape, so a
- * change of LocalMedia's API is adapted here. */
+ * are the same LocalMedia the join page uses (the page's own getUserMedia tracks, handed to the
+ * SDK at connect). The rest of the panel sees only this shape, so a change of LocalMedia's API
+ * is adapted here. */
 import { LocalMedia } from '../shared/media';
-import type { VideoSdk } from '../shared/sdk';
 
 export type PanelMedia = Pick<
   LocalMedia,
@@ -14,14 +14,16 @@ export type PanelMedia = Pick<
   | 'speakerId'
   | 'start'
   | 'stop'
-  | 'tracks'
+  | 'sdkTracks'
+  | 'onChange'
+  | 'onPublishedTrackChange'
   | 'setMicOn'
   | 'setCameraOn'
   | 'useCamera'
   | 'useMicrophone'
   | 'listDevices'
   | 'currentDeviceId'
-  | 'onVideoTrackChange'
 >;
 
-export const createMedia = (sdk: VideoSdk): PanelMedia => new LocalMedia(sdk);
+/** Agents work on desktops, where a newly plugged-in headset should take over the microphone. */
+export const createMedia = (): PanelMedia => new LocalMedia(navigator.mediaDevices, { followDefaultMicrophone: true });

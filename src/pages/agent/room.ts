@@ -2,7 +2,7 @@
  * events into panel events and remote tracks for the view. The SDK restores a lost connection
  * by itself (`reconnecting` → `reconnected`); when it gives up, `onDisconnected` decides. */
 import type { AgentGrant } from '../shared/api';
-import type { LocalVideoTrack, RemoteParticipant, RemoteTrack, Room, VideoSdk } from '../shared/sdk';
+import type { LocalTrack, RemoteParticipant, RemoteTrack, Room, VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
 import type { Member, PanelEvent } from './panel-state';
 
@@ -27,21 +27,29 @@ export interface RoomLink {
 const member = (participant: { sid: string; identity: string }): Member => ({ sid: participant.sid, identity: participant.identity });
 
 export async function joinRoom(sdk: VideoSdk, grant: AgentGrant, media: PanelMedia, handlers: RoomHandlers): Promise<RoomLink> {
+  const connectedWith = media.sdkTracks(sdk);
   const room = await sdk.connect(grant.token, {
     name: grant.roomName,
-    tracks: media.tracks(),
+    tracks: connectedWith,
     // Remote levels too: the agent sees the customer's network as well as their own.
     networkQuality: { local: 1, remote: 1 },
   });
   const local = room.localParticipant;
   let leaving = false;
 
-  const republish = (previous: LocalVideoTrack | null, next: LocalVideoTrack | null) => {
+  // A camera that cannot be published would be seen by no one: show it as off.
+  const publish = (track: LocalTrack) =>
+    local.publishTrack(track).catch(() => {
+      if (track.kind === 'video') void media.setCameraOn(false);
+    });
+  // The camera or microphone may have changed while connecting: the room has the tracks of before.
+  const current = media.sdkTracks(sdk);
+  for (const track of connectedWith) if (!current.includes(track)) local.unpublishTrack(track);
+  for (const track of current) if (!connectedWith.includes(track)) void publish(track);
+  const stopFollowingTracks = media.onPublishedTrackChange((previous, next) => {
     if (previous) local.unpublishTrack(previous);
-    // A camera that cannot be published would be seen by no one: show it as off.
-    if (next) local.publishTrack(next).catch(() => media.setCameraOn(false));
-  };
-  const stopFollowingCamera = media.onVideoTrackChange(republish);
+    if (next) void publish(next);
+  });
 
   const follow = (participant: RemoteParticipant) => {
     participant.on('networkQualityLevelChanged', (level) => handlers.dispatch({ type: 'networkLevel', sid: participant.sid, level }));
@@ -60,7 +68,7 @@ export async function joinRoom(sdk: VideoSdk, grant: AgentGrant, media: PanelMed
   room.on('recordingStopped', () => handlers.dispatch({ type: 'recordingChanged', recording: false }));
   local.on('networkQualityLevelChanged', (level) => handlers.dispatch({ type: 'networkLevel', sid: local.sid, level }));
   room.on('disconnected', (_room, error) => {
-    stopFollowingCamera();
+    stopFollowingTracks();
     if (!leaving) handlers.onDisconnected(error?.code ?? null);
   });
 
@@ -79,7 +87,7 @@ export async function joinRoom(sdk: VideoSdk, grant: AgentGrant, media: PanelMed
     room,
     leave() {
       leaving = true;
-      stopFollowingCamera();
+      stopFollowingTracks();
       room.disconnect();
     },
   };

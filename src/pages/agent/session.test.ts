@@ -43,6 +43,7 @@ function harness(answers: { agentToken?: AgentResult<AgentGrant>[]; connect?: (E
   let state = initialPanelState;
   const mediaLog: string[] = [];
   const sdk = {
+    isSupported: true,
     connect: async (token: string) => {
       connects.push(token);
       const outcome = answers.connect?.shift();
@@ -61,11 +62,11 @@ function harness(answers: { agentToken?: AgentResult<AgentGrant>[]; connect?: (E
   const media = {
     start: async () => void mediaLog.push('start'),
     stop: () => void mediaLog.push('stop'),
-    tracks: () => [],
-    onVideoTrackChange: () => () => undefined,
+    sdkTracks: () => [],
+    onPublishedTrackChange: () => () => undefined,
   } as unknown as PanelMedia;
   const session = new PanelSession({
-    sdk,
+    loadSdk: async () => sdk,
     api,
     media,
     // Pauses between rejoins pass at once; the token refresh planned hours ahead never comes.

@@ -20,7 +20,8 @@ export const REJOIN_ATTEMPTS = 3;
 const REJOIN_PAUSE_MS = 2000;
 
 export interface SessionDeps {
-  sdk: VideoSdk;
+  /** The SDK, loaded in the background: only connecting needs it, the preview does not. */
+  loadSdk(): Promise<VideoSdk>;
   api: AgentApi;
   media: PanelMedia;
   clock: Clock;
@@ -125,11 +126,12 @@ export class PanelSession {
   private async connect(grant: AgentGrant, attempt: number, tries: number): Promise<void> {
     this.keeper.keep(grant);
     this.deps.dispatch({ type: 'connecting', roomSid: grant.roomSid });
-    await this.startMedia();
+    const [sdk] = await Promise.all([this.deps.loadSdk().catch(() => null), this.startMedia()]);
     if (attempt !== this.attempt) return;
+    if (!sdk?.isSupported) return this.fail(problem('unsupported'));
     const current = () => attempt === this.attempt;
     try {
-      const link = await joinRoom(this.deps.sdk, grant, this.deps.media, {
+      const link = await joinRoom(sdk, grant, this.deps.media, {
         dispatch: (event) => current() && this.deps.dispatch(event),
         addTrack: (track, participant) => current() && this.deps.tracks.addTrack(track, participant),
         removeTrack: (track) => current() && this.deps.tracks.removeTrack(track),

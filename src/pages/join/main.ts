@@ -1,16 +1,20 @@
 /** The customer's join page: invite → browser check → /video/join → preview → call → end.
- * Each step is a screen; this file only decides which one comes next. */
-import { needsFreshGrant, requestJoin, type JoinFailure, type JoinGrant, type JoinResult } from '../shared/api';
+ * Each step is a screen; this file only decides which one comes next. The preview uses the
+ * browser's own camera; the Video SDK downloads from the start and runs behind the preview, and
+ * only Join waits for it. */
+import { needsFreshGrant, requestJoin, type JoinGrant } from '../shared/api';
 import { browserFamily, supportProblem, type SupportProblem } from '../shared/browser';
-import type { EndReason } from './call-state';
-import { takeInvite } from './invite';
 import { LocalMedia } from '../shared/media';
+import { loadVideoSdk, preloadVideoSdk } from '../shared/sdk';
+import { stringsFor } from '../shared/strings';
+import { takeInvite } from './invite';
+import { endMessage, failureMessage } from './messages';
 import { joinCall, type Call, type CallView } from './room';
-import { videoSdk, type VideoSdk } from '../shared/sdk';
-import { fill, stringsFor } from '../shared/strings';
 import { renderCall } from './view/call';
-import { renderLoading, renderMessage, type Message, type MessageAction } from './view/message';
+import { renderLoading, renderMessage } from './view/message';
 import { renderPreview } from './view/preview';
+
+const SDK_SRC = '/join/twilio-video.min.js';
 
 // The build targets Safari 14.0, whose destructuring bug makes esbuild refuse `const { a } =`.
 const strings = stringsFor(navigator.languages?.length ? navigator.languages : [navigator.language]);
@@ -21,9 +25,11 @@ const family = browserFamily(navigator.userAgent, navigator.maxTouchPoints);
 const isPhone = family === 'ios' || family === 'android';
 const fetchJson = (url: string, init: RequestInit) => fetch(url, init);
 
-/** What must be released when the page goes away; null when nothing is open. */
+/** What must be released when the screen changes or the page goes away; null when nothing is open. */
 let activeMedia: LocalMedia | null = null;
 let activeCall: Call | null = null;
+/** Stops the current screen's listeners (device changes, media changes). */
+let detachScreen: () => void = () => undefined;
 
 document.documentElement.lang = strings.lang;
 document.title = text.pageTitle;
@@ -35,45 +41,34 @@ function start(invite: string | null): void {
     renderMessage(root, { state: 'invite-missing', icon: 'link', title: text.inviteMissingTitle, paragraphs: [text.inviteMissingBody] });
     return;
   }
-  renderLoading(root, text.checkingInvite);
   const browserProblem = supportProblem({
     secureContext: window.isSecureContext,
     hasGetUserMedia: typeof navigator.mediaDevices?.getUserMedia === 'function',
+    hasPeerConnection: typeof RTCPeerConnection === 'function',
   });
   if (browserProblem) return showUnsupported(browserProblem);
-  // The invite is checked while the SDK script (deferred after this one) is still loading.
-  const checking = requestJoin(fetchJson, invite);
-  void afterSdkScript().then(() => {
-    const sdk = videoSdk();
-    if (!sdk?.isSupported) return showUnsupported('unsupported');
-    void checkInvite(sdk, invite, checking);
-  });
+  void checkInvite(invite);
+  preloadVideoSdk(SDK_SRC);
 }
 
 function showUnsupported(problem: NonNullable<SupportProblem>): void {
+  releaseAll();
   const paragraphs = problem === 'insecure' ? [text.insecureBody] : [text.unsupportedBody, text.unsupportedInApp];
   renderMessage(root, { state: 'unsupported', icon: 'browser', title: text.unsupportedTitle, paragraphs });
 }
 
-/** join.html defers the SDK after this script, so it has run (or failed to load) by
- * DOMContentLoaded, which never fires before a deferred script like this one has run. */
-function afterSdkScript(): Promise<void> {
-  return new Promise((resolve) => {
-    if (videoSdk()) resolve();
-    else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
-  });
-}
-
-async function checkInvite(sdk: VideoSdk, invite: string, pending?: Promise<JoinResult>): Promise<void> {
+async function checkInvite(invite: string): Promise<void> {
   renderLoading(root, text.checkingInvite);
-  const result = await (pending ?? requestJoin(fetchJson, invite));
-  if (result.ok) showPreview(sdk, invite, result.grant);
-  else renderMessage(root, failureMessage(result.failure, { label: text.tryAgain, onClick: () => void checkInvite(sdk, invite) }));
+  const permitted = mediaPermissionGranted();
+  const result = await requestJoin(fetchJson, invite);
+  if (result.ok) showPreview(invite, result.grant, await permitted);
+  else renderMessage(root, failureMessage(text, result.failure, { label: text.tryAgain, onClick: () => void checkInvite(invite) }));
 }
 
-function showPreview(sdk: VideoSdk, invite: string, grant: JoinGrant): void {
-  const media = new LocalMedia(sdk);
+function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean): void {
+  const media = new LocalMedia(navigator.mediaDevices, { followDefaultMicrophone: family !== 'ios' });
   activeMedia = media;
+  let grant = firstGrant;
   let joining = false;
 
   const refreshDevices = async () => preview.setDevices(await media.listDevices());
@@ -83,30 +78,31 @@ function showPreview(sdk: VideoSdk, invite: string, grant: JoinGrant): void {
     preview.setStarted();
     await refreshDevices();
   };
+  const cannotJoin = () => {
+    joining = false;
+    preview.setJoining(false, text.joinFailed);
+  };
 
-  const join = async (name: string) => {
+  const join = async () => {
     if (joining) return;
     joining = true;
     preview.setJoining(true);
-    let current = grant;
-    if (needsFreshGrant(grant, name, Date.now())) {
-      const result = await requestJoin(fetchJson, invite, name);
+    const sdk = await loadVideoSdk(SDK_SRC).catch(() => null);
+    if (!sdk) return cannotJoin();
+    if (!sdk.isSupported) return showUnsupported('unsupported');
+    if (needsFreshGrant(grant, Date.now())) {
+      const result = await requestJoin(fetchJson, invite);
       if (!result.ok) {
-        stopListening();
         releaseAll();
-        renderMessage(root, failureMessage(result.failure, { label: text.tryAgain, onClick: () => void checkInvite(sdk, invite) }));
+        renderMessage(root, failureMessage(text, result.failure, { label: text.tryAgain, onClick: () => void checkInvite(invite) }));
         return;
       }
-      current = result.grant;
+      grant = result.grant;
     }
     try {
-      activeCall = await joinCall(sdk, current, media, () => {
-        stopListening();
-        return showCall(sdk, invite, media);
-      });
+      activeCall = await joinCall(sdk, grant, media, () => showCall(invite, media));
     } catch {
-      joining = false;
-      preview.setJoining(false, text.joinFailed);
+      cannotJoin();
     }
   };
 
@@ -115,85 +111,61 @@ function showPreview(sdk: VideoSdk, invite: string, grant: JoinGrant): void {
     { text, media, family, canChooseSpeaker: 'setSinkId' in HTMLMediaElement.prototype },
     {
       startMedia: () => void startMedia(),
-      toggleMic: () => {
-        media.setMicOn(!media.micOn);
-        preview.update();
-      },
-      toggleCamera: () => void media.setCameraOn(!media.cameraOn).then(preview.update),
+      toggleMic: () => media.setMicOn(!media.micOn),
+      toggleCamera: () => void media.setCameraOn(!media.cameraOn),
       selectDevice: (kind, deviceId) => {
         if (kind === 'camera') void media.useCamera(deviceId);
         else if (kind === 'microphone') void media.useMicrophone(deviceId);
         else media.speakerId = deviceId;
       },
-      join: (name) => void join(name),
+      join: () => void join(),
     },
   );
-  const stopFollowingCamera = media.onVideoTrackChange(() => preview.update());
+  const stopFollowingMedia = media.onChange(preview.update);
   const onDeviceChange = () => void refreshDevices();
   navigator.mediaDevices.addEventListener('devicechange', onDeviceChange);
-  const stopListening = () => {
-    stopFollowingCamera();
+  detachScreen = () => {
+    stopFollowingMedia();
     navigator.mediaDevices.removeEventListener('devicechange', onDeviceChange);
   };
 
   // A returning customer who already allowed both is not asked again, so no gesture is needed.
-  void mediaPermissionGranted().then((granted) => {
-    if (granted) void startMedia();
-  });
+  // The SDK's start-up holds the main thread for a while, so it runs once they see themselves.
+  if (permitted) void startMedia().then(() => (media.video ? preview.firstFrame : undefined)).then(startSdk);
+  else startSdk();
 }
 
-function showCall(sdk: VideoSdk, invite: string, media: LocalMedia): CallView {
-  const view = renderCall(root, announcer, text, media, {
-    toggleMic: () => {
-      media.setMicOn(!media.micOn);
-      view.updateMedia();
+/** Runs the SDK ahead of Join, so Join is quick and a browser the SDK cannot serve is told now. */
+function startSdk(): void {
+  void loadVideoSdk(SDK_SRC).then(
+    (sdk) => {
+      if (!sdk.isSupported && activeMedia) showUnsupported('unsupported');
     },
-    toggleCamera: () => void media.setCameraOn(!media.cameraOn).then(view.updateMedia),
+    () => undefined, // Join loads it again.
+  );
+}
+
+function showCall(invite: string, media: LocalMedia): CallView {
+  detachScreen();
+  const view = renderCall(root, announcer, text, media, {
+    toggleMic: () => media.setMicOn(!media.micOn),
+    toggleCamera: () => void media.setCameraOn(!media.cameraOn),
     leave: () => activeCall?.leave(),
   });
-  const stopFollowingCamera = media.onVideoTrackChange(() => view.updateMedia());
+  detachScreen = media.onChange(view.updateMedia);
   return {
     ...view,
     render(state, previous) {
       if (state.phase !== 'ended') return view.render(state, previous);
-      stopFollowingCamera();
       releaseAll();
-      renderMessage(root, endMessage(state.endReason ?? 'connection-lost', { label: text.rejoin, onClick: () => void checkInvite(sdk, invite) }));
+      renderMessage(root, endMessage(text, state.endReason ?? 'connection-lost', { label: text.rejoin, onClick: () => void checkInvite(invite) }));
     },
   };
 }
 
-function failureMessage(failure: JoinFailure, retry: MessageAction): Message {
-  switch (failure.kind) {
-    case 'invalid':
-      return { state: 'invite-invalid', icon: 'link', title: text.inviteInvalidTitle, paragraphs: [text.inviteInvalidBody, text.askForNewLink] };
-    case 'expired':
-      return { state: 'invite-expired', icon: 'clock', title: text.inviteExpiredTitle, paragraphs: [text.inviteExpiredBody, text.askForNewLink] };
-    case 'ended':
-      return { state: 'session-ended', icon: 'end', title: text.sessionEndedTitle, paragraphs: [text.sessionEndedBody, text.askForNewLink] };
-    case 'busy':
-      return { state: 'busy', icon: 'alert', title: text.serviceBusyTitle, paragraphs: [fill(text.serviceBusyBody, { seconds: failure.retryAfterSeconds })], action: retry };
-    case 'offline':
-      return { state: 'offline', icon: 'alert', title: text.serviceErrorTitle, paragraphs: [text.offlineBody], action: retry };
-    case 'failed':
-      return { state: 'error', icon: 'alert', title: text.serviceErrorTitle, paragraphs: [text.serviceErrorBody], action: retry };
-  }
-}
-
-function endMessage(reason: EndReason, rejoin: MessageAction): Message {
-  switch (reason) {
-    case 'agent-ended':
-      return { state: 'ended', icon: 'end', title: text.endedByAgentTitle, paragraphs: [text.endedByAgentBody, text.closeHint] };
-    case 'left':
-      return { state: 'left', icon: 'end', title: text.leftTitle, paragraphs: [text.leftBody], action: rejoin };
-    case 'connection-lost':
-      return { state: 'connection-lost', icon: 'alert', title: text.connectionLostTitle, paragraphs: [text.connectionLostBody], action: rejoin };
-    case 'replaced':
-      return { state: 'replaced', icon: 'alert', title: text.replacedTitle, paragraphs: [text.replacedBody, text.closeHint] };
-  }
-}
-
 function releaseAll(): void {
+  detachScreen();
+  detachScreen = () => undefined;
   activeCall = null;
   activeMedia?.stop();
   activeMedia = null;
@@ -213,7 +185,7 @@ function listenToPageLifecycle(): void {
   });
   if (isPhone) {
     document.addEventListener('visibilitychange', () => {
-      void (document.visibilityState === 'hidden' ? activeMedia?.pauseCamera() : activeMedia?.resumeCamera());
+      void (document.visibilityState === 'hidden' ? activeMedia?.pageHidden() : activeMedia?.pageShown());
     });
   }
 }

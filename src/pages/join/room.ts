@@ -3,7 +3,7 @@
 import type { JoinGrant } from '../shared/api';
 import { initialCallState, isAgent, reduceCall, type CallEvent, type CallState } from './call-state';
 import type { LocalMedia } from '../shared/media';
-import type { RemoteParticipant, RemoteTrack, VideoSdk } from '../shared/sdk';
+import type { LocalParticipant, LocalTrack, RemoteParticipant, RemoteTrack, VideoSdk } from '../shared/sdk';
 
 export interface CallView {
   render(state: CallState, previous: CallState): void;
@@ -16,13 +16,24 @@ export interface Call {
   leave(): void;
 }
 
-/** Connects with the preview's tracks, then mounts the call view and keeps it in step. */
+/** Connects with the preview's own tracks, then mounts the call view and keeps it in step. */
 export async function joinCall(sdk: VideoSdk, grant: JoinGrant, media: LocalMedia, mountView: () => CallView): Promise<Call> {
+  const connectedWith = media.sdkTracks(sdk);
   const room = await sdk.connect(grant.token, {
     name: grant.roomName,
-    tracks: media.tracks(),
+    tracks: connectedWith,
     networkQuality: { local: 1, remote: 0 },
   });
+  const local = room.localParticipant;
+  // If the camera was turned off or on while connecting, the room has the tracks of before.
+  const current = media.sdkTracks(sdk);
+  for (const track of connectedWith) if (!current.includes(track)) local.unpublishTrack(track);
+  for (const track of current) if (!connectedWith.includes(track)) publish(local, track, media);
+  const stopFollowingTracks = media.onPublishedTrackChange((previous, next) => {
+    if (previous) local.unpublishTrack(previous);
+    if (next) publish(local, next, media);
+  });
+
   const view = mountView();
   let state: CallState = initialCallState;
   let leaving = false;
@@ -33,12 +44,6 @@ export async function joinCall(sdk: VideoSdk, grant: JoinGrant, media: LocalMedi
     state = reduceCall(state, event);
     if (state !== previous) view.render(state, previous);
   };
-
-  const stopFollowingCamera = media.onVideoTrackChange((previous, next) => {
-    if (previous) room.localParticipant.unpublishTrack(previous);
-    // If the new camera track cannot be published the agent would not see it: show it as off.
-    if (next) room.localParticipant.publishTrack(next).catch(() => media.setCameraOn(false));
-  });
 
   const showTrack = (track: RemoteTrack, participant: RemoteParticipant) => {
     if (track.kind === 'audio') view.addRemoteAudio(track);
@@ -64,7 +69,7 @@ export async function joinCall(sdk: VideoSdk, grant: JoinGrant, media: LocalMedi
   room.on('recordingStopped', () => dispatch({ type: 'recordingStopped' }));
   room.localParticipant.on('networkQualityLevelChanged', (level) => dispatch({ type: 'networkQuality', level }));
   room.on('disconnected', (_room, error) => {
-    stopFollowingCamera();
+    stopFollowingTracks();
     dispatch({ type: 'disconnected', errorCode: error?.code ?? null, byCustomer: leaving });
   });
 
@@ -83,4 +88,9 @@ export async function joinCall(sdk: VideoSdk, grant: JoinGrant, media: LocalMedi
       room.disconnect();
     },
   };
+}
+
+/** A track the agent could not receive is shown as off, so the customer is not misled. */
+function publish(local: LocalParticipant, track: LocalTrack, media: LocalMedia): void {
+  local.publishTrack(track).catch(() => (track.kind === 'video' ? media.setCameraOn(false) : media.setMicOn(false)));
 }

@@ -14,22 +14,20 @@ function answering(status: number, body: unknown, headers: Record<string, string
 const failure = (code: string, status: number) => answering(status, { error: { code, message: 'm' } });
 const kindOf = (result: JoinResult) => (result.ok ? 'ok' : result.failure);
 
-test('posts the invite (and a trimmed name when given) as JSON to /video/join', async () => {
+test('posts the invite alone as JSON to /video/join', async () => {
   const { fetchFn, sent } = answering(200, GRANT);
-  const result = await requestJoin(fetchFn, 'inv', `  ${'N'.repeat(70)} `);
+  const result = await requestJoin(fetchFn, 'inv');
   expect(result).toEqual({ ok: true, grant: { ...GRANT, expiresAt: Date.parse(GRANT.expiresAt) } });
   expect(sent[0].url).toBe('/video/join');
   expect(sent[0].init.method).toBe('POST');
-  expect(JSON.parse(String(sent[0].init.body))).toEqual({ Invite: 'inv', Name: 'N'.repeat(64) });
-
-  await requestJoin(fetchFn, 'inv', '   ');
-  expect(JSON.parse(String(sent[1].init.body))).toEqual({ Invite: 'inv' });
+  expect(JSON.parse(String(sent[0].init.body))).toEqual({ Invite: 'inv' });
 });
 
 test.each([
   ['invalid_request', 400, 'invalid'],
   ['invalid_invite', 401, 'invalid'],
   ['invite_expired', 410, 'expired'],
+  ['invite_revoked', 410, 'revoked'],
   ['session_ended', 410, 'ended'],
   ['upstream_error', 502, 'failed'],
   ['internal_error', 500, 'failed'],
@@ -60,9 +58,9 @@ test('expiresAt may be ISO, epoch seconds or epoch milliseconds', async () => {
   }
 });
 
-test('the first grant is reused for Join unless a name was typed or it is about to expire', () => {
+test('the first grant is reused for Join unless it is about to expire', () => {
   const grant = { token: 't', identity: 'i', roomName: 'r', expiresAt: 1_000_000 };
-  expect(needsFreshGrant(grant, '', 0)).toBe(false);
-  expect(needsFreshGrant(grant, 'Ana', 0)).toBe(true);
-  expect(needsFreshGrant(grant, '', 1_000_000 - 30_000)).toBe(true);
+  expect(needsFreshGrant(grant, 0)).toBe(false);
+  expect(needsFreshGrant(grant, 1_000_000 - 61_000)).toBe(false);
+  expect(needsFreshGrant(grant, 1_000_000 - 30_000)).toBe(true);
 });

@@ -1,5 +1,6 @@
 /** The one call the page makes to its own service: POST /video/join turns an invite into an
- * access token for the call's room. */
+ * access token for the call's room. It sends no name: the server gives every join with the same
+ * invite the same identity, and the agent knows the customer from the chat. */
 export interface JoinGrant {
   token: string;
   identity: string;
@@ -9,24 +10,22 @@ export interface JoinGrant {
 }
 
 export type JoinFailure =
-  | { kind: 'invalid' | 'expired' | 'ended' | 'failed' | 'offline' }
+  | { kind: 'invalid' | 'expired' | 'revoked' | 'ended' | 'failed' | 'offline' }
   | { kind: 'busy'; retryAfterSeconds: number };
 
 export type JoinResult = { ok: true; grant: JoinGrant } | { ok: false; failure: JoinFailure };
 
-export const MAX_NAME_LENGTH = 64;
 const DEFAULT_RETRY_AFTER_SECONDS = 10;
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
-export async function requestJoin(fetchFn: Fetch, invite: string, name?: string): Promise<JoinResult> {
-  const trimmedName = name?.trim().slice(0, MAX_NAME_LENGTH);
+export async function requestJoin(fetchFn: Fetch, invite: string): Promise<JoinResult> {
   let response: Response;
   try {
     response = await fetchFn('/video/join', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(trimmedName ? { Invite: invite, Name: trimmedName } : { Invite: invite }),
+      body: JSON.stringify({ Invite: invite }),
       credentials: 'same-origin',
       cache: 'no-store',
     });
@@ -45,6 +44,8 @@ function failureFor(response: Response, code: string | undefined): JoinFailure {
   switch (code) {
     case 'invite_expired':
       return { kind: 'expired' };
+    case 'invite_revoked':
+      return { kind: 'revoked' };
     case 'session_ended':
       return { kind: 'ended' };
     case 'invalid_invite':
@@ -90,11 +91,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** The grant fetched when the page opened is reused for Join unless the customer typed a name
- * (the token carries it) or the token is about to run out while they looked at the preview. */
-export function needsFreshGrant(grant: JoinGrant, name: string, now: number): boolean {
+/** The grant fetched when the page opened is reused for Join unless the token is about to run
+ * out while the customer looked at the preview. */
+export function needsFreshGrant(grant: JoinGrant, now: number): boolean {
   const FRESHNESS_MARGIN_MS = 60_000;
-  return name.trim() !== '' || grant.expiresAt - now < FRESHNESS_MARGIN_MS;
+  return grant.expiresAt - now < FRESHNESS_MARGIN_MS;
 }
 
 // ---- The agent panel's calls ---------------------------------------------------------------

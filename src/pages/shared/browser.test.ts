@@ -1,9 +1,10 @@
 import { browserFamily, mediaProblem, supportProblem } from './browser';
 
-test('support before the SDK loads: a secure page with getUserMedia', () => {
-  expect(supportProblem({ secureContext: true, hasGetUserMedia: true })).toBeNull();
-  expect(supportProblem({ secureContext: false, hasGetUserMedia: false })).toBe('insecure');
-  expect(supportProblem({ secureContext: true, hasGetUserMedia: false })).toBe('unsupported');
+test('support before the SDK loads: a secure page with getUserMedia and RTCPeerConnection', () => {
+  expect(supportProblem({ secureContext: true, hasGetUserMedia: true, hasPeerConnection: true })).toBeNull();
+  expect(supportProblem({ secureContext: false, hasGetUserMedia: false, hasPeerConnection: false })).toBe('insecure');
+  expect(supportProblem({ secureContext: true, hasGetUserMedia: false, hasPeerConnection: true })).toBe('unsupported');
+  expect(supportProblem({ secureContext: true, hasGetUserMedia: true, hasPeerConnection: false })).toBe('unsupported');
 });
 
 test.each([

@@ -4,10 +4,11 @@ import type { StringKey } from './strings';
 
 export type SupportProblem = 'insecure' | 'unsupported' | null;
 
-/** What the page can tell before the SDK has loaded; the SDK's own isSupported comes after. */
-export function supportProblem(env: { secureContext: boolean; hasGetUserMedia: boolean }): SupportProblem {
+/** What the page can tell before the SDK has loaded (it loads behind the preview); the SDK's own
+ * isSupported comes after. In-app browsers without WebRTC are caught here, before any preview. */
+export function supportProblem(env: { secureContext: boolean; hasGetUserMedia: boolean; hasPeerConnection: boolean }): SupportProblem {
   if (!env.secureContext) return 'insecure';
-  return env.hasGetUserMedia ? null : 'unsupported';
+  return env.hasGetUserMedia && env.hasPeerConnection ? null : 'unsupported';
 }
 
 export type BrowserFamily = 'ios' | 'android' | 'edge' | 'firefox' | 'safari' | 'chrome' | 'other';

@@ -1,132 +1,366 @@
-import { LocalMedia } from './media';
-import type { LocalTrack, VideoSdk } from './sdk';
+import { defaultMicrophone, LocalMedia, type MediaDevicesLike } from './media';
+import type { LocalTrack, LocalTrackClasses } from './sdk';
 
-/** A stand-in SDK whose getUserMedia outcome per kind is set by each test. */
-function fakeSdk(outcome: { audio?: string; video?: string } = {}) {
+type Kind = 'audio' | 'video';
+
+class FakeTrack {
+  enabled = true;
+  readyState: 'live' | 'ended' = 'live';
+  constructor(
+    readonly kind: Kind,
+    readonly constraints: unknown,
+    /** The device a track without a device constraint opens: the system's default then. */
+    private readonly settings: { deviceId: string; groupId: string },
+  ) {}
+  stop() {
+    this.readyState = 'ended';
+  }
+  getSettings() {
+    const asked = (this.constraints as { deviceId?: { exact: string } }).deviceId?.exact;
+    return asked ? { deviceId: asked, groupId: `group-of-${asked}` } : this.settings;
+  }
+}
+
+const device = (kind: MediaDeviceKind, deviceId: string, groupId = `group-of-${deviceId}`) => ({ kind, deviceId, groupId, label: deviceId }) as MediaDeviceInfo;
+
+/** getUserMedia whose outcome per kind is set by each test; it records every request and the
+ * state of the other tracks at that moment. The device list and devicechange are the test's. */
+function fakeDevices(outcome: { audio?: string; video?: string } = {}) {
   const made: FakeTrack[] = [];
-  class FakeTrack {
-    isEnabled = true;
-    stopped = false;
-    restartedWith: MediaTrackConstraints | undefined;
-    readonly mediaStreamTrack = { getSettings: () => ({ deviceId: `${this.kind}-device` }) } as MediaStreamTrack;
-    constructor(readonly kind: 'audio' | 'video', readonly constraints: MediaTrackConstraints) {
-      made.push(this);
+  const requests: { kinds: string; liveVideoTracks: number; audio?: unknown }[] = [];
+  const listeners = new Set<() => void>();
+  const state = {
+    list: [device('audioinput', 'default', 'group-of-built-in'), device('audioinput', 'built-in'), device('videoinput', 'cam-1'), device('audiooutput', 'spk-1')],
+    /** What getUserMedia blocks on, so a test can act while it is under way. */
+    gate: Promise.resolve(),
+  };
+  const devices: MediaDevicesLike = {
+    getUserMedia: async (constraints?: MediaStreamConstraints) => {
+      const kinds = (['audio', 'video'] as const).filter((kind) => constraints?.[kind]);
+      requests.push({ kinds: kinds.join('+'), liveVideoTracks: made.filter((t) => t.kind === 'video' && t.readyState === 'live').length, audio: constraints?.audio });
+      await state.gate;
+      const failure = kinds.map((kind) => outcome[kind]).find(Boolean);
+      if (failure) throw Object.assign(new Error(failure), { name: failure });
+      const defaults = { audio: state.list.find((d) => d.deviceId === 'default')!, video: state.list.find((d) => d.kind === 'videoinput')! };
+      const tracks = kinds.map((kind) => new FakeTrack(kind, constraints?.[kind], { deviceId: defaults[kind].deviceId, groupId: defaults[kind].groupId }));
+      made.push(...tracks);
+      return {
+        getTracks: () => tracks,
+        getAudioTracks: () => tracks.filter((t) => t.kind === 'audio'),
+        getVideoTracks: () => tracks.filter((t) => t.kind === 'video'),
+      } as unknown as MediaStream;
+    },
+    enumerateDevices: async () => [...state.list, device('videoinput', '', '')],
+    addEventListener: (_type: string, listener: EventListenerOrEventListenerObject) => void listeners.add(listener as () => void),
+    removeEventListener: (_type: string, listener: EventListenerOrEventListenerObject) => void listeners.delete(listener as () => void),
+  };
+  const live = (kind: Kind) => made.filter((t) => t.kind === kind && t.readyState === 'live');
+  /** The system's default microphone becomes a newly plugged-in headset. */
+  const plugInHeadset = () => {
+    state.list = [device('audioinput', 'default', 'group-of-headset'), device('audioinput', 'built-in'), device('audioinput', 'headset'), ...state.list.slice(2)];
+    for (const listener of listeners) listener();
+  };
+  const deviceChange = () => [...listeners].forEach((listener) => listener());
+  return { devices, made, requests, live, state, plugInHeadset, deviceChange, listeners };
+}
+
+const FOLLOW = { followDefaultMicrophone: true };
+/** Lets queued changes (devicechange handling) finish. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The SDK's LocalTrack constructors, recording what was wrapped and what the page did with it. */
+function fakeSdk() {
+  const wrapped: FakeWrapper[] = [];
+  class FakeWrapper {
+    stoppedBySdk = false;
+    readonly kind: Kind;
+    /** What the SDK reads when it publishes the track. */
+    readonly enabledWhenWrapped: boolean;
+    constructor(readonly mediaStreamTrack: FakeTrack) {
+      this.kind = mediaStreamTrack.kind;
+      this.enabledWhenWrapped = mediaStreamTrack.enabled;
+      wrapped.push(this);
     }
     enable(enabled = true) {
-      this.isEnabled = enabled;
+      this.mediaStreamTrack.enabled = enabled;
       return this;
     }
     stop() {
-      this.stopped = true;
+      this.stoppedBySdk = true;
+      this.mediaStreamTrack.stop();
       return this;
     }
-    attach(element: HTMLMediaElement) {
-      return element;
-    }
-    detach(element: HTMLMediaElement) {
-      return element;
-    }
-    async restart(constraints?: MediaTrackConstraints) {
-      this.restartedWith = constraints;
-    }
   }
-  const create = async (kind: 'audio' | 'video', constraints: MediaTrackConstraints) => {
-    const failure = outcome[kind];
-    if (failure) throw Object.assign(new Error(failure), { name: failure });
-    return new FakeTrack(kind, constraints) as unknown as LocalTrack;
-  };
-  const sdk: VideoSdk = {
-    isSupported: true,
-    connect: () => Promise.reject(new Error('not in these tests')),
-    createLocalTracks: async (options) => {
-      if (outcome.audio || outcome.video) throw Object.assign(new Error('x'), { name: outcome.video ?? outcome.audio });
-      return [await create('audio', options.audio as MediaTrackConstraints), await create('video', options.video as MediaTrackConstraints)];
-    },
-    createLocalAudioTrack: (constraints = {}) => create('audio', constraints) as never,
-    createLocalVideoTrack: (constraints = {}) => create('video', constraints) as never,
-  };
-  return { sdk, made };
+  const classes = { LocalAudioTrack: FakeWrapper, LocalVideoTrack: FakeWrapper } as unknown as LocalTrackClasses;
+  return { classes, wrapped };
 }
 
-test('one request for both when all is well', async () => {
-  const { sdk, made } = fakeSdk();
-  const media = new LocalMedia(sdk);
+const kinds = (tracks: (LocalTrack | FakeTrack | MediaStreamTrack | null)[]) => tracks.map((t) => t?.kind ?? null);
+
+test('one request for both when all is well, straight from getUserMedia', async () => {
+  const { devices, requests } = fakeDevices();
+  const media = new LocalMedia(devices, FOLLOW);
   expect(await media.start()).toEqual({ audio: null, video: null });
-  expect(media.tracks().map((t) => t.kind)).toEqual(['audio', 'video']);
-  expect(made).toHaveLength(2);
+  expect(kinds([media.audio, media.video])).toEqual(['audio', 'video']);
+  expect(requests.map((r) => r.kinds)).toEqual(['audio+video']);
 });
 
 test('a blocked camera still leaves the microphone, and the other way round', async () => {
-  const cameraBlocked = new LocalMedia(fakeSdk({ video: 'NotAllowedError' }).sdk);
+  const cameraBlocked = new LocalMedia(fakeDevices({ video: 'NotAllowedError' }).devices, FOLLOW);
   expect(await cameraBlocked.start()).toEqual({ audio: null, video: 'denied' });
-  expect(cameraBlocked.tracks().map((t) => t.kind)).toEqual(['audio']);
+  expect(kinds([cameraBlocked.audio, cameraBlocked.video])).toEqual(['audio', null]);
+  expect(cameraBlocked.cameraOn).toBe(true);
 
-  const noMicrophone = new LocalMedia(fakeSdk({ audio: 'NotFoundError' }).sdk);
+  const noMicrophone = new LocalMedia(fakeDevices({ audio: 'NotFoundError' }).devices, FOLLOW);
   expect(await noMicrophone.start()).toEqual({ audio: 'not-found', video: null });
-  expect(noMicrophone.tracks().map((t) => t.kind)).toEqual(['video']);
+  expect(kinds([noMicrophone.audio, noMicrophone.video])).toEqual([null, 'video']);
 });
 
-test('camera off stops the track (the light goes off); on makes a new one; listeners hear both', async () => {
-  const { sdk, made } = fakeSdk();
-  const media = new LocalMedia(sdk);
+test('camera off stops the track (the light goes off); on makes a new one; views hear each change', async () => {
+  const { devices, live } = fakeDevices();
+  const media = new LocalMedia(devices, FOLLOW);
   await media.start();
-  const changes: string[] = [];
-  media.onVideoTrackChange((previous, next) => changes.push(`${previous ? 'track' : 'none'}→${next ? 'track' : 'none'}`));
-  const first = made[1];
+  let changes = 0;
+  media.onChange(() => (changes += 1));
+  const first = media.video as unknown as FakeTrack;
 
   await media.setCameraOn(false);
-  expect(first.stopped).toBe(true);
+  expect(first.readyState).toBe('ended');
   expect(media.video).toBeNull();
+  expect(changes).toBe(1);
   await media.setCameraOn(true);
   expect(media.video).not.toBeNull();
   expect(media.video).not.toBe(first);
-  expect(changes).toEqual(['track→none', 'none→track']);
+  expect(live('video')).toHaveLength(1);
+  expect(changes).toBe(2);
 });
 
 test('quick toggling never leaves two cameras open', async () => {
-  const { sdk, made } = fakeSdk();
-  const media = new LocalMedia(sdk);
+  const { devices, live } = fakeDevices();
+  const media = new LocalMedia(devices, FOLLOW);
   await media.start();
   await Promise.all([media.setCameraOn(false), media.setCameraOn(true), media.setCameraOn(false), media.setCameraOn(true)]);
-  expect(made.filter((track) => track.kind === 'video' && !track.stopped)).toHaveLength(1);
+  expect(live('video')).toHaveLength(1);
+  expect(live('video')[0]).toBe(media.video);
+});
+
+test('a camera that cannot be opened again is shown as off, with the reason', async () => {
+  const outcome: { video?: string } = {};
+  const { devices } = fakeDevices(outcome);
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  await media.setCameraOn(false);
+  outcome.video = 'NotReadableError';
+  await media.setCameraOn(true);
+  expect(media.video).toBeNull();
+  expect(media.cameraOn).toBe(false);
+  expect(media.problems.video).toBe('in-use');
 });
 
 test('pausing for a hidden page keeps the choice; a camera the customer turned off stays off', async () => {
-  const { sdk } = fakeSdk();
-  const media = new LocalMedia(sdk);
+  const { devices } = fakeDevices();
+  const media = new LocalMedia(devices, FOLLOW);
   await media.start();
-  await media.pauseCamera();
+  await media.pageHidden();
   expect(media.video).toBeNull();
   expect(media.cameraOn).toBe(true);
-  await media.resumeCamera();
+  await media.pageShown();
   expect(media.video).not.toBeNull();
 
   await media.setCameraOn(false);
-  await media.pauseCamera();
-  await media.resumeCamera();
+  await media.pageHidden();
+  await media.pageShown();
   expect(media.video).toBeNull();
 });
 
-test('mute and device choices survive track changes', async () => {
-  const { sdk, made } = fakeSdk();
-  const media = new LocalMedia(sdk);
-  media.setMicOn(false);
+test('a microphone the phone ended while hidden is opened again before Join, and left to the SDK after', async () => {
+  const { devices, requests } = fakeDevices();
+  const media = new LocalMedia(devices, FOLLOW);
   await media.start();
-  expect(media.audio?.isEnabled).toBe(false);
+  media.setMicOn(false);
+  (media.audio as unknown as FakeTrack).readyState = 'ended';
+  await media.pageShown();
+  expect(media.audio?.readyState).toBe('live');
+  expect(media.audio?.enabled).toBe(false);
+  expect(requests.map((r) => r.kinds)).toEqual(['audio+video', 'audio']);
 
-  await media.useMicrophone('mic-2');
-  expect(made[0].restartedWith).toEqual({ deviceId: { exact: 'mic-2' } });
-  await media.useCamera('cam-2');
-  await media.setCameraOn(false);
-  await media.setCameraOn(true);
-  expect(made[made.length - 1].constraints).toMatchObject({ deviceId: { exact: 'cam-2' } });
+  media.sdkTracks(fakeSdk().classes);
+  (media.audio as unknown as FakeTrack).readyState = 'ended';
+  await media.pageShown();
+  expect(requests).toHaveLength(2);
 });
 
-test('stop releases everything', async () => {
-  const { sdk, made } = fakeSdk();
-  const media = new LocalMedia(sdk);
+test('mute and device choices survive track changes; the old camera is released before the new one opens', async () => {
+  const { devices, requests } = fakeDevices();
+  const media = new LocalMedia(devices, FOLLOW);
+  media.setMicOn(false);
   await media.start();
+  expect(media.audio?.enabled).toBe(false);
+
+  const firstMicrophone = media.audio as unknown as FakeTrack;
+  await media.useMicrophone('mic-2');
+  expect(firstMicrophone.readyState).toBe('ended');
+  expect(media.currentDeviceId('audio')).toBe('mic-2');
+  expect(media.audio?.enabled).toBe(false);
+
+  await media.useCamera('cam-2');
+  expect(media.currentDeviceId('video')).toBe('cam-2');
+  expect(requests[requests.length - 1]).toEqual({ kinds: 'video', liveVideoTracks: 0 });
+  await media.setCameraOn(false);
+  await media.setCameraOn(true);
+  expect(media.currentDeviceId('video')).toBe('cam-2');
+});
+
+test('choosing a camera while it is off only remembers the choice', async () => {
+  const { devices, requests } = fakeDevices();
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  await media.setCameraOn(false);
+  await media.useCamera('cam-2');
+  expect(media.video).toBeNull();
+  expect(requests).toHaveLength(1);
+});
+
+test('at Join the same tracks are handed to the SDK, wrapped once however often asked', async () => {
+  const { devices } = fakeDevices();
+  const { classes, wrapped } = fakeSdk();
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  const handed = media.sdkTracks(classes);
+  expect(handed.map((t) => t.mediaStreamTrack)).toEqual([media.audio, media.video]);
+  expect(media.sdkTracks(classes)).toEqual(handed);
+  expect(wrapped).toHaveLength(2);
+});
+
+test('after Join, mute goes through the SDK and a replaced camera is unpublished before it stops', async () => {
+  const { devices } = fakeDevices();
+  const { classes } = fakeSdk();
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  const [audio, video] = media.sdkTracks(classes);
+  const heard: string[] = [];
+  media.onPublishedTrackChange((previous, next) => {
+    const state = previous ? (previous.mediaStreamTrack as unknown as FakeTrack).readyState : 'none';
+    heard.push(`${previous === video ? 'first' : previous ? 'other' : 'none'} (${state}) → ${next ? 'new' : 'none'}`);
+  });
+
+  media.setMicOn(false);
+  expect(audio.mediaStreamTrack.enabled).toBe(false);
+
+  await media.setCameraOn(false);
+  await media.setCameraOn(true);
+  expect(heard).toEqual(['first (live) → none', 'none (none) → new']);
+  expect((video as unknown as { stoppedBySdk: boolean }).stoppedBySdk).toBe(true);
+  expect(media.sdkTracks(classes).map((t) => t.mediaStreamTrack)).toEqual([media.audio, media.video]);
+});
+
+test('a muted microphone replaced after Join reaches the SDK already muted', async () => {
+  const { devices } = fakeDevices();
+  const { classes, wrapped } = fakeSdk();
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  media.sdkTracks(classes);
+  media.setMicOn(false);
+  await media.useMicrophone('mic-2');
+  const replacement = wrapped[wrapped.length - 1] as unknown as { kind: Kind; enabledWhenWrapped: boolean };
+  expect(replacement.kind).toBe('audio');
+  expect(replacement.enabledWhenWrapped).toBe(false);
+});
+
+test('stop releases everything, through the SDK for what it holds', async () => {
+  const { devices, made } = fakeDevices();
+  const { classes, wrapped } = fakeSdk();
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  media.sdkTracks(classes);
+  await media.setCameraOn(false);
+  await media.setCameraOn(true);
   media.stop();
-  expect(made.every((track) => track.stopped)).toBe(true);
-  expect(media.tracks()).toEqual([]);
+  expect(made.every((track) => track.readyState === 'ended')).toBe(true);
+  expect(wrapped.map((w) => (w as unknown as { stoppedBySdk: boolean }).stoppedBySdk)).toEqual([true, true, true]);
+  expect([media.audio, media.video]).toEqual([null, null]);
+});
+
+test('devices are listed by kind, without the unnamed ones a browser shows before permission', async () => {
+  const media = new LocalMedia(fakeDevices().devices, FOLLOW);
+  const lists = await media.listDevices();
+  expect([lists.cameras, lists.microphones, lists.speakers].map((list) => list.map((d) => d.deviceId))).toEqual([['cam-1'], ['default', 'built-in'], ['spk-1']]);
+});
+
+test('a new default microphone (a headset plugged in) is followed, as the SDK follows it, in one step', async () => {
+  const { devices, requests, plugInHeadset } = fakeDevices();
+  const { classes } = fakeSdk();
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  media.setMicOn(false);
+  const [before] = media.sdkTracks(classes);
+  const heard: [LocalTrack | null, LocalTrack | null][] = [];
+  media.onPublishedTrackChange((previous, next) => heard.push([previous, next]));
+
+  plugInHeadset();
+  await settle();
+  expect(requests[requests.length - 1].audio).toEqual({ deviceId: { exact: 'headset' } });
+  expect(media.currentDeviceId('audio')).toBe('headset');
+  expect(media.audio?.enabled).toBe(false);
+  expect(heard).toHaveLength(1);
+  expect(heard[0][0]).toBe(before);
+  expect(heard[0][1]?.mediaStreamTrack).toBe(media.audio);
+  expect((before.mediaStreamTrack as unknown as FakeTrack).readyState).toBe('ended');
+});
+
+test('the default microphone is not followed when it did not change, when the customer chose one, or when turned off', async () => {
+  const unchanged = fakeDevices();
+  await new LocalMedia(unchanged.devices, FOLLOW).start();
+  unchanged.deviceChange(); // a camera plugged in: the default microphone is the same
+  await settle();
+  expect(unchanged.requests).toHaveLength(1);
+
+  const chosen = fakeDevices();
+  const media = new LocalMedia(chosen.devices, FOLLOW);
+  await media.start();
+  await media.useMicrophone('built-in');
+  chosen.plugInHeadset();
+  await settle();
+  expect(media.currentDeviceId('audio')).toBe('built-in');
+
+  const off = fakeDevices();
+  await new LocalMedia(off.devices, { followDefaultMicrophone: false }).start();
+  expect(off.listeners.size).toBe(0);
+});
+
+test('a headset that cannot be opened leaves the old microphone recording', async () => {
+  const { devices, plugInHeadset, state } = fakeDevices();
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  const before = media.audio;
+  state.gate = Promise.reject(Object.assign(new Error('busy'), { name: 'NotReadableError' }));
+  state.gate.catch(() => undefined);
+  plugInHeadset();
+  await settle();
+  expect(media.audio).toBe(before);
+  expect(media.problems.audio).toBeNull();
+});
+
+test('the default microphone: Chrome’s "default" entry resolved to the real device, or the first listed', () => {
+  expect(defaultMicrophone([device('audioinput', 'default', 'g2'), device('audioinput', 'a', 'g1'), device('audioinput', 'b', 'g2')])?.deviceId).toBe('b');
+  expect(defaultMicrophone([device('audioinput', 'x'), device('audioinput', 'y')])?.deviceId).toBe('x');
+  expect(defaultMicrophone([device('audioinput', 'default', 'g9')])?.deviceId).toBe('default');
+  expect(defaultMicrophone([device('videoinput', 'cam'), device('audioinput', '', '')])).toBeUndefined();
+});
+
+test('stop ends listening, and a camera still opening when it came is closed at once', async () => {
+  const { devices, state, live, listeners } = fakeDevices();
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  await media.setCameraOn(false);
+  let open = () => {};
+  state.gate = new Promise((resolve) => (open = resolve));
+  const opening = media.setCameraOn(true);
+  media.stop();
+  open();
+  await opening;
+  expect(live('video')).toEqual([]);
+  expect(live('audio')).toEqual([]);
+  expect(media.video).toBeNull();
+  expect(listeners.size).toBe(0);
 });

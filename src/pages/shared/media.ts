@@ -1,8 +1,13 @@
 /** Owns the customer's camera and microphone tracks for the life of the page: acquiring them,
- * mute, camera on/off, device switching, pausing the camera while a phone hides the page, and
- * stopping everything. Nothing else creates or stops a local track. */
+ * mute, camera on/off, device switching (the customer's choice, or the system's new default
+ * microphone), pausing the camera while a phone hides the page, handing them to the Video SDK,
+ * and stopping everything. Nothing else creates or stops a local track.
+ *
+ * Tracks come straight from getUserMedia, so the preview never waits for the SDK to download.
+ * At Join the same MediaStreamTracks are wrapped in the SDK's LocalTracks (`sdkTracks`); from then
+ * on every new track is wrapped too, and mute goes through the wrapper so the agent's side is told. */
 import { mediaProblem, type MediaProblem } from './browser';
-import type { LocalAudioTrack, LocalTrack, LocalVideoTrack, VideoSdk } from './sdk';
+import type { LocalTrack, LocalTrackClasses } from './sdk';
 
 export interface MediaProblems {
   audio: MediaProblem | null;
@@ -15,15 +20,25 @@ export interface DeviceLists {
   speakers: MediaDeviceInfo[];
 }
 
-/** Called whenever the video track is replaced: the camera is turned off by stopping its track
- * (so the camera light goes off too) and on again with a new one. */
-type VideoTrackListener = (previous: LocalVideoTrack | null, next: LocalVideoTrack | null) => void;
+export type MediaDevicesLike = Pick<MediaDevices, 'getUserMedia' | 'enumerateDevices' | 'addEventListener' | 'removeEventListener'>;
+
+export interface MediaOptions {
+  /** Re-open the microphone on the system's new default device (see followDefaultMicrophone).
+   * Off on iOS, which moves a running track to the new device itself, as the SDK does. */
+  followDefaultMicrophone: boolean;
+}
+
+type Kind = 'audio' | 'video';
+
+/** Hears every replacement of a track handed to the SDK (null: none), so the call can unpublish
+ * the old one and publish the new one. */
+type PublishedTrackListener = (previous: LocalTrack | null, next: LocalTrack | null) => void;
 
 const VIDEO_SIZE = { width: { ideal: 1280 }, height: { ideal: 720 } };
 
 export class LocalMedia {
-  audio: LocalAudioTrack | null = null;
-  video: LocalVideoTrack | null = null;
+  audio: MediaStreamTrack | null = null;
+  video: MediaStreamTrack | null = null;
   problems: MediaProblems = { audio: null, video: null };
   /** The customer's choices, kept across track replacements. */
   micOn = true;
@@ -32,137 +47,242 @@ export class LocalMedia {
   private cameraId: string | null = null;
   private microphoneId: string | null = null;
   private pausedWhileHidden = false;
-  private readonly videoListeners = new Set<VideoTrackListener>();
-  /** Camera changes run one at a time, so quick toggling never leaves two tracks open. */
-  private cameraQueue: Promise<void> = Promise.resolve();
+  private readonly changeListeners = new Set<() => void>();
+  private readonly publishedListeners = new Set<PublishedTrackListener>();
+  /** Set at Join; the SDK's wrapper of each track handed over. */
+  private sdk: LocalTrackClasses | null = null;
+  private readonly wrappers = new Map<MediaStreamTrack, LocalTrack>();
+  /** Track changes run one at a time, so quick toggling never leaves two cameras open. */
+  private queue: Promise<void> = Promise.resolve();
+  /** After stop, a change still under way must not leave a camera or microphone running. */
+  private stopped = false;
+  private readonly onDeviceChange = () => void this.enqueue(() => this.followDefaultMicrophone());
 
-  constructor(private readonly sdk: VideoSdk) {}
+  constructor(
+    private readonly devices: MediaDevicesLike,
+    private readonly options: MediaOptions,
+  ) {}
 
   /** Asks for both at once (one permission prompt); if that fails, asks for each alone, so a
    * blocked or missing camera still leaves a working microphone, and the other way round. */
-  async start(): Promise<MediaProblems> {
-    this.stop();
-    try {
-      const tracks = await this.sdk.createLocalTracks({ audio: this.audioConstraints(), video: this.videoConstraints() });
+  start(): Promise<MediaProblems> {
+    this.stopped = false;
+    if (this.options.followDefaultMicrophone) this.devices.addEventListener('devicechange', this.onDeviceChange);
+    return this.enqueue(async () => {
+      this.replace('audio', null);
+      this.replace('video', null);
       this.problems = { audio: null, video: null };
-      for (const track of tracks) {
-        if (track.kind === 'audio') this.audio = track;
-        else this.setVideo(track);
+      try {
+        const stream = await this.devices.getUserMedia({ audio: this.constraints('audio'), video: this.constraints('video') });
+        this.replace('audio', stream.getAudioTracks()[0] ?? null);
+        this.replace('video', stream.getVideoTracks()[0] ?? null);
+      } catch {
+        this.replace('audio', await this.acquire('audio'));
+        this.replace('video', await this.acquire('video'));
       }
-    } catch {
-      this.audio = await this.sdk.createLocalAudioTrack(this.audioConstraints()).catch((error: unknown) => {
-        this.problems.audio = mediaProblem(error);
-        return null;
-      });
-      this.setVideo(
-        await this.sdk.createLocalVideoTrack(this.videoConstraints()).catch((error: unknown) => {
-          this.problems.video = mediaProblem(error);
-          return null;
-        }),
-      );
-    }
-    this.audio?.enable(this.micOn);
-    if (!this.cameraOn) this.closeCamera();
-    return this.problems;
+      if (!this.cameraOn) this.replace('video', null);
+    }).then(() => this.problems);
   }
 
-  tracks(): LocalTrack[] {
-    return [this.audio, this.video].filter((track): track is LocalTrack => track !== null);
+  /** The current tracks as the SDK's LocalTracks, for connect(). Wraps each track once, however
+   * often it is called, and every track made from now on. */
+  sdkTracks(sdk: LocalTrackClasses): LocalTrack[] {
+    this.sdk = sdk;
+    return [this.wrapperOf(this.audio), this.wrapperOf(this.video)].filter((track): track is LocalTrack => track !== null);
   }
 
-  onVideoTrackChange(listener: VideoTrackListener): () => void {
-    this.videoListeners.add(listener);
-    return () => this.videoListeners.delete(listener);
+  /** Any change a view shows: a track replaced, muted or turned off. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onPublishedTrackChange(listener: PublishedTrackListener): () => void {
+    this.publishedListeners.add(listener);
+    return () => this.publishedListeners.delete(listener);
   }
 
   setMicOn(on: boolean): void {
     this.micOn = on;
-    this.audio?.enable(on);
+    if (this.audio) {
+      // Through the SDK's wrapper once there is one, so the agent's side is told.
+      const wrapper = this.wrappers.get(this.audio);
+      if (wrapper) wrapper.enable(on);
+      else this.audio.enabled = on;
+    }
+    this.changed();
   }
 
+  /** Off stops the camera's track, so its light goes off too; on makes a new one. */
   setCameraOn(on: boolean): Promise<void> {
     this.cameraOn = on;
-    return this.queueCamera(() => (on ? this.openCamera() : this.closeCamera()));
+    return this.enqueue(() => (on ? this.openCamera() : this.replace('video', null)));
   }
 
-  /** Phones stop delivering camera frames to a hidden page, so the track is stopped and made
-   * again when the page is back (Twilio's advice for mobile browsers). */
-  pauseCamera(): Promise<void> {
-    return this.queueCamera(() => {
+  /** Phones stop delivering camera frames to a hidden page, so the camera's track is stopped
+   * while it is hidden and made again when it is back (Twilio's advice for mobile browsers). */
+  pageHidden(): Promise<void> {
+    return this.enqueue(() => {
       if (!this.video) return;
       this.pausedWhileHidden = true;
-      this.closeCamera();
+      this.replace('video', null);
     });
   }
 
-  resumeCamera(): Promise<void> {
-    return this.queueCamera(async () => {
+  /** iOS may also end the microphone of a hidden page. Before Join it is opened again here; once
+   * handed to the SDK, the SDK's own iOS workaround restarts it inside its LocalAudioTrack. */
+  pageShown(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.audio?.readyState === 'ended' && !this.wrappers.has(this.audio)) this.replace('audio', await this.acquire('audio'));
       if (!this.pausedWhileHidden) return;
       this.pausedWhileHidden = false;
       if (this.cameraOn) await this.openCamera();
     });
   }
 
-  async useCamera(deviceId: string): Promise<void> {
+  useCamera(deviceId: string): Promise<void> {
     this.cameraId = deviceId;
-    await this.queueCamera(async () => this.video?.restart(this.videoConstraints()));
+    return this.enqueue(async () => {
+      if (!this.video) return;
+      // Released first: many phones cannot open a second camera while one is in use.
+      this.replace('video', null);
+      await this.openCamera();
+    });
   }
 
-  async useMicrophone(deviceId: string): Promise<void> {
+  useMicrophone(deviceId: string): Promise<void> {
     this.microphoneId = deviceId;
-    await this.audio?.restart(this.audioConstraints());
+    return this.enqueue(async () => {
+      if (!this.audio) return;
+      this.replace('audio', null);
+      this.replace('audio', await this.acquire('audio'));
+    });
   }
 
   /** Device labels are only filled in once a permission was granted, hence listed after start. */
   async listDevices(): Promise<DeviceLists> {
-    const devices = await navigator.mediaDevices.enumerateDevices().catch(() => []);
+    const devices = await this.devices.enumerateDevices().catch(() => []);
     const ofKind = (kind: MediaDeviceKind) => devices.filter((device) => device.kind === kind && device.deviceId !== '');
     return { cameras: ofKind('videoinput'), microphones: ofKind('audioinput'), speakers: ofKind('audiooutput') };
   }
 
-  currentDeviceId(kind: 'audio' | 'video'): string | undefined {
-    return (kind === 'audio' ? this.audio : this.video)?.mediaStreamTrack.getSettings().deviceId;
+  currentDeviceId(kind: Kind): string | undefined {
+    return this[kind]?.getSettings().deviceId;
   }
 
+  /** Releases everything, also what a change under way is still opening. */
   stop(): void {
-    this.audio?.stop();
-    this.audio = null;
-    this.closeCamera();
+    this.stopped = true;
+    this.devices.removeEventListener('devicechange', this.onDeviceChange);
+    this.replace('audio', null);
+    this.replace('video', null);
+    this.changed();
   }
 
   private async openCamera(): Promise<void> {
     if (this.video) return;
+    const track = await this.acquire('video');
+    this.replace('video', track);
+    if (!track) this.cameraOn = false;
+  }
+
+  /** One track of one kind, or null with the reason noted in `problems`. */
+  private async acquire(kind: Kind): Promise<MediaStreamTrack | null> {
     try {
-      this.setVideo(await this.sdk.createLocalVideoTrack(this.videoConstraints()));
-      this.problems.video = null;
+      const stream = await this.devices.getUserMedia({ [kind]: this.constraints(kind) });
+      this.problems[kind] = null;
+      return stream.getTracks()[0] ?? null;
     } catch (error) {
-      this.problems.video = mediaProblem(error);
-      this.cameraOn = false;
+      this.problems[kind] = mediaProblem(error);
+      return null;
     }
   }
 
-  private closeCamera(): void {
-    this.video?.stop();
-    this.setVideo(null);
+  /** A microphone opened on the system's default keeps recording from that device when the
+   * default changes (a headset plugged in). The SDK re-opens its own tracks on the new default;
+   * the page's tracks do the same here, unless the customer chose a microphone. If the new one
+   * cannot be opened, the old one goes on. */
+  private async followDefaultMicrophone(): Promise<void> {
+    const groupId = this.audio?.getSettings().groupId;
+    if (!groupId || this.microphoneId) return;
+    const target = defaultMicrophone(await this.devices.enumerateDevices().catch(() => []));
+    if (!target || target.groupId === groupId) return;
+    try {
+      const stream = await this.devices.getUserMedia({ audio: { deviceId: { exact: target.deviceId } } });
+      this.replace('audio', stream.getAudioTracks()[0] ?? null);
+    } catch {
+      // Still recording from the previous default.
+    }
   }
 
-  private setVideo(next: LocalVideoTrack | null): void {
-    const previous = this.video;
+  /** The one place a track is swapped: the published listeners hear it before the old track is
+   * stopped, so the call unpublishes a track that is still live. */
+  private replace(kind: Kind, next: MediaStreamTrack | null): void {
+    if (this.stopped && next) {
+      next.stop();
+      return;
+    }
+    const previous = this[kind];
     if (previous === next) return;
-    this.video = next;
-    for (const listener of this.videoListeners) listener(previous, next);
+    this[kind] = next;
+    // Before the SDK wraps it, so a muted microphone is never published live, even briefly.
+    if (next && kind === 'audio') next.enabled = this.micOn;
+    if (this.sdk) {
+      const before = previous ? (this.wrappers.get(previous) ?? null) : null;
+      const after = this.wrapperOf(next);
+      for (const listener of this.publishedListeners) listener(before, after);
+    }
+    if (previous) this.release(previous);
   }
 
-  private queueCamera(change: () => void | Promise<void>): Promise<void> {
-    this.cameraQueue = this.cameraQueue.then(change, change);
-    return this.cameraQueue;
+  private release(track: MediaStreamTrack): void {
+    const wrapper = this.wrappers.get(track);
+    this.wrappers.delete(track);
+    if (wrapper) wrapper.stop();
+    else track.stop();
   }
 
-  private audioConstraints(): MediaTrackConstraints {
-    return this.microphoneId ? { deviceId: { exact: this.microphoneId } } : {};
+  private wrapperOf(track: MediaStreamTrack | null): LocalTrack | null {
+    if (!track || !this.sdk) return null;
+    let wrapper = this.wrappers.get(track);
+    if (!wrapper) {
+      wrapper = track.kind === 'audio' ? new this.sdk.LocalAudioTrack(track) : new this.sdk.LocalVideoTrack(track);
+      this.wrappers.set(track, wrapper);
+    }
+    return wrapper;
   }
 
-  private videoConstraints(): MediaTrackConstraints {
-    return this.cameraId ? { ...VIDEO_SIZE, deviceId: { exact: this.cameraId } } : { ...VIDEO_SIZE };
+  private changed(): void {
+    for (const listener of this.changeListeners) listener();
   }
+
+  /** Every queued change ends by telling the views, also when it only changed `problems`. */
+  private enqueue(change: () => void | Promise<void>): Promise<void> {
+    const run = async () => {
+      try {
+        await change();
+      } finally {
+        this.changed();
+      }
+    };
+    this.queue = this.queue.then(run, run);
+    return this.queue;
+  }
+
+  private constraints(kind: Kind): MediaTrackConstraints | true {
+    const deviceId = kind === 'audio' ? this.microphoneId : this.cameraId;
+    const device = deviceId ? { deviceId: { exact: deviceId } } : null;
+    if (kind === 'video') return { ...VIDEO_SIZE, ...device };
+    return device ?? true;
+  }
+}
+
+/** The microphone the system uses by default now. Chrome lists it as "default" with the real
+ * device's groupId, and is given the real device's id (a new track on "default" stays on the old
+ * device while another track uses it); other browsers list the default first. */
+export function defaultMicrophone(devices: MediaDeviceInfo[]): MediaDeviceInfo | undefined {
+  const microphones = devices.filter((device) => device.kind === 'audioinput' && device.deviceId !== '');
+  const listed = microphones.find((device) => device.deviceId === 'default') ?? microphones[0];
+  if (!listed) return undefined;
+  return microphones.find((device) => device.deviceId !== 'default' && device.groupId === listed.groupId) ?? listed;
 }

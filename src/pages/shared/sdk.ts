@@ -1,21 +1,18 @@
-/** The part of the twilio-video 2.x API the pages use. The SDK is a separate script
- * (/join/twilio-video.min.js, global `Twilio.Video`), so the page bundle only describes it here
- * instead of importing it; tests serve a fake with the same surface. */
+/** The part of the twilio-video 2.x API this page uses. The SDK is a separate script (global
+ * `Twilio.Video`) loaded in the background by `loadVideoSdk`, so the page bundle only describes it
+ * here instead of importing it; tests serve a fake with the same surface. */
 type Listener<Args extends unknown[]> = (...args: Args) => void;
 
 export interface TwilioError extends Error {
   code: number;
 }
 
+/** The SDK's wrapper of one of the page's own MediaStreamTracks (see media.ts). */
 interface LocalMediaTrack<Kind extends 'audio' | 'video'> {
   readonly kind: Kind;
   readonly mediaStreamTrack: MediaStreamTrack;
-  readonly isEnabled: boolean;
   enable(enabled?: boolean): this;
   stop(): this;
-  attach(element: HTMLMediaElement): HTMLMediaElement;
-  detach(element: HTMLMediaElement): HTMLMediaElement;
-  restart(constraints?: MediaTrackConstraints): Promise<void>;
 }
 export type LocalAudioTrack = LocalMediaTrack<'audio'>;
 export type LocalVideoTrack = LocalMediaTrack<'video'>;
@@ -81,14 +78,61 @@ export interface ConnectOptions {
   networkQuality: { local: number; remote: number };
 }
 
-export interface VideoSdk {
-  readonly isSupported: boolean;
-  connect(token: string, options: ConnectOptions): Promise<Room>;
-  createLocalTracks(options: { audio: boolean | MediaTrackConstraints; video: boolean | MediaTrackConstraints }): Promise<LocalTrack[]>;
-  createLocalAudioTrack(options?: MediaTrackConstraints): Promise<LocalAudioTrack>;
-  createLocalVideoTrack(options?: MediaTrackConstraints): Promise<LocalVideoTrack>;
+/** Constructors that wrap a MediaStreamTrack the page acquired itself. Tracks made this way
+ * cannot be `restart`ed: media.ts acquires a new one instead. */
+export interface LocalTrackClasses {
+  LocalAudioTrack: new (mediaStreamTrack: MediaStreamTrack) => LocalAudioTrack;
+  LocalVideoTrack: new (mediaStreamTrack: MediaStreamTrack) => LocalVideoTrack;
 }
 
-export function videoSdk(): VideoSdk | undefined {
+export interface VideoSdk extends LocalTrackClasses {
+  readonly isSupported: boolean;
+  connect(token: string, options: ConnectOptions): Promise<Room>;
+}
+
+function loadedSdk(): VideoSdk | undefined {
   return (window as { Twilio?: { Video?: VideoSdk } }).Twilio?.Video;
+}
+
+let loading: Promise<VideoSdk> | null = null;
+let preloaded = false;
+
+/** Starts the SDK's download without running it: its start-up holds the main thread for a
+ * while, so it runs later (`loadVideoSdk`) from the browser's cache. Started from the page's
+ * script rather than join.html, so it does not compete with the page's own files. */
+export function preloadVideoSdk(src: string): void {
+  if (preloaded || loading) return;
+  preloaded = true;
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'script';
+  link.href = src;
+  document.head.append(link);
+}
+
+/** Adds the SDK's script once and resolves with the SDK when it has run. A failed download is
+ * tried again by the next call, so a customer whose network blinked can still join. */
+export function loadVideoSdk(src: string): Promise<VideoSdk> {
+  loading ??= new Promise<VideoSdk>((resolve, reject) => {
+    const ready = loadedSdk();
+    if (ready) return resolve(ready);
+    const script = document.createElement('script');
+    script.src = src;
+    script.async = true;
+    script.onload = () => {
+      const sdk = loadedSdk();
+      if (sdk) resolve(sdk);
+      else reject(new Error('twilio-video loaded without Twilio.Video'));
+    };
+    script.onerror = () => {
+      script.remove();
+      reject(new Error(`could not load ${src}`));
+    };
+    document.head.append(script);
+  });
+  const attempt = loading;
+  attempt.catch(() => {
+    if (loading === attempt) loading = null;
+  });
+  return attempt;
 }

@@ -1,7 +1,6 @@
 /** The agent's own media, before and during the call: the mirrored self-view, the microphone
  * and camera toggles, and the device choices (camera, microphone, speaker). */
 import type { DeviceLists } from '../../shared/media';
-import type { LocalVideoTrack } from '../../shared/sdk';
 import { fill, type AgentStrings } from '../../shared/strings';
 import { h, icon } from '../../shared/view/dom';
 import type { PanelMedia } from '../media';
@@ -13,14 +12,14 @@ export function selfView(text: AgentStrings, className: string, label: string) {
   // The attribute alone does not mute in every browser; the agent must never hear themselves.
   video.muted = true;
   const off = h('div', { class: 'video-off' }, icon('camera-off'), h('span', {}, text.previewOff));
-  let attached: LocalVideoTrack | null = null;
+  let shown: MediaStreamTrack | null = null;
   return {
     element: h('div', { class: className }, video, off),
-    show(track: LocalVideoTrack | null) {
-      if (track !== attached) {
-        attached?.detach(video);
-        attached = track;
-        track?.attach(video);
+    /** The page's own camera track, played directly: the preview needs no SDK. */
+    show(track: MediaStreamTrack | null) {
+      if (track !== shown) {
+        shown = track;
+        video.srcObject = track ? new MediaStream([track]) : null;
       }
       video.hidden = !track;
       off.hidden = !!track;

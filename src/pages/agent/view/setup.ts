@@ -64,7 +64,7 @@ export function renderSetup(root: HTMLElement, text: AgentStrings, media: PanelM
   showScreen(root, screen);
 
   function updateMedia() {
-    const started = previewDone || media.tracks().length > 0 || media.problems.audio !== null || media.problems.video !== null;
+    const started = previewDone || media.audio !== null || media.video !== null || media.problems.audio !== null || media.problems.video !== null;
     previewPlaceholder.hidden = started;
     self.element.hidden = !started;
     toolbar.hidden = !started;

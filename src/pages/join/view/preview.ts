@@ -1,7 +1,6 @@
 /** The screen before joining: the customer's own camera, device choice, mute and camera
  * toggles, and the Join button. Media is only requested from the "Turn on" button (a user
  * gesture) unless the browser already has permission. */
-import { MAX_NAME_LENGTH } from '../../shared/api';
 import type { BrowserFamily } from '../../shared/browser';
 import type { DeviceLists, LocalMedia } from '../../shared/media';
 import { joinLabelKey, problemKeys } from '../preview-model';
@@ -14,10 +13,12 @@ export interface PreviewHandlers {
   toggleMic(): void;
   toggleCamera(): void;
   selectDevice(kind: 'camera' | 'microphone' | 'speaker', deviceId: string): void;
-  join(name: string): void;
+  join(): void;
 }
 
 export interface PreviewView {
+  /** Resolves when the camera preview first shows a picture. */
+  firstFrame: Promise<void>;
   /** Re-reads the media state after anything changed. */
   update(): void;
   setStarting(): void;
@@ -46,20 +47,18 @@ export function renderPreview(root: HTMLElement, context: PreviewContext, handle
     microphone: deviceSelect(text, 'microphone', handlers),
     speaker: deviceSelect(text, 'speaker', handlers),
   };
-  const nameInput = h('input', { id: 'name', type: 'text', maxlength: String(MAX_NAME_LENGTH), autocomplete: 'name' });
   const joinError = h('p', { class: 'join-error', role: 'alert' });
   const joinButton = h('button', { type: 'submit', class: 'button primary' });
   const form = h(
     'form',
     { class: 'join-form', hidden: true },
     h('div', { class: 'devices' }, selects.camera.field, selects.microphone.field, context.canChooseSpeaker && selects.speaker.field),
-    h('div', { class: 'field' }, h('label', { for: 'name' }, text.yourName), nameInput),
     joinError,
     joinButton,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    handlers.join(nameInput.value);
+    handlers.join();
   });
 
   showScreen(
@@ -93,6 +92,7 @@ export function renderPreview(root: HTMLElement, context: PreviewContext, handle
 
   update();
   return {
+    firstFrame: self.firstFrame,
     update,
     setStarting() {
       startButton.disabled = true;

@@ -1,7 +1,6 @@
 /** Pieces shared by the preview and the call: the customer's mirrored self-view and the
  * microphone and camera toggles. */
 import type { LocalMedia } from '../media';
-import type { LocalVideoTrack } from '../sdk';
 import type { Strings } from '../strings';
 import { h, icon } from './dom';
 
@@ -11,14 +10,16 @@ export function selfVideo(text: Strings, className: string) {
   video.muted = true;
   const offLabel = h('span');
   const off = h('div', { class: 'video-off' }, icon('camera-off'), offLabel);
-  let attached: LocalVideoTrack | null = null;
+  let shown: MediaStreamTrack | null = null;
   return {
     element: h('div', { class: className }, video, off),
-    show(track: LocalVideoTrack | null, offText: string) {
-      if (track !== attached) {
-        attached?.detach(video);
-        attached = track;
-        track?.attach(video);
+    /** Resolves when the customer first sees themselves. */
+    firstFrame: new Promise<void>((resolve) => video.addEventListener('loadeddata', () => resolve(), { once: true })),
+    /** The page's own camera track, played directly: the preview needs no SDK. */
+    show(track: MediaStreamTrack | null, offText: string) {
+      if (track !== shown) {
+        shown = track;
+        video.srcObject = track ? new MediaStream([track]) : null;
       }
       video.hidden = !track;
       off.hidden = !!track;
