@@ -126,3 +126,20 @@ test('a Flex token renewed by the host is the one the next call sends', async ()
   await panelScreen(hosted, 'waiting').waitFor();
   expect(sent).toEqual([renewed]);
 });
+
+test('a refused Flex token is an error for the host, and the renewal that follows is used at once', async () => {
+  const task = stack.fake.seedTask();
+  const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: 'flex-token-that-expired', taskSid: task.taskSid });
+  const failed = panelScreen(hosted, 'failed');
+  await failed.waitFor();
+  await hasText(failed.locator('h1'), 'The video call isn’t available');
+  await hasText(failed.locator('p'), 'Your Flex session has expired. Reload Flex to sign in again.');
+  // Nothing to try again by hand: only a new token helps.
+  expect(await hosted.panel.getByRole('button').count()).toBe(0);
+  await lastStateIs(hosted, { state: 'error', roomSid: null, recording: false, participants: [] });
+
+  await hosted.send({ type: 'video-escalation:token', token: task.token });
+  await panelScreen(hosted, 'ready').waitFor();
+  await lastStateIs(hosted, { state: 'idle' });
+  expect((await checkedStates(hosted)).map((s) => s.state)).toEqual(['idle', 'error', 'idle']);
+});
