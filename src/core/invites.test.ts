@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { InviteKeys, joinUrl, MAX_INVITE_LENGTH, signInvite, verifyInvite } from './invites';
+import { LIMITS } from '../contract';
+import { InviteKeys, joinUrl, signInvite, verifyInvite } from './invites';
 import { AppError } from './errors';
 
 const key = randomBytes(32);
@@ -25,7 +26,7 @@ test('a signed invite verifies and names its room, nonce and expiry', () => {
   expect(verified.expiresAt).toBe(NOW + 60);
   expect(verified.issuedAt).toBe(ISSUED);
   expect(verified.nonce).toMatch(/^[A-Za-z0-9_-]{16}$/);
-  expect(invite.length).toBeLessThanOrEqual(MAX_INVITE_LENGTH);
+  expect(invite.length).toBeLessThanOrEqual(LIMITS.inviteLength);
 });
 
 test('two invites for the same room differ', () => {

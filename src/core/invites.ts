@@ -24,7 +24,6 @@ export interface Invite {
 export type InviteKeys = readonly [Buffer, ...Buffer[]];
 
 const INVITE_PATTERN = /^(RM[0-9a-f]{32})\.([A-Za-z0-9_-]{16})\.([0-9]{1,15})\.([0-9]{1,12})\.([A-Za-z0-9_-]{43})$/;
-export const MAX_INVITE_LENGTH = 140;
 
 function mac(key: Buffer, payload: string): Buffer {
   return createHmac('sha256', key).update(payload).digest();

@@ -1,4 +1,5 @@
 import type { Twilio } from 'twilio';
+import { CUSTOMER_IDENTITY } from '../contract';
 import { AppError } from './errors';
 import type { Invite } from './invites';
 import { ClaimStore } from './once';
@@ -67,5 +68,5 @@ export function isRevoked(revocations: LinkRevocations, invite: Pick<Invite, 'no
 
 /** The nonce of the link that admitted a customer identity (tokens.ts: `customer-<nonce>`). */
 export function nonceOfCustomer(identity: string): string | undefined {
-  return /^customer-([A-Za-z0-9_-]{16})$/.exec(identity)?.[1];
+  return CUSTOMER_IDENTITY.exec(identity)?.[1];
 }

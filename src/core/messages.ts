@@ -10,9 +10,6 @@ export interface PostedMessage {
   sid: string;
 }
 
-/** Twilio's limit on a message body. Texts are checked against it with the configuration
- * (notices.ts), never cut here: a cut could drop the link. */
-export const MAX_BODY_LENGTH = 1_600;
 /** The author of every notice. With no participant behind them, only a holder of the account's
  * credentials can post messages like these: a chat participant's messages always carry their
  * participant SID, whatever author or attributes they claim. */

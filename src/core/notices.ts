@@ -1,4 +1,5 @@
-import { MAX_BODY_LENGTH, type NoticeKind } from './messages';
+import { LIMITS } from '../contract';
+import type { NoticeKind } from './messages';
 
 /**
  * Every sentence the bundle writes into a customer's conversation, in one place. To reword or
@@ -46,16 +47,16 @@ export function inviteText(texts: NoticeTexts, joinUrl: string, recorded: boolea
 
 /**
  * The environment variable of the first text that cannot be posted whole: Twilio refuses bodies
- * over its limit, and cutting one could cut the link out of the invite. `longestJoinUrl` is as
+ * over its limit, and cutting one could cut the link out of the invite: texts are never cut. `longestJoinUrl` is as
  * long as any link the service can hand out. Checked with the configuration, so a text that is
  * too long is a 500 naming it on every call, never a customer left without a working link.
  */
 export function oversizedNotice(texts: NoticeTexts, longestJoinUrl: string, recorded: boolean): string | undefined {
-  if (inviteText(texts, longestJoinUrl, recorded).length > MAX_BODY_LENGTH) {
-    const noteIsTheCulprit = recorded && inviteText(texts, longestJoinUrl, false).length <= MAX_BODY_LENGTH;
+  if (inviteText(texts, longestJoinUrl, recorded).length > LIMITS.messageBodyLength) {
+    const noteIsTheCulprit = recorded && inviteText(texts, longestJoinUrl, false).length <= LIMITS.messageBodyLength;
     return noteIsTheCulprit ? RECORDED_CALL_NOTE_ENV : NOTICE_ENV.invite;
   }
   const kinds = (Object.keys(DEFAULT_NOTICES) as NoticeKind[]).filter((kind) => kind !== 'invite');
-  const tooLong = kinds.find((kind) => texts[kind].length > MAX_BODY_LENGTH);
+  const tooLong = kinds.find((kind) => texts[kind].length > LIMITS.messageBodyLength);
   return tooLong && NOTICE_ENV[tooLong];
 }

@@ -1,3 +1,4 @@
+import { isSid } from '../contract';
 import { composeRoomOnce, CompositionOutcome } from './compositions';
 import { isAppError } from './errors';
 import { announceSessionEnd, EscalationDeps } from './escalation';
@@ -113,7 +114,7 @@ const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:
 export function failureOf(event: RoomEvent, now: Date): RecordingFailure {
   const valid = event.timestamp && ISO_TIMESTAMP.test(event.timestamp) && !Number.isNaN(Date.parse(event.timestamp));
   return {
-    recordingSid: event.recordingSid && /^RT[0-9a-fA-F]{32}$/.test(event.recordingSid) ? event.recordingSid : null,
+    recordingSid: isSid('RT', event.recordingSid) ? event.recordingSid : null,
     trackName: event.trackName || null,
     reason: event.reason || 'Twilio gave no reason',
     failedAt: valid ? new Date(event.timestamp!).toISOString() : now.toISOString(),

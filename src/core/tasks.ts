@@ -1,4 +1,5 @@
 import type { Twilio } from 'twilio';
+import { isSid } from '../contract';
 import { AppError } from './errors';
 import { twilioFailure } from './twilio-errors';
 
@@ -15,13 +16,12 @@ export interface FlexTask {
   conversationSid?: string;
 }
 
-const CONVERSATION_SID = /^CH[0-9a-fA-F]{32}$/;
 
 export function conversationOf(attributes: string): string | undefined {
   try {
     const parsed: unknown = JSON.parse(attributes);
     const sid = (parsed as { conversationSid?: unknown } | null)?.conversationSid;
-    return typeof sid === 'string' && CONVERSATION_SID.test(sid) ? sid : undefined;
+    return isSid('CH', sid) ? sid : undefined;
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
-import { agentIdentity, customerIdentity, issueVideoToken, MAX_IDENTITY_LENGTH } from './tokens';
+import { LIMITS } from '../contract';
+import { agentIdentity, customerIdentity, issueVideoToken } from './tokens';
 
 const signer = { accountSid: `AC${'1'.repeat(32)}`, apiKey: `SK${'2'.repeat(32)}`, apiSecret: 'secret' };
 const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString());
@@ -23,5 +24,5 @@ test('agent identities come from the worker, else from a hash of the Flex identi
 test('customer identities are the invite nonce alone and fit Twilio’s limit', () => {
   const identity = customerIdentity('n'.repeat(16));
   expect(identity).toBe(`customer-${'n'.repeat(16)}`);
-  expect(Buffer.byteLength(identity, 'utf8')).toBeLessThanOrEqual(MAX_IDENTITY_LENGTH);
+  expect(Buffer.byteLength(identity, 'utf8')).toBeLessThanOrEqual(LIMITS.identityBytes);
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AGENT_IDENTITY_PREFIX, CUSTOMER_IDENTITY_PREFIX } from '../contract';
 import AccessToken from 'twilio/lib/jwt/AccessToken';
 
 /**
@@ -11,8 +12,6 @@ import AccessToken from 'twilio/lib/jwt/AccessToken';
  */
 export const AGENT_TOKEN_TTL_SECONDS = 4 * 60 * 60;
 export const CUSTOMER_TOKEN_TTL_SECONDS = 2 * 60 * 60;
-/** Twilio rejects identities longer than this (multi-byte characters count double). */
-export const MAX_IDENTITY_LENGTH = 128;
 
 export interface TokenSigner {
   accountSid: string;
@@ -39,8 +38,8 @@ export function issueVideoToken(signer: TokenSigner, identity: string, roomSid: 
  * agent-token, another tab) names the same participant. The `agent-` and `customer-`
  * prefixes keep the two kinds from ever colliding. */
 export function agentIdentity(agent: { workerSid?: string; identity: string }): string {
-  if (agent.workerSid) return `agent-${agent.workerSid}`;
-  return `agent-${createHash('sha256').update(agent.identity).digest('hex').slice(0, 40)}`;
+  if (agent.workerSid) return `${AGENT_IDENTITY_PREFIX}${agent.workerSid}`;
+  return `${AGENT_IDENTITY_PREFIX}${createHash('sha256').update(agent.identity).digest('hex').slice(0, 40)}`;
 }
 
 /** One link, one customer: the identity is the invite's nonce alone, whatever name the page
@@ -48,5 +47,5 @@ export function agentIdentity(agent: { workerSid?: string; identity: string }): 
  * can only replace the customer's connection (visibly), never add a silent one. It is 25 ASCII
  * characters, far inside Twilio's identity limit. */
 export function customerIdentity(inviteNonce: string): string {
-  return `customer-${inviteNonce}`;
+  return `${CUSTOMER_IDENTITY_PREFIX}${inviteNonce}`;
 }

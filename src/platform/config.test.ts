@@ -1,4 +1,4 @@
-import { MAX_INVITE_LENGTH } from '../core/invites';
+import { LIMITS } from '../contract';
 import { loadConfig } from './config';
 
 const env = {
@@ -102,7 +102,7 @@ describe('notice texts that could not be posted whole', () => {
 
   test('the longest invite that still fits with the longest link is accepted', () => {
     const config = loadConfig(env);
-    const linkLength = `${config.publicBaseUrl}/join.html#invite=`.length + MAX_INVITE_LENGTH;
+    const linkLength = `${config.publicBaseUrl}/join.html#invite=`.length + LIMITS.inviteLength;
     const text = `${'x'.repeat(1_600 - linkLength - 1)} {joinUrl}`;
     expect(loadConfig({ ...env, VIDEO_NOTICE_INVITE: text }).notices.invite).toBe(text);
     expect(misconfiguredMessage({ VIDEO_NOTICE_INVITE: `x${text}` })).toContain('VIDEO_NOTICE_INVITE');

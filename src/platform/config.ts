@@ -1,6 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 import { AppError } from '../core/errors';
-import { InviteKeys, joinUrl, MAX_INVITE_LENGTH } from '../core/invites';
+import { LIMITS, sidPattern } from '../contract';
+import { InviteKeys, joinUrl } from '../core/invites';
 import { NoticeTexts, noticeTexts, oversizedNotice } from '../core/notices';
 import type { RecordingPolicy } from '../core/recording-policy';
 
@@ -49,7 +50,6 @@ export interface Config {
 export type AgentBackground = { rule: 'none' } | { rule: 'blur' } | { rule: 'image'; image: string };
 const BACKGROUND_RULES = ['none', 'blur', 'image'] as const;
 
-const SID = (prefix: string) => new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
 /** A dedicated invite secret must be as strong as the auth token it replaces (32 characters). */
 const MIN_INVITE_SECRET_LENGTH = 32;
 const DEFAULT_ORIGINS = ['https://flex.twilio.com'];
@@ -112,7 +112,7 @@ function agentBackground(env: Source): AgentBackground {
 
 /** Reads and checks the environment; a missing or malformed variable is a 500 that names it. */
 export function loadConfig(env: Source): Config {
-  const accountSid = required(env, 'ACCOUNT_SID', SID('AC'));
+  const accountSid = required(env, 'ACCOUNT_SID', sidPattern('AC'));
   const authToken = required(env, 'AUTH_TOKEN');
   const recording = optional(env, 'VIDEO_RECORDING') ?? 'on-demand';
   if (!RECORDING_POLICIES.includes(recording as RecordingPolicy)) {
@@ -129,15 +129,15 @@ export function loadConfig(env: Source): Config {
   const publicUrl = publicBaseUrl(optional(env, 'DOMAIN_NAME'));
   const recordingPolicy = recording as RecordingPolicy;
   const notices = noticeTexts(env);
-  const longestJoinUrl = joinUrl(publicUrl, 'x'.repeat(MAX_INVITE_LENGTH));
+  const longestJoinUrl = joinUrl(publicUrl, 'x'.repeat(LIMITS.inviteLength));
   const oversized = oversizedNotice(notices, longestJoinUrl, recordingPolicy === 'always');
   if (oversized) throw misconfigured(oversized, 'is too long: with the link, a message would exceed Twilio’s 1,600 characters');
   return {
     accountSid,
     authToken,
-    apiKey: required(env, 'TWILIO_API_KEY', SID('SK')),
+    apiKey: required(env, 'TWILIO_API_KEY', sidPattern('SK')),
     apiSecret: required(env, 'TWILIO_API_SECRET'),
-    workspaceSid: required(env, 'TWILIO_FLEX_WORKSPACE_SID', SID('WS')),
+    workspaceSid: required(env, 'TWILIO_FLEX_WORKSPACE_SID', sidPattern('WS')),
     syncServiceSid: optional(env, 'TWILIO_SYNC_SERVICE_SID') ?? 'default',
     allowedOrigins: (optional(env, 'ALLOWED_ORIGINS')?.split(',') ?? DEFAULT_ORIGINS)
       .map((origin) => origin.trim().replace(/\/+$/, ''))

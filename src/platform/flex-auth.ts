@@ -1,5 +1,6 @@
 import type { Twilio } from 'twilio';
 import type { z } from 'zod';
+import { isSid } from '../contract';
 import { AppError } from '../core/errors';
 import { AgentPrincipal, assertMayActOnTask, isOverseer } from '../core/ownership';
 import { findInProgressRoom, VideoRoom } from '../core/rooms';
@@ -40,7 +41,7 @@ export async function validateFlexToken(client: Twilio, accountSid: string, toke
   }
   return {
     identity: body.identity,
-    workerSid: typeof body.worker_sid === 'string' && /^WK[0-9a-fA-F]{32}$/.test(body.worker_sid) ? body.worker_sid : undefined,
+    workerSid: isSid('WK', body.worker_sid) ? body.worker_sid : undefined,
     roles: Array.isArray(body.roles) ? body.roles.filter((r): r is string => typeof r === 'string') : [],
   };
 }

@@ -1,25 +1,21 @@
 import { z } from 'zod';
 import { AppError } from '../core/errors';
-import { MAX_INVITE_LENGTH } from '../core/invites';
-import { MAX_IDENTITY_LENGTH } from '../core/tokens';
+import { LIMITS, sidPattern, type SidPrefix } from '../contract';
 
 /** The bundle's one input validator: every parameter is checked here, before any Twilio call.
  * Twilio Functions merge JSON and form bodies into the event, so a value may arrive as a string
  * (form) or as any JSON type; anything but the expected shape is a 400. */
 
-export const sid = (prefix: string, name: string) =>
+export const sid = (prefix: SidPrefix, name: string) =>
   z
     .string({ error: `${name} must be a string.` })
-    .regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `${name} must be a ${prefix} SID (${prefix} followed by 32 hex digits).`);
+    .regex(sidPattern(prefix), `${name} must be a ${prefix} SID (${prefix} followed by 32 hex digits).`);
 
-/** A Flex token is a JWE of a few kB; anything far larger is not one. */
-const MAX_FLEX_TOKEN_LENGTH = 8_192;
-export const MAX_DISPLAY_NAME_LENGTH = 64;
 
 export const flexToken = z
   .string({ error: 'Token must be a string.' })
   .min(1, 'Token must not be empty.')
-  .max(MAX_FLEX_TOKEN_LENGTH, `Token must be at most ${MAX_FLEX_TOKEN_LENGTH} characters.`);
+  .max(LIMITS.flexTokenLength, `Token must be at most ${LIMITS.flexTokenLength} characters.`);
 
 export const taskSid = sid('WT', 'TaskSid');
 export const roomSid = sid('RM', 'RoomSid');
@@ -36,11 +32,11 @@ export const optionalFlag = (name: string) =>
 export const invite = z
   .string({ error: 'Invite must be a string.' })
   .min(1, 'Invite must not be empty.')
-  .max(MAX_INVITE_LENGTH * 4, 'Invite is too long.');
+  .max(LIMITS.inviteLength * 4, 'Invite is too long.');
 
 export const displayName = z
   .string({ error: 'Name must be a string.' })
-  .max(MAX_DISPLAY_NAME_LENGTH, `Name must be at most ${MAX_DISPLAY_NAME_LENGTH} characters.`)
+  .max(LIMITS.displayNameLength, `Name must be at most ${LIMITS.displayNameLength} characters.`)
   .optional();
 
 /** A Video participant's identity as Twilio allows it: at most 128 bytes (multi-byte characters
@@ -48,7 +44,7 @@ export const displayName = z
 export const participantIdentity = z
   .string({ error: 'Identity must be a string.' })
   .min(1, 'Identity must not be empty.')
-  .refine((value) => Buffer.byteLength(value, 'utf8') <= MAX_IDENTITY_LENGTH, `Identity must be at most ${MAX_IDENTITY_LENGTH} bytes.`)
+  .refine((value) => Buffer.byteLength(value, 'utf8') <= LIMITS.identityBytes, `Identity must be at most ${LIMITS.identityBytes} bytes.`)
   .refine((value) => !/[\p{Cc}\p{Cf}\/?#%]/u.test(value), 'Identity must be printable text without / ? # or %.');
 
 /** A text field of a Twilio callback: Twilio sends each once, as a short (maybe empty) string. */

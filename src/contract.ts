@@ -1,0 +1,52 @@
+/**
+ * The contract's constants, shared by the Functions and the pages: SID formats, lengths and
+ * limits, error codes with their statuses, identity prefixes. No imports and no platform APIs, so
+ * the browser bundles can use it as well. docs/openapi.yaml states the same values for callers.
+ */
+
+export type SidPrefix = 'AC' | 'SK' | 'WS' | 'WT' | 'WK' | 'CH' | 'RM' | 'RT' | 'CJ' | 'PA';
+
+/** A Twilio SID: its two-letter prefix and 32 hex digits. */
+export const sidPattern = (prefix: SidPrefix): RegExp => new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
+
+export const isSid = (prefix: SidPrefix, value: unknown): value is string => typeof value === 'string' && sidPattern(prefix).test(value);
+
+export const LIMITS = {
+  /** A Flex token is a JWE of a few kB; anything far larger is not one. */
+  flexTokenLength: 8_192,
+  /** `Name` on /video/join. */
+  displayNameLength: 64,
+  /** Twilio's limit on a participant identity, in UTF-8 bytes (multi-byte characters count more). */
+  identityBytes: 128,
+  /** Twilio's limit on a message body. */
+  messageBodyLength: 1_600,
+  /** The longest invite the bundle signs (invites.ts). */
+  inviteLength: 140,
+} as const;
+
+/** Identities: the agent's and the customer's can never collide. */
+export const AGENT_IDENTITY_PREFIX = 'agent-';
+export const CUSTOMER_IDENTITY_PREFIX = 'customer-';
+/** A customer's identity is the prefix and the nonce of the link that admitted them. */
+export const CUSTOMER_IDENTITY = /^customer-([A-Za-z0-9_-]{16})$/;
+
+/** Every error code of the contract, with its HTTP status. */
+export const ERROR_STATUS = {
+  invalid_request: 400,
+  unauthenticated: 401,
+  invalid_invite: 401,
+  forbidden: 403,
+  invalid_signature: 403,
+  recording_disabled: 403,
+  task_not_found: 404,
+  no_room: 404,
+  no_conversation: 409,
+  invite_expired: 410,
+  invite_revoked: 410,
+  session_ended: 410,
+  upstream_error: 502,
+  upstream_unavailable: 503,
+  misconfigured: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
