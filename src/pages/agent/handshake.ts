@@ -3,6 +3,7 @@
  * so the rules are strict: a message counts only if it comes from the host window itself and
  * from an origin the service allows, and once a session is accepted, only that origin is
  * listened to and written to. */
+import { isSid, LIMITS } from '../../contract';
 
 export const READY_MESSAGE = { type: 'video-escalation:ready', version: 1 } as const;
 
@@ -13,18 +14,14 @@ export interface Session {
 
 export type HostMessage = ({ type: 'session' } & Session) | { type: 'token'; token: string };
 
-const TASK_SID = /^WT[0-9a-fA-F]{32}$/;
-/** Far above any real JWT; a bound on what the panel keeps and sends. */
-const MAX_TOKEN_LENGTH = 8192;
-
-const isToken = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= MAX_TOKEN_LENGTH;
+const isToken = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= LIMITS.flexTokenLength;
 
 /** The message's meaning, or null for anything that is not exactly one of the host's. */
 export function parseHostMessage(data: unknown): HostMessage | null {
   if (typeof data !== 'object' || data === null) return null;
   const message = data as Record<string, unknown>;
   if (message.type === 'video-escalation:session') {
-    if (!isToken(message.token) || typeof message.taskSid !== 'string' || !TASK_SID.test(message.taskSid)) return null;
+    if (!isToken(message.token) || !isSid('WT', message.taskSid)) return null;
     return { type: 'session', token: message.token, taskSid: message.taskSid };
   }
   if (message.type === 'video-escalation:token' && isToken(message.token)) return { type: 'token', token: message.token };

@@ -111,11 +111,9 @@ function actionsFor(media: PanelMedia): PanelActions {
     },
     startAnother: () => dispatch({ type: 'noRoom' }),
     rejoinHere: () => void session?.begin(),
-    toggleMic: () => {
-      media.setMicOn(!media.micOn);
-      view?.updateMedia();
-    },
-    toggleCamera: () => void media.setCameraOn(!media.cameraOn).then(() => view?.updateMedia()),
+    // The view follows media.onChange, so these only ask.
+    toggleMic: () => media.setMicOn(!media.micOn),
+    toggleCamera: () => void media.setCameraOn(!media.cameraOn),
     selectDevice: (kind, deviceId) => {
       if (kind === 'camera') void media.useCamera(deviceId);
       else if (kind === 'microphone') void media.useMicrophone(deviceId);

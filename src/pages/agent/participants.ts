@@ -3,15 +3,21 @@
  * `customer-<16 base64url characters>`, one per link. Anything else got in some other way and
  * is shown as unexpected, with its raw identity, so the agent can remove it. */
 
+import { AGENT_IDENTITY_PREFIX, CUSTOMER_IDENTITY, sidPattern } from '../../contract';
+
 export type ParticipantKind = 'you' | 'agent' | 'customer' | 'unexpected';
 
-const AGENT = /^agent-(WK[0-9a-fA-F]{32}|[0-9a-f]{40})$/;
-const CUSTOMER = /^customer-[A-Za-z0-9_-]{16}$/;
+/** `agent-` and a worker SID, or the first 40 hex digits of a SHA-256 (tokens.ts). */
+const isAgentIdentity = (identity: string): boolean => {
+  if (!identity.startsWith(AGENT_IDENTITY_PREFIX)) return false;
+  const rest = identity.slice(AGENT_IDENTITY_PREFIX.length);
+  return sidPattern('WK').test(rest) || /^[0-9a-f]{40}$/.test(rest);
+};
 
 export function participantKind(identity: string, ownIdentity: string | null): ParticipantKind {
   if (identity === ownIdentity) return 'you';
-  if (AGENT.test(identity)) return 'agent';
-  if (CUSTOMER.test(identity)) return 'customer';
+  if (isAgentIdentity(identity)) return 'agent';
+  if (CUSTOMER_IDENTITY.test(identity)) return 'customer';
   return 'unexpected';
 }
 
