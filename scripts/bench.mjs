@@ -162,7 +162,7 @@ export async function timeToPreviewSection() {
   };
 }
 
-const PANEL_BUDGET_GZIP = 40 * 1024;
+const PANEL_BUDGET_GZIP = 40_000;
 
 /** The agent panel's own weight (the SDK it shares with the join page apart). */
 export async function agentPanelSizeSection() {
