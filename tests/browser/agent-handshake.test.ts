@@ -1,6 +1,6 @@
 import { useStack } from '../support/use-stack';
 import { checkedStates, lastStateIs, openHostedPanel, panelScreen, panelVideoRecord, startHost, type HostServer } from './agent-host';
-import { decodeJwt, hasText, useBrowserContext, visible } from './harness';
+import { decodeJwt, hasText, isFocused, useBrowserContext, visible } from './harness';
 
 /** The panel embedded as the Flex plugin embeds it, by a host page on another origin: the
  * handshake, the allowed origins from /video/agent-config, the state messages, and the two ways
@@ -142,4 +142,19 @@ test('a refused Flex token is an error for the host, and the renewal that follow
   await panelScreen(hosted, 'ready').waitFor();
   await lastStateIs(hosted, { state: 'idle' });
   expect((await checkedStates(hosted)).map((s) => s.state)).toEqual(['idle', 'error', 'idle']);
+});
+
+test('opened on its own, the panel says where it belongs; the real twilio-video loads under its CSP', async () => {
+  const page = await context.newPage();
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') violations.push(message.text());
+  });
+  await page.goto(`${stack.baseUrl}/agent.html`);
+  await page.locator('#app > section[data-state="no-host"]').waitFor();
+  await hasText(page.locator('h1'), 'Open this panel from Flex');
+  await isFocused(page.locator('h1'));
+  await page.waitForFunction(() => (window as unknown as { Twilio?: { Video?: { isSupported: boolean } } }).Twilio?.Video?.isSupported === true);
+  expect(violations).toEqual([]);
+  await page.close();
 });
