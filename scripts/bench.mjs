@@ -6,6 +6,8 @@
 //   join page size     each file the page loads, raw and gzip (level 9; kB = 1000 bytes); the
 //                      page's own total (HTML, JS, CSS) and the total as shipped with the
 //                      twilio-video SDK, against the page's budget
+//   agent panel size   the agent's panel (/agent.html): its own JS and CSS apart from the SDK,
+//                      budget 40 kB gzip
 //   time to preview    navigation → first frames of the local camera preview in headless
 //                      Chromium (fake camera), median of RUNS cold loads (fresh browser context
 //                      each, after one uncounted warm-up that is reported as the cold-browser
@@ -160,7 +162,31 @@ export async function timeToPreviewSection() {
   };
 }
 
-export const SECTIONS = [apiSection, joinPageSizeSection, timeToPreviewSection];
+const PANEL_BUDGET_GZIP = 40_000;
+
+/** The agent panel's own weight (the SDK it shares with the join page apart). */
+export async function agentPanelSizeSection() {
+  const files = {
+    'panel JS   (agent/panel.js)': 'agent/panel.js',
+    'panel CSS  (agent/panel.css)': 'agent/panel.css',
+    'panel HTML (agent.html)': 'agent.html',
+  };
+  const rows = [];
+  let ownRaw = 0;
+  let ownGzip = 0;
+  for (const [label, file] of Object.entries(files)) {
+    const size = await sizeOf(file);
+    if (!file.endsWith('.html')) {
+      ownRaw += size.raw;
+      ownGzip += size.gzip;
+    }
+    rows.push([label, kB(size.raw), kB(size.gzip)]);
+  }
+  rows.push(['panel JS + CSS, without the SDK', kB(ownRaw), `${kB(ownGzip)} (budget ${kB(PANEL_BUDGET_GZIP)}) ${verdict(ownGzip, PANEL_BUDGET_GZIP)}`]);
+  return { title: 'agent panel size', header: ['file', 'raw', 'gzip'], rows };
+}
+
+export const SECTIONS = [apiSection, joinPageSizeSection, agentPanelSizeSection, timeToPreviewSection];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const section of SECTIONS) console.log(`${formatSection(await section())}\n`);

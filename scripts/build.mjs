@@ -1,7 +1,7 @@
 // Builds what twilio-run serves and deploys:
 //   dist/functions/**.js  one self-contained file per handler (npm dependencies stay external:
 //                         Twilio Functions installs them from package.json at deploy time)
-//   dist/assets/**        the static assets, the join page bundle and the twilio-video SDK
+//   dist/assets/**        the static assets, the join page and agent panel bundles and the twilio-video SDK
 // No source maps anywhere: files under the assets folder deploy as public URLs.
 import { build } from 'esbuild';
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -56,6 +56,24 @@ if (await exists(joinPage)) {
     bundle: true,
     platform: 'browser',
     target: ['es2020', 'safari14'],
+    format: 'iife',
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
+// The agent's panel (/agent.html), in its own folder. Agents run Flex, whose supported browsers
+// are all recent, so the panel needs none of the join page's care for Safari 14.
+const agentPanel = path.join(root, 'src', 'pages', 'agent', 'main.ts');
+if (await exists(agentPanel)) {
+  await build({
+    entryPoints: { panel: agentPanel },
+    outdir: path.join(out, 'assets', 'agent'),
+    bundle: true,
+    platform: 'browser',
+    target: ['es2020', 'chrome100', 'edge100', 'firefox100', 'safari15'],
     format: 'iife',
     minify: true,
     sourcemap: false,

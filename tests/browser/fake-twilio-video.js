@@ -145,8 +145,9 @@
     return new LocalTrack(kind, stream.getTracks()[0]);
   }
 
-  /** The agent's camera: a moving picture drawn on a canvas, so screenshots show live video. */
-  function agentVideoTrack() {
+  /** The agent's camera: a moving picture drawn on a canvas, so screenshots show live video. The
+   * agent panel's tests see customers through it, labelled as such. */
+  function agentVideoTrack(label = 'Agent') {
     const canvas = document.createElement('canvas');
     canvas.width = 640;
     canvas.height = 360;
@@ -165,7 +166,7 @@
       ctx.fillRect(220, 230, 200, 130);
       ctx.font = 'bold 28px sans-serif';
       ctx.textAlign = 'center';
-      ctx.fillText('Agent', 320, 44 + 4 * Math.sin(frame++ / 5));
+      ctx.fillText(label, 320, 44 + 4 * Math.sin(frame++ / 5));
     };
     draw();
     const timer = setInterval(draw, 100);
@@ -190,7 +191,7 @@
       this.audioTracks = new Map();
       this.videoTracks = new Map();
       this.networkQualityLevel = null;
-      if (withMedia.video) this._publish(new MediaTrack('video', agentVideoTrack()));
+      if (withMedia.video) this._publish(new MediaTrack('video', agentVideoTrack(identity.startsWith('customer-') ? 'Customer' : 'Agent')));
       if (withMedia.audio) this._publish(new MediaTrack('audio', agentAudioTrack()));
     }
     _publish(track) {
@@ -332,6 +333,47 @@
     fake.room = room;
     return room;
   }
+
+  // ---- What the agent panel needs on top (kept apart from the join page's surface) ----------
+  // The agent's tokens name the participant and the room: the local participant and the room
+  // take them from the token, as with the real SDK. A screen share is published with a name, so
+  // published track names are recorded; remote participants report network quality.
+  fake.publishedNames = [];
+  fake.publishedTracks = [];
+  const publishUnnamed = LocalParticipant.prototype.publishTrack;
+  LocalParticipant.prototype.publishTrack = function (track, publishOptions) {
+    fake.publishedNames.push((publishOptions && publishOptions.name) || null);
+    fake.publishedTracks.push(track);
+    return publishUnnamed.call(this, track);
+  };
+  /** The browser's own "Stop sharing": the captured track ends by itself. */
+  fake.endScreenCapture = function () {
+    const capture = this.publishedTracks.filter((track) => track instanceof MediaStreamTrack).at(-1);
+    capture.stop();
+    capture.dispatchEvent(new Event('ended'));
+  };
+  const tokenClaims = (token) => {
+    try {
+      return JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    } catch {
+      return null;
+    }
+  };
+  const connectUnnamed = connect;
+  connect = async function (token, connectOptions) {
+    const room = await connectUnnamed(token, connectOptions);
+    const claims = tokenClaims(token);
+    if (claims && claims.grants) {
+      room.localParticipant.identity = claims.grants.identity || room.localParticipant.identity;
+      room.sid = (claims.grants.video && claims.grants.video.room) || room.sid;
+    }
+    return room;
+  };
+  fake.setRemoteNetworkQuality = function (identity, level) {
+    const participant = [...this._room().participants.values()].find((p) => p.identity === identity);
+    participant.networkQualityLevel = level;
+    participant.emit('networkQualityLevelChanged', level, null);
+  };
 
   window.__fakeVideo = fake;
   window.Twilio = Object.assign(window.Twilio || {}, {

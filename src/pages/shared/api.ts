@@ -97,3 +97,132 @@ export function needsFreshGrant(grant: JoinGrant, now: number): boolean {
   const FRESHNESS_MARGIN_MS = 60_000;
   return grant.expiresAt - now < FRESHNESS_MARGIN_MS;
 }
+
+// ---- The agent panel's calls ---------------------------------------------------------------
+// Same origin as the panel, so no CORS. Every agent endpoint takes the Flex token and the task;
+// the token is read at each call because Flex renews it while the panel is open.
+
+export interface AgentFailure {
+  /** 0 when the service could not be reached. */
+  status: number;
+  /** API.md's error code; `offline` when unreachable, `bad_answer` for a 200 the panel cannot use. */
+  code: string;
+  /** Seconds from Retry-After on a 503, else null. */
+  retryAfterSeconds: number | null;
+}
+
+export type AgentResult<T> = { ok: true; value: T } | { ok: false; failure: AgentFailure };
+
+export type RecordingPolicy = 'on-demand' | 'always' | 'off';
+
+export interface AgentConfig {
+  allowedOrigins: string[];
+  recordingPolicy: RecordingPolicy;
+}
+
+/** A Video token for the task's room, as /video/agent-token answers (escalate's `agent` plus the
+ * room's SID). */
+export interface AgentGrant {
+  token: string;
+  identity: string;
+  roomName: string;
+  roomSid: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+}
+
+export interface Escalation {
+  roomSid: string;
+  joinUrl: string;
+  created: boolean;
+  /** `sent` or `pending` (another call is still posting the invite), as the server says. */
+  inviteStatus: string;
+  agent: AgentGrant;
+}
+
+export interface AgentCredentials {
+  token: string;
+  taskSid: string;
+}
+
+export type RecordingAction = 'start' | 'stop' | 'status';
+
+type Parse<T> = (body: Record<string, unknown>) => T | null;
+
+const RECORDING_POLICIES: readonly RecordingPolicy[] = ['on-demand', 'always', 'off'];
+
+/** GET /video/agent-config: public, the hosts the panel may talk to and the recording policy. */
+export function fetchAgentConfig(fetchFn: Fetch): Promise<AgentResult<AgentConfig>> {
+  return callService(fetchFn, '/video/agent-config', { method: 'GET' }, (body) => {
+    const origins = body.allowedOrigins;
+    if (!Array.isArray(origins) || !origins.every((origin) => typeof origin === 'string')) return null;
+    const policy = RECORDING_POLICIES.find((known) => known === body.recordingPolicy) ?? 'on-demand';
+    return { allowedOrigins: origins, recordingPolicy: policy };
+  });
+}
+
+export interface AgentApi {
+  escalate(resend: boolean): Promise<AgentResult<Escalation>>;
+  agentToken(): Promise<AgentResult<AgentGrant>>;
+  recording(action: RecordingAction): Promise<AgentResult<{ recording: boolean }>>;
+  complete(): Promise<AgentResult<{ roomSid: string | null }>>;
+  removeParticipant(identity: string): Promise<AgentResult<{ removed: boolean }>>;
+}
+
+export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): AgentApi {
+  const post = <T>(path: string, params: Record<string, unknown>, parse: Parse<T>) => {
+    const current = credentials();
+    const body = JSON.stringify({ Token: current.token, TaskSid: current.taskSid, ...params });
+    return callService(fetchFn, path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }, parse);
+  };
+  return {
+    escalate: (resend) =>
+      post('/video/escalate', resend ? { Resend: true } : {}, (body) => {
+        const roomSid = body.roomSid;
+        const grant = isRecord(body.agent) ? parseAgentGrant({ ...body.agent, roomSid }) : null;
+        if (typeof roomSid !== 'string' || !grant || typeof body.joinUrl !== 'string') return null;
+        return { roomSid, joinUrl: body.joinUrl, created: body.created === true, inviteStatus: String(body.inviteStatus ?? 'sent'), agent: grant };
+      }),
+    agentToken: () => post('/video/agent-token', {}, parseAgentGrant),
+    recording: (action) =>
+      post('/video/recording', { Action: action }, (body) => (typeof body.recording === 'boolean' ? { recording: body.recording } : null)),
+    complete: () =>
+      post('/video/complete', {}, (body) => (body.completed === true ? { roomSid: typeof body.roomSid === 'string' ? body.roomSid : null } : null)),
+    removeParticipant: (identity) =>
+      post('/video/remove-participant', { Identity: identity }, (body) => (typeof body.removed === 'boolean' ? { removed: body.removed } : null)),
+  };
+}
+
+function parseAgentGrant(body: Record<string, unknown>): AgentGrant | null {
+  const token = body.token;
+  const identity = body.identity;
+  const roomName = body.roomName;
+  const roomSid = body.roomSid;
+  const expiresAt = parseTime(body.expiresAt);
+  if (typeof token !== 'string' || !token || typeof identity !== 'string' || !identity) return null;
+  if (typeof roomName !== 'string' || !roomName || typeof roomSid !== 'string' || expiresAt === null) return null;
+  return { token, identity, roomName, roomSid, expiresAt };
+}
+
+async function callService<T>(fetchFn: Fetch, path: string, init: RequestInit, parse: Parse<T>): Promise<AgentResult<T>> {
+  let response: Response;
+  try {
+    response = await fetchFn(path, { ...init, credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    return { ok: false, failure: { status: 0, code: 'offline', retryAfterSeconds: null } };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) {
+    const value = isRecord(body) ? parse(body) : null;
+    return value ? { ok: true, value } : { ok: false, failure: { status: response.status, code: 'bad_answer', retryAfterSeconds: null } };
+  }
+  const seconds = Number(response.headers.get('Retry-After'));
+  return {
+    ok: false,
+    failure: {
+      status: response.status,
+      code: errorCode(body) ?? 'unknown',
+      retryAfterSeconds: response.status === 503 ? (seconds > 0 ? Math.ceil(seconds) : DEFAULT_RETRY_AFTER_SECONDS) : null,
+    },
+  };
+}

@@ -34,17 +34,28 @@ export interface RemoteParticipant {
   readonly identity: string;
   readonly sid: string;
   readonly tracks: Map<string, RemoteTrackPublication>;
+  /** Only measured when connect() asked for remote network quality (`networkQuality.remote`). */
+  readonly networkQualityLevel: number | null;
+  on(event: 'networkQualityLevelChanged', listener: Listener<[level: number]>): this;
+}
+
+/** A track the SDK did not create (a screen capture) is published from its MediaStreamTrack;
+ * the name tells it apart from the camera on the other side. */
+export interface PublishOptions {
+  name?: string;
 }
 
 export interface LocalParticipant {
   readonly identity: string;
+  readonly sid: string;
   readonly networkQualityLevel: number | null;
-  publishTrack(track: LocalTrack): Promise<unknown>;
-  unpublishTrack(track: LocalTrack): unknown;
+  publishTrack(track: LocalTrack | MediaStreamTrack, options?: PublishOptions): Promise<unknown>;
+  unpublishTrack(track: LocalTrack | MediaStreamTrack): unknown;
   on(event: 'networkQualityLevelChanged', listener: Listener<[level: number]>): this;
 }
 
 export interface Room {
+  readonly sid: string;
   readonly name: string;
   readonly isRecording: boolean;
   readonly localParticipant: LocalParticipant;
@@ -63,6 +74,7 @@ export interface Room {
 export interface ConnectOptions {
   name: string;
   tracks: LocalTrack[];
+  /** Verbosity 0 (off) to 3; the agent panel asks for remote levels too, to show the customer's. */
   networkQuality: { local: number; remote: number };
 }
 

@@ -119,3 +119,136 @@ export function stringsFor(preferred: readonly string[]): { lang: string; text: 
 export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
+
+// ---- The agent panel (/agent.html) ---------------------------------------------------------
+// Its own catalog: the agent and the customer may not read the same language, and neither page
+// should carry the other's text. Same rules: English is the reference, `{name}` is filled by fill.
+const agentEn = {
+  pageTitle: 'Video call',
+  loading: 'Loading the video panel…',
+  configFailedTitle: 'The video panel couldn’t start',
+  configFailedBody: 'It couldn’t load its settings from the video service. Check your connection and try again.',
+  noHostTitle: 'Open this panel from Flex',
+  noHostBody: 'The video panel works inside a Flex task. Open the task in Flex and use its video tab.',
+  waitingForHost: 'Waiting for Flex…',
+  checkingRoom: 'Looking for this task’s video call…',
+  tryAgain: 'Try again',
+
+  setupTitle: 'Video call',
+  setupIntro: 'Start a video call with the customer in this chat. They get a link in the chat; your camera is shown to them as below.',
+  previewLabel: 'Your camera, as the customer will see it',
+  previewOff: 'Your camera is off',
+  previewStart: 'Preview my camera',
+  previewStarting: 'Starting camera and microphone…',
+  startCall: 'Start video call',
+  starting: 'Starting the video call…',
+  connecting: 'Joining the video call…',
+
+  stageLabel: 'Customer’s video',
+  selfViewLabel: 'Your video',
+  waitingForCustomer: 'Waiting for the customer to join from the link in the chat…',
+  customerLeft: 'The customer left the call. They can rejoin from the same link.',
+  customerCameraOff: 'The customer’s camera is off',
+  statusConnected: 'Live',
+  statusReconnecting: 'Reconnecting…',
+  recordingIndicator: 'Recording',
+  reconnecting: 'Connection lost. Reconnecting…',
+  rejoining: 'Rejoining the call…',
+  reconnected: 'Reconnected.',
+  networkYou: 'Your network: {level} of 5',
+  networkCustomer: 'Customer’s network: {level} of 5',
+
+  controlsLabel: 'Call controls',
+  muteMic: 'Mute microphone',
+  unmuteMic: 'Unmute microphone',
+  cameraOff: 'Turn camera off',
+  cameraOn: 'Turn camera on',
+  shareScreen: 'Share screen',
+  stopSharing: 'Stop sharing screen',
+  sharing: 'You are sharing your screen.',
+  shareStopped: 'Screen sharing stopped.',
+  shareFailed: 'Your screen couldn’t be shared.',
+  devices: 'Devices',
+  hideDevices: 'Hide devices',
+  camera: 'Camera',
+  microphone: 'Microphone',
+  speaker: 'Speaker',
+  deviceFallback: '{kind} {number}',
+  micBlocked: 'Your browser blocked the microphone for this panel.',
+  cameraBlocked: 'Your browser blocked the camera for this panel.',
+  micMissing: 'No microphone was found.',
+  cameraMissing: 'No camera was found.',
+  deviceInUse: 'Your camera or microphone is in use by another app.',
+  mediaFailed: 'Your camera or microphone couldn’t be started.',
+
+  recordingHeading: 'Recording',
+  startRecording: 'Start recording',
+  stopRecording: 'Stop recording',
+  recordingWorking: 'Updating recording…',
+  recordingOn: 'This call is being recorded. The customer was told in the chat.',
+  recordingOff: 'This call is not being recorded.',
+  policyAlways: 'Your company records every video call; recording can’t be stopped.',
+  policyOff: 'Your company has turned recording off for video calls.',
+  recordingStarted: 'Recording started.',
+  recordingStopped: 'Recording stopped.',
+
+  participantsHeading: 'In the call',
+  you: 'You',
+  customer: 'Customer',
+  customerNumbered: 'Customer {number}',
+  otherAgent: 'Another agent',
+  otherAgentNumbered: 'Agent {number}',
+  unexpected: 'Unexpected participant',
+  unexpectedHint: 'Not invited by this panel. Remove them if you don’t know who this is.',
+  remove: 'Remove',
+  removeNamed: 'Remove {name}',
+  confirmRemove: 'Remove {name} from the call? Their link stops working.',
+  confirm: 'Remove',
+  cancel: 'Cancel',
+  removed: '{name} was removed from the call.',
+  removeFailed: '{name} couldn’t be removed.',
+  participantJoined: '{name} joined the call.',
+  participantLeft: '{name} left the call.',
+  newLink: 'Send a new link',
+  newLinkHint: 'Posts a new link in the chat. Earlier links stop working.',
+  newLinkSent: 'A new link was posted in the chat.',
+  newLinkFailed: 'The new link couldn’t be sent.',
+  inviteSent: 'The link was posted in the chat.',
+  invitePending: 'The link is being posted in the chat.',
+
+  endSession: 'End video call',
+  confirmEnd: 'End the video call for everyone? The customer is told in the chat.',
+  confirmEndAction: 'End call',
+  ending: 'Ending the video call…',
+  endFailed: 'The video call couldn’t be ended.',
+  endedTitle: 'The video call has ended',
+  endedBody: 'The customer was told in the chat. You can continue the conversation there.',
+  startAnother: 'Start a new video call',
+  replacedTitle: 'You joined from somewhere else',
+  replacedBody: 'This call is open in another tab or window, so it was closed here.',
+  rejoinHere: 'Rejoin here',
+  failedTitle: 'The video call isn’t available',
+
+  problemConfig: 'The panel couldn’t load its settings.',
+  problemSignedOut: 'Your Flex session has expired. Reload Flex to sign in again.',
+  problemNotYourTask: 'This task is not assigned to you any more.',
+  problemNoTask: 'This task no longer exists.',
+  problemNotChat: 'Video calls can only be started from chat tasks.',
+  problemRecordingDisabled: 'Your company’s recording policy doesn’t allow this.',
+  problemNoRoom: 'This task’s video call has already ended.',
+  problemBusy: 'The video service is busy. Try again in {seconds} seconds.',
+  problemOffline: 'The video service can’t be reached. Check your connection and try again.',
+  problemConnect: 'The video call couldn’t connect. Check your connection and try again.',
+  problemUnsupported: 'This browser can’t make video calls. Use an up-to-date Chrome, Edge, Firefox or Safari.',
+  problemService: 'Something went wrong in the video service. Try again in a moment.',
+};
+
+export type AgentStrings = typeof agentEn;
+
+/** Languages the panel has a full translation for (typed as AgentStrings, so none can be missed). */
+const agentCatalogs: Readonly<Record<string, AgentStrings>> = { en: agentEn };
+
+export function agentStringsFor(preferred: readonly string[]): { lang: string; text: AgentStrings } {
+  const lang = pickLanguage(preferred, Object.keys(agentCatalogs));
+  return { lang, text: agentCatalogs[lang] ?? agentEn };
+}

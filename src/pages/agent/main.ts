@@ -1,0 +1,138 @@
+/** The agent's video panel (/agent.html), embedded by the Flex plugin or opened from it:
+ * settings → handshake with the host → the task's call. This file wires the pieces together and
+ * keeps the host told of every change. */
+import { agentApi, fetchAgentConfig, type AgentCredentials, type RecordingPolicy } from '../shared/api';
+import { loadVideoSdk } from '../shared/sdk';
+import { agentStringsFor } from '../shared/strings';
+import { connectToHost, type HostLink, type Session } from './handshake';
+import { sameMessage, stateMessage, type StateMessage } from './host-state';
+import { createMedia, type PanelMedia } from './media';
+import { initialPanelState, reducePanel, type PanelEvent, type PanelState } from './panel-state';
+import { problem } from './problems';
+import { PanelSession } from './session';
+import { createPanelView, type PanelActions, type PanelView } from './view/panel';
+import { renderMessage } from './view/message';
+
+const strings = agentStringsFor(navigator.languages?.length ? navigator.languages : [navigator.language]);
+const text = strings.text;
+const root = document.getElementById('app') as HTMLElement;
+const announcer = document.getElementById('announcer') as HTMLElement;
+const fetchJson = (url: string, init: RequestInit) => fetch(url, init);
+/** The join page's copy: one SDK file for both pages, served by this service (see the CSP). */
+const SDK_SRC = '/join/twilio-video.min.js';
+const loadSdk = () => loadVideoSdk(SDK_SRC);
+const canShareScreen = typeof navigator.mediaDevices?.getDisplayMedia === 'function';
+
+let state: PanelState = initialPanelState;
+let host: HostLink | null = null;
+let told: StateMessage | null = null;
+let credentials: AgentCredentials | null = null;
+let session: PanelSession | null = null;
+let view: PanelView | null = null;
+
+document.documentElement.lang = strings.lang;
+document.title = text.pageTitle;
+renderMessage(root, { state: 'loading', busy: true, paragraphs: [text.loading] });
+// Leaving the page leaves the call (it goes on for the customer) and frees camera and microphone.
+window.addEventListener('pagehide', () => session?.leave());
+void boot();
+
+async function boot(): Promise<void> {
+  // Its download and start-up run while the settings load and the agent looks at the preview;
+  // a failure is met again (and explained) when the call needs it.
+  loadSdk().catch(() => undefined);
+  const config = await fetchAgentConfig(fetchJson);
+  const media = createMedia();
+  const policy: RecordingPolicy = config.ok ? config.value.recordingPolicy : 'off';
+  view = createPanelView(
+    root,
+    announcer,
+    text,
+    media,
+    { policy, canChooseSpeaker: 'setSinkId' in HTMLMediaElement.prototype, canShareScreen, mediaAllowed },
+    actionsFor(media),
+  );
+  media.onChange(() => view?.updateMedia());
+  // Without the allowed origins no host can be trusted, so there is no handshake at all.
+  if (!config.ok) return dispatch({ type: 'failed', problem: problem('config') });
+  host = connectToHost(window, config.value.allowedOrigins, {
+    onSession: (accepted) => begin(accepted, media),
+    onToken: (token) => {
+      if (credentials) credentials = { ...credentials, token };
+      // A refused Flex token is what a renewal fixes: try again with the new one.
+      if (state.phase === 'failed' && state.problem?.kind === 'signed-out') void session?.begin();
+    },
+  });
+  dispatch(host ? { type: 'waitingForHost' } : { type: 'noHost' });
+}
+
+function begin(accepted: Session, media: PanelMedia): void {
+  credentials = accepted;
+  const api = agentApi(fetchJson, () => credentials ?? accepted);
+  session = new PanelSession({
+    loadSdk,
+    api,
+    media,
+    clock: { now: () => Date.now(), setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as number) },
+    tracks: { addTrack: (track, participant) => view?.addTrack(track, participant), removeTrack: (track) => view?.removeTrack(track) },
+    captureScreen: () => navigator.mediaDevices.getDisplayMedia({ video: true, audio: false }),
+    dispatch,
+  });
+  tellHost();
+  void session.begin();
+}
+
+function dispatch(event: PanelEvent): void {
+  const previous = state;
+  state = reducePanel(state, event);
+  if (state === previous) return;
+  view?.render(state, previous);
+  tellHost();
+}
+
+/** Every change, and only a change, once there is a session to report on. */
+function tellHost(): void {
+  if (!host || !credentials) return;
+  const message = stateMessage(state);
+  if (sameMessage(told, message)) return;
+  told = message;
+  host.post(message);
+}
+
+function actionsFor(media: PanelMedia): PanelActions {
+  return {
+    // Settings failed before any session: loading the page again is the whole retry.
+    retry: () => (session ? void session.begin() : location.reload()),
+    preview: async () => session?.preview(),
+    start: () => {
+      void session?.start().then((invite) => {
+        if (invite) view?.notify(invite === 'pending' ? text.invitePending : text.inviteSent);
+      });
+    },
+    startAnother: () => dispatch({ type: 'noRoom' }),
+    rejoinHere: () => void session?.begin(),
+    // The view follows media.onChange, so these only ask.
+    toggleMic: () => media.setMicOn(!media.micOn),
+    toggleCamera: () => void media.setCameraOn(!media.cameraOn),
+    selectDevice: (kind, deviceId) => {
+      if (kind === 'camera') void media.useCamera(deviceId);
+      else if (kind === 'microphone') void media.useMicrophone(deviceId);
+      else media.speakerId = deviceId;
+    },
+    toggleShare: async () => (session ? session.toggleScreenShare() : 'failed'),
+    setRecording: (action) => void session?.setRecording(action),
+    remove: async (identity) => (session ? session.remove(identity) : problem('service')),
+    sendNewLink: async () => (session ? session.sendNewLink() : problem('service')),
+    end: async () => (session ? session.end() : problem('service')),
+  };
+}
+
+async function mediaAllowed(): Promise<boolean> {
+  try {
+    const names = ['camera', 'microphone'] as PermissionName[];
+    const states = await Promise.all(names.map((name) => navigator.permissions.query({ name })));
+    return states.every((status) => status.state === 'granted');
+  } catch {
+    return false; // Firefox and older Safari cannot query these; the preview button is always there.
+  }
+}

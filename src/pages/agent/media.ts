@@ -1,0 +1,29 @@
+/** The panel's one contact with the shared media module: the agent's camera and microphone
+ * are the same LocalMedia the join page uses (the page's own getUserMedia tracks, handed to the
+ * SDK at connect). The rest of the panel sees only this shape, so a change of LocalMedia's API
+ * is adapted here. */
+import { LocalMedia } from '../shared/media';
+
+export type PanelMedia = Pick<
+  LocalMedia,
+  | 'audio'
+  | 'video'
+  | 'problems'
+  | 'micOn'
+  | 'cameraOn'
+  | 'speakerId'
+  | 'start'
+  | 'stop'
+  | 'sdkTracks'
+  | 'onChange'
+  | 'onPublishedTrackChange'
+  | 'setMicOn'
+  | 'setCameraOn'
+  | 'useCamera'
+  | 'useMicrophone'
+  | 'listDevices'
+  | 'currentDeviceId'
+>;
+
+/** Agents work on desktops, where a newly plugged-in headset should take over the microphone. */
+export const createMedia = (): PanelMedia => new LocalMedia(navigator.mediaDevices, { followDefaultMicrophone: true });

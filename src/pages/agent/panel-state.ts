@@ -1,0 +1,166 @@
+/** The panel's whole state, changed only by events from the host, the service and the SDK.
+ * Pure, so every transition is unit-tested; the view draws it and the host is told about it. */
+import type { Problem } from './problems';
+
+export type Phase =
+  /** Fetching /video/agent-config. */
+  | 'loading'
+  /** Opened on its own: there is no Flex to hand over a session. */
+  | 'no-host'
+  | 'waiting-for-host'
+  /** Session received: looking for the task's room (/video/agent-token). */
+  | 'checking'
+  /** No room yet: Start video call is offered (with `problem` if an attempt failed). */
+  | 'ready'
+  /** /video/escalate in flight. */
+  | 'starting'
+  | 'connecting'
+  | 'connected'
+  /** The SDK is restoring its connection, or the panel is rejoining with a fresh token. */
+  | 'reconnecting'
+  | 'ended'
+  /** The same agent joined the room from another tab or device. */
+  | 'replaced'
+  | 'failed';
+
+export interface Member {
+  sid: string;
+  identity: string;
+}
+
+export interface RecordingRequest {
+  busy: boolean;
+  /** What the service last said it did, until the room itself reports recording. */
+  answered: boolean | null;
+  problem: Problem | null;
+}
+
+export interface PanelState {
+  phase: Phase;
+  problem: Problem | null;
+  roomSid: string | null;
+  self: Member | null;
+  /** Everyone else in the room, in the order they joined. */
+  others: Member[];
+  /** Whether the room records, as the SDK reports it. */
+  recording: boolean;
+  recordingRequest: RecordingRequest;
+  /** Network quality 0–5 by participant SID (the agent's own too); absent until measured. */
+  network: Readonly<Record<string, number>>;
+  /** The agent's screen is published. */
+  sharing: boolean;
+}
+
+export type PanelEvent =
+  | { type: 'noHost' | 'waitingForHost' | 'session' | 'noRoom' | 'starting' | 'reconnecting' | 'reconnected' | 'rejoining' | 'ended' | 'replaced' }
+  | { type: 'failed' | 'startFailed'; problem: Problem }
+  | { type: 'connecting'; roomSid: string }
+  | { type: 'connected'; roomSid: string; self: Member; others: Member[]; recording: boolean }
+  | { type: 'participantConnected' | 'participantDisconnected'; member: Member }
+  | { type: 'recordingChanged'; recording: boolean }
+  | { type: 'recordingRequested' }
+  | { type: 'recordingAnswered'; recording: boolean }
+  | { type: 'recordingFailed'; problem: Problem }
+  | { type: 'networkLevel'; sid: string; level: number | null }
+  | { type: 'sharing'; on: boolean };
+
+const NO_REQUEST: RecordingRequest = { busy: false, answered: null, problem: null };
+
+export const initialPanelState: PanelState = {
+  phase: 'loading',
+  problem: null,
+  roomSid: null,
+  self: null,
+  others: [],
+  recording: false,
+  recordingRequest: NO_REQUEST,
+  network: {},
+  sharing: false,
+};
+
+/** Leaving the room forgets who was in it and what it did; the room's SID stays, so the host
+ * still knows which room ended. */
+const outOfRoom = (state: PanelState, phase: Phase, problem: Problem | null = null): PanelState => ({
+  ...state,
+  phase,
+  problem,
+  self: null,
+  others: [],
+  recording: false,
+  recordingRequest: NO_REQUEST,
+  network: {},
+  sharing: false,
+});
+
+export const inCall = (phase: Phase): boolean => phase === 'connected' || phase === 'reconnecting';
+
+export function reducePanel(state: PanelState, event: PanelEvent): PanelState {
+  switch (event.type) {
+    case 'noHost':
+      return { ...state, phase: 'no-host' };
+    case 'waitingForHost':
+      return { ...state, phase: 'waiting-for-host', problem: null };
+    case 'session':
+      return { ...outOfRoom(state, 'checking'), roomSid: null };
+    case 'noRoom':
+      return { ...outOfRoom(state, 'ready'), roomSid: null };
+    case 'starting':
+      return { ...state, phase: 'starting', problem: null };
+    case 'startFailed':
+      return { ...outOfRoom(state, 'ready', event.problem), roomSid: null };
+    case 'connecting':
+      // A rejoin stays "reconnecting" until it is back in the room.
+      return { ...state, phase: state.phase === 'reconnecting' ? 'reconnecting' : 'connecting', problem: null, roomSid: event.roomSid };
+    case 'connected':
+      return {
+        ...state,
+        phase: 'connected',
+        problem: null,
+        roomSid: event.roomSid,
+        self: event.self,
+        others: event.others,
+        recording: event.recording,
+        recordingRequest: NO_REQUEST,
+      };
+    case 'participantConnected':
+      if (!inCall(state.phase)) return state;
+      return { ...state, others: [...state.others.filter((m) => m.sid !== event.member.sid), event.member] };
+    case 'participantDisconnected': {
+      if (!inCall(state.phase)) return state;
+      const network = { ...state.network };
+      delete network[event.member.sid];
+      return { ...state, others: state.others.filter((m) => m.sid !== event.member.sid), network };
+    }
+    case 'recordingChanged':
+      if (!inCall(state.phase)) return state;
+      // The room is the truth again: what the service answered earlier no longer matters.
+      return { ...state, recording: event.recording, recordingRequest: { ...state.recordingRequest, answered: null } };
+    case 'recordingRequested':
+      return { ...state, recordingRequest: { busy: true, answered: state.recordingRequest.answered, problem: null } };
+    case 'recordingAnswered':
+      return { ...state, recordingRequest: { busy: false, answered: event.recording === state.recording ? null : event.recording, problem: null } };
+    case 'recordingFailed':
+      return { ...state, recordingRequest: { ...state.recordingRequest, busy: false, problem: event.problem } };
+    case 'reconnecting':
+      return inCall(state.phase) ? { ...state, phase: 'reconnecting' } : state;
+    case 'reconnected':
+      return state.phase === 'reconnecting' && state.self ? { ...state, phase: 'connected' } : state;
+    case 'rejoining':
+      return outOfRoom(state, 'reconnecting');
+    case 'networkLevel': {
+      if (!inCall(state.phase)) return state;
+      const network = { ...state.network };
+      if (event.level === null) delete network[event.sid];
+      else network[event.sid] = event.level;
+      return { ...state, network };
+    }
+    case 'sharing':
+      return { ...state, sharing: event.on && inCall(state.phase) };
+    case 'ended':
+      return outOfRoom(state, 'ended');
+    case 'replaced':
+      return outOfRoom(state, 'replaced');
+    case 'failed':
+      return outOfRoom(state, 'failed', event.problem);
+  }
+}

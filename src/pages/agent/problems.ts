@@ -1,0 +1,52 @@
+/** What went wrong, in the agent's terms: each failure of the service (API.md's status and
+ * code) becomes one of a few problems, each with its own explanation in the strings. */
+import type { AgentFailure } from '../shared/api';
+
+export type ProblemKind =
+  /** /video/agent-config did not answer: without the allowed origins no host can be trusted. */
+  | 'config'
+  /** The Flex token was refused (expired, or not a Flex user). */
+  | 'signed-out'
+  /** The worker does not hold the task (any more). */
+  | 'not-your-task'
+  | 'no-task'
+  /** The task is not a chat (no conversation to post the link into). */
+  | 'not-chat'
+  | 'recording-disabled'
+  | 'no-room'
+  | 'busy'
+  | 'offline'
+  /** The Video SDK could not connect to the room. */
+  | 'connect'
+  /** The browser cannot make video calls (or the SDK did not load). */
+  | 'unsupported'
+  | 'service';
+
+export interface Problem {
+  kind: ProblemKind;
+  retryAfterSeconds: number | null;
+}
+
+const BY_CODE: Readonly<Record<string, ProblemKind>> = {
+  unauthenticated: 'signed-out',
+  forbidden: 'not-your-task',
+  task_not_found: 'no-task',
+  no_conversation: 'not-chat',
+  recording_disabled: 'recording-disabled',
+  no_room: 'no-room',
+  upstream_unavailable: 'busy',
+  offline: 'offline',
+};
+
+export function problemOf(failure: AgentFailure): Problem {
+  const kind = BY_CODE[failure.code] ?? (failure.status === 503 ? 'busy' : failure.status === 401 ? 'signed-out' : 'service');
+  return { kind, retryAfterSeconds: kind === 'busy' ? failure.retryAfterSeconds : null };
+}
+
+export const problem = (kind: ProblemKind): Problem => ({ kind, retryAfterSeconds: null });
+
+/** Problems that trying again may fix; the others need something to change elsewhere first
+ * (a new Flex token, the task, the company's policy). */
+export function isRetryable(kind: ProblemKind): boolean {
+  return kind === 'busy' || kind === 'offline' || kind === 'service' || kind === 'connect' || kind === 'config';
+}

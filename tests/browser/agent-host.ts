@@ -1,0 +1,237 @@
+import Ajv from 'ajv';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { openPage, SCREENSHOTS, type FakeVideoOptions, type FakeVideoRecord, type TestPage } from './harness';
+
+const FAKE_SDK = fs.readFileSync(path.join(__dirname, 'fake-twilio-video.js'), 'utf8');
+
+/**
+ * A stand-in for Flex: a page on its own origin (127.0.0.1, while the bundle is on localhost)
+ * that embeds /agent.html in an iframe as the Flex plugin does (same allow list), answers the panel's ready message
+ * with a session, and records every message the panel posts. Tests drive it through
+ * window.__host.
+ */
+
+export interface HostServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+export interface HostSession {
+  token: string;
+  taskSid: string;
+}
+
+export interface ReceivedMessage {
+  origin: string;
+  data: unknown;
+}
+
+const hostPage = `<!doctype html>
+<html><head><meta charset="utf-8"><title>Flex (test host)</title>
+<style>body{margin:0;font:14px sans-serif} iframe{display:block;border:0}</style></head>
+<body>
+<script>
+  const query = new URLSearchParams(location.search);
+  const panelUrl = query.get('panel');
+  const panelOrigin = new URL(panelUrl).origin;
+  // The panel in an iframe (the plugin's task canvas), or in a window of its own.
+  let panelWindow = null;
+  if (query.get('mode') === 'window') {
+    const open = document.createElement('button');
+    open.textContent = 'Open video';
+    open.onclick = () => (panelWindow = window.open(panelUrl, 'video-panel', 'popup,width=' + query.get('width') + ',height=' + query.get('height')));
+    document.body.append(open);
+  } else {
+    const frame = document.createElement('iframe');
+    frame.id = 'panel';
+    frame.title = 'Video';
+    frame.allow = 'camera; microphone; display-capture; autoplay';
+    frame.width = query.get('width');
+    frame.height = query.get('height');
+    frame.src = panelUrl;
+    document.body.append(frame);
+    panelWindow = frame.contentWindow;
+  }
+  window.__host = {
+    // The test's session (a test host may carry it in its URL; the panel's URL never does).
+    session: query.get('token') ? { token: query.get('token'), taskSid: query.get('taskSid') } : null,
+    received: [],
+    send(message) { panelWindow.postMessage(message, panelOrigin); },
+  };
+  window.addEventListener('message', (event) => {
+    if (!panelWindow || event.source !== panelWindow) return;
+    window.__host.received.push({ origin: event.origin, data: event.data });
+    if (event.data && event.data.type === 'video-escalation:ready' && window.__host.session) {
+      window.__host.send(Object.assign({ type: 'video-escalation:session' }, window.__host.session));
+    }
+  });
+</script>
+</body></html>`;
+
+/** Serves the host page at /host.html?panel=<panel URL>&width=&height=[&token=&taskSid=]. */
+export async function startHost(): Promise<HostServer> {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://host');
+    if (url.pathname !== '/host.html') return void response.writeHead(404).end();
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(hostPage);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export interface HostedPanel extends TestPage {
+  /** The panel's frame, where the fake SDK lives. */
+  panel: Frame;
+  /** The panel's own window, when the host opened one instead of an iframe. */
+  popup: Page | null;
+  /** Messages the panel posted to the host, in order. */
+  received(): Promise<ReceivedMessage[]>;
+  stateMessages(): Promise<Record<string, unknown>[]>;
+  send(message: unknown): Promise<void>;
+}
+
+export interface HostedOptions {
+  fakeVideo?: FakeVideoOptions;
+  /** The iframe's size, or the opened window's (whose viewport is the context's). */
+  size?: { width: number; height: number };
+  mode?: 'iframe' | 'window';
+}
+
+/** Opens the host page, embedding the panel of the service at `serviceUrl`, with the fake SDK in
+ * place of Twilio's; the host answers ready with `session` (none: the test sends one itself). */
+export async function openHostedPanel(
+  context: BrowserContext,
+  host: HostServer,
+  serviceUrl: string,
+  session: HostSession | null,
+  options: HostedOptions = {},
+): Promise<HostedPanel> {
+  const opened = await openPage(context, options.fakeVideo);
+  const page: Page = opened.page;
+  const size = options.size ?? { width: 400, height: 600 };
+  const mode = options.mode ?? 'iframe';
+  const query = new URLSearchParams({ panel: `${serviceUrl}/agent.html`, width: String(size.width), height: String(size.height), mode, ...(session ?? {}) });
+  await page.goto(`${host.origin}/host.html?${query}`);
+  let panel: Frame;
+  let popup: Page | null = null;
+  if (mode === 'window') {
+    // A window of its own is a new page: it needs the fake SDK too, and its requests count.
+    await context.route('**/join/twilio-video.min.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript; charset=utf-8', body: FAKE_SDK }));
+    await context.addInitScript((fakeVideo) => {
+      (window as unknown as { __fakeVideoOptions: unknown }).__fakeVideoOptions = fakeVideo;
+    }, options.fakeVideo ?? {});
+    const opening = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Open video' }).click();
+    popup = await opening;
+    popup.on('request', (request) => opened.requests.push(request.url()));
+    panel = popup.mainFrame();
+  } else {
+    panel = (await (await page.waitForSelector('#panel')).contentFrame())!;
+  }
+  const received = () => page.evaluate(() => (window as unknown as { __host: { received: ReceivedMessage[] } }).__host.received);
+  return {
+    ...opened,
+    panel,
+    popup,
+    received,
+    async stateMessages() {
+      return (await received()).map((m) => m.data as Record<string, unknown>).filter((data) => data?.type === 'video-escalation:state');
+    },
+    send: (message) => page.evaluate((m) => (window as unknown as { __host: { send(x: unknown): void } }).__host.send(m), message),
+  };
+}
+
+/** API.md's `video-escalation:state`, exactly: these keys and no other. */
+const STATE_MESSAGE_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'state', 'roomSid', 'recording', 'participants'],
+  properties: {
+    type: { const: 'video-escalation:state' },
+    state: { enum: ['idle', 'connecting', 'connected', 'reconnecting', 'ended', 'error'] },
+    roomSid: { anyOf: [{ type: 'null' }, { type: 'string', pattern: '^RM[0-9a-f]{32}$' }] },
+    recording: { type: 'boolean' },
+    participants: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+  },
+} as const;
+
+const validateState = new Ajv({ strict: true }).compile(STATE_MESSAGE_SCHEMA);
+
+/** Every message the panel posted is its ready message or a well-formed state, each state a
+ * change from the one before; returns the states. */
+export async function checkedStates(hosted: HostedPanel): Promise<Record<string, unknown>[]> {
+  const received = await hosted.received();
+  expect(received[0]?.data).toEqual({ type: 'video-escalation:ready', version: 1 });
+  const states = received.slice(1).map((message) => message.data as Record<string, unknown>);
+  for (const state of states) expect([state, validateState(state) ? 'valid' : validateState.errors]).toEqual([state, 'valid']);
+  for (let i = 1; i < states.length; i += 1) expect(states[i]).not.toEqual(states[i - 1]);
+  return states;
+}
+
+/** Polls until the last state posted to the host matches `expected`. */
+export async function lastStateIs(hosted: HostedPanel, expected: Record<string, unknown>, timeoutMs = 10_000): Promise<void> {
+  const giveUpAt = Date.now() + timeoutMs;
+  let last: Record<string, unknown> | undefined;
+  while (Date.now() < giveUpAt) {
+    last = (await hosted.stateMessages()).at(-1);
+    if (last && Object.entries(expected).every(([key, value]) => JSON.stringify(last![key]) === JSON.stringify(value))) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(last).toMatchObject(expected);
+}
+
+/** The panel's screen: data-state of its section. */
+export function panelScreen(hosted: HostedPanel, state: string) {
+  return hosted.panel.locator(`#app > section[data-state="${state}"]`);
+}
+
+/** Drives the fake room inside the panel's frame: `drivePanelRoom(hosted, 'startRecording')`. */
+export function drivePanelRoom(hosted: HostedPanel, action: string, ...args: unknown[]): Promise<void> {
+  return hosted.panel.evaluate(
+    ([name, rest]) => {
+      const fake = (window as unknown as { __fakeVideo: Record<string, (...a: unknown[]) => void> }).__fakeVideo;
+      fake[name as string](...(rest as unknown[]));
+    },
+    [action, args] as const,
+  );
+}
+
+export interface PanelFakeVideo extends FakeVideoRecord {
+  publishedNames: (string | null)[];
+}
+
+export function panelVideoRecord(hosted: HostedPanel): Promise<PanelFakeVideo> {
+  return hosted.panel.evaluate(() => {
+    const fake = (window as unknown as { __fakeVideo: PanelFakeVideo }).__fakeVideo;
+    const { connects, calls, published, unpublished, wrapped, stoppedTracks, disconnectedByPage, publishedNames } = fake;
+    return { connects, calls, published, unpublished, wrapped, stoppedTracks, disconnectedByPage, publishedNames };
+  });
+}
+
+/** The frame shows live video in `selector`. */
+export function panelVideoPlaying(hosted: HostedPanel, selector: string): Promise<unknown> {
+  return hosted.panel.waitForFunction((sel) => {
+    const video = document.querySelector<HTMLVideoElement>(sel);
+    return !!video && !video.hidden && video.readyState >= 2 && video.videoWidth > 0;
+  }, selector);
+}
+
+/** A picture of the panel alone, at the size the host gives it. */
+export async function panelShot(hosted: HostedPanel, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  if (hosted.popup) await hosted.popup.screenshot({ path: file });
+  else await hosted.page.locator('#panel').screenshot({ path: file });
+  return file;
+}
