@@ -1,3 +1,4 @@
+import { isRecord } from './json';
 import { VideoService } from './service';
 
 /** A failed call to the service: `code` is the contract's error code, or `network_error`. */
@@ -5,7 +6,6 @@ export class VideoServiceError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly status?: number,
   ) {
     super(message);
     this.name = 'VideoServiceError';
@@ -20,9 +20,10 @@ export interface CompleteAnswer {
 export interface CompleteOptions {
   fetch: typeof fetch;
   wait(ms: number): Promise<void>;
-  /** Per attempt. The service answers well inside Twilio Functions' 10 s limit. */
-  timeoutMs?: number;
 }
+
+// Per attempt: a Twilio Function is cut off at 10 s, so no answer comes later than that.
+const REQUEST_TIMEOUT_MS = 10000;
 
 // One retry after a 503, waiting what Retry-After asks but never so long that the agent's
 // wrap-up seems stuck. /video/complete is idempotent, so repeating it is safe.
@@ -34,10 +35,6 @@ function retryWaitMs(response: Response): number {
   return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, MAX_RETRY_WAIT_MS) : DEFAULT_RETRY_WAIT_MS;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
 async function jsonOrNull(response: Response): Promise<unknown> {
   return response.json().catch(() => null);
 }
@@ -46,9 +43,9 @@ async function errorFrom(response: Response): Promise<VideoServiceError> {
   const body = await jsonOrNull(response);
   const error = isRecord(body) ? body.error : undefined;
   if (isRecord(error) && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new VideoServiceError(error.code, error.message, response.status);
+    return new VideoServiceError(error.code, error.message);
   }
-  return new VideoServiceError(`http_${response.status}`, `The video service answered ${response.status}.`, response.status);
+  return new VideoServiceError(`http_${response.status}`, `The video service answered ${response.status}.`);
 }
 
 async function post(service: VideoService, body: string, options: CompleteOptions): Promise<Response> {
@@ -57,7 +54,7 @@ async function post(service: VideoService, body: string, options: CompleteOption
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body,
-      signal: AbortSignal.timeout(options.timeoutMs ?? 10000),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
@@ -80,7 +77,7 @@ export async function completeVideo(
   if (!response.ok) throw await errorFrom(response);
   const answer = await jsonOrNull(response);
   if (!isRecord(answer) || answer.completed !== true) {
-    throw new VideoServiceError('invalid_response', 'The video service gave an unexpected answer.', response.status);
+    throw new VideoServiceError('invalid_response', 'The video service gave an unexpected answer.');
   }
   return { completed: true, roomSid: typeof answer.roomSid === 'string' ? answer.roomSid : null };
 }

@@ -1,3 +1,5 @@
+import { isRecord } from './json';
+
 /**
  * The postMessage protocol between this plugin (the host) and the service's agent panel
  * (/agent.html), as API.md "The agent panel (hosted page)" fixes it. Panel messages arrive from
@@ -6,7 +8,7 @@
 
 export const PROTOCOL_VERSION = 1;
 
-export const CALL_STATES = ['idle', 'connecting', 'connected', 'reconnecting', 'ended', 'error'] as const;
+const CALL_STATES = ['idle', 'connecting', 'connected', 'reconnecting', 'ended', 'error'] as const;
 export type CallState = (typeof CALL_STATES)[number];
 
 export interface ReadyMessage {
@@ -33,10 +35,6 @@ export interface SessionMessage {
 export interface TokenMessage {
   type: 'video-escalation:token';
   token: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isCallState(value: unknown): value is CallState {
