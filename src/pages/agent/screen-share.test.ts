@@ -1,5 +1,6 @@
 import type { LocalParticipant } from '../shared/sdk';
-import { SCREEN_TRACK_NAME, ScreenShare } from './screen-share';
+import { SCREEN_TRACK_NAME } from '../shared/sdk';
+import { ScreenShare } from './screen-share';
 
 /** A MediaStreamTrack as far as sharing uses it: the browser ends it with an 'ended' event. */
 class FakeTrack extends EventTarget {

@@ -1,9 +1,7 @@
 /** Sharing the agent's screen: a getDisplayMedia capture published as an extra video track
  * next to the camera, named so the customer's page can tell the two apart. Ends when the agent
  * stops it here or with the browser's own "Stop sharing" (the track then ends by itself). */
-import type { LocalParticipant } from '../shared/sdk';
-
-export const SCREEN_TRACK_NAME = 'screen';
+import { SCREEN_TRACK_NAME, type LocalParticipant } from '../shared/sdk';
 
 export type ShareOutcome = 'started' | 'cancelled' | 'failed';
 

@@ -3,7 +3,7 @@
 import type { JoinGrant } from '../shared/api';
 import { initialCallState, isAgent, reduceCall, type CallEvent, type CallState } from './call-state';
 import type { LocalMedia } from '../shared/media';
-import type { LocalParticipant, LocalTrack, RemoteParticipant, RemoteTrack, VideoSdk } from '../shared/sdk';
+import { SCREEN_TRACK_NAME, type LocalParticipant, type LocalTrack, type RemoteParticipant, type RemoteTrack, type VideoSdk } from '../shared/sdk';
 
 export interface CallView {
   render(state: CallState, previous: CallState): void;
@@ -37,7 +37,9 @@ export async function joinCall(sdk: VideoSdk, grant: JoinGrant, media: LocalMedi
   const view = mountView();
   let state: CallState = initialCallState;
   let leaving = false;
-  let agentVideo: RemoteTrack | null = null;
+  /** The agent's video tracks, oldest first: a camera, and a screen share while there is one. */
+  const agentVideos: RemoteTrack[] = [];
+  const showAgentVideo = () => view.showAgentVideo(featuredAgentVideo(agentVideos));
 
   const dispatch = (event: CallEvent) => {
     const previous = state;
@@ -48,8 +50,8 @@ export async function joinCall(sdk: VideoSdk, grant: JoinGrant, media: LocalMedi
   const showTrack = (track: RemoteTrack, participant: RemoteParticipant) => {
     if (track.kind === 'audio') view.addRemoteAudio(track);
     else if (track.kind === 'video' && isAgent(participant.identity)) {
-      agentVideo = track;
-      view.showAgentVideo(track);
+      agentVideos.push(track);
+      showAgentVideo();
     }
   };
 
@@ -58,9 +60,9 @@ export async function joinCall(sdk: VideoSdk, grant: JoinGrant, media: LocalMedi
   room.on('trackSubscribed', (track, _publication, participant) => showTrack(track, participant));
   room.on('trackUnsubscribed', (track) => {
     if (track.kind === 'audio') view.removeRemoteAudio(track);
-    else if (track === agentVideo) {
-      agentVideo = null;
-      view.showAgentVideo(null);
+    else if (agentVideos.includes(track)) {
+      agentVideos.splice(agentVideos.indexOf(track), 1);
+      showAgentVideo();
     }
   });
   room.on('reconnecting', () => dispatch({ type: 'reconnecting' }));
@@ -88,6 +90,13 @@ export async function joinCall(sdk: VideoSdk, grant: JoinGrant, media: LocalMedi
       room.disconnect();
     },
   };
+}
+
+/** What the customer sees large: the agent's screen while they share it (it is what they want
+ * to show), else their newest camera track. */
+export function featuredAgentVideo(tracks: readonly RemoteTrack[]): RemoteTrack | null {
+  const newestFirst = [...tracks].reverse();
+  return newestFirst.find((track) => track.name === SCREEN_TRACK_NAME) ?? newestFirst[0] ?? null;
 }
 
 /** A track the agent could not receive is shown as off, so the customer is not misled. */

@@ -18,9 +18,14 @@ export type LocalAudioTrack = LocalMediaTrack<'audio'>;
 export type LocalVideoTrack = LocalMediaTrack<'video'>;
 export type LocalTrack = LocalAudioTrack | LocalVideoTrack;
 
+/** The name the agent panel gives its screen share, so the customer's page can feature it. */
+export const SCREEN_TRACK_NAME = 'screen';
+
 export interface RemoteTrack {
   readonly kind: 'audio' | 'video' | 'data';
   readonly sid: string;
+  /** The publisher's name for the track: SCREEN_TRACK_NAME for the agent's screen share. */
+  readonly name: string;
   /** Without an element the SDK creates one (an <audio> for audio tracks). */
   attach(element?: HTMLMediaElement): HTMLMediaElement;
   detach(): HTMLMediaElement[];
