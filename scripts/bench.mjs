@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { apiSection } from './bench-api.mjs';
+import { coldStartSection } from './bench-cold-start.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const assets = path.join(root, 'dist', 'assets');
@@ -114,7 +115,7 @@ export async function timeToPreviewSection() {
   };
 }
 
-export const SECTIONS = [apiSection, joinPageSizeSection, timeToPreviewSection];
+export const SECTIONS = [apiSection, coldStartSection, joinPageSizeSection, timeToPreviewSection];
 
 export function formatSection({ title, header, rows }) {
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => String(row[column] ?? '').length)));
