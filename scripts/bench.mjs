@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { apiSection } from './bench-api.mjs';
+import { coldStartSection } from './bench-cold-start.mjs';
 import { formatSection } from './bench-table.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -186,7 +187,7 @@ export async function agentPanelSizeSection() {
   return { title: 'agent panel size', header: ['file', 'raw', 'gzip'], rows };
 }
 
-export const SECTIONS = [apiSection, joinPageSizeSection, agentPanelSizeSection, timeToPreviewSection];
+export const SECTIONS = [apiSection, coldStartSection, joinPageSizeSection, agentPanelSizeSection, timeToPreviewSection];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const section of SECTIONS) console.log(`${formatSection(await section())}\n`);

@@ -1,4 +1,5 @@
-import twilio from 'twilio';
+// The webhooks module alone: the library's entry point would load all of it (cold start).
+import { validateRequest } from 'twilio/lib/webhooks/webhooks';
 import type { z } from 'zod';
 import { AppError } from '../core/errors';
 import { defineEndpoint, Invocation, Params } from './http';
@@ -19,7 +20,7 @@ export function isSignedByTwilio(authToken: string, signature: string | undefine
     if (!isFormValue) return false;
     signed[name] = value as string | string[];
   }
-  return twilio.validateRequest(authToken, signature, url, signed);
+  return validateRequest(authToken, signature, url, signed);
 }
 
 /**

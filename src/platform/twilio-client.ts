@@ -1,5 +1,5 @@
-import twilio, { Twilio } from 'twilio';
-import RequestClient from 'twilio/lib/base/RequestClient';
+import type { Twilio } from 'twilio';
+import type RequestClient from 'twilio/lib/base/RequestClient';
 import type TwilioResponse from 'twilio/lib/http/response';
 import { AppError } from '../core/errors';
 import { OutcomeUnknownError, twilioFailure } from '../core/twilio-errors';
@@ -53,47 +53,48 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** twilio's own client retries 429s only, and with no overall deadline. This one retries 429
  * always, 5xx and network failures when the request is safe to repeat, and never past the
- * invocation's deadline. */
-class BudgetedRequestClient extends RequestClient {
-  constructor(
-    private readonly deadline: Deadline,
-    private readonly apiBaseUrl: string | undefined,
-  ) {
-    super({ timeout: ATTEMPT_TIMEOUT_MS, keepAlive: true, autoRetry: false });
-  }
-
-  override async request<TData>(opts: RequestClient.RequestOptions<TData>): Promise<TwilioResponse<TData>> {
-    const uri = rewriteTwilioUri(opts.uri, this.apiBaseUrl);
-    const retrySafe = isRetrySafe(opts.method, opts.uri);
-    for (let attempt = 0; ; attempt++) {
-      const remaining = this.deadline.remainingMs();
-      if (remaining < MIN_ATTEMPT_MS) {
-        throw new AppError('upstream_unavailable', 'Twilio did not answer in time.', 2);
-      }
-      const timeout = Math.min(ATTEMPT_TIMEOUT_MS, remaining - MIN_ATTEMPT_MS / 2);
-      // Headers are mutated by the base class; each attempt gets its own copy.
-      const attemptOpts = { ...opts, uri, timeout, headers: { ...opts.headers } };
-      let response: TwilioResponse<TData> | undefined;
-      let failure: unknown;
-      try {
-        response = (await super.request(attemptOpts)) as TwilioResponse<TData>;
-      } catch (err) {
-        failure = err;
-      }
-      const status = response?.statusCode;
-      const retryable = status === 429 || (retrySafe && (failure !== undefined || (status ?? 0) >= 500));
-      const backoff = retryDelayMs(attempt, response);
-      if (!retryable || attempt >= MAX_RETRIES || this.deadline.remainingMs() - backoff < MIN_ATTEMPT_MS * 2) {
-        if (failure !== undefined || (status ?? 0) >= 500) {
-          if (!retrySafe) throw new OutcomeUnknownError(failure ?? response);
-          if (failure !== undefined) throw new AppError('upstream_unavailable', 'Twilio could not be reached.', 2);
-        }
-        return response as TwilioResponse<TData>;
-      }
-      await sleep(backoff);
+ * invocation's deadline. Defined once twilio's RequestClient is loaded (see loadTwilio). */
+const budgetedRequestClient = (Base: typeof RequestClient) =>
+  class BudgetedRequestClient extends Base {
+    constructor(
+      private readonly deadline: Deadline,
+      private readonly apiBaseUrl: string | undefined,
+    ) {
+      super({ timeout: ATTEMPT_TIMEOUT_MS, keepAlive: true, autoRetry: false });
     }
-  }
-}
+
+    override async request<TData>(opts: RequestClient.RequestOptions<TData>): Promise<TwilioResponse<TData>> {
+      const uri = rewriteTwilioUri(opts.uri, this.apiBaseUrl);
+      const retrySafe = isRetrySafe(opts.method, opts.uri);
+      for (let attempt = 0; ; attempt++) {
+        const remaining = this.deadline.remainingMs();
+        if (remaining < MIN_ATTEMPT_MS) {
+          throw new AppError('upstream_unavailable', 'Twilio did not answer in time.', 2);
+        }
+        const timeout = Math.min(ATTEMPT_TIMEOUT_MS, remaining - MIN_ATTEMPT_MS / 2);
+        // Headers are mutated by the base class; each attempt gets its own copy.
+        const attemptOpts = { ...opts, uri, timeout, headers: { ...opts.headers } };
+        let response: TwilioResponse<TData> | undefined;
+        let failure: unknown;
+        try {
+          response = (await super.request(attemptOpts)) as TwilioResponse<TData>;
+        } catch (err) {
+          failure = err;
+        }
+        const status = response?.statusCode;
+        const retryable = status === 429 || (retrySafe && (failure !== undefined || (status ?? 0) >= 500));
+        const backoff = retryDelayMs(attempt, response);
+        if (!retryable || attempt >= MAX_RETRIES || this.deadline.remainingMs() - backoff < MIN_ATTEMPT_MS * 2) {
+          if (failure !== undefined || (status ?? 0) >= 500) {
+            if (!retrySafe) throw new OutcomeUnknownError(failure ?? response);
+            if (failure !== undefined) throw new AppError('upstream_unavailable', 'Twilio could not be reached.', 2);
+          }
+          return response as TwilioResponse<TData>;
+        }
+        await sleep(backoff);
+      }
+    }
+  };
 
 function retryDelayMs(attempt: number, response?: TwilioResponse<unknown>): number {
   const header = response?.headers?.['retry-after'];
@@ -110,9 +111,29 @@ export interface TwilioClientOptions {
   deadline: Deadline;
 }
 
+/**
+ * twilio is required here, on a handler's first call, not when the handler is loaded:
+ * `require('twilio')` (index.js) also loads TwiML, webhooks, every JWT kind and the credential
+ * providers, and the base client alone pulls in axios; together they were most of a cold start.
+ * The REST client (twilio/lib/rest/Twilio) loads each API domain on first access, so a handler
+ * loads only the domains it touches. twilio is not bundled (scripts/build.mjs): twilio-run and
+ * @twilio/runtime-handler require the project's twilio for the `Twilio` global before they load
+ * a handler, so there these requires find the modules already loaded.
+ */
+let twilioLib: { RestClient: typeof Twilio; BudgetedRequestClient: ReturnType<typeof budgetedRequestClient> } | undefined;
+
+function loadTwilio() {
+  twilioLib ??= {
+    RestClient: require('twilio/lib/rest/Twilio') as typeof Twilio,
+    BudgetedRequestClient: budgetedRequestClient(require('twilio/lib/base/RequestClient') as typeof RequestClient),
+  };
+  return twilioLib;
+}
+
 /** The bundle's one way to talk to Twilio: twilio 6, bounded by the invocation's deadline. */
 export function createTwilioClient(options: TwilioClientOptions): Twilio {
-  return twilio(options.accountSid, options.authToken, {
+  const { RestClient, BudgetedRequestClient } = loadTwilio();
+  return new RestClient(options.accountSid, options.authToken, {
     accountSid: options.accountSid,
     httpClient: new BudgetedRequestClient(options.deadline, options.apiBaseUrl),
   });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { agentTaskParams, displayName, invite, optionalFlag, parseParams } from './validate';
 
 const WT = `WT${'a'.repeat(32)}`;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../core/errors';
 import { LIMITS, sidPattern, type SidPrefix } from '../contract';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { admitCustomer } from '../../core/escalation';
 import { escalationDeps } from '../../platform/deps';
 import { defineEndpoint } from '../../platform/http';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { changeRecording, recordingStatus } from '../../core/recording';
 import { escalationDeps } from '../../platform/deps';
 import { defineAgentEndpoint } from '../../platform/flex-auth';

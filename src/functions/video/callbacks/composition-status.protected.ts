@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { compositionStatusCallbackUrl, noteCompositionEvent } from '../../../core/compositions';
 import { defineTwilioCallback } from '../../../platform/signature';
 import { callbackText, roomSid, sid } from '../../../platform/validate';

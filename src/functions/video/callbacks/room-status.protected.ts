@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roomStatusCallbackUrl } from '../../../core/escalation';
 import { handleRoomEvent } from '../../../core/room-events';
 import { roomEventDeps } from '../../../platform/deps';
