@@ -1,5 +1,5 @@
-/** Three suites: pure unit tests beside the code, the bundle under twilio-run against the
- * spec-checking fake Twilio, and the join page in headless Chromium. */
+/** Three suites: pure unit tests beside the code (and the emulator's own, in dev/), the bundle
+ * under twilio-run against the spec-checking Twilio emulator, and the pages in headless Chromium. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
 
 /** @type {import('jest').Config} */
@@ -9,7 +9,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
-      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.ts'],
+      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/dev/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.ts'],
     },
     {
       displayName: 'integration',
