@@ -278,12 +278,19 @@ export class EmulatorState {
     if (was && !now) this.completeRecordings(room, () => true);
   }
 
+  /** Completed first, so that whoever hears its participants leave knows why. */
   endRoom(roomSid: string): void {
     const room = this.rooms.find((r) => r.sid === roomSid);
     if (!room || room.status !== 'in-progress') return;
-    for (const participant of this.participants.filter((p) => p.room_sid === roomSid)) this.disconnect(participant);
     Object.assign(room, { status: 'completed', end_time: iso(), date_updated: iso(), duration: Math.max(1, Math.round((Date.now() - Date.parse(room.date_created)) / 1000)) });
+    for (const participant of this.participants.filter((p) => p.room_sid === roomSid)) this.disconnect(participant);
     this.roomEvent(room, 'room-ended', { RoomDuration: String(room.duration) });
+  }
+
+  /** Forgets everything held, as a fresh account would be (listeners stay). */
+  reset(): void {
+    for (const list of [this.rooms, this.participants, this.recordings, this.compositions]) list.length = 0;
+    for (const map of [this.recordingRules, this.conversations, this.tasks, this.reservations, this.documents, this.flexTokens]) map.clear();
   }
 
   /** Twilio could not record a track (a media server fault). */
