@@ -1,5 +1,6 @@
-/** Three suites: pure unit tests beside the code, the bundle under twilio-run against the
- * spec-checking fake Twilio, and the join page in headless Chromium. */
+/** Four suites: pure unit tests beside the code (and the emulator's own, in dev/), the bundle
+ * under twilio-run against the spec-checking Twilio emulator, the pages in headless Chromium, and
+ * the sandbox (npm start without credentials) end to end in Chromium. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
 
 /** @type {import('jest').Config} */
@@ -9,13 +10,19 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
-      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.ts'],
+      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/dev/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.ts'],
     },
     {
       displayName: 'integration',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+    },
+    {
+      displayName: 'sandbox',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': tsJest },
+      testMatch: ['<rootDir>/tests/sandbox/**/*.test.ts'],
     },
     {
       displayName: 'browser',

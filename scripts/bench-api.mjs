@@ -1,6 +1,6 @@
 // The API part of `npm run bench`: how many Twilio requests each endpoint makes, how many of
 // them wait on one another (the critical path), and how the Function's own time compares to
-// Twilio's latency. The bundle runs under twilio-run against the test suite's fake Twilio with
+// Twilio's latency. The bundle runs under twilio-run against the local Twilio emulator (dev/emulator) with
 // a fixed latency added to every request, so
 //   calls       requests sent to Twilio for one call of the endpoint
 //   sequential  the longest chain of requests each starting after the previous one ended

@@ -1,4 +1,4 @@
-import { newSid } from '../support/fake-twilio';
+import { newSid } from '../../dev/emulator';
 import { expectError } from '../support/expect';
 import { useStack } from '../support/use-stack';
 

@@ -1,5 +1,5 @@
 import { expectError, sequentialDepth } from '../support/expect';
-import { newSid, Room } from '../support/fake-twilio';
+import { newSid, Room } from '../../dev/emulator';
 import type { SeededTask } from '../support/stack';
 import { CallbackPath, postCallback, roomEvent, signatureOf } from '../support/twilio-callbacks';
 import { useStack } from '../support/use-stack';

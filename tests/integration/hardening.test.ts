@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/platform/config';
 import { signInvite, verifyInvite } from '../../src/core/invites';
-import { ACCOUNT_SID, AUTH_TOKEN } from '../support/fake-twilio';
+import { ACCOUNT_SID, AUTH_TOKEN } from '../../dev/emulator';
 import { expectError, inviteOf, sequentialDepth } from '../support/expect';
 import type { SeededTask, Stack } from '../support/stack';
 import { useStack } from '../support/use-stack';

@@ -1,5 +1,5 @@
 import { expectError } from '../support/expect';
-import { newSid } from '../support/fake-twilio';
+import { newSid } from '../../dev/emulator';
 import type { SeededTask } from '../support/stack';
 import { postCallback, roomEvent } from '../support/twilio-callbacks';
 import { useStack } from '../support/use-stack';

@@ -4,7 +4,7 @@ import type { RoomEventDeps } from '../../src/core/room-events';
 import { Config, loadConfig } from '../../src/platform/config';
 import { escalationDeps, roomEventDeps } from '../../src/platform/deps';
 import { createTwilioClient, Deadline, INVOCATION_BUDGET_MS } from '../../src/platform/twilio-client';
-import { ACCOUNT_SID, AUTH_TOKEN, FakeTwilio, SeededTask } from './fake-twilio';
+import { ACCOUNT_SID, AUTH_TOKEN, TwilioEmulator, SeededTask } from '../../dev/emulator';
 
 /**
  * The core's real flows in this process, with the real `twilio` client talking to the fake over
@@ -12,7 +12,7 @@ import { ACCOUNT_SID, AUTH_TOKEN, FakeTwilio, SeededTask } from './fake-twilio';
  * request. Milliseconds per flow, so races and lost answers can be tried many times.
  */
 export interface InProcess {
-  fake: FakeTwilio;
+  fake: TwilioEmulator;
   config: Config;
   /** One invocation's dependencies: a fresh client and deadline, as each Function call has.
    * `clockOffsetMs` moves that invocation's clock, e.g. past a claim's lease. */
@@ -21,7 +21,7 @@ export interface InProcess {
 }
 
 export function useInProcess(env: Record<string, string> = {}): InProcess {
-  const fake = new FakeTwilio();
+  const fake = new TwilioEmulator();
   let config: Config | undefined;
   beforeAll(async () => {
     const url = await fake.start();

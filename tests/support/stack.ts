@@ -1,19 +1,16 @@
-import { spawn, ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort, ROOT, startTwilioRun, type TwilioRun } from '../../dev/twilio-run';
 import { checkAnswer, ContractLog, newContractLog } from './contract-check';
-import { ACCOUNT_SID, AUTH_TOKEN, FakeTwilio, SeededTask } from './fake-twilio';
+import { ACCOUNT_SID, API_KEY, API_SECRET, AUTH_TOKEN, SeededTask, TwilioEmulator, WORKSPACE_SID } from '../../dev/emulator';
 
 /**
  * The built bundle under real twilio-run, on a free port, with its Twilio traffic sent to a
- * fresh FakeTwilio through TWILIO_API_BASE_URL. `npm test` builds first; so does `npm run bench`.
+ * fresh emulator (dev/emulator) through TWILIO_API_BASE_URL. `npm test` builds first; so does `npm run bench`.
  */
 
-export const ROOT = path.resolve(__dirname, '..', '..');
-export const API_KEY = `SK${'b2'.repeat(16)}`;
-export const API_SECRET = 'fake-api-secret-0123456789abcdef';
-export const WORKSPACE_SID = `WS${'c3'.repeat(16)}`;
+export { freePort, ROOT };
+export { API_KEY, API_SECRET, WORKSPACE_SID };
 export const FLEX_ORIGIN = 'https://flex.twilio.com';
 
 export interface StackOptions {
@@ -35,11 +32,11 @@ export interface PostOptions {
   headers?: Record<string, string>;
 }
 
-export type { SeededTask } from './fake-twilio';
+export type { SeededTask } from '../../dev/emulator';
 
 export interface Stack {
   baseUrl: string;
-  fake: FakeTwilio;
+  fake: TwilioEmulator;
   /** Every answer `post` got, checked against docs/openapi.yaml: the violations, for useStack. */
   contract: ContractLog;
   post(pathname: string, body: Record<string, unknown> | string, options?: PostOptions): Promise<HttpAnswer>;
@@ -47,42 +44,8 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilServing(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const giveUpAt = Date.now() + 30_000;
-  while (Date.now() < giveUpAt) {
-    if (child.exitCode !== null) throw new Error(`twilio-run exited early:\n${output()}`);
-    try {
-      const response = await fetch(url);
-      if (response.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  throw new Error(`twilio-run did not start:\n${output()}`);
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  try {
-    if (child.pid) process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const fake = new FakeTwilio();
+  const fake = new TwilioEmulator();
   const fakeUrl = await fake.start();
   const port = await freePort();
   // Each stack serves its own copy of the build, so a rebuild while tests run cannot pull files
@@ -91,43 +54,28 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dir = fs.mkdtempSync(path.join(ROOT, '.test-stacks', 'stack-'));
   fs.cpSync(path.join(ROOT, 'dist', 'functions'), path.join(dir, 'functions'), { recursive: true });
   fs.cpSync(options.assetsDir ?? path.join(ROOT, 'dist', 'assets'), path.join(dir, 'assets'), { recursive: true });
-  const envFile = path.join(dir, '.env');
-  const env: Record<string, string> = {
-    ACCOUNT_SID,
-    AUTH_TOKEN,
-    TWILIO_API_KEY: API_KEY,
-    TWILIO_API_SECRET: API_SECRET,
-    TWILIO_FLEX_WORKSPACE_SID: WORKSPACE_SID,
-    TWILIO_API_BASE_URL: fakeUrl,
-    ...options.env,
-  };
-  fs.writeFileSync(envFile, Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n'));
-  let output = '';
-  const child = spawn(
-    process.execPath,
-    [
-      require.resolve('twilio-run/bin/twilio-run'),
-      'start',
-      // twilio-run takes these relative to its working directory.
-      '--functions-folder', path.relative(ROOT, path.join(dir, 'functions')),
-      '--assets-folder', path.relative(ROOT, path.join(dir, 'assets')),
-      '--port', String(port),
-      '--env', envFile,
-    ],
-    // twilio-run picks a test-only runner when NODE_ENV is "test", as it is under jest.
-    // Its own process group, so stop() also ends the processes it forks per request.
-    { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const baseUrl = `http://localhost:${port}`;
+  let twilioRun: TwilioRun;
   try {
-    await waitUntilServing(`${baseUrl}/join.html`, child, () => output);
+    twilioRun = await startTwilioRun({
+      functionsFolder: path.join(dir, 'functions'),
+      assetsFolder: path.join(dir, 'assets'),
+      port,
+      envFile: path.join(dir, '.env'),
+      env: {
+        ACCOUNT_SID,
+        AUTH_TOKEN,
+        TWILIO_API_KEY: API_KEY,
+        TWILIO_API_SECRET: API_SECRET,
+        TWILIO_FLEX_WORKSPACE_SID: WORKSPACE_SID,
+        TWILIO_API_BASE_URL: fakeUrl,
+        ...options.env,
+      },
+    });
   } catch (err) {
-    killGroup(child, 'SIGKILL');
     await fake.stop();
     throw err;
   }
+  const baseUrl = twilioRun.url;
 
   const contract = newContractLog();
   const post = async (pathname: string, body: Record<string, unknown> | string, opts: PostOptions = {}): Promise<HttpAnswer> => {
@@ -161,22 +109,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     post,
     seedTask: (seed) => fake.seedTask(seed),
     async stop() {
-      killGroup(child, 'SIGTERM');
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => {
-          killGroup(child, 'SIGKILL');
-          resolve();
-        }, 3_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-      // Forked request processes outlive twilio-run unless the whole group is ended.
-      killGroup(child, 'SIGKILL');
-      child.stdout?.destroy();
-      child.stderr?.destroy();
+      await twilioRun.stop();
       await fake.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import { ACCOUNT_SID, AUTH_TOKEN } from './fake-twilio';
+import { ACCOUNT_SID, AUTH_TOKEN } from '../../dev/emulator';
 import type { HttpAnswer, Stack } from './stack';
 
 /** Twilio's callbacks as Twilio sends them: form-encoded, signed with the account's auth token

@@ -4,7 +4,7 @@ import { changeRecording } from '../../src/core/recording';
 import { handleRoomEvent } from '../../src/core/room-events';
 import { findInProgressRoom } from '../../src/core/rooms';
 import type { FlexTask } from '../../src/core/tasks';
-import type { SeededTask } from '../support/fake-twilio';
+import type { SeededTask } from '../../dev/emulator';
 import { useInProcess } from '../support/in-process';
 
 /** The core's once-only flows, in-process against the spec-checking fake with the real client:

@@ -1,0 +1,164 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import twilio from 'twilio';
+import { ACCOUNT_SID, AUTH_TOKEN, TwilioEmulator } from '.';
+
+/** The emulator on its own: what it refuses, what it signs, what its control surface seeds. */
+
+const emulator = new TwilioEmulator({ callbacks: true });
+const received: { url: string; signature: string; params: Record<string, string> }[] = [];
+let receiver: http.Server;
+let callbackBase = '';
+
+beforeAll(async () => {
+  await emulator.start();
+  // Stands for the bundle: records every callback as it arrived.
+  receiver = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+    req.on('end', () => {
+      received.push({ url: `${callbackBase}${req.url}`, signature: String(req.headers['x-twilio-signature']), params: Object.fromEntries(new URLSearchParams(raw)) });
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  callbackBase = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await emulator.stop();
+  receiver.closeAllConnections();
+  await new Promise((resolve) => receiver.close(resolve));
+});
+beforeEach(() => {
+  received.length = 0;
+  emulator.violations.length = 0;
+  emulator.clearFaults();
+});
+
+const auth = `Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')}`;
+
+async function rest(method: string, path: string, form?: Record<string, string>, headers: Record<string, string> = { Authorization: auth }) {
+  const response = await fetch(`${emulator.url}${path}`, {
+    method,
+    headers: { ...headers, ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
+    body: form ? new URLSearchParams(form).toString() : undefined,
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- Twilio's JSON, asserted below
+}
+
+async function control(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${emulator.url}/__emulator/${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- the control surface's JSON
+}
+
+describe('spec checks', () => {
+  test('a parameter that Twilio does not know is refused and recorded', async () => {
+    const answer = await rest('POST', '/video/v1/Rooms', { UniqueName: 'x', Colour: 'blue' });
+    expect(answer.status).toBe(400);
+    expect(emulator.violations).toHaveLength(1);
+    expect(emulator.violations[0]).toContain('Colour');
+  });
+
+  test('a value of the wrong type is refused', async () => {
+    const answer = await rest('GET', '/video/v1/Rooms?PageSize=many');
+    expect(answer.status).toBe(400);
+    expect(emulator.violations).toHaveLength(1);
+  });
+
+  test('a request without the account credentials is refused', async () => {
+    const answer = await rest('GET', '/video/v1/Rooms', undefined, {});
+    expect(answer).toMatchObject({ status: 401, body: { code: 20003 } });
+    expect(emulator.violations).toEqual(['GET /video/v1/Rooms: missing or wrong credentials']);
+  });
+
+  test('a request in the spec is answered as Twilio would, and nothing is recorded', async () => {
+    const answer = await rest('POST', '/video/v1/Rooms', { UniqueName: 'spec-ok', Type: 'group' });
+    expect(answer).toMatchObject({ status: 201, body: { unique_name: 'spec-ok', status: 'in-progress', type: 'group' } });
+    expect(answer.body.sid).toMatch(/^RM[0-9a-f]{32}$/);
+    expect(emulator.violations).toEqual([]);
+  });
+});
+
+describe('callbacks', () => {
+  test('a room’s life reaches its StatusCallback in order, each signed as twilio.validateRequest expects', async () => {
+    const url = `${callbackBase}/video/callbacks/room-status`;
+    const room = (await rest('POST', '/video/v1/Rooms', { UniqueName: 'signed', Type: 'group', StatusCallback: url, StatusCallbackMethod: 'POST' })).body;
+    expect((await control('POST', `rooms/${room.sid}/participants`, { identity: 'customer-1' })).status).toBe(201);
+    await rest('POST', `/video/v1/Rooms/${room.sid}/RecordingRules`, { Rules: JSON.stringify([{ type: 'include', all: true }]) });
+    await rest('POST', `/video/v1/Rooms/${room.sid}/RecordingRules`, { Rules: JSON.stringify([{ type: 'exclude', all: true }]) });
+    await rest('POST', `/video/v1/Rooms/${room.sid}`, { Status: 'completed' });
+    await emulator.callbacks.idle();
+
+    expect(received.map((r) => r.params.StatusCallbackEvent)).toEqual([
+      'room-created',
+      'participant-connected',
+      'recording-started',
+      'recording-started',
+      'recording-completed',
+      'recording-completed',
+      'participant-disconnected',
+      'room-ended',
+    ]);
+    expect(received.map((r) => r.params.SequenceNumber)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7']);
+    for (const callback of received) {
+      expect(callback.url).toBe(url);
+      expect(twilio.validateRequest(AUTH_TOKEN, callback.signature, url, callback.params)).toBe(true);
+      expect(callback.params).toMatchObject({ AccountSid: ACCOUNT_SID, RoomSid: room.sid, RoomName: 'signed' });
+    }
+    expect(received.at(-1)!.params.RoomStatus).toBe('completed');
+    expect(received[2].params.RecordingSid).toMatch(/^RT/);
+    // A signature made with another token does not pass: the check above can fail.
+    expect(twilio.validateRequest('another-token', received[0].signature, url, received[0].params)).toBe(false);
+  });
+
+  test('a failed recording and a composition reach their callbacks, signed', async () => {
+    const roomUrl = `${callbackBase}/video/callbacks/room-status`;
+    const compositionUrl = `${callbackBase}/video/callbacks/composition-status`;
+    const room = (await rest('POST', '/video/v1/Rooms', { UniqueName: 'composed', Type: 'group', StatusCallback: roomUrl })).body;
+    await control('POST', `rooms/${room.sid}/participants`, { identity: 'agent@example.com' });
+    await rest('POST', `/video/v1/Rooms/${room.sid}/RecordingRules`, { Rules: JSON.stringify([{ type: 'include', all: true }]) });
+    const recording = emulator.recordings.find((r) => r.room_sid === room.sid)!;
+    await control('POST', `recordings/${recording.sid}/fail`, { reason: 'media server lost' });
+    await control('POST', `rooms/${room.sid}/end`);
+    const composition = (await rest('POST', '/video/v1/Compositions', { RoomSid: room.sid, AudioSources: '*', StatusCallback: compositionUrl })).body;
+    await control('POST', `compositions/${composition.sid}/finish`, { outcome: 'available' });
+    await emulator.callbacks.idle();
+
+    const failed = received.find((r) => r.params.StatusCallbackEvent === 'recording-failed')!;
+    expect(failed.params).toMatchObject({ RecordingSid: recording.sid, ErrorMessage: 'media server lost' });
+    const compositionEvents = received.filter((r) => r.url === compositionUrl);
+    expect(compositionEvents.map((r) => r.params.StatusCallbackEvent)).toEqual(['composition-enqueued', 'composition-available']);
+    for (const callback of [failed, ...compositionEvents]) expect(twilio.validateRequest(AUTH_TOKEN, callback.signature, callback.url, callback.params)).toBe(true);
+    expect(compositionEvents[1].params).toMatchObject({ CompositionSid: composition.sid, RoomSid: room.sid });
+  });
+});
+
+describe('control surface', () => {
+  test('a seeded task: its agent’s Flex token validates, the task names its conversation, the messages are there', async () => {
+    const seeded = (await control('POST', 'tasks', { identity: 'ada@example.com', messages: [{ author: 'customer', body: 'Hello?' }] })).body;
+    const response = await fetch(`${emulator.url}/iam/v1/Accounts/${ACCOUNT_SID}/Tokens/validate`, {
+      method: 'POST',
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token: seeded.token }),
+    });
+    expect(await response.json()).toMatchObject({ valid: true, identity: 'ada@example.com', worker_sid: seeded.workerSid });
+    const task = await rest('GET', `/taskrouter/v1/Workspaces/WS${'c3'.repeat(16)}/Tasks/${seeded.taskSid}`);
+    expect(JSON.parse(task.body.attributes)).toMatchObject({ conversationSid: seeded.conversationSid });
+    const messages = await rest('GET', `/conversations/v1/Conversations/${seeded.conversationSid}/Messages`);
+    expect(messages.body.messages.map((m: { author: string; body: string }) => [m.author, m.body])).toEqual([['customer', 'Hello?']]);
+    expect(emulator.violations).toEqual([]);
+  });
+
+  test('a fault set through the control surface fails the next matching request only', async () => {
+    await control('POST', 'faults', { path: '^/video/v1/Rooms$', method: 'GET', status: 503, twilioCode: 20429, times: 1 });
+    expect((await rest('GET', '/video/v1/Rooms')).body).toMatchObject({ status: 503, code: 20429 });
+    expect((await rest('GET', '/video/v1/Rooms')).status).toBe(200);
+  });
+
+  test('state shows what is held; an unknown control is a 404 that says so', async () => {
+    const state = (await control('GET', 'state')).body;
+    expect(state.rooms.length).toBe(emulator.rooms.length);
+    expect(state.callbacks.length).toBe(emulator.callbacks.deliveries.length);
+    expect(await control('POST', 'nonsense')).toEqual({ status: 404, body: { error: 'no control POST /__emulator/nonsense' } });
+  });
+});

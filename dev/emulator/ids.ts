@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+
+/** The emulated account. Fixed, so that a bundle, a test and a sandbox configured apart agree. */
+export const ACCOUNT_SID = `AC${'a1'.repeat(16)}`;
+export const AUTH_TOKEN = 'fake-auth-token-0123456789abcdef';
+/** The API key that signs Video access tokens, and the Flex workspace, as the bundle is told. */
+export const API_KEY = `SK${'b2'.repeat(16)}`;
+export const API_SECRET = 'fake-api-secret-0123456789abcdef';
+export const WORKSPACE_SID = `WS${'c3'.repeat(16)}`;
+
+export type Json = Record<string, unknown>;
+
+export const newSid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;
+
+/** Twilio's timestamps carry no milliseconds. */
+export const iso = (ms = Date.now()) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** An error Twilio answers with: its HTTP status and its own numeric code. */
+export class TwilioError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what = 'The requested resource') => new TwilioError(404, 20404, `${what} was not found`);

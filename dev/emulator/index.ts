@@ -1,0 +1,6 @@
+/** The local Twilio emulator: one for the tests, the bench and the sandbox. Never deployed. */
+export { TwilioEmulator, type EmulatorOptions, type RecordedCall } from './emulator';
+export { twilioSignature, type Delivery } from './callbacks';
+export type { Fault } from './faults';
+export { ACCOUNT_SID, API_KEY, API_SECRET, AUTH_TOKEN, WORKSPACE_SID, iso, newSid, TwilioError } from './ids';
+export type { EmulatorEvent, FlexUser, Message, Participant, Room, SeededTask } from './state';

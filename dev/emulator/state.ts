@@ -1,0 +1,352 @@
+import { randomBytes } from 'node:crypto';
+import { ACCOUNT_SID, iso, Json, newSid } from './ids';
+
+/**
+ * What Twilio would hold for the account: rooms and their participants, recording rules and
+ * recordings, compositions, conversations, TaskRouter tasks, Sync documents, Flex users. The
+ * routes read and change it; tests, scripts and the sandbox seed it. Changes Twilio reports to
+ * status callbacks are announced to listeners (see callbacks.ts), never delivered from here.
+ */
+
+export interface Room extends Json {
+  sid: string;
+  unique_name: string;
+  status: 'in-progress' | 'completed' | 'failed';
+  date_created: string;
+  end_time: string | null;
+  status_callback: string | null;
+}
+
+export interface Message extends Json {
+  sid: string;
+  conversation_sid: string;
+  index: number;
+  author: string;
+  body: string | null;
+  attributes: string;
+  date_created: string;
+}
+
+export interface Participant extends Json {
+  sid: string;
+  room_sid: string;
+  identity: string;
+  status: 'connected' | 'disconnected';
+}
+
+export interface Recording extends Json {
+  sid: string;
+  room_sid: string;
+  status: string;
+  type: string;
+  track_name: string;
+}
+
+export interface Composition extends Json {
+  sid: string;
+  room_sid: string;
+  status: string;
+  status_callback: string | null;
+}
+
+export interface Task {
+  sid: string;
+  attributes: string;
+  assignment_status: string;
+}
+
+export interface Reservation {
+  sid: string;
+  worker_sid: string;
+  reservation_status: string;
+}
+
+export interface SyncDocument extends Json {
+  sid: string;
+  unique_name: string | null;
+  revision: string;
+  data: unknown;
+}
+
+export interface SeededTask {
+  taskSid: string;
+  conversationSid: string;
+  workerSid: string;
+  token: string;
+}
+
+export interface FlexUser {
+  identity: string;
+  worker_sid?: string;
+  roles: string[];
+}
+
+export type RoomEventName =
+  | 'room-created'
+  | 'room-ended'
+  | 'participant-connected'
+  | 'participant-disconnected'
+  | 'recording-started'
+  | 'recording-completed'
+  | 'recording-failed';
+
+export type CompositionEventName = 'composition-enqueued' | 'composition-available' | 'composition-failed';
+
+export type EmulatorEvent =
+  | { type: 'room'; room: Room; event: RoomEventName; params: Record<string, string> }
+  | { type: 'composition'; composition: Composition; event: CompositionEventName }
+  | { type: 'message'; message: Message };
+
+type RecordingRule = Json & { type?: unknown; all?: unknown };
+
+/** Recording is on while the rules include something and do not exclude everything. */
+const recordsWith = (rules: RecordingRule[]) => rules.some((r) => r.type === 'include') && !rules.some((r) => r.type === 'exclude' && r.all === true);
+
+export class EmulatorState {
+  readonly rooms: Room[] = [];
+  readonly participants: Participant[] = [];
+  readonly recordingRules = new Map<string, RecordingRule[]>();
+  readonly recordings: Recording[] = [];
+  readonly compositions: Composition[] = [];
+  readonly conversations = new Map<string, Message[]>();
+  readonly tasks = new Map<string, Task>();
+  readonly reservations = new Map<string, Reservation[]>();
+  readonly documents = new Map<string, SyncDocument>();
+  readonly flexTokens = new Map<string, FlexUser>();
+
+  private readonly listeners: ((event: EmulatorEvent) => void)[] = [];
+  private messageIndex = 0;
+
+  onEvent(listener: (event: EmulatorEvent) => void): () => void {
+    this.listeners.push(listener);
+    return () => this.listeners.splice(this.listeners.indexOf(listener) >>> 0, 1);
+  }
+
+  private emit(event: EmulatorEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  private roomEvent(room: Room, event: RoomEventName, params: Record<string, string> = {}): void {
+    this.emit({ type: 'room', room, event, params });
+  }
+
+  // ---- seeding --------------------------------------------------------------------------
+
+  addConversation(sid = newSid('CH')): string {
+    this.conversations.set(sid, []);
+    return sid;
+  }
+
+  addTask(attributes: Json, sid = newSid('WT')): string {
+    this.tasks.set(sid, { sid, attributes: JSON.stringify(attributes), assignment_status: 'assigned' });
+    this.reservations.set(sid, []);
+    return sid;
+  }
+
+  addReservation(taskSid: string, workerSid: string, status = 'accepted'): void {
+    this.reservations.get(taskSid)!.push({ sid: newSid('WR'), worker_sid: workerSid, reservation_status: status });
+  }
+
+  addFlexUser(user: FlexUser, token = `flex-${randomBytes(24).toString('base64url')}`): string {
+    this.flexTokens.set(token, user);
+    return token;
+  }
+
+  /** A messaging task held by a new agent (an accepted reservation), with its conversation and
+   * the agent's Flex token: what every flow starts from. */
+  seedTask(seed: { reservationStatus?: string; attributes?: Json; identity?: string } = {}): SeededTask {
+    const conversationSid = this.addConversation();
+    const taskSid = this.addTask(seed.attributes ?? { conversationSid, channelType: 'web' });
+    const workerSid = newSid('WK');
+    this.addReservation(taskSid, workerSid, seed.reservationStatus ?? 'accepted');
+    const identity = seed.identity ?? `agent${workerSid.slice(-6)}@example.com`;
+    const token = this.addFlexUser({ identity, worker_sid: workerSid, roles: ['agent'] });
+    return { taskSid, conversationSid, workerSid, token };
+  }
+
+  /** A message a chat participant posted (web chat, SMS...): Twilio sets its participant SID,
+   * whatever author or attributes the participant sends. */
+  postAsParticipant(conversationSid: string, message: { author: string; body: string; attributes?: unknown }): Message {
+    const stored: Message = {
+      ...this.messageJson(conversationSid, message.body, JSON.stringify(message.attributes ?? {}), message.author),
+      participant_sid: newSid('MB'),
+    };
+    this.messages(conversationSid).push(stored);
+    this.emit({ type: 'message', message: stored });
+    return stored;
+  }
+
+  /** A message posted through the REST API (the bundle's notices). */
+  postMessage(conversationSid: string, body: string | null, attributes: string, author: string): Message {
+    const message = this.messageJson(conversationSid, body, attributes, author);
+    this.messages(conversationSid).push(message);
+    this.emit({ type: 'message', message });
+    return message;
+  }
+
+  /** A track recording of the room, as Twilio would list it; returns its sid. */
+  addRecording(
+    roomSid: string,
+    options: { type?: 'audio' | 'video' | 'data'; status?: string; duration?: number | null; trackName?: string; createdAt?: number; participantSid?: string } = {},
+  ): string {
+    const sid = newSid('RT');
+    const type = options.type ?? 'audio';
+    const status = options.status ?? 'completed';
+    this.recordings.push({
+      account_sid: ACCOUNT_SID, status, date_created: iso(options.createdAt), sid, source_sid: newSid('MT'), size: status === 'completed' ? 1024 : null,
+      url: `https://video.twilio.com/v1/Recordings/${sid}`, type, duration: options.duration === undefined ? (status === 'completed' ? 42 : null) : options.duration,
+      container_format: type === 'video' ? 'mkv' : 'mka', codec: type === 'video' ? 'VP8' : 'OPUS',
+      grouping_sids: { room_sid: roomSid, participant_sid: options.participantSid ?? newSid('PA') },
+      track_name: options.trackName ?? `${type}-track`, offset: 0, media_external_location: null, room_sid: roomSid,
+      links: { media: `https://video.twilio.com/v1/Recordings/${sid}/Media` },
+    });
+    return sid;
+  }
+
+  // ---- reading ------------------------------------------------------------------------
+
+  room(sidOrName: string): Room | undefined {
+    return sidOrName.startsWith('RM')
+      ? this.rooms.find((r) => r.sid === sidOrName)
+      : this.rooms.find((r) => r.unique_name === sidOrName && r.status === 'in-progress');
+  }
+
+  connectedIdentities(roomSid: string): string[] {
+    return this.participants.filter((p) => p.room_sid === roomSid && p.status === 'connected').map((p) => p.identity);
+  }
+
+  messages(conversationSid: string): Message[] {
+    return this.conversations.get(conversationSid) ?? [];
+  }
+
+  noticesOf(conversationSid: string, kind: string, roomSid?: string): Message[] {
+    return this.messages(conversationSid).filter((m) => {
+      const tag = (JSON.parse(m.attributes) as { videoEscalation?: { kind?: string; roomSid?: string } }).videoEscalation;
+      return tag?.kind === kind && (!roomSid || tag.roomSid === roomSid);
+    });
+  }
+
+  compositionsOf(roomSid: string): Composition[] {
+    return this.compositions.filter((c) => c.room_sid === roomSid);
+  }
+
+  isRecording(roomSid: string): boolean {
+    return this.room(roomSid)?.status === 'in-progress' && recordsWith(this.recordingRules.get(roomSid) ?? []);
+  }
+
+  // ---- changes Twilio reports ---------------------------------------------------------
+
+  createRoom(fields: Json & { unique_name: string; status_callback: string | null }, rules: RecordingRule[]): Room {
+    const room: Room = { ...fields, sid: newSid('RM'), status: 'in-progress', date_created: iso(), date_updated: iso(), end_time: null };
+    room.url = `https://video.twilio.com/v1/Rooms/${room.sid}`;
+    this.rooms.push(room);
+    this.recordingRules.set(room.sid, rules);
+    this.roomEvent(room, 'room-created');
+    return room;
+  }
+
+  /** Someone connected to the room with a token for `identity`, as Twilio would list them. */
+  addParticipant(roomSid: string, identity: string): Participant {
+    const participant: Participant = {
+      sid: newSid('PA'), room_sid: roomSid, account_sid: ACCOUNT_SID, identity, status: 'connected', date_created: iso(), date_updated: iso(),
+      start_time: iso(), end_time: null, duration: null, url: '', links: {},
+    };
+    participant.url = `https://video.twilio.com/v1/Rooms/${roomSid}/Participants/${participant.sid}`;
+    this.participants.push(participant);
+    const room = this.room(roomSid);
+    if (room) {
+      this.roomEvent(room, 'participant-connected', { ParticipantSid: participant.sid, ParticipantIdentity: identity, ParticipantStatus: 'connected' });
+      if (this.isRecording(roomSid)) this.startTrackRecordings(room, participant);
+    }
+    return participant;
+  }
+
+  disconnect(participant: Participant): void {
+    if (participant.status === 'disconnected') return;
+    Object.assign(participant, { status: 'disconnected', end_time: iso(), date_updated: iso(), duration: 1 });
+    const room = this.room(participant.room_sid);
+    if (!room) return;
+    this.completeRecordings(room, (r) => (r.grouping_sids as { participant_sid: string }).participant_sid === participant.sid);
+    this.roomEvent(room, 'participant-disconnected', { ParticipantSid: participant.sid, ParticipantIdentity: participant.identity, ParticipantStatus: 'disconnected' });
+  }
+
+  setRecordingRules(room: Room, rules: RecordingRule[]): void {
+    const was = this.isRecording(room.sid);
+    this.recordingRules.set(room.sid, rules);
+    const now = this.isRecording(room.sid);
+    if (!was && now) for (const p of this.participants.filter((x) => x.room_sid === room.sid && x.status === 'connected')) this.startTrackRecordings(room, p);
+    if (was && !now) this.completeRecordings(room, () => true);
+  }
+
+  /** Completed first, so that whoever hears its participants leave knows why. */
+  endRoom(roomSid: string): void {
+    const room = this.rooms.find((r) => r.sid === roomSid);
+    if (!room || room.status !== 'in-progress') return;
+    Object.assign(room, { status: 'completed', end_time: iso(), date_updated: iso(), duration: Math.max(1, Math.round((Date.now() - Date.parse(room.date_created)) / 1000)) });
+    for (const participant of this.participants.filter((p) => p.room_sid === roomSid)) this.disconnect(participant);
+    this.roomEvent(room, 'room-ended', { RoomDuration: String(room.duration) });
+  }
+
+  /** Forgets everything held, as a fresh account would be (listeners stay). */
+  reset(): void {
+    for (const list of [this.rooms, this.participants, this.recordings, this.compositions]) list.length = 0;
+    for (const map of [this.recordingRules, this.conversations, this.tasks, this.reservations, this.documents, this.flexTokens]) map.clear();
+  }
+
+  /** Twilio could not record a track (a media server fault). */
+  failRecording(recordingSid: string, reason = 'Recording failed'): void {
+    const recording = this.recordings.find((r) => r.sid === recordingSid);
+    const room = recording && this.room(recording.room_sid);
+    if (!recording || !room) return;
+    Object.assign(recording, { status: 'failed', duration: null });
+    this.roomEvent(room, 'recording-failed', { ...this.recordingParams(recording), FailedOperation: 'recording', ErrorMessage: reason });
+  }
+
+  addComposition(composition: Composition): void {
+    this.compositions.push(composition);
+    this.emit({ type: 'composition', composition, event: 'composition-enqueued' });
+  }
+
+  /** The composition finishes: `available` (its media is ready) or `failed`. */
+  finishComposition(sid: string, outcome: 'available' | 'failed' = 'available'): void {
+    const composition = this.compositions.find((c) => c.sid === sid);
+    if (!composition || composition.status === 'completed' || composition.status === 'failed') return;
+    Object.assign(composition, { status: outcome === 'available' ? 'completed' : 'failed', date_completed: iso(), duration: outcome === 'available' ? 42 : 0 });
+    this.emit({ type: 'composition', composition, event: outcome === 'available' ? 'composition-available' : 'composition-failed' });
+  }
+
+  private startTrackRecordings(room: Room, participant: Participant): void {
+    for (const type of ['audio', 'video'] as const) {
+      const sid = this.addRecording(room.sid, { type, status: 'processing', duration: null, participantSid: participant.sid, trackName: `${participant.identity}-${type}` });
+      this.roomEvent(room, 'recording-started', this.recordingParams(this.recordings.find((r) => r.sid === sid)!));
+    }
+  }
+
+  private completeRecordings(room: Room, which: (recording: Recording) => boolean): void {
+    for (const recording of this.recordings.filter((r) => r.room_sid === room.sid && r.status === 'processing' && which(r))) {
+      const duration = Math.max(1, Math.round((Date.now() - Date.parse(String(recording.date_created))) / 1000));
+      Object.assign(recording, { status: 'completed', duration, size: 1024 });
+      this.roomEvent(room, 'recording-completed', { ...this.recordingParams(recording), RecordingDuration: String(duration) });
+    }
+  }
+
+  private recordingParams(recording: Recording): Record<string, string> {
+    return {
+      RecordingSid: recording.sid,
+      TrackName: recording.track_name,
+      SourceSid: String(recording.source_sid),
+      ParticipantSid: (recording.grouping_sids as { participant_sid: string }).participant_sid,
+      RecordingUri: `/v1/Recordings/${recording.sid}`,
+      Container: String(recording.container_format),
+      Codec: String(recording.codec),
+      Type: recording.type,
+    };
+  }
+
+  private messageJson(conversationSid: string, body: string | null, attributes: string, author: string): Message {
+    return {
+      sid: newSid('IM'), account_sid: ACCOUNT_SID, conversation_sid: conversationSid, index: this.messageIndex++, author,
+      body, media: null, attributes, participant_sid: null, date_created: iso(), date_updated: iso(), url: '', delivery: null, links: {}, content_sid: null,
+    };
+  }
+}

@@ -1,0 +1,92 @@
+/* The sandbox console: Flex's part, played locally. It shows the seeded task, the customer's side of
+ * its conversation (the bundle's notices as they arrive, links clickable, the customer can write),
+ * and embeds the real agent panel with the handshake the Flex plugin uses (API.md, "The agent
+ * panel"): ready -> session {token, taskSid}; the panel's state messages are shown as they come. */
+(function () {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  let session = null;
+
+  /** Text with its URLs as links, built as DOM nodes so no message can inject markup. */
+  function linkified(text) {
+    const fragment = document.createDocumentFragment();
+    let last = 0;
+    for (const match of text.matchAll(/https?:\/\/[^\s<>"]+/g)) {
+      fragment.append(text.slice(last, match.index));
+      const link = document.createElement('a');
+      link.href = match[0];
+      link.target = '_blank';
+      link.rel = 'noopener';
+      link.textContent = match[0];
+      fragment.append(link);
+      last = match.index + match[0].length;
+    }
+    fragment.append(text.slice(last));
+    return fragment;
+  }
+
+  function kindOf(message) {
+    try {
+      const tag = JSON.parse(message.attributes).videoEscalation;
+      return tag && tag.kind ? tag.kind : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function show(message) {
+    const item = document.createElement('li');
+    const kind = kindOf(message);
+    item.className = kind ? 'notice' : message.author === 'customer' ? 'customer' : 'agent';
+    if (kind) item.dataset.kind = kind;
+    const author = document.createElement('span');
+    author.className = 'author';
+    author.textContent = kind ? `${message.author} · ${kind}` : message.author;
+    item.append(author, linkified(message.body || ''));
+    $('messages').append(item);
+    item.scrollIntoView({ block: 'nearest' });
+  }
+
+  async function load() {
+    session = await (await fetch('/__sandbox/session')).json();
+    $('agent').textContent = session.identity;
+    $('task').textContent = session.taskSid;
+    $('messages').replaceChildren();
+    session.messages.forEach(show);
+    $('panel-state').textContent = 'waiting for the panel';
+    $('panel').src = '/agent.html';
+  }
+
+  window.addEventListener('message', (event) => {
+    if (event.source !== $('panel').contentWindow || event.origin !== location.origin || !session) return;
+    const data = event.data || {};
+    if (data.type === 'video-escalation:ready') {
+      $('panel').contentWindow.postMessage({ type: 'video-escalation:session', token: session.token, taskSid: session.taskSid }, location.origin);
+    } else if (data.type === 'video-escalation:state') {
+      const who = data.participants.length ? `, in the room: ${data.participants.join(', ')}` : '';
+      $('panel-state').textContent = `${data.state}${data.recording ? ', recording' : ''}${who}`;
+    }
+  });
+
+  const events = new EventSource('/__sandbox/events');
+  events.onmessage = (event) => {
+    const data = JSON.parse(event.data);
+    if (data.type === 'reset') return void load();
+    if (data.type === 'message' && session && data.message.conversation_sid === session.conversationSid) show(data.message);
+  };
+
+  $('compose').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const text = $('text').value.trim();
+    if (!text) return;
+    $('text').value = '';
+    await fetch('/__sandbox/chat', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ body: text }) });
+  });
+
+  $('reset').addEventListener('click', async () => {
+    $('panel').src = 'about:blank';
+    await fetch('/__sandbox/reset', { method: 'POST' });
+  });
+
+  void load();
+})();

@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+/** The bundle under real twilio-run, as `twilio-run start` serves it: for the tests' stacks and
+ * the sandbox alike. */
+
+export const ROOT = path.resolve(__dirname, '..');
+
+export interface TwilioRun {
+  url: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface TwilioRunOptions {
+  functionsFolder: string;
+  assetsFolder: string;
+  port: number;
+  env: Record<string, string>;
+  /** Where the .env file twilio-run reads is written. */
+  envFile: string;
+  /** Each line twilio-run prints, as it prints it. */
+  onOutput?: (text: string) => void;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const giveUpAt = Date.now() + 30_000;
+  while (Date.now() < giveUpAt) {
+    if (child.exitCode !== null) throw new Error(`twilio-run exited early:\n${output()}`);
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`twilio-run did not start:\n${output()}`);
+}
+
+export async function startTwilioRun(options: TwilioRunOptions): Promise<TwilioRun> {
+  fs.writeFileSync(options.envFile, Object.entries(options.env).map(([k, v]) => `${k}=${v}`).join('\n'));
+  let output = '';
+  const child = spawn(
+    process.execPath,
+    [
+      require.resolve('twilio-run/bin/twilio-run'),
+      'start',
+      // twilio-run takes these relative to its working directory.
+      '--functions-folder', path.relative(ROOT, options.functionsFolder),
+      '--assets-folder', path.relative(ROOT, options.assetsFolder),
+      '--port', String(options.port),
+      '--env', options.envFile,
+    ],
+    // twilio-run picks a test-only runner when NODE_ENV is "test", as it is under jest.
+    // Its own process group, so stop() also ends the processes it forks per request.
+    { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  const collect = (d: Buffer) => {
+    output += d.toString();
+    options.onOutput?.(d.toString());
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const url = `http://localhost:${options.port}`;
+  try {
+    await waitUntilServing(`${url}/join.html`, child, () => output);
+  } catch (err) {
+    killGroup(child, 'SIGKILL');
+    throw err;
+  }
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      killGroup(child, 'SIGTERM');
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => {
+          killGroup(child, 'SIGKILL');
+          resolve();
+        }, 3_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      // Forked request processes outlive twilio-run unless the whole group is ended.
+      killGroup(child, 'SIGKILL');
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+    },
+  };
+}
