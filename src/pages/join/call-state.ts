@@ -1,5 +1,6 @@
 /** The call as the customer sees it, driven only by the SDK's room events (the SDK reconnects by
  * itself; the page never does). Pure, so every transition is unit-tested without a browser. */
+import { AGENT_IDENTITY_PREFIX } from '../../contract';
 import type { StringKey } from '../shared/strings';
 
 export type EndReason = 'agent-ended' | 'left' | 'connection-lost' | 'replaced';
@@ -24,8 +25,7 @@ export type CallEvent =
   | { type: 'networkQuality'; level: number | null }
   | { type: 'disconnected'; errorCode: number | null; byCustomer: boolean };
 
-const AGENT_PREFIX = 'agent-';
-export const isAgent = (identity: string): boolean => identity.startsWith(AGENT_PREFIX);
+export const isAgent = (identity: string): boolean => identity.startsWith(AGENT_IDENTITY_PREFIX);
 
 /** Twilio Video error codes that mean something particular to the customer. */
 const ROOM_COMPLETED = 53118;
