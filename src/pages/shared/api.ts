@@ -167,6 +167,8 @@ export interface AgentApi {
   recording(action: RecordingAction): Promise<AgentResult<{ recording: boolean }>>;
   complete(): Promise<AgentResult<{ roomSid: string | null }>>;
   removeParticipant(identity: string): Promise<AgentResult<{ removed: boolean }>>;
+  /** A token for Twilio's preflight test only (the equipment check): it admits to no call. */
+  preflightToken(): Promise<AgentResult<{ token: string }>>;
 }
 
 export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): AgentApi {
@@ -190,6 +192,7 @@ export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): A
       post('/video/complete', {}, (body) => (body.completed === true ? { roomSid: typeof body.roomSid === 'string' ? body.roomSid : null } : null)),
     removeParticipant: (identity) =>
       post('/video/remove-participant', { Identity: identity }, (body) => (typeof body.removed === 'boolean' ? { removed: body.removed } : null)),
+    preflightToken: () => post('/video/preflight-token', {}, (body) => (typeof body.token === 'string' && body.token ? { token: body.token } : null)),
   };
 }
 
