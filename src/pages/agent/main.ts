@@ -46,7 +46,8 @@ async function boot(): Promise<void> {
   // a failure is met again (and explained) when the call needs it.
   loadSdk().catch(() => undefined);
   const config = await fetchAgentConfig(fetchJson);
-  const media = createMedia();
+  // Without settings there is no host, so no session and no camera: the rule does not matter then.
+  const media = createMedia(config.ok ? config.value.agentBackground : 'none', config.ok ? config.value.agentBackgroundImage : null);
   const policy: RecordingPolicy = config.ok ? config.value.recordingPolicy : 'off';
   view = createPanelView(
     root,

@@ -22,6 +22,7 @@ const en = {
   serviceErrorBody: 'We couldn’t start the video call. Please try again in a moment.',
   offlineBody: 'We couldn’t reach the video service. Check that you are online and try again.',
   tryAgain: 'Try again',
+  backgroundFailed: 'The background effect couldn’t start in this browser, so your camera is off. The agent can still hear you.',
 
   unsupportedTitle: 'This browser can’t make video calls',
   unsupportedBody: 'Open the link from the chat in an up-to-date Chrome, Safari, Edge or Firefox.',
@@ -229,6 +230,7 @@ const agentEn = {
   rejoinHere: 'Rejoin here',
   failedTitle: 'The video call isn’t available',
 
+  backgroundUnsupported: 'Your company requires a background effect that this browser can’t apply, so your camera stays off. The customer can still hear you. Use an up-to-date Chrome or Edge to be seen.',
   checkTitle: 'Equipment check',
   checkIntro: 'Before your first call of the day, or whenever something seems wrong.',
   checkRun: 'Check my equipment',
