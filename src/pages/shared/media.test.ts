@@ -373,7 +373,7 @@ describe('a background rule', () => {
     const filter: CameraFilter = {
       async apply(raw) {
         if (fails) throw new Error('unsupported');
-        const entry = { raw: raw as unknown as FakeTrack, track: new FakeTrack('video', {}, { deviceId: 'processed' }), stopped: false };
+        const entry = { raw: raw as unknown as FakeTrack, track: new FakeTrack('video', {}, { deviceId: 'processed', groupId: 'processed' }), stopped: false };
         applied.push(entry);
         return { track: entry.track as unknown as MediaStreamTrack, raw, stop: () => ((entry.stopped = true), raw.stop()) };
       },
