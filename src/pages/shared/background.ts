@@ -1,7 +1,7 @@
 /** A background rule applied to a camera: Twilio's @twilio/video-processors (person segmentation
  * in WebAssembly) blurs or replaces what is behind the person. The library, its model and its
  * WebAssembly are assets of this service under /processors/ (scripts/build.mjs copies them), and
- * are fetched only when a rule is set: pages without one load none of their ~2.9 MB.
+ * are fetched only when a rule is set: pages without one load none of their ~3.1 MB (blur: library, worker, model and SIMD WebAssembly).
  *
  * The processed picture is a track of its own (a canvas's capture stream), so the preview, the
  * self-view and the published track are all the same processed track, and the raw camera stays
