@@ -101,6 +101,18 @@ if (await exists(agentPanel)) {
   });
 }
 
+// Twilio's video processors (the background rules) with their segmentation model, TFLite
+// WebAssembly (SIMD and plain: the library picks what the browser runs) and pipeline workers,
+// served from this service under /processors/ (no CDN, within the pages' CSP). Only a page with
+// a rule set loads any of them (src/pages/shared/background.ts).
+const processorsBuild = path.join(path.dirname(require.resolve('@twilio/video-processors/package.json')), 'dist', 'build');
+await mkdir(path.join(out, 'assets', 'processors'), { recursive: true });
+for (const file of await readdir(processorsBuild)) {
+  // The unminified copy of the library is never loaded.
+  if (file === 'twilio-video-processors.js') continue;
+  await cp(path.join(processorsBuild, file), path.join(out, 'assets', 'processors', file));
+}
+
 // The SDK is served from this service, never from a CDN (see the join page's CSP). Since 2.36
 // it builds its plugin loader with `new Function('url', 'return import(url);')` as soon as it
 // loads, which a CSP without 'unsafe-eval' refuses, so the whole SDK failed to load. The same

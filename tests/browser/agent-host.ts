@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { openPage, SCREENSHOTS, type FakeVideoOptions, type FakeVideoRecord, type TestPage } from './harness';
+import { openPage, SCREENSHOTS, type FakeVideoOptions, type FakeVideoRecord, type SdkDelivery, type TestPage } from './harness';
 
 const FAKE_SDK = fs.readFileSync(path.join(__dirname, 'fake-twilio-video.js'), 'utf8');
 
@@ -106,6 +106,8 @@ export interface HostedOptions {
   /** The iframe's size, or the opened window's (whose viewport is the context's). */
   size?: { width: number; height: number };
   mode?: 'iframe' | 'window';
+  /** How the SDK reaches the panel (harness.ts); the fake by default. */
+  delivery?: SdkDelivery;
 }
 
 /** Opens the host page, embedding the panel of the service at `serviceUrl`, with the fake SDK in
@@ -117,7 +119,7 @@ export async function openHostedPanel(
   session: HostSession | null,
   options: HostedOptions = {},
 ): Promise<HostedPanel> {
-  const opened = await openPage(context, options.fakeVideo);
+  const opened = await openPage(context, options.fakeVideo, options.delivery);
   const page: Page = opened.page;
   const size = options.size ?? { width: 400, height: 600 };
   const mode = options.mode ?? 'iframe';

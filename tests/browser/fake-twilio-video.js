@@ -375,12 +375,43 @@
     participant.emit('networkQualityLevelChanged', level, null);
   };
 
+  // The equipment check's preflight test: options.preflight is 'good' (default), 'poor' or
+  // 'unreachable' (signalling never answers, as when Twilio cannot be reached: the panel's own
+  // deadline must end it). Tokens it was given are recorded.
+  fake.preflights = [];
+  const PREFLIGHT_STATS = {
+    good: { rtt: 45, jitter: 0.003, packetLoss: 0 },
+    poor: { rtt: 520, jitter: 0.09, packetLoss: 9 },
+  };
+  function runPreflight(token, preflightOptions) {
+    const test = new Emitter();
+    const run = { token, options: preflightOptions, stopped: false };
+    fake.preflights.push(run);
+    test.stop = () => {
+      run.stopped = true;
+    };
+    const outcome = options.preflight || 'good';
+    if (outcome !== 'unreachable') {
+      setTimeout(() => !run.stopped && test.emit('progress', 'connected'), 50);
+      setTimeout(() => {
+        if (run.stopped) return;
+        const stats = PREFLIGHT_STATS[outcome];
+        test.emit('completed', {
+          networkTiming: { connect: { start: 0, end: 180, duration: 180 } },
+          stats: { rtt: { average: stats.rtt, min: stats.rtt, max: stats.rtt }, jitter: { average: stats.jitter, min: 0, max: stats.jitter }, packetLoss: { average: stats.packetLoss, min: 0, max: stats.packetLoss } },
+        });
+      }, 300);
+    }
+    return test;
+  }
+
   window.__fakeVideo = fake;
   window.Twilio = Object.assign(window.Twilio || {}, {
     Video: {
       version: '2.36.0-fake',
       isSupported: options.isSupported,
       connect,
+      runPreflight,
       createLocalTracks,
       createLocalAudioTrack: (constraints) => createLocalTrack('audio', constraints),
       createLocalVideoTrack: (constraints) => createLocalTrack('video', constraints),

@@ -90,6 +90,8 @@ export interface FakeVideoOptions {
   participants?: string[];
   isRecording?: boolean;
   connectErrorCode?: number;
+  /** The fake preflight test's outcome (fake-twilio-video.js). */
+  preflight?: 'good' | 'poor' | 'unreachable';
 }
 
 /** How /join/twilio-video.min.js reaches the page: the fake at once (`fake`), the fake only

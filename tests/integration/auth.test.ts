@@ -6,7 +6,7 @@ import { useStack } from '../support/use-stack';
 
 const stack = useStack();
 
-const AGENT_ENDPOINTS = ['/video/escalate', '/video/agent-token', '/video/complete', '/video/recording', '/video/recordings', '/video/remove-participant'];
+const AGENT_ENDPOINTS = ['/video/escalate', '/video/agent-token', '/video/complete', '/video/recording', '/video/recordings', '/video/remove-participant', '/video/preflight-token'];
 /** What each endpoint needs besides Token and TaskSid to get past validation. */
 const EXTRA: Record<string, Record<string, string>> = {
   '/video/recording': { Action: 'status' },

@@ -77,6 +77,7 @@ export const MALFORMED: Record<string, MalformedCase[]> = {
     Resend: { json: ['yes', 1, 0, 'TRUE', [], { value: true }, null], form: ['yes', '1', 'on'], required: false },
   }),
   '/video/agent-token': agentCases(),
+  '/video/preflight-token': agentCases(),
   '/video/complete': agentCases(),
   '/video/recordings': agentCases(),
   '/video/recording': agentCases(

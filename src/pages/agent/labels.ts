@@ -55,6 +55,7 @@ export function mediaProblemText(problems: { audio: MediaProblem | null; video: 
     else if (problem === 'not-found') said.add(kind === 'audio' ? text.micMissing : text.cameraMissing);
     else if (problem === 'in-use') said.add(text.deviceInUse);
     else if (problem === 'failed') said.add(text.mediaFailed);
+    else if (problem === 'background') said.add(text.backgroundUnsupported);
   };
   describe('video', problems.video);
   describe('audio', problems.audio);

@@ -1,9 +1,11 @@
 /** The agent's video panel (/agent.html), embedded by the Flex plugin or opened from it:
  * settings → handshake with the host → the task's call. This file wires the pieces together and
  * keeps the host told of every change. */
-import { agentApi, fetchAgentConfig, type AgentCredentials, type RecordingPolicy } from '../shared/api';
+import { agentApi, fetchAgentConfig, type AgentApi, type AgentCredentials, type RecordingPolicy } from '../shared/api';
 import { loadVideoSdk } from '../shared/sdk';
 import { agentStringsFor } from '../shared/strings';
+import { checkMessage, runEquipmentCheck } from './equipment-check';
+import { listenMicrophone, playTestSound, sampleCamera } from './equipment-probes';
 import { connectToHost, type HostLink, type Session } from './handshake';
 import { sameMessage, stateMessage, type StateMessage } from './host-state';
 import { createMedia, type PanelMedia } from './media';
@@ -22,12 +24,14 @@ const fetchJson = (url: string, init: RequestInit) => fetch(url, init);
 const SDK_SRC = '/join/twilio-video.min.js';
 const loadSdk = () => loadVideoSdk(SDK_SRC);
 const canShareScreen = typeof navigator.mediaDevices?.getDisplayMedia === 'function';
+const clock = { now: () => Date.now(), setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms), clearTimeout: (handle: unknown) => clearTimeout(handle as number) };
 
 let state: PanelState = initialPanelState;
 let host: HostLink | null = null;
 let told: StateMessage | null = null;
 let credentials: AgentCredentials | null = null;
 let session: PanelSession | null = null;
+let api: AgentApi | null = null;
 let view: PanelView | null = null;
 
 document.documentElement.lang = strings.lang;
@@ -42,7 +46,8 @@ async function boot(): Promise<void> {
   // a failure is met again (and explained) when the call needs it.
   loadSdk().catch(() => undefined);
   const config = await fetchAgentConfig(fetchJson);
-  const media = createMedia();
+  // Without settings there is no host, so no session and no camera: the rule does not matter then.
+  const media = createMedia(config.ok ? config.value.agentBackground : 'none', config.ok ? config.value.agentBackgroundImage : null);
   const policy: RecordingPolicy = config.ok ? config.value.recordingPolicy : 'off';
   view = createPanelView(
     root,
@@ -68,12 +73,12 @@ async function boot(): Promise<void> {
 
 function begin(accepted: Session, media: PanelMedia): void {
   credentials = accepted;
-  const api = agentApi(fetchJson, () => credentials ?? accepted);
+  api = agentApi(fetchJson, () => credentials ?? accepted);
   session = new PanelSession({
     loadSdk,
     api,
     media,
-    clock: { now: () => Date.now(), setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (handle) => clearTimeout(handle as number) },
+    clock,
     tracks: { addTrack: (track, participant) => view?.addTrack(track, participant), removeTrack: (track) => view?.removeTrack(track) },
     captureScreen: () => navigator.mediaDevices.getDisplayMedia({ video: true, audio: false }),
     dispatch,
@@ -124,6 +129,25 @@ function actionsFor(media: PanelMedia): PanelActions {
     remove: async (identity) => (session ? session.remove(identity) : problem('service')),
     sendNewLink: async () => (session ? session.sendNewLink() : problem('service')),
     end: async () => (session ? session.end() : problem('service')),
+    checkEquipment: async (section) => {
+      const report = await runEquipmentCheck({
+        media,
+        startMedia: async () => session?.preview(),
+        probes: { sampleCamera, listenMicrophone, playTestSound },
+        network: {
+          token: async () => {
+            const result = await api?.preflightToken();
+            return result?.ok ? result.value.token : null;
+          },
+          runPreflight: () => loadSdk().then((sdk) => sdk.runPreflight.bind(sdk), () => null),
+          clock,
+        },
+        onLevel: section.showLevel,
+        onResult: section.showResult,
+      });
+      host?.post(checkMessage(report));
+      return report;
+    },
   };
 }
 

@@ -14,12 +14,23 @@ function answering(status: number, body: unknown, headers: Record<string, string
   return { fetchFn, sent };
 }
 
+test('agent-config: the background rule; an unknown rule or an image rule without its picture is no usable answer', async () => {
+  const image = await fetchAgentConfig(answering(200, { allowedOrigins: [], recordingPolicy: 'off', agentBackground: 'image', agentBackgroundImage: '/bg/office.jpg' }).fetchFn);
+  expect(image).toMatchObject({ ok: true, value: { agentBackground: 'image', agentBackgroundImage: '/bg/office.jpg' } });
+  for (const body of [{ agentBackground: 'sepia' }, { agentBackground: 'image', agentBackgroundImage: null }]) {
+    expect(await fetchAgentConfig(answering(200, { allowedOrigins: [], recordingPolicy: 'off', ...body }).fetchFn)).toMatchObject({ ok: false, failure: { code: 'bad_answer' } });
+  }
+});
+
 test('agent-config: the allowed origins and the policy; an unknown policy is read as on-demand', async () => {
   const { fetchFn, sent } = answering(200, { allowedOrigins: ['https://flex.twilio.com'], recordingPolicy: 'always', agentBackground: 'none' });
-  expect(await fetchAgentConfig(fetchFn)).toEqual({ ok: true, value: { allowedOrigins: ['https://flex.twilio.com'], recordingPolicy: 'always' } });
+  expect(await fetchAgentConfig(fetchFn)).toEqual({
+    ok: true,
+    value: { allowedOrigins: ['https://flex.twilio.com'], recordingPolicy: 'always', agentBackground: 'none', agentBackgroundImage: null },
+  });
   expect(sent[0]).toMatchObject({ url: '/video/agent-config', init: { method: 'GET' } });
   const odd = await fetchAgentConfig(answering(200, { allowedOrigins: [], recordingPolicy: 'sometimes' }).fetchFn);
-  expect(odd).toEqual({ ok: true, value: { allowedOrigins: [], recordingPolicy: 'on-demand' } });
+  expect(odd).toEqual({ ok: true, value: { allowedOrigins: [], recordingPolicy: 'on-demand', agentBackground: 'none', agentBackgroundImage: null } });
   expect(await fetchAgentConfig(answering(200, { allowedOrigins: 'https://flex.twilio.com' }).fetchFn)).toEqual({
     ok: false,
     failure: { status: 200, code: 'bad_answer', retryAfterSeconds: null },

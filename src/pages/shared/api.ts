@@ -1,6 +1,7 @@
 /** The one call the page makes to its own service: POST /video/join turns an invite into an
  * access token for the call's room. It sends no name: the server gives every join with the same
  * invite the same identity, and the agent knows the customer from the chat. */
+import type { BackgroundRule } from './background';
 export interface JoinGrant {
   token: string;
   identity: string;
@@ -118,6 +119,9 @@ export type RecordingPolicy = 'on-demand' | 'always' | 'off';
 export interface AgentConfig {
   allowedOrigins: string[];
   recordingPolicy: RecordingPolicy;
+  /** VIDEO_AGENT_BACKGROUND, and the picture's path on this service when it is 'image'. */
+  agentBackground: BackgroundRule;
+  agentBackgroundImage: string | null;
 }
 
 /** A Video token for the task's room, as /video/agent-token answers (escalate's `agent` plus the
@@ -150,6 +154,7 @@ export type RecordingAction = 'start' | 'stop' | 'status';
 type Parse<T> = (body: Record<string, unknown>) => T | null;
 
 const RECORDING_POLICIES: readonly RecordingPolicy[] = ['on-demand', 'always', 'off'];
+const BACKGROUND_RULES: readonly BackgroundRule[] = ['none', 'blur', 'image'];
 
 /** GET /video/agent-config: public, the hosts the panel may talk to and the recording policy. */
 export function fetchAgentConfig(fetchFn: Fetch): Promise<AgentResult<AgentConfig>> {
@@ -157,7 +162,11 @@ export function fetchAgentConfig(fetchFn: Fetch): Promise<AgentResult<AgentConfi
     const origins = body.allowedOrigins;
     if (!Array.isArray(origins) || !origins.every((origin) => typeof origin === 'string')) return null;
     const policy = RECORDING_POLICIES.find((known) => known === body.recordingPolicy) ?? 'on-demand';
-    return { allowedOrigins: origins, recordingPolicy: policy };
+    // An unknown rule is not 'none': the panel must not show a camera the company wants hidden.
+    const background = BACKGROUND_RULES.find((known) => known === (body.agentBackground ?? 'none'));
+    const image = typeof body.agentBackgroundImage === 'string' ? body.agentBackgroundImage : null;
+    if (!background || (background === 'image' && !image)) return null;
+    return { allowedOrigins: origins, recordingPolicy: policy, agentBackground: background, agentBackgroundImage: image };
   });
 }
 
@@ -167,6 +176,8 @@ export interface AgentApi {
   recording(action: RecordingAction): Promise<AgentResult<{ recording: boolean }>>;
   complete(): Promise<AgentResult<{ roomSid: string | null }>>;
   removeParticipant(identity: string): Promise<AgentResult<{ removed: boolean }>>;
+  /** A token for Twilio's preflight test only (the equipment check): it admits to no call. */
+  preflightToken(): Promise<AgentResult<{ token: string }>>;
 }
 
 export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): AgentApi {
@@ -190,6 +201,7 @@ export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): A
       post('/video/complete', {}, (body) => (body.completed === true ? { roomSid: typeof body.roomSid === 'string' ? body.roomSid : null } : null)),
     removeParticipant: (identity) =>
       post('/video/remove-participant', { Identity: identity }, (body) => (typeof body.removed === 'boolean' ? { removed: body.removed } : null)),
+    preflightToken: () => post('/video/preflight-token', {}, (body) => (typeof body.token === 'string' && body.token ? { token: body.token } : null)),
   };
 }
 

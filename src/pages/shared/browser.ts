@@ -39,7 +39,9 @@ export function permissionHelpKey(family: BrowserFamily): StringKey {
   return PERMISSION_HELP[family];
 }
 
-export type MediaProblem = 'denied' | 'not-found' | 'in-use' | 'failed';
+/** 'background': the camera works, but the company's background rule cannot run in this browser,
+ * so the camera stays off (the rule wins over convenience). */
+export type MediaProblem = 'denied' | 'not-found' | 'in-use' | 'failed' | 'background';
 
 /** getUserMedia's DOMException names, across browsers (older Chrome used the Devices* names). */
 export function mediaProblem(error: unknown): MediaProblem {

@@ -1,3 +1,4 @@
+import type { CameraFilter } from './background';
 import { defaultMicrophone, LocalMedia, type MediaDevicesLike } from './media';
 import type { LocalTrack, LocalTrackClasses } from './sdk';
 
@@ -363,4 +364,45 @@ test('stop ends listening, and a camera still opening when it came is closed at 
   expect(live('audio')).toEqual([]);
   expect(media.video).toBeNull();
   expect(listeners.size).toBe(0);
+});
+
+describe('a background rule', () => {
+  /** A filter that hands out a processed stand-in for each raw camera track, or fails. */
+  function fakeFilter(fails = false) {
+    const applied: { raw: FakeTrack; track: FakeTrack; stopped: boolean }[] = [];
+    const filter: CameraFilter = {
+      async apply(raw) {
+        if (fails) throw new Error('unsupported');
+        const entry = { raw: raw as unknown as FakeTrack, track: new FakeTrack('video', {}, { deviceId: 'processed', groupId: 'processed' }), stopped: false };
+        applied.push(entry);
+        return { track: entry.track as unknown as MediaStreamTrack, raw, stop: () => ((entry.stopped = true), raw.stop()) };
+      },
+    };
+    return { filter, applied };
+  }
+
+  test('every camera track the media holds is the processed one, and stopping it stops the raw camera', async () => {
+    const fake = fakeDevices();
+    const { filter, applied } = fakeFilter();
+    const media = new LocalMedia(fake.devices, { ...FOLLOW, cameraFilter: async () => filter });
+    await media.start();
+    expect(media.video).toBe(applied[0].track);
+    expect(media.currentDeviceId('video')).toBe(applied[0].raw.getSettings().deviceId);
+    await media.setCameraOn(false);
+    expect(applied[0].stopped).toBe(true);
+    expect(fake.live('video')).toEqual([]);
+    await media.setCameraOn(true);
+    expect(media.video).toBe(applied[1].track);
+  });
+
+  test('a rule that cannot run keeps the camera off with the reason; the microphone works', async () => {
+    const fake = fakeDevices();
+    const media = new LocalMedia(fake.devices, { ...FOLLOW, cameraFilter: async () => fakeFilter(true).filter });
+    const problems = await media.start();
+    expect(media.video).toBeNull();
+    expect(problems.video).toBe('background');
+    expect(media.cameraOn).toBe(false);
+    expect(fake.live('video')).toEqual([]);
+    expect(media.audio).not.toBeNull();
+  });
 });

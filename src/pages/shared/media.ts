@@ -6,6 +6,7 @@
  * Tracks come straight from getUserMedia, so the preview never waits for the SDK to download.
  * At Join the same MediaStreamTracks are wrapped in the SDK's LocalTracks (`sdkTracks`); from then
  * on every new track is wrapped too, and mute goes through the wrapper so the agent's side is told. */
+import type { CameraFilter, FilteredCamera } from './background';
 import { mediaProblem, type MediaProblem } from './browser';
 import type { LocalTrack, LocalTrackClasses } from './sdk';
 
@@ -26,6 +27,9 @@ export interface MediaOptions {
   /** Re-open the microphone on the system's new default device (see followDefaultMicrophone).
    * Off on iOS, which moves a running track to the new device itself, as the SDK does. */
   followDefaultMicrophone: boolean;
+  /** A background rule: every camera track passes through this filter before anything sees it.
+   * Loaded on the first camera opened; if it cannot run, the camera stays off ('background'). */
+  cameraFilter?: () => Promise<CameraFilter>;
 }
 
 type Kind = 'audio' | 'video';
@@ -35,6 +39,7 @@ type Kind = 'audio' | 'video';
 type PublishedTrackListener = (previous: LocalTrack | null, next: LocalTrack | null) => void;
 
 const VIDEO_SIZE = { width: { ideal: 1280 }, height: { ideal: 720 } };
+const FILTERED_VIDEO_SIZE = { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 24 } };
 
 export class LocalMedia {
   audio: MediaStreamTrack | null = null;
@@ -52,6 +57,9 @@ export class LocalMedia {
   /** Set at Join; the SDK's wrapper of each track handed over. */
   private sdk: LocalTrackClasses | null = null;
   private readonly wrappers = new Map<MediaStreamTrack, LocalTrack>();
+  /** Processed camera tracks and what they came from. */
+  private readonly filtered = new Map<MediaStreamTrack, FilteredCamera>();
+  private filter: Promise<CameraFilter> | null = null;
   /** Track changes run one at a time, so quick toggling never leaves two cameras open. */
   private queue: Promise<void> = Promise.resolve();
   /** After stop, a change still under way must not leave a camera or microphone running. */
@@ -75,7 +83,7 @@ export class LocalMedia {
       try {
         const stream = await this.devices.getUserMedia({ audio: this.constraints('audio'), video: this.constraints('video') });
         this.replace('audio', stream.getAudioTracks()[0] ?? null);
-        this.replace('video', stream.getVideoTracks()[0] ?? null);
+        this.replace('video', await this.processed(stream.getVideoTracks()[0] ?? null));
       } catch {
         this.replace('audio', await this.acquire('audio'));
         this.replace('video', await this.acquire('video'));
@@ -167,7 +175,8 @@ export class LocalMedia {
   }
 
   currentDeviceId(kind: Kind): string | undefined {
-    return this[kind]?.getSettings().deviceId;
+    const track = this[kind];
+    return track ? (this.filtered.get(track)?.raw ?? track).getSettings().deviceId : undefined;
   }
 
   /** Releases everything, also what a change under way is still opening. */
@@ -188,12 +197,31 @@ export class LocalMedia {
 
   /** One track of one kind, or null with the reason noted in `problems`. */
   private async acquire(kind: Kind): Promise<MediaStreamTrack | null> {
+    let track: MediaStreamTrack | null;
     try {
       const stream = await this.devices.getUserMedia({ [kind]: this.constraints(kind) });
       this.problems[kind] = null;
-      return stream.getTracks()[0] ?? null;
+      track = stream.getTracks()[0] ?? null;
     } catch (error) {
       this.problems[kind] = mediaProblem(error);
+      return null;
+    }
+    return kind === 'video' ? this.processed(track) : track;
+  }
+
+  /** Under a background rule, the camera as the rule makes it, or none at all: the raw camera
+   * is stopped rather than shown when the rule cannot be applied. */
+  private async processed(raw: MediaStreamTrack | null): Promise<MediaStreamTrack | null> {
+    if (!raw || !this.options.cameraFilter) return raw;
+    try {
+      this.filter ??= this.options.cameraFilter();
+      const camera = await (await this.filter).apply(raw);
+      this.filtered.set(camera.track, camera);
+      return camera.track;
+    } catch {
+      raw.stop();
+      this.problems.video = 'background';
+      this.cameraOn = false;
       return null;
     }
   }
@@ -240,6 +268,8 @@ export class LocalMedia {
     this.wrappers.delete(track);
     if (wrapper) wrapper.stop();
     else track.stop();
+    this.filtered.get(track)?.stop();
+    this.filtered.delete(track);
   }
 
   private wrapperOf(track: MediaStreamTrack | null): LocalTrack | null {
@@ -272,7 +302,8 @@ export class LocalMedia {
   private constraints(kind: Kind): MediaTrackConstraints | true {
     const deviceId = kind === 'audio' ? this.microphoneId : this.cameraId;
     const device = deviceId ? { deviceId: { exact: deviceId } } : null;
-    if (kind === 'video') return { ...VIDEO_SIZE, ...device };
+    // Segmentation costs grow with the pixels; Twilio advises 640×480 at 24 fps for its processors.
+    if (kind === 'video') return { ...(this.options.cameraFilter ? FILTERED_VIDEO_SIZE : VIDEO_SIZE), ...device };
     return device ?? true;
   }
 }

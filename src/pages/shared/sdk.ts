@@ -90,9 +90,28 @@ export interface LocalTrackClasses {
   LocalVideoTrack: new (mediaStreamTrack: MediaStreamTrack) => LocalVideoTrack;
 }
 
+/** The figures of Twilio's preflight report the equipment check reads: rtt in milliseconds,
+ * jitter in seconds (the audio inbound-rtp jitter), packet loss in percent. */
+export interface PreflightReport {
+  networkTiming: { connect?: { duration?: number } };
+  stats: { rtt: PreflightStat | null; jitter: PreflightStat | null; packetLoss: PreflightStat | null };
+}
+interface PreflightStat {
+  average: number;
+}
+
+export interface PreflightTest {
+  on(event: 'progress', listener: Listener<[progress: string]>): this;
+  on(event: 'completed', listener: Listener<[report: PreflightReport]>): this;
+  on(event: 'failed', listener: Listener<[error: Error]>): this;
+  stop(): void;
+}
+
 export interface VideoSdk extends LocalTrackClasses {
   readonly isSupported: boolean;
   connect(token: string, options: ConnectOptions): Promise<Room>;
+  /** `duration`: how long media flows, in milliseconds (Twilio's default is 10 s). */
+  runPreflight(token: string, options: { duration: number }): PreflightTest;
 }
 
 function loadedSdk(): VideoSdk | undefined {

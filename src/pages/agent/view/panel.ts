@@ -90,7 +90,7 @@ export function createPanelView(root: HTMLElement, announcer: HTMLElement, text:
     shownMessage = '';
     group = next;
     if (next === 'setup') {
-      const screen = renderSetup(root, text, media, options.canChooseSpeaker, actions);
+      const screen = renderSetup(root, announcer, text, media, options.canChooseSpeaker, actions);
       setup = screen;
       void options.mediaAllowed().then((allowed) => allowed && setup === screen && screen.startPreview());
     } else if (next === 'call') {

@@ -4,7 +4,9 @@ import type { AgentStrings } from '../../shared/strings';
 import { h, showScreen } from '../../shared/view/dom';
 import { mediaProblemText, problemText } from '../labels';
 import type { PanelMedia } from '../media';
+import type { CheckReport } from '../equipment-check';
 import type { PanelState } from '../panel-state';
+import { equipmentSection, type EquipmentSection } from './equipment';
 import { devicePicker, mediaToggles, selfView, type DeviceKind } from './media-controls';
 
 export interface SetupActions {
@@ -13,6 +15,8 @@ export interface SetupActions {
   toggleMic(): void;
   toggleCamera(): void;
   selectDevice(kind: DeviceKind, deviceId: string): void;
+  /** Runs the equipment check, showing its progress in `section`. */
+  checkEquipment(section: EquipmentSection): Promise<CheckReport>;
 }
 
 export interface SetupScreen {
@@ -23,7 +27,14 @@ export interface SetupScreen {
   dispose(): void;
 }
 
-export function renderSetup(root: HTMLElement, text: AgentStrings, media: PanelMedia, canChooseSpeaker: boolean, actions: SetupActions): SetupScreen {
+export function renderSetup(
+  root: HTMLElement,
+  announcer: HTMLElement,
+  text: AgentStrings,
+  media: PanelMedia,
+  canChooseSpeaker: boolean,
+  actions: SetupActions,
+): SetupScreen {
   const self = selfView(text, 'preview-video', text.previewLabel);
   const previewButton = h('button', { type: 'button', class: 'button', 'data-control': 'preview' }, text.previewStart);
   const previewPlaceholder = h('div', { class: 'preview-placeholder' }, previewButton);
@@ -33,6 +44,8 @@ export function renderSetup(root: HTMLElement, text: AgentStrings, media: PanelM
   const mediaNotes = h('div', { class: 'media-notes' });
   const problem = h('p', { class: 'problem', role: 'alert', hidden: true });
   const startButton = h('button', { type: 'button', class: 'button primary', 'data-control': 'start', onclick: () => actions.start() }, text.startCall);
+  // The check opens camera and microphone as the preview would, so the preview shows them too.
+  const check = equipmentSection(text, announcer, (section) => actions.checkEquipment(section).finally(() => (previewDone = true)));
   let previewing = false;
   let previewDone = false;
 
@@ -59,6 +72,7 @@ export function renderSetup(root: HTMLElement, text: AgentStrings, media: PanelM
     mediaNotes,
     problem,
     startButton,
+    check.element,
   );
   toolbar.append(toggles.mic, toggles.camera, devices.toggle);
   showScreen(root, screen);

@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { ROOT, type StackOptions } from '../support/stack';
+import { useStack } from '../support/use-stack';
+import { openHostedPanel, panelScreen, panelVideoPlaying, startHost, type HostedPanel, type HostServer } from './agent-host';
+import { eventually, hasText, useBrowserContext } from './harness';
+
+/** VIDEO_AGENT_BACKGROUND in the panel, with Chromium's fake camera (a bright test pattern with
+ * sharp edges and no person, so all of it is background): every view of the agent's camera is
+ * the processed picture, measured from the video elements through a canvas. */
+
+let flex: HostServer;
+const FIXTURE = path.join(__dirname, 'fixtures', 'background-test.png');
+const IMAGE_PATH = '/fixtures/background-test.png';
+/** The fixture's colour: a saturated magenta that the fake camera never shows. */
+const MAGENTA = { r: 230, g: 0, b: 200 };
+let assetsDir = '';
+const options = (rule: string): StackOptions => ({ env: { VIDEO_AGENT_BACKGROUND: rule, ...(rule === 'image' ? { VIDEO_AGENT_BACKGROUND_IMAGE: IMAGE_PATH } : {}) } });
+const stacks = { none: options('none'), blur: options('blur'), image: options('image') };
+beforeAll(async () => {
+  flex = await startHost();
+  // The built assets plus the test picture, as a company would add its own to assets/.
+  assetsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-assets-'));
+  fs.cpSync(path.join(ROOT, 'dist', 'assets'), assetsDir, { recursive: true });
+  fs.mkdirSync(path.join(assetsDir, 'fixtures'));
+  fs.copyFileSync(FIXTURE, path.join(assetsDir, IMAGE_PATH));
+  for (const stack of Object.values(stacks)) {
+    stack.env!.ALLOWED_ORIGINS = flex.origin;
+    stack.assetsDir = assetsDir;
+  }
+});
+afterAll(() => {
+  flex?.close();
+  fs.rmSync(assetsDir, { recursive: true, force: true });
+});
+const context = useBrowserContext();
+
+interface FrameStats {
+  /** Mean absolute luma difference between neighbouring pixels: sharp edges make it high. */
+  gradient: number;
+  /** Share of pixels within 60 of the fixture's colour on every channel. */
+  magenta: number;
+}
+
+/** Samples the frame a video element shows now, at its own size (downscaling would blur both). */
+function frameStats(frame: Frame | Page, selector: string): Promise<FrameStats> {
+  return frame.evaluate(
+    ([sel, target]) => {
+      const video = document.querySelector<HTMLVideoElement>(sel)!;
+      const canvas = document.createElement('canvas');
+      const [W, H] = [video.videoWidth, video.videoHeight];
+      canvas.width = W;
+      canvas.height = H;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(video, 0, 0, W, H);
+      const { data } = context.getImageData(0, 0, W, H);
+      const luma = (i: number) => 0.299 * data[i * 4] + 0.587 * data[i * 4 + 1] + 0.114 * data[i * 4 + 2];
+      let gradient = 0;
+      let magenta = 0;
+      for (let y = 0; y < H - 1; y++) {
+        for (let x = 0; x < W - 1; x++) {
+          const i = y * W + x;
+          gradient += Math.abs(luma(i) - luma(i + 1)) + Math.abs(luma(i) - luma(i + W));
+        }
+      }
+      for (let i = 0; i < W * H; i++) {
+        if (Math.abs(data[i * 4] - target.r) < 60 && Math.abs(data[i * 4 + 1] - target.g) < 60 && Math.abs(data[i * 4 + 2] - target.b) < 60) magenta++;
+      }
+      return { gradient: gradient / ((W - 1) * (H - 1)), magenta: magenta / (W * H) };
+    },
+    [selector, MAGENTA] as const,
+  );
+}
+
+/** The raw fake camera, opened by the test itself on the service's origin, at the size the panel asks for. */
+async function rawCamera(baseUrl: string): Promise<FrameStats> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/agent/panel.css`);
+  await page.evaluate(async () => {
+    const video = document.createElement('video');
+    video.id = 'raw';
+    video.muted = true;
+    document.body.append(video);
+    video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
+    await video.play();
+  });
+  await page.waitForFunction(() => document.querySelector<HTMLVideoElement>('#raw')!.videoWidth > 0);
+  const stats = await frameStats(page, '#raw');
+  await page.close();
+  return stats;
+}
+
+async function readyPanel(baseUrl: string, stack: ReturnType<typeof useStack>): Promise<HostedPanel> {
+  const task = stack.fake.seedTask();
+  const hosted = await openHostedPanel(context, flex, baseUrl, { token: task.token, taskSid: task.taskSid });
+  await panelScreen(hosted, 'ready').waitFor();
+  return hosted;
+}
+
+const shownTrack = (hosted: HostedPanel, selector: string) =>
+  hosted.panel.evaluate((sel) => (document.querySelector<HTMLVideoElement>(sel)!.srcObject as MediaStream).getVideoTracks()[0].id, selector);
+
+/** Into the call: the self-view shows, and the call was joined with, the preview's own track. */
+async function inCall(hosted: HostedPanel) {
+  const preview = await shownTrack(hosted, '.preview-video video');
+  await hosted.panel.getByRole('button', { name: 'Start video call' }).click();
+  await panelVideoPlaying(hosted, '.self-view video');
+  expect(await shownTrack(hosted, '.self-view video')).toBe(preview);
+  const connects = await hosted.panel.evaluate(() => (window as unknown as { __fakeVideo: { connects: { mediaStreamTrackIds: string[] }[] } }).__fakeVideo.connects);
+  expect(connects.at(-1)!.mediaStreamTrackIds).toContain(preview);
+  // The raw camera track is never shown or sent: the only camera-kind track in play is a canvas capture.
+  expect(await hosted.panel.evaluate((id) => {
+    const shown = (document.querySelector<HTMLVideoElement>('.self-view video')!.srcObject as MediaStream).getVideoTracks()[0];
+    const raw = (window as unknown as { __media: { tracks: MediaStreamTrack[] } }).__media.tracks.filter((track) => track.kind === 'video');
+    return shown.id === id && raw.every((track) => track.id !== id);
+  }, preview)).toBe(true);
+}
+
+describe('blur', () => {
+  const stack = useStack(stacks.blur);
+  test('the preview, the self-view and the published track are all blurred; the raw camera is never shown', async () => {
+    const raw = await rawCamera(stack.baseUrl);
+    const hosted = await readyPanel(stack.baseUrl, stack);
+    await panelVideoPlaying(hosted, '.preview-video video');
+    const preview = await frameStats(hosted.panel, '.preview-video video');
+    expect(preview.gradient).toBeLessThan(raw.gradient * 0.6);
+    // The processors came from this service, not a CDN, under the page's CSP.
+    expect(hosted.requests.some((url) => url.startsWith(`${stack.baseUrl}/processors/`) && url.endsWith('.tflite'))).toBe(true);
+    expect(hosted.requests.filter((url) => !url.startsWith(stack.baseUrl) && !url.startsWith(flex.origin))).toEqual([]);
+    expect(await hosted.cspViolations()).toEqual([]);
+
+    await inCall(hosted);
+    expect((await frameStats(hosted.panel, '.self-view video')).gradient).toBeLessThan(raw.gradient * 0.6);
+  });
+
+  test('where the processor cannot run, the camera stays off with the reason; the microphone still works', async () => {
+    // As a browser that cannot load or run the processors: their files never arrive.
+    await context.route('**/processors/**', (route) => route.abort('failed'));
+    try {
+      const hosted = await readyPanel(stack.baseUrl, stack);
+      await hasText(hosted.panel.locator('.media-notes p'), 'Your company requires a background effect that this browser can’t apply, so your camera stays off. The customer can still hear you. Use an up-to-date Chrome or Edge to be seen.');
+      expect(await hosted.panel.locator('.preview-video video').isHidden()).toBe(true);
+      // The camera was opened and stopped at once; the microphone stays live.
+      const live = await hosted.panel.evaluate(() =>
+        (window as unknown as { __media: { tracks: MediaStreamTrack[] } }).__media.tracks.map((track) => `${track.kind}:${track.readyState}`),
+      );
+      expect(live).toEqual(expect.arrayContaining(['audio:live', 'video:ended']));
+      expect(live).not.toContain('video:live');
+    } finally {
+      await context.unroute('**/processors/**');
+    }
+  });
+});
+
+describe('image', () => {
+  const stack = useStack(stacks.image);
+  test('the company picture replaces the background in every view', async () => {
+    const raw = await rawCamera(stack.baseUrl);
+    expect(raw.magenta).toBeLessThan(0.05);
+    const hosted = await readyPanel(stack.baseUrl, stack);
+    await panelVideoPlaying(hosted, '.preview-video video');
+    await eventually(async () => (await frameStats(hosted.panel, '.preview-video video')).magenta > 0.6, true, 10_000);
+    await inCall(hosted);
+    expect((await frameStats(hosted.panel, '.self-view video')).magenta).toBeGreaterThan(0.6);
+  });
+});
+
+describe('none', () => {
+  const stack = useStack(stacks.none);
+  test('the camera as it is, and no processor file is fetched', async () => {
+    const hosted = await readyPanel(stack.baseUrl, stack);
+    await panelVideoPlaying(hosted, '.preview-video video');
+    const preview = await frameStats(hosted.panel, '.preview-video video');
+    const raw = await rawCamera(stack.baseUrl);
+    // The same pattern, sharp: within the frame-to-frame variation of the moving pattern.
+    expect(preview.gradient).toBeGreaterThan(raw.gradient * 0.75);
+    expect(hosted.requests.filter((url) => url.includes('/processors/'))).toEqual([]);
+  });
+});
