@@ -36,6 +36,7 @@ function PanelFrame({ taskSid, manager, service, callStates }: PanelProps & { ta
       panelWindow: () => frame.current?.contentWindow ?? null,
       session: () => ({ token: manager.user.token, taskSid }),
       onState: (message) => callStates.record(taskSid, message),
+      onCheck: (message) => console.info(`Video escalation: equipment check for task ${taskSid}`, message.detail),
       onUnsupportedVersion: (version) =>
         console.warn(`Video escalation: the agent panel speaks protocol version ${version}; this plugin speaks 1.`),
     });
