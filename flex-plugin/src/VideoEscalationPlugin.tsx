@@ -1,14 +1,16 @@
 import { FlexPlugin } from '@twilio/flex-plugin';
 import * as Flex from '@twilio/flex-ui';
 
-import { createCallStates } from './call-states';
 import { completeVideo } from './complete';
+import { LiveBadge } from './components/LiveBadge';
+import { mountPanelDock } from './components/PanelDock';
 import { VideoButton } from './components/VideoButton';
-import { VideoTab } from './components/VideoTab';
+import { VideoSlot } from './components/VideoSlot';
 import { askToEndLiveCall, registerNotifications, reportEndFailure, reportMisconfiguration } from './notifications';
 import { VideoService, parseServiceUrl } from './service';
 import { VIDEO_TAB } from './tabs';
-import { offersVideo } from './tasks';
+import { createPanelDock } from './panel-dock';
+import { isMessagingTask, showsVideo } from './tasks';
 import { createWrapupListeners } from './wrapup';
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -28,19 +30,38 @@ export default class VideoEscalationPlugin extends FlexPlugin {
       return;
     }
     registerNotifications();
-    const callStates = createCallStates();
-    const showsVideo = (props: { task?: Flex.ITask }) => offersVideo(props.task);
 
-    flex.TaskCanvasHeader.Content.add(<VideoButton key="video-escalation-button" />, { if: showsVideo });
+    // The panels (one iframe per task) live outside Flex's layout, so a call survives the agent
+    // selecting another task; the dock knows which exist and where each is shown.
+    const dock = createPanelDock();
+    let tasks: Map<string, Flex.ITask> | undefined;
+    const syncHeld = () => {
+      const current = manager.store.getState().flex.worker.tasks;
+      if (current === tasks) return;
+      tasks = current;
+      dock.setHeld(current.values());
+    };
+    manager.store.subscribe(syncHeld);
+    syncHeld();
+    mountPanelDock({ dock, manager, service });
+
+    // The button and tab: while the agent holds the task, and while a wrapping task's call is
+    // still live (its end failed, or is on its way) so the agent can see and leave it.
+    const showsVideoFor = ({ task }: { task?: Flex.ITask }) => showsVideo(task, dock.has);
+
+    flex.TaskCanvasHeader.Content.add(<VideoButton key="video-escalation-button" dock={dock} />, { if: showsVideoFor });
     flex.TaskCanvasTabs.Content.add(
       <flex.Tab key="video-escalation-tab" uniqueName={VIDEO_TAB} label="Video">
-        <VideoTab manager={manager} service={service} callStates={callStates} />
+        <VideoSlot dock={dock} />
       </flex.Tab>,
-      { if: showsVideo },
+      { if: showsVideoFor },
     );
+    flex.TaskListButtons.Content.add(<LiveBadge key="video-escalation-live" dock={dock} />, {
+      if: ({ task }: { task?: Flex.ITask }) => task !== undefined && isMessagingTask(task),
+    });
 
     const listeners = createWrapupListeners({
-      isLive: callStates.isLive,
+      isLive: dock.isLive,
       askToEnd: (_task, proceed) => askToEndLiveCall(proceed),
       invoke: (action, payload) => void flex.Actions.invokeAction(action, payload),
       endVideo: (task) =>

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'events';
 import { MessageHost, PanelBridgeOptions, PanelWindow, connectPanelBridge, createPanelBridge } from './panel-bridge';
-import { StateMessage } from './protocol';
+import { CheckMessage, StateMessage } from './protocol';
 
 const SERVICE = 'https://video-1234-prod.twil.io';
 const TASK_SID = 'WT' + 'b'.repeat(32);
@@ -18,18 +18,20 @@ function setUp(overrides: Partial<PanelBridgeOptions> = {}) {
   let token = 'flex-token-1';
   const states: StateMessage[] = [];
   const unsupported: number[] = [];
+  const checks: CheckMessage[] = [];
   const bridge = createPanelBridge({
     serviceOrigin: SERVICE,
     panelWindow: () => panel,
     session: () => ({ token, taskSid: TASK_SID }),
     onState: (message) => states.push(message),
     onUnsupportedVersion: (version) => unsupported.push(version),
+    onCheck: (message) => checks.push(message),
     ...overrides,
   });
   const renew = (next: string) => {
     token = next;
   };
-  return { bridge, panel, states, unsupported, renew };
+  return { bridge, panel, states, unsupported, checks, renew };
 }
 
 describe('the handshake', () => {
@@ -144,6 +146,65 @@ describe('call states', () => {
     bridge.receive({ source: panel, origin: SERVICE, data: { ...connected, participants: [1] } });
     bridge.receive({ source: panel, origin: SERVICE, data: { ...connected, roomSid: 7 } });
     expect(states).toEqual([]);
+  });
+});
+
+describe('equipment check results', () => {
+  const check = {
+    type: 'video-escalation:check',
+    ok: false,
+    camera: { ok: true, label: 'FaceTime HD Camera' },
+    microphone: { ok: false, error: 'NotAllowedError' },
+    network: { ok: true, rtt: 41, jitter: 2.5 },
+  };
+
+  it('hands on a check result from the panel, without its type', () => {
+    const { bridge, panel, checks, states } = setUp();
+    bridge.receive({ source: panel, origin: SERVICE, data: check });
+    const { type: _type, ...detail } = check;
+    expect(checks).toEqual([{ type: 'video-escalation:check', detail }]);
+    expect(states).toEqual([]);
+    expect(panel.posted).toEqual([]);
+  });
+
+  it('ignores check results from another window or origin', () => {
+    const { bridge, panel, checks } = setUp();
+    bridge.receive({ source: new FakeWindow(), origin: SERVICE, data: check });
+    bridge.receive({ source: panel, origin: 'https://evil.example', data: check });
+    expect(checks).toEqual([]);
+  });
+
+  it('keeps only bounded JSON data of a check result', () => {
+    const { bridge, panel, checks } = setUp();
+    const deep = { a: { b: { c: { d: { e: 1 } } } } };
+    bridge.receive({
+      source: panel,
+      origin: SERVICE,
+      data: {
+        type: 'video-escalation:check',
+        when: new Date(0),
+        blob: new Map([['k', 'v']]),
+        rtt: Number.NaN,
+        list: [1, undefined, 'x', new Date(0)],
+        long: 'x'.repeat(600),
+        many: Array.from({ length: 40 }, (_, i) => i),
+        deep,
+      },
+    });
+    const detail = checks[0].detail;
+    expect(Object.keys(detail).sort()).toEqual(['deep', 'list', 'long', 'many']);
+    expect(detail.list).toEqual([1, null, 'x', null]);
+    expect(detail.long).toBe('x'.repeat(500) + '…');
+    expect(detail.many).toHaveLength(32);
+    // the message's fields are level 1: nothing deeper than level 4 is kept
+    expect(detail.deep).toEqual({ a: { b: {} } });
+  });
+
+  it('caps the number of keys it keeps', () => {
+    const { bridge, panel, checks } = setUp();
+    const wide = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, i]));
+    bridge.receive({ source: panel, origin: SERVICE, data: { type: 'video-escalation:check', ...wide } });
+    expect(Object.keys(checks[0].detail)).toHaveLength(32);
   });
 });
 

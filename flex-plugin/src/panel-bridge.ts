@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION, StateMessage, parsePanelMessage, sessionMessage, tokenMessage } from './protocol';
+import { CheckMessage, PROTOCOL_VERSION, StateMessage, parsePanelMessage, sessionMessage, tokenMessage } from './protocol';
 
 /** What the host needs of the panel iframe's window: only postMessage. */
 export interface PanelWindow {
@@ -20,6 +20,8 @@ export interface PanelBridgeOptions {
   /** Read when the panel asks, so a reloaded panel gets the token that is current then. */
   session(): { token: string; taskSid: string };
   onState(message: StateMessage): void;
+  /** An equipment check result: only logged. */
+  onCheck(message: CheckMessage): void;
   /** A ready message in a protocol version this host does not speak. */
   onUnsupportedVersion(version: number): void;
 }
@@ -46,6 +48,10 @@ export function createPanelBridge(options: PanelBridgeOptions): PanelBridge {
       if (!message) return;
       if (message.type === 'video-escalation:state') {
         options.onState(message);
+        return;
+      }
+      if (message.type === 'video-escalation:check') {
+        options.onCheck(message);
         return;
       }
       if (message.version !== PROTOCOL_VERSION) {

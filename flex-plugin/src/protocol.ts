@@ -24,7 +24,19 @@ export interface StateMessage {
   participants: string[];
 }
 
-export type PanelMessage = ReadyMessage | StateMessage;
+/** A JSON value as the plugin logs it: what is left of a check result after `jsonDetail`. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * The panel's equipment check result (camera, microphone, network). API.md does not fix its
+ * fields, and the host only logs it, so any fields are accepted, reduced to bounded JSON data.
+ */
+export interface CheckMessage {
+  type: 'video-escalation:check';
+  detail: { [key: string]: JsonValue };
+}
+
+export type PanelMessage = ReadyMessage | StateMessage | CheckMessage;
 
 export interface SessionMessage {
   type: 'video-escalation:session';
@@ -45,10 +57,37 @@ function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
+/** Bounds on what a check message may put in the console: it comes from another origin. */
+export const CHECK_LIMITS = { depth: 4, keys: 32, items: 32, chars: 500 } as const;
+
+/**
+ * `value` as plain JSON data, bounded: strings cut to CHECK_LIMITS.chars, objects to their first
+ * CHECK_LIMITS.keys keys, arrays to CHECK_LIMITS.items items, nesting to CHECK_LIMITS.depth;
+ * anything else that structured cloning can carry (Dates, Blobs, Maps, non-finite numbers...)
+ * is dropped, or is null inside an array.
+ */
+export function jsonDetail(value: unknown, depth = 0): JsonValue | undefined {
+  if (value === null || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string') {
+    return value.length > CHECK_LIMITS.chars ? `${value.slice(0, CHECK_LIMITS.chars)}…` : value;
+  }
+  if (depth >= CHECK_LIMITS.depth) return undefined;
+  if (Array.isArray(value)) {
+    return value.slice(0, CHECK_LIMITS.items).map((item) => jsonDetail(item, depth + 1) ?? null);
+  }
+  if (!isRecord(value) || Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+  const out: { [key: string]: JsonValue } = {};
+  for (const key of Object.keys(value).slice(0, CHECK_LIMITS.keys)) {
+    const item = jsonDetail(value[key], depth + 1);
+    if (item !== undefined) out[key] = item;
+  }
+  return out;
+}
+
 /**
  * The panel message in `data`, or null for anything else: other protocols share the window's
  * message channel, and a malformed message must not reach the call-state bookkeeping.
- * Messages the host does not act on (such as the equipment check's results) are null too.
  */
 export function parsePanelMessage(data: unknown): PanelMessage | null {
   if (!isRecord(data)) return null;
@@ -61,6 +100,11 @@ export function parsePanelMessage(data: unknown): PanelMessage | null {
     if (roomSid !== null && typeof roomSid !== 'string') return null;
     if (typeof recording !== 'boolean' || !isStringArray(participants)) return null;
     return { type: data.type, state, roomSid, recording, participants };
+  }
+  if (data.type === 'video-escalation:check') {
+    const { type: _type, ...rest } = data;
+    const detail = jsonDetail(rest);
+    return isRecord(detail) ? { type: 'video-escalation:check', detail } : null;
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { TaskLike, isMessagingTask, offersVideo } from './tasks';
+import { TaskLike, isMessagingTask, offersVideo, showsVideo } from './tasks';
 
 const CONVERSATION = 'CH' + '0123456789abcdef'.repeat(2);
 
@@ -45,5 +45,27 @@ describe('offersVideo', () => {
   it('does not without a task or on a voice task', () => {
     expect(offersVideo(undefined)).toBe(false);
     expect(offersVideo(task({ attributes: {} }))).toBe(false);
+  });
+});
+
+describe('showsVideo', () => {
+  const none = () => false;
+  const all = () => true;
+
+  it('is offersVideo for tasks that are not wrapping', () => {
+    expect(showsVideo(task(), none)).toBe(true);
+    expect(showsVideo(task({ status: 'pending' }), all)).toBe(false);
+    expect(showsVideo(task({ status: 'completed' }), all)).toBe(false);
+    expect(showsVideo(undefined, all)).toBe(false);
+  });
+
+  it('keeps the Video tab of a wrapping task while its panel is still there (the call is live)', () => {
+    const wrapping = task({ status: 'wrapping' });
+    expect(showsVideo(wrapping, (sid) => sid === wrapping.taskSid)).toBe(true);
+    expect(showsVideo(wrapping, none)).toBe(false);
+  });
+
+  it('never shows it on a wrapping task that is not a messaging task', () => {
+    expect(showsVideo(task({ status: 'wrapping', attributes: {} }), all)).toBe(false);
   });
 });

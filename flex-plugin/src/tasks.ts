@@ -31,3 +31,13 @@ export function isMessagingTask(task: TaskLike): boolean {
 export function offersVideo<T extends TaskLike>(task: T | undefined): task is T {
   return task !== undefined && task.status === 'accepted' && isMessagingTask(task);
 }
+
+/**
+ * Whether the Video button and tab show: as `offersVideo`, and also while a wrapping task still
+ * has its panel (its call live: the end is on its way, or failed), so the agent can see and leave
+ * the call that goes on.
+ */
+export function showsVideo(task: TaskLike | undefined, hasPanel: (taskSid: string) => boolean): boolean {
+  if (task?.status === 'wrapping') return isMessagingTask(task) && hasPanel(task.taskSid);
+  return offersVideo(task);
+}
