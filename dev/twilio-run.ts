@@ -6,7 +6,14 @@ import path from 'node:path';
 /** The bundle under real twilio-run, as `twilio-run start` serves it: for the tests' stacks and
  * the sandbox alike. */
 
-export const ROOT = path.resolve(__dirname, '..');
+/** The repository's root: the nearest folder above this file that holds .twilioserverlessrc. This
+ * file also runs bundled from build folders of different depths (.dev-build/, the bench's). */
+export const ROOT = ((): string => {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.twilioserverlessrc'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no .twilioserverlessrc above ${__dirname}`);
+  }
+})();
 
 export interface TwilioRun {
   url: string;
