@@ -1,7 +1,7 @@
 /** "Blur my background": a switch under the preview, and a round toggle in the call. Both are
- * native controls (a checkbox with the switch role, a button with aria-pressed), so the keyboard
- * (Space, Enter) and screen readers get them without extra work; the label never changes, the
- * state is the checked / pressed state, and a hint says when blur is starting. Shown only in a
+ * buttons (a switch with aria-checked in the preview, a toggle with aria-pressed in the call), so
+ * the keyboard (Space, Enter) and screen readers get them without extra work; the label never
+ * changes, the state is the checked / pressed state, and a hint says when blur is starting. Shown only in a
  * browser that can run the processors. */
 import type { Strings } from '../../shared/strings';
 import { h, icon } from '../../shared/view/dom';
@@ -16,21 +16,21 @@ export interface BlurChoice {
 }
 
 export function blurSwitch(text: Strings, onChange: (on: boolean) => void) {
-  const input = h('input', {
-    type: 'checkbox',
-    role: 'switch',
-    id: 'blur-background',
-    'data-control': 'blur',
-    'aria-describedby': 'blur-hint',
-    onchange: () => onChange(input.checked),
-  });
+  let on = false;
+  const control = h(
+    'button',
+    { type: 'button', role: 'switch', id: 'blur-background', 'data-control': 'blur', 'aria-checked': 'false', 'aria-describedby': 'blur-hint', onclick: () => onChange(!on) },
+    h('span', { class: 'switch-track', 'aria-hidden': 'true' }, h('span', { class: 'switch-knob' })),
+    text.blurBackground,
+  );
   const hint = h('span', { id: 'blur-hint', class: 'hint' });
-  const element = h('div', { class: 'blur-switch' }, input, h('label', { for: 'blur-background' }, text.blurBackground), hint);
+  const element = h('div', { class: 'blur-switch' }, control, hint);
   return {
     element,
     update(choice: BlurChoice) {
+      on = choice.on;
       element.hidden = !choice.supported;
-      input.checked = choice.on;
+      control.setAttribute('aria-checked', String(choice.on));
       element.setAttribute('aria-busy', String(choice.pending));
       hint.textContent = choice.pending && choice.on ? text.blurStarting : text.blurHint;
     },

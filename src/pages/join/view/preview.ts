@@ -75,10 +75,10 @@ export function renderPreview(root: HTMLElement, context: PreviewContext, handle
       h('h1', { tabindex: '-1' }, text.previewTitle),
       h('p', { class: 'intro' }, text.previewIntro),
       h('div', { class: 'preview-stage' }, self.element, toggles.element),
-      // Before the camera starts too, so a customer can choose blur before anyone sees the room.
-      blur.element,
       problems,
       startButton,
+      // Before the camera starts too, so a customer can choose blur before anyone sees the room.
+      blur.element,
       form,
     ),
   );
