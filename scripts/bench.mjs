@@ -15,11 +15,19 @@
 //                      real SDK; the camera permission is already granted, so no click is
 //                      needed. Also when the SDK has run in the background (what Join waits
 //                      for), and both again on a throttled slow mobile network
+//   background cost    what a background rule costs (see backgroundCostSection): bytes fetched
+//                      under /processors/ with no rule (the join page as a customer who never
+//                      turns blur on), with blur and with image; and per processed frame, in
+//                      headless Chromium (software rendering, fake 640×480 camera), the median
+//                      time of one pass of the frame loop, frames delivered per second by the
+//                      processed track against the raw camera, and the page's main-thread time
+//                      per processed frame
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { apiSection } from './bench-api.mjs';
 import { coldStartSection } from './bench-cold-start.mjs';
@@ -187,7 +195,191 @@ export async function agentPanelSizeSection() {
   return { title: 'agent panel size', header: ['file', 'raw', 'gzip'], rows };
 }
 
-export const SECTIONS = [apiSection, coldStartSection, joinPageSizeSection, agentPanelSizeSection, timeToPreviewSection];
+
+/** How long each rule's frames are watched, after WARMUP_MS of processing. */
+const BACKGROUND_WINDOW_MS = Number(process.env.BENCH_BACKGROUND_MS ?? 6000);
+const BACKGROUND_WARMUP_MS = 2000;
+/** Processed windows per rule; the frame-rate and main-thread figures are their medians. */
+const BACKGROUND_ROUNDS = Number(process.env.BENCH_BACKGROUND_ROUNDS ?? 3);
+
+/** The production frame loop (src/pages/shared/background.ts) on its own, under the join page's
+ * CSP: a page served from memory on the bench server's origin, so the processors come from
+ * dist/assets/processors exactly as the pages load them. The join page offers blur only; the
+ * image rule is the agent's, so both are run here through the same loadCameraFilter. */
+async function backgroundBenchPage() {
+  const bundle = await build({
+    stdin: {
+      contents: "import { loadCameraFilter } from './src/pages/shared/background';\nwindow.__loadCameraFilter = loadCameraFilter;",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2020',
+    logLevel: 'warning',
+  });
+  const joinHtml = await readFile(path.join(assets, 'join.html'), 'utf8');
+  const csp = joinHtml.match(/<meta http-equiv="Content-Security-Policy"[^>]*>/)[0];
+  return {
+    html: `<!doctype html><html><head>${csp}<script src="/bench/background.js"></script></head><body></body></html>`,
+    js: bundle.outputFiles[0].text,
+    image: await readFile(path.join(root, 'tests', 'browser', 'fixtures', 'background-test.png')),
+  };
+}
+
+/** Every request under /processors/ a page (or its workers) completes, by file name. */
+function countProcessorFiles(page) {
+  const seen = [];
+  page.on('requestfinished', (request) => {
+    const name = new URL(request.url()).pathname;
+    if (name.startsWith('/processors/')) seen.push(name.slice(1));
+  });
+  return seen;
+}
+
+/** The files' sizes as served (raw, and gzip level 9 as the bench server and the other sections
+ * count them): each distinct file once, and every request counted, repeats included. */
+async function processorBytes(seen) {
+  const distinct = [...new Set(seen)];
+  const sizes = new Map(await Promise.all(distinct.map(async (file) => [file, await sizeOf(file)])));
+  const sum = (files, key) => files.reduce((total, file) => total + sizes.get(file)[key], 0);
+  if (!seen.length) return '0 files, 0 bytes';
+  const repeats = seen.length - distinct.length;
+  const again = repeats ? `; ${seen.length} requests, ${kB(sum(seen, 'raw'))} (${kB(sum(seen, 'gzip'))} gzip) if none is cached` : '';
+  return `${distinct.length} files, ${kB(sum(distinct, 'raw'))} (${kB(sum(distinct, 'gzip'))} gzip)${again}`;
+}
+
+/** In the page: the raw camera's delivered frame rate, then the rule's. Each figure over the
+ * same window: frames a <video> showing the track presented (requestVideoFrameCallback), the
+ * loop's own time per pass (window.__backgroundFrame, set only here), and the main thread's task
+ * time (CDP Performance metrics) less what the raw camera alone costs. */
+async function runRule(page, cdp, rule, seen) {
+  const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration').value;
+  const watch = (which) =>
+    page.evaluate(
+      async ([kind, ruleName, windowMs, warmupMs]) => {
+        const scope = window;
+        const constraints = { video: { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 24 } } };
+        const raw = (await navigator.mediaDevices.getUserMedia(constraints)).getVideoTracks()[0];
+        let track = raw;
+        let stop = () => raw.stop();
+        if (kind === 'processed') {
+          const loadStarted = performance.now();
+          const filter = await scope.__loadCameraFilter(ruleName, ruleName === 'image' ? '/bench/background.png' : null);
+          const camera = await filter.apply(raw);
+          scope.__loadMs = performance.now() - loadStarted;
+          track = camera.track;
+          stop = camera.stop;
+        }
+        const video = document.createElement('video');
+        video.muted = true;
+        video.srcObject = new MediaStream([track]);
+        document.body.append(video);
+        await video.play();
+        await new Promise((resolve) => setTimeout(resolve, warmupMs));
+        const passes = [];
+        scope.__backgroundFrame = (ms) => passes.push(ms);
+        let presented = 0;
+        let counting = true;
+        const onFrame = () => {
+          presented += 1;
+          if (counting) video.requestVideoFrameCallback(onFrame);
+        };
+        video.requestVideoFrameCallback(onFrame);
+        scope.__windowStarted = true;
+        await new Promise((resolve) => setTimeout(resolve, windowMs));
+        counting = false;
+        scope.__backgroundFrame = undefined;
+        stop();
+        video.remove();
+        return { fps: (presented * 1000) / windowMs, passes, loadMs: scope.__loadMs ?? null };
+      },
+      [which, rule, BACKGROUND_WINDOW_MS, BACKGROUND_WARMUP_MS],
+    );
+  // The task time is read around the whole call; the warm-up (and, processed, the model load) is
+  // taken out by reading it again once the window starts.
+  const measure = async (which) => {
+    const result = watch(which);
+    await page.waitForFunction(() => window.__windowStarted === true, null, { timeout: 60_000, polling: 50 });
+    const before = await taskSeconds();
+    const outcome = await result;
+    const after = await taskSeconds();
+    await page.evaluate(() => (window.__windowStarted = false));
+    return { ...outcome, taskMs: (after - before) * 1000 };
+  };
+  const raw = await measure('raw');
+  const rounds = [];
+  let firstLoad = [];
+  for (let round = 0; round < BACKGROUND_ROUNDS; round += 1) {
+    rounds.push(await measure('processed'));
+    // What one page loads for the rule; later rounds load the model again, as a page never does.
+    if (round === 0) firstLoad = [...seen];
+  }
+  return { raw, rounds, firstLoad };
+}
+
+export async function backgroundCostSection() {
+  const server = await startStaticServer();
+  const origin = `http://localhost:${server.address().port}`;
+  const benchPage = await backgroundBenchPage();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: JSON.parse(await readFile(path.join(root, 'tests', 'support', 'chromium-args.json'), 'utf8')),
+  });
+  const rows = [];
+  try {
+    // No rule: the join page as a customer who never turns blur on, preview up and SDK run.
+    {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const seen = countProcessorFiles(page);
+      await page.goto(`${origin}/join.html#invite=bench-invite`);
+      await page.waitForFunction(() => window.Twilio?.Video && document.querySelector('.preview-video video')?.videoWidth > 0, null, { timeout: 30_000 });
+      await page.waitForTimeout(1000);
+      rows.push(['none (join page, blur never on)', await processorBytes(seen), '-', '-', '-', '-']);
+      await context.close();
+    }
+    for (const rule of ['blur', 'image']) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.route('**/bench/**', (route) => {
+        const name = new URL(route.request().url()).pathname;
+        if (name.endsWith('.js')) return route.fulfill({ contentType: 'application/javascript', body: benchPage.js });
+        if (name.endsWith('.png')) return route.fulfill({ contentType: 'image/png', body: benchPage.image });
+        return route.fulfill({ contentType: 'text/html; charset=utf-8', body: benchPage.html });
+      });
+      const seen = countProcessorFiles(page);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      await page.goto(`${origin}/bench/background.html`);
+      const { raw, rounds, firstLoad } = await runRule(page, cdp, rule, seen);
+      const passes = rounds.flatMap((round) => round.passes).sort((a, b) => a - b);
+      // The page's main-thread task time per processed frame, less what showing the raw camera
+      // alone costs the page in the same time.
+      const mainPerFrame = median(rounds.map((round) => (round.taskMs - raw.taskMs) / Math.max(1, round.passes.length)));
+      rows.push([
+        rule,
+        await processorBytes(firstLoad),
+        `${median(passes).toFixed(1)} (p90 ${passes[Math.floor(passes.length * 0.9)].toFixed(1)}, ${passes.length} frames)`,
+        `${median(rounds.map((round) => round.fps)).toFixed(1)} of ${raw.fps.toFixed(1)}`,
+        `${Math.max(0, mainPerFrame).toFixed(1)} (raw alone ${(raw.taskMs / (BACKGROUND_WINDOW_MS / 1000)).toFixed(0)} ms/s)`,
+        ms(rounds[0].loadMs),
+      ]);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return {
+    title: `background cost (headless Chromium, software rendering, fake camera 640×480 @24, ${BACKGROUND_ROUNDS} × ${BACKGROUND_WINDOW_MS / 1000} s per rule)`,
+    header: ['rule', 'fetched under /processors/', 'ms per frame, median', 'fps processed of raw', 'main-thread ms per frame', 'ms to first processed frame (localhost)'],
+    rows,
+  };
+}
+
+export const SECTIONS = [apiSection, coldStartSection, joinPageSizeSection, agentPanelSizeSection, timeToPreviewSection, backgroundCostSection];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const section of SECTIONS) console.log(`${formatSection(await section())}\n`);

@@ -3,6 +3,7 @@
  * browser's own camera; the Video SDK downloads from the start and runs behind the preview, and
  * only Join waits for it. */
 import { needsFreshGrant, requestJoin, type JoinGrant } from '../shared/api';
+import { backgroundSupported, loadCameraFilter, type CameraFilter } from '../shared/background';
 import { browserFamily, supportProblem, type SupportProblem } from '../shared/browser';
 import { LocalMedia } from '../shared/media';
 import { loadVideoSdk, preloadVideoSdk } from '../shared/sdk';
@@ -13,6 +14,8 @@ import { joinCall, type Call, type CallView } from './room';
 import { renderCall } from './view/call';
 import { renderLoading, renderMessage } from './view/message';
 import { renderPreview } from './view/preview';
+import type { BlurChoice } from './view/blur';
+import { announce } from '../shared/view/dom';
 
 const SDK_SRC = '/join/twilio-video.min.js';
 
@@ -30,6 +33,20 @@ let activeMedia: LocalMedia | null = null;
 let activeCall: Call | null = null;
 /** Stops the current screen's listeners (device changes, media changes). */
 let detachScreen: () => void = () => undefined;
+/** "Blur my background": offered where the processors can run (checked without fetching them),
+ * off by default, kept across a rejoin. Nothing under /processors/ is fetched until it is on. */
+const blur: BlurChoice = { supported: backgroundSupported(), on: false, pending: false };
+let blurChanges = 0;
+/** Re-renders the current screen after a blur change. */
+let showBlur: () => void = () => undefined;
+let blurLoading: Promise<CameraFilter> | null = null;
+/** The blur filter, loaded once (library, worker, model, WebAssembly) and kept for turning blur
+ * on again or a new camera; loaded again after a failure, so "Try again" really tries again. */
+const blurFilter = (): Promise<CameraFilter> =>
+  (blurLoading ??= loadCameraFilter('blur', null).catch((error: unknown) => {
+    blurLoading = null;
+    throw error;
+  }));
 
 document.documentElement.lang = strings.lang;
 document.title = text.pageTitle;
@@ -66,7 +83,7 @@ async function checkInvite(invite: string): Promise<void> {
 }
 
 function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean): void {
-  const media = new LocalMedia(navigator.mediaDevices, { followDefaultMicrophone: family !== 'ios' });
+  const media = new LocalMedia(navigator.mediaDevices, { followDefaultMicrophone: family !== 'ios', cameraFilter: blur.on ? blurFilter : undefined });
   activeMedia = media;
   let grant = firstGrant;
   let joining = false;
@@ -108,7 +125,7 @@ function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean):
 
   const preview = renderPreview(
     root,
-    { text, media, family, canChooseSpeaker: 'setSinkId' in HTMLMediaElement.prototype },
+    { text, media, family, canChooseSpeaker: 'setSinkId' in HTMLMediaElement.prototype, blur },
     {
       startMedia: () => void startMedia(),
       toggleMic: () => media.setMicOn(!media.micOn),
@@ -119,8 +136,10 @@ function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean):
         else media.speakerId = deviceId;
       },
       join: () => void join(),
+      chooseBlur: (on) => void chooseBlur(media, on, false),
     },
   );
+  showBlur = preview.update;
   const stopFollowingMedia = media.onChange(preview.update);
   const onDeviceChange = () => void refreshDevices();
   navigator.mediaDevices.addEventListener('devicechange', onDeviceChange);
@@ -150,8 +169,10 @@ function showCall(invite: string, media: LocalMedia): CallView {
   const view = renderCall(root, announcer, text, media, {
     toggleMic: () => media.setMicOn(!media.micOn),
     toggleCamera: () => void media.setCameraOn(!media.cameraOn),
+    chooseBlur: (on) => void chooseBlur(media, on, true),
     leave: () => activeCall?.leave(),
-  });
+  }, blur);
+  showBlur = view.updateMedia;
   detachScreen = media.onChange(view.updateMedia);
   return {
     ...view,
@@ -163,9 +184,30 @@ function showCall(invite: string, media: LocalMedia): CallView {
   };
 }
 
+/** The camera is made again with or without blur (LocalMedia.setCameraFilter), the preview or
+ * the call showing "Blurring your background…" meanwhile. A failure is shown as the camera's
+ * problem, with the camera kept off until the customer chooses; the outcome is announced, as the
+ * picture alone says nothing to a screen reader. */
+async function chooseBlur(media: LocalMedia, on: boolean, inCall: boolean): Promise<void> {
+  blur.on = on;
+  blurChanges++;
+  blur.pending = true;
+  showBlur();
+  await media.setCameraFilter(on ? blurFilter : undefined);
+  blurChanges--;
+  blur.pending = blurChanges > 0;
+  if (activeMedia !== media) return;
+  showBlur();
+  if (blur.pending || blur.on !== on) return;
+  if (media.video && media.problems.video === null) announce(announcer, on ? text.blurOn : text.blurOff);
+  // The preview shows a failure as an alert of its own; the call has no room for it.
+  else if (inCall && media.problems.video === 'background') announce(announcer, text.blurFailed);
+}
+
 function releaseAll(): void {
   detachScreen();
   detachScreen = () => undefined;
+  showBlur = () => undefined;
   activeCall = null;
   activeMedia?.stop();
   activeMedia = null;

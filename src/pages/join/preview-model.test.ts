@@ -10,6 +10,7 @@ test('what the preview says about each combination of problems', () => {
   expect(problemKeys({ audio: null, video: 'not-found' }, 'chrome')).toEqual(['notFoundCamera']);
   expect(problemKeys({ audio: 'in-use', video: 'denied' }, 'edge')).toEqual(['deniedCamera', 'inUseMicrophone', 'permissionHelpEdge']);
   expect(problemKeys({ audio: 'failed', video: null }, 'chrome')).toEqual(['mediaFailed']);
+  expect(problemKeys({ audio: null, video: 'background' }, 'chrome')).toEqual(['blurFailed']);
 });
 
 test('the Join button names what the customer joins with', () => {

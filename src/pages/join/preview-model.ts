@@ -8,8 +8,9 @@ const PROBLEM_TEXT = {
   'not-found': { audio: 'notFoundMicrophone', video: 'notFoundCamera' },
   'in-use': { audio: 'inUseMicrophone', video: 'inUseCamera' },
   denied: { audio: 'deniedMicrophone', video: 'deniedCamera' },
-  // Only a camera is ever filtered; the microphone entry keeps the table total.
-  background: { audio: 'mediaFailed', video: 'backgroundFailed' },
+  // Only a camera is ever filtered, and on this page only by the customer's own "Blur my
+  // background"; the microphone entry keeps the table total.
+  background: { audio: 'mediaFailed', video: 'blurFailed' },
 } as const satisfies Record<string, Record<'audio' | 'video', StringKey>>;
 
 /** The sentences to show, and the browser's own steps when a permission was refused. */

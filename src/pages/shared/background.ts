@@ -96,11 +96,16 @@ async function filterTrack(processor: Processor, raw: MediaStreamTrack): Promise
     }
     // A dropped frame keeps the last processed one on the canvas: never the raw picture.
     await processor.processFrame(video, canvas).catch(() => undefined);
+    frameHook()?.(performance.now() - started);
     if (running) timer = window.setTimeout(frame, Math.max(0, 1000 / FRAME_RATE - (performance.now() - started)));
   };
   void frame();
   return { track, raw, stop: stopAll };
 }
+
+/** `npm run bench` (scripts/bench.mjs) sets window.__backgroundFrame to time each processed frame;
+ * nothing else does. */
+const frameHook = () => (window as { __backgroundFrame?: (ms: number) => void }).__backgroundFrame;
 
 let library: Promise<ProcessorsGlobal> | null = null;
 
@@ -128,4 +133,21 @@ function loadImage(url: string): Promise<HTMLImageElement> {
   const image = new Image();
   image.src = url;
   return image.decode().then(() => image);
+}
+
+/** Whether this browser can run the processors, decided without fetching any of them (the join
+ * page offers "Blur my background" only then). The library's own `isSupported` is a WebGL2 or 2D
+ * canvas context; on top of it, what the library and the frame loop above use unconditionally:
+ * OffscreenCanvas (its input frames, Safari from 16.4), workers (its pipeline), WebAssembly (the
+ * segmentation), and a canvas's capture stream (the processed track). */
+export function backgroundSupported(scope: typeof globalThis = globalThis): boolean {
+  try {
+    if (typeof scope.OffscreenCanvas !== 'function' || typeof scope.Worker !== 'function' || typeof scope.WebAssembly !== 'object') return false;
+    if (typeof scope.HTMLCanvasElement?.prototype.captureStream !== 'function') return false;
+    const canvas = new scope.OffscreenCanvas(1, 1);
+    // Either context will do; a 2D one is the cheaper to create, and this runs as the page loads.
+    return !!(canvas.getContext('2d') ?? canvas.getContext('webgl2'));
+  } catch {
+    return false;
+  }
 }

@@ -405,4 +405,99 @@ describe('a background rule', () => {
     expect(fake.live('video')).toEqual([]);
     expect(media.audio).not.toBeNull();
   });
+
+  describe('the customer\'s own choice (setCameraFilter)', () => {
+    test('turning it on remakes a running camera through the filter, the raw one released first; off remakes it raw', async () => {
+      const fake = fakeDevices();
+      const { filter, applied } = fakeFilter();
+      let loads = 0;
+      const load = async () => (loads++, filter);
+      const media = new LocalMedia(fake.devices, FOLLOW);
+      await media.start();
+      const raw = media.video as unknown as FakeTrack;
+      const sdk = fakeSdk();
+      media.sdkTracks(sdk.classes);
+      const published: [unknown, unknown][] = [];
+      media.onPublishedTrackChange((before, after) => published.push([before, after]));
+
+      await media.setCameraFilter(load);
+      expect(raw.readyState).toBe('ended');
+      expect(media.video).toBe(applied[0].track);
+      expect(fake.requests.at(-1)!.liveVideoTracks).toBe(0);
+      // The call unpublishes the raw camera and publishes the blurred one.
+      expect(published.map(([before, after]) => [(before as { mediaStreamTrack?: unknown } | null)?.mediaStreamTrack ?? null, (after as { mediaStreamTrack?: unknown } | null)?.mediaStreamTrack ?? null])).toEqual([
+        [raw, null],
+        [null, applied[0].track],
+      ]);
+
+      await media.setCameraFilter(undefined);
+      expect(applied[0].stopped).toBe(true);
+      expect(media.video).not.toBeNull();
+      expect(applied.map((entry) => entry.track)).not.toContain(media.video);
+      expect(fake.live('video')).toHaveLength(1);
+
+      await media.setCameraFilter(load);
+      expect(media.video).toBe(applied[1].track);
+      expect(loads).toBe(2);
+    });
+
+    test('a camera turned off stays off; the next one is filtered', async () => {
+      const fake = fakeDevices();
+      const { filter, applied } = fakeFilter();
+      const load = async () => filter;
+      const media = new LocalMedia(fake.devices, FOLLOW);
+      await media.start();
+      await media.setCameraOn(false);
+      await media.setCameraFilter(load);
+      expect(media.video).toBeNull();
+      expect(fake.live('video')).toEqual([]);
+      await media.setCameraOn(true);
+      expect(media.video).toBe(applied[0].track);
+    });
+
+    test('a failure keeps the camera off with the reason; turning it off again clears it and leaves the camera off; asking again retries', async () => {
+      const fake = fakeDevices();
+      let fails = true;
+      const { filter, applied } = fakeFilter();
+      const load = async () => {
+        if (fails) throw new Error('unsupported');
+        return filter;
+      };
+      const media = new LocalMedia(fake.devices, FOLLOW);
+      await media.start();
+      await media.setCameraFilter(load);
+      expect(media.video).toBeNull();
+      expect(media.problems.video).toBe('background');
+      expect(media.cameraOn).toBe(false);
+      expect(fake.live('video')).toEqual([]);
+      expect(media.audio).not.toBeNull();
+
+      await media.setCameraFilter(undefined);
+      expect(media.problems.video).toBeNull();
+      expect(media.video).toBeNull();
+      expect(fake.live('video')).toEqual([]);
+
+      fails = false;
+      await media.setCameraFilter(load);
+      expect(media.video).toBe(applied[0].track);
+      expect(media.problems.video).toBeNull();
+    });
+
+    test('"Try again" after a failure loads the filter again', async () => {
+      const fake = fakeDevices();
+      let fails = true;
+      const { filter, applied } = fakeFilter();
+      const media = new LocalMedia(fake.devices, FOLLOW);
+      await media.start();
+      await media.setCameraFilter(async () => {
+        if (fails) throw new Error('offline');
+        return filter;
+      });
+      expect(media.problems.video).toBe('background');
+      fails = false;
+      await media.start();
+      expect(media.problems.video).toBeNull();
+      expect(media.video).toBe(applied[0].track);
+    });
+  });
 });

@@ -60,6 +60,10 @@ export class LocalMedia {
   /** Processed camera tracks and what they came from. */
   private readonly filtered = new Map<MediaStreamTrack, FilteredCamera>();
   private filter: Promise<CameraFilter> | null = null;
+  /** The camera is off because its filter failed, not because the customer turned it off. */
+  private cameraOffByFilter = false;
+  /** The filter in force: the page's rule (options), or the customer's own choice (setCameraFilter). */
+  private cameraFilter: (() => Promise<CameraFilter>) | undefined;
   /** Track changes run one at a time, so quick toggling never leaves two cameras open. */
   private queue: Promise<void> = Promise.resolve();
   /** After stop, a change still under way must not leave a camera or microphone running. */
@@ -69,7 +73,9 @@ export class LocalMedia {
   constructor(
     private readonly devices: MediaDevicesLike,
     private readonly options: MediaOptions,
-  ) {}
+  ) {
+    this.cameraFilter = options.cameraFilter;
+  }
 
   /** Asks for both at once (one permission prompt); if that fails, asks for each alone, so a
    * blocked or missing camera still leaves a working microphone, and the other way round. */
@@ -79,6 +85,12 @@ export class LocalMedia {
     return this.enqueue(async () => {
       this.replace('audio', null);
       this.replace('video', null);
+      // Starting again after a filter failed (the page's "Try again") loads it again, with the
+      // camera it had turned off.
+      if (this.cameraOffByFilter && this.cameraFilter) {
+        this.filter = null;
+        this.cameraOn = true;
+      }
       this.problems = { audio: null, video: null };
       try {
         const stream = await this.devices.getUserMedia({ audio: this.constraints('audio'), video: this.constraints('video') });
@@ -124,6 +136,7 @@ export class LocalMedia {
   /** Off stops the camera's track, so its light goes off too; on makes a new one. */
   setCameraOn(on: boolean): Promise<void> {
     this.cameraOn = on;
+    this.cameraOffByFilter = false;
     return this.enqueue(() => (on ? this.openCamera() : this.replace('video', null)));
   }
 
@@ -145,6 +158,26 @@ export class LocalMedia {
       if (!this.pausedWhileHidden) return;
       this.pausedWhileHidden = false;
       if (this.cameraOn) await this.openCamera();
+    });
+  }
+
+  /** The customer's own background choice (the join page's "Blur my background"), made or undone
+   * at any time, before or during the call. A running camera is made again through the new
+   * filter: the old track is released first, so the unfiltered picture is not shown a moment
+   * longer once blur was asked for, and the call republishes the new track. A camera the
+   * customer turned off stays off. When the filter failed (problem 'background'), asking again
+   * retries it with the camera; undoing it clears the problem but leaves the camera off, for the
+   * customer to turn on unfiltered with the camera button (privacy first). */
+  setCameraFilter(filter: (() => Promise<CameraFilter>) | undefined): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.cameraFilter === filter) return;
+      this.cameraFilter = filter;
+      this.filter = null;
+      if (this.problems.video === 'background') this.problems.video = null;
+      if (!this.video && !(this.cameraOffByFilter && filter)) return;
+      this.replace('video', null);
+      this.cameraOn = true;
+      await this.openCamera();
     });
   }
 
@@ -212,16 +245,19 @@ export class LocalMedia {
   /** Under a background rule, the camera as the rule makes it, or none at all: the raw camera
    * is stopped rather than shown when the rule cannot be applied. */
   private async processed(raw: MediaStreamTrack | null): Promise<MediaStreamTrack | null> {
-    if (!raw || !this.options.cameraFilter) return raw;
+    const cameraFilter = this.cameraFilter;
+    if (!raw || !cameraFilter) return raw;
     try {
-      this.filter ??= this.options.cameraFilter();
+      this.filter ??= cameraFilter();
       const camera = await (await this.filter).apply(raw);
       this.filtered.set(camera.track, camera);
+      this.cameraOffByFilter = false;
       return camera.track;
     } catch {
       raw.stop();
       this.problems.video = 'background';
       this.cameraOn = false;
+      this.cameraOffByFilter = true;
       return null;
     }
   }
@@ -303,7 +339,7 @@ export class LocalMedia {
     const deviceId = kind === 'audio' ? this.microphoneId : this.cameraId;
     const device = deviceId ? { deviceId: { exact: deviceId } } : null;
     // Segmentation costs grow with the pixels; Twilio advises 640×480 at 24 fps for its processors.
-    if (kind === 'video') return { ...(this.options.cameraFilter ? FILTERED_VIDEO_SIZE : VIDEO_SIZE), ...device };
+    if (kind === 'video') return { ...(this.cameraFilter ? FILTERED_VIDEO_SIZE : VIDEO_SIZE), ...device };
     return device ?? true;
   }
 }

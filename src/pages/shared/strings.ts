@@ -52,6 +52,13 @@ const en = {
   cameraOff: 'Turn camera off',
   cameraOn: 'Turn camera on',
   leave: 'Leave call',
+  blurBackground: 'Blur my background',
+  blurHint: 'Only you stay sharp. This may take a few seconds to start.',
+  blurStarting: 'Blurring your background…',
+  blurOn: 'Your background is blurred.',
+  blurOff: 'Your background is no longer blurred.',
+  blurFailedShort: 'Blur couldn’t start, so your camera is off',
+  blurFailed: 'Your background couldn’t be blurred in this browser, so your camera stays off. Select “Try again”, or turn off “Blur my background” and then turn your camera on without blur.',
 
   deniedBoth: 'Your browser blocked the camera and microphone.',
   deniedCamera: 'Your browser blocked the camera.',

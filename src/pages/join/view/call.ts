@@ -8,10 +8,12 @@ import type { RemoteTrack } from '../../shared/sdk';
 import { fill, type Strings } from '../../shared/strings';
 import { mediaToggles, selfVideo } from '../../shared/view/controls';
 import { announce, h, icon, showScreen } from '../../shared/view/dom';
+import { blurButton, type BlurChoice } from './blur';
 
 export interface CallControls {
   toggleMic(): void;
   toggleCamera(): void;
+  chooseBlur(on: boolean): void;
   leave(): void;
 }
 
@@ -22,7 +24,7 @@ export interface MountedCall extends CallView {
 
 const RECONNECTED_NOTICE_MS = 3000;
 
-export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Strings, media: LocalMedia, controls: CallControls): MountedCall {
+export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Strings, media: LocalMedia, controls: CallControls, blur: BlurChoice): MountedCall {
   const agentVideo = h('video', { class: 'agent-video', autoplay: true, playsinline: true, 'aria-label': text.agentVideo, hidden: true });
   const waitingText = h('p');
   const waiting = h('div', { class: 'waiting' }, h('div', { class: 'spinner' }), waitingText);
@@ -31,6 +33,7 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Stri
   const banner = h('p', { class: 'banner', hidden: true });
   const self = selfVideo(text, 'self-view');
   const toggles = mediaToggles(text, controls);
+  const blurToggle = blurButton(text, (on) => controls.chooseBlur(on));
   const leaveButton = h(
     'button',
     { type: 'button', class: 'round leave', 'data-control': 'leave', 'aria-label': text.leave, title: text.leave, onclick: () => controls.leave() },
@@ -42,7 +45,7 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Stri
     { class: 'screen call', 'data-state': 'waiting' },
     h('h1', { class: 'visually-hidden', tabindex: '-1' }, text.pageTitle),
     h('div', { class: 'stage' }, agentVideo, waiting, h('div', { class: 'top-bar' }, recordingBadge, networkBars), banner, self.element),
-    h('div', { class: 'controls' }, toggles.element, leaveButton),
+    h('div', { class: 'controls' }, toggles.element, blurToggle.element, leaveButton),
     audioSinks,
   );
   showScreen(root, screen);
@@ -58,8 +61,10 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Stri
   };
 
   const updateMedia = () => {
-    self.show(media.video, text.cameraOffPreview);
+    const offText = blur.on && blur.pending ? text.blurStarting : media.problems.video === 'background' ? text.blurFailedShort : text.cameraOffPreview;
+    self.show(media.video, offText);
     toggles.update(media);
+    blurToggle.update(blur);
   };
   updateMedia();
 

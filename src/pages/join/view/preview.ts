@@ -7,6 +7,7 @@ import { joinLabelKey, problemKeys } from '../preview-model';
 import { fill, type Strings } from '../../shared/strings';
 import { h, showScreen } from '../../shared/view/dom';
 import { mediaToggles, selfVideo } from '../../shared/view/controls';
+import { blurSwitch, type BlurChoice } from './blur';
 
 export interface PreviewHandlers {
   startMedia(): void;
@@ -14,6 +15,8 @@ export interface PreviewHandlers {
   toggleCamera(): void;
   selectDevice(kind: 'camera' | 'microphone' | 'speaker', deviceId: string): void;
   join(): void;
+  /** "Blur my background" switched on or off. */
+  chooseBlur(on: boolean): void;
 }
 
 export interface PreviewView {
@@ -33,6 +36,8 @@ export interface PreviewContext {
   media: LocalMedia;
   family: BrowserFamily;
   canChooseSpeaker: boolean;
+  /** Read on every update; main.ts changes it. */
+  blur: BlurChoice;
 }
 
 export function renderPreview(root: HTMLElement, context: PreviewContext, handlers: PreviewHandlers): PreviewView {
@@ -40,6 +45,7 @@ export function renderPreview(root: HTMLElement, context: PreviewContext, handle
   const media = context.media;
   const self = selfVideo(text, 'preview-video');
   const toggles = mediaToggles(text, handlers);
+  const blur = blurSwitch(text, (on) => handlers.chooseBlur(on));
   const problems = h('div', { class: 'problems', role: 'alert' });
   const startButton = h('button', { type: 'button', class: 'button primary', onclick: () => handlers.startMedia() }, text.startMedia);
   const selects = {
@@ -71,16 +77,20 @@ export function renderPreview(root: HTMLElement, context: PreviewContext, handle
       h('div', { class: 'preview-stage' }, self.element, toggles.element),
       problems,
       startButton,
+      // Before the camera starts too, so a customer can choose blur before anyone sees the room.
+      blur.element,
       form,
     ),
   );
 
   let started = false;
   const update = () => {
-    const offText = !started ? text.previewPlaceholder : media.problems.video ? text.noCameraPreview : text.cameraOffPreview;
+    const blurring = context.blur.on && context.blur.pending;
+    const offText = blurring ? text.blurStarting : !started ? text.previewPlaceholder : media.problems.video && media.problems.video !== 'background' ? text.noCameraPreview : text.cameraOffPreview;
     self.show(media.video, offText);
     toggles.element.hidden = !started;
     toggles.update(media);
+    blur.update(context.blur);
     problems.replaceChildren(...problemKeys(media.problems, context.family).map((key) => h('p', {}, text[key])));
     const hasProblem = problems.childElementCount > 0;
     if (hasProblem) problems.append(h('button', { type: 'button', class: 'button', onclick: () => handlers.startMedia() }, text.tryAgain));
