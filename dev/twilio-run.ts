@@ -60,7 +60,12 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
 }
 
 export async function startTwilioRun(options: TwilioRunOptions): Promise<TwilioRun> {
-  fs.writeFileSync(options.envFile, Object.entries(options.env).map(([k, v]) => `${k}=${v}`).join('\n'));
+  fs.writeFileSync(
+    options.envFile,
+    Object.entries(options.env)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
+  );
   let output = '';
   const child = spawn(
     process.execPath,
@@ -68,10 +73,14 @@ export async function startTwilioRun(options: TwilioRunOptions): Promise<TwilioR
       require.resolve('twilio-run/bin/twilio-run'),
       'start',
       // twilio-run takes these relative to its working directory.
-      '--functions-folder', path.relative(ROOT, options.functionsFolder),
-      '--assets-folder', path.relative(ROOT, options.assetsFolder),
-      '--port', String(options.port),
-      '--env', options.envFile,
+      '--functions-folder',
+      path.relative(ROOT, options.functionsFolder),
+      '--assets-folder',
+      path.relative(ROOT, options.assetsFolder),
+      '--port',
+      String(options.port),
+      '--env',
+      options.envFile,
     ],
     // twilio-run picks a test-only runner when NODE_ENV is "test", as it is under jest.
     // Its own process group, so stop() also ends the processes it forks per request.

@@ -16,7 +16,6 @@ export interface FlexTask {
   conversationSid?: string;
 }
 
-
 export function conversationOf(attributes: string): string | undefined {
   try {
     const parsed: unknown = JSON.parse(attributes);

@@ -89,7 +89,10 @@ function inviteKeys(env: Source, accountSid: string, authToken: string): InviteK
   const derive = (secret: string) => Buffer.from(hkdfSync('sha256', secret, accountSid, 'flex-video-invite-v1', 32));
   const secret = optional(env, 'VIDEO_INVITE_SECRET');
   const previous = optional(env, 'VIDEO_INVITE_SECRET_PREVIOUS');
-  for (const [name, value] of [['VIDEO_INVITE_SECRET', secret], ['VIDEO_INVITE_SECRET_PREVIOUS', previous]] as const) {
+  for (const [name, value] of [
+    ['VIDEO_INVITE_SECRET', secret],
+    ['VIDEO_INVITE_SECRET_PREVIOUS', previous],
+  ] as const) {
     if (value !== undefined && value.length < MIN_INVITE_SECRET_LENGTH) throw misconfigured(name, `must be at least ${MIN_INVITE_SECRET_LENGTH} characters`);
   }
   return previous === undefined ? [derive(secret ?? authToken)] : [derive(secret ?? authToken), derive(previous)];
@@ -139,9 +142,7 @@ export function loadConfig(env: Source): Config {
     apiSecret: required(env, 'TWILIO_API_SECRET'),
     workspaceSid: required(env, 'TWILIO_FLEX_WORKSPACE_SID', sidPattern('WS')),
     syncServiceSid: optional(env, 'TWILIO_SYNC_SERVICE_SID') ?? 'default',
-    allowedOrigins: (optional(env, 'ALLOWED_ORIGINS')?.split(',') ?? DEFAULT_ORIGINS)
-      .map((origin) => origin.trim().replace(/\/+$/, ''))
-      .filter(Boolean),
+    allowedOrigins: (optional(env, 'ALLOWED_ORIGINS')?.split(',') ?? DEFAULT_ORIGINS).map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean),
     recordingPolicy,
     compose: optional(env, 'VIDEO_COMPOSE')?.toLowerCase() === 'true',
     inviteTtlSeconds: Number(ttl),

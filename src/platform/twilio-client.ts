@@ -20,7 +20,10 @@ const MIN_ATTEMPT_MS = 250;
 export class Deadline {
   private readonly endsAt: number;
 
-  constructor(budgetMs: number, private readonly now: () => number = Date.now) {
+  constructor(
+    budgetMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
     this.endsAt = now() + budgetMs;
   }
 
@@ -49,7 +52,6 @@ export function rewriteTwilioUri(uri: string, apiBaseUrl?: string): string {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 
 /** twilio's own client retries 429s only, and with no overall deadline. This one retries 429
  * always, 5xx and network failures when the request is safe to repeat, and never past the

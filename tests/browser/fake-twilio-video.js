@@ -398,7 +398,11 @@
         const stats = PREFLIGHT_STATS[outcome];
         test.emit('completed', {
           networkTiming: { connect: { start: 0, end: 180, duration: 180 } },
-          stats: { rtt: { average: stats.rtt, min: stats.rtt, max: stats.rtt }, jitter: { average: stats.jitter, min: 0, max: stats.jitter }, packetLoss: { average: stats.packetLoss, min: 0, max: stats.packetLoss } },
+          stats: {
+            rtt: { average: stats.rtt, min: stats.rtt, max: stats.rtt },
+            jitter: { average: stats.jitter, min: 0, max: stats.jitter },
+            packetLoss: { average: stats.packetLoss, min: 0, max: stats.packetLoss },
+          },
         });
       }, 300);
     }

@@ -35,10 +35,7 @@ export interface Exchange {
   text: string;
 }
 
-export type Verdict =
-  | { kind: 'validated'; operation: string }
-  | { kind: 'skipped'; reason: string }
-  | { kind: 'violated'; operation: string; problems: string[] };
+export type Verdict = { kind: 'validated'; operation: string } | { kind: 'skipped'; reason: string } | { kind: 'violated'; operation: string; problems: string[] };
 
 /** A violation as a test reports it: which request, what came back, what is wrong. */
 export interface ContractViolation {
@@ -185,7 +182,10 @@ export class ContractChecker {
     const ref = node.$ref;
     if (typeof ref !== 'string') return [node, pointer];
     if (!ref.startsWith('#/')) throw new Error(`the contract refers outside itself: ${ref}`);
-    const parts = ref.slice(2).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = ref
+      .slice(2)
+      .split('/')
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     const target = parts.reduce<unknown>((at, part) => (at as Json | undefined)?.[part], this.document) as Json | undefined;
     if (!target) throw new Error(`the contract refers to nothing: ${ref}`);
     return this.resolve(target, parts);

@@ -13,9 +13,7 @@ test('who joins and leaves, by label; an unexpected one with their identity', ()
   const live = run(connected);
   expect(said(live, { type: 'participantConnected', member: CUSTOMER })).toEqual(['Customer joined the call.']);
   expect(said(live, { type: 'participantConnected', member: { sid: 'PA9', identity: 'spy' } })).toEqual(['Unexpected participant “spy” joined the call.']);
-  expect(said(run(connected, { type: 'participantConnected', member: CUSTOMER }), { type: 'participantDisconnected', member: CUSTOMER })).toEqual([
-    'Customer left the call.',
-  ]);
+  expect(said(run(connected, { type: 'participantConnected', member: CUSTOMER }), { type: 'participantDisconnected', member: CUSTOMER })).toEqual(['Customer left the call.']);
 });
 
 test('recording and the connection are announced; connecting itself is not', () => {

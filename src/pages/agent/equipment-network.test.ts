@@ -41,10 +41,12 @@ function setup(token: string | null = 'preflight-token') {
   const runs: unknown[][] = [];
   const result = testNetwork({
     token: async () => token,
-    runPreflight: async () => (...args: unknown[]) => {
-      runs.push(args);
-      return preflight as unknown as PreflightTest;
-    },
+    runPreflight:
+      async () =>
+      (...args: unknown[]) => {
+        runs.push(args);
+        return preflight as unknown as PreflightTest;
+      },
     clock,
   });
   return { clock, preflight, runs, result };

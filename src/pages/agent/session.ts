@@ -30,8 +30,7 @@ export interface SessionDeps {
   dispatch(event: PanelEvent): void;
 }
 
-const errorCode = (error: unknown): number | null =>
-  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number' ? error.code : null;
+const errorCode = (error: unknown): number | null => (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number' ? error.code : null);
 
 export class PanelSession {
   private link: RoomLink | null = null;

@@ -27,14 +27,7 @@ export interface SetupScreen {
   dispose(): void;
 }
 
-export function renderSetup(
-  root: HTMLElement,
-  announcer: HTMLElement,
-  text: AgentStrings,
-  media: PanelMedia,
-  canChooseSpeaker: boolean,
-  actions: SetupActions,
-): SetupScreen {
+export function renderSetup(root: HTMLElement, announcer: HTMLElement, text: AgentStrings, media: PanelMedia, canChooseSpeaker: boolean, actions: SetupActions): SetupScreen {
   const self = selfView(text, 'preview-video', text.previewLabel);
   const previewButton = h('button', { type: 'button', class: 'button', 'data-control': 'preview' }, text.previewStart);
   const previewPlaceholder = h('div', { class: 'preview-placeholder' }, previewButton);
