@@ -90,8 +90,8 @@ export async function startTwilioRun(options: TwilioRunOptions): Promise<TwilioR
     output += d.toString();
     options.onOutput?.(d.toString());
   };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const url = `http://localhost:${options.port}`;
   try {
     await waitUntilServing(`${url}/join.html`, child, () => output);

@@ -58,7 +58,7 @@ export class CallbackDelivery {
         RoomSid: room.sid,
         RoomName: room.unique_name,
         RoomStatus: room.status,
-        RoomType: String(room.type ?? 'group'),
+        RoomType: typeof room.type === 'string' ? room.type : 'group',
         StatusCallbackEvent: event.event,
         Timestamp: new Date().toISOString(),
         SequenceNumber: String(sequence),

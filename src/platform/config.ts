@@ -107,7 +107,7 @@ function agentBackground(env: Source): AgentBackground {
   const image = optional(env, 'VIDEO_AGENT_BACKGROUND_IMAGE');
   if (!image) throw misconfigured('VIDEO_AGENT_BACKGROUND_IMAGE', 'is not set (VIDEO_AGENT_BACKGROUND is image)');
   // A path of this service's assets: the panel's Content-Security-Policy admits no other host.
-  if (!/^\/(?!\/)[A-Za-z0-9._~\/-]+$/.test(image) || image.includes('..')) {
+  if (!/^\/(?!\/)[A-Za-z0-9._~/-]+$/.test(image) || image.includes('..')) {
     throw misconfigured('VIDEO_AGENT_BACKGROUND_IMAGE', "must be a path of this service's assets, such as /backgrounds/office.jpg");
   }
   return { rule: 'image', image };

@@ -79,7 +79,7 @@ const budgetedRequestClient = (Base: typeof RequestClient) =>
         let response: TwilioResponse<TData> | undefined;
         let failure: unknown;
         try {
-          response = (await super.request(attemptOpts)) as TwilioResponse<TData>;
+          response = await super.request<TData>(attemptOpts);
         } catch (err) {
           failure = err;
         }
@@ -99,7 +99,8 @@ const budgetedRequestClient = (Base: typeof RequestClient) =>
   };
 
 function retryDelayMs(attempt: number, response?: TwilioResponse<unknown>): number {
-  const header = response?.headers?.['retry-after'];
+  const headers = response?.headers as Record<string, string | string[] | undefined> | undefined;
+  const header = headers?.['retry-after'];
   const retryAfter = Number(Array.isArray(header) ? header[0] : header);
   if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.min(retryAfter * 1000, 2_000);
   const exponential = BACKOFF_BASE_MS * 2 ** attempt;
@@ -125,10 +126,12 @@ export interface TwilioClientOptions {
 let twilioLib: { RestClient: typeof Twilio; BudgetedRequestClient: ReturnType<typeof budgetedRequestClient> } | undefined;
 
 function loadTwilio() {
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded on a handler's first call, not at load time: see above */
   twilioLib ??= {
     RestClient: require('twilio/lib/rest/Twilio') as typeof Twilio,
     BudgetedRequestClient: budgetedRequestClient(require('twilio/lib/base/RequestClient') as typeof RequestClient),
   };
+  /* eslint-enable @typescript-eslint/no-require-imports */
   return twilioLib;
 }
 

@@ -39,7 +39,7 @@ export const participantIdentity = z
   .string({ error: 'Identity must be a string.' })
   .min(1, 'Identity must not be empty.')
   .refine((value) => Buffer.byteLength(value, 'utf8') <= LIMITS.identityBytes, `Identity must be at most ${LIMITS.identityBytes} bytes.`)
-  .refine((value) => !/[\p{Cc}\p{Cf}\/?#%]/u.test(value), 'Identity must be printable text without / ? # or %.');
+  .refine((value) => !/[\p{Cc}\p{Cf}/?#%]/u.test(value), 'Identity must be printable text without / ? # or %.');
 
 /** A text field of a Twilio callback: Twilio sends each once, as a short (maybe empty) string. */
 export const callbackText = (name: string, maxLength: number) =>

@@ -7,6 +7,6 @@ import { agentTaskParams } from '../../platform/validate';
 export const handler = defineAgentEndpoint(
   agentTaskParams,
   ['accepted'],
-  async (invocation, _params, { agent, room }) => reissueAgentToken(escalationDeps(invocation), room, agent),
+  (invocation, _params, { agent, room }) => reissueAgentToken(escalationDeps(invocation), room, agent),
   { readsRoom: true },
 );

@@ -13,11 +13,11 @@ export interface Probes {
 export interface CheckDeps {
   media: Pick<PanelMedia, 'audio' | 'video' | 'speakerId'>;
   /** Opens camera and microphone if they are not open yet (the panel's preview). */
-  startMedia(): Promise<unknown>;
+  startMedia: () => Promise<unknown>;
   probes: Probes;
   network: NetworkTestDeps;
-  onLevel(peak: number): void;
-  onResult(item: CheckItem, result: ItemResult): void;
+  onLevel: (peak: number) => void;
+  onResult: (item: CheckItem, result: ItemResult) => void;
 }
 
 export type CheckReport = Readonly<Record<CheckItem, ItemResult>>;

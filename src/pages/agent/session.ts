@@ -26,7 +26,7 @@ export interface SessionDeps {
   media: PanelMedia;
   clock: Clock;
   tracks: TrackSink;
-  captureScreen(): Promise<MediaStream>;
+  captureScreen: () => Promise<MediaStream>;
   dispatch(event: PanelEvent): void;
 }
 

@@ -19,14 +19,14 @@ import { participantsSection } from './participants';
 import { recordingSection } from './recording';
 
 export interface CallActions {
-  toggleMic(): void;
-  toggleCamera(): void;
-  selectDevice(kind: DeviceKind, deviceId: string): void;
-  toggleShare(): Promise<ShareOutcome | 'stopped'>;
-  setRecording(action: 'start' | 'stop'): void;
-  remove(identity: string): Promise<Problem | null>;
-  sendNewLink(): Promise<Problem | null>;
-  end(): Promise<Problem | null>;
+  toggleMic: () => void;
+  toggleCamera: () => void;
+  selectDevice: (kind: DeviceKind, deviceId: string) => void;
+  toggleShare: () => Promise<ShareOutcome | 'stopped'>;
+  setRecording: (action: 'start' | 'stop') => void;
+  remove: (identity: string) => Promise<Problem | null>;
+  sendNewLink: () => Promise<Problem | null>;
+  end: () => Promise<Problem | null>;
 }
 
 export interface CallOptions {

@@ -10,13 +10,13 @@ import { equipmentSection, type EquipmentSection } from './equipment';
 import { devicePicker, mediaToggles, selfView, type DeviceKind } from './media-controls';
 
 export interface SetupActions {
-  preview(): Promise<void>;
-  start(): void;
-  toggleMic(): void;
-  toggleCamera(): void;
-  selectDevice(kind: DeviceKind, deviceId: string): void;
+  preview: () => Promise<void>;
+  start: () => void;
+  toggleMic: () => void;
+  toggleCamera: () => void;
+  selectDevice: (kind: DeviceKind, deviceId: string) => void;
   /** Runs the equipment check, showing its progress in `section`. */
-  checkEquipment(section: EquipmentSection): Promise<CheckReport>;
+  checkEquipment: (section: EquipmentSection) => Promise<CheckReport>;
 }
 
 export interface SetupScreen {
