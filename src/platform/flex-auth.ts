@@ -22,12 +22,12 @@ interface TokenValidation {
  * deadline, the retries and TWILIO_API_BASE_URL.
  */
 export async function validateFlexToken(client: Twilio, accountSid: string, token: string): Promise<AgentPrincipal> {
-  const response: TwilioResponse<unknown> = await client.request({
+  const response = (await client.request({
     method: 'post',
     uri: `https://iam.twilio.com/v1/Accounts/${accountSid}/Tokens/validate`,
     headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' },
     data: { token },
-  });
+  })) as TwilioResponse<unknown>;
   if (response.statusCode === 429 || response.statusCode >= 500) {
     throw Object.assign(new Error('token validation failed'), { status: response.statusCode });
   }

@@ -31,8 +31,8 @@ beforeAll(async () => {
     stack.assetsDir = assetsDir;
   }
 });
-afterAll(() => {
-  flex?.close();
+afterAll(async () => {
+  await flex?.close();
   fs.rmSync(assetsDir, { recursive: true, force: true });
 });
 const context = useBrowserContext();
