@@ -67,7 +67,12 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
 }
 
 export async function startTwilioRun(options: TwilioRunOptions): Promise<TwilioRun> {
-  fs.writeFileSync(options.envFile, Object.entries(options.env).map(([k, v]) => `${k}=${v}`).join('\n'));
+  fs.writeFileSync(
+    options.envFile,
+    Object.entries(options.env)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
+  );
   let output = '';
   const child = spawn(
     process.execPath,
@@ -75,10 +80,14 @@ export async function startTwilioRun(options: TwilioRunOptions): Promise<TwilioR
       require.resolve('twilio-run/bin/twilio-run'),
       'start',
       // twilio-run takes these relative to its working directory.
-      '--functions-folder', path.relative(ROOT, options.functionsFolder),
-      '--assets-folder', path.relative(ROOT, options.assetsFolder),
-      '--port', String(options.port),
-      '--env', options.envFile,
+      '--functions-folder',
+      path.relative(ROOT, options.functionsFolder),
+      '--assets-folder',
+      path.relative(ROOT, options.assetsFolder),
+      '--port',
+      String(options.port),
+      '--env',
+      options.envFile,
     ],
     // twilio-run picks a test-only runner when NODE_ENV is "test", as it is under jest.
     // Its own process group, so stop() also ends the processes it forks per request.
@@ -88,8 +97,8 @@ export async function startTwilioRun(options: TwilioRunOptions): Promise<TwilioR
     output += d.toString();
     options.onOutput?.(d.toString());
   };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const url = `http://localhost:${options.port}`;
   try {
     await waitUntilServing(`${url}/join.html`, child, () => output);

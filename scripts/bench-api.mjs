@@ -73,7 +73,10 @@ export async function apiSection() {
     return { ...t, roomSid: answer.body.roomSid, invite: decodeURIComponent(new URL(answer.body.joinUrl).hash.slice('#invite='.length)) };
   };
   try {
-    const agent = (endpoint, extra = {}) => (t) => stack.post(endpoint, { Token: t.token, TaskSid: t.taskSid, ...extra });
+    const agent =
+      (endpoint, extra = {}) =>
+      (t) =>
+        stack.post(endpoint, { Token: t.token, TaskSid: t.taskSid, ...extra });
     const inCall = async () => {
       const t = await escalated();
       stack.fake.addParticipant(t.roomSid, 'customer-AAAAAAAAAAAAAAAA');

@@ -22,9 +22,7 @@ const BUDGETS = { 'video/join': 1.5, 'video/escalate': 2 };
 
 async function listJs(dir) {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? listJs(path.join(dir, e.name)) : e.name.endsWith('.js') ? [path.join(dir, e.name)] : [])),
-  );
+  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? listJs(path.join(dir, e.name)) : e.name.endsWith('.js') ? [path.join(dir, e.name)] : [])));
   return nested.flat().sort();
 }
 

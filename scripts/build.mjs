@@ -27,7 +27,10 @@ async function listTs(dir) {
 }
 
 async function exists(file) {
-  return stat(file).then(() => true, () => false);
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 await rm(out, { recursive: true, force: true });
@@ -44,9 +47,7 @@ const BUNDLED_FROM_TWILIO = new Set(['twilio/lib/jwt/AccessToken']);
 const twilioStaysExternal = {
   name: 'twilio-stays-external',
   setup(build) {
-    build.onResolve({ filter: /^twilio(\/|$)/ }, ({ path: specifier }) =>
-      BUNDLED_FROM_TWILIO.has(specifier) ? undefined : { path: specifier, external: true },
-    );
+    build.onResolve({ filter: /^twilio(\/|$)/ }, ({ path: specifier }) => (BUNDLED_FROM_TWILIO.has(specifier) ? undefined : { path: specifier, external: true }));
   },
 };
 
@@ -118,10 +119,7 @@ for (const file of await readdir(processorsBuild)) {
 // loads, which a CSP without 'unsafe-eval' refuses, so the whole SDK failed to load. The same
 // dynamic import written as an arrow function needs no eval. The check after it stops the build
 // if a later SDK evaluates strings some other way, instead of shipping a page that cannot call.
-const sdkSource = await readFile(
-  path.join(path.dirname(require.resolve('twilio-video/package.json')), 'dist', 'twilio-video.min.js'),
-  'utf8',
-);
+const sdkSource = await readFile(path.join(path.dirname(require.resolve('twilio-video/package.json')), 'dist', 'twilio-video.min.js'), 'utf8');
 const sdk = sdkSource.replaceAll('new Function("url","return import(url);")', '(url=>import(url))');
 const evaluates = sdk.match(/new Function\(|[^\w.$]eval\(/);
 if (evaluates) throw new Error(`twilio-video evaluates strings (${evaluates[0]}), which the join page's CSP forbids`);

@@ -34,7 +34,10 @@ export class CallbackDelivery {
   private readonly queues = new Map<string, Promise<void>>();
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(state: EmulatorState, private readonly log: (line: string) => void = () => {}) {
+  constructor(
+    state: EmulatorState,
+    private readonly log: (line: string) => void = () => {},
+  ) {
     state.onEvent((event) => this.enabled && this.deliver(event));
   }
 
@@ -51,16 +54,27 @@ export class CallbackDelivery {
       const sequence = this.sequence.get(room.sid) ?? 0;
       this.sequence.set(room.sid, sequence + 1);
       this.enqueue(room.sid, room.status_callback, event.event, {
-        AccountSid: ACCOUNT_SID, RoomSid: room.sid, RoomName: room.unique_name, RoomStatus: room.status, RoomType: String(room.type ?? 'group'),
-        StatusCallbackEvent: event.event, Timestamp: new Date().toISOString(), SequenceNumber: String(sequence), ...event.params,
+        AccountSid: ACCOUNT_SID,
+        RoomSid: room.sid,
+        RoomName: room.unique_name,
+        RoomStatus: room.status,
+        RoomType: typeof room.type === 'string' ? room.type : 'group',
+        StatusCallbackEvent: event.event,
+        Timestamp: new Date().toISOString(),
+        SequenceNumber: String(sequence),
+        ...event.params,
       });
       return;
     }
     const { composition } = event;
     if (!composition.status_callback) return;
     this.enqueue(composition.sid, composition.status_callback, event.event, {
-      AccountSid: ACCOUNT_SID, CompositionSid: composition.sid, RoomSid: composition.room_sid, StatusCallbackEvent: event.event,
-      Timestamp: new Date().toISOString(), ...(event.event === 'composition-failed' ? { FailedOperation: 'composition', ErrorMessage: 'Composition failed' } : {}),
+      AccountSid: ACCOUNT_SID,
+      CompositionSid: composition.sid,
+      RoomSid: composition.room_sid,
+      StatusCallbackEvent: event.event,
+      Timestamp: new Date().toISOString(),
+      ...(event.event === 'composition-failed' ? { FailedOperation: 'composition', ErrorMessage: 'Composition failed' } : {}),
     });
   }
 

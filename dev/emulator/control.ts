@@ -52,7 +52,9 @@ function streamed(emulator: TwilioEmulator, event: EmulatorEvent): unknown {
   if (event.type === 'composition') return { type: event.type, event: event.event, composition: event.composition };
   const { room } = event;
   return {
-    type: 'room', event: event.event, params: event.params,
+    type: 'room',
+    event: event.event,
+    params: event.params,
     room: { sid: room.sid, uniqueName: room.unique_name, status: room.status, recording: emulator.isRecording(room.sid), participants: emulator.connectedIdentities(room.sid) },
   };
 }
@@ -112,7 +114,7 @@ export function handleControl(emulator: TwilioEmulator, req: http.IncomingMessag
   const parts = url.pathname.slice(CONTROL_PREFIX.length).split('/').filter(Boolean);
   if (req.method === 'GET' && parts.join('/') === 'events') {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
-    res.write(': the emulator\'s changes, one event each\n\n');
+    res.write(": the emulator's changes, one event each\n\n");
     const stop = emulator.onEvent((event) => res.write(`data: ${JSON.stringify(streamed(emulator, event))}\n\n`));
     req.once('close', stop);
     return;

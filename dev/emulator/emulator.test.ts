@@ -47,7 +47,11 @@ async function rest(method: string, path: string, form?: Record<string, string>,
 }
 
 async function control(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${emulator.url}/__emulator/${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${emulator.url}/__emulator/${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- the control surface's JSON
 }
 

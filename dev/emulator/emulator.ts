@@ -46,9 +46,7 @@ const PRODUCTS: Product[] = [iam, taskrouter, video, conversations, sync];
 /** Products with a spec in twilio-oai; IAM's token validation has none (see iamShapeOk). */
 const SPEC_CHECKED = ['video', 'conversations', 'taskrouter', 'sync'];
 
-const routeTable = new Map<string, Route>(
-  PRODUCTS.flatMap((product) => product.routes.map((route) => [`${route.method} ${product.subdomain}${route.template}`, route] as const)),
-);
+const routeTable = new Map<string, Route>(PRODUCTS.flatMap((product) => product.routes.map((route) => [`${route.method} ${product.subdomain}${route.template}`, route] as const)));
 
 export class TwilioEmulator extends EmulatorState {
   readonly calls: RecordedCall[] = [];
@@ -124,8 +122,16 @@ export class TwilioEmulator extends EmulatorState {
     const isJson = (req.headers['content-type'] ?? '').includes('application/json');
     const form = !isJson && raw ? new URLSearchParams(raw) : undefined;
     const call: RecordedCall = {
-      method: req.method ?? 'GET', subdomain, path, query: Object.fromEntries(url.searchParams), form: Object.fromEntries(form ?? []),
-      json: isJson && raw ? parseJson(raw) : undefined, headers: req.headers, status: 0, startedAt, endedAt: 0,
+      method: req.method ?? 'GET',
+      subdomain,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      form: Object.fromEntries(form ?? []),
+      json: isJson && raw ? parseJson(raw) : undefined,
+      headers: req.headers,
+      status: 0,
+      startedAt,
+      endedAt: 0,
     };
     this.calls.push(call);
 
@@ -139,8 +145,7 @@ export class TwilioEmulator extends EmulatorState {
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    const twilioError = (status: number, code: number, message: string) =>
-      send(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
+    const twilioError = (status: number, code: number, message: string) => send(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
     const fail = () => {
       const failure = verdict.failure!;
       if (!failure.drop) return twilioError(failure.status, failure.twilioCode, failure.when === 'after' ? 'Injected failure after applying' : 'Injected failure');
@@ -181,7 +186,17 @@ export class TwilioEmulator extends EmulatorState {
         this.violation(`the emulator has no behaviour for ${call.method} ${subdomain}${template}`);
         throw new TwilioError(501, 20500, `Not implemented in the emulator: ${call.method} ${subdomain}${template}`);
       }
-      answer = route.handle({ method: call.method, subdomain, template, pathParams, query: url.searchParams, form: form ?? new URLSearchParams(), json: call.json, headers: req.headers, state: this });
+      answer = route.handle({
+        method: call.method,
+        subdomain,
+        template,
+        pathParams,
+        query: url.searchParams,
+        form: form ?? new URLSearchParams(),
+        json: call.json,
+        headers: req.headers,
+        state: this,
+      });
     } catch (err) {
       if (err instanceof TwilioError) return twilioError(err.status, err.code, err.message);
       this.violation(`the emulator failed on ${call.method} ${path}: ${String(err)}`);

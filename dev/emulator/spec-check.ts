@@ -93,7 +93,7 @@ export class SpecChecker {
     const file = path.join(SPEC_DIR, `${id}.json`);
     if (!fs.existsSync(file)) return undefined;
     const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as LoadedSpec['doc'];
-    this.ajv.addSchema(doc as object, id);
+    this.ajv.addSchema(doc, id);
     const routes = Object.keys(doc.paths).map((template) => {
       const names: string[] = [];
       const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_m, name: string) => {

@@ -81,14 +81,7 @@ export interface FlexUser {
   roles: string[];
 }
 
-export type RoomEventName =
-  | 'room-created'
-  | 'room-ended'
-  | 'participant-connected'
-  | 'participant-disconnected'
-  | 'recording-started'
-  | 'recording-completed'
-  | 'recording-failed';
+export type RoomEventName = 'room-created' | 'room-ended' | 'participant-connected' | 'participant-disconnected' | 'recording-started' | 'recording-completed' | 'recording-failed';
 
 export type CompositionEventName = 'composition-enqueued' | 'composition-available' | 'composition-failed';
 
@@ -193,11 +186,22 @@ export class EmulatorState {
     const type = options.type ?? 'audio';
     const status = options.status ?? 'completed';
     this.recordings.push({
-      account_sid: ACCOUNT_SID, status, date_created: iso(options.createdAt), sid, source_sid: newSid('MT'), size: status === 'completed' ? 1024 : null,
-      url: `https://video.twilio.com/v1/Recordings/${sid}`, type, duration: options.duration === undefined ? (status === 'completed' ? 42 : null) : options.duration,
-      container_format: type === 'video' ? 'mkv' : 'mka', codec: type === 'video' ? 'VP8' : 'OPUS',
+      account_sid: ACCOUNT_SID,
+      status,
+      date_created: iso(options.createdAt),
+      sid,
+      source_sid: newSid('MT'),
+      size: status === 'completed' ? 1024 : null,
+      url: `https://video.twilio.com/v1/Recordings/${sid}`,
+      type,
+      duration: options.duration === undefined ? (status === 'completed' ? 42 : null) : options.duration,
+      container_format: type === 'video' ? 'mkv' : 'mka',
+      codec: type === 'video' ? 'VP8' : 'OPUS',
       grouping_sids: { room_sid: roomSid, participant_sid: options.participantSid ?? newSid('PA') },
-      track_name: options.trackName ?? `${type}-track`, offset: 0, media_external_location: null, room_sid: roomSid,
+      track_name: options.trackName ?? `${type}-track`,
+      offset: 0,
+      media_external_location: null,
+      room_sid: roomSid,
       links: { media: `https://video.twilio.com/v1/Recordings/${sid}/Media` },
     });
     return sid;
@@ -206,9 +210,7 @@ export class EmulatorState {
   // ---- reading ------------------------------------------------------------------------
 
   room(sidOrName: string): Room | undefined {
-    return sidOrName.startsWith('RM')
-      ? this.rooms.find((r) => r.sid === sidOrName)
-      : this.rooms.find((r) => r.unique_name === sidOrName && r.status === 'in-progress');
+    return sidOrName.startsWith('RM') ? this.rooms.find((r) => r.sid === sidOrName) : this.rooms.find((r) => r.unique_name === sidOrName && r.status === 'in-progress');
   }
 
   connectedIdentities(roomSid: string): string[] {
@@ -248,8 +250,18 @@ export class EmulatorState {
   /** Someone connected to the room with a token for `identity`, as Twilio would list them. */
   addParticipant(roomSid: string, identity: string): Participant {
     const participant: Participant = {
-      sid: newSid('PA'), room_sid: roomSid, account_sid: ACCOUNT_SID, identity, status: 'connected', date_created: iso(), date_updated: iso(),
-      start_time: iso(), end_time: null, duration: null, url: '', links: {},
+      sid: newSid('PA'),
+      room_sid: roomSid,
+      account_sid: ACCOUNT_SID,
+      identity,
+      status: 'connected',
+      date_created: iso(),
+      date_updated: iso(),
+      start_time: iso(),
+      end_time: null,
+      duration: null,
+      url: '',
+      links: {},
     };
     participant.url = `https://video.twilio.com/v1/Rooms/${roomSid}/Participants/${participant.sid}`;
     this.participants.push(participant);
@@ -345,8 +357,21 @@ export class EmulatorState {
 
   private messageJson(conversationSid: string, body: string | null, attributes: string, author: string): Message {
     return {
-      sid: newSid('IM'), account_sid: ACCOUNT_SID, conversation_sid: conversationSid, index: this.messageIndex++, author,
-      body, media: null, attributes, participant_sid: null, date_created: iso(), date_updated: iso(), url: '', delivery: null, links: {}, content_sid: null,
+      sid: newSid('IM'),
+      account_sid: ACCOUNT_SID,
+      conversation_sid: conversationSid,
+      index: this.messageIndex++,
+      author,
+      body,
+      media: null,
+      attributes,
+      participant_sid: null,
+      date_created: iso(),
+      date_updated: iso(),
+      url: '',
+      delivery: null,
+      links: {},
+      content_sid: null,
     };
   }
 }

@@ -78,21 +78,21 @@ export class LocalVideo {
         const claims = typeof body.token === 'string' ? verifiedClaims(body.token) : null;
         const identity = claims?.grants?.identity;
         const roomSid = claims?.grants?.video?.room;
-        if (!identity || !roomSid) return json(401, { code: INVALID_TOKEN, message: 'Invalid Access Token' }), true;
+        if (!identity || !roomSid) return (json(401, { code: INVALID_TOKEN, message: 'Invalid Access Token' }), true);
         const room = this.emulator.room(roomSid);
-        if (!room) return json(404, { code: ROOM_NOT_FOUND, message: 'Room not found' }), true;
-        if (room.status !== 'in-progress') return json(410, { code: ROOM_COMPLETED, message: 'Room completed' }), true;
+        if (!room) return (json(404, { code: ROOM_NOT_FOUND, message: 'Room not found' }), true);
+        if (room.status !== 'in-progress') return (json(410, { code: ROOM_COMPLETED, message: 'Room completed' }), true);
         // One connection per identity, as in Twilio: the newer one replaces the older.
         for (const old of this.emulator.participants.filter((p) => p.room_sid === room.sid && p.identity === identity && p.status === 'connected')) this.emulator.disconnect(old);
         const others = this.emulator.participants.filter((p) => p.room_sid === room.sid && p.status === 'connected').map((p) => ({ sid: p.sid, identity: p.identity }));
         const sid = this.emulator.addParticipant(room.sid, identity).sid;
         this.toldRecording.set(sid, this.emulator.isRecording(room.sid));
-        return json(200, { sid, identity, roomSid: room.sid, roomName: room.unique_name, isRecording: this.emulator.isRecording(room.sid), participants: others }), true;
+        return (json(200, { sid, identity, roomSid: room.sid, roomName: room.unique_name, isRecording: this.emulator.isRecording(room.sid), participants: others }), true);
       }
       case 'GET /__sandbox/video/events': {
         const sid = url.searchParams.get('participant') ?? '';
         const participant = this.emulator.participants.find((p) => p.sid === sid && p.status === 'connected');
-        if (!participant) return json(404, { code: ROOM_NOT_FOUND, message: 'Not connected' }), true;
+        if (!participant) return (json(404, { code: ROOM_NOT_FOUND, message: 'Not connected' }), true);
         res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
         res.write(': connected\n\n');
         this.streams.set(sid, (event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
@@ -105,11 +105,11 @@ export class LocalVideo {
       }
       case 'POST /__sandbox/video/signal':
         this.send(String(body.to), { type: 'signal', from: body.from, data: body.data });
-        return json(200, {}), true;
+        return (json(200, {}), true);
       case 'POST /__sandbox/video/disconnect': {
         const participant = this.emulator.participants.find((p) => p.sid === body.participant && p.status === 'connected');
         if (participant) this.emulator.disconnect(participant);
-        return json(200, {}), true;
+        return (json(200, {}), true);
       }
       default:
         return false;

@@ -174,8 +174,7 @@
     }
   }
 
-  const post = (path, body) =>
-    fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), keepalive: true });
+  const post = (path, body) => fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), keepalive: true });
 
   class Room extends Emitter {
     constructor(joined) {

@@ -13,10 +13,14 @@ function hasTwilioCredentials(): boolean {
   const file = path.join(ROOT, '.env');
   if (!fs.existsSync(file)) return false;
   const env = Object.fromEntries(
-    fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((line) => /^\s*[A-Z_]+\s*=/.test(line)).map((line) => {
-      const at = line.indexOf('=');
-      return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
-    }),
+    fs
+      .readFileSync(file, 'utf8')
+      .split(/\r?\n/)
+      .filter((line) => /^\s*[A-Z_]+\s*=/.test(line))
+      .map((line) => {
+        const at = line.indexOf('=');
+        return [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+      }),
   );
   return /^AC[0-9a-f]{32}$/.test(env.ACCOUNT_SID ?? '') && !!env.AUTH_TOKEN;
 }

@@ -74,8 +74,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     port: await freePort(),
     envFile: path.join(ROOT, '.dev-build', 'sandbox.env'),
     env: {
-      ACCOUNT_SID, AUTH_TOKEN, TWILIO_API_KEY: API_KEY, TWILIO_API_SECRET: API_SECRET, TWILIO_FLEX_WORKSPACE_SID: WORKSPACE_SID,
-      TWILIO_API_BASE_URL: emulatorUrl, DOMAIN_NAME: domain,
+      ACCOUNT_SID,
+      AUTH_TOKEN,
+      TWILIO_API_KEY: API_KEY,
+      TWILIO_API_SECRET: API_SECRET,
+      TWILIO_FLEX_WORKSPACE_SID: WORKSPACE_SID,
+      TWILIO_API_BASE_URL: emulatorUrl,
+      DOMAIN_NAME: domain,
       ALLOWED_ORIGINS: `http://localhost:${options.port},http://127.0.0.1:${options.port}`,
     },
   });
@@ -99,7 +104,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           return json(200, { ...session, messages: emulator.messages(session.conversationSid) });
         case 'GET /__sandbox/events':
           res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
-          res.write(': the conversation\'s messages as they arrive\n\n');
+          res.write(": the conversation's messages as they arrive\n\n");
           consoleStreams.add(res);
           req.once('close', () => consoleStreams.delete(res));
           return;

@@ -9,14 +9,7 @@ import type { AgentPrincipal } from './ownership';
 import type { RecordingPolicy } from './recording-policy';
 import { completeRoom, ensureTaskRoom, fetchRoom, listTaskRooms, requireRoom, VideoRoom } from './rooms';
 import { requireConversation, FlexTask } from './tasks';
-import {
-  AGENT_TOKEN_TTL_SECONDS,
-  agentIdentity,
-  CUSTOMER_TOKEN_TTL_SECONDS,
-  customerIdentity,
-  issueVideoToken,
-  TokenSigner,
-} from './tokens';
+import { AGENT_TOKEN_TTL_SECONDS, agentIdentity, CUSTOMER_TOKEN_TTL_SECONDS, customerIdentity, issueVideoToken, TokenSigner } from './tokens';
 
 /** What the escalation flow needs from its surroundings; handlers build it from their context. */
 export interface EscalationDeps {

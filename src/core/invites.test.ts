@@ -86,10 +86,14 @@ test('an invite signed with another key is invalid', () => {
   expect(codeOf(() => verifyInvite([randomBytes(32)], sign(NOW + 60), NOW))).toBe('invalid_invite');
 });
 
-test.each(['', 'x', `${ROOM}..1.1.`, `${ROOM}.${'A'.repeat(16)}.1.1.${'A'.repeat(42)}`, `RM${'G'.repeat(32)}.${'A'.repeat(16)}.1.1.${'A'.repeat(43)}`, `${ROOM}.${'A'.repeat(16)}.1.${'A'.repeat(43)}`])(
-  'the malformed invite %p is invalid',
-  (invite) => expect(codeOf(() => verifyInvite(keys, invite, NOW))).toBe('invalid_invite'),
-);
+test.each([
+  '',
+  'x',
+  `${ROOM}..1.1.`,
+  `${ROOM}.${'A'.repeat(16)}.1.1.${'A'.repeat(42)}`,
+  `RM${'G'.repeat(32)}.${'A'.repeat(16)}.1.1.${'A'.repeat(43)}`,
+  `${ROOM}.${'A'.repeat(16)}.1.${'A'.repeat(43)}`,
+])('the malformed invite %p is invalid', (invite) => expect(codeOf(() => verifyInvite(keys, invite, NOW))).toBe('invalid_invite'));
 
 test('the join link carries the invite in the fragment', () => {
   const url = new URL(joinUrl('https://video-1234.twil.io', 'abc.def'));

@@ -9,9 +9,27 @@ describe('rulesRecord: whether anything may be recorded', () => {
     [[{ type: 'include', all: true }], true],
     [[{ type: 'include', kind: 'audio' }], true],
     [[{ type: 'include', publisher: 'customer-x' }], true],
-    [[{ type: 'include', all: true }, { type: 'exclude', all: true }], false],
-    [[{ type: 'exclude', all: true }, { type: 'include', kind: 'audio' }], true],
-    [[{ type: 'include', all: true }, { type: 'exclude', kind: 'video' }], true],
+    [
+      [
+        { type: 'include', all: true },
+        { type: 'exclude', all: true },
+      ],
+      false,
+    ],
+    [
+      [
+        { type: 'exclude', all: true },
+        { type: 'include', kind: 'audio' },
+      ],
+      true,
+    ],
+    [
+      [
+        { type: 'include', all: true },
+        { type: 'exclude', kind: 'video' },
+      ],
+      true,
+    ],
     [[{ type: 'exclude', kind: 'video' }], false],
     [[{ type: 'unknown', all: true }], false],
   ])('%j → %p', (rules, recording) => {

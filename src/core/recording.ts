@@ -47,7 +47,6 @@ export interface RecordingRule {
   kind?: string;
 }
 
-
 /** Whether any track may be recorded under these rules. Twilio applies them in order, so an
  * `exclude all` cancels what came before it; any include after that records something (the
  * customer must be told about a partial recording too). No rules at all record nothing. */

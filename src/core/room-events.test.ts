@@ -4,9 +4,12 @@ const NOW = new Date('2026-05-06T07:08:09.000Z');
 const RT = `RT${'d'.repeat(32)}`;
 
 test("a recording failure keeps Twilio's sid, track, reason and time", () => {
-  expect(
-    failureOf({ roomSid: 'RM', event: 'recording-failed', recordingSid: RT, trackName: 'cam', reason: 'media_upload', timestamp: '2026-01-02T03:04:05Z' }, NOW),
-  ).toEqual({ recordingSid: RT, trackName: 'cam', reason: 'media_upload', failedAt: '2026-01-02T03:04:05.000Z' });
+  expect(failureOf({ roomSid: 'RM', event: 'recording-failed', recordingSid: RT, trackName: 'cam', reason: 'media_upload', timestamp: '2026-01-02T03:04:05Z' }, NOW)).toEqual({
+    recordingSid: RT,
+    trackName: 'cam',
+    reason: 'media_upload',
+    failedAt: '2026-01-02T03:04:05.000Z',
+  });
 });
 
 test.each([

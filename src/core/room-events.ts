@@ -76,10 +76,7 @@ async function roomEnded(deps: RoomEventDeps, roomSid: string): Promise<RoomEven
     const conversationSid = await conversationOfTask(deps, taskSid);
     return conversationSid ? (await announceSessionEnd(deps, conversationSid, room)).outcome : 'no-conversation';
   };
-  const [notice, composition] = await Promise.allSettled([
-    tellCustomer(),
-    deps.compose ? composeRoomOnce(deps, room.sid) : Promise.resolve('off' as const),
-  ]);
+  const [notice, composition] = await Promise.allSettled([tellCustomer(), deps.compose ? composeRoomOnce(deps, room.sid) : Promise.resolve('off' as const)]);
   if (composition.status === 'rejected') console.error(`room ${room.sid}: the composition could not be requested`);
   if (notice.status === 'rejected' && !undeliverable(notice.reason, room.sid)) throw notice.reason;
   if (composition.status === 'rejected') throw composition.reason;

@@ -16,7 +16,6 @@ export interface FlexTask {
   conversationSid?: string;
 }
 
-
 export function conversationOf(attributes: string): string | undefined {
   try {
     const parsed: unknown = JSON.parse(attributes);
@@ -42,7 +41,7 @@ export async function fetchTask(client: Twilio, workspaceSid: string, taskSid: s
 export async function listWorkerReservations(client: Twilio, workspaceSid: string, taskSid: string, workerSid: string): Promise<TaskReservation[]> {
   try {
     const reservations = await client.taskrouter.v1.workspaces(workspaceSid).tasks(taskSid).reservations.list({ workerSid, pageSize: 50, limit: 50 });
-    return reservations.map((r) => ({ workerSid: r.workerSid, status: r.reservationStatus as ReservationStatus }));
+    return reservations.map((r) => ({ workerSid: r.workerSid, status: r.reservationStatus }));
   } catch (err) {
     // A missing task is reported by fetchTask, which runs alongside.
     if (twilioFailure(err)?.status === 404) return [];

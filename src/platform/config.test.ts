@@ -122,7 +122,10 @@ describe('notice texts that could not be posted whole', () => {
 describe('VIDEO_AGENT_BACKGROUND', () => {
   test.each([
     [{ VIDEO_AGENT_BACKGROUND: 'blur' }, { rule: 'blur' }],
-    [{ VIDEO_AGENT_BACKGROUND: 'image', VIDEO_AGENT_BACKGROUND_IMAGE: '/backgrounds/office.jpg' }, { rule: 'image', image: '/backgrounds/office.jpg' }],
+    [
+      { VIDEO_AGENT_BACKGROUND: 'image', VIDEO_AGENT_BACKGROUND_IMAGE: '/backgrounds/office.jpg' },
+      { rule: 'image', image: '/backgrounds/office.jpg' },
+    ],
   ])('%j is read as %j', (overrides, expected) => {
     expect(loadConfig({ ...env, ...overrides }).agentBackground).toEqual(expected);
   });

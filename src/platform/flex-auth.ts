@@ -1,4 +1,5 @@
 import type { Twilio } from 'twilio';
+import type TwilioResponse from 'twilio/lib/http/response';
 import type { z } from 'zod';
 import { isSid } from '../contract';
 import { AppError } from '../core/errors';
@@ -21,16 +22,16 @@ interface TokenValidation {
  * deadline, the retries and TWILIO_API_BASE_URL.
  */
 export async function validateFlexToken(client: Twilio, accountSid: string, token: string): Promise<AgentPrincipal> {
-  const response = await client.request({
+  const response = (await client.request({
     method: 'post',
     uri: `https://iam.twilio.com/v1/Accounts/${accountSid}/Tokens/validate`,
     headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' },
     data: { token },
-  });
+  })) as TwilioResponse<unknown>;
   if (response.statusCode === 429 || response.statusCode >= 500) {
     throw Object.assign(new Error('token validation failed'), { status: response.statusCode });
   }
-  let body: TokenValidation = {};
+  let body: TokenValidation;
   try {
     body = (typeof response.body === 'string' ? JSON.parse(response.body) : response.body) as TokenValidation;
   } catch {
@@ -103,7 +104,7 @@ function requireTokenPresent(params: Params): void {
 export function defineAgentEndpoint<S extends z.ZodType<AgentTaskParams>>(
   schema: S,
   allowed: readonly ReservationStatus[],
-  run: (invocation: Invocation, params: z.infer<S>, access: AgentAccess) => Promise<object>,
+  run: (invocation: Invocation, params: z.infer<S>, access: AgentAccess) => object | Promise<object>,
   options: AgentEndpointOptions = {},
 ) {
   return defineEndpoint('agent', async (invocation, rawParams) => {

@@ -72,10 +72,7 @@ export function toErrorBody(err: unknown): { error: AppError; body: object } {
 
 /** The one way to define an endpoint: CORS, preflight, configuration, a deadline-bound
  * Twilio client, and every failure answered in API.md's shape. */
-export function defineEndpoint(
-  cors: CorsPolicy,
-  run: (invocation: Invocation, params: Params) => Promise<object>,
-): ServerlessFunctionSignature<Env> {
+export function defineEndpoint(cors: CorsPolicy, run: (invocation: Invocation, params: Params) => object | Promise<object>): ServerlessFunctionSignature<Env> {
   return async (context: Context<Env>, event: Params, callback: ServerlessCallback) => {
     const startedAt = Date.now();
     const headers = readHeaders(event);

@@ -18,7 +18,7 @@ export function isSignedByTwilio(authToken: string, signature: string | undefine
   for (const [name, value] of Object.entries(params)) {
     const isFormValue = typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
     if (!isFormValue) return false;
-    signed[name] = value as string | string[];
+    signed[name] = value;
   }
   return validateRequest(authToken, signature, url, signed);
 }
@@ -31,7 +31,7 @@ export function isSignedByTwilio(authToken: string, signature: string | undefine
 export function defineTwilioCallback<S extends z.ZodType>(
   callbackUrl: (publicBaseUrl: string) => string,
   schema: S,
-  run: (invocation: Invocation, params: z.infer<S>) => Promise<object>,
+  run: (invocation: Invocation, params: z.infer<S>) => object | Promise<object>,
 ) {
   return defineEndpoint('none', async (invocation, rawParams) => {
     const { config, headers } = invocation;

@@ -76,7 +76,10 @@ test('a request that hangs past the deadline ends as 503 in time', async () => {
   const server = await scriptedServer([() => undefined]);
   const client = createTwilioClient({ accountSid: ACCOUNT, authToken: 't', apiBaseUrl: server.base, deadline: new Deadline(1_200) });
   const started = Date.now();
-  const failure = await client.video.v1.rooms(room.sid).fetch().catch((err: unknown) => err);
+  const failure = await client.video.v1
+    .rooms(room.sid)
+    .fetch()
+    .catch((err: unknown) => err);
   expect(failure).toBeInstanceOf(AppError);
   expect(failure).toMatchObject({ code: 'upstream_unavailable' });
   expect(Date.now() - started).toBeLessThan(2_500);

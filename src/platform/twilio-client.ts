@@ -20,7 +20,10 @@ const MIN_ATTEMPT_MS = 250;
 export class Deadline {
   private readonly endsAt: number;
 
-  constructor(budgetMs: number, private readonly now: () => number = Date.now) {
+  constructor(
+    budgetMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
     this.endsAt = now() + budgetMs;
   }
 
@@ -50,7 +53,6 @@ export function rewriteTwilioUri(uri: string, apiBaseUrl?: string): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-
 /** twilio's own client retries 429s only, and with no overall deadline. This one retries 429
  * always, 5xx and network failures when the request is safe to repeat, and never past the
  * invocation's deadline. Defined once twilio's RequestClient is loaded (see loadTwilio). */
@@ -77,7 +79,7 @@ const budgetedRequestClient = (Base: typeof RequestClient) =>
         let response: TwilioResponse<TData> | undefined;
         let failure: unknown;
         try {
-          response = (await super.request(attemptOpts)) as TwilioResponse<TData>;
+          response = await super.request<TData>(attemptOpts);
         } catch (err) {
           failure = err;
         }
@@ -97,7 +99,8 @@ const budgetedRequestClient = (Base: typeof RequestClient) =>
   };
 
 function retryDelayMs(attempt: number, response?: TwilioResponse<unknown>): number {
-  const header = response?.headers?.['retry-after'];
+  const headers = response?.headers as Record<string, string | string[] | undefined> | undefined;
+  const header = headers?.['retry-after'];
   const retryAfter = Number(Array.isArray(header) ? header[0] : header);
   if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.min(retryAfter * 1000, 2_000);
   const exponential = BACKOFF_BASE_MS * 2 ** attempt;
@@ -123,10 +126,12 @@ export interface TwilioClientOptions {
 let twilioLib: { RestClient: typeof Twilio; BudgetedRequestClient: ReturnType<typeof budgetedRequestClient> } | undefined;
 
 function loadTwilio() {
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded on a handler's first call, not at load time: see above */
   twilioLib ??= {
     RestClient: require('twilio/lib/rest/Twilio') as typeof Twilio,
     BudgetedRequestClient: budgetedRequestClient(require('twilio/lib/base/RequestClient') as typeof RequestClient),
   };
+  /* eslint-enable @typescript-eslint/no-require-imports */
   return twilioLib;
 }
 

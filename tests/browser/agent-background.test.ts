@@ -35,8 +35,8 @@ beforeAll(async () => {
     stack.assetsDir = assetsDir;
   }
 });
-afterAll(() => {
-  flex?.close();
+afterAll(async () => {
+  await flex?.close();
   fs.rmSync(assetsDir, { recursive: true, force: true });
 });
 const context = useBrowserContext();
@@ -135,11 +135,13 @@ async function inCall(hosted: HostedPanel) {
   const connects = await hosted.panel.evaluate(() => (window as unknown as { __fakeVideo: { connects: { mediaStreamTrackIds: string[] }[] } }).__fakeVideo.connects);
   expect(connects.at(-1)!.mediaStreamTrackIds).toContain(preview);
   // The raw camera track is never shown or sent: the only camera-kind track in play is a canvas capture.
-  expect(await hosted.panel.evaluate((id) => {
-    const shown = (document.querySelector<HTMLVideoElement>('.self-view video')!.srcObject as MediaStream).getVideoTracks()[0];
-    const raw = (window as unknown as { __media: { tracks: MediaStreamTrack[] } }).__media.tracks.filter((track) => track.kind === 'video');
-    return shown.id === id && raw.every((track) => track.id !== id);
-  }, preview)).toBe(true);
+  expect(
+    await hosted.panel.evaluate((id) => {
+      const shown = (document.querySelector<HTMLVideoElement>('.self-view video')!.srcObject as MediaStream).getVideoTracks()[0];
+      const raw = (window as unknown as { __media: { tracks: MediaStreamTrack[] } }).__media.tracks.filter((track) => track.kind === 'video');
+      return shown.id === id && raw.every((track) => track.id !== id);
+    }, preview),
+  ).toBe(true);
 }
 
 describe('blur', () => {
@@ -164,7 +166,10 @@ describe('blur', () => {
     await context.route('**/processors/**', (route) => route.abort('failed'));
     try {
       const hosted = await readyPanel(stack.baseUrl, stack);
-      await hasText(hosted.panel.locator('.media-notes p'), 'Your company requires a background effect that this browser can’t apply, so your camera stays off. The customer can still hear you. Use an up-to-date Chrome or Edge to be seen.');
+      await hasText(
+        hosted.panel.locator('.media-notes p'),
+        'Your company requires a background effect that this browser can’t apply, so your camera stays off. The customer can still hear you. Use an up-to-date Chrome or Edge to be seen.',
+      );
       expect(await hosted.panel.locator('.preview-video video').isHidden()).toBe(true);
       // The camera was opened and stopped at once; the microphone stays live.
       const live = await hosted.panel.evaluate(() =>

@@ -1,16 +1,5 @@
 import { useStack } from '../support/use-stack';
-import {
-  checkedStates,
-  drivePanelRoom,
-  lastStateIs,
-  openHostedPanel,
-  panelScreen,
-  panelShot,
-  panelVideoPlaying,
-  panelVideoRecord,
-  startHost,
-  type HostServer,
-} from './agent-host';
+import { checkedStates, drivePanelRoom, lastStateIs, openHostedPanel, panelScreen, panelShot, panelVideoPlaying, panelVideoRecord, startHost, type HostServer } from './agent-host';
 import { eventually, hasText, hidden, isFocused, useBrowserContext, visible } from './harness';
 
 /** The agent in a call: the customer arrives, the controls, who is in the room, a new link,
@@ -63,10 +52,13 @@ test('the customer arrives: their video large, the agent small, both networks sh
 
   // The participants: the agent and the customer, labelled, only the customer removable.
   const rows = panel.locator('.participant');
-  await eventually(() => rows.evaluateAll((items) => items.map((item) => [item.getAttribute('data-kind'), item.querySelector('.participant-name')!.textContent])), [
-    ['you', 'You'],
-    ['customer', 'Customer'],
-  ]);
+  await eventually(
+    () => rows.evaluateAll((items) => items.map((item) => [item.getAttribute('data-kind'), item.querySelector('.participant-name')!.textContent])),
+    [
+      ['you', 'You'],
+      ['customer', 'Customer'],
+    ],
+  );
   await visible(panel.getByRole('button', { name: 'Remove Customer' }));
   expect(await panel.locator('.participant[data-kind="you"] button').count()).toBe(0);
   await panelShot(hosted, 'agent-10-in-call-canvas');

@@ -24,7 +24,9 @@ async function readyPanel(fakeVideo: FakeVideoOptions = {}, delivery: SdkDeliver
 
 const row = (hosted: HostedPanel, item: string) => hosted.panel.locator(`.equipment-check li[data-item="${item}"]`);
 const verdicts = (hosted: HostedPanel) =>
-  hosted.panel.locator('.equipment-check li').evaluateAll((rows) => Object.fromEntries(rows.map((li) => [(li as HTMLElement).dataset.item, (li as HTMLElement).dataset.verdict ?? null])));
+  hosted.panel
+    .locator('.equipment-check li')
+    .evaluateAll((rows) => Object.fromEntries(rows.map((li) => [(li as HTMLElement).dataset.item, (li as HTMLElement).dataset.verdict ?? null])));
 async function checkMessages(hosted: HostedPanel) {
   return (await hosted.received()).map((m) => m.data as Record<string, unknown>).filter((data) => data?.type === 'video-escalation:check');
 }

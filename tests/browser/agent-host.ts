@@ -203,7 +203,7 @@ export function drivePanelRoom(hosted: HostedPanel, action: string, ...args: unk
   return hosted.panel.evaluate(
     ([name, rest]) => {
       const fake = (window as unknown as { __fakeVideo: Record<string, (...a: unknown[]) => void> }).__fakeVideo;
-      fake[name as string](...(rest as unknown[]));
+      fake[name](...rest);
     },
     [action, args] as const,
   );

@@ -58,9 +58,9 @@ const box = async (frame: Frame, selector: string) => {
 /** Nothing runs off the side, and every button is a comfortable target. */
 async function expectFits(frame: Frame, width: number): Promise<void> {
   expect(await frame.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-  const small = await frame.locator('button:visible').evaluateAll((buttons) =>
-    buttons.filter((b) => b.getBoundingClientRect().height < 44).map((b) => b.getAttribute('aria-label') ?? b.textContent),
-  );
+  const small = await frame
+    .locator('button:visible')
+    .evaluateAll((buttons) => buttons.filter((b) => b.getBoundingClientRect().height < 44).map((b) => b.getAttribute('aria-label') ?? b.textContent));
   expect(small).toEqual([]);
 }
 
@@ -132,9 +132,9 @@ test('keyboard and screen reader: named controls in a sensible order, a polite l
   const { hosted } = await liveCall();
   const panel = hosted.panel;
   expect(await panel.locator('#announcer').getAttribute('aria-live')).toBe('polite');
-  const unnamed = await panel.locator('button:visible, select:visible').evaluateAll((controls) =>
-    controls.filter((c) => !(c.getAttribute('aria-label') || c.textContent?.trim() || (c.id && document.querySelector(`label[for="${c.id}"]`)))).length,
-  );
+  const unnamed = await panel
+    .locator('button:visible, select:visible')
+    .evaluateAll((controls) => controls.filter((c) => !(c.getAttribute('aria-label') || c.textContent?.trim() || (c.id && document.querySelector(`label[for="${c.id}"]`)))).length);
   expect(unnamed).toBe(0);
   expect(await panel.getByRole('toolbar', { name: 'Call controls' }).count()).toBe(1);
 

@@ -314,7 +314,7 @@
     },
   };
 
-  async function connect(token, connectOptions) {
+  async function connectUnnamed(token, connectOptions) {
     const tracks = connectOptions.tracks || [];
     fake.connects.push({
       token,
@@ -359,8 +359,8 @@
       return null;
     }
   };
-  const connectUnnamed = connect;
-  connect = async function (token, connectOptions) {
+  /** connect, with the identity and room the token names (the agent panel's tokens carry both). */
+  const connect = async function (token, connectOptions) {
     const room = await connectUnnamed(token, connectOptions);
     const claims = tokenClaims(token);
     if (claims && claims.grants) {
@@ -398,7 +398,11 @@
         const stats = PREFLIGHT_STATS[outcome];
         test.emit('completed', {
           networkTiming: { connect: { start: 0, end: 180, duration: 180 } },
-          stats: { rtt: { average: stats.rtt, min: stats.rtt, max: stats.rtt }, jitter: { average: stats.jitter, min: 0, max: stats.jitter }, packetLoss: { average: stats.packetLoss, min: 0, max: stats.packetLoss } },
+          stats: {
+            rtt: { average: stats.rtt, min: stats.rtt, max: stats.rtt },
+            jitter: { average: stats.jitter, min: 0, max: stats.jitter },
+            packetLoss: { average: stats.packetLoss, min: 0, max: stats.packetLoss },
+          },
         });
       }, 300);
     }

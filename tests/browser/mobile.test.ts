@@ -1,15 +1,5 @@
 import { useStack } from '../support/use-stack';
-import {
-  driveRoom,
-  escalate,
-  fakeVideoRecord,
-  mediaRecord,
-  useBrowserContext,
-  openPage,
-  screenshot,
-  waitForScreen,
-  waitForVideoPlaying,
-} from './harness';
+import { driveRoom, escalate, fakeVideoRecord, mediaRecord, useBrowserContext, openPage, screenshot, waitForScreen, waitForVideoPlaying } from './harness';
 
 /** An iPhone-sized portrait screen with an iPhone's user agent: the layout fits, the camera is
  * released while the page is hidden and comes back after, and leaving the page ends the call. */

@@ -1,16 +1,5 @@
 import { useStack } from '../support/use-stack';
-import {
-  escalate,
-  fakeVideoRecord,
-  hasText,
-  hidden,
-  openPage,
-  useBrowserContext,
-  screenshot,
-  visible,
-  waitForScreen,
-  waitForVideoPlaying,
-} from './harness';
+import { escalate, fakeVideoRecord, hasText, hidden, openPage, useBrowserContext, screenshot, visible, waitForScreen, waitForVideoPlaying } from './harness';
 
 /** The customer blocks the camera, the microphone or both. Chromium runs without its fake
  * permission UI here, so whatever the context has not been granted is refused, as when a

@@ -6,7 +6,15 @@ import { useStack } from '../support/use-stack';
 
 const stack = useStack();
 
-const AGENT_ENDPOINTS = ['/video/escalate', '/video/agent-token', '/video/complete', '/video/recording', '/video/recordings', '/video/remove-participant', '/video/preflight-token'];
+const AGENT_ENDPOINTS = [
+  '/video/escalate',
+  '/video/agent-token',
+  '/video/complete',
+  '/video/recording',
+  '/video/recordings',
+  '/video/remove-participant',
+  '/video/preflight-token',
+];
 /** What each endpoint needs besides Token and TaskSid to get past validation. */
 const EXTRA: Record<string, Record<string, string>> = {
   '/video/recording': { Action: 'status' },
@@ -86,11 +94,7 @@ test('complete accepts a wrapping reservation and answers roomSid null for a tas
   const answer = await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
   expect(answer.status).toBe(200);
   expect(answer.body).toEqual({ completed: true, roomSid: null });
-  expectError(
-    await stack.post('/video/complete', { Token: stack.seedTask({ reservationStatus: 'completed' }).token, TaskSid: task.taskSid }),
-    403,
-    'forbidden',
-  );
+  expectError(await stack.post('/video/complete', { Token: stack.seedTask({ reservationStatus: 'completed' }).token, TaskSid: task.taskSid }), 403, 'forbidden');
 });
 
 test('a task without a conversationSid attribute is 409 no_conversation, and no room is made', async () => {

@@ -194,9 +194,7 @@ describe('recording-failed', () => {
     expect((await postCallback(stack, ROOM_STATUS, failure)).status).toBe(200); // redelivered
     const listed = await stack.post('/video/recordings', { Token: task.token, TaskSid: task.taskSid });
     expect(listed.status).toBe(200);
-    expect(listed.body.rooms[0].recordingFailures).toEqual([
-      { recordingSid, trackName: 'customer-video', reason: 'media_upload', failedAt: '2026-01-02T03:04:05.000Z' },
-    ]);
+    expect(listed.body.rooms[0].recordingFailures).toEqual([{ recordingSid, trackName: 'customer-video', reason: 'media_upload', failedAt: '2026-01-02T03:04:05.000Z' }]);
   });
 });
 
@@ -228,15 +226,35 @@ describe('malformed payloads, correctly signed: a 4xx in the error shape or a ha
     ['room-ended with a foreign RoomName', ROOM_STATUS, () => ({ ...base(), RoomName: 'someone-elses-room' }), 'harmless'],
     ['room-ended with RoomStatus nonsense', ROOM_STATUS, () => ({ ...base(), RoomStatus: '<script>' }), 'harmless'],
     ['recording-failed without a RecordingSid', ROOM_STATUS, () => ({ ...base(), StatusCallbackEvent: 'recording-failed' }), 'harmless'],
-    ['recording-failed with a bad RecordingSid and Timestamp', ROOM_STATUS, () => ({ ...base(), StatusCallbackEvent: 'recording-failed', RecordingSid: 'RT-nope', Timestamp: 'yesterday' }), 'harmless'],
-    ['recording-failed with control characters and emoji', ROOM_STATUS, () => ({ ...base(), StatusCallbackEvent: 'recording-failed', TrackName: '\u0000\u202e🎥', FailedOperation: '\r\nfake log line' }), 'harmless'],
+    [
+      'recording-failed with a bad RecordingSid and Timestamp',
+      ROOM_STATUS,
+      () => ({ ...base(), StatusCallbackEvent: 'recording-failed', RecordingSid: 'RT-nope', Timestamp: 'yesterday' }),
+      'harmless',
+    ],
+    [
+      'recording-failed with control characters and emoji',
+      ROOM_STATUS,
+      () => ({ ...base(), StatusCallbackEvent: 'recording-failed', TrackName: '\u0000\u202e🎥', FailedOperation: '\r\nfake log line' }),
+      'harmless',
+    ],
     ['recording-started for a room Twilio does not know', ROOM_STATUS, () => ({ ...base(), RoomSid: newSid('RM'), StatusCallbackEvent: 'recording-started' }), 'harmless'],
     ['composition: CompositionSid missing', COMPOSITION_STATUS, () => ({ StatusCallbackEvent: 'composition-failed', RoomSid: task.room.sid }), 'rejected'],
     ['composition: CompositionSid a room sid', COMPOSITION_STATUS, () => ({ CompositionSid: task.room.sid, StatusCallbackEvent: 'composition-failed' }), 'rejected'],
     ['composition: RoomSid malformed', COMPOSITION_STATUS, () => ({ CompositionSid: newSid('CJ'), RoomSid: 'RM1', StatusCallbackEvent: 'composition-failed' }), 'rejected'],
-    ['composition: ErrorMessage huge', COMPOSITION_STATUS, () => ({ CompositionSid: newSid('CJ'), StatusCallbackEvent: 'composition-failed', ErrorMessage: 'x'.repeat(10_000) }), 'rejected'],
+    [
+      'composition: ErrorMessage huge',
+      COMPOSITION_STATUS,
+      () => ({ CompositionSid: newSid('CJ'), StatusCallbackEvent: 'composition-failed', ErrorMessage: 'x'.repeat(10_000) }),
+      'rejected',
+    ],
     ['composition: an unknown event', COMPOSITION_STATUS, () => ({ CompositionSid: newSid('CJ'), StatusCallbackEvent: 'composition-exploded' }), 'harmless'],
-    ['composition: composition-failed with a reason', COMPOSITION_STATUS, () => ({ CompositionSid: newSid('CJ'), RoomSid: task.room.sid, StatusCallbackEvent: 'composition-failed', FailedOperation: 'media_processing' }), 'harmless'],
+    [
+      'composition: composition-failed with a reason',
+      COMPOSITION_STATUS,
+      () => ({ CompositionSid: newSid('CJ'), RoomSid: task.room.sid, StatusCallbackEvent: 'composition-failed', FailedOperation: 'media_processing' }),
+      'harmless',
+    ],
   ];
 
   test.each(cases)('%s', async (_name, path, make, expected) => {

@@ -103,9 +103,7 @@ test('a first escalate makes 5 Twilio calls, 4 of them in sequence: the token ch
 test('ten concurrent escalates share one room and post one invite', async () => {
   const task = stack.seedTask();
   stack.fake.latencyMs = 50;
-  const answers = await Promise.all(
-    Array.from({ length: 10 }, () => stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid })),
-  );
+  const answers = await Promise.all(Array.from({ length: 10 }, () => stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid })));
   // Ten processes at once on a small machine can starve one past its deadline: that call
   // answers 503 (retry later), never a second room or invite.
   for (const answer of answers) {

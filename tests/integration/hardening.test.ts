@@ -60,10 +60,7 @@ describe('one link, one customer identity', () => {
     const before = stack.fake.calls.length;
     expect((await join(inviteOf(task.joinUrl))).status).toBe(200);
     const calls = stack.fake.calls.slice(before);
-    expect(calls.map((c) => `${c.method} ${c.subdomain}${c.template}`).sort()).toEqual([
-      'GET sync/v1/Services/{ServiceSid}/Documents/{Sid}',
-      'GET video/v1/Rooms/{Sid}',
-    ]);
+    expect(calls.map((c) => `${c.method} ${c.subdomain}${c.template}`).sort()).toEqual(['GET sync/v1/Services/{ServiceSid}/Documents/{Sid}', 'GET video/v1/Rooms/{Sid}']);
     expect(sequentialDepth(calls)).toBe(1);
   });
 });
@@ -105,8 +102,7 @@ describe('revocable links', () => {
 });
 
 describe('POST /video/remove-participant', () => {
-  const remove = (task: Escalated, Identity: string, token = task.token) =>
-    stack.post('/video/remove-participant', { Token: token, TaskSid: task.taskSid, Identity });
+  const remove = (task: Escalated, Identity: string, token = task.token) => stack.post('/video/remove-participant', { Token: token, TaskSid: task.taskSid, Identity });
 
   test('disconnects the customer and revokes the link that admitted them; other links still work', async () => {
     const task = await escalated();
@@ -257,7 +253,14 @@ describe('notice texts that cannot carry the link', () => {
 describe('invite secrets', () => {
   const NEW_SECRET = 'n'.repeat(40);
   const rotated = useStack({ env: { VIDEO_INVITE_SECRET: NEW_SECRET, VIDEO_INVITE_SECRET_PREVIOUS: AUTH_TOKEN } });
-  const env = { ACCOUNT_SID, AUTH_TOKEN, TWILIO_API_KEY: `SK${'1'.repeat(32)}`, TWILIO_API_SECRET: 'x', TWILIO_FLEX_WORKSPACE_SID: `WS${'2'.repeat(32)}`, DOMAIN_NAME: 'localhost:1' };
+  const env = {
+    ACCOUNT_SID,
+    AUTH_TOKEN,
+    TWILIO_API_KEY: `SK${'1'.repeat(32)}`,
+    TWILIO_API_SECRET: 'x',
+    TWILIO_FLEX_WORKSPACE_SID: `WS${'2'.repeat(32)}`,
+    DOMAIN_NAME: 'localhost:1',
+  };
 
   test('a link signed before the rotation (with the auth token) still admits while VIDEO_INVITE_SECRET_PREVIOUS holds it; new links use the new secret', async () => {
     const task = await escalated(rotated);
@@ -268,7 +271,11 @@ describe('invite secrets', () => {
     expect(() => verifyInvite(loadConfig({ ...env, VIDEO_INVITE_SECRET: NEW_SECRET }).inviteKeys, signedWithNew, nowSeconds)).not.toThrow();
     expect(() => verifyInvite(loadConfig(env).inviteKeys, signedWithNew, nowSeconds)).toThrow(expect.objectContaining({ code: 'invalid_invite' }));
     expect((await join(signedWithNew, {}, rotated)).status).toBe(200);
-    const foreign = signInvite(loadConfig({ ...env, AUTH_TOKEN: 'another-account-token-0123456789' }).inviteKeys, { roomSid: task.roomSid, issuedAt: Date.now(), expiresAt: Math.floor(Date.now() / 1000) + 600 });
+    const foreign = signInvite(loadConfig({ ...env, AUTH_TOKEN: 'another-account-token-0123456789' }).inviteKeys, {
+      roomSid: task.roomSid,
+      issuedAt: Date.now(),
+      expiresAt: Math.floor(Date.now() / 1000) + 600,
+    });
     expectError(await join(foreign, {}, rotated), 401, 'invalid_invite');
   });
 });

@@ -199,9 +199,7 @@ describe('VIDEO_RECORDING=always', () => {
     const task = await escalated(stack);
     const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
     const tracks = ['agent-audio', 'agent-video', 'customer-audio', 'customer-video'];
-    const answers = await Promise.all(
-      tracks.map((track) => postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started', { TrackName: track }))),
-    );
+    const answers = await Promise.all(tracks.map((track) => postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started', { TrackName: track }))));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
     expect(started(stack, task)).toHaveLength(1);
     // Redelivered, and the agent's own start afterwards: still one.

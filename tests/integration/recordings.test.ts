@@ -38,7 +38,12 @@ test('two rooms of the same task: both listed, newest first, with recordings, co
   const processing = stack.fake.addRecording(second, { type: 'audio', status: 'processing', createdAt: t0 + 30_000 });
   const failed = stack.fake.addRecording(second, { type: 'video', status: 'failed', duration: null, createdAt: t0 + 31_000 });
   const secondRoom = stack.fake.rooms.find((r) => r.sid === second)!;
-  const failure = roomEvent(secondRoom, 'recording-failed', { RecordingSid: failed, TrackName: 'customer-camera', FailedOperation: 'media_upload', Timestamp: '2026-03-04T05:06:07Z' });
+  const failure = roomEvent(secondRoom, 'recording-failed', {
+    RecordingSid: failed,
+    TrackName: 'customer-camera',
+    FailedOperation: 'media_upload',
+    Timestamp: '2026-03-04T05:06:07Z',
+  });
   expect((await postCallback(stack, '/video/callbacks/room-status', failure)).status).toBe(200);
 
   const answer = await list(task);

@@ -20,7 +20,9 @@ afterAll(async () => {
 
 /** Two videos showing live frames: the page's own camera and the other side's. */
 const twoLiveVideos = (where: Page | Frame) =>
-  where.waitForFunction(() => [...document.querySelectorAll('video')].filter((v) => !v.hidden && v.readyState >= 2 && v.videoWidth > 0).length >= 2, undefined, { timeout: 20_000 });
+  where.waitForFunction(() => [...document.querySelectorAll('video')].filter((v) => !v.hidden && v.readyState >= 2 && v.videoWidth > 0).length >= 2, undefined, {
+    timeout: 20_000,
+  });
 
 test('the console’s agent calls the customer: two live videos each side, recording shown, the end ends both', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });

@@ -1,5 +1,6 @@
 import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { load as loadYaml } from 'js-yaml';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -14,10 +15,6 @@ import path from 'node:path';
  * The document is read and every schema in it compiled once per module instance (once per
  * process; under jest, once per test file, which is jest's module registry).
  */
-
-/** js-yaml 4 is in node_modules (through @twilio-alpha/mcp and jest) but is not a direct
- * dependency of the project and has no type declarations here. */
-const yaml = require('js-yaml') as { load(text: string): unknown };
 
 export const CONTRACT_PATH = path.resolve(__dirname, '..', '..', 'docs', 'openapi.yaml');
 const DOCUMENT_ID = 'https://flex-video-escalation.invalid/openapi.yaml';
@@ -35,10 +32,7 @@ export interface Exchange {
   text: string;
 }
 
-export type Verdict =
-  | { kind: 'validated'; operation: string }
-  | { kind: 'skipped'; reason: string }
-  | { kind: 'violated'; operation: string; problems: string[] };
+export type Verdict = { kind: 'validated'; operation: string } | { kind: 'skipped'; reason: string } | { kind: 'violated'; operation: string; problems: string[] };
 
 /** A violation as a test reports it: which request, what came back, what is wrong. */
 export interface ContractViolation {
@@ -97,10 +91,11 @@ function newAjv(options: { coerceTypes: boolean }): Ajv2020 {
 
 function describeError(error: ErrorObject): string {
   const where = error.instancePath || '(root)';
-  const params = error.params as Record<string, unknown>;
+  // ajv's additionalProperties error names the property; enum and const errors carry the values.
+  const params = error.params as { additionalProperty?: string; allowedValues?: unknown; allowedValue?: unknown };
   const detail =
     params.additionalProperty !== undefined
-      ? ` (${String(params.additionalProperty)})`
+      ? ` (${params.additionalProperty})`
       : params.allowedValues !== undefined
         ? ` (${JSON.stringify(params.allowedValues)})`
         : params.allowedValue !== undefined
@@ -136,7 +131,7 @@ export class ContractChecker {
   private readonly paths = new Set<string>();
 
   constructor(source: string = fs.readFileSync(CONTRACT_PATH, 'utf8')) {
-    const document = yaml.load(source) as Json;
+    const document = loadYaml(source) as Json;
     if (!document || typeof document !== 'object' || !/^3\.1\.\d+$/.test(String(document.openapi))) {
       throw new Error('the contract is not an OpenAPI 3.1 document');
     }
@@ -185,7 +180,10 @@ export class ContractChecker {
     const ref = node.$ref;
     if (typeof ref !== 'string') return [node, pointer];
     if (!ref.startsWith('#/')) throw new Error(`the contract refers outside itself: ${ref}`);
-    const parts = ref.slice(2).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = ref
+      .slice(2)
+      .split('/')
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     const target = parts.reduce<unknown>((at, part) => (at as Json | undefined)?.[part], this.document) as Json | undefined;
     if (!target) throw new Error(`the contract refers to nothing: ${ref}`);
     return this.resolve(target, parts);

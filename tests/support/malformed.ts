@@ -32,8 +32,7 @@ interface ParamValues {
 
 /** Malformed values of one parameter of `base`, each with what it must be answered. */
 function variants(base: Body, param: string, values: ParamValues): MalformedCase[] {
-  const expectedFor = (value: unknown): Expected =>
-    param === 'Token' && (value === undefined || value === null || value === '') ? ABSENT_TOKEN : INVALID;
+  const expectedFor = (value: unknown): Expected => (param === 'Token' && (value === undefined || value === null || value === '') ? ABSENT_TOKEN : INVALID);
   const without = () => Object.fromEntries(Object.entries(base).filter(([name]) => name !== param));
   const shown = (value: unknown) => (JSON.stringify(value) ?? String(value)).slice(0, 40);
   return [
@@ -55,7 +54,23 @@ const TOKEN: ParamValues = {
 };
 
 const TASK_SID: ParamValues = {
-  json: ['', 'WT123', `XX${HEX}`, `WT${HEX}0`, `WT${'g'.repeat(32)}`, `wt${HEX}`, ` WT${HEX}`, `WT${HEX}\n`, 42, true, null, [`WT${HEX}`], { sid: `WT${HEX}` }, `WT${HEX}/../x`, 'W'.repeat(100_000)],
+  json: [
+    '',
+    'WT123',
+    `XX${HEX}`,
+    `WT${HEX}0`,
+    `WT${'g'.repeat(32)}`,
+    `wt${HEX}`,
+    ` WT${HEX}`,
+    `WT${HEX}\n`,
+    42,
+    true,
+    null,
+    [`WT${HEX}`],
+    { sid: `WT${HEX}` },
+    `WT${HEX}/../x`,
+    'W'.repeat(100_000),
+  ],
   form: ['', 'WT123', `RM${HEX}`, `WT${HEX} `, 'WT%00', '../../etc/passwd', `WT${HEX}\u0000`],
   required: true,
 };
@@ -65,11 +80,7 @@ const AGENT_BASE: Body = { Token: SEEDED_TOKEN, TaskSid: SEEDED_TASK };
 /** Token and TaskSid, plus the endpoint's own parameters. */
 function agentCases(own: Record<string, ParamValues> = {}, ownBase: Body = {}): MalformedCase[] {
   const base = { ...AGENT_BASE, ...ownBase };
-  return [
-    ...variants(base, 'Token', TOKEN),
-    ...variants(base, 'TaskSid', TASK_SID),
-    ...Object.entries(own).flatMap(([param, values]) => variants(base, param, values)),
-  ];
+  return [...variants(base, 'Token', TOKEN), ...variants(base, 'TaskSid', TASK_SID), ...Object.entries(own).flatMap(([param, values]) => variants(base, param, values))];
 }
 
 export const MALFORMED: Record<string, MalformedCase[]> = {

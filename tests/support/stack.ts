@@ -39,9 +39,9 @@ export interface Stack {
   fake: TwilioEmulator;
   /** Every answer `post` got, checked against docs/openapi.yaml: the violations, for useStack. */
   contract: ContractLog;
-  post(pathname: string, body: Record<string, unknown> | string, options?: PostOptions): Promise<HttpAnswer>;
-  seedTask(options?: { reservationStatus?: string; attributes?: Record<string, unknown> }): SeededTask;
-  stop(): Promise<void>;
+  post: (pathname: string, body: Record<string, unknown> | string, options?: PostOptions) => Promise<HttpAnswer>;
+  seedTask: (options?: { reservationStatus?: string; attributes?: Record<string, unknown> }) => SeededTask;
+  stop: () => Promise<void>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {

@@ -7,8 +7,7 @@ import type { HttpAnswer, Stack } from './stack';
 
 export type CallbackPath = '/video/callbacks/room-status' | '/video/callbacks/composition-status';
 
-export const signatureOf = (url: string, params: Record<string, string | string[]>, authToken = AUTH_TOKEN): string =>
-  twilio.getExpectedTwilioSignature(authToken, url, params);
+export const signatureOf = (url: string, params: Record<string, string | string[]>, authToken = AUTH_TOKEN): string => twilio.getExpectedTwilioSignature(authToken, url, params);
 
 function formOf(params: Record<string, string | string[]>): string {
   const form = new URLSearchParams();

@@ -55,7 +55,9 @@ describe('the document', () => {
   test('documents every Function of the bundle, by its URL', () => {
     const root = path.resolve(__dirname, '..', '..', 'src', 'functions');
     const walk = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path.join(dir, e.name)] : []));
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path.join(dir, e.name)] : []));
     const urls = walk(root).map((file) => `/${path.relative(root, file).replace(/(\.protected)?\.ts$/, '')}`);
     expect(urls.length).toBeGreaterThanOrEqual(10);
     for (const url of urls) expect(checker.operationKeys()).toContain(`POST ${url}`);
@@ -63,8 +65,16 @@ describe('the document', () => {
   });
 
   test('every error code sits under the status the code answers it with, and every code is used', () => {
-    const doc = checker.document as Json;
-    const deref = (node: Json): Json => (node.$ref ? deref(node.$ref.slice(2).split('/').reduce((at: Json, part: string) => at[part], doc)) : node);
+    const doc: Json = checker.document;
+    const deref = (node: Json): Json =>
+      node.$ref
+        ? deref(
+            node.$ref
+              .slice(2)
+              .split('/')
+              .reduce((at: Json, part: string) => at[part], doc),
+          )
+        : node;
     const used = new Set<string>();
     let checked = 0;
     for (const item of Object.values(doc.paths as Json)) {
@@ -80,7 +90,7 @@ describe('the document', () => {
       }
     }
     expect(checked).toBeGreaterThan(50);
-    expect([...used].sort()).toEqual([...doc.components.schemas.Error.properties.error.properties.code.enum].sort());
+    expect([...used].sort()).toEqual([...(doc.components.schemas.Error.properties.error.properties.code.enum as string[])].sort());
   });
 
   test('an OpenAPI 3.0 document is refused', () => {
@@ -111,7 +121,10 @@ describe('answers that keep the contract', () => {
       answer('/video/recordings', 200, {
         rooms: [
           {
-            roomSid: ROOM, status: 'completed', startedAt: '2026-01-01T00:00:00.000Z', endedAt: '2026-01-01T00:30:00.000Z',
+            roomSid: ROOM,
+            status: 'completed',
+            startedAt: '2026-01-01T00:00:00.000Z',
+            endedAt: '2026-01-01T00:30:00.000Z',
             recordings: [{ sid: `RT${HEX}`, kind: 'video', durationSeconds: 1800, status: 'completed' }],
             compositions: [{ sid: `CJ${HEX}`, status: 'enqueued', durationSeconds: null }],
             recordingFailures: [{ recordingSid: null, trackName: null, reason: 'Twilio gave no reason', failedAt: '2026-01-01T00:10:00.000Z' }],
@@ -119,11 +132,26 @@ describe('answers that keep the contract', () => {
         ],
       }),
     ],
-    ['agent-config by GET', answer('/video/agent-config', 200, { allowedOrigins: ['https://flex.twilio.com'], recordingPolicy: 'on-demand', agentBackground: 'image', agentBackgroundImage: '/backgrounds/office.jpg' }, {}, 'GET')],
-    ['room-status 200 room-ended', answer('/video/callbacks/room-status', 200, { handled: 'room-ended', notice: 'already-posted', composition: 'no-recordings' }, { vary: undefined })],
+    [
+      'agent-config by GET',
+      answer(
+        '/video/agent-config',
+        200,
+        { allowedOrigins: ['https://flex.twilio.com'], recordingPolicy: 'on-demand', agentBackground: 'image', agentBackgroundImage: '/backgrounds/office.jpg' },
+        {},
+        'GET',
+      ),
+    ],
+    [
+      'room-status 200 room-ended',
+      answer('/video/callbacks/room-status', 200, { handled: 'room-ended', notice: 'already-posted', composition: 'no-recordings' }, { vary: undefined }),
+    ],
     ['room-status 403 invalid_signature, via a query string', answer('/video/callbacks/room-status?Replayed=1', 403, failure('invalid_signature'))],
     ['composition-status 200', answer('/video/callbacks/composition-status', 200, { handled: 'logged' })],
-    ["the Function's own OPTIONS answer", answer('/video/join', 204, undefined, { 'content-type': undefined, 'access-control-allow-origin': 'https://flex.twilio.com', 'access-control-max-age': '600' }, 'OPTIONS')],
+    [
+      "the Function's own OPTIONS answer",
+      answer('/video/join', 204, undefined, { 'content-type': undefined, 'access-control-allow-origin': 'https://flex.twilio.com', 'access-control-max-age': '600' }, 'OPTIONS'),
+    ],
   ])('%s', (_name, exchange) => {
     expect(checker.check(exchange)).toEqual({ kind: 'validated', operation: expect.stringContaining(`${exchange.method} /video/`) });
   });
@@ -135,18 +163,38 @@ describe('answers that break it', () => {
     ['a field missing', answer('/video/escalate', 200, (({ inviteStatus: _, ...rest }) => rest)(escalation())), /must have required property 'inviteStatus'/],
     ['messageSid given while the invite is pending', answer('/video/escalate', 200, escalation({ inviteStatus: 'pending' })), /\/messageSid must be null/],
     ['messageSid null for a posted invite', answer('/video/escalate', 200, escalation({ messageSid: null })), /\/messageSid must be string/],
-    ['a malformed SID', answer('/video/agent-token', 200, { token: JWT, identity: `agent-WK${HEX}`, roomName: `flex-video-${TASK}`, roomSid: 'RM123', expiresAt: '2026-01-01T00:00:00Z' }), /\/roomSid must match pattern/],
+    [
+      'a malformed SID',
+      answer('/video/agent-token', 200, { token: JWT, identity: `agent-WK${HEX}`, roomName: `flex-video-${TASK}`, roomSid: 'RM123', expiresAt: '2026-01-01T00:00:00Z' }),
+      /\/roomSid must match pattern/,
+    ],
     ['a code this response cannot carry', answer('/video/escalate', 404, failure('no_room')), /\/error\/code must be equal to one of the allowed values \(\["task_not_found"\]\)/],
     ['a status the operation does not document', answer('/video/escalate', 410, failure('invite_revoked')), /status 410 is not documented for POST \/video\/escalate/],
     ['an error body with more than {error}', answer('/video/join', 400, { ...failure('invalid_request'), stack: 'at x.js:1' }), /must NOT have additional properties \(stack\)/],
     ['an empty error message', answer('/video/join', 400, failure('invalid_request', '')), /\/error\/message must NOT have fewer than 1 characters/],
     ['a 503 without Retry-After', answer('/video/escalate', 503, failure('upstream_unavailable')), /header Retry-After is required/],
-    ['a Retry-After that is no number of seconds', answer('/video/escalate', 503, failure('upstream_unavailable'), { 'retry-after': 'soon' }), /header Retry-After: "soon" must be integer/],
+    [
+      'a Retry-After that is no number of seconds',
+      answer('/video/escalate', 503, failure('upstream_unavailable'), { 'retry-after': 'soon' }),
+      /header Retry-After: "soon" must be integer/,
+    ],
     ['an answer without Server-Timing', answer('/video/complete', 200, { completed: true, roomSid: ROOM }, { 'server-timing': undefined }), /header Server-Timing is required/],
     ['an answer that may be cached', answer('/video/join', 401, failure('invalid_invite'), { 'cache-control': 'max-age=60' }), /header Cache-Control/],
-    ['an HTML error page from the Function', { ...answer('/video/join', 500, undefined, { 'content-type': 'text/html', 'server-timing': undefined }), text: '<html>Error</html>' }, /Content-Type is "text\/html", not application\/json[\s\S]*the body is not JSON/],
-    ['an identity longer than 128 bytes', answer('/video/remove-participant', 200, { removed: true, roomSid: ROOM, identity: 'é'.repeat(65) }), /\/identity must pass "x-maxBytes" keyword validation/],
-    ['a callback outcome the code does not produce', answer('/video/callbacks/room-status', 200, { handled: 'room-ended', notice: 'posted' }), /^\(root\) must have required property 'composition'$/],
+    [
+      'an HTML error page from the Function',
+      { ...answer('/video/join', 500, undefined, { 'content-type': 'text/html', 'server-timing': undefined }), text: '<html>Error</html>' },
+      /Content-Type is "text\/html", not application\/json[\s\S]*the body is not JSON/,
+    ],
+    [
+      'an identity longer than 128 bytes',
+      answer('/video/remove-participant', 200, { removed: true, roomSid: ROOM, identity: 'é'.repeat(65) }),
+      /\/identity must pass "x-maxBytes" keyword validation/,
+    ],
+    [
+      'a callback outcome the code does not produce',
+      answer('/video/callbacks/room-status', 200, { handled: 'room-ended', notice: 'posted' }),
+      /^\(root\) must have required property 'composition'$/,
+    ],
     ['a preflight with a body', answer('/video/escalate', 204, { ok: true }), /a body was sent where the contract documents none/],
     ['a preflight without Server-Timing', answer('/video/escalate', 204, undefined, { 'content-type': undefined, 'server-timing': undefined }), /Server-Timing/i],
     ['a callback answering a preflight', answer('/video/callbacks/room-status', 204, undefined, { 'content-type': undefined }), /204/],

@@ -11,7 +11,19 @@ export const iam: Product = {
       handle: ({ json, state }) => {
         const user = state.flexTokens.get((json as { token: string }).token);
         if (!user) return [403, { valid: false, code: 20003, message: 'Invalid token' }];
-        return [200, { valid: true, code: 0, message: null, identity: user.identity, worker_sid: user.worker_sid ?? null, roles: user.roles, realm_user_id: `US${'0'.repeat(32)}`, expiration: iso(Date.now() + 3_600_000) }];
+        return [
+          200,
+          {
+            valid: true,
+            code: 0,
+            message: null,
+            identity: user.identity,
+            worker_sid: user.worker_sid ?? null,
+            roles: user.roles,
+            realm_user_id: `US${'0'.repeat(32)}`,
+            expiration: iso(Date.now() + 3_600_000),
+          },
+        ];
       },
     },
   ],

@@ -44,8 +44,13 @@ export function page(key: string, items: unknown[], req: RouteRequest, baseUrl: 
   return {
     [key]: slice,
     meta: {
-      page: pageNumber, page_size: pageSize, first_page_url: at(0), previous_page_url: pageNumber > 0 ? at(pageNumber - 1) : null,
-      url: at(pageNumber), next_page_url: (pageNumber + 1) * pageSize < items.length ? at(pageNumber + 1) : null, key,
+      page: pageNumber,
+      page_size: pageSize,
+      first_page_url: at(0),
+      previous_page_url: pageNumber > 0 ? at(pageNumber - 1) : null,
+      url: at(pageNumber),
+      next_page_url: (pageNumber + 1) * pageSize < items.length ? at(pageNumber + 1) : null,
+      key,
     },
   };
 }

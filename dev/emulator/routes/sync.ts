@@ -21,8 +21,18 @@ export const sync: Product = {
           throw new TwilioError(409, 54301, 'Unique name already exists');
         }
         const doc: SyncDocument = {
-          sid: newSid('ET'), unique_name: uniqueName, account_sid: ACCOUNT_SID, service_sid: req.pathParams.ServiceSid, url: '', links: {}, revision: '0',
-          data: JSON.parse(f(req, 'Data') ?? '{}'), date_expires: null, date_created: iso(), date_updated: iso(), created_by: 'system',
+          sid: newSid('ET'),
+          unique_name: uniqueName,
+          account_sid: ACCOUNT_SID,
+          service_sid: req.pathParams.ServiceSid,
+          url: '',
+          links: {},
+          revision: '0',
+          data: JSON.parse(f(req, 'Data') ?? '{}'),
+          date_expires: null,
+          date_created: iso(),
+          date_updated: iso(),
+          created_by: 'system',
         };
         req.state.documents.set(doc.sid, doc);
         return [201, doc];

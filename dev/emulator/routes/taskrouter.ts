@@ -3,10 +3,30 @@ import type { Task } from '../state';
 import { page, type Product } from './route';
 
 const taskJson = (workspaceSid: string, task: Task): Json => ({
-  account_sid: ACCOUNT_SID, age: 10, assignment_status: task.assignment_status, attributes: task.attributes, addons: '{}', date_created: iso(), date_updated: iso(),
-  task_queue_entered_date: iso(), priority: 0, reason: null, sid: task.sid, task_queue_sid: newSid('WQ'), task_queue_friendly_name: 'Everyone',
-  task_channel_sid: newSid('TC'), task_channel_unique_name: 'chat', timeout: 86400, workflow_sid: newSid('WW'), workflow_friendly_name: 'Assign',
-  workspace_sid: workspaceSid, url: '', links: {}, virtual_start_time: iso(), ignore_capacity: false, routing_target: null,
+  account_sid: ACCOUNT_SID,
+  age: 10,
+  assignment_status: task.assignment_status,
+  attributes: task.attributes,
+  addons: '{}',
+  date_created: iso(),
+  date_updated: iso(),
+  task_queue_entered_date: iso(),
+  priority: 0,
+  reason: null,
+  sid: task.sid,
+  task_queue_sid: newSid('WQ'),
+  task_queue_friendly_name: 'Everyone',
+  task_channel_sid: newSid('TC'),
+  task_channel_unique_name: 'chat',
+  timeout: 86400,
+  workflow_sid: newSid('WW'),
+  workflow_friendly_name: 'Assign',
+  workspace_sid: workspaceSid,
+  url: '',
+  links: {},
+  virtual_start_time: iso(),
+  ignore_capacity: false,
+  routing_target: null,
 });
 
 export const taskrouter: Product = {
@@ -32,8 +52,17 @@ export const taskrouter: Product = {
         const items = (state.reservations.get(p.TaskSid) ?? [])
           .filter((r) => (!worker || r.worker_sid === worker) && (!status || r.reservation_status === status))
           .map((r) => ({
-            account_sid: ACCOUNT_SID, date_created: iso(), date_updated: iso(), reservation_status: r.reservation_status, sid: r.sid,
-            task_sid: p.TaskSid, worker_name: 'agent', worker_sid: r.worker_sid, workspace_sid: p.WorkspaceSid, url: '', links: {},
+            account_sid: ACCOUNT_SID,
+            date_created: iso(),
+            date_updated: iso(),
+            reservation_status: r.reservation_status,
+            sid: r.sid,
+            task_sid: p.TaskSid,
+            worker_name: 'agent',
+            worker_sid: r.worker_sid,
+            workspace_sid: p.WorkspaceSid,
+            url: '',
+            links: {},
           }));
         return [200, page('reservations', items, req, `https://taskrouter.twilio.com/v1/Workspaces/${p.WorkspaceSid}/Tasks/${p.TaskSid}/Reservations`)];
       },

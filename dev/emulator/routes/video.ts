@@ -16,10 +16,25 @@ function createRoom(req: RouteRequest): [number, Json] {
   if (!Array.isArray(rules)) throw new TwilioError(400, 53120, 'Invalid Recording Rules');
   const room = req.state.createRoom(
     {
-      unique_name: uniqueName, account_sid: ACCOUNT_SID, enable_turn: true, status_callback: f(req, 'StatusCallback') ?? null, status_callback_method: f(req, 'StatusCallbackMethod') ?? 'POST',
-      duration: null, type: f(req, 'Type') ?? 'group', max_participants: 50, max_participant_duration: 14400, max_concurrent_published_tracks: 170,
-      record_participants_on_connect: f(req, 'RecordParticipantsOnConnect') === 'true', video_codecs: ['VP8'], media_region: 'us1', audio_only: false,
-      empty_room_timeout: Number(f(req, 'EmptyRoomTimeout') ?? 5), unused_room_timeout: Number(f(req, 'UnusedRoomTimeout') ?? 5), large_room: false, url: '', links: {},
+      unique_name: uniqueName,
+      account_sid: ACCOUNT_SID,
+      enable_turn: true,
+      status_callback: f(req, 'StatusCallback') ?? null,
+      status_callback_method: f(req, 'StatusCallbackMethod') ?? 'POST',
+      duration: null,
+      type: f(req, 'Type') ?? 'group',
+      max_participants: 50,
+      max_participant_duration: 14400,
+      max_concurrent_published_tracks: 170,
+      record_participants_on_connect: f(req, 'RecordParticipantsOnConnect') === 'true',
+      video_codecs: ['VP8'],
+      media_region: 'us1',
+      audio_only: false,
+      empty_room_timeout: Number(f(req, 'EmptyRoomTimeout') ?? 5),
+      unused_room_timeout: Number(f(req, 'UnusedRoomTimeout') ?? 5),
+      large_room: false,
+      url: '',
+      links: {},
     },
     rules,
   );
@@ -42,9 +57,7 @@ function recordingRules(req: RouteRequest): [number, Json] {
 function participant(req: RouteRequest): [number, Json] {
   const p = req.pathParams;
   // The Sid may be the participant's identity: then only a connected participant matches.
-  const found = req.state.participants.find(
-    (x) => x.room_sid === p.RoomSid && (x.sid === p.Sid || (x.identity === decodeURIComponent(p.Sid) && x.status === 'connected')),
-  );
+  const found = req.state.participants.find((x) => x.room_sid === p.RoomSid && (x.sid === p.Sid || (x.identity === decodeURIComponent(p.Sid) && x.status === 'connected')));
   if (!found) throw notFound();
   if (req.method === 'GET') return [200, found];
   if (f(req, 'Status') !== 'disconnected') throw new TwilioError(400, 53209, 'Participant status is invalid');
@@ -59,11 +72,26 @@ function createComposition(req: RouteRequest): [number, Json] {
   if (f(req, 'VideoLayout') === undefined && f(req, 'AudioSources') === undefined) throw new TwilioError(400, 53120, 'VideoLayout or AudioSources required');
   const sid = newSid('CJ');
   const composition: Composition = {
-    account_sid: ACCOUNT_SID, status: 'enqueued', date_created: iso(), date_completed: null, date_deleted: null, sid, room_sid: room.sid,
-    audio_sources: req.form.getAll('AudioSources'), audio_sources_excluded: req.form.getAll('AudioSourcesExcluded'),
-    video_layout: JSON.parse(f(req, 'VideoLayout') ?? '{}'), resolution: f(req, 'Resolution') ?? '640x480', trim: f(req, 'Trim') !== 'false',
-    format: f(req, 'Format') ?? 'webm', bitrate: 0, size: 0, duration: 0, media_external_location: null, status_callback: f(req, 'StatusCallback') ?? null,
-    status_callback_method: f(req, 'StatusCallbackMethod') ?? 'POST', url: `https://video.twilio.com/v1/Compositions/${sid}`,
+    account_sid: ACCOUNT_SID,
+    status: 'enqueued',
+    date_created: iso(),
+    date_completed: null,
+    date_deleted: null,
+    sid,
+    room_sid: room.sid,
+    audio_sources: req.form.getAll('AudioSources'),
+    audio_sources_excluded: req.form.getAll('AudioSourcesExcluded'),
+    video_layout: JSON.parse(f(req, 'VideoLayout') ?? '{}'),
+    resolution: f(req, 'Resolution') ?? '640x480',
+    trim: f(req, 'Trim') !== 'false',
+    format: f(req, 'Format') ?? 'webm',
+    bitrate: 0,
+    size: 0,
+    duration: 0,
+    media_external_location: null,
+    status_callback: f(req, 'StatusCallback') ?? null,
+    status_callback_method: f(req, 'StatusCallbackMethod') ?? 'POST',
+    url: `https://video.twilio.com/v1/Compositions/${sid}`,
     links: { media: `https://video.twilio.com/v1/Compositions/${sid}/Media` },
   };
   req.state.addComposition(composition);
@@ -89,9 +117,7 @@ const routes: Route[] = [
     handle: (req) => {
       const status = req.query.get('Status') ?? 'in-progress';
       const name = req.query.get('UniqueName');
-      const items = req.state.rooms
-        .filter((r) => r.status === status && (!name || r.unique_name === name))
-        .sort((a, b) => b.date_created.localeCompare(a.date_created));
+      const items = req.state.rooms.filter((r) => r.status === status && (!name || r.unique_name === name)).sort((a, b) => b.date_created.localeCompare(a.date_created));
       return [200, page('rooms', items, req, 'https://video.twilio.com/v1/Rooms')];
     },
   },

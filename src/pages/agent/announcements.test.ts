@@ -13,9 +13,7 @@ test('who joins and leaves, by label; an unexpected one with their identity', ()
   const live = run(connected);
   expect(said(live, { type: 'participantConnected', member: CUSTOMER })).toEqual(['Customer joined the call.']);
   expect(said(live, { type: 'participantConnected', member: { sid: 'PA9', identity: 'spy' } })).toEqual(['Unexpected participant “spy” joined the call.']);
-  expect(said(run(connected, { type: 'participantConnected', member: CUSTOMER }), { type: 'participantDisconnected', member: CUSTOMER })).toEqual([
-    'Customer left the call.',
-  ]);
+  expect(said(run(connected, { type: 'participantConnected', member: CUSTOMER }), { type: 'participantDisconnected', member: CUSTOMER })).toEqual(['Customer left the call.']);
 });
 
 test('recording and the connection are announced; connecting itself is not', () => {
@@ -25,6 +23,6 @@ test('recording and the connection are announced; connecting itself is not', () 
   expect(said(live, { type: 'reconnecting' })).toEqual(['Connection lost. Reconnecting…']);
   expect(said(run(connected, { type: 'reconnecting' }), { type: 'reconnected' })).toEqual(['Reconnected.']);
   expect(said(live, { type: 'rejoining' })).toEqual(['Rejoining the call…']);
-  expect(said(run(connected, { type: 'rejoining' }), { ...connected, others: [CUSTOMER] } as PanelEvent)).toEqual(['Reconnected.']);
-  expect(said(run({ type: 'connecting', roomSid: 'RM1' }), { ...connected, others: [CUSTOMER], recording: true } as PanelEvent)).toEqual([]);
+  expect(said(run(connected, { type: 'rejoining' }), { ...connected, others: [CUSTOMER] })).toEqual(['Reconnected.']);
+  expect(said(run({ type: 'connecting', roomSid: 'RM1' }), { ...connected, others: [CUSTOMER], recording: true })).toEqual([]);
 });

@@ -13,11 +13,11 @@ export interface Probes {
 export interface CheckDeps {
   media: Pick<PanelMedia, 'audio' | 'video' | 'speakerId'>;
   /** Opens camera and microphone if they are not open yet (the panel's preview). */
-  startMedia(): Promise<unknown>;
+  startMedia: () => Promise<unknown>;
   probes: Probes;
   network: NetworkTestDeps;
-  onLevel(peak: number): void;
-  onResult(item: CheckItem, result: ItemResult): void;
+  onLevel: (peak: number) => void;
+  onResult: (item: CheckItem, result: ItemResult) => void;
 }
 
 export type CheckReport = Readonly<Record<CheckItem, ItemResult>>;
@@ -41,9 +41,7 @@ export async function runEquipmentCheck(deps: CheckDeps): Promise<CheckReport> {
   const { video, audio } = deps.media;
   const [camera, microphone] = await Promise.all([
     judged('camera', async () => (video ? cameraVerdict(await deps.probes.sampleCamera(video)) : { verdict: 'problem', finding: 'camera-missing' })),
-    judged('microphone', async () =>
-      audio ? microphoneVerdict(await deps.probes.listenMicrophone(audio, deps.onLevel)) : { verdict: 'problem', finding: 'microphone-missing' },
-    ),
+    judged('microphone', async () => (audio ? microphoneVerdict(await deps.probes.listenMicrophone(audio, deps.onLevel)) : { verdict: 'problem', finding: 'microphone-missing' })),
   ]);
   const speakers = await judged('speakers', async () =>
     (await deps.probes.playTestSound(deps.media.speakerId)) ? { verdict: 'good', finding: 'speakers-played' } : { verdict: 'problem', finding: 'speakers-failed' },

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { REACH_DEADLINE_MS, testNetwork, TOTAL_DEADLINE_MS } from './equipment-network';
-import type { PreflightReport, PreflightTest } from '../shared/sdk';
+import type { PreflightReport } from '../shared/sdk';
 
 class FakeClock {
   time = 0;
@@ -41,10 +41,12 @@ function setup(token: string | null = 'preflight-token') {
   const runs: unknown[][] = [];
   const result = testNetwork({
     token: async () => token,
-    runPreflight: async () => (...args: unknown[]) => {
-      runs.push(args);
-      return preflight as unknown as PreflightTest;
-    },
+    runPreflight:
+      async () =>
+      (...args: unknown[]) => {
+        runs.push(args);
+        return preflight;
+      },
     clock,
   });
   return { clock, preflight, runs, result };

@@ -95,7 +95,12 @@ const GOOD = { rttMs: 200, jitterMs: 30, packetLossPercent: 1, connectMs: 5000 }
 const POOR = { rttMs: 400, jitterMs: 60, packetLossPercent: 5 };
 
 export function networkVerdict(figures: NetworkFigures): ItemResult {
-  const rounded = { connectMs: Math.round(figures.connectMs), rttMs: Math.round(figures.rttMs), jitterMs: Math.round(figures.jitterMs), packetLossPercent: round2(figures.packetLossPercent) };
+  const rounded = {
+    connectMs: Math.round(figures.connectMs),
+    rttMs: Math.round(figures.rttMs),
+    jitterMs: Math.round(figures.jitterMs),
+    packetLossPercent: round2(figures.packetLossPercent),
+  };
   if (figures.rttMs > POOR.rttMs || figures.jitterMs > POOR.jitterMs || figures.packetLossPercent > POOR.packetLossPercent) {
     return { verdict: 'problem', finding: 'network-poor', figures: rounded };
   }

@@ -23,15 +23,30 @@ test('every phase folds into one of the six host states, in the contract shape',
     [{ type: 'session' }, { state: 'idle', roomSid: null }],
     [{ type: 'noRoom' }, { state: 'idle', roomSid: null }],
     [{ type: 'starting' }, { state: 'connecting', roomSid: null }],
-    [{ type: 'connecting', roomSid: ROOM }, { state: 'connecting', roomSid: ROOM, participants: [] }],
-    [{ type: 'connected', roomSid: ROOM, self: SELF, others: [], recording: false }, { state: 'connected', participants: [SELF.identity] }],
-    [{ type: 'participantConnected', member: CUSTOMER }, { state: 'connected', participants: [SELF.identity, CUSTOMER.identity] }],
+    [
+      { type: 'connecting', roomSid: ROOM },
+      { state: 'connecting', roomSid: ROOM, participants: [] },
+    ],
+    [
+      { type: 'connected', roomSid: ROOM, self: SELF, others: [], recording: false },
+      { state: 'connected', participants: [SELF.identity] },
+    ],
+    [
+      { type: 'participantConnected', member: CUSTOMER },
+      { state: 'connected', participants: [SELF.identity, CUSTOMER.identity] },
+    ],
     [{ type: 'recordingChanged', recording: true }, { recording: true }],
     [{ type: 'reconnecting' }, { state: 'reconnecting', recording: true, participants: [SELF.identity, CUSTOMER.identity] }],
     [{ type: 'reconnected' }, { state: 'connected' }],
     [{ type: 'rejoining' }, { state: 'reconnecting', roomSid: ROOM, recording: false, participants: [] }],
-    [{ type: 'connecting', roomSid: ROOM }, { state: 'reconnecting', participants: [] }],
-    [{ type: 'connected', roomSid: ROOM, self: SELF, others: [CUSTOMER], recording: true }, { state: 'connected', recording: true }],
+    [
+      { type: 'connecting', roomSid: ROOM },
+      { state: 'reconnecting', participants: [] },
+    ],
+    [
+      { type: 'connected', roomSid: ROOM, self: SELF, others: [CUSTOMER], recording: true },
+      { state: 'connected', recording: true },
+    ],
     [{ type: 'ended' }, { state: 'ended', roomSid: ROOM, recording: false, participants: [] }],
   ];
   let state = initialPanelState;

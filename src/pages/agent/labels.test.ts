@@ -21,7 +21,20 @@ test('an unexpected participant is named with their identity, cut when long', ()
 });
 
 test('every problem has a sentence; busy says when to retry', () => {
-  const kinds: ProblemKind[] = ['config', 'signed-out', 'not-your-task', 'no-task', 'not-chat', 'recording-disabled', 'no-room', 'busy', 'offline', 'connect', 'unsupported', 'service'];
+  const kinds: ProblemKind[] = [
+    'config',
+    'signed-out',
+    'not-your-task',
+    'no-task',
+    'not-chat',
+    'recording-disabled',
+    'no-room',
+    'busy',
+    'offline',
+    'connect',
+    'unsupported',
+    'service',
+  ];
   const sentences = kinds.map((kind) => problemText({ kind, retryAfterSeconds: 7 }, text));
   expect(new Set(sentences).size).toBe(kinds.length);
   expect(problemText({ kind: 'busy', retryAfterSeconds: 7 }, text)).toBe('The video service is busy. Try again in 7 seconds.');

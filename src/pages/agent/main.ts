@@ -24,7 +24,11 @@ const fetchJson = (url: string, init: RequestInit) => fetch(url, init);
 const SDK_SRC = '/join/twilio-video.min.js';
 const loadSdk = () => loadVideoSdk(SDK_SRC);
 const canShareScreen = typeof navigator.mediaDevices?.getDisplayMedia === 'function';
-const clock = { now: () => Date.now(), setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms), clearTimeout: (handle: unknown) => clearTimeout(handle as number) };
+const clock = {
+  now: () => Date.now(),
+  setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms),
+  clearTimeout: (handle: unknown) => clearTimeout(handle as number),
+};
 
 let state: PanelState = initialPanelState;
 let host: HostLink | null = null;
@@ -49,14 +53,7 @@ async function boot(): Promise<void> {
   // Without settings there is no host, so no session and no camera: the rule does not matter then.
   const media = createMedia(config.ok ? config.value.agentBackground : 'none', config.ok ? config.value.agentBackgroundImage : null);
   const policy: RecordingPolicy = config.ok ? config.value.recordingPolicy : 'off';
-  view = createPanelView(
-    root,
-    announcer,
-    text,
-    media,
-    { policy, canChooseSpeaker: 'setSinkId' in HTMLMediaElement.prototype, canShareScreen, mediaAllowed },
-    actionsFor(media),
-  );
+  view = createPanelView(root, announcer, text, media, { policy, canChooseSpeaker: 'setSinkId' in HTMLMediaElement.prototype, canShareScreen, mediaAllowed }, actionsFor(media));
   media.onChange(() => view?.updateMedia());
   // Without the allowed origins no host can be trusted, so there is no handshake at all.
   if (!config.ok) return dispatch({ type: 'failed', problem: problem('config') });
@@ -139,7 +136,11 @@ function actionsFor(media: PanelMedia): PanelActions {
             const result = await api?.preflightToken();
             return result?.ok ? result.value.token : null;
           },
-          runPreflight: () => loadSdk().then((sdk) => sdk.runPreflight.bind(sdk), () => null),
+          runPreflight: () =>
+            loadSdk().then(
+              (sdk) => sdk.runPreflight.bind(sdk),
+              () => null,
+            ),
           clock,
         },
         onLevel: section.showLevel,

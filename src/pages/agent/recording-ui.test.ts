@@ -2,10 +2,7 @@ import { initialPanelState, reducePanel, type PanelEvent, type PanelState } from
 import { recordingControl } from './recording-ui';
 
 const inRoom = (recording: boolean, ...events: PanelEvent[]): PanelState =>
-  [{ type: 'connected', roomSid: 'RM1', self: { sid: 'PA0', identity: 'agent-WK0' }, others: [], recording } as PanelEvent, ...events].reduce(
-    reducePanel,
-    initialPanelState,
-  );
+  [{ type: 'connected', roomSid: 'RM1', self: { sid: 'PA0', identity: 'agent-WK0' }, others: [], recording } as PanelEvent, ...events].reduce(reducePanel, initialPanelState);
 
 test('on-demand: start and stop are offered while connected', () => {
   expect(recordingControl('on-demand', inRoom(false))).toEqual({ indicator: false, action: 'start', disabled: false, busy: false, policyNote: null, problem: null });

@@ -29,7 +29,10 @@ const denied = () => Object.assign(new Error('Permission denied'), { name: 'NotA
 test('the capture is published as a named extra track and unpublished when stopped here', async () => {
   const track = new FakeTrack();
   const ended: string[] = [];
-  const share = new ScreenShare(async () => streamOf(track), () => ended.push('ended'));
+  const share = new ScreenShare(
+    async () => streamOf(track),
+    () => ended.push('ended'),
+  );
   const { local, log } = participant();
   expect(await share.start(local)).toBe('started');
   expect(share.active).toBe(true);
@@ -44,7 +47,10 @@ test('the capture is published as a named extra track and unpublished when stopp
 test('the browser’s own stop unpublishes it and tells the panel', async () => {
   const track = new FakeTrack();
   const ended: string[] = [];
-  const share = new ScreenShare(async () => streamOf(track), () => ended.push('ended'));
+  const share = new ScreenShare(
+    async () => streamOf(track),
+    () => ended.push('ended'),
+  );
   const { local, log } = participant();
   await share.start(local);
   track.dispatchEvent(new Event('ended'));
@@ -55,11 +61,29 @@ test('the browser’s own stop unpublishes it and tells the panel', async () => 
 
 test('closing the picker is a cancel; no track or a refused publish is a failure, with the capture stopped', async () => {
   const { local } = participant();
-  expect(await new ScreenShare(() => Promise.reject(denied()), () => undefined).start(local)).toBe('cancelled');
-  expect(await new ScreenShare(() => Promise.reject(new Error('NotReadable')), () => undefined).start(local)).toBe('failed');
-  expect(await new ScreenShare(async () => streamOf(null), () => undefined).start(local)).toBe('failed');
+  expect(
+    await new ScreenShare(
+      () => Promise.reject(denied()),
+      () => undefined,
+    ).start(local),
+  ).toBe('cancelled');
+  expect(
+    await new ScreenShare(
+      () => Promise.reject(new Error('NotReadable')),
+      () => undefined,
+    ).start(local),
+  ).toBe('failed');
+  expect(
+    await new ScreenShare(
+      async () => streamOf(null),
+      () => undefined,
+    ).start(local),
+  ).toBe('failed');
   const track = new FakeTrack();
-  const refused = new ScreenShare(async () => streamOf(track), () => undefined);
+  const refused = new ScreenShare(
+    async () => streamOf(track),
+    () => undefined,
+  );
   expect(await refused.start(participant(true).local)).toBe('failed');
   expect(track.stopped).toBe(true);
   expect(refused.active).toBe(false);

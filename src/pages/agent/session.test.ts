@@ -31,7 +31,7 @@ function fakeRoom(): Room & EventEmitter {
       return room;
     },
   });
-  return room as unknown as Room & EventEmitter;
+  return room;
 }
 
 /** The session with every edge replaced: the SDK connects (or fails) as told, the service answers

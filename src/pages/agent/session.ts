@@ -26,12 +26,11 @@ export interface SessionDeps {
   media: PanelMedia;
   clock: Clock;
   tracks: TrackSink;
-  captureScreen(): Promise<MediaStream>;
+  captureScreen: () => Promise<MediaStream>;
   dispatch(event: PanelEvent): void;
 }
 
-const errorCode = (error: unknown): number | null =>
-  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number' ? error.code : null;
+const errorCode = (error: unknown): number | null => (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number' ? error.code : null);
 
 export class PanelSession {
   private link: RoomLink | null = null;

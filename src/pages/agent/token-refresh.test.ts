@@ -79,7 +79,10 @@ test('a failed refresh is retried while the kept token still works; no_room stop
 });
 
 test('a token about to expire, or one Twilio refused, is replaced before connecting', async () => {
-  const { keeper, clock, fetches } = keeperWith([{ ok: true, value: grant('t2', 4 * HOUR) }, { ok: true, value: grant('t3', 4 * HOUR) }]);
+  const { keeper, clock, fetches } = keeperWith([
+    { ok: true, value: grant('t2', 4 * HOUR) },
+    { ok: true, value: grant('t3', 4 * HOUR) },
+  ]);
   keeper.keep(grant('t1', MIN_VALIDITY_MS + 1000));
   await clock.advance(2000);
   // Less than a minute left: not used, though its planned refresh has not run yet.

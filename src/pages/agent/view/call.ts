@@ -19,14 +19,14 @@ import { participantsSection } from './participants';
 import { recordingSection } from './recording';
 
 export interface CallActions {
-  toggleMic(): void;
-  toggleCamera(): void;
-  selectDevice(kind: DeviceKind, deviceId: string): void;
-  toggleShare(): Promise<ShareOutcome | 'stopped'>;
-  setRecording(action: 'start' | 'stop'): void;
-  remove(identity: string): Promise<Problem | null>;
-  sendNewLink(): Promise<Problem | null>;
-  end(): Promise<Problem | null>;
+  toggleMic: () => void;
+  toggleCamera: () => void;
+  selectDevice: (kind: DeviceKind, deviceId: string) => void;
+  toggleShare: () => Promise<ShareOutcome | 'stopped'>;
+  setRecording: (action: 'start' | 'stop') => void;
+  remove: (identity: string) => Promise<Problem | null>;
+  sendNewLink: () => Promise<Problem | null>;
+  end: () => Promise<Problem | null>;
 }
 
 export interface CallOptions {
@@ -97,7 +97,15 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Agen
     h(
       'div',
       { class: 'call-main' },
-      h('div', { class: 'stage' }, customerVideo, waiting, h('div', { class: 'top-bar' }, status, recordingBadge, ownNetwork.element, customerNetwork.element), banner, self.element),
+      h(
+        'div',
+        { class: 'stage' },
+        customerVideo,
+        waiting,
+        h('div', { class: 'top-bar' }, status, recordingBadge, ownNetwork.element, customerNetwork.element),
+        banner,
+        self.element,
+      ),
       h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': text.controlsLabel }, toggles.mic, toggles.camera, share.element, devices.toggle, endButton),
       endConfirm.element,
       devices.panel,
@@ -153,8 +161,7 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Agen
     const phase = current.phase;
     screen.dataset.state = phase === 'connected' ? (customer ? 'live' : 'waiting') : phase;
     waiting.hidden = track !== null;
-    waitingText.textContent =
-      phase === 'connecting' ? text.connecting : customer ? text.customerCameraOff : customerWasHere ? text.customerLeft : text.waitingForCustomer;
+    waitingText.textContent = phase === 'connecting' ? text.connecting : customer ? text.customerCameraOff : customerWasHere ? text.customerLeft : text.waitingForCustomer;
     customerNetwork.show(customer ? current.network[customer.sid] : undefined, text.networkCustomer);
   };
 

@@ -7,8 +7,8 @@ import type { CheckItem, ItemResult } from '../equipment-rules';
 
 export interface EquipmentSection {
   element: HTMLElement;
-  showLevel(peak: number): void;
-  showResult(item: CheckItem, result: ItemResult): void;
+  showLevel: (peak: number) => void;
+  showResult: (item: CheckItem, result: ItemResult) => void;
 }
 
 const ITEMS: readonly CheckItem[] = ['camera', 'microphone', 'speakers', 'network'];

@@ -42,7 +42,7 @@ export function roundButton(control: string, onClick: () => void) {
   };
 }
 
-export function mediaToggles(text: AgentStrings, handlers: { toggleMic(): void; toggleCamera(): void }) {
+export function mediaToggles(text: AgentStrings, handlers: { toggleMic: () => void; toggleCamera: () => void }) {
   const mic = roundButton('mic', handlers.toggleMic);
   const camera = roundButton('camera', handlers.toggleCamera);
   return {

@@ -15,9 +15,9 @@ import { renderMessage, type Message } from './message';
 import { renderSetup, type SetupActions, type SetupScreen } from './setup';
 
 export interface PanelActions extends SetupActions, CallActions {
-  retry(): void;
-  startAnother(): void;
-  rejoinHere(): void;
+  retry: () => void;
+  startAnother: () => void;
+  rejoinHere: () => void;
 }
 
 export interface PanelViewOptions extends CallOptions {

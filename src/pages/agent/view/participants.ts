@@ -10,10 +10,10 @@ import type { Problem } from '../problems';
 import { confirmation } from './confirm';
 
 export interface ParticipantActions {
-  remove(identity: string): Promise<Problem | null>;
-  sendNewLink(): Promise<Problem | null>;
+  remove: (identity: string) => Promise<Problem | null>;
+  sendNewLink: () => Promise<Problem | null>;
   /** Shows and announces the outcome of an action. */
-  notify(words: string, tone: 'ok' | 'problem'): void;
+  notify: (words: string, tone: 'ok' | 'problem') => void;
 }
 
 const ICONS = { you: 'person', agent: 'person', customer: 'person', unexpected: 'alert' } as const;

@@ -10,13 +10,13 @@ import { equipmentSection, type EquipmentSection } from './equipment';
 import { devicePicker, mediaToggles, selfView, type DeviceKind } from './media-controls';
 
 export interface SetupActions {
-  preview(): Promise<void>;
-  start(): void;
-  toggleMic(): void;
-  toggleCamera(): void;
-  selectDevice(kind: DeviceKind, deviceId: string): void;
+  preview: () => Promise<void>;
+  start: () => void;
+  toggleMic: () => void;
+  toggleCamera: () => void;
+  selectDevice: (kind: DeviceKind, deviceId: string) => void;
   /** Runs the equipment check, showing its progress in `section`. */
-  checkEquipment(section: EquipmentSection): Promise<CheckReport>;
+  checkEquipment: (section: EquipmentSection) => Promise<CheckReport>;
 }
 
 export interface SetupScreen {
@@ -27,14 +27,7 @@ export interface SetupScreen {
   dispose(): void;
 }
 
-export function renderSetup(
-  root: HTMLElement,
-  announcer: HTMLElement,
-  text: AgentStrings,
-  media: PanelMedia,
-  canChooseSpeaker: boolean,
-  actions: SetupActions,
-): SetupScreen {
+export function renderSetup(root: HTMLElement, announcer: HTMLElement, text: AgentStrings, media: PanelMedia, canChooseSpeaker: boolean, actions: SetupActions): SetupScreen {
   const self = selfView(text, 'preview-video', text.previewLabel);
   const previewButton = h('button', { type: 'button', class: 'button', 'data-control': 'preview' }, text.previewStart);
   const previewPlaceholder = h('div', { class: 'preview-placeholder' }, previewButton);
