@@ -68,11 +68,7 @@ export async function joinPageSizeSection() {
     rows.push([label, kB(size.raw), kB(size.gzip)]);
   }
   rows.push(['page’s own total (HTML + JS + CSS)', kB(own.raw), kB(own.gzip)]);
-  rows.push([
-    'total as shipped (with the SDK)',
-    kB(shipped.raw),
-    `${kB(shipped.gzip)} (budget ${kB(SHIPPED_BUDGET_GZIP)}) ${verdict(shipped.gzip, SHIPPED_BUDGET_GZIP)}`,
-  ]);
+  rows.push(['total as shipped (with the SDK)', kB(shipped.raw), `${kB(shipped.gzip)} (budget ${kB(SHIPPED_BUDGET_GZIP)}) ${verdict(shipped.gzip, SHIPPED_BUDGET_GZIP)}`]);
   return { title: 'join page size', header: ['file', 'raw', 'gzip'], rows };
 }
 
@@ -194,7 +190,6 @@ export async function agentPanelSizeSection() {
   rows.push(['panel JS + CSS, without the SDK', kB(ownRaw), `${kB(ownGzip)} (budget ${kB(PANEL_BUDGET_GZIP)}) ${verdict(ownGzip, PANEL_BUDGET_GZIP)}`]);
   return { title: 'agent panel size', header: ['file', 'raw', 'gzip'], rows };
 }
-
 
 /** How long each rule's frames are watched, after WARMUP_MS of processing. */
 const BACKGROUND_WINDOW_MS = Number(process.env.BENCH_BACKGROUND_MS ?? 6000);

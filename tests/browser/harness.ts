@@ -41,8 +41,9 @@ export function useBrowserContext(launch: LaunchOptions = {}, contextOptions: Br
   return new Proxy({} as BrowserContext, {
     get(_target, property) {
       if (!current) throw new Error('no browser context outside a test');
-      const value = current[property as keyof BrowserContext];
-      return typeof value === 'function' ? value.bind(current) : value;
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- a method is bound to the context just below
+      const value: unknown = current[property as keyof BrowserContext];
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
     },
   });
 }
@@ -131,13 +132,14 @@ export async function openPage(context: BrowserContext, fakeVideo: FakeVideoOpti
     // What the page does with the camera and microphone itself, with or without the SDK.
     const log: MediaLog = { requests: [], stopped: [], tracks: [] };
     scope.__media = log;
-    const getUserMedia = MediaDevices.prototype.getUserMedia;
+    const getUserMedia = MediaDevices.prototype.getUserMedia.bind(navigator.mediaDevices);
     MediaDevices.prototype.getUserMedia = async function (constraints) {
       log.requests.push((['audio', 'video'] as const).filter((kind) => constraints?.[kind]).join('+'));
-      const stream = await getUserMedia.call(this, constraints);
+      const stream = await getUserMedia(constraints);
       log.tracks.push(...stream.getTracks());
       return stream;
     };
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, called below with the track as `this`
     const stop = MediaStreamTrack.prototype.stop;
     MediaStreamTrack.prototype.stop = function () {
       if (log.tracks.includes(this) && this.readyState === 'live') log.stopped.push(this.kind);
@@ -231,13 +233,10 @@ export function waitForScreen(page: Page, state: string): Promise<unknown> {
 
 /** The preview shows live frames from the (fake) camera. */
 export function waitForVideoPlaying(page: Page, selector: string): Promise<unknown> {
-  return page.waitForFunction(
-    (sel) => {
-      const video = document.querySelector<HTMLVideoElement>(sel);
-      return !!video && !video.hidden && video.readyState >= 2 && video.videoWidth > 0;
-    },
-    selector,
-  );
+  return page.waitForFunction((sel) => {
+    const video = document.querySelector<HTMLVideoElement>(sel);
+    return !!video && !video.hidden && video.readyState >= 2 && video.videoWidth > 0;
+  }, selector);
 }
 
 export interface FakeVideoRecord {
@@ -263,14 +262,15 @@ export function driveRoom(page: Page, action: string, ...args: unknown[]): Promi
   return page.evaluate(
     ([name, rest]) => {
       const fake = (window as unknown as { __fakeVideo: Record<string, (...a: unknown[]) => void> }).__fakeVideo;
-      fake[name as string](...(rest as unknown[]));
+      fake[name](...rest);
     },
     [action, args] as const,
   );
 }
 
-export const decodeJwt = (token: string): Record<string, any> => // eslint-disable-line @typescript-eslint/no-explicit-any -- JWT claims, asserted by the tests
-  JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+/** A token's claims, for the tests to assert on. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JWT claims of any shape, asserted by the tests
+export const decodeJwt = (token: string): Record<string, any> => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, any>;
 
 /** Polls until `read` gives `expected` (deep equality), then asserts it, so a failure shows the
  * last value seen. playwright-core has no auto-waiting assertions of its own. */

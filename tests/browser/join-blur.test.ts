@@ -1,6 +1,20 @@
 import type { Page } from 'playwright-core';
 import { useStack } from '../support/use-stack';
-import { escalate, eventually, fakeVideoRecord, hasText, isFocused, mediaRecord, openPage, publishedTracks, shownTrackId, useBrowserContext, waitForScreen, waitForVideoPlaying, type TestPage } from './harness';
+import {
+  escalate,
+  eventually,
+  fakeVideoRecord,
+  hasText,
+  isFocused,
+  mediaRecord,
+  openPage,
+  publishedTracks,
+  shownTrackId,
+  useBrowserContext,
+  waitForScreen,
+  waitForVideoPlaying,
+  type TestPage,
+} from './harness';
 
 /** The customer's "Blur my background" on the join page, with Chromium's fake camera (a bright
  * test pattern with sharp edges and no person, so all of it is background) and the real
@@ -140,10 +154,14 @@ test('off by default, nothing of the processors fetched; on: the preview and the
   expect(await callToggle.getAttribute('aria-pressed')).toBe('true');
   await callToggle.click();
   await eventually(() => callToggle.getAttribute('aria-pressed'), 'false');
-  await eventually(async () => {
-    const video = (await publishedTracks(page)).find((track) => track.kind === 'video');
-    return !!video && video.live && (await isRawCamera(page, video.id));
-  }, true, 10_000);
+  await eventually(
+    async () => {
+      const video = (await publishedTracks(page)).find((track) => track.kind === 'video');
+      return !!video && video.live && (await isRawCamera(page, video.id));
+    },
+    true,
+    10_000,
+  );
   await waitForVideoPlaying(page, '.self-view video');
   expect(await gradient(page, '.self-view video')).toBeGreaterThan(previewSharp * 0.75);
   await hasText(page.locator('#announcer'), 'Your background is no longer blurred.');

@@ -150,7 +150,10 @@ function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean):
 
   // A returning customer who already allowed both is not asked again, so no gesture is needed.
   // The SDK's start-up holds the main thread for a while, so it runs once they see themselves.
-  if (permitted) void startMedia().then(() => (media.video ? preview.firstFrame : undefined)).then(startSdk);
+  if (permitted)
+    void startMedia()
+      .then(() => (media.video ? preview.firstFrame : undefined))
+      .then(startSdk);
   else startSdk();
 }
 
@@ -166,12 +169,19 @@ function startSdk(): void {
 
 function showCall(invite: string, media: LocalMedia): CallView {
   detachScreen();
-  const view = renderCall(root, announcer, text, media, {
-    toggleMic: () => media.setMicOn(!media.micOn),
-    toggleCamera: () => void media.setCameraOn(!media.cameraOn),
-    chooseBlur: (on) => void chooseBlur(media, on, true),
-    leave: () => activeCall?.leave(),
-  }, blur);
+  const view = renderCall(
+    root,
+    announcer,
+    text,
+    media,
+    {
+      toggleMic: () => media.setMicOn(!media.micOn),
+      toggleCamera: () => void media.setCameraOn(!media.cameraOn),
+      chooseBlur: (on) => void chooseBlur(media, on, true),
+      leave: () => activeCall?.leave(),
+    },
+    blur,
+  );
   showBlur = view.updateMedia;
   detachScreen = media.onChange(view.updateMedia);
   return {

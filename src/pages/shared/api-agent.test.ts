@@ -49,7 +49,7 @@ test('each call posts the current Flex token and the task as PascalCase JSON', a
   await api.escalate(true);
   await api.escalate(false);
   await api.complete();
-  expect(sent.map((s) => [s.url, s.init.method, JSON.parse(String(s.init.body))])).toEqual([
+  expect(sent.map((s) => [s.url, s.init.method, JSON.parse(s.init.body as string)])).toEqual([
     ['/video/agent-token', 'POST', { Token: 'flex-1', TaskSid: TASK }],
     ['/video/recording', 'POST', { Token: 'flex-2', TaskSid: TASK, Action: 'start' }],
     ['/video/remove-participant', 'POST', { Token: 'flex-2', TaskSid: TASK, Identity: 'customer-x' }],

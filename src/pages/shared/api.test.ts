@@ -20,7 +20,7 @@ test('posts the invite alone as JSON to /video/join', async () => {
   expect(result).toEqual({ ok: true, grant: { ...GRANT, expiresAt: Date.parse(GRANT.expiresAt) } });
   expect(sent[0].url).toBe('/video/join');
   expect(sent[0].init.method).toBe('POST');
-  expect(JSON.parse(String(sent[0].init.body))).toEqual({ Invite: 'inv' });
+  expect(JSON.parse(sent[0].init.body as string)).toEqual({ Invite: 'inv' });
 });
 
 test.each([

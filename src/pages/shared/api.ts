@@ -10,9 +10,7 @@ export interface JoinGrant {
   expiresAt: number;
 }
 
-export type JoinFailure =
-  | { kind: 'invalid' | 'expired' | 'revoked' | 'ended' | 'failed' | 'offline' }
-  | { kind: 'busy'; retryAfterSeconds: number };
+export type JoinFailure = { kind: 'invalid' | 'expired' | 'revoked' | 'ended' | 'failed' | 'offline' } | { kind: 'busy'; retryAfterSeconds: number };
 
 export type JoinResult = { ok: true; grant: JoinGrant } | { ok: false; failure: JoinFailure };
 
@@ -52,6 +50,9 @@ function failureFor(response: Response, code: string | undefined): JoinFailure {
     case 'invalid_invite':
     case 'invalid_request':
       return { kind: 'invalid' };
+    default:
+      // No code, or one this page does not know: judged by the status below.
+      break;
   }
   if (response.status === 503) {
     const seconds = Number(response.headers.get('Retry-After'));
@@ -192,15 +193,12 @@ export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): A
         const roomSid = body.roomSid;
         const grant = isRecord(body.agent) ? parseAgentGrant({ ...body.agent, roomSid }) : null;
         if (typeof roomSid !== 'string' || !grant || typeof body.joinUrl !== 'string') return null;
-        return { roomSid, joinUrl: body.joinUrl, created: body.created === true, inviteStatus: String(body.inviteStatus ?? 'sent'), agent: grant };
+        return { roomSid, joinUrl: body.joinUrl, created: body.created === true, inviteStatus: typeof body.inviteStatus === 'string' ? body.inviteStatus : 'sent', agent: grant };
       }),
     agentToken: () => post('/video/agent-token', {}, parseAgentGrant),
-    recording: (action) =>
-      post('/video/recording', { Action: action }, (body) => (typeof body.recording === 'boolean' ? { recording: body.recording } : null)),
-    complete: () =>
-      post('/video/complete', {}, (body) => (body.completed === true ? { roomSid: typeof body.roomSid === 'string' ? body.roomSid : null } : null)),
-    removeParticipant: (identity) =>
-      post('/video/remove-participant', { Identity: identity }, (body) => (typeof body.removed === 'boolean' ? { removed: body.removed } : null)),
+    recording: (action) => post('/video/recording', { Action: action }, (body) => (typeof body.recording === 'boolean' ? { recording: body.recording } : null)),
+    complete: () => post('/video/complete', {}, (body) => (body.completed === true ? { roomSid: typeof body.roomSid === 'string' ? body.roomSid : null } : null)),
+    removeParticipant: (identity) => post('/video/remove-participant', { Identity: identity }, (body) => (typeof body.removed === 'boolean' ? { removed: body.removed } : null)),
     preflightToken: () => post('/video/preflight-token', {}, (body) => (typeof body.token === 'string' && body.token ? { token: body.token } : null)),
   };
 }

@@ -97,7 +97,7 @@ async function filterTrack(processor: Processor, raw: MediaStreamTrack): Promise
     // A dropped frame keeps the last processed one on the canvas: never the raw picture.
     await processor.processFrame(video, canvas).catch(() => undefined);
     frameHook()?.(performance.now() - started);
-    if (running) timer = window.setTimeout(frame, Math.max(0, 1000 / FRAME_RATE - (performance.now() - started)));
+    if (running) timer = window.setTimeout(() => void frame(), Math.max(0, 1000 / FRAME_RATE - (performance.now() - started)));
   };
   void frame();
   return { track, raw, stop: stopAll };

@@ -406,7 +406,7 @@ describe('a background rule', () => {
     expect(media.audio).not.toBeNull();
   });
 
-  describe('the customer\'s own choice (setCameraFilter)', () => {
+  describe("the customer's own choice (setCameraFilter)", () => {
     test('turning it on remakes a running camera through the filter, the raw one released first; off remakes it raw', async () => {
       const fake = fakeDevices();
       const { filter, applied } = fakeFilter();
@@ -425,7 +425,12 @@ describe('a background rule', () => {
       expect(media.video).toBe(applied[0].track);
       expect(fake.requests.at(-1)!.liveVideoTracks).toBe(0);
       // The call unpublishes the raw camera and publishes the blurred one.
-      expect(published.map(([before, after]) => [(before as { mediaStreamTrack?: unknown } | null)?.mediaStreamTrack ?? null, (after as { mediaStreamTrack?: unknown } | null)?.mediaStreamTrack ?? null])).toEqual([
+      expect(
+        published.map(([before, after]) => [
+          (before as { mediaStreamTrack?: unknown } | null)?.mediaStreamTrack ?? null,
+          (after as { mediaStreamTrack?: unknown } | null)?.mediaStreamTrack ?? null,
+        ]),
+      ).toEqual([
         [raw, null],
         [null, applied[0].track],
       ]);

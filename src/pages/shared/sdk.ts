@@ -67,10 +67,7 @@ export interface Room {
   readonly participants: Map<string, RemoteParticipant>;
   disconnect(): this;
   on(event: 'participantConnected' | 'participantDisconnected', listener: Listener<[participant: RemoteParticipant]>): this;
-  on(
-    event: 'trackSubscribed' | 'trackUnsubscribed',
-    listener: Listener<[track: RemoteTrack, publication: RemoteTrackPublication, participant: RemoteParticipant]>,
-  ): this;
+  on(event: 'trackSubscribed' | 'trackUnsubscribed', listener: Listener<[track: RemoteTrack, publication: RemoteTrackPublication, participant: RemoteParticipant]>): this;
   on(event: 'reconnecting', listener: Listener<[error: TwilioError]>): this;
   on(event: 'reconnected' | 'recordingStarted' | 'recordingStopped', listener: Listener<[]>): this;
   on(event: 'disconnected', listener: Listener<[room: Room, error?: TwilioError]>): this;

@@ -58,7 +58,8 @@ const en = {
   blurOn: 'Your background is blurred.',
   blurOff: 'Your background is no longer blurred.',
   blurFailedShort: 'Blur couldn’t start, so your camera is off',
-  blurFailed: 'Your background couldn’t be blurred in this browser, so your camera stays off. Select “Try again”, or turn off “Blur my background” and then turn your camera on without blur.',
+  blurFailed:
+    'Your background couldn’t be blurred in this browser, so your camera stays off. Select “Try again”, or turn off “Blur my background” and then turn your camera on without blur.',
 
   deniedBoth: 'Your browser blocked the camera and microphone.',
   deniedCamera: 'Your browser blocked the camera.',
@@ -237,7 +238,8 @@ const agentEn = {
   rejoinHere: 'Rejoin here',
   failedTitle: 'The video call isn’t available',
 
-  backgroundUnsupported: 'Your company requires a background effect that this browser can’t apply, so your camera stays off. The customer can still hear you. Use an up-to-date Chrome or Edge to be seen.',
+  backgroundUnsupported:
+    'Your company requires a background effect that this browser can’t apply, so your camera stays off. The customer can still hear you. Use an up-to-date Chrome or Edge to be seen.',
   checkTitle: 'Equipment check',
   checkIntro: 'Before your first call of the day, or whenever something seems wrong.',
   checkRun: 'Check my equipment',
@@ -269,7 +271,8 @@ const agentEn = {
   'speakers-played': 'A test tone was played on the chosen output. If you didn’t hear it, pick another output in the device settings.',
   'speakers-failed': 'The test tone couldn’t be played on the chosen output. Pick another output in the device settings.',
   'network-good': 'Good: connected in {connectMs} ms, round trip {rttMs} ms, jitter {jitterMs} ms, {packetLossPercent}% packets lost.',
-  'network-fair': 'Calls may stutter: connected in {connectMs} ms, round trip {rttMs} ms, jitter {jitterMs} ms, {packetLossPercent}% packets lost. Use a cable or move closer to the Wi-Fi.',
+  'network-fair':
+    'Calls may stutter: connected in {connectMs} ms, round trip {rttMs} ms, jitter {jitterMs} ms, {packetLossPercent}% packets lost. Use a cable or move closer to the Wi-Fi.',
   'network-poor': 'Too weak for video: round trip {rttMs} ms, jitter {jitterMs} ms, {packetLossPercent}% packets lost. Use a cable, close downloads, or call IT.',
   'network-unreachable': 'Twilio can’t be reached from this network. A firewall or proxy may block it: ask IT to allow Twilio Video.',
   'network-failed': 'The network test couldn’t start: the video service didn’t answer. Try again in a moment.',

@@ -19,7 +19,7 @@ export interface CallControls {
 
 export interface MountedCall extends CallView {
   /** Re-reads the local media after a toggle or a camera pause. */
-  updateMedia(): void;
+  updateMedia: () => void;
 }
 
 const RECONNECTED_NOTICE_MS = 3000;

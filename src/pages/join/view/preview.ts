@@ -23,7 +23,7 @@ export interface PreviewView {
   /** Resolves when the camera preview first shows a picture. */
   firstFrame: Promise<void>;
   /** Re-reads the media state after anything changed. */
-  update(): void;
+  update: () => void;
   setStarting(): void;
   /** The camera and microphone were asked for: from now on show the result and the Join form. */
   setStarted(): void;
@@ -86,7 +86,13 @@ export function renderPreview(root: HTMLElement, context: PreviewContext, handle
   let started = false;
   const update = () => {
     const blurring = context.blur.on && context.blur.pending;
-    const offText = blurring ? text.blurStarting : !started ? text.previewPlaceholder : media.problems.video && media.problems.video !== 'background' ? text.noCameraPreview : text.cameraOffPreview;
+    const offText = blurring
+      ? text.blurStarting
+      : !started
+        ? text.previewPlaceholder
+        : media.problems.video && media.problems.video !== 'background'
+          ? text.noCameraPreview
+          : text.cameraOffPreview;
     self.show(media.video, offText);
     toggles.element.hidden = !started;
     toggles.update(media);
