@@ -20,6 +20,8 @@ let assetsDir = '';
 /** Squared-gradient ratios to the raw camera, measured here: blurred ≈ 0.1, untouched ≈ 0.8–1.0
  * (the pattern moves between samples). The bounds leave room on both sides. */
 const BLURRED = 0.35;
+/** Below this, the element showed no picture at all (a blank frame is not a blurred one). */
+const SHOWN = 0.01;
 const UNTOUCHED = 0.5;
 const options = (rule: string): StackOptions => ({ env: { VIDEO_AGENT_BACKGROUND: rule, ...(rule === 'image' ? { VIDEO_AGENT_BACKGROUND_IMAGE: IMAGE_PATH } : {}) } });
 const stacks = { none: options('none'), blur: options('blur'), image: options('image') };
@@ -152,13 +154,16 @@ describe('blur', () => {
     const raw = await rawCamera(stack.baseUrl, await shownSize(hosted, '.preview-video video'));
     const preview = await frameStats(hosted.panel, '.preview-video video');
     expect(preview.gradient).toBeLessThan(raw.gradient * BLURRED);
+    expect(preview.gradient).toBeGreaterThan(raw.gradient * SHOWN);
     // The processors came from this service, not a CDN, under the page's CSP.
     expect(hosted.requests.some((url) => url.startsWith(`${stack.baseUrl}/processors/`) && url.endsWith('.tflite'))).toBe(true);
     expect(hosted.requests.filter((url) => !url.startsWith(stack.baseUrl) && !url.startsWith(flex.origin))).toEqual([]);
     expect(await hosted.cspViolations()).toEqual([]);
 
     await inCall(hosted);
-    expect((await frameStats(hosted.panel, '.self-view video')).gradient).toBeLessThan(raw.gradient * BLURRED);
+    const selfView = await frameStats(hosted.panel, '.self-view video');
+    expect(selfView.gradient).toBeLessThan(raw.gradient * BLURRED);
+    expect(selfView.gradient).toBeGreaterThan(raw.gradient * SHOWN);
   });
 
   test('where the processor cannot run, the camera stays off with the reason; the microphone still works', async () => {
