@@ -215,7 +215,7 @@ async function backgroundBenchPage() {
     logLevel: 'warning',
   });
   const joinHtml = await readFile(path.join(assets, 'join.html'), 'utf8');
-  const csp = joinHtml.match(/<meta http-equiv="Content-Security-Policy"[^>]*>/)[0];
+  const csp = joinHtml.match(/<meta[^>]*http-equiv="Content-Security-Policy"[^>]*>/)[0];
   return {
     html: `<!doctype html><html><head>${csp}<script src="/bench/background.js"></script></head><body></body></html>`,
     js: bundle.outputFiles[0].text,

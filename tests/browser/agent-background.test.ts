@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import { measureFrame, measureRawCamera } from './frame-measure';
 import { ROOT, type StackOptions } from '../support/stack';
 import { useStack } from '../support/use-stack';
 import { openHostedPanel, panelScreen, panelVideoPlaying, startHost, type HostedPanel, type HostServer } from './agent-host';
@@ -43,10 +44,12 @@ afterAll(async () => {
 });
 const context = useBrowserContext();
 
+/** Squared: blurring a step edge spreads it over more pixels without changing the sum of its
+ * absolute differences, while the sum of their squares falls with the spread. */
+const MEASURE = { exponent: 2, colour: MAGENTA } as const;
+
 interface FrameStats {
-  /** Mean squared luma difference between neighbouring pixels: sharp edges make it high. Squared,
-   * because blurring a step edge spreads it over more pixels without changing the sum of its
-   * absolute differences, while the sum of their squares falls with the spread. */
+  /** Mean squared luma difference between neighbouring pixels (frame-measure.ts). */
   gradient: number;
   /** Share of pixels within 60 of the fixture's colour on every channel. */
   magenta: number;
@@ -57,59 +60,20 @@ async function frameStats(frame: Frame | Page, selector: string): Promise<FrameS
   const samples: FrameStats[] = [];
   for (let i = 0; i < 3; i++) {
     if (i > 0) await new Promise((resolve) => setTimeout(resolve, 150));
-    samples.push(await oneFrameStats(frame, selector));
+    const { gradient, colourShare } = await measureFrame(frame, selector, MEASURE);
+    samples.push({ gradient, magenta: colourShare });
   }
   const mean = (pick: (stats: FrameStats) => number) => samples.reduce((sum, stats) => sum + pick(stats), 0) / samples.length;
   return { gradient: mean((stats) => stats.gradient), magenta: mean((stats) => stats.magenta) };
 }
 
-/** Samples the frame a video element shows now, at its own size (downscaling would blur both). */
-function oneFrameStats(frame: Frame | Page, selector: string): Promise<FrameStats> {
-  return frame.evaluate(
-    ([sel, target]) => {
-      const video = document.querySelector<HTMLVideoElement>(sel)!;
-      const canvas = document.createElement('canvas');
-      const [W, H] = [video.videoWidth, video.videoHeight];
-      canvas.width = W;
-      canvas.height = H;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(video, 0, 0, W, H);
-      const { data } = context.getImageData(0, 0, W, H);
-      const luma = (i: number) => 0.299 * data[i * 4] + 0.587 * data[i * 4 + 1] + 0.114 * data[i * 4 + 2];
-      let gradient = 0;
-      let magenta = 0;
-      for (let y = 0; y < H - 1; y++) {
-        for (let x = 0; x < W - 1; x++) {
-          const i = y * W + x;
-          gradient += (luma(i) - luma(i + 1)) ** 2 + (luma(i) - luma(i + W)) ** 2;
-        }
-      }
-      for (let i = 0; i < W * H; i++) {
-        if (Math.abs(data[i * 4] - target.r) < 60 && Math.abs(data[i * 4 + 1] - target.g) < 60 && Math.abs(data[i * 4 + 2] - target.b) < 60) magenta++;
-      }
-      return { gradient: gradient / ((W - 1) * (H - 1)), magenta: magenta / (W * H) };
-    },
-    [selector, MAGENTA] as const,
-  );
-}
-
-/** The raw fake camera, opened by the test itself on the service's origin, at the size of the
- * panel's picture: the gradient per pixel depends on the size, so only equal sizes compare. */
+/** The raw fake camera at the size of the panel's picture: the gradient per pixel depends on the
+ * size, so only equal sizes compare. */
 async function rawCamera(baseUrl: string, size: { width: number; height: number }): Promise<FrameStats> {
   const page = await context.newPage();
-  await page.goto(`${baseUrl}/agent/panel.css`);
-  await page.evaluate(async ({ width, height }) => {
-    const video = document.createElement('video');
-    video.id = 'raw';
-    video.muted = true;
-    document.body.append(video);
-    video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { width: { exact: width }, height: { exact: height } } });
-    await video.play();
-  }, size);
-  await page.waitForFunction(() => document.querySelector<HTMLVideoElement>('#raw')!.videoWidth > 0);
-  const stats = await frameStats(page, '#raw');
+  const { gradient, colourShare } = await measureRawCamera(page, `${baseUrl}/agent/panel.css`, size, MEASURE);
   await page.close();
-  return stats;
+  return { gradient, magenta: colourShare };
 }
 
 async function readyPanel(baseUrl: string, stack: ReturnType<typeof useStack>): Promise<HostedPanel> {

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { useStack } from '../support/use-stack';
+import { measureFrame, measureRawCamera } from './frame-measure';
 import {
   escalate,
   eventually,
@@ -24,51 +25,20 @@ import {
 const stack = useStack();
 const context = useBrowserContext();
 
-/** Mean absolute luma difference between neighbouring pixels (agent-background.test.ts's
- * measure) of the frame a video element shows now, at its own size (downscaling would blur
- * both): sharp edges make it high. Only over the top fifth of the frame, the fake camera's
- * running clock and corner squares: the segmentation takes the pattern's large disc in the
- * middle for a person and keeps it sharp, as it should a face, so the whole frame's figure
+/** The mean absolute luma gradient (frame-measure.ts) over the top fifth of the frame, the fake
+ * camera's running clock and corner squares: the segmentation takes the pattern's large disc in
+ * the middle for a person and keeps it sharp, as it should a face, so the whole frame's figure
  * swings with the disc's edge; the top band is background in every frame. */
-function gradient(page: Page, selector: string): Promise<number> {
-  return page.evaluate((sel) => {
-    const video = document.querySelector<HTMLVideoElement>(sel)!;
-    const canvas = document.createElement('canvas');
-    const [W, H] = [video.videoWidth, video.videoHeight];
-    canvas.width = W;
-    canvas.height = H;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(video, 0, 0, W, H);
-    const { data } = context.getImageData(0, 0, W, H);
-    const luma = (i: number) => 0.299 * data[i * 4] + 0.587 * data[i * 4 + 1] + 0.114 * data[i * 4 + 2];
-    const rows = Math.floor(H / 5);
-    let sum = 0;
-    for (let y = 0; y < rows; y++) {
-      for (let x = 0; x < W - 1; x++) {
-        const i = y * W + x;
-        sum += Math.abs(luma(i) - luma(i + 1)) + Math.abs(luma(i) - luma(i + W));
-      }
-    }
-    return sum / ((W - 1) * rows);
-  }, selector);
-}
+const MEASURE = { exponent: 1, topFraction: 0.2 } as const;
+
+const gradient = async (page: Page, selector: string): Promise<number> => (await measureFrame(page, selector, MEASURE)).gradient;
 
 /** The raw fake camera at the size the page asks for under blur (640×480), opened by the test
  * itself on the service's origin: the preview's own camera is 1280×720, whose pattern has fewer
  * edges per pixel, so it is no baseline for a 640×480 picture. */
 async function rawGradient(): Promise<number> {
   const page = await context.newPage();
-  await page.goto(`${stack.baseUrl}/join/app.css`);
-  await page.evaluate(async () => {
-    const video = document.createElement('video');
-    video.id = 'raw';
-    video.muted = true;
-    document.body.append(video);
-    video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
-    await video.play();
-  });
-  await page.waitForFunction(() => document.querySelector<HTMLVideoElement>('#raw')!.videoWidth > 0);
-  const value = await gradient(page, '#raw');
+  const { gradient: value } = await measureRawCamera(page, `${stack.baseUrl}/join/app.css`, { width: 640, height: 480 }, MEASURE);
   await page.close();
   return value;
 }
