@@ -116,11 +116,7 @@ function actionsFor(media: PanelMedia): PanelActions {
     // The view follows media.onChange, so these only ask.
     toggleMic: () => media.setMicOn(!media.micOn),
     toggleCamera: () => void media.setCameraOn(!media.cameraOn),
-    selectDevice: (kind, deviceId) => {
-      if (kind === 'camera') void media.useCamera(deviceId);
-      else if (kind === 'microphone') void media.useMicrophone(deviceId);
-      else media.speakerId = deviceId;
-    },
+    selectDevice: (kind, deviceId) => void media.selectDevice(kind, deviceId),
     toggleShare: async () => (session ? session.toggleScreenShare() : 'failed'),
     setRecording: (action) => void session?.setRecording(action),
     remove: async (identity) => (session ? session.remove(identity) : problem('service')),

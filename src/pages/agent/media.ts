@@ -20,8 +20,7 @@ export type PanelMedia = Pick<
   | 'onPublishedTrackChange'
   | 'setMicOn'
   | 'setCameraOn'
-  | 'useCamera'
-  | 'useMicrophone'
+  | 'selectDevice'
   | 'listDevices'
   | 'currentDeviceId'
 >;

@@ -130,11 +130,7 @@ function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean):
       startMedia: () => void startMedia(),
       toggleMic: () => media.setMicOn(!media.micOn),
       toggleCamera: () => void media.setCameraOn(!media.cameraOn),
-      selectDevice: (kind, deviceId) => {
-        if (kind === 'camera') void media.useCamera(deviceId);
-        else if (kind === 'microphone') void media.useMicrophone(deviceId);
-        else media.speakerId = deviceId;
-      },
+      selectDevice: (kind, deviceId) => void media.selectDevice(kind, deviceId),
       join: () => void join(),
       chooseBlur: (on) => void chooseBlur(media, on, false),
     },

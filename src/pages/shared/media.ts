@@ -41,6 +41,8 @@ type PublishedTrackListener = (previous: LocalTrack | null, next: LocalTrack | n
 const VIDEO_SIZE = { width: { ideal: 1280 }, height: { ideal: 720 } };
 const FILTERED_VIDEO_SIZE = { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 24 } };
 
+export type DeviceKind = 'camera' | 'microphone' | 'speaker';
+
 export class LocalMedia {
   audio: MediaStreamTrack | null = null;
   video: MediaStreamTrack | null = null;
@@ -179,6 +181,15 @@ export class LocalMedia {
       this.cameraOn = true;
       await this.openCamera();
     });
+  }
+
+  /** What a page's device menu chose: the camera or the microphone is reopened on it; a speaker is
+   * only remembered, for the views to play remote audio on. */
+  selectDevice(kind: DeviceKind, deviceId: string): Promise<void> {
+    if (kind === 'camera') return this.useCamera(deviceId);
+    if (kind === 'microphone') return this.useMicrophone(deviceId);
+    this.speakerId = deviceId;
+    return Promise.resolve();
   }
 
   useCamera(deviceId: string): Promise<void> {

@@ -14,7 +14,8 @@ import type { Problem } from '../problems';
 import type { TrackSink } from '../room';
 import type { ShareOutcome } from '../screen-share';
 import { confirmation } from './confirm';
-import { devicePicker, mediaToggles, roundButton, selfView, type DeviceKind } from './media-controls';
+import type { DeviceKind } from '../../shared/media';
+import { devicePicker, mediaToggles, roundButton, selfView } from './media-controls';
 import { participantsSection } from './participants';
 import { recordingSection } from './recording';
 

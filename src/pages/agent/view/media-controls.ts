@@ -1,11 +1,9 @@
 /** The agent's own media, before and during the call: the mirrored self-view, the microphone
  * and camera toggles, and the device choices (camera, microphone, speaker). */
-import type { DeviceLists } from '../../shared/media';
+import type { DeviceKind, DeviceLists } from '../../shared/media';
 import { fill, type AgentStrings } from '../../shared/strings';
 import { h, icon } from '../../shared/view/dom';
 import type { PanelMedia } from '../media';
-
-export type DeviceKind = 'camera' | 'microphone' | 'speaker';
 
 export function selfView(text: AgentStrings, className: string, label: string) {
   const video = h('video', { class: 'mirrored', autoplay: true, playsinline: true, 'aria-label': label });

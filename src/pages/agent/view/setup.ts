@@ -7,7 +7,8 @@ import type { PanelMedia } from '../media';
 import type { CheckReport } from '../equipment-check';
 import type { PanelState } from '../panel-state';
 import { equipmentSection, type EquipmentSection } from './equipment';
-import { devicePicker, mediaToggles, selfView, type DeviceKind } from './media-controls';
+import type { DeviceKind } from '../../shared/media';
+import { devicePicker, mediaToggles, selfView } from './media-controls';
 
 export interface SetupActions {
   preview: () => Promise<void>;

@@ -2,7 +2,7 @@
  * toggles, and the Join button. Media is only requested from the "Turn on" button (a user
  * gesture) unless the browser already has permission. */
 import type { BrowserFamily } from '../../shared/browser';
-import type { DeviceLists, LocalMedia } from '../../shared/media';
+import type { DeviceKind, DeviceLists, LocalMedia } from '../../shared/media';
 import { joinLabelKey, problemKeys } from '../preview-model';
 import { fill, type Strings } from '../../shared/strings';
 import { h, showScreen } from '../../shared/view/dom';
@@ -13,7 +13,7 @@ export interface PreviewHandlers {
   startMedia(): void;
   toggleMic(): void;
   toggleCamera(): void;
-  selectDevice(kind: 'camera' | 'microphone' | 'speaker', deviceId: string): void;
+  selectDevice(kind: DeviceKind, deviceId: string): void;
   join(): void;
   /** "Blur my background" switched on or off. */
   chooseBlur(on: boolean): void;
