@@ -1,5 +1,5 @@
 import { useStack } from '../support/use-stack';
-import { checkedStates, drivePanelRoom, lastStateIs, openHostedPanel, panelScreen, panelShot, panelVideoPlaying, panelVideoRecord, startHost, type HostServer } from './agent-host';
+import { checkedStates, drivePanelRoom, lastStateIs, openHostedPanel, panelScreen, panelShot, panelVideoPlaying, panelVideoRecord, useFlexHost } from './agent-host';
 import { eventually, hasText, hidden, isFocused, useBrowserContext, visible } from './harness';
 
 /** The agent in a call: the customer arrives, the controls, who is in the room, a new link,
@@ -7,13 +7,7 @@ import { eventually, hasText, hidden, isFocused, useBrowserContext, visible } fr
  * come from the fake SDK in the panel's frame; everything the panel asks of the service is the
  * real bundle against the fake Twilio. */
 
-const env: Record<string, string> = {};
-let flex: HostServer;
-beforeAll(async () => {
-  flex = await startHost();
-  env.ALLOWED_ORIGINS = flex.origin;
-});
-afterAll(() => flex?.close());
+const { flex, env } = useFlexHost();
 const stack = useStack({ env });
 const context = useBrowserContext();
 

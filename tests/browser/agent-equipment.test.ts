@@ -1,17 +1,11 @@
 import { useStack } from '../support/use-stack';
-import { openHostedPanel, panelScreen, panelShot, panelVideoPlaying, startHost, type HostedPanel, type HostServer } from './agent-host';
+import { openHostedPanel, panelScreen, panelShot, panelVideoPlaying, useFlexHost, type HostedPanel } from './agent-host';
 import { useBrowserContext, visible, type FakeVideoOptions, type SdkDelivery } from './harness';
 
 /** The equipment check in the panel, with Chromium's fake camera and microphone: a verdict and
  * advice per item, the host told, and a network that cannot reach Twilio said to be one fast. */
 
-let flex: HostServer;
-const env: Record<string, string> = {};
-beforeAll(async () => {
-  flex = await startHost();
-  env.ALLOWED_ORIGINS = flex.origin;
-});
-afterAll(() => flex?.close());
+const { flex, env } = useFlexHost();
 const stack = useStack({ env });
 const context = useBrowserContext();
 

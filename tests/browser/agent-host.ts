@@ -237,3 +237,26 @@ export async function panelShot(hosted: HostedPanel, name: string): Promise<stri
   else await hosted.page.locator('#panel').screenshot({ path: file });
   return file;
 }
+
+/**
+ * A test file's Flex stand-in: started before its tests, closed after them. `env` is for the
+ * file's stack (`useStack({ env })`): its ALLOWED_ORIGINS names the host once the host runs, and
+ * `flex` stands for the running host.
+ */
+export function useFlexHost(): { flex: HostServer; env: Record<string, string> } {
+  const env: Record<string, string> = {};
+  let current: HostServer | undefined;
+  beforeAll(async () => {
+    current = await startHost();
+    env.ALLOWED_ORIGINS = current.origin;
+  });
+  afterAll(() => current?.close());
+  const flex = {
+    get origin() {
+      if (!current) throw new Error('the Flex host is not running yet: use it inside a test');
+      return current.origin;
+    },
+    close: () => current?.close() ?? Promise.resolve(),
+  };
+  return { flex, env };
+}

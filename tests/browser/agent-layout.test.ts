@@ -3,31 +3,14 @@ import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { ROOT } from '../support/stack';
 import { useStack } from '../support/use-stack';
-import {
-  drivePanelRoom,
-  lastStateIs,
-  openHostedPanel,
-  panelScreen,
-  panelShot,
-  panelVideoPlaying,
-  panelVideoRecord,
-  startHost,
-  type HostedOptions,
-  type HostServer,
-} from './agent-host';
+import { drivePanelRoom, lastStateIs, openHostedPanel, panelScreen, panelShot, panelVideoPlaying, panelVideoRecord, useFlexHost, type HostedOptions } from './agent-host';
 import { eventually, hasText, isFocused, useBrowserContext, visible } from './harness';
 
 /** The panel where it lives: a Flex task canvas (an iframe of about 400×600), a whole window,
  * and a phone-sized window opened by the host (the opener handshake). Keyboard and screen
  * reader use: names, order, focus, the live region. */
 
-const env: Record<string, string> = {};
-let flex: HostServer;
-beforeAll(async () => {
-  flex = await startHost();
-  env.ALLOWED_ORIGINS = flex.origin;
-});
-afterAll(() => flex?.close());
+const { flex, env } = useFlexHost();
 const stack = useStack({ env });
 const context = useBrowserContext();
 
