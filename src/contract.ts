@@ -1,8 +1,11 @@
 /**
  * The contract's constants, shared by the Functions and the pages: SID formats, lengths and
- * limits, error codes with their statuses, identity prefixes. No imports and no platform APIs, so
- * the browser bundles can use it as well. docs/openapi.yaml states the same values for callers.
+ * limits, error codes with their statuses, identity prefixes; and the request and answer types of
+ * every endpoint, taken from docs/openapi.d.ts (generated from docs/openapi.yaml). Nothing here
+ * touches a platform API and the one import is of types only, so the browser bundles can use it
+ * as well. docs/openapi.yaml states the same values for callers.
  */
+import type { components, paths } from '../docs/openapi';
 
 export type SidPrefix = 'AC' | 'SK' | 'WS' | 'WT' | 'WK' | 'CH' | 'RM' | 'RT' | 'CJ' | 'PA';
 
@@ -50,3 +53,24 @@ export const ERROR_STATUS = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
+
+// ---- Endpoint types, from docs/openapi.yaml -------------------------------------------------
+
+/** The schemas of docs/openapi.yaml, by name. */
+export type ApiSchema = components['schemas'];
+
+/** The endpoints that take a JSON body (every Function but the pages). */
+export type ApiPath = { [P in keyof paths]: paths[P] extends { post: object } ? P : never }[keyof paths];
+
+/** The JSON body an endpoint takes. */
+export type ApiRequest<P extends ApiPath> = paths[P]['post'] extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never;
+
+/** The JSON body of an endpoint's success answer (200). */
+export type ApiAnswer<P extends ApiPath> = paths[P]['post'] extends { responses: { 200: { content: { 'application/json': infer Body } } } } ? Body : never;
+
+/** Every failure's body. */
+export type ApiError = ApiSchema['Error'];
+
+/** ERROR_STATUS names exactly the document's error codes: neither can gain one alone. */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const ERROR_CODES_MATCH_DOCUMENT: SameKeys<ErrorCode, ApiError['error']['code']> = true;

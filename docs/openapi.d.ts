@@ -1,0 +1,1332 @@
+// Generated from docs/openapi.yaml by scripts/openapi-types.mjs (npm run openapi-types): do not edit.
+// The unit suite fails when this file no longer matches the document.
+export interface paths {
+  '/video/escalate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ensure the task's video room, post the join link into its conversation once, and give the agent a token.
+     * @description 1. Ensures one in-progress Video room (`Type=group`) for the task, named
+     *        `flex-video-<TaskSid>`, with its status callback set to `/video/callbacks/room-status`.
+     *        Repeated and concurrent calls for the same task share that room; `created` is true only
+     *        for the call that created it.
+     *     2. Posts the invite (a message whose body contains `joinUrl` and whose `Attributes` are
+     *        `{"videoEscalation": {"roomSid": "RM...", "kind": "invite"}}`) into the conversation
+     *        named by the task's `conversationSid` attribute: exactly one invite per room however
+     *        many times or however concurrently escalate is called. `Resend=true` posts one more
+     *        link and revokes the room's earlier ones (they then answer `410 invite_revoked`).
+     *     3. Answers the room, the link and the agent's token.
+     *
+     *     The caller's worker must hold an accepted reservation on the task.
+     */
+    post: operations['escalate'];
+    delete?: never;
+    /** CORS preflight (answered by the Function when deployed, by twilio-run locally). */
+    options: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: components['responses']['Preflight'];
+      };
+    };
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/video/agent-token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A fresh agent token for the task's in-progress room (re-joining after a reload).
+     * @description Same identity as escalate gave the agent. The caller's worker must hold an accepted
+     *     reservation on the task. `404 no_room` when the task has no in-progress room.
+     */
+    post: operations['agentToken'];
+    delete?: never;
+    /** CORS preflight (answered by the Function when deployed, by twilio-run locally). */
+    options: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: components['responses']['Preflight'];
+      };
+    };
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/video/recording': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start, stop or read the recording of the task's room.
+     * @description Records the whole room or nothing, with Video Recording Rules. Each real change posts one
+     *     notice into the conversation (`Attributes` kind `recording-started` / `recording-stopped`);
+     *     a repeated or concurrent identical change posts nothing more. `status` only reads.
+     *     `VIDEO_RECORDING` sets the policy: `on-demand` (default), `always` (recorded from the
+     *     start; `stop` is refused), `off` (`start` is refused); refusals are
+     *     `403 recording_disabled`, checked before anything else. The caller's worker must hold an
+     *     accepted reservation on the task.
+     */
+    post: operations['recording'];
+    delete?: never;
+    /** CORS preflight (answered by the Function when deployed, by twilio-run locally). */
+    options: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: components['responses']['Preflight'];
+      };
+    };
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/video/preflight-token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A token for Twilio Video's preflight test (the agent panel's equipment check).
+     * @description For `Video.runPreflight` only: the test fetches TURN credentials with it and loops media
+     *     between two local connections, joining no room. Its grant names a fresh room
+     *     (`preflight-<uuid>`) and its identity is the same `preflight-<uuid>`, so it can neither
+     *     enter the task's room nor pass for the agent or the customer. It lives 5 minutes. The
+     *     caller's worker must hold an accepted reservation on the task; the task needs no room.
+     */
+    post: operations['preflightToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/video/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * End the task's room and tell the customer; safe to repeat.
+     * @description Ends the task's room and posts one `session-ended` notice into the conversation per room.
+     *     Idempotent: a repeat answers 200 again (and finishes what a failed earlier call left
+     *     undone). The caller's worker must hold an accepted or wrapping reservation on the task.
+     */
+    post: operations['complete'];
+    delete?: never;
+    /** CORS preflight (answered by the Function when deployed, by twilio-run locally). */
+    options: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: components['responses']['Preflight'];
+      };
+    };
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/video/recordings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Every room the task has had, with its recordings, compositions and recording failures.
+     * @description Newest room first (at most 20), only SIDs, statuses and durations: media URLs are not
+     *     exposed. The caller's worker must hold an accepted, wrapping or completed reservation on
+     *     the task.
+     */
+    post: operations['recordings'];
+    delete?: never;
+    /** CORS preflight (answered by the Function when deployed, by twilio-run locally). */
+    options: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: components['responses']['Preflight'];
+      };
+    };
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/video/remove-participant': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Disconnect a participant of the task's room and revoke the link that admitted it.
+     * @description Disconnects `Identity` from the task's in-progress room and revokes the join link that
+     *     admitted it (its later joins answer `410 invite_revoked`). `removed` is false if nobody of
+     *     that identity was connected. The agent's own identity is refused with
+     *     `400 invalid_request` (to leave, end the session with `/video/complete`);
+     *     `404 no_room` without an in-progress room. The caller's worker must hold an accepted
+     *     reservation on the task.
+     */
+    post: operations['removeParticipant'];
+    delete?: never;
+    /** CORS preflight (answered by the Function when deployed, by twilio-run locally). */
+    options: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: components['responses']['Preflight'];
+      };
+    };
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/video/agent-config': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the agent panel must know before any credential reaches it.
+     * @description Which host origins may hand the agent panel a session (`ALLOWED_ORIGINS`), and the
+     *     company's recording and camera-background rules, so the panel can show them. Public and
+     *     unauthenticated: nothing in it is secret, it takes no parameters and it makes no Twilio
+     *     request. Answered to `GET` and `POST` alike.
+     */
+    get: operations['agentConfig'];
+    put?: never;
+    /** Same as `GET /video/agent-config`. */
+    post: operations['agentConfigByPost'];
+    delete?: never;
+    /** CORS preflight (answered by the Function when deployed, by twilio-run locally). */
+    options: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: components['responses']['Preflight'];
+      };
+    };
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/video/join': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The customer's video token, for the room their invite names.
+     * @description The token admits to that room only, under an identity that can never equal the agent's.
+     *     One link admits one customer identity: every join with the same invite gets the same
+     *     identity, whatever `Name` it sends, so a forwarded link can only replace the customer's
+     *     connection (visibly), never add a silent extra participant. `401 invalid_invite` for a
+     *     tampered or malformed invite, `410 invite_expired` after `VIDEO_INVITE_TTL_SECONDS`
+     *     (default 3600), `410 invite_revoked` once a newer link was sent (`Resend`) or the agent
+     *     removed this link's participant, `410 session_ended` once the room is no longer in progress.
+     *     An expired or malformed invite is refused without any Twilio request.
+     */
+    post: operations['join'];
+    delete?: never;
+    /** CORS preflight (answered by the Function when deployed, by twilio-run locally). */
+    options: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: components['responses']['Preflight'];
+      };
+    };
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/video/callbacks/room-status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Twilio's room status callback.
+     * @description Registered as each room's `StatusCallback`. Duplicate and out-of-order deliveries are
+     *     harmless: every event is checked against the room in Twilio first.
+     *     - `room-ended`: posts the `session-ended` notice unless one was posted for that room, and
+     *       with `VIDEO_COMPOSE=true` requests one composition of the room's recordings (its own
+     *       status callback is `/video/callbacks/composition-status`).
+     *     - `recording-started`: under `VIDEO_RECORDING=always`, tells the customer once per room.
+     *     - `recording-failed`: keeps the failure for `/video/recordings` (`recordingFailures`).
+     *     - anything else is ignored.
+     */
+    post: operations['roomStatusCallback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/video/callbacks/composition-status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Twilio's composition status callback.
+     * @description Registered as the status callback of the compositions the bundle requests. Twilio keeps the
+     *     composition's status (read by `/video/recordings`); a `composition-failed` is logged for
+     *     the operator. Makes no Twilio request.
+     */
+    post: operations['compositionStatusCallback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/join.html': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The customer's join page, the target of every `joinUrl`.
+     * @description The invite rides in the fragment (`#invite=...`), which the browser never sends.
+     */
+    get: operations['joinPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/agent.html': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The agent's video panel, embedded by a Flex plugin (or any agent desktop).
+     * @description Embedded in an iframe with `allow="camera; microphone; display-capture; autoplay"`, or
+     *     opened in its own window. The host hands it credentials with `postMessage`, never in the
+     *     URL (see API.md, "The agent panel").
+     */
+    get: operations['agentPanel'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /**
+     * @description The Flex user's token (`manager.user.token`), at most 8192 characters. Absent, null, empty
+     *     or blank: `401 unauthenticated`; of another type or too long: `400 invalid_request`.
+     */
+    Token: string;
+    /** @description A TaskRouter task SID in the Flex workspace. */
+    TaskSid: string;
+    /** @description What every agent endpoint takes. Parameters not listed are ignored. */
+    AgentTaskParameters: {
+      Token: components['schemas']['Token'];
+      TaskSid: components['schemas']['TaskSid'];
+    };
+    EscalateParameters: components['schemas']['AgentTaskParameters'] & {
+      /**
+       * @description `true` (JSON boolean or the string "true") posts a fresh invite and revokes the
+       *     room's earlier links. Default false.
+       * @enum {unknown}
+       */
+      Resend?: true | false | 'true' | 'false';
+    };
+    RecordingParameters: components['schemas']['AgentTaskParameters'] & {
+      /** @enum {string} */
+      Action: 'start' | 'stop' | 'status';
+    };
+    RemoveParticipantParameters: components['schemas']['AgentTaskParameters'] & {
+      Identity: components['schemas']['ParticipantIdentity'];
+    };
+    /**
+     * @description A participant identity of the task's room, as Twilio allows it: at most 128 bytes of UTF-8
+     *     (multi-byte characters count double or more, which JSON Schema's `maxLength` cannot
+     *     express: `x-maxBytes`), printable, without `/`, `?`, `#` or `%`.
+     */
+    ParticipantIdentity: string;
+    JoinParameters: {
+      /**
+       * @description The value after `#invite=` in `joinUrl`. Its format and signature are judged by the
+       *     invite check (`401 invalid_invite`); only what cannot be an invite at all (not a
+       *     string, empty, longer than 560 characters) is `400 invalid_request`.
+       */
+      Invite: string;
+      /**
+       * @description The customer's display name, at most 64 characters (UTF-16 code units). Checked and not
+       *     used: one link is one identity.
+       */
+      Name?: string;
+    };
+    /** @description Only what the bundle acts on; Twilio sends more, and those are accepted and ignored. */
+    RoomStatusCallbackParameters: {
+      RoomSid: components['schemas']['RoomSid'];
+      /** @description e.g. `room-ended`, `recording-started`, `recording-failed`; others are ignored. */
+      StatusCallbackEvent: string;
+      RecordingSid?: string;
+      TrackName?: string;
+      FailedOperation?: string;
+      ErrorMessage?: string;
+      /** @description ISO-8601 time of the event. */
+      Timestamp?: string;
+    };
+    /** @description Only what the bundle acts on; Twilio sends more, and those are accepted and ignored. */
+    CompositionStatusCallbackParameters: {
+      CompositionSid: components['schemas']['CompositionSid'];
+      /** @description e.g. `composition-failed` (logged); others are ignored. */
+      StatusCallbackEvent: string;
+      RoomSid?: components['schemas']['RoomSid'];
+      FailedOperation?: string;
+      ErrorMessage?: string;
+    };
+    RoomSid: string;
+    /** @description A Conversations message SID. */
+    MessageSid: string;
+    RecordingSid: string;
+    CompositionSid: string;
+    /** @description The room's unique name, made from its task. */
+    RoomName: string;
+    /** @description A Twilio Video access token (a signed JWT), bound to one room. */
+    AccessToken: string;
+    /**
+     * Format: date-time
+     * @description The token's own expiry (its `exp`), ISO-8601.
+     */
+    ExpiresAt: string;
+    /** @description The agent's participant identity, derived from the worker (or the Flex identity), the same for every token of the task. */
+    AgentIdentity: string;
+    /** @description The customer's participant identity, one per join link. */
+    CustomerIdentity: string;
+    /**
+     * @description How a once-only message fared in this call: `posted` (by this call), `already-posted`
+     *     (found, posted earlier), `pending` (another call may still be posting it).
+     * @enum {string}
+     */
+    DeliveryOutcome: 'posted' | 'already-posted' | 'pending';
+    /** Format: date-time */
+    Timestamp: string;
+    /** @description Every failure's body. `code` is enumerated per response. */
+    Error: {
+      error: {
+        /** @enum {string} */
+        code:
+          | 'invalid_request'
+          | 'unauthenticated'
+          | 'invalid_invite'
+          | 'forbidden'
+          | 'invalid_signature'
+          | 'recording_disabled'
+          | 'task_not_found'
+          | 'no_room'
+          | 'no_conversation'
+          | 'invite_expired'
+          | 'invite_revoked'
+          | 'session_ended'
+          | 'upstream_error'
+          | 'upstream_unavailable'
+          | 'misconfigured';
+        /** @description One sentence for a human; never a stack trace, a secret or HTML. */
+        message: string;
+      };
+    };
+    AgentToken: {
+      token: components['schemas']['AccessToken'];
+      identity: components['schemas']['AgentIdentity'];
+      roomName: components['schemas']['RoomName'];
+      expiresAt: components['schemas']['ExpiresAt'];
+    };
+    Escalation: {
+      roomSid: components['schemas']['RoomSid'];
+      roomName: components['schemas']['RoomName'];
+      /**
+       * @description The hosted join page of this service with the invite in the fragment. A `GET` of it
+       *     answers 200 with the page.
+       */
+      joinUrl: string;
+      /** @description True only for the call that created the room. */
+      created: boolean;
+      /** @description The invite message; null while another call is still posting it (`inviteStatus` `pending`). */
+      messageSid: components['schemas']['MessageSid'] | null;
+      inviteStatus: components['schemas']['DeliveryOutcome'];
+      agent: components['schemas']['AgentToken'];
+    };
+    AgentRoomToken: {
+      token: components['schemas']['AccessToken'];
+      identity: components['schemas']['AgentIdentity'];
+      roomName: components['schemas']['RoomName'];
+      roomSid: components['schemas']['RoomSid'];
+      expiresAt: components['schemas']['ExpiresAt'];
+    };
+    PreflightToken: {
+      token: components['schemas']['AccessToken'];
+      /** @description Unique to one test; shares no prefix with the call's participants. */
+      identity: string;
+      /** @description The only room the token names, unique to one test; no call uses it. */
+      roomName: string;
+      expiresAt: components['schemas']['ExpiresAt'];
+    };
+    CustomerToken: {
+      token: components['schemas']['AccessToken'];
+      identity: components['schemas']['CustomerIdentity'];
+      roomName: components['schemas']['RoomName'];
+      expiresAt: components['schemas']['ExpiresAt'];
+    };
+    RecordingState: {
+      /** @description Whether the room's Recording Rules record anything now. */
+      recording: boolean;
+      roomSid: components['schemas']['RoomSid'];
+    };
+    Completion: {
+      /** @constant */
+      completed: true;
+      roomSid: components['schemas']['RoomSid'] | null;
+    };
+    ParticipantRemoval: {
+      /** @description False if nobody of that identity was connected. */
+      removed: boolean;
+      roomSid: components['schemas']['RoomSid'];
+      identity: components['schemas']['ParticipantIdentity'];
+    };
+    RecordingsListing: {
+      rooms: components['schemas']['RoomRecordings'][];
+    };
+    RoomRecordings: {
+      roomSid: components['schemas']['RoomSid'];
+      /**
+       * @description Only in-progress and completed rooms are listed.
+       * @enum {string}
+       */
+      status: 'in-progress' | 'completed';
+      startedAt: components['schemas']['Timestamp'];
+      endedAt: components['schemas']['Timestamp'] | null;
+      /** @description Newest first, at most 200. */
+      recordings: {
+        sid: components['schemas']['RecordingSid'];
+        /**
+         * @description Twilio's recording type.
+         * @enum {string}
+         */
+        kind: 'audio' | 'video' | 'data';
+        durationSeconds: number | null;
+        /**
+         * @description Twilio's recording status.
+         * @enum {string}
+         */
+        status: 'processing' | 'completed' | 'deleted' | 'failed';
+      }[];
+      /** @description Newest first, at most 20. */
+      compositions: {
+        sid: components['schemas']['CompositionSid'];
+        /**
+         * @description Twilio's composition status.
+         * @enum {string}
+         */
+        status: 'enqueued' | 'processing' | 'completed' | 'deleted' | 'failed';
+        /** @description Null until the composition is completed. */
+        durationSeconds: number | null;
+      }[];
+      /** @description What Twilio's `recording-failed` callbacks reported for the room, oldest first, at most 40. */
+      recordingFailures: {
+        recordingSid: components['schemas']['RecordingSid'] | null;
+        trackName: string | null;
+        reason: string;
+        /** @description Twilio's time of the event when it sent a valid one, else when the callback arrived. */
+        failedAt: components['schemas']['Timestamp'];
+      }[];
+    };
+    AgentConfig: {
+      /** @description The origins that may hand the agent panel a session (`ALLOWED_ORIGINS`). */
+      allowedOrigins: string[];
+      /**
+       * @description `VIDEO_RECORDING`.
+       * @enum {string}
+       */
+      recordingPolicy: 'on-demand' | 'always' | 'off';
+      /**
+       * @description `VIDEO_AGENT_BACKGROUND`: the rule for the agent's camera background.
+       * @enum {string}
+       */
+      agentBackground: 'none' | 'blur' | 'image';
+      /** @description `VIDEO_AGENT_BACKGROUND_IMAGE`, a path of this service's assets, when `agentBackground` is `image`; else null. */
+      agentBackgroundImage: string | null;
+    };
+    /** @description What the bundle did with a room status callback, told apart by `handled`. */
+    RoomEventOutcome:
+      | {
+          /**
+           * @description Not an event the bundle acts on, or no longer true of the room (e.g. a late `room-ended` for a room still in progress, a room not of this bundle).
+           * @constant
+           */
+          handled: 'ignored';
+        }
+      | {
+          /** @constant */
+          handled: 'room-ended';
+          /**
+           * @description The session-ended notice; `no-conversation` when the task has none, `undeliverable` when the conversation is gone.
+           * @enum {string}
+           */
+          notice: 'posted' | 'already-posted' | 'pending' | 'no-conversation' | 'undeliverable';
+          /**
+           * @description The room's composition; `off` without `VIDEO_COMPOSE=true`.
+           * @enum {string}
+           */
+          composition: 'posted' | 'already-posted' | 'pending' | 'no-recordings' | 'off' | 'failed';
+        }
+      | {
+          /** @constant */
+          handled: 'recording-started';
+          recording: boolean;
+        }
+      | {
+          /** @constant */
+          handled: 'recording-failed';
+          /**
+           * @description `duplicate` for a redelivered failure.
+           * @enum {string}
+           */
+          stored: 'recorded' | 'duplicate';
+        };
+    CompositionEventOutcome: {
+      /**
+       * @description `logged` for `composition-failed`; anything else is `ignored`.
+       * @enum {string}
+       */
+      handled: 'logged' | 'ignored';
+    };
+  };
+  responses: {
+    /**
+     * @description CORS preflight: any request carrying `Access-Control-Request-Method` is answered with no
+     *     body and no Twilio request. For an allowed `Origin` it carries
+     *     `Access-Control-Allow-Origin` (that origin), `Access-Control-Allow-Methods: POST, OPTIONS`,
+     *     `Access-Control-Allow-Headers: Content-Type` and `Access-Control-Max-Age: 600`.
+     */
+    Preflight: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        'Access-Control-Allow-Methods'?: 'POST, OPTIONS';
+        'Access-Control-Allow-Headers'?: 'Content-Type';
+        'Access-Control-Max-Age'?: 600;
+        Vary: components['headers']['Vary'];
+        [name: string]: unknown;
+      };
+      content?: never;
+    };
+    /** @description The agent panel's configuration. */
+    AgentConfig: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        Vary: components['headers']['Vary'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['AgentConfig'];
+      };
+    };
+    /** @description A parameter is missing, malformed, of the wrong type, or too long (or, on `/video/remove-participant`, is the agent's own identity). */
+    InvalidRequest: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The Flex `Token` is absent, null, empty or blank, or Twilio did not accept it. */
+    Unauthenticated: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The invite is tampered with, malformed, or signed with a key the service no longer holds. */
+    InvalidInvite: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The caller's worker does not hold the task (in the statuses the operation names), and the caller is neither admin nor supervisor. */
+    Forbidden: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The caller does not hold the task (`forbidden`), or `VIDEO_RECORDING` refuses the action (`recording_disabled`). */
+    ForbiddenOrRecordingDisabled: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description No valid `X-Twilio-Signature` for the URL the bundle registered. */
+    InvalidSignature: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description No such task in the Flex workspace. */
+    TaskNotFound: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description No such task (`task_not_found`), or no in-progress room for it (`no_room`). */
+    TaskOrRoomNotFound: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /**
+     * @description The task is not a messaging task (no `conversationSid` attribute), or its conversation no
+     *     longer exists when a notice is posted.
+     */
+    NoConversation: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /**
+     * @description The invite has expired (`invite_expired`), was replaced by a newer link or its participant
+     *     was removed (`invite_revoked`), or its video session has ended (`session_ended`).
+     */
+    InviteGone: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The bundle is misconfigured; the message names the variable, never its value. */
+    Misconfigured: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description Twilio failed after bounded retries (or refused the service's credentials). */
+    UpstreamError: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /**
+     * @description Twilio throttled, was unavailable or did not answer in time after bounded retries, or a
+     *     concurrent change kept winning; the outcome of a non-idempotent request may be unknown.
+     *     Safe to repeat after `Retry-After` seconds.
+     */
+    UpstreamUnavailable: {
+      headers: {
+        'Retry-After': components['headers']['Retry-After'];
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+  };
+  parameters: never;
+  requestBodies: {
+    AgentTask: {
+      content: {
+        'application/json': components['schemas']['AgentTaskParameters'];
+        'application/x-www-form-urlencoded': components['schemas']['AgentTaskParameters'];
+      };
+    };
+  };
+  headers: {
+    /** @description The Function's own duration in milliseconds, for operators and for the 10 s budget. */
+    'Server-Timing': string;
+    /** @description Answers carry tokens and are never cached. */
+    'Cache-Control': string;
+    /** @description Seconds to wait before trying again. */
+    'Retry-After': number;
+    /**
+     * @description The request's `Origin`, echoed only when it is allowed: an origin of `ALLOWED_ORIGINS` for
+     *     agent endpoints; also the join links' origin for `/video/join`. Absent otherwise.
+     */
+    'Access-Control-Allow-Origin': string;
+    /** @description Answers of browser-facing endpoints depend on `Origin`. */
+    Vary: string;
+  };
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  escalate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EscalateParameters'];
+        'application/x-www-form-urlencoded': components['schemas']['EscalateParameters'];
+      };
+    };
+    responses: {
+      /** @description The task's room, its join link and the agent's token. */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          Vary: components['headers']['Vary'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Escalation'];
+        };
+      };
+      204: components['responses']['Preflight'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['TaskNotFound'];
+      409: components['responses']['NoConversation'];
+      500: components['responses']['Misconfigured'];
+      502: components['responses']['UpstreamError'];
+      503: components['responses']['UpstreamUnavailable'];
+    };
+  };
+  agentToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: components['requestBodies']['AgentTask'];
+    responses: {
+      /** @description The agent's token for the task's room. */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          Vary: components['headers']['Vary'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentRoomToken'];
+        };
+      };
+      204: components['responses']['Preflight'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['TaskOrRoomNotFound'];
+      500: components['responses']['Misconfigured'];
+      502: components['responses']['UpstreamError'];
+      503: components['responses']['UpstreamUnavailable'];
+    };
+  };
+  recording: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordingParameters'];
+        'application/x-www-form-urlencoded': components['schemas']['RecordingParameters'];
+      };
+    };
+    responses: {
+      /** @description Whether the room records now. */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          Vary: components['headers']['Vary'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordingState'];
+        };
+      };
+      204: components['responses']['Preflight'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenOrRecordingDisabled'];
+      404: components['responses']['TaskOrRoomNotFound'];
+      409: components['responses']['NoConversation'];
+      500: components['responses']['Misconfigured'];
+      502: components['responses']['UpstreamError'];
+      503: components['responses']['UpstreamUnavailable'];
+    };
+  };
+  preflightToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: components['requestBodies']['AgentTask'];
+    responses: {
+      /** @description The preflight token. */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          Vary: components['headers']['Vary'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreflightToken'];
+        };
+      };
+      204: components['responses']['Preflight'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['TaskNotFound'];
+      500: components['responses']['Misconfigured'];
+      502: components['responses']['UpstreamError'];
+    };
+  };
+  complete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: components['requestBodies']['AgentTask'];
+    responses: {
+      /** @description The room is ended (`roomSid` null if the task never had a room). */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          Vary: components['headers']['Vary'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Completion'];
+        };
+      };
+      204: components['responses']['Preflight'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['TaskNotFound'];
+      409: components['responses']['NoConversation'];
+      500: components['responses']['Misconfigured'];
+      502: components['responses']['UpstreamError'];
+      503: components['responses']['UpstreamUnavailable'];
+    };
+  };
+  recordings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: components['requestBodies']['AgentTask'];
+    responses: {
+      /** @description The task's rooms, newest first. */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          Vary: components['headers']['Vary'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordingsListing'];
+        };
+      };
+      204: components['responses']['Preflight'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['TaskNotFound'];
+      500: components['responses']['Misconfigured'];
+      502: components['responses']['UpstreamError'];
+      503: components['responses']['UpstreamUnavailable'];
+    };
+  };
+  removeParticipant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RemoveParticipantParameters'];
+        'application/x-www-form-urlencoded': components['schemas']['RemoveParticipantParameters'];
+      };
+    };
+    responses: {
+      /** @description The participant is no longer in the room and its link no longer admits anyone. */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          Vary: components['headers']['Vary'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ParticipantRemoval'];
+        };
+      };
+      204: components['responses']['Preflight'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['TaskOrRoomNotFound'];
+      500: components['responses']['Misconfigured'];
+      502: components['responses']['UpstreamError'];
+      503: components['responses']['UpstreamUnavailable'];
+    };
+  };
+  agentConfig: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['AgentConfig'];
+      204: components['responses']['Preflight'];
+      500: components['responses']['Misconfigured'];
+    };
+  };
+  agentConfigByPost: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: components['responses']['AgentConfig'];
+      204: components['responses']['Preflight'];
+      500: components['responses']['Misconfigured'];
+    };
+  };
+  join: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['JoinParameters'];
+        'application/x-www-form-urlencoded': components['schemas']['JoinParameters'];
+      };
+    };
+    responses: {
+      /** @description The customer's token. */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          Vary: components['headers']['Vary'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CustomerToken'];
+        };
+      };
+      204: components['responses']['Preflight'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['InvalidInvite'];
+      410: components['responses']['InviteGone'];
+      500: components['responses']['Misconfigured'];
+      502: components['responses']['UpstreamError'];
+      503: components['responses']['UpstreamUnavailable'];
+    };
+  };
+  roomStatusCallback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['RoomStatusCallbackParameters'];
+      };
+    };
+    responses: {
+      /** @description What the bundle did with the event. */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoomEventOutcome'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['InvalidSignature'];
+      500: components['responses']['Misconfigured'];
+      502: components['responses']['UpstreamError'];
+      503: components['responses']['UpstreamUnavailable'];
+    };
+  };
+  compositionStatusCallback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['CompositionStatusCallbackParameters'];
+      };
+    };
+    responses: {
+      /** @description What the bundle did with the event. */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompositionEventOutcome'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['InvalidSignature'];
+      500: components['responses']['Misconfigured'];
+    };
+  };
+  joinPage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': unknown;
+        };
+      };
+    };
+  };
+  agentPanel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': unknown;
+        };
+      };
+    };
+  };
+}
