@@ -66,7 +66,7 @@ export type ApiPath = { [P in keyof paths]: paths[P] extends { post: object } ? 
 export type ApiRequest<P extends ApiPath> = paths[P]['post'] extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never;
 
 /** The JSON body of an endpoint's success answer (200). */
-export type ApiAnswer<P extends ApiPath> = paths[P]['post'] extends { responses: { 200: { content: { 'application/json': infer Body } } } } ? Body : never;
+export type ApiAnswer<P extends ApiPath> = paths[P]['post'] extends { responses: { 200: { content: { 'application/json': infer Body extends object } } } } ? Body : never;
 
 /** Every failure's body. */
 export type ApiError = ApiSchema['Error'];

@@ -13,7 +13,7 @@ const OVERSEER_ROLES = ['admin', 'supervisor'];
 /** Admins and supervisors may act on any task, with no reservation of their own. */
 export const isOverseer = (agent: AgentPrincipal): boolean => agent.roles.some((role) => OVERSEER_ROLES.includes(role));
 
-/** The task ownership rule of API.md: the caller's worker holds a reservation on the task in
+/** The task ownership rule of docs/openapi.yaml (`403 forbidden`): the caller's worker holds a reservation on the task in
  * one of the endpoint's statuses, or the caller is an admin or a supervisor. */
 export function assertMayActOnTask(agent: AgentPrincipal, reservations: TaskReservation[], allowed: readonly ReservationStatus[]): void {
   if (isOverseer(agent)) return;

@@ -1,2 +1,2 @@
-/** VIDEO_RECORDING: what the company allows (API.md). */
+/** VIDEO_RECORDING: what the company allows (README, "Recording"). */
 export type RecordingPolicy = 'on-demand' | 'always' | 'off';

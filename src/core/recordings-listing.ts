@@ -1,7 +1,8 @@
 import type { Twilio } from 'twilio';
 import type { CompositionInstance } from 'twilio/lib/rest/video/v1/composition';
 import type { RoomRecordingInstance } from 'twilio/lib/rest/video/v1/room/roomRecording';
-import { readFailures, RecordingFailure } from './recording-failures';
+import type { ApiAnswer, ApiSchema } from '../contract';
+import { readFailures } from './recording-failures';
 import { listTaskRooms, VideoRoom } from './rooms';
 
 /**
@@ -10,29 +11,9 @@ import { listTaskRooms, VideoRoom } from './rooms';
  * a link to the media (fetching it needs the account's credentials, e.g. in the Console).
  */
 
-export interface RecordingSummary {
-  sid: string;
-  kind: string;
-  durationSeconds: number | null;
-  status: string;
-}
-
-export interface CompositionSummary {
-  sid: string;
-  status: string;
-  durationSeconds: number | null;
-}
-
-export interface RoomRecordings {
-  roomSid: string;
-  status: string;
-  startedAt: string;
-  endedAt: string | null;
-  recordings: RecordingSummary[];
-  compositions: CompositionSummary[];
-  /** What `recording-failed` callbacks reported for the room. */
-  recordingFailures: RecordingFailure[];
-}
+export type RoomRecordings = ApiSchema['RoomRecordings'];
+export type RecordingSummary = RoomRecordings['recordings'][number];
+export type CompositionSummary = RoomRecordings['compositions'][number];
 
 /** Rooms are few per task, but each costs three reads: this many rooms are read at a time. */
 const ROOMS_IN_PARALLEL = 4;
@@ -58,7 +39,8 @@ async function roomRecordings(client: Twilio, syncServiceSid: string, room: Vide
   ]);
   return {
     roomSid: room.sid,
-    status: room.status,
+    // listTaskRooms lists no other status.
+    status: room.status === 'in-progress' ? 'in-progress' : 'completed',
     startedAt: room.dateCreated.toISOString(),
     endedAt: room.endTime ? room.endTime.toISOString() : null,
     recordings: newestFirst(recordings).map(summarizeRecording),
@@ -67,7 +49,7 @@ async function roomRecordings(client: Twilio, syncServiceSid: string, room: Vide
   };
 }
 
-export async function listTaskRecordings(deps: { twilio: Twilio; syncServiceSid: string }, taskSid: string): Promise<{ rooms: RoomRecordings[] }> {
+export async function listTaskRecordings(deps: { twilio: Twilio; syncServiceSid: string }, taskSid: string): Promise<ApiAnswer<'/video/recordings'>> {
   const rooms = await listTaskRooms(deps.twilio, taskSid);
   const answers: RoomRecordings[] = [];
   for (let start = 0; start < rooms.length; start += ROOMS_IN_PARALLEL) {

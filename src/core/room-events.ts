@@ -1,5 +1,5 @@
-import { isSid } from '../contract';
-import { composeRoomOnce, CompositionOutcome } from './compositions';
+import { isSid, type ApiAnswer } from '../contract';
+import { composeRoomOnce } from './compositions';
 import { isAppError } from './errors';
 import { announceSessionEnd, EscalationDeps } from './escalation';
 import { ensureRoomRecording } from './recording';
@@ -30,11 +30,7 @@ export interface RoomEvent {
   timestamp?: string;
 }
 
-export type RoomEventOutcome =
-  | { handled: 'ignored' }
-  | { handled: 'room-ended'; notice: string; composition: CompositionOutcome | 'off' | 'failed' }
-  | { handled: 'recording-started'; recording: boolean }
-  | { handled: 'recording-failed'; stored: 'recorded' | 'duplicate' };
+export type RoomEventOutcome = ApiAnswer<'/video/callbacks/room-status'>;
 
 const IGNORED = { handled: 'ignored' } as const;
 

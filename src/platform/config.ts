@@ -5,7 +5,7 @@ import { InviteKeys, joinUrl } from '../core/invites';
 import { NoticeTexts, noticeTexts, oversizedNotice } from '../core/notices';
 import type { RecordingPolicy } from '../core/recording-policy';
 
-/** The environment a Function sees: Twilio's own variables and those of API.md. */
+/** The environment a Function sees: Twilio's own variables and those of the README's configuration table. */
 export interface Env {
   ACCOUNT_SID?: string;
   AUTH_TOKEN?: string;
@@ -46,7 +46,7 @@ export interface Config {
   agentBackground: AgentBackground;
 }
 
-/** VIDEO_AGENT_BACKGROUND: what customers may see behind the agent (API.md). */
+/** VIDEO_AGENT_BACKGROUND: what customers may see behind the agent (README, "Configuration"). */
 export type AgentBackground = { rule: 'none' } | { rule: 'blur' } | { rule: 'image'; image: string };
 const BACKGROUND_RULES = ['none', 'blur', 'image'] as const;
 

@@ -1,12 +1,12 @@
 import type { Twilio } from 'twilio';
 import type TwilioResponse from 'twilio/lib/http/response';
 import type { z } from 'zod';
-import { isSid } from '../contract';
+import { isSid, type ApiPath } from '../contract';
 import { AppError } from '../core/errors';
 import { AgentPrincipal, assertMayActOnTask, isOverseer } from '../core/ownership';
 import { findInProgressRoom, VideoRoom } from '../core/rooms';
 import { fetchTask, FlexTask, listWorkerReservations, ReservationStatus } from '../core/tasks';
-import { defineEndpoint, Invocation, Params } from './http';
+import { defineEndpoint, EndpointAnswer, Invocation, Params } from './http';
 import { parseParams, AgentTaskParams } from './validate';
 
 interface TokenValidation {
@@ -91,7 +91,7 @@ export async function authorizeTaskAccess(
   return { agent, task: task.value, room: room.value };
 }
 
-/** API.md: a missing `Token` (absent, null or empty) is a 401, not a malformed request. */
+/** docs/openapi.yaml (`Token`): a missing `Token` (absent, null or empty) is a 401, not a malformed request. */
 function requireTokenPresent(params: Params): void {
   const token = params.Token;
   if (token === undefined || token === null || (typeof token === 'string' && token.trim() === '')) {
@@ -101,13 +101,14 @@ function requireTokenPresent(params: Params): void {
 
 /** The one wrapper for agent endpoints: validates the parameters, then authenticates the Flex
  * user and checks they may act on the task, then runs the endpoint. */
-export function defineAgentEndpoint<S extends z.ZodType<AgentTaskParams>>(
+export function defineAgentEndpoint<P extends ApiPath, S extends z.ZodType<AgentTaskParams>>(
+  path: P,
   schema: S,
   allowed: readonly ReservationStatus[],
-  run: (invocation: Invocation, params: z.infer<S>, access: AgentAccess) => object | Promise<object>,
+  run: (invocation: Invocation, params: z.infer<S>, access: AgentAccess) => EndpointAnswer<P>,
   options: AgentEndpointOptions = {},
 ) {
-  return defineEndpoint('agent', async (invocation, rawParams) => {
+  return defineEndpoint(path, 'agent', async (invocation, rawParams) => {
     requireTokenPresent(rawParams);
     const params = parseParams(schema, rawParams);
     const access = await authorizeTaskAccess(invocation, params.Token, params.TaskSid, allowed, options);

@@ -1,6 +1,7 @@
 import '@twilio-labs/serverless-runtime-types';
 import type { Context, ServerlessCallback, ServerlessFunctionSignature, TwilioResponse } from '@twilio-labs/serverless-runtime-types/types';
 import type { Twilio as TwilioClient } from 'twilio';
+import type { ApiAnswer, ApiError, ApiPath } from '../contract';
 import { AppError, isAppError } from '../core/errors';
 import { Config, Env, loadConfig } from './config';
 import { createTwilioClient, Deadline, INVOCATION_BUDGET_MS, upstreamError } from './twilio-client';
@@ -56,23 +57,29 @@ function respond(status: number, body: object | undefined, headers: Record<strin
   return response;
 }
 
-/** API.md's error shape. Anything unexpected is logged here, for the operator, and answered
- * without its message: it may carry a stack, a URL or a credential. */
-export function toErrorBody(err: unknown): { error: AppError; body: object } {
+/** The contract's error shape (docs/openapi.yaml, `Error`). Anything unexpected is logged here,
+ * for the operator, and answered without its message: it may carry a stack, a URL or a credential. */
+export function toErrorBody(err: unknown, path: ApiPath): { error: AppError; body: ApiError } {
   let error: AppError;
   if (isAppError(err)) error = err;
   else if (err && typeof err === 'object' && 'status' in err) error = upstreamError(err);
   else {
-    console.error('unexpected failure:', err instanceof Error ? `${err.name}: ${err.message}` : typeof err);
+    console.error(`unexpected failure on ${path}:`, err instanceof Error ? `${err.name}: ${err.message}` : typeof err);
     error = upstreamError(err);
   }
-  if (error.status >= 500) console.error(`answered ${error.status} ${error.code}: ${error.message}`);
+  if (error.status >= 500) console.error(`${path} answered ${error.status} ${error.code}: ${error.message}`);
   return { error, body: { error: { code: error.code, message: error.message } } };
 }
 
-/** The one way to define an endpoint: CORS, preflight, configuration, a deadline-bound
- * Twilio client, and every failure answered in API.md's shape. */
-export function defineEndpoint(cors: CorsPolicy, run: (invocation: Invocation, params: Params) => object | Promise<object>): ServerlessFunctionSignature<Env> {
+/** What an endpoint's `run` gives: its success answer as docs/openapi.yaml declares it, so the
+ * compiler holds every handler to the document. */
+export type EndpointAnswer<P extends ApiPath> = ApiAnswer<P> | Promise<ApiAnswer<P>>;
+
+/** The one way to define an endpoint: CORS, preflight, configuration, a deadline-bound Twilio
+ * client, and every failure answered in the contract's error shape. `path` is the URL the file
+ * serves (twilio-run and Twilio map the file's path to it), named here for the answer's type and
+ * for the operator's logs. */
+export function defineEndpoint<P extends ApiPath>(path: P, cors: CorsPolicy, run: (invocation: Invocation, params: Params) => EndpointAnswer<P>): ServerlessFunctionSignature<Env> {
   return async (context: Context<Env>, event: Params, callback: ServerlessCallback) => {
     const startedAt = Date.now();
     const headers = readHeaders(event);
@@ -109,7 +116,7 @@ export function defineEndpoint(cors: CorsPolicy, run: (invocation: Invocation, p
       const body = await run({ config, twilio, headers, now: () => new Date() }, params);
       callback(null, respond(200, body, { ...corsHeaders(), ...timing() }));
     } catch (err) {
-      const { error, body } = toErrorBody(err);
+      const { error, body } = toErrorBody(err, path);
       const extra: Record<string, string> = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
       callback(null, respond(error.status, body, { ...corsHeaders(), ...extra, ...timing() }));
     }

@@ -2,7 +2,8 @@
 import { validateRequest } from 'twilio/lib/webhooks/webhooks';
 import type { z } from 'zod';
 import { AppError } from '../core/errors';
-import { defineEndpoint, Invocation, Params } from './http';
+import type { ApiPath } from '../contract';
+import { defineEndpoint, EndpointAnswer, Invocation, Params } from './http';
 import { parseParams } from './validate';
 
 /**
@@ -28,12 +29,13 @@ export function isSignedByTwilio(authToken: string, signature: string | undefine
  * and before any Twilio request: deployed, `.protected` makes Twilio check it too, but under
  * twilio-run nothing else would. `params` excludes `request`, which carries the headers.
  */
-export function defineTwilioCallback<S extends z.ZodType>(
+export function defineTwilioCallback<P extends ApiPath, S extends z.ZodType>(
+  path: P,
   callbackUrl: (publicBaseUrl: string) => string,
   schema: S,
-  run: (invocation: Invocation, params: z.infer<S>) => object | Promise<object>,
+  run: (invocation: Invocation, params: z.infer<S>) => EndpointAnswer<P>,
 ) {
-  return defineEndpoint('none', async (invocation, rawParams) => {
+  return defineEndpoint(path, 'none', async (invocation, rawParams) => {
     const { config, headers } = invocation;
     if (!isSignedByTwilio(config.authToken, headers['x-twilio-signature'], callbackUrl(config.publicBaseUrl), rawParams)) {
       throw new AppError('invalid_signature', 'The request does not carry a valid Twilio signature for this URL.');

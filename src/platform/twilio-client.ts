@@ -43,7 +43,7 @@ export function isRetrySafe(method: string, uri: string): boolean {
   return !NON_IDEMPOTENT_CREATES.some((pattern) => pattern.test(path));
 }
 
-/** Maps `https://{subdomain}.twilio.com/{path}` to `{base}/{subdomain}/{path}` (API.md). */
+/** Maps `https://{subdomain}.twilio.com/{path}` to `{base}/{subdomain}/{path}` (TWILIO_API_BASE_URL in the README's configuration table). */
 export function rewriteTwilioUri(uri: string, apiBaseUrl?: string): string {
   if (!apiBaseUrl) return uri;
   const url = new URL(uri);
@@ -144,7 +144,7 @@ export function createTwilioClient(options: TwilioClientOptions): Twilio {
   });
 }
 
-/** What the caller is told when Twilio failed (API.md: 502 upstream_error, 503 upstream_unavailable). */
+/** What the caller is told when Twilio failed (docs/openapi.yaml: 502 upstream_error, 503 upstream_unavailable). */
 export function upstreamError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const failure = twilioFailure(err);

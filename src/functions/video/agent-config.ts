@@ -6,7 +6,7 @@ import { defineEndpoint } from '../../platform/http';
  * background rules, so it can show them. Public and unauthenticated: nothing in it is secret, and
  * it makes no Twilio request.
  */
-export const handler = defineEndpoint('agent', ({ config }) => ({
+export const handler = defineEndpoint('/video/agent-config', 'agent', ({ config }) => ({
   allowedOrigins: config.allowedOrigins,
   recordingPolicy: config.recordingPolicy,
   agentBackground: config.agentBackground.rule,

@@ -5,6 +5,7 @@ import { agentTaskParams } from '../../platform/validate';
 
 /** POST /video/complete: ends the task's room and tells the customer; safe to repeat. */
 export const handler = defineAgentEndpoint(
+  '/video/complete',
   agentTaskParams,
   ['accepted', 'wrapping'],
   (invocation, _params, { task, room }) => completeSession(escalationDeps(invocation), task, room),

@@ -11,6 +11,7 @@ const recordingParams = agentTaskParams.extend({
 /** POST /video/recording: starts or stops recording the task's room under VIDEO_RECORDING, or
  * tells whether it records; each real change is told to the customer once. */
 export const handler = defineAgentEndpoint(
+  '/video/recording',
   recordingParams,
   ['accepted'],
   (invocation, params, { task, room }) => {

@@ -6,6 +6,7 @@ import { agentTaskParams, participantIdentity } from '../../platform/validate';
 /** POST /video/remove-participant: disconnects a participant of the task's room and revokes the
  * link that admitted it. */
 export const handler = defineAgentEndpoint(
+  '/video/remove-participant',
   agentTaskParams.extend({ Identity: participantIdentity }),
   ['accepted'],
   (invocation, params, { agent, room }) => removeParticipant(escalationDeps(invocation), room, agent, params.Identity),

@@ -13,7 +13,7 @@ const compositionStatusParams = z.object({
 
 /** POST /video/callbacks/composition-status: Twilio's composition status callback, signed.
  * Twilio keeps the composition's status (read by /video/recordings); failures are logged. */
-export const handler = defineTwilioCallback(compositionStatusCallbackUrl, compositionStatusParams, (_invocation, params) => ({
+export const handler = defineTwilioCallback('/video/callbacks/composition-status', compositionStatusCallbackUrl, compositionStatusParams, (_invocation, params) => ({
   handled: noteCompositionEvent({
     compositionSid: params.CompositionSid,
     roomSid: params.RoomSid,

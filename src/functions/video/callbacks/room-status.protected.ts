@@ -17,7 +17,7 @@ const roomStatusParams = z.object({
 });
 
 /** POST /video/callbacks/room-status: Twilio's room status callback, signed. */
-export const handler = defineTwilioCallback(roomStatusCallbackUrl, roomStatusParams, async (invocation, params) => {
+export const handler = defineTwilioCallback('/video/callbacks/room-status', roomStatusCallbackUrl, roomStatusParams, async (invocation, params) => {
   const reason = [params.FailedOperation, params.ErrorMessage].filter(Boolean).join(': ');
   return handleRoomEvent(roomEventDeps(invocation), {
     roomSid: params.RoomSid,
