@@ -71,6 +71,11 @@ export type ApiAnswer<P extends ApiPath> = paths[P]['post'] extends { responses:
 /** Every failure's body. */
 export type ApiError = ApiSchema['Error'];
 
+/** Parsed JSON from the service, read by the document's field names before any is checked: every
+ * field may be missing or of any type (a proxy or an older deployment may have answered), yet a
+ * field the document renames or drops no longer compiles where a caller reads it. */
+export type Unchecked<T> = { [K in keyof T]?: unknown };
+
 /** ERROR_STATUS names exactly the document's error codes: neither can gain one alone. */
 type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const ERROR_CODES_MATCH_DOCUMENT: SameKeys<ErrorCode, ApiError['error']['code']> = true;

@@ -1,4 +1,5 @@
-import { isRecord } from './json';
+import type { ApiAnswer, ApiError, ApiRequest } from '../../src/contract';
+import { unchecked } from './json';
 import { VideoService } from './service';
 
 /** A failed call to the service: `code` is the contract's error code, or `network_error`. */
@@ -12,10 +13,7 @@ export class VideoServiceError extends Error {
   }
 }
 
-export interface CompleteAnswer {
-  completed: true;
-  roomSid: string | null;
-}
+export type CompleteAnswer = ApiAnswer<'/video/complete'>;
 
 export interface CompleteOptions {
   fetch: typeof fetch;
@@ -40,11 +38,9 @@ async function jsonOrNull(response: Response): Promise<unknown> {
 }
 
 async function errorFrom(response: Response): Promise<VideoServiceError> {
-  const body = await jsonOrNull(response);
-  const error = isRecord(body) ? body.error : undefined;
-  if (isRecord(error) && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new VideoServiceError(error.code, error.message);
-  }
+  const { error } = unchecked<ApiError>(await jsonOrNull(response));
+  const { code, message } = unchecked<ApiError['error']>(error);
+  if (typeof code === 'string' && typeof message === 'string') return new VideoServiceError(code, message);
   return new VideoServiceError(`http_${response.status}`, `The video service answered ${response.status}.`);
 }
 
@@ -68,16 +64,14 @@ export async function completeVideo(
   credentials: { token: string; taskSid: string },
   options: CompleteOptions,
 ): Promise<CompleteAnswer> {
-  const body = JSON.stringify({ Token: credentials.token, TaskSid: credentials.taskSid });
+  const body = JSON.stringify({ Token: credentials.token, TaskSid: credentials.taskSid } satisfies ApiRequest<'/video/complete'>);
   let response = await post(service, body, options);
   if (response.status === 503) {
     await options.wait(retryWaitMs(response));
     response = await post(service, body, options);
   }
   if (!response.ok) throw await errorFrom(response);
-  const answer = await jsonOrNull(response);
-  if (!isRecord(answer) || answer.completed !== true) {
-    throw new VideoServiceError('invalid_response', 'The video service gave an unexpected answer.');
-  }
-  return { completed: true, roomSid: typeof answer.roomSid === 'string' ? answer.roomSid : null };
+  const { completed, roomSid } = unchecked<CompleteAnswer>(await jsonOrNull(response));
+  if (completed !== true) throw new VideoServiceError('invalid_response', 'The video service gave an unexpected answer.');
+  return { completed, roomSid: typeof roomSid === 'string' ? roomSid : null };
 }

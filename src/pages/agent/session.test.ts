@@ -56,7 +56,7 @@ function harness(answers: { agentToken?: AgentResult<AgentGrant>[]; connect?: (E
   let tokens = 0;
   const api = {
     agentToken: async () => (await answers.slowToken) ?? answers.agentToken?.shift() ?? { ok: true, value: grant(`video-${++tokens}`) },
-    escalate: async () => ({ ok: true, value: { roomSid: ROOM_SID, joinUrl: 'u', created: true, inviteStatus: 'sent', agent: grant('from-escalate') } }),
+    escalate: async () => ({ ok: true, value: { roomSid: ROOM_SID, joinUrl: 'u', created: true, inviteStatus: 'posted', agent: grant('from-escalate') } }),
     complete: async () => ({ ok: true, value: { roomSid: ROOM_SID } }),
   } as unknown as AgentApi;
   const media = {
@@ -97,7 +97,7 @@ test('a task with a room is joined with the token agent-token gave; without one,
 
 test('start escalates and joins with the agent token from escalate', async () => {
   const h = harness();
-  expect(await h.session.start()).toBe('sent');
+  expect(await h.session.start()).toBe('posted');
   await h.settle();
   expect(h.connects).toEqual(['from-escalate']);
   expect(h.state().phase).toBe('connected');

@@ -2,7 +2,7 @@
  * task's call, stay in it (rejoining with a fresh token when Twilio drops the connection for a
  * token or signalling reason), and carry out the agent's actions. It reports through panel
  * events; the answers of one-off actions are returned for the view to explain. */
-import type { AgentApi, AgentGrant } from '../shared/api';
+import type { AgentApi, AgentGrant, Escalation } from '../shared/api';
 import type { VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
 import type { PanelEvent } from './panel-state';
@@ -58,8 +58,9 @@ export class PanelSession {
   }
 
   /** Starts the call: the room, the link in the chat, and the agent in the room. Answers
-   * whether the link is out (`sent`) or still being posted (`pending`); null if it failed. */
-  async start(): Promise<string | null> {
+   * whether the link is out (`posted`, `already-posted`) or still being posted (`pending`); null
+   * if it failed. */
+  async start(): Promise<Escalation['inviteStatus'] | null> {
     const attempt = this.restart();
     this.deps.dispatch({ type: 'starting' });
     const [result] = await Promise.all([this.deps.api.escalate(false), this.startMedia()]);

@@ -1,24 +1,18 @@
+import type { ApiAnswer, ApiSchema } from '../../contract';
 import { agentApi, fetchAgentConfig } from './api';
+import { answering, failing, unreachable } from './fake-fetch';
 
 const TASK = `WT${'a'.repeat(32)}`;
 const ROOM = `RM${'b'.repeat(32)}`;
 const EXPIRES = '2030-01-01T00:00:00.000Z';
-const AGENT = { token: 'eyJ.v.t', identity: 'agent-WK1', roomName: `flex-video-${TASK}`, expiresAt: EXPIRES };
-
-function answering(status: number, body: unknown, headers: Record<string, string> = {}) {
-  const sent: { url: string; init: RequestInit }[] = [];
-  const fetchFn = async (url: string, init: RequestInit) => {
-    sent.push({ url, init });
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers });
-  };
-  return { fetchFn, sent };
-}
+const AGENT = { token: 'eyJ.v.t', identity: 'agent-WK1', roomName: `flex-video-${TASK}`, expiresAt: EXPIRES } satisfies ApiSchema['AgentToken'];
+const CONFIG = { allowedOrigins: [], recordingPolicy: 'off', agentBackground: 'none', agentBackgroundImage: null } satisfies ApiAnswer<'/video/agent-config'>;
 
 test('agent-config: the background rule; an unknown rule or an image rule without its picture is no usable answer', async () => {
-  const image = await fetchAgentConfig(answering(200, { allowedOrigins: [], recordingPolicy: 'off', agentBackground: 'image', agentBackgroundImage: '/bg/office.jpg' }).fetchFn);
+  const image = await fetchAgentConfig(answering(200, { ...CONFIG, agentBackground: 'image', agentBackgroundImage: '/bg/office.jpg' }).fetchFn);
   expect(image).toMatchObject({ ok: true, value: { agentBackground: 'image', agentBackgroundImage: '/bg/office.jpg' } });
   for (const body of [{ agentBackground: 'sepia' }, { agentBackground: 'image', agentBackgroundImage: null }]) {
-    expect(await fetchAgentConfig(answering(200, { allowedOrigins: [], recordingPolicy: 'off', ...body }).fetchFn)).toMatchObject({ ok: false, failure: { code: 'bad_answer' } });
+    expect(await fetchAgentConfig(answering(200, { ...CONFIG, ...body }).fetchFn)).toMatchObject({ ok: false, failure: { code: 'bad_answer' } });
   }
 });
 
@@ -28,7 +22,7 @@ test('agent-config: the allowed origins and the policy; an unknown policy is rea
     ok: true,
     value: { allowedOrigins: ['https://flex.twilio.com'], recordingPolicy: 'always', agentBackground: 'none', agentBackgroundImage: null },
   });
-  expect(sent[0]).toMatchObject({ url: '/video/agent-config', init: { method: 'GET' } });
+  expect(sent).toEqual([{ url: '/video/agent-config', method: 'GET', body: undefined }]);
   const odd = await fetchAgentConfig(answering(200, { allowedOrigins: [], recordingPolicy: 'sometimes' }).fetchFn);
   expect(odd).toEqual({ ok: true, value: { allowedOrigins: [], recordingPolicy: 'on-demand', agentBackground: 'none', agentBackgroundImage: null } });
   expect(await fetchAgentConfig(answering(200, { allowedOrigins: 'https://flex.twilio.com' }).fetchFn)).toEqual({
@@ -49,7 +43,7 @@ test('each call posts the current Flex token and the task as PascalCase JSON', a
   await api.escalate(true);
   await api.escalate(false);
   await api.complete();
-  expect(sent.map((s) => [s.url, s.init.method, JSON.parse(s.init.body as string)])).toEqual([
+  expect(sent.map((request) => [request.url, request.method, request.body])).toEqual([
     ['/video/agent-token', 'POST', { Token: 'flex-1', TaskSid: TASK }],
     ['/video/recording', 'POST', { Token: 'flex-2', TaskSid: TASK, Action: 'start' }],
     ['/video/remove-participant', 'POST', { Token: 'flex-2', TaskSid: TASK, Identity: 'customer-x' }],
@@ -59,25 +53,33 @@ test('each call posts the current Flex token and the task as PascalCase JSON', a
   ]);
 });
 
-test('escalate: the agent grant carries the room SID', async () => {
-  const body = { roomSid: ROOM, roomName: AGENT.roomName, joinUrl: 'https://x/join.html#invite=i', created: true, messageSid: 'IM1', inviteStatus: 'sent', agent: AGENT };
-  const api = agentApi(answering(200, body).fetchFn, () => ({ token: 't', taskSid: TASK }));
-  expect(await api.escalate(false)).toEqual({
+test('escalate: the agent grant carries the room SID; an invite outcome the panel does not know is read as posted', async () => {
+  const body = {
+    roomSid: ROOM,
+    roomName: AGENT.roomName,
+    joinUrl: 'https://x/join.html#invite=i',
+    created: true,
+    messageSid: 'IM1',
+    inviteStatus: 'pending',
+    agent: AGENT,
+  } satisfies ApiAnswer<'/video/escalate'>;
+  const escalate = (answer: object) => agentApi(answering(200, answer).fetchFn, () => ({ token: 't', taskSid: TASK })).escalate(false);
+  expect(await escalate(body)).toEqual({
     ok: true,
-    value: { roomSid: ROOM, joinUrl: body.joinUrl, created: true, inviteStatus: 'sent', agent: { ...AGENT, roomSid: ROOM, expiresAt: Date.parse(EXPIRES) } },
+    value: { roomSid: ROOM, joinUrl: body.joinUrl, created: true, inviteStatus: 'pending', agent: { ...AGENT, roomSid: ROOM, expiresAt: Date.parse(EXPIRES) } },
   });
-  const broken = agentApi(answering(200, { ...body, agent: { ...AGENT, token: '' } }).fetchFn, () => ({ token: 't', taskSid: TASK }));
-  expect((await broken.escalate(false)).ok).toBe(false);
+  expect(await escalate({ ...body, inviteStatus: 'queued' })).toMatchObject({ ok: true, value: { inviteStatus: 'posted' } });
+  expect((await escalate({ ...body, agent: { ...AGENT, token: '' } })).ok).toBe(false);
 });
 
 test('failures carry status and code; a 503 its Retry-After; an unreachable service is offline', async () => {
   const credentials = () => ({ token: 't', taskSid: TASK });
-  const refused = agentApi(answering(403, { error: { code: 'recording_disabled', message: 'm' } }).fetchFn, credentials);
+  const refused = agentApi(failing('recording_disabled').fetchFn, credentials);
   expect(await refused.recording('start')).toEqual({ ok: false, failure: { status: 403, code: 'recording_disabled', retryAfterSeconds: null } });
-  const busy = agentApi(answering(503, { error: { code: 'upstream_unavailable', message: 'm' } }, { 'Retry-After': '4' }).fetchFn, credentials);
+  const busy = agentApi(failing('upstream_unavailable', { 'Retry-After': '4' }).fetchFn, credentials);
   expect(await busy.complete()).toEqual({ ok: false, failure: { status: 503, code: 'upstream_unavailable', retryAfterSeconds: 4 } });
   const html = agentApi(answering(502, '<html>').fetchFn, credentials);
   expect(await html.complete()).toEqual({ ok: false, failure: { status: 502, code: 'unknown', retryAfterSeconds: null } });
-  const offline = agentApi(async () => Promise.reject(new TypeError('Failed to fetch')), credentials);
+  const offline = agentApi(unreachable, credentials);
   expect(await offline.agentToken()).toEqual({ ok: false, failure: { status: 0, code: 'offline', retryAfterSeconds: null } });
 });

@@ -1,52 +1,45 @@
-import { needsFreshGrant, requestJoin, type JoinResult } from './api';
+import type { ApiAnswer, ErrorCode } from '../../contract';
+import { needsFreshGrant, requestJoin, type JoinFailure, type JoinResult } from './api';
+import { answering, failing, unreachable } from './fake-fetch';
 
-const GRANT = { token: 'eyJ.x.y', identity: 'customer-abc', roomName: 'flex-video-WT1', expiresAt: '2030-01-01T00:00:00.000Z' };
+const GRANT = { token: 'eyJ.x.y', identity: 'customer-abc', roomName: 'flex-video-WT1', expiresAt: '2030-01-01T00:00:00.000Z' } satisfies ApiAnswer<'/video/join'>;
 
-function answering(status: number, body: unknown, headers: Record<string, string> = {}) {
-  const sent: { url: string; init: RequestInit }[] = [];
-  const fetchFn = async (url: string, init: RequestInit) => {
-    sent.push({ url, init });
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers });
-  };
-  return { fetchFn, sent };
-}
-
-const failure = (code: string, status: number) => answering(status, { error: { code, message: 'm' } });
 const kindOf = (result: JoinResult) => (result.ok ? 'ok' : result.failure);
 
 test('posts the invite alone as JSON to /video/join', async () => {
   const { fetchFn, sent } = answering(200, GRANT);
   const result = await requestJoin(fetchFn, 'inv');
   expect(result).toEqual({ ok: true, grant: { ...GRANT, expiresAt: Date.parse(GRANT.expiresAt) } });
-  expect(sent[0].url).toBe('/video/join');
-  expect(sent[0].init.method).toBe('POST');
-  expect(JSON.parse(sent[0].init.body as string)).toEqual({ Invite: 'inv' });
+  expect(sent).toEqual([{ url: '/video/join', method: 'POST', body: { Invite: 'inv' } }]);
 });
 
-test.each([
-  ['invalid_request', 400, 'invalid'],
-  ['invalid_invite', 401, 'invalid'],
-  ['invite_expired', 410, 'expired'],
-  ['invite_revoked', 410, 'revoked'],
-  ['session_ended', 410, 'ended'],
-  ['upstream_error', 502, 'failed'],
-  ['internal_error', 500, 'failed'],
-])('%s (%i) is a %s link', async (code, status, kind) => {
-  expect(kindOf(await requestJoin(failure(code, status).fetchFn, 'inv'))).toEqual({ kind });
+test.each<[ErrorCode, JoinFailure['kind']]>([
+  ['invalid_request', 'invalid'],
+  ['invalid_invite', 'invalid'],
+  ['invite_expired', 'expired'],
+  ['invite_revoked', 'revoked'],
+  ['session_ended', 'ended'],
+  ['upstream_error', 'failed'],
+])('%s is a %s link', async (code, kind) => {
+  expect(kindOf(await requestJoin(failing(code).fetchFn, 'inv'))).toEqual({ kind });
+});
+
+test('a code the page does not know is judged by its status', async () => {
+  const unknownCode = (status: number) => answering(status, { error: { code: 'internal_error', message: 'm' } }).fetchFn;
+  expect(kindOf(await requestJoin(unknownCode(500), 'inv'))).toEqual({ kind: 'failed' });
+  expect(kindOf(await requestJoin(unknownCode(410), 'inv'))).toEqual({ kind: 'expired' });
+  expect(kindOf(await requestJoin(unknownCode(401), 'inv'))).toEqual({ kind: 'invalid' });
 });
 
 test('503 carries Retry-After; a missing or odd one falls back to 10 s', async () => {
-  const busy = answering(503, { error: { code: 'upstream_unavailable', message: 'm' } }, { 'Retry-After': '7' });
+  const busy = failing('upstream_unavailable', { 'Retry-After': '7' });
   expect(kindOf(await requestJoin(busy.fetchFn, 'inv'))).toEqual({ kind: 'busy', retryAfterSeconds: 7 });
   const odd = answering(503, 'Service Unavailable', { 'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT' });
   expect(kindOf(await requestJoin(odd.fetchFn, 'inv'))).toEqual({ kind: 'busy', retryAfterSeconds: 10 });
 });
 
 test('a network failure is "offline"; a 200 without a usable grant is a failure', async () => {
-  const offline = async () => {
-    throw new TypeError('Failed to fetch');
-  };
-  expect(kindOf(await requestJoin(offline, 'inv'))).toEqual({ kind: 'offline' });
+  expect(kindOf(await requestJoin(unreachable, 'inv'))).toEqual({ kind: 'offline' });
   expect(kindOf(await requestJoin(answering(200, { token: 'x' }).fetchFn, 'inv'))).toEqual({ kind: 'failed' });
   expect(kindOf(await requestJoin(answering(200, '<html>').fetchFn, 'inv'))).toEqual({ kind: 'failed' });
 });

@@ -1,82 +1,34 @@
-/** The one call the page makes to its own service: POST /video/join turns an invite into an
- * access token for the call's room. It sends no name: the server gives every join with the same
- * invite the same identity, and the agent knows the customer from the chat. */
-import type { BackgroundRule } from './background';
-export interface JoinGrant {
-  token: string;
-  identity: string;
-  roomName: string;
-  /** Milliseconds since the epoch. */
-  expiresAt: number;
-}
-
-export type JoinFailure = { kind: 'invalid' | 'expired' | 'revoked' | 'ended' | 'failed' | 'offline' } | { kind: 'busy'; retryAfterSeconds: number };
-
-export type JoinResult = { ok: true; grant: JoinGrant } | { ok: false; failure: JoinFailure };
-
-const DEFAULT_RETRY_AFTER_SECONDS = 10;
+/** The pages' calls to their own service (same origin, so no CORS). Each request and answer has
+ * the endpoint's type from the contract (docs/openapi.yaml, through src/contract.ts), and each
+ * answer is still checked field by field before the pages use it. No destructuring: the join
+ * page's build targets Safari 14.0, for which esbuild refuses it. */
+import type { ApiAnswer, ApiError, ApiPath, ApiRequest, ApiSchema, ErrorCode, Unchecked } from '../../contract';
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
-export async function requestJoin(fetchFn: Fetch, invite: string): Promise<JoinResult> {
-  let response: Response;
-  try {
-    response = await fetchFn('/video/join', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ Invite: invite }),
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch {
-    return { ok: false, failure: { kind: 'offline' } };
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (response.ok) {
-    const grant = parseGrant(body);
-    return grant ? { ok: true, grant } : { ok: false, failure: { kind: 'failed' } };
-  }
-  return { ok: false, failure: failureFor(response, errorCode(body)) };
-}
+type Parse<P extends ApiPath, T> = (answer: Unchecked<ApiAnswer<P>>) => T | null;
 
-function failureFor(response: Response, code: string | undefined): JoinFailure {
-  switch (code) {
-    case 'invite_expired':
-      return { kind: 'expired' };
-    case 'invite_revoked':
-      return { kind: 'revoked' };
-    case 'session_ended':
-      return { kind: 'ended' };
-    case 'invalid_invite':
-    case 'invalid_request':
-      return { kind: 'invalid' };
-    default:
-      // No code, or one this page does not know: judged by the status below.
-      break;
-  }
-  if (response.status === 503) {
-    const seconds = Number(response.headers.get('Retry-After'));
-    return { kind: 'busy', retryAfterSeconds: seconds > 0 ? Math.ceil(seconds) : DEFAULT_RETRY_AFTER_SECONDS };
-  }
-  if (response.status === 410) return { kind: 'expired' };
-  if (response.status === 400 || response.status === 401) return { kind: 'invalid' };
-  return { kind: 'failed' };
+const DEFAULT_RETRY_AFTER_SECONDS = 10;
+
+/** An answer whose expiresAt (ISO-8601 on the wire) the pages compare with their clock. */
+type ExpiresAtMs<T> = Omit<T, 'expiresAt'> & {
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+};
+
+/** Anything but a JSON object has none of the fields. */
+function unchecked<T>(value: unknown): Unchecked<T> {
+  return typeof value === 'object' && value !== null ? value : {};
 }
 
 function errorCode(body: unknown): string | undefined {
-  const error = isRecord(body) ? body.error : undefined;
-  return isRecord(error) && typeof error.code === 'string' ? error.code : undefined;
+  const code = unchecked<ApiError['error']>(unchecked<ApiError>(body).error).code;
+  return typeof code === 'string' ? code : undefined;
 }
 
-function parseGrant(body: unknown): JoinGrant | null {
-  if (!isRecord(body)) return null;
-  const token = body.token;
-  const identity = body.identity;
-  const roomName = body.roomName;
-  const expiresAt = parseTime(body.expiresAt);
-  if (typeof token !== 'string' || !token || typeof roomName !== 'string' || !roomName) return null;
-  if (typeof identity !== 'string' || expiresAt === null) return null;
-  return { token, identity, roomName, expiresAt };
+function retryAfterSeconds(response: Response): number {
+  const seconds = Number(response.headers.get('Retry-After'));
+  return seconds > 0 ? Math.ceil(seconds) : DEFAULT_RETRY_AFTER_SECONDS;
 }
 
 /** Accepts an ISO date or a number of seconds or milliseconds since the epoch. */
@@ -89,8 +41,68 @@ function parseTime(value: unknown): number | null {
   return null;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+// ---- The join page's call ------------------------------------------------------------------
+// POST /video/join turns an invite into an access token for the call's room. It sends no name:
+// the server gives every join with the same invite the same identity, and the agent knows the
+// customer from the chat.
+
+export type JoinGrant = ExpiresAtMs<ApiAnswer<'/video/join'>>;
+
+export type JoinFailure = { kind: 'invalid' | 'expired' | 'revoked' | 'ended' | 'failed' | 'offline' } | { kind: 'busy'; retryAfterSeconds: number };
+
+export type JoinResult = { ok: true; grant: JoinGrant } | { ok: false; failure: JoinFailure };
+
+export async function requestJoin(fetchFn: Fetch, invite: string): Promise<JoinResult> {
+  let response: Response;
+  try {
+    response = await fetchFn('/video/join', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ Invite: invite } satisfies ApiRequest<'/video/join'>),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    return { ok: false, failure: { kind: 'offline' } };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) {
+    const grant = parseGrant(unchecked(body));
+    return grant ? { ok: true, grant } : { ok: false, failure: { kind: 'failed' } };
+  }
+  return { ok: false, failure: joinFailure(response, errorCode(body)) };
+}
+
+function joinFailure(response: Response, code: string | undefined): JoinFailure {
+  // Each label `satisfies` the contract's codes: one renamed or dropped there no longer compiles.
+  switch (code) {
+    case 'invite_expired' satisfies ErrorCode:
+      return { kind: 'expired' };
+    case 'invite_revoked' satisfies ErrorCode:
+      return { kind: 'revoked' };
+    case 'session_ended' satisfies ErrorCode:
+      return { kind: 'ended' };
+    case 'invalid_invite' satisfies ErrorCode:
+    case 'invalid_request' satisfies ErrorCode:
+      return { kind: 'invalid' };
+    default:
+      // No code, or one this page does not know: judged by the status below.
+      break;
+  }
+  if (response.status === 503) return { kind: 'busy', retryAfterSeconds: retryAfterSeconds(response) };
+  if (response.status === 410) return { kind: 'expired' };
+  if (response.status === 400 || response.status === 401) return { kind: 'invalid' };
+  return { kind: 'failed' };
+}
+
+function parseGrant(answer: Unchecked<ApiAnswer<'/video/join'>>): JoinGrant | null {
+  const token = answer.token;
+  const identity = answer.identity;
+  const roomName = answer.roomName;
+  const expiresAt = parseTime(answer.expiresAt);
+  if (typeof token !== 'string' || !token || typeof roomName !== 'string' || !roomName) return null;
+  if (typeof identity !== 'string' || expiresAt === null) return null;
+  return { token, identity, roomName, expiresAt };
 }
 
 /** The grant fetched when the page opened is reused for Join unless the token is about to run
@@ -101,13 +113,15 @@ export function needsFreshGrant(grant: JoinGrant, now: number): boolean {
 }
 
 // ---- The agent panel's calls ---------------------------------------------------------------
-// Same origin as the panel, so no CORS. Every agent endpoint takes the Flex token and the task;
-// the token is read at each call because Flex renews it while the panel is open.
+// Every agent endpoint takes the Flex token and the task; the token is read at each call because
+// Flex renews it while the panel is open.
 
 export interface AgentFailure {
   /** 0 when the service could not be reached. */
   status: number;
-  /** API.md's error code; `offline` when unreachable, `bad_answer` for a 200 the panel cannot use. */
+  /** The contract's error code as the service sent it (a newer service may send one this panel
+   * does not know); `offline` when unreachable, `bad_answer` for a 200 the panel cannot use,
+   * `unknown` for a failure without a code. */
   code: string;
   /** Seconds from Retry-After on a 503, else null. */
   retryAfterSeconds: number | null;
@@ -115,57 +129,38 @@ export interface AgentFailure {
 
 export type AgentResult<T> = { ok: true; value: T } | { ok: false; failure: AgentFailure };
 
-export type RecordingPolicy = 'on-demand' | 'always' | 'off';
+export type AgentConfig = ApiAnswer<'/video/agent-config'>;
 
-export interface AgentConfig {
-  allowedOrigins: string[];
-  recordingPolicy: RecordingPolicy;
-  /** VIDEO_AGENT_BACKGROUND, and the picture's path on this service when it is 'image'. */
-  agentBackground: BackgroundRule;
-  agentBackgroundImage: string | null;
-}
+export type RecordingPolicy = AgentConfig['recordingPolicy'];
 
 /** A Video token for the task's room, as /video/agent-token answers (escalate's `agent` plus the
  * room's SID). */
-export interface AgentGrant {
-  token: string;
-  identity: string;
-  roomName: string;
-  roomSid: string;
-  /** Milliseconds since the epoch. */
-  expiresAt: number;
-}
+export type AgentGrant = ExpiresAtMs<ApiAnswer<'/video/agent-token'>>;
 
-export interface Escalation {
-  roomSid: string;
-  joinUrl: string;
-  created: boolean;
-  /** `sent` or `pending` (another call is still posting the invite), as the server says. */
-  inviteStatus: string;
-  agent: AgentGrant;
-}
+type EscalationAnswer = ApiAnswer<'/video/escalate'>;
+
+export type Escalation = Pick<EscalationAnswer, 'roomSid' | 'joinUrl' | 'created' | 'inviteStatus'> & { agent: AgentGrant };
 
 export interface AgentCredentials {
   token: string;
   taskSid: string;
 }
 
-export type RecordingAction = 'start' | 'stop' | 'status';
-
-type Parse<T> = (body: Record<string, unknown>) => T | null;
+export type RecordingAction = ApiRequest<'/video/recording'>['Action'];
 
 const RECORDING_POLICIES: readonly RecordingPolicy[] = ['on-demand', 'always', 'off'];
-const BACKGROUND_RULES: readonly BackgroundRule[] = ['none', 'blur', 'image'];
+const BACKGROUND_RULES: readonly AgentConfig['agentBackground'][] = ['none', 'blur', 'image'];
+const INVITE_OUTCOMES: readonly EscalationAnswer['inviteStatus'][] = ['posted', 'already-posted', 'pending'];
 
 /** GET /video/agent-config: public, the hosts the panel may talk to and the recording policy. */
 export function fetchAgentConfig(fetchFn: Fetch): Promise<AgentResult<AgentConfig>> {
-  return callService(fetchFn, '/video/agent-config', { method: 'GET' }, (body) => {
-    const origins = body.allowedOrigins;
+  return callService(fetchFn, '/video/agent-config', { method: 'GET' }, (answer) => {
+    const origins = answer.allowedOrigins;
     if (!Array.isArray(origins) || !origins.every((origin) => typeof origin === 'string')) return null;
-    const policy = RECORDING_POLICIES.find((known) => known === body.recordingPolicy) ?? 'on-demand';
+    const policy = RECORDING_POLICIES.find((known) => known === answer.recordingPolicy) ?? 'on-demand';
     // An unknown rule is not 'none': the panel must not show a camera the company wants hidden.
-    const background = BACKGROUND_RULES.find((known) => known === (body.agentBackground ?? 'none'));
-    const image = typeof body.agentBackgroundImage === 'string' ? body.agentBackgroundImage : null;
+    const background = BACKGROUND_RULES.find((known) => known === (answer.agentBackground ?? 'none'));
+    const image = typeof answer.agentBackgroundImage === 'string' ? answer.agentBackgroundImage : null;
     if (!background || (background === 'image' && !image)) return null;
     return { allowedOrigins: origins, recordingPolicy: policy, agentBackground: background, agentBackgroundImage: image };
   });
@@ -174,47 +169,54 @@ export function fetchAgentConfig(fetchFn: Fetch): Promise<AgentResult<AgentConfi
 export interface AgentApi {
   escalate(resend: boolean): Promise<AgentResult<Escalation>>;
   agentToken(): Promise<AgentResult<AgentGrant>>;
-  recording(action: RecordingAction): Promise<AgentResult<{ recording: boolean }>>;
-  complete(): Promise<AgentResult<{ roomSid: string | null }>>;
-  removeParticipant(identity: string): Promise<AgentResult<{ removed: boolean }>>;
+  recording(action: RecordingAction): Promise<AgentResult<Pick<ApiAnswer<'/video/recording'>, 'recording'>>>;
+  complete(): Promise<AgentResult<Pick<ApiAnswer<'/video/complete'>, 'roomSid'>>>;
+  removeParticipant(identity: string): Promise<AgentResult<Pick<ApiAnswer<'/video/remove-participant'>, 'removed'>>>;
   /** A token for Twilio's preflight test only (the equipment check): it admits to no call. */
-  preflightToken(): Promise<AgentResult<{ token: string }>>;
+  preflightToken(): Promise<AgentResult<Pick<ApiAnswer<'/video/preflight-token'>, 'token'>>>;
 }
 
 export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): AgentApi {
-  const post = <T>(path: string, params: Record<string, unknown>, parse: Parse<T>) => {
+  const taskParameters = (): ApiSchema['AgentTaskParameters'] => {
     const current = credentials();
-    const body = JSON.stringify({ Token: current.token, TaskSid: current.taskSid, ...params });
-    return callService(fetchFn, path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }, parse);
+    return { Token: current.token, TaskSid: current.taskSid };
   };
+  const post = <P extends ApiPath, T>(path: P, request: ApiRequest<P>, parse: Parse<P, T>) =>
+    callService(fetchFn, path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) }, parse);
   return {
     escalate: (resend) =>
-      post('/video/escalate', resend ? { Resend: true } : {}, (body) => {
-        const roomSid = body.roomSid;
-        const grant = isRecord(body.agent) ? parseAgentGrant({ ...body.agent, roomSid }) : null;
-        if (typeof roomSid !== 'string' || !grant || typeof body.joinUrl !== 'string') return null;
-        return { roomSid, joinUrl: body.joinUrl, created: body.created === true, inviteStatus: typeof body.inviteStatus === 'string' ? body.inviteStatus : 'sent', agent: grant };
+      post('/video/escalate', { ...taskParameters(), ...(resend ? { Resend: true } : {}) }, (answer) => {
+        const roomSid = answer.roomSid;
+        const agent = parseAgentGrant({ ...unchecked<ApiSchema['AgentToken']>(answer.agent), roomSid });
+        // Only `pending` changes what the agent is told: an outcome this panel does not know is
+        // read as the link being out.
+        const inviteStatus = INVITE_OUTCOMES.find((known) => known === answer.inviteStatus) ?? 'posted';
+        if (typeof roomSid !== 'string' || !agent || typeof answer.joinUrl !== 'string') return null;
+        return { roomSid, joinUrl: answer.joinUrl, created: answer.created === true, inviteStatus, agent };
       }),
-    agentToken: () => post('/video/agent-token', {}, parseAgentGrant),
-    recording: (action) => post('/video/recording', { Action: action }, (body) => (typeof body.recording === 'boolean' ? { recording: body.recording } : null)),
-    complete: () => post('/video/complete', {}, (body) => (body.completed === true ? { roomSid: typeof body.roomSid === 'string' ? body.roomSid : null } : null)),
-    removeParticipant: (identity) => post('/video/remove-participant', { Identity: identity }, (body) => (typeof body.removed === 'boolean' ? { removed: body.removed } : null)),
-    preflightToken: () => post('/video/preflight-token', {}, (body) => (typeof body.token === 'string' && body.token ? { token: body.token } : null)),
+    agentToken: () => post('/video/agent-token', taskParameters(), parseAgentGrant),
+    recording: (action) =>
+      post('/video/recording', { ...taskParameters(), Action: action }, (answer) => (typeof answer.recording === 'boolean' ? { recording: answer.recording } : null)),
+    complete: () =>
+      post('/video/complete', taskParameters(), (answer) => (answer.completed === true ? { roomSid: typeof answer.roomSid === 'string' ? answer.roomSid : null } : null)),
+    removeParticipant: (identity) =>
+      post('/video/remove-participant', { ...taskParameters(), Identity: identity }, (answer) => (typeof answer.removed === 'boolean' ? { removed: answer.removed } : null)),
+    preflightToken: () => post('/video/preflight-token', taskParameters(), (answer) => (typeof answer.token === 'string' && answer.token ? { token: answer.token } : null)),
   };
 }
 
-function parseAgentGrant(body: Record<string, unknown>): AgentGrant | null {
-  const token = body.token;
-  const identity = body.identity;
-  const roomName = body.roomName;
-  const roomSid = body.roomSid;
-  const expiresAt = parseTime(body.expiresAt);
+function parseAgentGrant(answer: Unchecked<ApiAnswer<'/video/agent-token'>>): AgentGrant | null {
+  const token = answer.token;
+  const identity = answer.identity;
+  const roomName = answer.roomName;
+  const roomSid = answer.roomSid;
+  const expiresAt = parseTime(answer.expiresAt);
   if (typeof token !== 'string' || !token || typeof identity !== 'string' || !identity) return null;
   if (typeof roomName !== 'string' || !roomName || typeof roomSid !== 'string' || expiresAt === null) return null;
   return { token, identity, roomName, roomSid, expiresAt };
 }
 
-async function callService<T>(fetchFn: Fetch, path: string, init: RequestInit, parse: Parse<T>): Promise<AgentResult<T>> {
+async function callService<P extends ApiPath, T>(fetchFn: Fetch, path: P, init: RequestInit, parse: Parse<P, T>): Promise<AgentResult<T>> {
   let response: Response;
   try {
     response = await fetchFn(path, { ...init, credentials: 'same-origin', cache: 'no-store' });
@@ -223,16 +225,11 @@ async function callService<T>(fetchFn: Fetch, path: string, init: RequestInit, p
   }
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) {
-    const value = isRecord(body) ? parse(body) : null;
+    const value = parse(unchecked(body));
     return value ? { ok: true, value } : { ok: false, failure: { status: response.status, code: 'bad_answer', retryAfterSeconds: null } };
   }
-  const seconds = Number(response.headers.get('Retry-After'));
   return {
     ok: false,
-    failure: {
-      status: response.status,
-      code: errorCode(body) ?? 'unknown',
-      retryAfterSeconds: response.status === 503 ? (seconds > 0 ? Math.ceil(seconds) : DEFAULT_RETRY_AFTER_SECONDS) : null,
-    },
+    failure: { status: response.status, code: errorCode(body) ?? 'unknown', retryAfterSeconds: response.status === 503 ? retryAfterSeconds(response) : null },
   };
 }
