@@ -20,9 +20,6 @@ const text = strings.text;
 const root = document.getElementById('app') as HTMLElement;
 const announcer = document.getElementById('announcer') as HTMLElement;
 const fetchJson = (url: string, init: RequestInit) => fetch(url, init);
-/** The join page's copy: one SDK file for both pages, served by this service (see the CSP). */
-const SDK_SRC = '/join/twilio-video.min.js';
-const loadSdk = () => loadVideoSdk(SDK_SRC);
 const canShareScreen = typeof navigator.mediaDevices?.getDisplayMedia === 'function';
 const clock = {
   now: () => Date.now(),
@@ -48,7 +45,7 @@ void boot();
 async function boot(): Promise<void> {
   // Its download and start-up run while the settings load and the agent looks at the preview;
   // a failure is met again (and explained) when the call needs it.
-  loadSdk().catch(() => undefined);
+  loadVideoSdk().catch(() => undefined);
   const config = await fetchAgentConfig(fetchJson);
   // Without settings there is no host, so no session and no camera: the rule does not matter then.
   const media = createMedia(config.ok ? config.value.agentBackground : 'none', config.ok ? config.value.agentBackgroundImage : null);
@@ -72,7 +69,7 @@ function begin(accepted: Session, media: PanelMedia): void {
   credentials = accepted;
   api = agentApi(fetchJson, () => credentials ?? accepted);
   session = new PanelSession({
-    loadSdk,
+    loadSdk: loadVideoSdk,
     api,
     media,
     clock,
@@ -133,7 +130,7 @@ function actionsFor(media: PanelMedia): PanelActions {
             return result?.ok ? result.value.token : null;
           },
           runPreflight: () =>
-            loadSdk().then(
+            loadVideoSdk().then(
               (sdk) => sdk.runPreflight.bind(sdk),
               () => null,
             ),
