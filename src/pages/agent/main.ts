@@ -2,6 +2,7 @@
  * settings → handshake with the host → the task's call. This file wires the pieces together and
  * keeps the host told of every change. */
 import { agentApi, fetchAgentConfig, type AgentApi, type AgentCredentials, type RecordingPolicy } from '../shared/api';
+import { mediaPermissionGranted } from '../shared/media';
 import { loadVideoSdk } from '../shared/sdk';
 import { agentStringsFor } from '../shared/strings';
 import { checkMessage, runEquipmentCheck } from './equipment-check';
@@ -50,7 +51,14 @@ async function boot(): Promise<void> {
   // Without settings there is no host, so no session and no camera: the rule does not matter then.
   const media = createMedia(config.ok ? config.value.agentBackground : 'none', config.ok ? config.value.agentBackgroundImage : null);
   const policy: RecordingPolicy = config.ok ? config.value.recordingPolicy : 'off';
-  view = createPanelView(root, announcer, text, media, { policy, canChooseSpeaker: 'setSinkId' in HTMLMediaElement.prototype, canShareScreen, mediaAllowed }, actionsFor(media));
+  view = createPanelView(
+    root,
+    announcer,
+    text,
+    media,
+    { policy, canChooseSpeaker: 'setSinkId' in HTMLMediaElement.prototype, canShareScreen, mediaAllowed: mediaPermissionGranted },
+    actionsFor(media),
+  );
   media.onChange(() => view?.updateMedia());
   // Without the allowed origins no host can be trusted, so there is no handshake at all.
   if (!config.ok) return dispatch({ type: 'failed', problem: problem('config') });
@@ -143,14 +151,4 @@ function actionsFor(media: PanelMedia): PanelActions {
       return report;
     },
   };
-}
-
-async function mediaAllowed(): Promise<boolean> {
-  try {
-    const names = ['camera', 'microphone'] as PermissionName[];
-    const states = await Promise.all(names.map((name) => navigator.permissions.query({ name })));
-    return states.every((status) => status.state === 'granted');
-  } catch {
-    return false; // Firefox and older Safari cannot query these; the preview button is always there.
-  }
 }

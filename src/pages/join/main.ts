@@ -5,7 +5,7 @@
 import { needsFreshGrant, requestJoin, type JoinGrant } from '../shared/api';
 import { backgroundSupported, loadCameraFilter } from '../shared/background';
 import { browserFamily, supportProblem, type SupportProblem } from '../shared/browser';
-import { LocalMedia } from '../shared/media';
+import { LocalMedia, mediaPermissionGranted } from '../shared/media';
 import { loadVideoSdk, preloadVideoSdk } from '../shared/sdk';
 import { keptUntilFailure } from '../shared/script';
 import { stringsFor } from '../shared/strings';
@@ -229,16 +229,6 @@ function listenToPageLifecycle(): void {
     document.addEventListener('visibilitychange', () => {
       void (document.visibilityState === 'hidden' ? activeMedia?.pageHidden() : activeMedia?.pageShown());
     });
-  }
-}
-
-async function mediaPermissionGranted(): Promise<boolean> {
-  try {
-    const names = ['camera', 'microphone'] as PermissionName[];
-    const states = await Promise.all(names.map((name) => navigator.permissions.query({ name })));
-    return states.every((status) => status.state === 'granted');
-  } catch {
-    return false; // Firefox and older Safari cannot query these; the button is always there.
   }
 }
 
