@@ -38,17 +38,12 @@ const report: PreflightReport = {
 function setup(token: string | null = 'preflight-token') {
   const clock = new FakeClock();
   const preflight = new FakePreflight();
-  const runs: unknown[][] = [];
-  const result = testNetwork({
-    token: async () => token,
-    runPreflight:
-      async () =>
-      (...args: unknown[]) => {
-        runs.push(args);
-        return preflight;
-      },
-    clock,
-  });
+  const runs: [string, { duration: number }][] = [];
+  const run = (...args: [string, { duration: number }]) => {
+    runs.push(args);
+    return preflight;
+  };
+  const result = testNetwork({ token: () => Promise.resolve(token), runPreflight: () => Promise.resolve(run), clock });
   return { clock, preflight, runs, result };
 }
 const settle = () => new Promise((resolve) => setImmediate(resolve));

@@ -2,6 +2,7 @@
  * settings → handshake with the host → the task's call. This file wires the pieces together and
  * keeps the host told of every change. */
 import { agentApi, fetchAgentConfig, type AgentApi, type AgentCredentials, type RecordingPolicy } from '../shared/api';
+import { mediaPermissionGranted } from '../shared/media';
 import { loadVideoSdk } from '../shared/sdk';
 import { agentStringsFor } from '../shared/strings';
 import { checkMessage, runEquipmentCheck } from './equipment-check';
@@ -20,9 +21,6 @@ const text = strings.text;
 const root = document.getElementById('app') as HTMLElement;
 const announcer = document.getElementById('announcer') as HTMLElement;
 const fetchJson = (url: string, init: RequestInit) => fetch(url, init);
-/** The join page's copy: one SDK file for both pages, served by this service (see the CSP). */
-const SDK_SRC = '/join/twilio-video.min.js';
-const loadSdk = () => loadVideoSdk(SDK_SRC);
 const canShareScreen = typeof navigator.mediaDevices?.getDisplayMedia === 'function';
 const clock = {
   now: () => Date.now(),
@@ -48,12 +46,19 @@ void boot();
 async function boot(): Promise<void> {
   // Its download and start-up run while the settings load and the agent looks at the preview;
   // a failure is met again (and explained) when the call needs it.
-  loadSdk().catch(() => undefined);
+  loadVideoSdk().catch(() => undefined);
   const config = await fetchAgentConfig(fetchJson);
   // Without settings there is no host, so no session and no camera: the rule does not matter then.
   const media = createMedia(config.ok ? config.value.agentBackground : 'none', config.ok ? config.value.agentBackgroundImage : null);
   const policy: RecordingPolicy = config.ok ? config.value.recordingPolicy : 'off';
-  view = createPanelView(root, announcer, text, media, { policy, canChooseSpeaker: 'setSinkId' in HTMLMediaElement.prototype, canShareScreen, mediaAllowed }, actionsFor(media));
+  view = createPanelView(
+    root,
+    announcer,
+    text,
+    media,
+    { policy, canChooseSpeaker: 'setSinkId' in HTMLMediaElement.prototype, canShareScreen, mediaAllowed: mediaPermissionGranted },
+    actionsFor(media),
+  );
   media.onChange(() => view?.updateMedia());
   // Without the allowed origins no host can be trusted, so there is no handshake at all.
   if (!config.ok) return dispatch({ type: 'failed', problem: problem('config') });
@@ -72,7 +77,7 @@ function begin(accepted: Session, media: PanelMedia): void {
   credentials = accepted;
   api = agentApi(fetchJson, () => credentials ?? accepted);
   session = new PanelSession({
-    loadSdk,
+    loadSdk: loadVideoSdk,
     api,
     media,
     clock,
@@ -133,7 +138,7 @@ function actionsFor(media: PanelMedia): PanelActions {
             return result?.ok ? result.value.token : null;
           },
           runPreflight: () =>
-            loadSdk().then(
+            loadVideoSdk().then(
               (sdk) => sdk.runPreflight.bind(sdk),
               () => null,
             ),
@@ -146,14 +151,4 @@ function actionsFor(media: PanelMedia): PanelActions {
       return report;
     },
   };
-}
-
-async function mediaAllowed(): Promise<boolean> {
-  try {
-    const names = ['camera', 'microphone'] as PermissionName[];
-    const states = await Promise.all(names.map((name) => navigator.permissions.query({ name })));
-    return states.every((status) => status.state === 'granted');
-  } catch {
-    return false; // Firefox and older Safari cannot query these; the preview button is always there.
-  }
 }

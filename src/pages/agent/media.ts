@@ -17,7 +17,7 @@ export type PanelMedia = Pick<
   | 'stop'
   | 'sdkTracks'
   | 'onChange'
-  | 'onPublishedTrackChange'
+  | 'publishTo'
   | 'setMicOn'
   | 'setCameraOn'
   | 'selectDevice'

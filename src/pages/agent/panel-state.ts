@@ -66,10 +66,8 @@ export type PanelEvent =
 
 const NO_REQUEST: RecordingRequest = { busy: false, answered: null, problem: null };
 
-export const initialPanelState: PanelState = {
-  phase: 'loading',
-  problem: null,
-  roomSid: null,
+/** Nothing of a room: who was in it and what it did. */
+const NO_ROOM: Pick<PanelState, 'self' | 'others' | 'recording' | 'recordingRequest' | 'network' | 'sharing'> = {
   self: null,
   others: [],
   recording: false,
@@ -78,19 +76,11 @@ export const initialPanelState: PanelState = {
   sharing: false,
 };
 
-/** Leaving the room forgets who was in it and what it did; the room's SID stays, so the host
- * still knows which room ended. */
-const outOfRoom = (state: PanelState, phase: Phase, problem: Problem | null = null): PanelState => ({
-  ...state,
-  phase,
-  problem,
-  self: null,
-  others: [],
-  recording: false,
-  recordingRequest: NO_REQUEST,
-  network: {},
-  sharing: false,
-});
+export const initialPanelState: PanelState = { phase: 'loading', problem: null, roomSid: null, ...NO_ROOM };
+
+/** Leaving the room forgets all of it; the room's SID stays, so the host still knows which room
+ * ended. */
+const outOfRoom = (state: PanelState, phase: Phase, problem: Problem | null = null): PanelState => ({ ...state, phase, problem, ...NO_ROOM });
 
 export const inCall = (phase: Phase): boolean => phase === 'connected' || phase === 'reconnecting';
 

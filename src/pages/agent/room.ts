@@ -2,7 +2,7 @@
  * events into panel events and remote tracks for the view. The SDK restores a lost connection
  * by itself (`reconnecting` → `reconnected`); when it gives up, `onDisconnected` decides. */
 import type { AgentGrant } from '../shared/api';
-import type { LocalTrack, RemoteParticipant, RemoteTrack, Room, VideoSdk } from '../shared/sdk';
+import type { RemoteParticipant, RemoteTrack, Room, VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
 import type { Member, PanelEvent } from './panel-state';
 
@@ -36,20 +36,7 @@ export async function joinRoom(sdk: VideoSdk, grant: AgentGrant, media: PanelMed
   });
   const local = room.localParticipant;
   let leaving = false;
-
-  // A camera that cannot be published would be seen by no one: show it as off.
-  const publish = (track: LocalTrack) =>
-    local.publishTrack(track).catch(() => {
-      if (track.kind === 'video') void media.setCameraOn(false);
-    });
-  // The camera or microphone may have changed while connecting: the room has the tracks of before.
-  const current = media.sdkTracks(sdk);
-  for (const track of connectedWith) if (!current.includes(track)) local.unpublishTrack(track);
-  for (const track of current) if (!connectedWith.includes(track)) void publish(track);
-  const stopFollowingTracks = media.onPublishedTrackChange((previous, next) => {
-    if (previous) local.unpublishTrack(previous);
-    if (next) void publish(next);
-  });
+  const stopFollowingTracks = media.publishTo(local, connectedWith);
 
   const follow = (participant: RemoteParticipant) => {
     participant.on('networkQualityLevelChanged', (level) => handlers.dispatch({ type: 'networkLevel', sid: participant.sid, level }));

@@ -14,9 +14,9 @@ class FakeTrack extends EventTarget {
 function participant(publishFails = false) {
   const log: string[] = [];
   const local = {
-    publishTrack: async (_track: unknown, options?: { name?: string }) => {
+    publishTrack: (_track: unknown, options?: { name?: string }) => {
       log.push(`publish ${options?.name}`);
-      if (publishFails) throw new Error('53304');
+      return publishFails ? Promise.reject(new Error('53304')) : Promise.resolve(undefined);
     },
     unpublishTrack: () => void log.push('unpublish'),
   } as unknown as LocalParticipant;
@@ -24,17 +24,22 @@ function participant(publishFails = false) {
 }
 
 const streamOf = (track: FakeTrack | null) => ({ getVideoTracks: () => (track ? [track] : []) }) as unknown as MediaStream;
+const capturing = (track: FakeTrack | null) => () => Promise.resolve(streamOf(track));
 const denied = () => Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' });
 
-test('the capture is published as a named extra track and unpublished when stopped here', async () => {
+/** A share of one captured track, started: what the room saw and what the panel was told. */
+async function started() {
   const track = new FakeTrack();
   const ended: string[] = [];
-  const share = new ScreenShare(
-    async () => streamOf(track),
-    () => ended.push('ended'),
-  );
+  const share = new ScreenShare(capturing(track), () => ended.push('ended'));
   const { local, log } = participant();
-  expect(await share.start(local)).toBe('started');
+  const outcome = await share.start(local);
+  return { track, ended, share, log, outcome };
+}
+
+test('the capture is published as a named extra track and unpublished when stopped here', async () => {
+  const { track, ended, share, log, outcome } = await started();
+  expect(outcome).toBe('started');
   expect(share.active).toBe(true);
   expect(log).toEqual([`publish ${SCREEN_TRACK_NAME}`]);
   share.stop();
@@ -45,14 +50,7 @@ test('the capture is published as a named extra track and unpublished when stopp
 });
 
 test('the browser’s own stop unpublishes it and tells the panel', async () => {
-  const track = new FakeTrack();
-  const ended: string[] = [];
-  const share = new ScreenShare(
-    async () => streamOf(track),
-    () => ended.push('ended'),
-  );
-  const { local, log } = participant();
-  await share.start(local);
+  const { track, ended, share, log } = await started();
   track.dispatchEvent(new Event('ended'));
   expect(log).toEqual([`publish ${SCREEN_TRACK_NAME}`, 'unpublish']);
   expect(ended).toEqual(['ended']);
@@ -61,29 +59,12 @@ test('the browser’s own stop unpublishes it and tells the panel', async () => 
 
 test('closing the picker is a cancel; no track or a refused publish is a failure, with the capture stopped', async () => {
   const { local } = participant();
-  expect(
-    await new ScreenShare(
-      () => Promise.reject(denied()),
-      () => undefined,
-    ).start(local),
-  ).toBe('cancelled');
-  expect(
-    await new ScreenShare(
-      () => Promise.reject(new Error('NotReadable')),
-      () => undefined,
-    ).start(local),
-  ).toBe('failed');
-  expect(
-    await new ScreenShare(
-      async () => streamOf(null),
-      () => undefined,
-    ).start(local),
-  ).toBe('failed');
+  const outcomeOf = (capture: () => Promise<MediaStream>) => new ScreenShare(capture, () => undefined).start(local);
+  expect(await outcomeOf(() => Promise.reject(denied()))).toBe('cancelled');
+  expect(await outcomeOf(() => Promise.reject(new Error('NotReadable')))).toBe('failed');
+  expect(await outcomeOf(capturing(null))).toBe('failed');
   const track = new FakeTrack();
-  const refused = new ScreenShare(
-    async () => streamOf(track),
-    () => undefined,
-  );
+  const refused = new ScreenShare(capturing(track), () => undefined);
   expect(await refused.start(participant(true).local)).toBe('failed');
   expect(track.stopped).toBe(true);
   expect(refused.active).toBe(false);

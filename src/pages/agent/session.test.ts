@@ -17,7 +17,7 @@ function fakeRoom(): Room & EventEmitter {
     identity: 'agent-WK0',
     sid: 'PA0',
     networkQualityLevel: null,
-    publishTrack: async () => undefined,
+    publishTrack: () => Promise.resolve(undefined),
     unpublishTrack: () => undefined,
   });
   const room = Object.assign(new EventEmitter(), {
@@ -44,29 +44,32 @@ function harness(answers: { agentToken?: AgentResult<AgentGrant>[]; connect?: (E
   const mediaLog: string[] = [];
   const sdk = {
     isSupported: true,
-    connect: async (token: string) => {
+    connect: (token: string) => {
       connects.push(token);
       const outcome = answers.connect?.shift();
-      if (outcome) throw outcome;
+      if (outcome) return Promise.reject(outcome);
       const room = fakeRoom();
       rooms.push(room);
-      return room;
+      return Promise.resolve(room);
     },
   } as unknown as VideoSdk;
   let tokens = 0;
   const api = {
     agentToken: async () => (await answers.slowToken) ?? answers.agentToken?.shift() ?? { ok: true, value: grant(`video-${++tokens}`) },
-    escalate: async () => ({ ok: true, value: { roomSid: ROOM_SID, joinUrl: 'u', created: true, inviteStatus: 'posted', agent: grant('from-escalate') } }),
-    complete: async () => ({ ok: true, value: { roomSid: ROOM_SID } }),
+    escalate: () => Promise.resolve({ ok: true, value: { roomSid: ROOM_SID, joinUrl: 'u', created: true, inviteStatus: 'posted', agent: grant('from-escalate') } }),
+    complete: () => Promise.resolve({ ok: true, value: { roomSid: ROOM_SID } }),
   } as unknown as AgentApi;
   const media = {
-    start: async () => void mediaLog.push('start'),
+    start: () => {
+      mediaLog.push('start');
+      return Promise.resolve({ audio: null, video: null });
+    },
     stop: () => void mediaLog.push('stop'),
     sdkTracks: () => [],
-    onPublishedTrackChange: () => () => undefined,
+    publishTo: () => () => undefined,
   } as unknown as PanelMedia;
   const session = new PanelSession({
-    loadSdk: async () => sdk,
+    loadSdk: () => Promise.resolve(sdk),
     api,
     media,
     // Pauses between rejoins pass at once; the token refresh planned hours ahead never comes.

@@ -41,9 +41,9 @@ const grant = (token: string, expiresAt: number): AgentGrant => ({ token, identi
 function keeperWith(answers: AgentResult<AgentGrant>[]) {
   const clock = fakeClock();
   let fetches = 0;
-  const keeper = new TokenKeeper(async () => {
+  const keeper = new TokenKeeper(() => {
     fetches += 1;
-    return answers.shift() ?? { ok: false, failure: { status: 0, code: 'offline', retryAfterSeconds: null } };
+    return Promise.resolve(answers.shift() ?? { ok: false, failure: { status: 0, code: 'offline', retryAfterSeconds: null } });
   }, clock);
   return { keeper, clock, fetches: () => fetches };
 }

@@ -3,10 +3,11 @@
  * browser's own camera; the Video SDK downloads from the start and runs behind the preview, and
  * only Join waits for it. */
 import { needsFreshGrant, requestJoin, type JoinGrant } from '../shared/api';
-import { backgroundSupported, loadCameraFilter, type CameraFilter } from '../shared/background';
+import { backgroundSupported, loadCameraFilter } from '../shared/background';
 import { browserFamily, supportProblem, type SupportProblem } from '../shared/browser';
-import { LocalMedia } from '../shared/media';
+import { LocalMedia, mediaPermissionGranted } from '../shared/media';
 import { loadVideoSdk, preloadVideoSdk } from '../shared/sdk';
+import { keptUntilFailure } from '../shared/script';
 import { stringsFor } from '../shared/strings';
 import { takeInvite } from './invite';
 import { endMessage, failureMessage } from './messages';
@@ -16,8 +17,6 @@ import { renderLoading, renderMessage } from './view/message';
 import { renderPreview } from './view/preview';
 import type { BlurChoice } from './view/blur';
 import { announce } from '../shared/view/dom';
-
-const SDK_SRC = '/join/twilio-video.min.js';
 
 // The build targets Safari 14.0, whose destructuring bug makes esbuild refuse `const { a } =`.
 const strings = stringsFor(navigator.languages?.length ? navigator.languages : [navigator.language]);
@@ -39,14 +38,9 @@ const blur: BlurChoice = { supported: backgroundSupported(), on: false, pending:
 let blurChanges = 0;
 /** Re-renders the current screen after a blur change. */
 let showBlur: () => void = () => undefined;
-let blurLoading: Promise<CameraFilter> | null = null;
 /** The blur filter, loaded once (library, worker, model, WebAssembly) and kept for turning blur
  * on again or a new camera; loaded again after a failure, so "Try again" really tries again. */
-const blurFilter = (): Promise<CameraFilter> =>
-  (blurLoading ??= loadCameraFilter('blur', null).catch((error: unknown) => {
-    blurLoading = null;
-    throw error;
-  }));
+const blurFilter = keptUntilFailure(() => loadCameraFilter('blur', null));
 
 document.documentElement.lang = strings.lang;
 document.title = text.pageTitle;
@@ -65,7 +59,7 @@ function start(invite: string | null): void {
   });
   if (browserProblem) return showUnsupported(browserProblem);
   void checkInvite(invite);
-  preloadVideoSdk(SDK_SRC);
+  preloadVideoSdk();
 }
 
 function showUnsupported(problem: NonNullable<SupportProblem>): void {
@@ -104,7 +98,7 @@ function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean):
     if (joining) return;
     joining = true;
     preview.setJoining(true);
-    const sdk = await loadVideoSdk(SDK_SRC).catch(() => null);
+    const sdk = await loadVideoSdk().catch(() => null);
     if (!sdk) return cannotJoin();
     if (!sdk.isSupported) return showUnsupported('unsupported');
     if (needsFreshGrant(grant, Date.now())) {
@@ -155,7 +149,7 @@ function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean):
 
 /** Runs the SDK ahead of Join, so Join is quick and a browser the SDK cannot serve is told now. */
 function startSdk(): void {
-  void loadVideoSdk(SDK_SRC).then(
+  void loadVideoSdk().then(
     (sdk) => {
       if (!sdk.isSupported && activeMedia) showUnsupported('unsupported');
     },
@@ -235,16 +229,6 @@ function listenToPageLifecycle(): void {
     document.addEventListener('visibilitychange', () => {
       void (document.visibilityState === 'hidden' ? activeMedia?.pageHidden() : activeMedia?.pageShown());
     });
-  }
-}
-
-async function mediaPermissionGranted(): Promise<boolean> {
-  try {
-    const names = ['camera', 'microphone'] as PermissionName[];
-    const states = await Promise.all(names.map((name) => navigator.permissions.query({ name })));
-    return states.every((status) => status.state === 'granted');
-  } catch {
-    return false; // Firefox and older Safari cannot query these; the button is always there.
   }
 }
 

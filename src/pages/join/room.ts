@@ -3,7 +3,7 @@
 import type { JoinGrant } from '../shared/api';
 import { initialCallState, isAgent, reduceCall, type CallEvent, type CallState } from './call-state';
 import type { LocalMedia } from '../shared/media';
-import { SCREEN_TRACK_NAME, type LocalParticipant, type LocalTrack, type RemoteParticipant, type RemoteTrack, type VideoSdk } from '../shared/sdk';
+import { SCREEN_TRACK_NAME, type RemoteParticipant, type RemoteTrack, type VideoSdk } from '../shared/sdk';
 
 export interface CallView {
   render(state: CallState, previous: CallState): void;
@@ -24,15 +24,7 @@ export async function joinCall(sdk: VideoSdk, grant: JoinGrant, media: LocalMedi
     tracks: connectedWith,
     networkQuality: { local: 1, remote: 0 },
   });
-  const local = room.localParticipant;
-  // If the camera was turned off or on while connecting, the room has the tracks of before.
-  const current = media.sdkTracks(sdk);
-  for (const track of connectedWith) if (!current.includes(track)) local.unpublishTrack(track);
-  for (const track of current) if (!connectedWith.includes(track)) publish(local, track, media);
-  const stopFollowingTracks = media.onPublishedTrackChange((previous, next) => {
-    if (previous) local.unpublishTrack(previous);
-    if (next) publish(local, next, media);
-  });
+  const stopFollowingTracks = media.publishTo(room.localParticipant, connectedWith);
 
   const view = mountView();
   let state: CallState = initialCallState;
@@ -97,9 +89,4 @@ export async function joinCall(sdk: VideoSdk, grant: JoinGrant, media: LocalMedi
 export function featuredAgentVideo(tracks: readonly RemoteTrack[]): RemoteTrack | null {
   const newestFirst = [...tracks].reverse();
   return newestFirst.find((track) => track.name === SCREEN_TRACK_NAME) ?? newestFirst[0] ?? null;
-}
-
-/** A track the agent could not receive is shown as off, so the customer is not misled. */
-function publish(local: LocalParticipant, track: LocalTrack, media: LocalMedia): void {
-  local.publishTrack(track).catch(() => (track.kind === 'video' ? media.setCameraOn(false) : media.setMicOn(false)));
 }

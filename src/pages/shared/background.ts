@@ -7,6 +7,7 @@
  * self-view and the published track are all the same processed track, and the raw camera stays
  * inside the filter, never given to anything that shows or sends it. */
 import type { GaussianBlurBackgroundProcessor, VirtualBackgroundProcessor } from '@twilio/video-processors';
+import { keptUntilFailure, loadScriptGlobal } from './script';
 
 export type BackgroundRule = 'none' | 'blur' | 'image';
 
@@ -107,27 +108,7 @@ async function filterTrack(processor: Processor, raw: MediaStreamTrack): Promise
  * nothing else does. */
 const frameHook = () => (window as { __backgroundFrame?: (ms: number) => void }).__backgroundFrame;
 
-let library: Promise<ProcessorsGlobal> | null = null;
-
-function loadLibrary(): Promise<ProcessorsGlobal> {
-  const loaded = () => (window as { Twilio?: { VideoProcessors?: ProcessorsGlobal } }).Twilio?.VideoProcessors;
-  library ??= new Promise<ProcessorsGlobal>((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = LIBRARY_SRC;
-    script.async = true;
-    script.onload = () => {
-      const processors = loaded();
-      if (processors) resolve(processors);
-      else reject(new Error('video processors loaded without Twilio.VideoProcessors'));
-    };
-    script.onerror = () => {
-      library = null;
-      reject(new Error(`could not load ${LIBRARY_SRC}`));
-    };
-    document.head.append(script);
-  });
-  return library;
-}
+const loadLibrary = keptUntilFailure(() => loadScriptGlobal(LIBRARY_SRC, () => (window as { Twilio?: { VideoProcessors?: ProcessorsGlobal } }).Twilio?.VideoProcessors));
 
 function loadImage(url: string): Promise<HTMLImageElement> {
   const image = new Image();

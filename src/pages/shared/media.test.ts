@@ -1,5 +1,5 @@
 import type { CameraFilter } from './background';
-import { defaultMicrophone, LocalMedia, type MediaDevicesLike } from './media';
+import { defaultMicrophone, LocalMedia, mediaPermissionGranted, type MediaDevicesLike } from './media';
 import type { LocalTrack, LocalTrackClasses } from './sdk';
 
 type Kind = 'audio' | 'video';
@@ -51,7 +51,7 @@ function fakeDevices(outcome: { audio?: string; video?: string } = {}) {
         getVideoTracks: () => tracks.filter((t) => t.kind === 'video'),
       } as unknown as MediaStream;
     },
-    enumerateDevices: async () => [...state.list, device('videoinput', '', '')],
+    enumerateDevices: () => Promise.resolve([...state.list, device('videoinput', '', '')]),
     addEventListener: (_type: string, listener: EventListenerOrEventListenerObject) => void listeners.add(listener as () => void),
     removeEventListener: (_type: string, listener: EventListenerOrEventListenerObject) => void listeners.delete(listener as () => void),
   };
@@ -199,12 +199,12 @@ test('mute and device choices survive track changes; the old camera is released 
   expect(media.audio?.enabled).toBe(false);
 
   const firstMicrophone = media.audio as unknown as FakeTrack;
-  await media.useMicrophone('mic-2');
+  await media.selectDevice('microphone', 'mic-2');
   expect(firstMicrophone.readyState).toBe('ended');
   expect(media.currentDeviceId('audio')).toBe('mic-2');
   expect(media.audio?.enabled).toBe(false);
 
-  await media.useCamera('cam-2');
+  await media.selectDevice('camera', 'cam-2');
   expect(media.currentDeviceId('video')).toBe('cam-2');
   expect(requests[requests.length - 1]).toEqual({ kinds: 'video', liveVideoTracks: 0 });
   await media.setCameraOn(false);
@@ -217,7 +217,7 @@ test('choosing a camera while it is off only remembers the choice', async () => 
   const media = new LocalMedia(devices, FOLLOW);
   await media.start();
   await media.setCameraOn(false);
-  await media.useCamera('cam-2');
+  await media.selectDevice('camera', 'cam-2');
   expect(media.video).toBeNull();
   expect(requests).toHaveLength(1);
 });
@@ -262,10 +262,52 @@ test('a muted microphone replaced after Join reaches the SDK already muted', asy
   await media.start();
   media.sdkTracks(classes);
   media.setMicOn(false);
-  await media.useMicrophone('mic-2');
+  await media.selectDevice('microphone', 'mic-2');
   const replacement = wrapped[wrapped.length - 1] as unknown as { kind: Kind; enabledWhenWrapped: boolean };
   expect(replacement.kind).toBe('audio');
   expect(replacement.enabledWhenWrapped).toBe(false);
+});
+
+/** The room's side of publishing: what the page published and unpublished, by kind; a kind in
+ * `refused` is rejected as the room would reject it. */
+function fakeParticipant(refused: Set<Kind>) {
+  const log: string[] = [];
+  const participant = {
+    publishTrack: (track: LocalTrack | MediaStreamTrack) => {
+      log.push(`publish ${track.kind}`);
+      return refused.has(track.kind as Kind) ? Promise.reject(new Error('53304')) : Promise.resolve(undefined);
+    },
+    unpublishTrack: (track: LocalTrack | MediaStreamTrack) => log.push(`unpublish ${track.kind}`),
+  };
+  return { participant, log };
+}
+
+test('in a room, a change made while connecting is caught up, each replacement follows, and a refused track is shown as off', async () => {
+  const { devices } = fakeDevices();
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  const connectedWith = media.sdkTracks(fakeSdk().classes);
+  await media.setCameraOn(false);
+  const refused = new Set<Kind>();
+  const { participant, log } = fakeParticipant(refused);
+  const stopFollowing = media.publishTo(participant, connectedWith);
+  expect(log).toEqual(['unpublish video']);
+
+  await media.setCameraOn(true);
+  refused.add('audio');
+  await media.selectDevice('microphone', 'mic-2');
+  await settle();
+  expect(log).toEqual(['unpublish video', 'publish video', 'unpublish audio', 'publish audio']);
+  expect([media.micOn, media.cameraOn]).toEqual([false, true]);
+
+  refused.add('video');
+  await media.selectDevice('camera', 'cam-2');
+  await settle();
+  expect([media.cameraOn, media.video]).toEqual([false, null]);
+
+  stopFollowing();
+  await media.setCameraOn(true);
+  expect(log).toHaveLength(7);
 });
 
 test('stop releases everything, through the SDK for what it holds', async () => {
@@ -319,7 +361,7 @@ test('the default microphone is not followed when it did not change, when the cu
   const chosen = fakeDevices();
   const media = new LocalMedia(chosen.devices, FOLLOW);
   await media.start();
-  await media.useMicrophone('built-in');
+  await media.selectDevice('microphone', 'built-in');
   chosen.plugInHeadset();
   await settle();
   expect(media.currentDeviceId('audio')).toBe('built-in');
@@ -349,6 +391,17 @@ test('the default microphone: Chrome’s "default" entry resolved to the real de
   expect(defaultMicrophone([device('videoinput', 'cam'), device('audioinput', '', '')])).toBeUndefined();
 });
 
+test('media permission counts as granted only when camera and microphone both are, and not where it cannot be asked', async () => {
+  const permissions = (camera: PermissionState, microphone: PermissionState) => ({
+    query: ({ name }: PermissionDescriptor) => Promise.resolve({ state: name === 'camera' ? camera : microphone } as PermissionStatus),
+  });
+  expect(await mediaPermissionGranted(permissions('granted', 'granted'))).toBe(true);
+  expect(await mediaPermissionGranted(permissions('granted', 'prompt'))).toBe(false);
+  expect(await mediaPermissionGranted(permissions('denied', 'granted'))).toBe(false);
+  // Firefox: "camera" is not a permission name it knows.
+  expect(await mediaPermissionGranted({ query: () => Promise.reject(new TypeError('not a valid PermissionName')) })).toBe(false);
+});
+
 test('stop ends listening, and a camera still opening when it came is closed at once', async () => {
   const { devices, state, live, listeners } = fakeDevices();
   const media = new LocalMedia(devices, FOLLOW);
@@ -371,11 +424,11 @@ describe('a background rule', () => {
   function fakeFilter(fails = false) {
     const applied: { raw: FakeTrack; track: FakeTrack; stopped: boolean }[] = [];
     const filter: CameraFilter = {
-      async apply(raw) {
-        if (fails) throw new Error('unsupported');
+      apply(raw) {
+        if (fails) return Promise.reject(new Error('unsupported'));
         const entry = { raw: raw as unknown as FakeTrack, track: new FakeTrack('video', {}, { deviceId: 'processed', groupId: 'processed' }), stopped: false };
         applied.push(entry);
-        return { track: entry.track as unknown as MediaStreamTrack, raw, stop: () => ((entry.stopped = true), raw.stop()) };
+        return Promise.resolve({ track: entry.track as unknown as MediaStreamTrack, raw, stop: () => ((entry.stopped = true), raw.stop()) });
       },
     };
     return { filter, applied };
@@ -384,7 +437,7 @@ describe('a background rule', () => {
   test('every camera track the media holds is the processed one, and stopping it stops the raw camera', async () => {
     const fake = fakeDevices();
     const { filter, applied } = fakeFilter();
-    const media = new LocalMedia(fake.devices, { ...FOLLOW, cameraFilter: async () => filter });
+    const media = new LocalMedia(fake.devices, { ...FOLLOW, cameraFilter: () => Promise.resolve(filter) });
     await media.start();
     expect(media.video).toBe(applied[0].track);
     expect(media.currentDeviceId('video')).toBe(applied[0].raw.getSettings().deviceId);
@@ -397,7 +450,7 @@ describe('a background rule', () => {
 
   test('a rule that cannot run keeps the camera off with the reason; the microphone works', async () => {
     const fake = fakeDevices();
-    const media = new LocalMedia(fake.devices, { ...FOLLOW, cameraFilter: async () => fakeFilter(true).filter });
+    const media = new LocalMedia(fake.devices, { ...FOLLOW, cameraFilter: () => Promise.resolve(fakeFilter(true).filter) });
     const problems = await media.start();
     expect(media.video).toBeNull();
     expect(problems.video).toBe('background');
@@ -411,7 +464,10 @@ describe('a background rule', () => {
       const fake = fakeDevices();
       const { filter, applied } = fakeFilter();
       let loads = 0;
-      const load = async () => (loads++, filter);
+      const load = () => {
+        loads++;
+        return Promise.resolve(filter);
+      };
       const media = new LocalMedia(fake.devices, FOLLOW);
       await media.start();
       const raw = media.video as unknown as FakeTrack;
@@ -449,7 +505,7 @@ describe('a background rule', () => {
     test('a camera turned off stays off; the next one is filtered', async () => {
       const fake = fakeDevices();
       const { filter, applied } = fakeFilter();
-      const load = async () => filter;
+      const load = () => Promise.resolve(filter);
       const media = new LocalMedia(fake.devices, FOLLOW);
       await media.start();
       await media.setCameraOn(false);
@@ -464,10 +520,7 @@ describe('a background rule', () => {
       const fake = fakeDevices();
       let fails = true;
       const { filter, applied } = fakeFilter();
-      const load = async () => {
-        if (fails) throw new Error('unsupported');
-        return filter;
-      };
+      const load = () => (fails ? Promise.reject(new Error('unsupported')) : Promise.resolve(filter));
       const media = new LocalMedia(fake.devices, FOLLOW);
       await media.start();
       await media.setCameraFilter(load);
@@ -494,10 +547,7 @@ describe('a background rule', () => {
       const { filter, applied } = fakeFilter();
       const media = new LocalMedia(fake.devices, FOLLOW);
       await media.start();
-      await media.setCameraFilter(async () => {
-        if (fails) throw new Error('offline');
-        return filter;
-      });
+      await media.setCameraFilter(() => (fails ? Promise.reject(new Error('offline')) : Promise.resolve(filter)));
       expect(media.problems.video).toBe('background');
       fails = false;
       await media.start();

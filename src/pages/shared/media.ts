@@ -1,14 +1,15 @@
 /** Owns the customer's camera and microphone tracks for the life of the page: acquiring them,
  * mute, camera on/off, device switching (the customer's choice, or the system's new default
- * microphone), pausing the camera while a phone hides the page, handing them to the Video SDK,
- * and stopping everything. Nothing else creates or stops a local track.
+ * microphone), pausing the camera while a phone hides the page, handing them to the Video SDK
+ * and keeping a room's published tracks in step with them, and stopping everything. Nothing
+ * else creates or stops a local track.
  *
  * Tracks come straight from getUserMedia, so the preview never waits for the SDK to download.
  * At Join the same MediaStreamTracks are wrapped in the SDK's LocalTracks (`sdkTracks`); from then
  * on every new track is wrapped too, and mute goes through the wrapper so the agent's side is told. */
 import type { CameraFilter, FilteredCamera } from './background';
 import { mediaProblem, type MediaProblem } from './browser';
-import type { LocalTrack, LocalTrackClasses } from './sdk';
+import type { LocalParticipant, LocalTrack, LocalTrackClasses } from './sdk';
 
 export interface MediaProblems {
   audio: MediaProblem | null;
@@ -51,8 +52,8 @@ export class LocalMedia {
   micOn = true;
   cameraOn = true;
   speakerId: string | null = null;
-  private cameraId: string | null = null;
-  private microphoneId: string | null = null;
+  /** The customer's choice of camera and microphone; null: the system's default. */
+  private readonly chosenDevice: Record<Kind, string | null> = { audio: null, video: null };
   private pausedWhileHidden = false;
   private readonly changeListeners = new Set<() => void>();
   private readonly publishedListeners = new Set<PublishedTrackListener>();
@@ -110,7 +111,7 @@ export class LocalMedia {
    * often it is called, and every track made from now on. */
   sdkTracks(sdk: LocalTrackClasses): LocalTrack[] {
     this.sdk = sdk;
-    return [this.wrapperOf(this.audio), this.wrapperOf(this.video)].filter((track): track is LocalTrack => track !== null);
+    return this.wrappedTracks();
   }
 
   /** Any change a view shows: a track replaced, muted or turned off. */
@@ -122,6 +123,23 @@ export class LocalMedia {
   onPublishedTrackChange(listener: PublishedTrackListener): () => void {
     this.publishedListeners.add(listener);
     return () => this.publishedListeners.delete(listener);
+  }
+
+  /** Keeps what `participant` publishes in step with these tracks once connect() was given
+   * `connectedWith` (from sdkTracks): first what changed while it connected, then every
+   * replacement. A track the room refuses would reach no one, so it is shown as off rather than
+   * live. Returns the function that stops following. */
+  publishTo(participant: Pick<LocalParticipant, 'publishTrack' | 'unpublishTrack'>, connectedWith: LocalTrack[]): () => void {
+    const publish = (track: LocalTrack) => {
+      participant.publishTrack(track).catch(() => (track.kind === 'video' ? this.setCameraOn(false) : this.setMicOn(false)));
+    };
+    const current = this.wrappedTracks();
+    for (const track of connectedWith) if (!current.includes(track)) participant.unpublishTrack(track);
+    for (const track of current) if (!connectedWith.includes(track)) publish(track);
+    return this.onPublishedTrackChange((previous, next) => {
+      if (previous) participant.unpublishTrack(previous);
+      if (next) publish(next);
+    });
   }
 
   setMicOn(on: boolean): void {
@@ -183,31 +201,21 @@ export class LocalMedia {
     });
   }
 
-  /** What a page's device menu chose: the camera or the microphone is reopened on it; a speaker is
-   * only remembered, for the views to play remote audio on. */
+  /** What a page's device menu chose: the camera or the microphone is reopened on it (if it is
+   * open); a speaker is only remembered, for the views to play remote audio on. */
   selectDevice(kind: DeviceKind, deviceId: string): Promise<void> {
-    if (kind === 'camera') return this.useCamera(deviceId);
-    if (kind === 'microphone') return this.useMicrophone(deviceId);
-    this.speakerId = deviceId;
-    return Promise.resolve();
-  }
-
-  useCamera(deviceId: string): Promise<void> {
-    this.cameraId = deviceId;
+    if (kind === 'speaker') {
+      this.speakerId = deviceId;
+      return Promise.resolve();
+    }
+    const trackKind: Kind = kind === 'camera' ? 'video' : 'audio';
+    this.chosenDevice[trackKind] = deviceId;
     return this.enqueue(async () => {
-      if (!this.video) return;
+      if (!this[trackKind]) return;
       // Released first: many phones cannot open a second camera while one is in use.
-      this.replace('video', null);
-      await this.openCamera();
-    });
-  }
-
-  useMicrophone(deviceId: string): Promise<void> {
-    this.microphoneId = deviceId;
-    return this.enqueue(async () => {
-      if (!this.audio) return;
-      this.replace('audio', null);
-      this.replace('audio', await this.acquire('audio'));
+      this.replace(trackKind, null);
+      if (trackKind === 'video') await this.openCamera();
+      else this.replace('audio', await this.acquire('audio'));
     });
   }
 
@@ -279,7 +287,7 @@ export class LocalMedia {
    * cannot be opened, the old one goes on. */
   private async followDefaultMicrophone(): Promise<void> {
     const groupId = this.audio?.getSettings().groupId;
-    if (!groupId || this.microphoneId) return;
+    if (!groupId || this.chosenDevice.audio) return;
     const target = defaultMicrophone(await this.devices.enumerateDevices().catch(() => []));
     if (!target || target.groupId === groupId) return;
     try {
@@ -319,6 +327,10 @@ export class LocalMedia {
     this.filtered.delete(track);
   }
 
+  private wrappedTracks(): LocalTrack[] {
+    return [this.wrapperOf(this.audio), this.wrapperOf(this.video)].filter((track): track is LocalTrack => track !== null);
+  }
+
   private wrapperOf(track: MediaStreamTrack | null): LocalTrack | null {
     if (!track || !this.sdk) return null;
     let wrapper = this.wrappers.get(track);
@@ -347,7 +359,7 @@ export class LocalMedia {
   }
 
   private constraints(kind: Kind): MediaTrackConstraints | true {
-    const deviceId = kind === 'audio' ? this.microphoneId : this.cameraId;
+    const deviceId = this.chosenDevice[kind];
     const device = deviceId ? { deviceId: { exact: deviceId } } : null;
     // Segmentation costs grow with the pixels; Twilio advises 640×480 at 24 fps for its processors.
     if (kind === 'video') return { ...(this.cameraFilter ? FILTERED_VIDEO_SIZE : VIDEO_SIZE), ...device };
@@ -363,4 +375,16 @@ export function defaultMicrophone(devices: MediaDeviceInfo[]): MediaDeviceInfo |
   const listed = microphones.find((device) => device.deviceId === 'default') ?? microphones[0];
   if (!listed) return undefined;
   return microphones.find((device) => device.deviceId !== 'default' && device.groupId === listed.groupId) ?? listed;
+}
+
+/** Whether camera and microphone are both allowed already, so a page may open them without a
+ * gesture. Firefox and older Safari cannot query these: false, and the page shows its button. */
+export async function mediaPermissionGranted(permissions: Pick<Permissions, 'query'> = navigator.permissions): Promise<boolean> {
+  try {
+    const names = ['camera', 'microphone'] as PermissionName[];
+    const states = await Promise.all(names.map((name) => permissions.query({ name })));
+    return states.every((status) => status.state === 'granted');
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,8 @@
 /** The part of the twilio-video 2.x API this page uses. The SDK is a separate script (global
  * `Twilio.Video`) loaded in the background by `loadVideoSdk`, so the page bundle only describes it
  * here instead of importing it; tests serve a fake with the same surface. */
+import { keptUntilFailure, loadScriptGlobal } from './script';
+
 type Listener<Args extends unknown[]> = (...args: Args) => void;
 
 export interface TwilioError extends Error {
@@ -111,49 +113,24 @@ export interface VideoSdk extends LocalTrackClasses {
   runPreflight(token: string, options: { duration: number }): PreflightTest;
 }
 
-function loadedSdk(): VideoSdk | undefined {
-  return (window as { Twilio?: { Video?: VideoSdk } }).Twilio?.Video;
-}
+/** One SDK file for both pages, the join page's copy, served by this service (see the CSP). */
+const SDK_SRC = '/join/twilio-video.min.js';
 
-let loading: Promise<VideoSdk> | null = null;
 let preloaded = false;
 
 /** Starts the SDK's download without running it: its start-up holds the main thread for a
  * while, so it runs later (`loadVideoSdk`) from the browser's cache. Started from the page's
  * script rather than join.html, so it does not compete with the page's own files. */
-export function preloadVideoSdk(src: string): void {
-  if (preloaded || loading) return;
+export function preloadVideoSdk(): void {
+  if (preloaded) return;
   preloaded = true;
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'script';
-  link.href = src;
+  link.href = SDK_SRC;
   document.head.append(link);
 }
 
 /** Adds the SDK's script once and resolves with the SDK when it has run. A failed download is
  * tried again by the next call, so a customer whose network blinked can still join. */
-export function loadVideoSdk(src: string): Promise<VideoSdk> {
-  loading ??= new Promise<VideoSdk>((resolve, reject) => {
-    const ready = loadedSdk();
-    if (ready) return resolve(ready);
-    const script = document.createElement('script');
-    script.src = src;
-    script.async = true;
-    script.onload = () => {
-      const sdk = loadedSdk();
-      if (sdk) resolve(sdk);
-      else reject(new Error('twilio-video loaded without Twilio.Video'));
-    };
-    script.onerror = () => {
-      script.remove();
-      reject(new Error(`could not load ${src}`));
-    };
-    document.head.append(script);
-  });
-  const attempt = loading;
-  attempt.catch(() => {
-    if (loading === attempt) loading = null;
-  });
-  return attempt;
-}
+export const loadVideoSdk = keptUntilFailure(() => loadScriptGlobal(SDK_SRC, () => (window as { Twilio?: { Video?: VideoSdk } }).Twilio?.Video));

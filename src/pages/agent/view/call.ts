@@ -5,6 +5,7 @@
 import type { RecordingPolicy } from '../../shared/api';
 import type { RemoteTrack } from '../../shared/sdk';
 import { fill, type AgentStrings } from '../../shared/strings';
+import { stageBanner } from '../../shared/view/banner';
 import { announce, h, icon, showScreen } from '../../shared/view/dom';
 import { problemText } from '../labels';
 import type { PanelMedia } from '../media';
@@ -15,7 +16,8 @@ import type { TrackSink } from '../room';
 import type { ShareOutcome } from '../screen-share';
 import { confirmation } from './confirm';
 import type { DeviceKind } from '../../shared/media';
-import { devicePicker, mediaToggles, roundButton, selfView } from './media-controls';
+import { devicePicker, mediaToggles, roundButton } from './media-controls';
+import { selfVideo } from '../../shared/view/controls';
 import { participantsSection } from './participants';
 import { recordingSection } from './recording';
 
@@ -67,8 +69,8 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Agen
   const recordingBadge = h('p', { class: 'recording-badge', hidden: true }, h('span', { class: 'dot' }), text.recordingIndicator);
   const ownNetwork = networkBars(text.you);
   const customerNetwork = networkBars(text.customer);
-  const banner = h('p', { class: 'banner', hidden: true });
-  const self = selfView(text, 'self-view', text.selfViewLabel);
+  const banner = stageBanner();
+  const self = selfVideo('self-view', text.selfViewLabel);
 
   const toggles = mediaToggles(text, actions);
   const share = roundButton('share', () => void toggleShare());
@@ -104,7 +106,7 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Agen
         customerVideo,
         waiting,
         h('div', { class: 'top-bar' }, status, recordingBadge, ownNetwork.element, customerNetwork.element),
-        banner,
+        banner.element,
         self.element,
       ),
       h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': text.controlsLabel }, toggles.mic, toggles.camera, share.element, devices.toggle, endButton),
@@ -134,15 +136,6 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Agen
     if (outcome === 'failed') notify(text.shareFailed, 'problem');
   }
 
-  let bannerTimer: ReturnType<typeof setTimeout> | undefined;
-  const showBanner = (words: string, tone: 'warning' | 'ok', hideAfterMs?: number) => {
-    clearTimeout(bannerTimer);
-    banner.textContent = words;
-    banner.dataset.tone = tone;
-    banner.hidden = false;
-    if (hideAfterMs) bannerTimer = setTimeout(() => (banner.hidden = true), hideAfterMs);
-  };
-
   /** Remote video by participant SID: the stage shows the first customer's latest track. */
   const videos = new Map<string, RemoteTrack>();
   let current: PanelState | null = null;
@@ -167,7 +160,7 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Agen
   };
 
   const updateMedia = () => {
-    self.show(media.video);
+    self.show(media.video, text.previewOff);
     toggles.update(media);
     share.set('screen', sharing ? text.stopSharing : text.shareScreen, false, current?.phase !== 'connected');
     share.element.classList.toggle('active', sharing);
@@ -184,8 +177,8 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Agen
       status.dataset.phase = state.phase;
       recordingBadge.hidden = !(state.recording && state.phase !== 'connecting');
       ownNetwork.show(state.self ? state.network[state.self.sid] : undefined, text.networkYou);
-      if (state.phase === 'reconnecting') showBanner(state.self ? text.reconnecting : text.rejoining, 'warning');
-      else if (previous.phase === 'reconnecting' && state.phase === 'connected') showBanner(text.reconnected, 'ok', RECONNECTED_NOTICE_MS);
+      if (state.phase === 'reconnecting') banner.show(state.self ? text.reconnecting : text.rejoining, 'warning');
+      else if (previous.phase === 'reconnecting' && state.phase === 'connected') banner.show(text.reconnected, 'ok', RECONNECTED_NOTICE_MS);
       if (sharing !== state.sharing) {
         sharing = state.sharing;
         updateMedia();
@@ -216,7 +209,7 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Agen
     },
     dispose() {
       clearTimeout(noticeTimer);
-      clearTimeout(bannerTimer);
+      banner.dispose();
       devices.dispose();
       shownVideo?.detach();
       for (const element of audioSinks.querySelectorAll('audio')) element.remove();

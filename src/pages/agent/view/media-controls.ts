@@ -1,29 +1,9 @@
-/** The agent's own media, before and during the call: the mirrored self-view, the microphone
- * and camera toggles, and the device choices (camera, microphone, speaker). */
+/** The agent's own media controls, before and during the call: the microphone and camera
+ * toggles, and the device choices (camera, microphone, speaker). */
 import type { DeviceKind, DeviceLists } from '../../shared/media';
 import { fill, type AgentStrings } from '../../shared/strings';
 import { h, icon } from '../../shared/view/dom';
 import type { PanelMedia } from '../media';
-
-export function selfView(text: AgentStrings, className: string, label: string) {
-  const video = h('video', { class: 'mirrored', autoplay: true, playsinline: true, 'aria-label': label });
-  // The attribute alone does not mute in every browser; the agent must never hear themselves.
-  video.muted = true;
-  const off = h('div', { class: 'video-off' }, icon('camera-off'), h('span', {}, text.previewOff));
-  let shown: MediaStreamTrack | null = null;
-  return {
-    element: h('div', { class: className }, video, off),
-    /** The page's own camera track, played directly: the preview needs no SDK. */
-    show(track: MediaStreamTrack | null) {
-      if (track !== shown) {
-        shown = track;
-        video.srcObject = track ? new MediaStream([track]) : null;
-      }
-      video.hidden = !track;
-      off.hidden = !!track;
-    },
-  };
-}
 
 /** A round icon button whose label names what pressing it does; the icon shows the state. */
 export function roundButton(control: string, onClick: () => void) {

@@ -8,7 +8,8 @@ import type { CheckReport } from '../equipment-check';
 import type { PanelState } from '../panel-state';
 import { equipmentSection, type EquipmentSection } from './equipment';
 import type { DeviceKind } from '../../shared/media';
-import { devicePicker, mediaToggles, selfView } from './media-controls';
+import { devicePicker, mediaToggles } from './media-controls';
+import { selfVideo } from '../../shared/view/controls';
 
 export interface SetupActions {
   preview: () => Promise<void>;
@@ -29,7 +30,7 @@ export interface SetupScreen {
 }
 
 export function renderSetup(root: HTMLElement, announcer: HTMLElement, text: AgentStrings, media: PanelMedia, canChooseSpeaker: boolean, actions: SetupActions): SetupScreen {
-  const self = selfView(text, 'preview-video', text.previewLabel);
+  const self = selfVideo('preview-video', text.previewLabel);
   const previewButton = h('button', { type: 'button', class: 'button', 'data-control': 'preview' }, text.previewStart);
   const previewPlaceholder = h('div', { class: 'preview-placeholder' }, previewButton);
   const toggles = mediaToggles(text, actions);
@@ -76,7 +77,7 @@ export function renderSetup(root: HTMLElement, announcer: HTMLElement, text: Age
     previewPlaceholder.hidden = started;
     self.element.hidden = !started;
     toolbar.hidden = !started;
-    self.show(media.video);
+    self.show(media.video, text.previewOff);
     toggles.update(media);
     mediaNotes.replaceChildren(...mediaProblemText(media.problems, text).map((words) => h('p', {}, words)));
   }

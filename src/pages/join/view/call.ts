@@ -7,6 +7,7 @@ import type { CallView } from '../room';
 import type { RemoteTrack } from '../../shared/sdk';
 import { fill, type Strings } from '../../shared/strings';
 import { mediaToggles, selfVideo } from '../../shared/view/controls';
+import { stageBanner } from '../../shared/view/banner';
 import { announce, h, icon, showScreen } from '../../shared/view/dom';
 import { blurButton, type BlurChoice } from './blur';
 
@@ -30,8 +31,8 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Stri
   const waiting = h('div', { class: 'waiting' }, h('div', { class: 'spinner' }), waitingText);
   const recordingBadge = h('p', { class: 'recording-badge', hidden: true }, h('span', { class: 'dot' }), text.recording);
   const networkBars = h('div', { class: 'network', role: 'img', hidden: true }, ...[1, 2, 3, 4, 5].map(() => h('span')));
-  const banner = h('p', { class: 'banner', hidden: true });
-  const self = selfVideo(text, 'self-view');
+  const banner = stageBanner();
+  const self = selfVideo('self-view', text.yourVideo);
   const toggles = mediaToggles(text, controls);
   const blurToggle = blurButton(text, (on) => controls.chooseBlur(on));
   const leaveButton = h(
@@ -44,21 +45,13 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Stri
     'section',
     { class: 'screen call', 'data-state': 'waiting' },
     h('h1', { class: 'visually-hidden', tabindex: '-1' }, text.pageTitle),
-    h('div', { class: 'stage' }, agentVideo, waiting, h('div', { class: 'top-bar' }, recordingBadge, networkBars), banner, self.element),
+    h('div', { class: 'stage' }, agentVideo, waiting, h('div', { class: 'top-bar' }, recordingBadge, networkBars), banner.element, self.element),
     h('div', { class: 'controls' }, toggles.element, blurToggle.element, leaveButton),
     audioSinks,
   );
   showScreen(root, screen);
 
   let shownAgentVideo: RemoteTrack | null = null;
-  let bannerTimer: ReturnType<typeof setTimeout> | undefined;
-  const showBanner = (words: string, tone: 'warning' | 'ok', hideAfterMs?: number) => {
-    clearTimeout(bannerTimer);
-    banner.textContent = words;
-    banner.dataset.tone = tone;
-    banner.hidden = false;
-    if (hideAfterMs) bannerTimer = setTimeout(() => (banner.hidden = true), hideAfterMs);
-  };
 
   const updateMedia = () => {
     const offText = blur.on && blur.pending ? text.blurStarting : media.problems.video === 'background' ? text.blurFailedShort : text.cameraOffPreview;
@@ -75,10 +68,10 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Stri
       waiting.hidden = state.phase === 'live';
       waitingText.textContent = state.agentLeft ? text.agentLeft : text.waitingForAgent;
       recordingBadge.hidden = !state.recording;
-      if (state.reconnecting) showBanner(text.reconnecting, 'warning');
-      else if (previous.reconnecting) showBanner(text.reconnected, 'ok', RECONNECTED_NOTICE_MS);
-      else if (state.networkLevel !== null && state.networkLevel <= 1) showBanner(text.networkWeak, 'warning');
-      else if (banner.dataset.tone === 'warning') banner.hidden = true;
+      if (state.reconnecting) banner.show(text.reconnecting, 'warning');
+      else if (previous.reconnecting) banner.show(text.reconnected, 'ok', RECONNECTED_NOTICE_MS);
+      else if (state.networkLevel !== null && state.networkLevel <= 1) banner.show(text.networkWeak, 'warning');
+      else banner.clearWarning();
       networkBars.hidden = state.networkLevel === null;
       networkBars.dataset.level = String(state.networkLevel ?? 0);
       networkBars.setAttribute('aria-label', fill(text.networkQuality, { level: state.networkLevel ?? 0 }));

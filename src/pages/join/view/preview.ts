@@ -43,7 +43,7 @@ export interface PreviewContext {
 export function renderPreview(root: HTMLElement, context: PreviewContext, handlers: PreviewHandlers): PreviewView {
   const text = context.text;
   const media = context.media;
-  const self = selfVideo(text, 'preview-video');
+  const self = selfVideo('preview-video', text.yourVideo);
   const toggles = mediaToggles(text, handlers);
   const blur = blurSwitch(text, (on) => handlers.chooseBlur(on));
   const problems = h('div', { class: 'problems', role: 'alert' });

@@ -1,19 +1,19 @@
-/** Pieces shared by the preview and the call: the customer's mirrored self-view and the
- * microphone and camera toggles. */
+/** The mirrored self-view of both pages' previews and calls, and the join page's microphone and
+ * camera toggles. */
 import type { LocalMedia } from '../media';
 import type { Strings } from '../strings';
 import { h, icon } from './dom';
 
-export function selfVideo(text: Strings, className: string) {
-  const video = h('video', { class: 'mirrored', autoplay: true, playsinline: true, 'aria-label': text.yourVideo });
-  // The attribute alone does not mute in every browser; the customer must never hear themselves.
+export function selfVideo(className: string, label: string) {
+  const video = h('video', { class: 'mirrored', autoplay: true, playsinline: true, 'aria-label': label });
+  // The attribute alone does not mute in every browser; no one may hear themselves.
   video.muted = true;
   const offLabel = h('span');
   const off = h('div', { class: 'video-off' }, icon('camera-off'), offLabel);
   let shown: MediaStreamTrack | null = null;
   return {
     element: h('div', { class: className }, video, off),
-    /** Resolves when the customer first sees themselves. */
+    /** Resolves when the person first sees themselves. */
     firstFrame: new Promise<void>((resolve) => video.addEventListener('loadeddata', () => resolve(), { once: true })),
     /** The page's own camera track, played directly: the preview needs no SDK. */
     show(track: MediaStreamTrack | null, offText: string) {
