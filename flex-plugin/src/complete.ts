@@ -58,7 +58,7 @@ async function post(service: VideoService, body: string, options: CompleteOption
   }
 }
 
-/** POST /video/complete: ends the task's room (API.md); answers what the service answered. */
+/** POST /video/complete: ends the task's room (docs/openapi.yaml); answers what the service answered. */
 export async function completeVideo(
   service: VideoService,
   credentials: { token: string; taskSid: string },

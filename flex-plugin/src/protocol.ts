@@ -1,35 +1,34 @@
+import type { CallState, ReadyMessage as PanelReady, SessionMessage, StateMessage, TokenMessage } from '../../src/panel-protocol';
 import { isRecord } from './json';
 
 /**
  * The postMessage protocol between this plugin (the host) and the service's agent panel
- * (/agent.html), as API.md "The agent panel (hosted page)" fixes it. Panel messages arrive from
+ * (/agent.html). Its messages are typed once, in the service's src/panel-protocol.ts, for both
+ * sides (a type-only import: nothing of it reaches this bundle). Panel messages arrive from
  * another origin, so every field is checked before anything acts on it.
  */
 
-export const PROTOCOL_VERSION = 1;
+export type { CallState, SessionMessage, StateMessage, TokenMessage };
 
-const CALL_STATES = ['idle', 'connecting', 'connected', 'reconnecting', 'ended', 'error'] as const;
-export type CallState = (typeof CALL_STATES)[number];
+/** The protocol this host speaks; a panel that announces another is not handed a session. */
+export const PROTOCOL_VERSION: PanelReady['version'] = 1;
 
+/** A panel of another version is reported, not trusted: its version is any number here. */
 export interface ReadyMessage {
   type: 'video-escalation:ready';
   version: number;
 }
 
-export interface StateMessage {
-  type: 'video-escalation:state';
-  state: CallState;
-  roomSid: string | null;
-  recording: boolean;
-  participants: string[];
-}
+/** Every call state, each once: the protocol gaining or losing one fails to compile here. */
+const CALL_STATES: Readonly<Record<CallState, true>> = { idle: true, connecting: true, connected: true, reconnecting: true, ended: true, error: true };
 
 /** A JSON value as the plugin logs it: what is left of a check result after `jsonDetail`. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /**
- * The panel's equipment check result (camera, microphone, network). API.md does not fix its
- * fields, and the host only logs it, so any fields are accepted, reduced to bounded JSON data.
+ * The panel's equipment check result (camera, microphone, network; `CheckMessage` in
+ * src/panel-protocol.ts). The host only logs it, so whatever fields arrive are accepted, reduced to
+ * bounded JSON data: a newer panel may report more.
  */
 export interface CheckMessage {
   type: 'video-escalation:check';
@@ -38,19 +37,8 @@ export interface CheckMessage {
 
 export type PanelMessage = ReadyMessage | StateMessage | CheckMessage;
 
-export interface SessionMessage {
-  type: 'video-escalation:session';
-  token: string;
-  taskSid: string;
-}
-
-export interface TokenMessage {
-  type: 'video-escalation:token';
-  token: string;
-}
-
 function isCallState(value: unknown): value is CallState {
-  return (CALL_STATES as readonly unknown[]).includes(value);
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CALL_STATES, value);
 }
 
 function isStringArray(value: unknown): value is string[] {

@@ -1,7 +1,7 @@
 /* The sandbox console: Flex's part, played locally. It shows the seeded task, the customer's side of
  * its conversation (the bundle's notices as they arrive, links clickable, the customer can write),
- * and embeds the real agent panel with the handshake the Flex plugin uses (API.md, "The agent
- * panel"): ready -> session {token, taskSid}; the panel's state messages are shown as they come. */
+ * and embeds the real agent panel with the handshake the Flex plugin uses (src/panel-protocol.ts):
+ * ready -> session {token, taskSid}; the panel's state messages are shown as they come. */
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);

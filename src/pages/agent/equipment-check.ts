@@ -1,7 +1,8 @@
 /** The equipment check: each item measured and judged, the verdicts shown as they come and
  * posted to the host as one `video-escalation:check` message. */
 import type { PanelMedia } from './media';
-import { cameraVerdict, microphoneVerdict, type CheckItem, type FrameSample, type ItemResult } from './equipment-rules';
+import type { CheckItem, CheckMessage, CheckReport, ItemResult, Verdict } from '../../panel-protocol';
+import { cameraVerdict, microphoneVerdict, type FrameSample } from './equipment-rules';
 import { testNetwork, type NetworkTestDeps } from './equipment-network';
 
 export interface Probes {
@@ -18,15 +19,6 @@ export interface CheckDeps {
   network: NetworkTestDeps;
   onLevel: (peak: number) => void;
   onResult: (item: CheckItem, result: ItemResult) => void;
-}
-
-export type CheckReport = Readonly<Record<CheckItem, ItemResult>>;
-
-export interface CheckMessage {
-  type: 'video-escalation:check';
-  /** Overall: the worst verdict of the items. */
-  verdict: ItemResult['verdict'];
-  items: CheckReport;
 }
 
 export async function runEquipmentCheck(deps: CheckDeps): Promise<CheckReport> {
@@ -52,6 +44,6 @@ export async function runEquipmentCheck(deps: CheckDeps): Promise<CheckReport> {
 const RANK = { good: 0, warning: 1, problem: 2 } as const;
 
 export function checkMessage(report: CheckReport): CheckMessage {
-  const verdict = Object.values(report).reduce<ItemResult['verdict']>((worst, item) => (RANK[item.verdict] > RANK[worst] ? item.verdict : worst), 'good');
+  const verdict = Object.values(report).reduce<Verdict>((worst, item) => (RANK[item.verdict] > RANK[worst] ? item.verdict : worst), 'good');
   return { type: 'video-escalation:check', verdict, items: report };
 }

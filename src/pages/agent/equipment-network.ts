@@ -3,7 +3,8 @@
  * timeouts are long (its signalling wait alone is several seconds per try), so the check keeps
  * its own deadlines: a network that cannot reach Twilio is said to be one within seconds. */
 import type { Clock } from './token-refresh';
-import { networkVerdict, type ItemResult } from './equipment-rules';
+import type { ItemResult } from '../../panel-protocol';
+import { networkVerdict } from './equipment-rules';
 import type { PreflightReport, PreflightTest } from '../shared/sdk';
 
 export interface NetworkTestDeps {

@@ -1,35 +1,7 @@
 /** The equipment check's verdicts, from figures the probes measured (equipment-probes.ts). Pure,
  * so each threshold is tested on its own; the words for each finding are in the strings. */
 
-export type Verdict = 'good' | 'warning' | 'problem';
-export type CheckItem = 'camera' | 'microphone' | 'speakers' | 'network';
-
-export type Finding =
-  | 'camera-good'
-  | 'camera-missing'
-  | 'camera-no-frames'
-  | 'camera-low-resolution'
-  | 'camera-dark'
-  | 'camera-black'
-  | 'camera-frozen'
-  | 'microphone-good'
-  | 'microphone-missing'
-  | 'microphone-silent'
-  | 'microphone-clipping'
-  | 'speakers-played'
-  | 'speakers-failed'
-  | 'network-good'
-  | 'network-fair'
-  | 'network-poor'
-  | 'network-unreachable'
-  | 'network-failed';
-
-export interface ItemResult {
-  verdict: Verdict;
-  finding: Finding;
-  /** What was measured, for the host's log (network: milliseconds and percent). */
-  figures?: Readonly<Record<string, number>>;
-}
+import type { ItemResult } from '../../panel-protocol';
 
 /** One sampled frame: its size and its luma (0–255), downscaled to a fixed grid. */
 export interface FrameSample {

@@ -1,11 +1,12 @@
-/** The panel's side of API.md's postMessage handshake with its host (the Flex plugin's iframe
+/** The panel's side of the postMessage handshake (src/panel-protocol.ts) with its host (the Flex plugin's iframe
  * parent, or the window that opened it). The Flex token arrives this way and never in the URL,
  * so the rules are strict: a message counts only if it comes from the host window itself and
  * from an origin the service allows, and once a session is accepted, only that origin is
  * listened to and written to. */
-import { isSid, LIMITS } from '../../contract';
+import { isSid, LIMITS, type Unchecked } from '../../contract';
+import type { ReadyMessage, SessionMessage, TokenMessage } from '../../panel-protocol';
 
-export const READY_MESSAGE = { type: 'video-escalation:ready', version: 1 } as const;
+export const READY_MESSAGE: ReadyMessage = { type: 'video-escalation:ready', version: 1 };
 
 export interface Session {
   token: string;
@@ -19,12 +20,13 @@ const isToken = (value: unknown): value is string => typeof value === 'string' &
 /** The message's meaning, or null for anything that is not exactly one of the host's. */
 export function parseHostMessage(data: unknown): HostMessage | null {
   if (typeof data !== 'object' || data === null) return null;
-  const message = data as Record<string, unknown>;
-  if (message.type === 'video-escalation:session') {
+  // A token message's fields are a subset of a session message's.
+  const message: Unchecked<SessionMessage> = data;
+  if (message.type === ('video-escalation:session' satisfies SessionMessage['type'])) {
     if (!isToken(message.token) || !isSid('WT', message.taskSid)) return null;
     return { type: 'session', token: message.token, taskSid: message.taskSid };
   }
-  if (message.type === 'video-escalation:token' && isToken(message.token)) return { type: 'token', token: message.token };
+  if (message.type === ('video-escalation:token' satisfies TokenMessage['type']) && isToken(message.token)) return { type: 'token', token: message.token };
   return null;
 }
 

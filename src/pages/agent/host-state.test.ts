@@ -1,4 +1,5 @@
-import { sameMessage, stateMessage, type StateMessage } from './host-state';
+import type { StateMessage } from '../../panel-protocol';
+import { sameMessage, stateMessage } from './host-state';
 import { initialPanelState, reducePanel, type PanelEvent, type PanelState } from './panel-state';
 
 const ROOM = `RM${'1'.repeat(32)}`;

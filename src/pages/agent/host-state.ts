@@ -1,19 +1,9 @@
-/** The `video-escalation:state` message of API.md, built from the panel's state. The host sees
- * six states; the panel's finer phases fold into them. */
+/** The `video-escalation:state` message (src/panel-protocol.ts), built from the panel's state.
+ * The host sees six states; the panel's finer phases fold into them. */
+import type { CallState, StateMessage } from '../../panel-protocol';
 import { inCall, type PanelState, type Phase } from './panel-state';
 
-export type HostPhase = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'ended' | 'error';
-
-export interface StateMessage {
-  type: 'video-escalation:state';
-  state: HostPhase;
-  roomSid: string | null;
-  recording: boolean;
-  /** Everyone in the room, the agent included, each identity once. */
-  participants: string[];
-}
-
-const HOST_PHASE: Readonly<Record<Phase, HostPhase>> = {
+const HOST_PHASE: Readonly<Record<Phase, CallState>> = {
   loading: 'idle',
   'no-host': 'idle',
   'waiting-for-host': 'idle',

@@ -2,8 +2,7 @@
  * item with its verdict and what to do, filled in as each result comes. */
 import { fill, type AgentStrings } from '../../shared/strings';
 import { announce, h } from '../../shared/view/dom';
-import type { CheckReport } from '../equipment-check';
-import type { CheckItem, ItemResult } from '../equipment-rules';
+import type { CheckItem, CheckReport, ItemResult } from '../../../panel-protocol';
 
 export interface EquipmentSection {
   element: HTMLElement;

@@ -4,7 +4,7 @@ import type { AgentStrings } from '../../shared/strings';
 import { h, showScreen } from '../../shared/view/dom';
 import { mediaProblemText, problemText } from '../labels';
 import type { PanelMedia } from '../media';
-import type { CheckReport } from '../equipment-check';
+import type { CheckReport } from '../../../panel-protocol';
 import type { PanelState } from '../panel-state';
 import { equipmentSection, type EquipmentSection } from './equipment';
 import type { DeviceKind } from '../../shared/media';
