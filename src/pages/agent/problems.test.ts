@@ -14,6 +14,9 @@ test.each([
   [500, 'misconfigured', 'service'],
   [200, 'bad_answer', 'service'],
   [401, 'unknown', 'signed-out'],
+  // Names every object has are no codes.
+  [500, 'toString', 'service'],
+  [401, 'constructor', 'signed-out'],
 ])('%i %s is %s', (status, code, kind) => {
   expect(problemOf(failure(status, code)).kind).toBe(kind);
 });

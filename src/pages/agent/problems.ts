@@ -1,5 +1,6 @@
-/** What went wrong, in the agent's terms: each failure of the service (API.md's status and
- * code) becomes one of a few problems, each with its own explanation in the strings. */
+/** What went wrong, in the agent's terms: each failure of the service (its status and the
+ * contract's error code) becomes one of a few problems, each with its own explanation in the strings. */
+import type { ErrorCode } from '../../contract';
 import type { AgentFailure } from '../shared/api';
 
 export type ProblemKind =
@@ -27,7 +28,9 @@ export interface Problem {
   retryAfterSeconds: number | null;
 }
 
-const BY_CODE: Readonly<Record<string, ProblemKind>> = {
+/** The contract's codes that mean something particular to the agent, and `offline` (the API
+ * client's own, for a service it could not reach). */
+const BY_CODE: Readonly<Partial<Record<ErrorCode | 'offline', ProblemKind>>> = {
   unauthenticated: 'signed-out',
   forbidden: 'not-your-task',
   task_not_found: 'no-task',
@@ -38,8 +41,11 @@ const BY_CODE: Readonly<Record<string, ProblemKind>> = {
   offline: 'offline',
 };
 
+/** Own keys only: a code such as `toString` must not find Object.prototype's. */
+const hasParticularMeaning = (code: string): code is keyof typeof BY_CODE => Object.prototype.hasOwnProperty.call(BY_CODE, code);
+
 export function problemOf(failure: AgentFailure): Problem {
-  const kind = BY_CODE[failure.code] ?? (failure.status === 503 ? 'busy' : failure.status === 401 ? 'signed-out' : 'service');
+  const kind = (hasParticularMeaning(failure.code) ? BY_CODE[failure.code] : undefined) ?? (failure.status === 503 ? 'busy' : failure.status === 401 ? 'signed-out' : 'service');
   return { kind, retryAfterSeconds: kind === 'busy' ? failure.retryAfterSeconds : null };
 }
 
