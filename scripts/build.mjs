@@ -5,7 +5,7 @@
 //   dist/assets/**        the static assets, the join page and agent panel bundles and the twilio-video SDK
 // No source maps anywhere: files under the assets folder deploy as public URLs.
 import { build } from 'esbuild';
-import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,13 +24,6 @@ async function listTs(dir) {
     }),
   );
   return files.flat();
-}
-
-async function exists(file) {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }
 
 await rm(out, { recursive: true, force: true });
@@ -68,32 +61,20 @@ await build({
 await mkdir(path.join(out, 'assets', 'join'), { recursive: true });
 await cp(path.join(root, 'assets'), path.join(out, 'assets'), { recursive: true });
 
-const joinPage = path.join(root, 'src', 'pages', 'join', 'main.ts');
-if (await exists(joinPage)) {
+// The pages, each bundled from src/pages/<page>/main.ts into dist/assets/<page>/<bundle>.js. The
+// join page runs on customers' phones, back to Safari 14; agents run Flex, whose supported browsers
+// are all recent, so the panel needs none of that care.
+const PAGES = [
+  { page: 'join', bundle: 'app', target: ['es2020', 'safari14'] },
+  { page: 'agent', bundle: 'panel', target: ['es2020', 'chrome100', 'edge100', 'firefox100', 'safari15'] },
+];
+for (const { page, bundle, target } of PAGES) {
   await build({
-    entryPoints: { app: joinPage },
-    outdir: path.join(out, 'assets', 'join'),
+    entryPoints: { [bundle]: path.join(root, 'src', 'pages', page, 'main.ts') },
+    outdir: path.join(out, 'assets', page),
     bundle: true,
     platform: 'browser',
-    target: ['es2020', 'safari14'],
-    format: 'iife',
-    minify: true,
-    sourcemap: false,
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
-}
-
-// The agent's panel (/agent.html), in its own folder. Agents run Flex, whose supported browsers
-// are all recent, so the panel needs none of the join page's care for Safari 14.
-const agentPanel = path.join(root, 'src', 'pages', 'agent', 'main.ts');
-if (await exists(agentPanel)) {
-  await build({
-    entryPoints: { panel: agentPanel },
-    outdir: path.join(out, 'assets', 'agent'),
-    bundle: true,
-    platform: 'browser',
-    target: ['es2020', 'chrome100', 'edge100', 'firefox100', 'safari15'],
+    target,
     format: 'iife',
     minify: true,
     sourcemap: false,
