@@ -36,22 +36,6 @@ export default defineConfig(
     },
   },
 
-  // Tests read JSON answers and decoded JWTs as `any` on purpose (HttpAnswer.body, Json: each
-  // typed so with its reason beside it) and assert them with expect, which takes anything; their
-  // fakes implement the code's async interfaces with async methods that resolve at once. Neither
-  // is a risk there; both rules stay on for the code the bundle ships.
-  {
-    files: ['tests/**/*.ts', '**/*.test.ts'],
-    rules: {
-      '@typescript-eslint/no-unsafe-member-access': 'off',
-      '@typescript-eslint/no-unsafe-assignment': 'off',
-      '@typescript-eslint/no-unsafe-argument': 'off',
-      '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/no-unsafe-return': 'off',
-      '@typescript-eslint/require-await': 'off',
-    },
-  },
-
   // Plain JavaScript: no type information.
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

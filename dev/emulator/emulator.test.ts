@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
+import { z } from 'zod';
 import { ACCOUNT_SID, AUTH_TOKEN, TwilioEmulator } from '.';
 
 /** The emulator on its own: what it refuses, what it signs, what its control surface seeds. */
@@ -43,7 +44,7 @@ async function rest(method: string, path: string, form?: Record<string, string>,
     headers: { ...headers, ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
     body: form ? new URLSearchParams(form).toString() : undefined,
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- Twilio's JSON, asserted below
+  return { status: response.status, body: (await response.json()) as unknown };
 }
 
 async function control(method: string, path: string, body?: unknown) {
@@ -52,8 +53,16 @@ async function control(method: string, path: string, body?: unknown) {
     headers: { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- the control surface's JSON
+  return { status: response.status, body: (await response.json()) as unknown };
 }
+
+/** The fields the tests read of the emulator's answers (`rest` and `control` leave them
+ * `unknown`), checked as they are read; the rest of each answer is kept. */
+const Resource = z.looseObject({ sid: z.string() });
+const SeededTaskJson = z.looseObject({ token: z.string(), workerSid: z.string(), taskSid: z.string(), conversationSid: z.string() });
+const TaskJson = z.looseObject({ attributes: z.string() });
+const MessagesJson = z.looseObject({ messages: z.array(z.looseObject({ author: z.string(), body: z.string().nullable() })) });
+const StateJson = z.looseObject({ rooms: z.array(z.unknown()), callbacks: z.array(z.unknown()) });
 
 describe('spec checks', () => {
   test('a parameter that Twilio does not know is refused and recorded', async () => {
@@ -78,7 +87,7 @@ describe('spec checks', () => {
   test('a request in the spec is answered as Twilio would, and nothing is recorded', async () => {
     const answer = await rest('POST', '/video/v1/Rooms', { UniqueName: 'spec-ok', Type: 'group' });
     expect(answer).toMatchObject({ status: 201, body: { unique_name: 'spec-ok', status: 'in-progress', type: 'group' } });
-    expect(answer.body.sid).toMatch(/^RM[0-9a-f]{32}$/);
+    expect(Resource.parse(answer.body).sid).toMatch(/^RM[0-9a-f]{32}$/);
     expect(emulator.violations).toEqual([]);
   });
 });
@@ -86,7 +95,7 @@ describe('spec checks', () => {
 describe('callbacks', () => {
   test('a room’s life reaches its StatusCallback in order, each signed as twilio.validateRequest expects', async () => {
     const url = `${callbackBase}/video/callbacks/room-status`;
-    const room = (await rest('POST', '/video/v1/Rooms', { UniqueName: 'signed', Type: 'group', StatusCallback: url, StatusCallbackMethod: 'POST' })).body;
+    const room = Resource.parse((await rest('POST', '/video/v1/Rooms', { UniqueName: 'signed', Type: 'group', StatusCallback: url, StatusCallbackMethod: 'POST' })).body);
     expect((await control('POST', `rooms/${room.sid}/participants`, { identity: 'customer-1' })).status).toBe(201);
     await rest('POST', `/video/v1/Rooms/${room.sid}/RecordingRules`, { Rules: JSON.stringify([{ type: 'include', all: true }]) });
     await rest('POST', `/video/v1/Rooms/${room.sid}/RecordingRules`, { Rules: JSON.stringify([{ type: 'exclude', all: true }]) });
@@ -118,13 +127,13 @@ describe('callbacks', () => {
   test('a failed recording and a composition reach their callbacks, signed', async () => {
     const roomUrl = `${callbackBase}/video/callbacks/room-status`;
     const compositionUrl = `${callbackBase}/video/callbacks/composition-status`;
-    const room = (await rest('POST', '/video/v1/Rooms', { UniqueName: 'composed', Type: 'group', StatusCallback: roomUrl })).body;
+    const room = Resource.parse((await rest('POST', '/video/v1/Rooms', { UniqueName: 'composed', Type: 'group', StatusCallback: roomUrl })).body);
     await control('POST', `rooms/${room.sid}/participants`, { identity: 'agent@example.com' });
     await rest('POST', `/video/v1/Rooms/${room.sid}/RecordingRules`, { Rules: JSON.stringify([{ type: 'include', all: true }]) });
     const recording = emulator.recordings.find((r) => r.room_sid === room.sid)!;
     await control('POST', `recordings/${recording.sid}/fail`, { reason: 'media server lost' });
     await control('POST', `rooms/${room.sid}/end`);
-    const composition = (await rest('POST', '/video/v1/Compositions', { RoomSid: room.sid, AudioSources: '*', StatusCallback: compositionUrl })).body;
+    const composition = Resource.parse((await rest('POST', '/video/v1/Compositions', { RoomSid: room.sid, AudioSources: '*', StatusCallback: compositionUrl })).body);
     await control('POST', `compositions/${composition.sid}/finish`, { outcome: 'available' });
     await emulator.callbacks.idle();
 
@@ -139,7 +148,7 @@ describe('callbacks', () => {
 
 describe('control surface', () => {
   test('a seeded task: its agent’s Flex token validates, the task names its conversation, the messages are there', async () => {
-    const seeded = (await control('POST', 'tasks', { identity: 'ada@example.com', messages: [{ author: 'customer', body: 'Hello?' }] })).body;
+    const seeded = SeededTaskJson.parse((await control('POST', 'tasks', { identity: 'ada@example.com', messages: [{ author: 'customer', body: 'Hello?' }] })).body);
     const response = await fetch(`${emulator.url}/iam/v1/Accounts/${ACCOUNT_SID}/Tokens/validate`, {
       method: 'POST',
       headers: { Authorization: auth, 'Content-Type': 'application/json' },
@@ -147,9 +156,9 @@ describe('control surface', () => {
     });
     expect(await response.json()).toMatchObject({ valid: true, identity: 'ada@example.com', worker_sid: seeded.workerSid });
     const task = await rest('GET', `/taskrouter/v1/Workspaces/WS${'c3'.repeat(16)}/Tasks/${seeded.taskSid}`);
-    expect(JSON.parse(task.body.attributes)).toMatchObject({ conversationSid: seeded.conversationSid });
+    expect(JSON.parse(TaskJson.parse(task.body).attributes)).toMatchObject({ conversationSid: seeded.conversationSid });
     const messages = await rest('GET', `/conversations/v1/Conversations/${seeded.conversationSid}/Messages`);
-    expect(messages.body.messages.map((m: { author: string; body: string }) => [m.author, m.body])).toEqual([['customer', 'Hello?']]);
+    expect(MessagesJson.parse(messages.body).messages.map((m) => [m.author, m.body])).toEqual([['customer', 'Hello?']]);
     expect(emulator.violations).toEqual([]);
   });
 
@@ -160,7 +169,7 @@ describe('control surface', () => {
   });
 
   test('state shows what is held; an unknown control is a 404 that says so', async () => {
-    const state = (await control('GET', 'state')).body;
+    const state = StateJson.parse((await control('GET', 'state')).body);
     expect(state.rooms.length).toBe(emulator.rooms.length);
     expect(state.callbacks.length).toBe(emulator.callbacks.deliveries.length);
     expect(await control('POST', 'nonsense')).toEqual({ status: 404, body: { error: 'no control POST /__emulator/nonsense' } });

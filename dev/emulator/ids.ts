@@ -8,6 +8,20 @@ export const API_KEY = `SK${'b2'.repeat(16)}`;
 export const API_SECRET = 'fake-api-secret-0123456789abcdef';
 export const WORKSPACE_SID = `WS${'c3'.repeat(16)}`;
 
+/** The bundle's environment for this account: its credentials, the API key and the workspace
+ * above, and, given the emulator's URL, its Twilio traffic sent there. The tests' stacks, their
+ * in-process flows and the sandbox all start the bundle with it. */
+export function emulatorEnv(url?: string): Record<string, string> {
+  return {
+    ACCOUNT_SID,
+    AUTH_TOKEN,
+    TWILIO_API_KEY: API_KEY,
+    TWILIO_API_SECRET: API_SECRET,
+    TWILIO_FLEX_WORKSPACE_SID: WORKSPACE_SID,
+    ...(url === undefined ? {} : { TWILIO_API_BASE_URL: url }),
+  };
+}
+
 export type Json = Record<string, unknown>;
 
 export const newSid = (prefix: string) => `${prefix}${randomBytes(16).toString('hex')}`;

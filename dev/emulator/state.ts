@@ -223,7 +223,7 @@ export class EmulatorState {
 
   noticesOf(conversationSid: string, kind: string, roomSid?: string): Message[] {
     return this.messages(conversationSid).filter((m) => {
-      const tag = (JSON.parse(m.attributes) as { videoEscalation?: { kind?: string; roomSid?: string } }).videoEscalation;
+      const tag = noticeTag(m);
       return tag?.kind === kind && (!roomSid || tag.roomSid === roomSid);
     });
   }
@@ -374,4 +374,10 @@ export class EmulatorState {
       content_sid: null,
     };
   }
+}
+
+/** What the bundle tags its notices with (the message's `videoEscalation` attribute); undefined
+ * for any other message. */
+export function noticeTag(message: Message): { kind?: string; roomSid?: string } | undefined {
+  return (JSON.parse(message.attributes) as { videoEscalation?: { kind?: string; roomSid?: string } }).videoEscalation;
 }

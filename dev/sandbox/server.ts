@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { ACCOUNT_SID, API_KEY, API_SECRET, AUTH_TOKEN, TwilioEmulator, WORKSPACE_SID, type SeededTask } from '../emulator';
+import { emulatorEnv, TwilioEmulator, type SeededTask } from '../emulator';
 import { freePort, ROOT, startTwilioRun, type TwilioRun } from '../twilio-run';
 import { LocalVideo } from './local-video-server';
 import { seedConversation } from './seed';
@@ -74,12 +74,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     port: await freePort(),
     envFile: path.join(ROOT, '.dev-build', 'sandbox.env'),
     env: {
-      ACCOUNT_SID,
-      AUTH_TOKEN,
-      TWILIO_API_KEY: API_KEY,
-      TWILIO_API_SECRET: API_SECRET,
-      TWILIO_FLEX_WORKSPACE_SID: WORKSPACE_SID,
-      TWILIO_API_BASE_URL: emulatorUrl,
+      ...emulatorEnv(emulatorUrl),
       DOMAIN_NAME: domain,
       ALLOWED_ORIGINS: `http://localhost:${options.port},http://127.0.0.1:${options.port}`,
     },

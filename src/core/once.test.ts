@@ -1,23 +1,23 @@
 import { ClaimRecord, Claims, CLAIM_LEASE_MS, OnceDelivery, postAsOwner, postClaimingFirst, postUnlessFound } from './once';
 import { OutcomeUnknownError } from './twilio-errors';
 
-/** Claims in a map, with the same create-if-absent and If-Match rules as Sync. */
+/** Claims in a map, with the same create-if-absent and If-Match rules as Sync; each answers at once. */
 class MemoryClaims implements Claims {
   readonly docs = new Map<string, { record: ClaimRecord; revision: string }>();
-  async read(key: string) {
+  read(key: string) {
     const doc = this.docs.get(key);
-    return doc && { record: { ...doc.record }, revision: doc.revision };
+    return Promise.resolve(doc && { record: { ...doc.record }, revision: doc.revision });
   }
-  async create(key: string, record: ClaimRecord) {
-    if (this.docs.has(key)) return false;
+  create(key: string, record: ClaimRecord) {
+    if (this.docs.has(key)) return Promise.resolve(false);
     this.docs.set(key, { record, revision: '0' });
-    return true;
+    return Promise.resolve(true);
   }
-  async replace(key: string, record: ClaimRecord, revision?: string) {
+  replace(key: string, record: ClaimRecord, revision?: string) {
     const doc = this.docs.get(key);
-    if (!doc || (revision !== undefined && revision !== doc.revision)) return false;
+    if (!doc || (revision !== undefined && revision !== doc.revision)) return Promise.resolve(false);
     this.docs.set(key, { record, revision: String(Number(doc.revision) + 1) });
-    return true;
+    return Promise.resolve(true);
   }
 }
 
@@ -30,15 +30,15 @@ function setup(now = 100_000) {
   const delivery = (extra: Partial<OnceDelivery> = {}): OnceDelivery => ({
     claims,
     key: 'k',
-    find: async () => (posted.length ? { sid: posted[0] } : undefined),
-    post: async () => {
+    find: () => Promise.resolve(posted.length ? { sid: posted[0] } : undefined),
+    post: () => {
       const mode = failNext;
       failNext = undefined;
-      if (mode === 'definite') throw Object.assign(new Error('400'), { status: 400 });
-      if (mode === 'unknown-lost') throw new OutcomeUnknownError(undefined);
+      if (mode === 'definite') return Promise.reject(Object.assign(new Error('400'), { status: 400 }));
+      if (mode === 'unknown-lost') return Promise.reject(new OutcomeUnknownError(undefined));
       posted.push(`IM${posted.length}`);
-      if (mode === 'unknown-stored') throw new OutcomeUnknownError(undefined);
-      return { sid: posted[posted.length - 1] };
+      if (mode === 'unknown-stored') return Promise.reject(new OutcomeUnknownError(undefined));
+      return Promise.resolve({ sid: posted[posted.length - 1] });
     },
     now: () => new Date(clock.now),
     ...extra,
@@ -119,7 +119,13 @@ test('a done record answers even when the message is too old to be found', async
 test('claiming first, the claim is the first request and a conflict falls back to reading', async () => {
   const { posted, delivery, claims } = setup();
   let finds = 0;
-  const counted = delivery({ find: async () => (finds++, posted.length ? { sid: posted[0] } : undefined) });
+  const plain = delivery();
+  const counted = delivery({
+    find: () => {
+      finds++;
+      return plain.find();
+    },
+  });
   await expect(postClaimingFirst(counted)).resolves.toMatchObject({ outcome: 'posted', message: { sid: 'IM0' } });
   expect(finds).toBe(0);
   await expect(postClaimingFirst(counted)).resolves.toEqual({ message: { sid: 'IM0' }, outcome: 'already-posted' });

@@ -1,3 +1,5 @@
+import { escalated } from '../support/escalated';
+import { expectError, inviteOf } from '../support/expect';
 import { useStack } from '../support/use-stack';
 import { checkedStates, drivePanelRoom, lastStateIs, openHostedPanel, panelScreen, panelShot, panelVideoPlaying, panelVideoRecord, useFlexHost } from './agent-host';
 import { eventually, hasText, hidden, isFocused, useBrowserContext, visible } from './harness';
@@ -14,13 +16,12 @@ const context = useBrowserContext();
 /** A task escalated (room and invite), the customer's link opened (so their identity is real),
  * and the panel joined to the room. */
 async function inCall() {
-  const task = stack.fake.seedTask();
-  const escalated = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
-  const invite = decodeURIComponent(String(escalated.body.joinUrl).split('#invite=')[1]);
+  const task = await escalated(stack);
+  const invite = inviteOf(task.joinUrl);
   const joined = await stack.post('/video/join', { Invite: invite });
   const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid });
   await panelScreen(hosted, 'waiting').waitFor();
-  return { hosted, task, roomSid: escalated.body.roomSid as string, agent: escalated.body.agent.identity as string, customer: joined.body.identity as string, invite };
+  return { hosted, task, roomSid: task.roomSid, agent: task.agentIdentity, customer: joined.body.identity, invite };
 }
 
 test('the customer arrives: their video large, the agent small, both networks shown, all announced', async () => {
@@ -111,7 +112,7 @@ test('someone unexpected is highlighted; Remove asks first, then disconnects the
   await hidden(panel.locator('.participant[data-kind="customer"]'));
   await isFocused(panel.locator('#participants-heading'));
   const rejoin = await stack.post('/video/join', { Invite: invite });
-  expect([rejoin.status, rejoin.body.error.code]).toEqual([410, 'invite_revoked']);
+  expectError(rejoin, 410, 'invite_revoked');
 });
 
 test('Send a new link posts a second invite and retires the first', async () => {
@@ -121,7 +122,7 @@ test('Send a new link posts a second invite and retires the first', async () => 
   await hasText(hosted.panel.locator('#announcer'), 'A new link was posted in the chat.');
   expect(stack.fake.noticesOf(task.conversationSid, 'invite', roomSid)).toHaveLength(2);
   const old = await stack.post('/video/join', { Invite: invite });
-  expect([old.status, old.body.error.code]).toEqual([410, 'invite_revoked']);
+  expectError(old, 410, 'invite_revoked');
 });
 
 test('reconnecting and reconnected come from the SDK; a signalling loss rejoins with a token', async () => {

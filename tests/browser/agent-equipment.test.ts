@@ -1,3 +1,4 @@
+import { decodeJwt } from '../support/jwt';
 import { useStack } from '../support/use-stack';
 import { openHostedPanel, panelScreen, panelShot, panelVideoPlaying, useFlexHost, type HostedPanel } from './agent-host';
 import { useBrowserContext, visible, type FakeVideoOptions, type SdkDelivery } from './harness';
@@ -20,7 +21,7 @@ const row = (hosted: HostedPanel, item: string) => hosted.panel.locator(`.equipm
 const verdicts = (hosted: HostedPanel) =>
   hosted.panel
     .locator('.equipment-check li')
-    .evaluateAll((rows) => Object.fromEntries(rows.map((li) => [(li as HTMLElement).dataset.item, (li as HTMLElement).dataset.verdict ?? null])));
+    .evaluateAll((rows) => Object.fromEntries(rows.map((li): [string, string | null] => [(li as HTMLElement).dataset.item ?? '', (li as HTMLElement).dataset.verdict ?? null])));
 async function checkMessages(hosted: HostedPanel) {
   return (await hosted.received()).map((m) => m.data as Record<string, unknown>).filter((data) => data?.type === 'video-escalation:check');
 }
@@ -62,8 +63,7 @@ test('every item gets a verdict with advice; the meter moves; the host gets one 
   // The preflight ran with the service's throwaway token, never the agent's room token.
   const preflights = await panel.evaluate(() => (window as unknown as { __fakeVideo: { preflights: { token: string }[] } }).__fakeVideo.preflights);
   expect(preflights).toHaveLength(1);
-  const grants = JSON.parse(Buffer.from(preflights[0].token.split('.')[1], 'base64url').toString()).grants;
-  expect(grants.video.room).toMatch(/^preflight-/);
+  expect(decodeJwt(preflights[0].token).grants.video?.room).toMatch(/^preflight-/);
   await panelShot(hosted, 'agent-30-equipment-check');
 });
 

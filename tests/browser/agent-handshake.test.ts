@@ -1,6 +1,7 @@
+import { decodeJwt } from '../support/jwt';
 import { useStack } from '../support/use-stack';
 import { checkedStates, lastStateIs, openHostedPanel, panelScreen, panelVideoRecord, startHost, type HostServer } from './agent-host';
-import { decodeJwt, hasText, isFocused, useBrowserContext, visible } from './harness';
+import { hasText, isFocused, sentParameter, useBrowserContext, visible } from './harness';
 
 /** The panel embedded as the Flex plugin embeds it, by a host page on another origin: the
  * handshake, the allowed origins from /video/agent-config, the state messages, and the two ways
@@ -118,9 +119,9 @@ test('a Flex token renewed by the host is the one the next call sends', async ()
   await panelScreen(hosted, 'ready').waitFor();
   const renewed = stack.fake.addFlexUser({ identity: 'renewed@example.com', worker_sid: task.workerSid, roles: ['agent'] });
   await hosted.send({ type: 'video-escalation:token', token: renewed });
-  const sent: string[] = [];
+  const sent: (string | undefined)[] = [];
   hosted.page.on('request', (request) => {
-    if (request.url().endsWith('/video/escalate')) sent.push(JSON.parse(request.postData() ?? '{}').Token);
+    if (request.url().endsWith('/video/escalate')) sent.push(sentParameter(request, 'Token'));
   });
   await hosted.panel.getByRole('button', { name: 'Start video call' }).click();
   await panelScreen(hosted, 'waiting').waitFor();

@@ -1,7 +1,8 @@
+import { escalated } from '../support/escalated';
 import { useStack } from '../support/use-stack';
 import type { Stack } from '../support/stack';
 import { drivePanelRoom, lastStateIs, openHostedPanel, panelScreen, panelShot, startHost, type HostServer } from './agent-host';
-import { eventually, hasText, hidden, useBrowserContext, visible, type FakeVideoOptions } from './harness';
+import { eventually, hasText, hidden, sentParameter, useBrowserContext, visible, type FakeVideoOptions } from './harness';
 
 /** The recording control under each company policy (VIDEO_RECORDING): what it offers, why it
  * is disabled when it is, the indicator in step with the room, and failures explained. One
@@ -18,15 +19,14 @@ afterAll(() => flex?.close());
 const context = useBrowserContext();
 
 async function inCall(stack: Stack, fakeVideo: FakeVideoOptions = {}) {
-  const task = stack.fake.seedTask();
-  const escalated = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  const task = await escalated(stack);
   const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid }, { fakeVideo });
   await panelScreen(hosted, 'waiting').waitFor();
-  const recordingRequests: string[] = [];
+  const recordingRequests: (string | undefined)[] = [];
   hosted.page.on('request', (request) => {
-    if (request.url().endsWith('/video/recording')) recordingRequests.push(JSON.parse(request.postData() ?? '{}').Action);
+    if (request.url().endsWith('/video/recording')) recordingRequests.push(sentParameter(request, 'Action'));
   });
-  return { hosted, task, roomSid: escalated.body.roomSid as string, recordingRequests };
+  return { hosted, task, roomSid: task.roomSid, recordingRequests };
 }
 
 describe('on-demand', () => {
@@ -58,7 +58,7 @@ describe('on-demand', () => {
     await panel.getByRole('button', { name: 'Stop recording' }).click();
     await visible(panel.getByRole('button', { name: 'Start recording' }));
     expect(recordingRequests).toEqual(['start', 'stop']);
-    await eventually(async () => stack.fake.noticesOf(task.conversationSid, 'recording-stopped', roomSid).length, 1);
+    await eventually(() => stack.fake.noticesOf(task.conversationSid, 'recording-stopped', roomSid).length, 1);
     await drivePanelRoom(hosted, 'stopRecording');
     await hidden(panel.locator('.recording-badge'));
     await hasText(panel.locator('#announcer'), 'Recording stopped.');
@@ -121,7 +121,7 @@ describe('off', () => {
     const toggle = hosted.panel.getByRole('button', { name: 'Stop recording' });
     expect(await toggle.getAttribute('aria-disabled')).toBe('false');
     await toggle.click();
-    await eventually(async () => recordingRequests, ['stop']);
+    await eventually(() => recordingRequests, ['stop']);
     await hidden(hosted.panel.locator('#recording-note'));
   });
 });

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type Request } from 'playwright-core';
 import chromiumArgs from '../support/chromium-args.json';
-import { ROOT, type Stack } from '../support/stack';
+import { ROOT } from '../support/stack';
 
 /** Headless Chromium for the join page tests, with the Twilio network edge replaced by
  * fake-twilio-video.js (or, where a test says so, the real SDK from the build). The page's own
@@ -215,14 +215,6 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** A real escalation through the bundle: the task, its invite link as posted in the chat. */
-export async function escalate(stack: Stack): Promise<{ joinUrl: string; roomName: string; task: ReturnType<Stack['seedTask']> }> {
-  const task = stack.seedTask();
-  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
-  if (answer.status !== 200) throw new Error(`escalate failed: ${answer.status} ${answer.text}`);
-  return { joinUrl: answer.body.joinUrl, roomName: answer.body.roomName, task };
-}
-
 export async function screenState(page: Page): Promise<string | null> {
   return page.locator('#app > section').getAttribute('data-state');
 }
@@ -268,13 +260,17 @@ export function driveRoom(page: Page, action: string, ...args: unknown[]): Promi
   );
 }
 
-/** A token's claims, for the tests to assert on. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JWT claims of any shape, asserted by the tests
-export const decodeJwt = (token: string): Record<string, any> => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, any>;
+/** A string parameter of the JSON body a page sent (undefined when absent or not a string). */
+export function sentParameter(request: Request, name: string): string | undefined {
+  const body: unknown = JSON.parse(request.postData() ?? '{}');
+  if (typeof body !== 'object' || body === null || !(name in body)) return undefined;
+  const value: unknown = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
+}
 
 /** Polls until `read` gives `expected` (deep equality), then asserts it, so a failure shows the
  * last value seen. playwright-core has no auto-waiting assertions of its own. */
-export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 5000): Promise<void> {
+export async function eventually<T>(read: () => T | Promise<T>, expected: T, timeoutMs = 5000): Promise<void> {
   const giveUpAt = Date.now() + timeoutMs;
   let last = await read();
   while (!isDeepStrictEqual(last, expected) && Date.now() < giveUpAt) {

@@ -1,6 +1,7 @@
 import { startStack } from '../support/stack';
 import { useStack } from '../support/use-stack';
-import { escalate, hasText, useBrowserContext, openPage, screenshot, waitForScreen } from './harness';
+import { escalated } from '../support/escalated';
+import { hasText, useBrowserContext, openPage, screenshot, waitForScreen } from './harness';
 
 /** Links that no longer work get a kind page that says what happened and what to do. The
  * invites are real ones from /video/escalate, checked by the real /video/join. */
@@ -17,7 +18,7 @@ async function visit(url: string) {
 }
 
 test('a tampered invite is refused kindly, and no preview is offered', async () => {
-  const { joinUrl } = await escalate(stack);
+  const { joinUrl } = await escalated(stack);
   const last = joinUrl.slice(-1);
   const page = await visit(joinUrl.slice(0, -1) + (last === 'A' ? 'B' : 'A'));
   await waitForScreen(page, 'invite-invalid');
@@ -29,10 +30,10 @@ test('a tampered invite is refused kindly, and no preview is offered', async () 
 });
 
 test('an invite of a session the agent completed says the call has ended', async () => {
-  const { joinUrl, task } = await escalate(stack);
+  const task = await escalated(stack);
   const completed = await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
   expect(completed.status).toBe(200);
-  const page = await visit(joinUrl);
+  const page = await visit(task.joinUrl);
   await waitForScreen(page, 'session-ended');
   await hasText(page.locator('h1'), 'This video call has ended');
   await hasText(page.locator('p').last(), ASK_FOR_A_NEW_LINK);
@@ -40,7 +41,8 @@ test('an invite of a session the agent completed says the call has ended', async
 });
 
 test('a link replaced by a newer one (Resend) points to the newest link in the chat', async () => {
-  const { joinUrl: first, task } = await escalate(stack);
+  const task = await escalated(stack);
+  const first = task.joinUrl;
   const resent = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true });
   expect(resent.status).toBe(200);
   expect(resent.body.joinUrl).not.toBe(first);
@@ -65,7 +67,7 @@ test('a link without an invite never reaches the service', async () => {
 });
 
 test('a reload of the same tab keeps working after the fragment was removed', async () => {
-  const { joinUrl } = await escalate(stack);
+  const { joinUrl } = await escalated(stack);
   const page = await visit(joinUrl);
   await waitForScreen(page, 'preview');
   expect(page.url()).not.toContain('#');
@@ -76,7 +78,7 @@ test('a reload of the same tab keeps working after the fragment was removed', as
 test('an expired invite says so and what to do', async () => {
   const shortLived = await startStack({ env: { VIDEO_INVITE_TTL_SECONDS: '1' } });
   try {
-    const { joinUrl } = await escalate(shortLived);
+    const { joinUrl } = await escalated(shortLived);
     await new Promise((resolve) => setTimeout(resolve, 2100));
     const page = await visit(joinUrl);
     await waitForScreen(page, 'invite-expired');

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { useStack } from '../support/use-stack';
+import { escalated } from '../support/escalated';
 import { measureFrame, measureRawCamera } from './frame-measure';
 import {
-  escalate,
   eventually,
   fakeVideoRecord,
   hasText,
@@ -70,7 +70,7 @@ afterEach(async () => {
 });
 
 async function preview(init?: () => void): Promise<Page> {
-  const invite = await escalate(stack);
+  const invite = await escalated(stack);
   session = await openPage(context);
   if (init) await session.page.addInitScript(init);
   const page = session.page;

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { ROOT } from '../support/stack';
 import { version as SDK_VERSION } from 'twilio-video/package.json';
 import { useStack } from '../support/use-stack';
+import { escalated } from '../support/escalated';
+import { decodeJwt } from '../support/jwt';
 import {
-  decodeJwt,
   driveRoom,
-  escalate,
   eventually,
   fakeVideoRecord,
   hasText,
@@ -51,7 +51,7 @@ async function openCustomerTab(fakeVideo: FakeVideoOptions = {}, delivery: SdkDe
 
 /** Opens a fresh invite and joins the call. */
 async function joinFreshCall(fakeVideo: FakeVideoOptions = {}) {
-  const invite = await escalate(stack);
+  const invite = await escalated(stack);
   session = await openCustomerTab(fakeVideo);
   const page = session.page;
   await page.goto(invite.joinUrl);
@@ -64,7 +64,7 @@ async function joinFreshCall(fakeVideo: FakeVideoOptions = {}) {
 }
 
 test('valid invite → preview → join → the agent arrives, all from this service only', async () => {
-  const invite = await escalate(stack);
+  const invite = await escalated(stack);
   session = await openCustomerTab();
   const page = session.page;
   await page.goto(invite.joinUrl);
@@ -127,7 +127,7 @@ test('valid invite → preview → join → the agent arrives, all from this ser
   await screenshot(page, '03-waiting-for-agent');
 
   // The agent arrives: their video large, ours small; a screen reader hears it.
-  await driveRoom(page, 'addParticipant', `agent-${invite.task.workerSid}`);
+  await driveRoom(page, 'addParticipant', `agent-${invite.workerSid}`);
   await waitForScreen(page, 'live');
   await waitForVideoPlaying(page, '.agent-video');
   await hidden(page.locator('.waiting'));
@@ -253,7 +253,7 @@ test('the agent ending the session shows a clear end screen', async () => {
 });
 
 test('an unsupported browser is told so instead of a preview', async () => {
-  const invite = await escalate(stack);
+  const invite = await escalated(stack);
   session = await openCustomerTab({ isSupported: false });
   await session.page.goto(invite.joinUrl);
   await waitForScreen(session.page, 'unsupported');
@@ -262,7 +262,7 @@ test('an unsupported browser is told so instead of a preview', async () => {
 });
 
 test('an SDK that finds the browser unsupported after the preview started releases the camera', async () => {
-  const invite = await escalate(stack);
+  const invite = await escalated(stack);
   await chromium.allow(stack.baseUrl);
   session = await openPage(chromium.context, { isSupported: false });
   await session.page.goto(invite.joinUrl);
@@ -273,7 +273,7 @@ test('an SDK that finds the browser unsupported after the preview started releas
 });
 
 test('the preview does not wait for the SDK; Join does', async () => {
-  const invite = await escalate(stack);
+  const invite = await escalated(stack);
   session = await openCustomerTab({}, 'held');
   const page = session.page;
   await page.goto(invite.joinUrl);
@@ -296,7 +296,7 @@ test('the preview does not wait for the SDK; Join does', async () => {
 });
 
 test('an SDK that fails to download is fetched again by the next Join', async () => {
-  const invite = await escalate(stack);
+  const invite = await escalated(stack);
   session = await openCustomerTab({}, 'unavailable');
   const page = session.page;
   await page.goto(invite.joinUrl);
@@ -338,7 +338,7 @@ test('the same link on a second device joins as the same customer and replaces t
 });
 
 test('the real twilio-video loads under the page’s CSP', async () => {
-  const invite = await escalate(stack);
+  const invite = await escalated(stack);
   session = await openCustomerTab({}, 'real');
   const page = session.page;
   await page.goto(invite.joinUrl);

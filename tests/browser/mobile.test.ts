@@ -1,5 +1,6 @@
 import { useStack } from '../support/use-stack';
-import { driveRoom, escalate, fakeVideoRecord, mediaRecord, useBrowserContext, openPage, screenshot, waitForScreen, waitForVideoPlaying } from './harness';
+import { escalated } from '../support/escalated';
+import { driveRoom, fakeVideoRecord, mediaRecord, useBrowserContext, openPage, screenshot, waitForScreen, waitForVideoPlaying } from './harness';
 
 /** An iPhone-sized portrait screen with an iPhone's user agent: the layout fits, the camera is
  * released while the page is hidden and comes back after, and leaving the page ends the call. */
@@ -31,7 +32,7 @@ function setPageVisibility(page: import('playwright-core').Page, state: 'hidden'
 }
 
 test('portrait phone: preview and call fit the screen; the self-view is small and mirrored', async () => {
-  const { joinUrl } = await escalate(stack);
+  const { joinUrl } = await escalated(stack);
   const { page } = await openPage(context);
   await page.goto(joinUrl);
   await waitForScreen(page, 'preview');
@@ -64,7 +65,7 @@ test('portrait phone: preview and call fit the screen; the self-view is small an
 });
 
 test('hidden page releases the camera and republishes it when shown; pagehide leaves the call', async () => {
-  const { joinUrl } = await escalate(stack);
+  const { joinUrl } = await escalated(stack);
   const { page } = await openPage(context);
   await page.goto(joinUrl);
   await waitForVideoPlaying(page, '.preview-video video');

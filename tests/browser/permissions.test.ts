@@ -1,5 +1,6 @@
 import { useStack } from '../support/use-stack';
-import { escalate, fakeVideoRecord, hasText, hidden, openPage, useBrowserContext, screenshot, visible, waitForScreen, waitForVideoPlaying } from './harness';
+import { escalated } from '../support/escalated';
+import { fakeVideoRecord, hasText, hidden, openPage, useBrowserContext, screenshot, visible, waitForScreen, waitForVideoPlaying } from './harness';
 
 /** The customer blocks the camera, the microphone or both. Chromium runs without its fake
  * permission UI here, so whatever the context has not been granted is refused, as when a
@@ -12,7 +13,7 @@ const CHROME_HELP = 'Select the camera icon at the right of the address bar, cho
 
 async function previewWithMedia(allowed: ('camera' | 'microphone')[]) {
   if (allowed.length) await context.grantPermissions(allowed, { origin: stack.baseUrl });
-  const { joinUrl } = await escalate(stack);
+  const { joinUrl } = await escalated(stack);
   const { page } = await openPage(context);
   await page.goto(joinUrl);
   await waitForScreen(page, 'preview');

@@ -1,5 +1,5 @@
-import { expectError } from '../support/expect';
-import { MALFORMED, NOT_PARAMETERS, withSeeded } from '../support/malformed';
+import { expectError, isApiError } from '../support/expect';
+import { Expected, MALFORMED, NOT_PARAMETERS, withSeeded } from '../support/malformed';
 import type { SeededTask } from '../support/stack';
 import { useStack } from '../support/use-stack';
 
@@ -22,13 +22,13 @@ describe.each(Object.keys(MALFORMED))('%s', (endpoint) => {
 
   test('bodies that are not parameters at all → 4xx', async () => {
     const before = stack.fake.calls.length;
-    const [status, code] = endpoint === '/video/join' ? [400, 'invalid_request'] : [401, 'unauthenticated'];
+    const [status, code]: Expected = endpoint === '/video/join' ? [400, 'invalid_request'] : [401, 'unauthenticated'];
     for (const raw of NOT_PARAMETERS) {
       const answer = await stack.post(endpoint, raw, { headers: { 'Content-Type': 'application/json' } });
       expect(answer.status).toBeGreaterThanOrEqual(400);
       expect(answer.status).toBeLessThan(500);
       // twilio-run itself may refuse some of these before the Function runs, without our body.
-      if (answer.body?.error) expectError(answer, status, code);
+      if (isApiError(answer.json)) expectError(answer, status, code);
     }
     expect(stack.fake.calls.length).toBe(before);
   });

@@ -1,6 +1,6 @@
 import { expectError, sequentialDepth } from '../support/expect';
-import { newSid, Room } from '../../dev/emulator';
-import type { SeededTask } from '../support/stack';
+import { newSid } from '../../dev/emulator';
+import { Escalated, escalated } from '../support/escalated';
 import { CallbackPath, postCallback, roomEvent, signatureOf } from '../support/twilio-callbacks';
 import { useStack } from '../support/use-stack';
 
@@ -12,26 +12,15 @@ const COMPOSITION_STATUS: CallbackPath = '/video/callbacks/composition-status';
 
 const stack = useStack({ env: { VIDEO_COMPOSE: 'true' } });
 
-interface RoomTask extends SeededTask {
-  room: Room;
-}
-
-async function escalated(): Promise<RoomTask> {
-  const task = stack.seedTask();
-  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
-  expect(answer.status).toBe(200);
-  return { ...task, room: stack.fake.rooms.find((r) => r.sid === answer.body.roomSid)! };
-}
-
 const without = <T extends object>(params: T, name: string) => Object.fromEntries(Object.entries(params).filter(([k]) => k !== name));
-const sessionEnded = (task: RoomTask) => stack.fake.noticesOf(task.conversationSid, 'session-ended', task.room.sid);
+const sessionEnded = (task: Escalated) => stack.fake.noticesOf(task.conversationSid, 'session-ended', task.room.sid);
 const compositionCalls = (since: number) => stack.fake.callsTo('POST', /^\/video\/v1\/Compositions$/, since);
 
 describe('signatures', () => {
-  let task: RoomTask;
+  let task: Escalated;
   let params: Record<string, string>;
   beforeAll(async () => {
-    task = await escalated();
+    task = await escalated(stack);
     stack.fake.endRoom(task.room.sid);
     params = roomEvent(task.room, 'room-ended');
   });
@@ -86,7 +75,7 @@ describe('signatures', () => {
 
 describe('room-ended', () => {
   test('after /video/complete: no second session-ended notice', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
     expect(sessionEnded(task)).toHaveLength(1);
     expect((await postCallback(stack, ROOM_STATUS, roomEvent(task.room, 'room-ended'))).status).toBe(200);
@@ -94,7 +83,7 @@ describe('room-ended', () => {
   });
 
   test("ended by Twilio's empty-room timeout: one notice, however often and concurrently room-ended arrives", async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     stack.fake.endRoom(task.room.sid);
     const answers = await Promise.all([1, 2, 3].map(() => postCallback(stack, ROOM_STATUS, roomEvent(task.room, 'room-ended'))));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
@@ -107,7 +96,7 @@ describe('room-ended', () => {
   });
 
   test('out of order: a room-ended for a room still in progress changes nothing; the real one does', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     const mark = stack.fake.calls.length;
     expect((await postCallback(stack, ROOM_STATUS, roomEvent(task.room, 'room-ended'))).status).toBe(200);
     expect(stack.fake.calls.slice(mark).filter((c) => c.method === 'POST')).toEqual([]);
@@ -120,7 +109,7 @@ describe('room-ended', () => {
   });
 
   test('a room with recordings is composed once, even when room-ended arrives twice at once and again later', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     stack.fake.addRecording(task.room.sid, { type: 'audio' });
     stack.fake.addRecording(task.room.sid, { type: 'video' });
     stack.fake.endRoom(task.room.sid);
@@ -141,7 +130,7 @@ describe('room-ended', () => {
   });
 
   test('a composition request that failed is tried again by the next delivery', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     stack.fake.addRecording(task.room.sid, { type: 'video' });
     stack.fake.endRoom(task.room.sid);
     stack.fake.faults.push({ method: 'POST', path: /^\/video\/v1\/Compositions$/, times: 1, status: 400, twilioCode: 53120 });
@@ -153,8 +142,8 @@ describe('room-ended', () => {
   });
 
   test('no composition for a room without recordings, or with failed ones only', async () => {
-    const bare = await escalated();
-    const failed = await escalated();
+    const bare = await escalated(stack);
+    const failed = await escalated(stack);
     stack.fake.addRecording(failed.room.sid, { status: 'failed' });
     const mark = stack.fake.calls.length;
     for (const task of [bare, failed]) {
@@ -166,7 +155,7 @@ describe('room-ended', () => {
   });
 
   test('answers fast: at most six sequential Twilio round trips, notice and composition included', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     stack.fake.addRecording(task.room.sid, { type: 'video' });
     stack.fake.endRoom(task.room.sid);
     // Latency makes overlap visible: calls sent together are all in flight at once.
@@ -182,7 +171,7 @@ describe('room-ended', () => {
 
 describe('recording-failed', () => {
   test('is stored with its room and reason once, and the agent sees it in /video/recordings', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     const recordingSid = newSid('RT');
     const failure = roomEvent(task.room, 'recording-failed', {
       RecordingSid: recordingSid,
@@ -199,9 +188,9 @@ describe('recording-failed', () => {
 });
 
 describe('malformed payloads, correctly signed: a 4xx in the error shape or a harmless 200, never a 5xx', () => {
-  let task: RoomTask;
+  let task: Escalated;
   beforeAll(async () => {
-    task = await escalated();
+    task = await escalated(stack);
   });
 
   const base = () => roomEvent(task.room, 'room-ended');

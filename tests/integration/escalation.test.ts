@@ -1,11 +1,22 @@
 import { expectError, inviteOf, sequentialDepth } from '../support/expect';
+import { decodeJwt } from '../support/jwt';
+import type { HttpAnswer, SeededTask } from '../support/stack';
 import { useStack } from '../support/use-stack';
 
 /** The core flow of API.md against the spec-checking fake, through real twilio-run. */
 
 const stack = useStack();
 
-const decodeJwt = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+/** The task's chat holds one invite, `answer` names it, and a further escalate finds it rather
+ * than posting another. */
+async function expectOneInvite(task: SeededTask, answer: HttpAnswer<'/video/escalate'>): Promise<void> {
+  const invites = stack.fake.noticesOf(task.conversationSid, 'invite');
+  expect(invites).toHaveLength(1);
+  expect(answer.body.messageSid).toBe(invites[0].sid);
+  const again = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
+  expect(again.body).toMatchObject({ inviteStatus: 'already-posted', messageSid: invites[0].sid });
+  expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(1);
+}
 
 test('escalate → invite in the chat → customer joins from the link → agent token again → complete → join refused', async () => {
   const task = stack.seedTask();
@@ -125,11 +136,7 @@ test('ten concurrent escalates share one room and post one invite', async () => 
   const later = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
   expect(later.status).toBe(200);
   expect(later.body.created).toBe(false);
-  expect(invites()).toHaveLength(1);
-  expect(later.body.messageSid).toBe(invites()[0].sid);
-  const again = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
-  expect(again.body).toMatchObject({ inviteStatus: 'already-posted', messageSid: invites()[0].sid });
-  expect(invites()).toHaveLength(1);
+  await expectOneInvite(task, later);
 });
 
 test('an invite that failed after the room was created is posted by the next escalate', async () => {
@@ -144,13 +151,7 @@ test('an invite that failed after the room was created is posted by the next esc
   const recovered = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
   expect(recovered.status).toBe(200);
   expect(recovered.body).toMatchObject({ created: false, inviteStatus: 'posted' });
-  const invites = stack.fake.noticesOf(task.conversationSid, 'invite');
-  expect(invites).toHaveLength(1);
-  expect(recovered.body.messageSid).toBe(invites[0].sid);
-
-  const after = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
-  expect(after.body).toMatchObject({ inviteStatus: 'already-posted', messageSid: invites[0].sid });
-  expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(1);
+  await expectOneInvite(task, recovered);
 });
 
 test('a message Twilio stored but whose answer was lost is found, not posted twice', async () => {
@@ -158,13 +159,7 @@ test('a message Twilio stored but whose answer was lost is found, not posted twi
   stack.fake.faults.push({ method: 'POST', path: /\/Messages$/, times: 1, status: 502, afterApplying: true });
   const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
   expect(answer.status).toBe(200);
-  const invites = stack.fake.noticesOf(task.conversationSid, 'invite');
-  expect(invites).toHaveLength(1);
-  expect(answer.body.messageSid).toBe(invites[0].sid);
-
-  const again = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
-  expect(again.body).toMatchObject({ inviteStatus: 'already-posted', messageSid: invites[0].sid });
-  expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(1);
+  await expectOneInvite(task, answer);
 });
 
 test('a message stored after its request timed out is found by the next escalate', async () => {

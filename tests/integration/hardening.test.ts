@@ -1,36 +1,24 @@
 import { loadConfig } from '../../src/platform/config';
 import { signInvite, verifyInvite } from '../../src/core/invites';
-import { ACCOUNT_SID, AUTH_TOKEN } from '../../dev/emulator';
-import { expectError, inviteOf, sequentialDepth } from '../support/expect';
-import type { SeededTask, Stack } from '../support/stack';
+import { AUTH_TOKEN, emulatorEnv } from '../../dev/emulator';
+import { Escalated, escalated } from '../support/escalated';
+import { expectError, inviteOf, sequentialDepth, thrownBy } from '../support/expect';
+import type { Stack } from '../support/stack';
 import { useStack } from '../support/use-stack';
 
 /** What an attacker, a forwarded link or an operator's mistake could do, and what stops it. */
 
 const stack = useStack();
 
-interface Escalated extends SeededTask {
-  roomSid: string;
-  joinUrl: string;
-  agentIdentity: string;
-}
-
-async function escalated(on: Stack = stack, extra: Record<string, unknown> = {}): Promise<Escalated> {
-  const task = on.seedTask();
-  const answer = await on.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, ...extra });
-  expect(answer.status).toBe(200);
-  return { ...task, roomSid: answer.body.roomSid, joinUrl: answer.body.joinUrl, agentIdentity: answer.body.agent.identity };
-}
-
 const join = (invite: string, extra: Record<string, unknown> = {}, on: Stack = stack) => on.post('/video/join', { Invite: invite, ...extra });
 const invitesIn = (task: Escalated) => stack.fake.noticesOf(task.conversationSid, 'invite', task.roomSid);
 /** What a web-chat customer can post: any body and attributes, even the author's name. */
-const spoof = (task: Escalated, kind: string) =>
+const spoof = (task: Pick<Escalated, 'conversationSid' | 'roomSid'>, kind: string) =>
   stack.fake.postAsParticipant(task.conversationSid, { author: 'system', body: 'not from the bundle', attributes: { videoEscalation: { roomSid: task.roomSid, kind } } });
 
 describe('one link, one customer identity', () => {
   test('every join with the same link gets the same identity, whatever Name it sends', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     const invite = inviteOf(task.joinUrl);
     const names = [undefined, 'Ana Lima', '😀'.repeat(64), 'customer-xyz', task.agentIdentity, 'Bob\u202e\u0000\nX'];
     const identities = new Set<string>();
@@ -47,7 +35,7 @@ describe('one link, one customer identity', () => {
   });
 
   test('two links are two identities', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     const resent = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
     const a = await join(inviteOf(task.joinUrl));
     const b = await join(inviteOf(resent.body.joinUrl));
@@ -55,7 +43,7 @@ describe('one link, one customer identity', () => {
   });
 
   test('a join reads the room and the link revocations together: two Twilio requests, one round trip', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     stack.fake.latencyMs = 100;
     const before = stack.fake.calls.length;
     expect((await join(inviteOf(task.joinUrl))).status).toBe(200);
@@ -67,7 +55,7 @@ describe('one link, one customer identity', () => {
 
 describe('revocable links', () => {
   test('Resend revokes the earlier links: they answer 410 invite_revoked, the new one admits', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     const again = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
     const resent = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true });
     expect(resent.status).toBe(200);
@@ -83,17 +71,17 @@ describe('revocable links', () => {
   });
 
   test('concurrent Resends leave the newest link working and never bring an older one back', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     const answers = await Promise.all([1, 2, 3].map(() => stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true })));
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expectError(await join(inviteOf(task.joinUrl)), 410, 'invite_revoked');
     const issuedAt = (url: string) => Number(inviteOf(url).split('.')[2]);
-    const newest = answers.map((a) => a.body.joinUrl as string).sort((a, b) => issuedAt(b) - issuedAt(a))[0];
+    const newest = answers.map((a) => a.body.joinUrl).sort((a, b) => issuedAt(b) - issuedAt(a))[0];
     expect((await join(inviteOf(newest))).status).toBe(200);
   });
 
   test('a failed revocation posts no new link', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     stack.fake.faults.push({ method: 'POST', path: /\/sync\/v1\/Services\/[^/]+\/Documents$/, times: Infinity, status: 503 });
     const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true });
     expect(answer.status).toBeGreaterThanOrEqual(500);
@@ -105,7 +93,7 @@ describe('POST /video/remove-participant', () => {
   const remove = (task: Escalated, Identity: string, token = task.token) => stack.post('/video/remove-participant', { Token: token, TaskSid: task.taskSid, Identity });
 
   test('disconnects the customer and revokes the link that admitted them; other links still work', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     const joined = await join(inviteOf(task.joinUrl));
     stack.fake.addParticipant(task.roomSid, task.agentIdentity);
     stack.fake.addParticipant(task.roomSid, joined.body.identity);
@@ -120,7 +108,7 @@ describe('POST /video/remove-participant', () => {
   });
 
   test('someone not connected: removed false, and a customer identity’s link is revoked all the same', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     const joined = await join(inviteOf(task.joinUrl));
     const answer = await remove(task, joined.body.identity);
     expect(answer.body).toEqual({ removed: false, roomSid: task.roomSid, identity: joined.body.identity });
@@ -128,7 +116,7 @@ describe('POST /video/remove-participant', () => {
   });
 
   test('an unexpected participant can be removed; their identity reaches Twilio intact', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     const stranger = 'someone else@example.com';
     stack.fake.addParticipant(task.roomSid, stranger);
     const answer = await remove(task, stranger);
@@ -137,7 +125,7 @@ describe('POST /video/remove-participant', () => {
   });
 
   test("the agent's own identity is 400; without a room 404; not the holder 403", async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     stack.fake.addParticipant(task.roomSid, task.agentIdentity);
     const before = stack.fake.calls.length;
     expectError(await remove(task, task.agentIdentity), 400, 'invalid_request');
@@ -157,8 +145,7 @@ describe('only the bundle’s own messages count as its notices', () => {
     const failed = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
     expect(failed.status).toBeGreaterThanOrEqual(400);
     const room = stack.fake.rooms.find((r) => r.unique_name === `flex-video-${task.taskSid}`)!;
-    const forged = { ...task, roomSid: room.sid, joinUrl: '', agentIdentity: '' };
-    spoof(forged, 'invite');
+    spoof({ conversationSid: task.conversationSid, roomSid: room.sid }, 'invite');
     const retried = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
     expect(retried.status).toBe(200);
     expect(retried.body.inviteStatus).toBe('posted');
@@ -168,7 +155,7 @@ describe('only the bundle’s own messages count as its notices', () => {
   });
 
   test('a spoofed session-ended or recording notice silences nothing', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     spoof(task, 'recording-started');
     const started = await stack.post('/video/recording', { Token: task.token, TaskSid: task.taskSid, Action: 'start' });
     expect(started.body).toEqual({ recording: true, roomSid: task.roomSid });
@@ -182,7 +169,7 @@ describe('only the bundle’s own messages count as its notices', () => {
 
 describe('POST /video/complete', () => {
   test('ends the room in at most 5 sequential Twilio round trips, ending and claiming the notice together', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     stack.fake.latencyMs = 100;
     const before = stack.fake.calls.length;
     const answer = await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
@@ -197,7 +184,7 @@ describe('POST /video/complete', () => {
   });
 
   test('when ending the room fails, the customer is not told it ended, and a retry does both', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     stack.fake.faults.push({ method: 'POST', path: /\/video\/v1\/Rooms\/RM[0-9a-f]+$/, times: Infinity, status: 500 });
     expect((await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid })).status).toBe(502);
     expect(stack.fake.noticesOf(task.conversationSid, 'session-ended')).toHaveLength(0);
@@ -207,7 +194,7 @@ describe('POST /video/complete', () => {
   });
 
   test('a chat closed before the session ends: the room ends, complete answers 200, and so does a repeat', async () => {
-    const task = await escalated();
+    const task = await escalated(stack);
     stack.fake.conversations.delete(task.conversationSid);
     for (let i = 0; i < 2; i++) {
       const answer = await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
@@ -243,8 +230,7 @@ describe('notice texts that cannot carry the link', () => {
     const task = tooLong.seedTask();
     const before = tooLong.fake.calls.length;
     const answer = await tooLong.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
-    expectError(answer, 500, 'misconfigured');
-    expect(answer.body.error.message).toContain('VIDEO_NOTICE_INVITE');
+    expect(expectError(answer, 500, 'misconfigured').error.message).toContain('VIDEO_NOTICE_INVITE');
     expect(tooLong.fake.calls.length).toBe(before);
     expect(tooLong.fake.rooms).toHaveLength(0);
   });
@@ -253,14 +239,7 @@ describe('notice texts that cannot carry the link', () => {
 describe('invite secrets', () => {
   const NEW_SECRET = 'n'.repeat(40);
   const rotated = useStack({ env: { VIDEO_INVITE_SECRET: NEW_SECRET, VIDEO_INVITE_SECRET_PREVIOUS: AUTH_TOKEN } });
-  const env = {
-    ACCOUNT_SID,
-    AUTH_TOKEN,
-    TWILIO_API_KEY: `SK${'1'.repeat(32)}`,
-    TWILIO_API_SECRET: 'x',
-    TWILIO_FLEX_WORKSPACE_SID: `WS${'2'.repeat(32)}`,
-    DOMAIN_NAME: 'localhost:1',
-  };
+  const env = { ...emulatorEnv(), DOMAIN_NAME: 'localhost:1' };
 
   test('a link signed before the rotation (with the auth token) still admits while VIDEO_INVITE_SECRET_PREVIOUS holds it; new links use the new secret', async () => {
     const task = await escalated(rotated);
@@ -269,7 +248,7 @@ describe('invite secrets', () => {
     const signedWithNew = inviteOf(task.joinUrl);
     const nowSeconds = Math.floor(Date.now() / 1000);
     expect(() => verifyInvite(loadConfig({ ...env, VIDEO_INVITE_SECRET: NEW_SECRET }).inviteKeys, signedWithNew, nowSeconds)).not.toThrow();
-    expect(() => verifyInvite(loadConfig(env).inviteKeys, signedWithNew, nowSeconds)).toThrow(expect.objectContaining({ code: 'invalid_invite' }));
+    expect(thrownBy(() => verifyInvite(loadConfig(env).inviteKeys, signedWithNew, nowSeconds))).toMatchObject({ code: 'invalid_invite' });
     expect((await join(signedWithNew, {}, rotated)).status).toBe(200);
     const foreign = signInvite(loadConfig({ ...env, AUTH_TOKEN: 'another-account-token-0123456789' }).inviteKeys, {
       roomSid: task.roomSid,

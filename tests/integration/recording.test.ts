@@ -1,3 +1,5 @@
+import { noticeTag } from '../../dev/emulator';
+import { escalated } from '../support/escalated';
 import { expectError } from '../support/expect';
 import { HttpAnswer, PostOptions, SeededTask, Stack } from '../support/stack';
 import { postCallback, roomEvent } from '../support/twilio-callbacks';
@@ -5,18 +7,9 @@ import { useStack } from '../support/use-stack';
 
 /** POST /video/recording under each VIDEO_RECORDING policy, against the spec-checking fake. */
 
-interface RoomTask extends SeededTask {
-  roomSid: string;
-}
+type RoomTask = Pick<SeededTask, 'conversationSid'> & { roomSid: string };
 
-async function escalated(stack: Stack): Promise<RoomTask> {
-  const task = stack.seedTask();
-  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
-  expect(answer.status).toBe(200);
-  return { ...task, roomSid: answer.body.roomSid };
-}
-
-const recording = (stack: Stack, task: SeededTask, Action: string, options?: PostOptions): Promise<HttpAnswer> =>
+const recording = (stack: Stack, task: SeededTask, Action: string, options?: PostOptions): Promise<HttpAnswer<'/video/recording'>> =>
   stack.post('/video/recording', { Token: task.token, TaskSid: task.taskSid, Action }, options);
 
 const rulesOf = (stack: Stack, roomSid: string) => stack.fake.recordingRules.get(roomSid);
@@ -78,8 +71,8 @@ describe('VIDEO_RECORDING=on-demand (the default)', () => {
     expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'include', all: true }]);
     const kinds = stack.fake
       .messages(task.conversationSid)
-      .map((m) => JSON.parse(m.attributes).videoEscalation.kind)
-      .filter((kind: string) => kind.startsWith('recording-'));
+      .map((m) => noticeTag(m)?.kind)
+      .filter((kind) => kind?.startsWith('recording-'));
     expect(kinds).toEqual(['recording-started', 'recording-stopped', 'recording-started']);
   });
 
@@ -124,8 +117,7 @@ describe('VIDEO_RECORDING=on-demand (the default)', () => {
     const task = await escalated(stack);
     stack.fake.faults.push({ method: 'POST', path: /\/Messages$/, times: 1, status: 400, twilioCode: 50000 });
     const failed = await recording(stack, task, 'start');
-    expect(failed.status).toBeGreaterThanOrEqual(500);
-    expect(failed.body.error.code).toBe('upstream_error');
+    expectError(failed, 502, 'upstream_error');
     // The customer is told before anything is recorded: no notice, no recording.
     expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
     const retried = await recording(stack, task, 'start');

@@ -1,4 +1,5 @@
-import { expectError } from '../support/expect';
+import { escalated } from '../support/escalated';
+import { anyString, expectError } from '../support/expect';
 import { newSid } from '../../dev/emulator';
 import type { SeededTask } from '../support/stack';
 import { postCallback, roomEvent } from '../support/twilio-callbacks';
@@ -11,11 +12,7 @@ const stack = useStack({ env: { VIDEO_COMPOSE: 'true' } });
 
 const list = (task: Pick<SeededTask, 'token' | 'taskSid'>) => stack.post('/video/recordings', { Token: task.token, TaskSid: task.taskSid });
 
-async function escalate(task: SeededTask): Promise<string> {
-  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
-  expect(answer.status).toBe(200);
-  return answer.body.roomSid;
-}
+const escalate = async (task: SeededTask): Promise<string> => (await escalated(stack, { task })).roomSid;
 
 test('two rooms of the same task: both listed, newest first, with recordings, compositions and failures, and no media URL', async () => {
   const task = stack.seedTask();
@@ -53,7 +50,7 @@ test('two rooms of the same task: both listed, newest first, with recordings, co
       {
         roomSid: second,
         status: 'in-progress',
-        startedAt: expect.any(String),
+        startedAt: anyString(),
         endedAt: null,
         recordings: [
           { sid: failed, kind: 'video', durationSeconds: null, status: 'failed' },
@@ -65,8 +62,8 @@ test('two rooms of the same task: both listed, newest first, with recordings, co
       {
         roomSid: first,
         status: 'completed',
-        startedAt: expect.any(String),
-        endedAt: expect.any(String),
+        startedAt: anyString(),
+        endedAt: anyString(),
         recordings: [
           { sid: firstVideo, kind: 'video', durationSeconds: 60, status: 'completed' },
           { sid: firstAudio, kind: 'audio', durationSeconds: 61, status: 'completed' },
@@ -78,7 +75,7 @@ test('two rooms of the same task: both listed, newest first, with recordings, co
   });
   const [newer, older] = answer.body.rooms;
   expect(Date.parse(newer.startedAt)).toBeGreaterThanOrEqual(Date.parse(older.startedAt));
-  expect(Date.parse(older.endedAt)).toBeGreaterThanOrEqual(Date.parse(older.startedAt));
+  expect(Date.parse(older.endedAt!)).toBeGreaterThanOrEqual(Date.parse(older.startedAt));
   // Media stays with Twilio: no URL, no media link, no external location.
   expect(answer.text).not.toMatch(/https?:|\/Media|"media_external_location"|"url"|"links"/i);
 

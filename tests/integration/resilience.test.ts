@@ -65,8 +65,7 @@ test('Twilio refusing the credentials is a 502 that names no secret', async () =
   const task = stack.seedTask();
   stack.fake.faults.push({ path: /^\/taskrouter\//, times: Infinity, status: 401, twilioCode: 20003 });
   const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
-  expectError(answer, 502, 'upstream_error');
-  expect(answer.body.error.message).toMatch(/credentials/);
+  expect(expectError(answer, 502, 'upstream_error').error.message).toMatch(/credentials/);
 });
 
 describe('misconfiguration', () => {
@@ -74,8 +73,7 @@ describe('misconfiguration', () => {
 
   test.each(['/video/escalate', '/video/agent-token', '/video/complete', '/video/join'])('%s answers 500 misconfigured naming the variable', async (endpoint) => {
     const answer = await broken.post(endpoint, { Token: 'x', TaskSid: `WT${'0'.repeat(32)}`, Invite: 'x' });
-    expectError(answer, 500, 'misconfigured');
-    expect(answer.body.error.message).toMatch(/TWILIO_API_KEY|VIDEO_RECORDING/);
+    expect(expectError(answer, 500, 'misconfigured').error.message).toMatch(/TWILIO_API_KEY|VIDEO_RECORDING/);
     expect(broken.fake.calls).toHaveLength(0);
   });
 });

@@ -105,7 +105,7 @@ function describeError(error: ErrorObject): string {
 }
 
 function headerValue(headers: Exchange['headers'], name: string): string | null {
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name);
+  if (headers instanceof Headers) return headers.get(name);
   const found = Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase());
   return found?.[1] ?? null;
 }

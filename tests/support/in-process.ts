@@ -4,7 +4,7 @@ import type { RoomEventDeps } from '../../src/core/room-events';
 import { Config, loadConfig } from '../../src/platform/config';
 import { escalationDeps, roomEventDeps } from '../../src/platform/deps';
 import { createTwilioClient, Deadline, INVOCATION_BUDGET_MS } from '../../src/platform/twilio-client';
-import { ACCOUNT_SID, AUTH_TOKEN, TwilioEmulator, SeededTask } from '../../dev/emulator';
+import { emulatorEnv, TwilioEmulator, SeededTask } from '../../dev/emulator';
 
 /**
  * The core's real flows in this process, with the real `twilio` client talking to the fake over
@@ -25,16 +25,7 @@ export function useInProcess(env: Record<string, string> = {}): InProcess {
   let config: Config | undefined;
   beforeAll(async () => {
     const url = await fake.start();
-    config = loadConfig({
-      ACCOUNT_SID,
-      AUTH_TOKEN,
-      TWILIO_API_KEY: `SK${'b2'.repeat(16)}`,
-      TWILIO_API_SECRET: 'in-process-secret',
-      TWILIO_FLEX_WORKSPACE_SID: `WS${'c3'.repeat(16)}`,
-      DOMAIN_NAME: 'localhost:3000',
-      TWILIO_API_BASE_URL: url,
-      ...env,
-    });
+    config = loadConfig({ ...emulatorEnv(url), DOMAIN_NAME: 'localhost:3000', ...env });
   });
   afterAll(() => fake.stop());
   afterEach(() => {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { freePort, ROOT, startTwilioRun, type TwilioRun } from '../../dev/twilio-run';
 import { checkAnswer, ContractLog, newContractLog } from './contract-check';
-import { ACCOUNT_SID, API_KEY, API_SECRET, AUTH_TOKEN, SeededTask, TwilioEmulator, WORKSPACE_SID } from '../../dev/emulator';
+import { API_KEY, API_SECRET, emulatorEnv, SeededTask, TwilioEmulator, WORKSPACE_SID } from '../../dev/emulator';
+import type { ApiAnswer, ApiPath } from '../../src/contract';
 
 /**
  * The built bundle under real twilio-run, on a free port, with its Twilio traffic sent to a
@@ -19,11 +20,26 @@ export interface StackOptions {
   assetsDir?: string;
 }
 
-export interface HttpAnswer {
+/** What every answer is, whatever was asked: the status, the headers, the text, and the text
+ * parsed as JSON (undefined when it is not JSON). `json` is `unknown` until a check narrows it:
+ * expectError (tests/support/expect.ts) to the contract's error body. */
+export interface RawAnswer {
   status: number;
   headers: Headers;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of any endpoint, asserted by the tests
   text: string;
+  json: unknown;
+}
+
+/**
+ * An answer of one of the contract's endpoints, with `body`: its 200 answer's JSON, typed by the
+ * contract (docs/openapi.yaml through src/contract.ts). The type is earned, not assumed: every
+ * answer `post` gets is validated against the document (checkAnswer below; useStack fails the
+ * test on a violation), and `body` is only handed out for a 200: read on any other status it
+ * throws, naming the status and the text. A failure is read through expectError, which checks
+ * the error body and returns it typed as ApiError.
+ */
+export interface HttpAnswer<P extends ApiPath> extends RawAnswer {
+  readonly body: ApiAnswer<P>;
 }
 
 export interface PostOptions {
@@ -34,12 +50,22 @@ export interface PostOptions {
 
 export type { SeededTask } from '../../dev/emulator';
 
+/** A JSON object, or a form when `form` is set; a string is sent as it is. */
+export type RequestBody = Record<string, unknown> | string;
+
 export interface Stack {
   baseUrl: string;
   fake: TwilioEmulator;
   /** Every answer `post` got, checked against docs/openapi.yaml: the violations, for useStack. */
   contract: ContractLog;
-  post: (pathname: string, body: Record<string, unknown> | string, options?: PostOptions) => Promise<HttpAnswer>;
+  /** Posts to one of the contract's endpoints: its success body is typed (HttpAnswer). The request
+   * body is not: tests send malformed and extra parameters on purpose. Given a path known only as
+   * a string (a table of endpoints, a URL with a query), the answer has no typed body, only what a
+   * test can check of any answer (status, headers, expectError). */
+  post: {
+    <P extends ApiPath>(pathname: P, body: RequestBody, options?: PostOptions): Promise<HttpAnswer<P>>;
+    (pathname: string, body: RequestBody, options?: PostOptions): Promise<RawAnswer>;
+  };
   seedTask: (options?: { reservationStatus?: string; attributes?: Record<string, unknown> }) => SeededTask;
   stop: () => Promise<void>;
 }
@@ -61,15 +87,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       assetsFolder: path.join(dir, 'assets'),
       port,
       envFile: path.join(dir, '.env'),
-      env: {
-        ACCOUNT_SID,
-        AUTH_TOKEN,
-        TWILIO_API_KEY: API_KEY,
-        TWILIO_API_SECRET: API_SECRET,
-        TWILIO_FLEX_WORKSPACE_SID: WORKSPACE_SID,
-        TWILIO_API_BASE_URL: fakeUrl,
-        ...options.env,
-      },
+      env: { ...emulatorEnv(fakeUrl), ...options.env },
     });
   } catch (err) {
     await fake.stop();
@@ -78,7 +96,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const baseUrl = twilioRun.url;
 
   const contract = newContractLog();
-  const post = async (pathname: string, body: Record<string, unknown> | string, opts: PostOptions = {}): Promise<HttpAnswer> => {
+  async function post<P extends ApiPath>(pathname: P | string, body: RequestBody, opts: PostOptions = {}): Promise<HttpAnswer<P>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.origin) headers.Origin = opts.origin;
     let payload: string;
@@ -93,14 +111,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const response = await fetch(`${baseUrl}${pathname}`, { method: 'POST', headers, body: payload });
     const text = await response.text();
     checkAnswer(contract, { method: 'POST', path: pathname, requestHeaders: headers, requestBody: payload, status: response.status, headers: response.headers, text });
-    let parsed: unknown;
+    let json: unknown;
     try {
-      parsed = JSON.parse(text);
+      json = JSON.parse(text);
     } catch {
-      parsed = undefined;
+      json = undefined;
     }
-    return { status: response.status, headers: response.headers, body: parsed, text };
-  };
+    const answer: RawAnswer = { status: response.status, headers: response.headers, text, json };
+    // Not enumerable: printing or comparing an answer never reads it.
+    return Object.defineProperty(answer as HttpAnswer<P>, 'body', {
+      get(): ApiAnswer<P> {
+        if (answer.status !== 200) throw new Error(`POST ${pathname} answered ${answer.status}, not 200: ${text.slice(0, 300)}`);
+        // Checked against the contract above: a 200 of this path is this path's answer.
+        return json as ApiAnswer<P>;
+      },
+    });
+  }
 
   return {
     baseUrl,

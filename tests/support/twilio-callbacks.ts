@@ -23,7 +23,7 @@ export interface CallbackOptions {
 }
 
 /** Posts a callback signed for the URL the bundle registered (or with the given signature). */
-export function postCallback(stack: Stack, path: CallbackPath, params: Record<string, string | string[]>, options: CallbackOptions = {}): Promise<HttpAnswer> {
+export function postCallback<P extends CallbackPath>(stack: Stack, path: P, params: Record<string, string | string[]>, options: CallbackOptions = {}): Promise<HttpAnswer<P>> {
   const signature = options.signature === undefined ? signatureOf(`${stack.baseUrl}${path}`, params) : options.signature;
   const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
   if (signature !== null) headers['X-Twilio-Signature'] = signature;
