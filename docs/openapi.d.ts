@@ -399,7 +399,7 @@ export interface paths {
      * The agent's video panel, embedded by a Flex plugin (or any agent desktop).
      * @description Embedded in an iframe with `allow="camera; microphone; display-capture; autoplay"`, or
      *     opened in its own window. The host hands it credentials with `postMessage`, never in the
-     *     URL (see API.md, "The agent panel").
+     *     URL: the handshake is in the README ("The agent's panel") and typed in src/panel-protocol.ts.
      */
     get: operations['agentPanel'];
     put?: never;

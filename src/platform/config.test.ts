@@ -20,7 +20,7 @@ const misconfiguredMessage = (overrides: Record<string, string | undefined>) => 
   throw new Error('expected misconfigured');
 };
 
-test('defaults follow API.md', () => {
+test("defaults follow the README's configuration table", () => {
   const config = loadConfig(env);
   expect(config).toMatchObject({
     allowedOrigins: ['https://flex.twilio.com'],

@@ -154,7 +154,7 @@ export async function openHostedPanel(
   };
 }
 
-/** API.md's `video-escalation:state`, exactly: these keys and no other. */
+/** The `video-escalation:state` of src/panel-protocol.ts, exactly: these keys and no other. */
 const STATE_MESSAGE_SCHEMA = {
   type: 'object',
   additionalProperties: false,

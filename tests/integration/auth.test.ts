@@ -2,7 +2,7 @@ import { newSid } from '../../dev/emulator';
 import { expectError } from '../support/expect';
 import { useStack } from '../support/use-stack';
 
-/** Every authentication and authorization outcome of API.md, on every agent endpoint. */
+/** Every authentication and authorization outcome of docs/openapi.yaml, on every agent endpoint. */
 
 const stack = useStack();
 

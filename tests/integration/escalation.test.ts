@@ -3,7 +3,7 @@ import { decodeJwt } from '../support/jwt';
 import type { HttpAnswer, SeededTask } from '../support/stack';
 import { useStack } from '../support/use-stack';
 
-/** The core flow of API.md against the spec-checking fake, through real twilio-run. */
+/** The core flow of docs/openapi.yaml against the spec-checking fake, through real twilio-run. */
 
 const stack = useStack();
 

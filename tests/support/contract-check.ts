@@ -73,7 +73,7 @@ const escapePointer = (part: string) => part.replace(/~/g, '~0').replace(/\//g, 
 function newAjv(options: { coerceTypes: boolean }): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, strictTypes: false, allErrors: true, discriminator: true, coerceTypes: options.coerceTypes });
   addFormats(ajv);
-  // API.md's Identity limit is in bytes, which maxLength (characters) cannot say.
+  // The contract's Identity limit is in bytes, which maxLength (characters) cannot say.
   ajv.addKeyword({
     keyword: 'x-maxBytes',
     type: 'string',

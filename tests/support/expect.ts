@@ -17,7 +17,7 @@ export function isApiError(value: unknown): value is ApiError {
   );
 }
 
-/** API.md's error contract: the status, a JSON body `{error: {code, message}}`, nothing else.
+/** The contract's error shape (docs/openapi.yaml, `Error`): the status, a JSON body `{error: {code, message}}`, nothing else.
  * Returns that body, typed, for a test that reads the message. */
 export function expectError(answer: RawAnswer, status: number, code: ErrorCode): ApiError {
   const body = answer.json;

@@ -1,7 +1,7 @@
 /**
  * Malformed requests, one table per endpoint: every parameter missing, of the wrong type, too
  * long or of the wrong format, as JSON (any type) and as form strings (strings only). Each case
- * names the answer API.md requires: 400 invalid_request, except an absent or empty `Token`,
+ * names the answer docs/openapi.yaml requires: 400 invalid_request, except an absent or empty `Token`,
  * which is 401 unauthenticated. The values that must be real (the seeded task's token and SID)
  * are placeholders, filled in by `withSeeded` once the stack runs.
  */

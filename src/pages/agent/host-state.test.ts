@@ -8,7 +8,7 @@ const CUSTOMER = { sid: 'PA1', identity: 'customer-AbCdEfGhIjKlMnOp' };
 
 const run = (...events: PanelEvent[]): PanelState => events.reduce(reducePanel, initialPanelState);
 
-/** API.md's shape, exactly: these five keys and no other, each of its type. */
+/** The protocol's shape (src/panel-protocol.ts), exactly: these five keys and no other, each of its type. */
 function expectContractShape(message: StateMessage): void {
   expect(Object.keys(message).sort()).toEqual(['participants', 'recording', 'roomSid', 'state', 'type']);
   expect(message.type).toBe('video-escalation:state');

@@ -1,5 +1,5 @@
 /** Who is in the room, as the agent should read it. The service issues only two kinds of
- * identity (API.md): `agent-<WorkerSid>` (or `agent-<hash>` for a user without a worker) and
+ * identity (docs/openapi.yaml, `AgentIdentity`): `agent-<WorkerSid>` (or `agent-<hash>` for a user without a worker) and
  * `customer-<16 base64url characters>`, one per link. Anything else got in some other way and
  * is shown as unexpected, with its raw identity, so the agent can remove it. */
 
