@@ -19,14 +19,15 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const LATENCY_MS = 200;
 
 /** The test support code is TypeScript: bundle it once for this script. The critical-path
- * count is the tests' own (sequentialDepth), so bench and tests cannot disagree about it. */
+ * count is the tests' own (sequentialDepth), so bench and tests cannot disagree about it, and a
+ * task is escalated as the tests escalate one. */
 async function loadSupport() {
   await mkdir(path.join(root, '.test-stacks'), { recursive: true });
   const dir = await mkdtemp(path.join(root, '.test-stacks', 'bench-'));
   const outfile = path.join(dir, 'support.cjs');
   await build({
     stdin: {
-      contents: "export * from './stack'; export { sequentialDepth, functionMillis } from './expect';",
+      contents: "export * from './stack'; export { escalated } from './escalated'; export { inviteOf, sequentialDepth, functionMillis } from './expect';",
       resolveDir: path.join(root, 'tests', 'support'),
       loader: 'ts',
     },
@@ -64,13 +65,12 @@ export async function apiSection() {
   const { support, cleanup } = await loadSupport();
   const stack = await support.startStack();
   stack.fake.latencyMs = LATENCY_MS;
-  const escalate = (t, extra = {}) => stack.post('/video/escalate', { Token: t.token, TaskSid: t.taskSid, ...extra });
+  /** A task in a call, escalated without the added latency: only the measured call has it. */
   const escalated = async () => {
-    const t = stack.seedTask();
     stack.fake.latencyMs = 0;
-    const answer = await escalate(t);
+    const task = await support.escalated(stack);
     stack.fake.latencyMs = LATENCY_MS;
-    return { ...t, roomSid: answer.body.roomSid, invite: decodeURIComponent(new URL(answer.body.joinUrl).hash.slice('#invite='.length)) };
+    return { ...task, invite: support.inviteOf(task.joinUrl) };
   };
   try {
     const agent =
