@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type Request } from 'playwright-core';
+import { videoStandIn } from '../../dev/sandbox/video-stand-in';
 import chromiumArgs from '../support/chromium-args.json';
 import { ROOT } from '../support/stack';
 
@@ -11,7 +12,7 @@ import { ROOT } from '../support/stack';
  * HTML, CSS and JavaScript are the built bundle, served by twilio-run exactly as deployed. */
 
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const FAKE_SDK = fs.readFileSync(path.join(__dirname, 'fake-twilio-video.js'), 'utf8');
+export const FAKE_SDK = videoStandIn(path.join(__dirname, 'fake-twilio-video.js'));
 
 /** Chromium's fake camera (a test pattern) and microphone (a beep) stand in for real devices.
  * Background networking is off: on this machine it only produces refused connections. */
