@@ -43,10 +43,13 @@ export default defineConfig(
   },
 
   // Where the code runs.
-  { files: ['src/pages/**', 'dev/sandbox/console/**', 'dev/sandbox/local-video.js', 'tests/browser/fake-twilio-video.js'], languageOptions: { globals: globals.browser } },
+  {
+    files: ['src/pages/**', 'dev/sandbox/console/**', 'dev/sandbox/local-video.js', 'dev/sandbox/twilio-video-base.js', 'tests/browser/fake-twilio-video.js'],
+    languageOptions: { globals: globals.browser },
+  },
   {
     files: ['src/functions/**', 'src/core/**', 'src/platform/**', 'src/contract.ts', 'dev/**', 'scripts/**', 'tests/**', '*.js', '*.mjs'],
-    ignores: ['dev/sandbox/console/**', 'dev/sandbox/local-video.js', 'tests/browser/fake-twilio-video.js'],
+    ignores: ['dev/sandbox/console/**', 'dev/sandbox/local-video.js', 'dev/sandbox/twilio-video-base.js', 'tests/browser/fake-twilio-video.js'],
     languageOptions: { globals: globals.node },
   },
   { files: ['**/*.test.ts', 'tests/**'], languageOptions: { globals: globals.jest } },

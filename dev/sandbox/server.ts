@@ -5,6 +5,7 @@ import { emulatorEnv, TwilioEmulator, type SeededTask } from '../emulator';
 import { freePort, ROOT, startTwilioRun, type TwilioRun } from '../twilio-run';
 import { LocalVideo } from './local-video-server';
 import { seedConversation } from './seed';
+import { videoStandIn } from './video-stand-in';
 
 /**
  * The sandbox: the built bundle under twilio-run against the emulator, behind one server on
@@ -31,9 +32,10 @@ const STATIC: Record<string, [file: string, type: string]> = {
   '/': [path.join(CONSOLE_DIR, 'index.html'), 'text/html; charset=utf-8'],
   '/__sandbox/console.js': [path.join(CONSOLE_DIR, 'console.js'), 'application/javascript; charset=utf-8'],
   '/__sandbox/console.css': [path.join(CONSOLE_DIR, 'console.css'), 'text/css; charset=utf-8'],
-  // The real pages load the SDK from here; in the sandbox they get the local stand-in.
-  '/join/twilio-video.min.js': [path.join(ROOT, 'dev', 'sandbox', 'local-video.js'), 'application/javascript; charset=utf-8'],
 };
+// The real pages load the SDK from here; in the sandbox they get the local stand-in.
+const SDK_PATH = '/join/twilio-video.min.js';
+const LOCAL_VIDEO = path.join(ROOT, 'dev', 'sandbox', 'local-video.js');
 
 async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -86,6 +88,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (file) {
       res.writeHead(200, { 'Content-Type': file[1], 'Cache-Control': 'no-store' });
       fs.createReadStream(file[0]).pipe(res);
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === SDK_PATH) {
+      res.writeHead(200, { 'Content-Type': 'application/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(videoStandIn(LOCAL_VIDEO));
       return;
     }
     if (url.pathname.startsWith('/__emulator/')) return proxy(req, res, emulatorUrl);

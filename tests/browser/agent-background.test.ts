@@ -89,6 +89,20 @@ const shownSize = (hosted: HostedPanel, selector: string) =>
     return { width: video.videoWidth, height: video.videoHeight };
   }, selector);
 
+/** A ready panel whose preview plays, and the raw camera measured at the size it is shown. */
+async function previewingPanel(stack: ReturnType<typeof useStack>): Promise<{ hosted: HostedPanel; raw: FrameStats }> {
+  const hosted = await readyPanel(stack.baseUrl, stack);
+  await panelVideoPlaying(hosted, '.preview-video video');
+  const raw = await rawCamera(stack.baseUrl, await shownSize(hosted, '.preview-video video'));
+  return { hosted, raw };
+}
+
+/** Blurred: a picture (above SHOWN), but softer than the raw camera (below BLURRED). */
+function expectBlurred(view: FrameStats, raw: FrameStats): void {
+  expect(view.gradient).toBeLessThan(raw.gradient * BLURRED);
+  expect(view.gradient).toBeGreaterThan(raw.gradient * SHOWN);
+}
+
 const shownTrack = (hosted: HostedPanel, selector: string) =>
   hosted.panel.evaluate((sel) => (document.querySelector<HTMLVideoElement>(sel)!.srcObject as MediaStream).getVideoTracks()[0].id, selector);
 
@@ -113,21 +127,15 @@ async function inCall(hosted: HostedPanel) {
 describe('blur', () => {
   const stack = useStack(stacks.blur);
   test('the preview, the self-view and the published track are all blurred; the raw camera is never shown', async () => {
-    const hosted = await readyPanel(stack.baseUrl, stack);
-    await panelVideoPlaying(hosted, '.preview-video video');
-    const raw = await rawCamera(stack.baseUrl, await shownSize(hosted, '.preview-video video'));
-    const preview = await frameStats(hosted.panel, '.preview-video video');
-    expect(preview.gradient).toBeLessThan(raw.gradient * BLURRED);
-    expect(preview.gradient).toBeGreaterThan(raw.gradient * SHOWN);
+    const { hosted, raw } = await previewingPanel(stack);
+    expectBlurred(await frameStats(hosted.panel, '.preview-video video'), raw);
     // The processors came from this service, not a CDN, under the page's CSP.
     expect(hosted.requests.some((url) => url.startsWith(`${stack.baseUrl}/processors/`) && url.endsWith('.tflite'))).toBe(true);
     expect(hosted.requests.filter((url) => !url.startsWith(stack.baseUrl) && !url.startsWith(flex.origin))).toEqual([]);
     expect(await hosted.cspViolations()).toEqual([]);
 
     await inCall(hosted);
-    const selfView = await frameStats(hosted.panel, '.self-view video');
-    expect(selfView.gradient).toBeLessThan(raw.gradient * BLURRED);
-    expect(selfView.gradient).toBeGreaterThan(raw.gradient * SHOWN);
+    expectBlurred(await frameStats(hosted.panel, '.self-view video'), raw);
   });
 
   test('where the processor cannot run, the camera stays off with the reason; the microphone still works', async () => {
@@ -155,9 +163,7 @@ describe('blur', () => {
 describe('image', () => {
   const stack = useStack(stacks.image);
   test('the company picture replaces the background in every view', async () => {
-    const hosted = await readyPanel(stack.baseUrl, stack);
-    await panelVideoPlaying(hosted, '.preview-video video');
-    const raw = await rawCamera(stack.baseUrl, await shownSize(hosted, '.preview-video video'));
+    const { hosted, raw } = await previewingPanel(stack);
     expect(raw.magenta).toBeLessThan(0.05);
     await eventually(async () => (await frameStats(hosted.panel, '.preview-video video')).magenta > 0.6, true, 10_000);
     await inCall(hosted);
@@ -168,10 +174,8 @@ describe('image', () => {
 describe('none', () => {
   const stack = useStack(stacks.none);
   test('the camera as it is, and no processor file is fetched', async () => {
-    const hosted = await readyPanel(stack.baseUrl, stack);
-    await panelVideoPlaying(hosted, '.preview-video video');
+    const { hosted, raw } = await previewingPanel(stack);
     const preview = await frameStats(hosted.panel, '.preview-video video');
-    const raw = await rawCamera(stack.baseUrl, await shownSize(hosted, '.preview-video video'));
     // The same pattern, sharp: within the frame-to-frame variation of the moving pattern.
     expect(preview.gradient).toBeGreaterThan(raw.gradient * UNTOUCHED);
     expect(hosted.requests.filter((url) => url.includes('/processors/'))).toEqual([]);

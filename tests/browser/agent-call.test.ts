@@ -2,7 +2,7 @@ import { escalated } from '../support/escalated';
 import { expectError, inviteOf } from '../support/expect';
 import { useStack } from '../support/use-stack';
 import { checkedStates, drivePanelRoom, lastStateIs, openHostedPanel, panelScreen, panelShot, panelVideoPlaying, panelVideoRecord, useFlexHost } from './agent-host';
-import { eventually, hasText, hidden, isFocused, useBrowserContext, visible } from './harness';
+import { eventually, hasText, hidden, isFocused, turnCameraOffAndOn, useBrowserContext, visible } from './harness';
 
 /** The agent in a call: the customer arrives, the controls, who is in the room, a new link,
  * removing someone, the connection coming and going, and ending the call. The room's events
@@ -72,10 +72,7 @@ test('mute and camera work in the call, and the camera is republished', async ()
   const panel = hosted.panel;
   await panel.getByRole('button', { name: 'Mute microphone' }).click();
   await visible(panel.getByRole('button', { name: 'Unmute microphone' }));
-  await panel.getByRole('button', { name: 'Turn camera off' }).click();
-  await visible(panel.locator('.self-view .video-off'));
-  await panel.getByRole('button', { name: 'Turn camera on' }).click();
-  await panelVideoPlaying(hosted, '.self-view video');
+  await turnCameraOffAndOn(panel);
   const record = await panelVideoRecord(hosted);
   expect(record.unpublished).toEqual(['video']);
   expect(record.published).toEqual(['video']);

@@ -4,9 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { openPage, SCREENSHOTS, type FakeVideoOptions, type FakeVideoRecord, type SdkDelivery, type TestPage } from './harness';
-
-const FAKE_SDK = fs.readFileSync(path.join(__dirname, 'fake-twilio-video.js'), 'utf8');
+import { FAKE_SDK, openPage, SCREENSHOTS, waitForVideoPlaying, type FakeVideoOptions, type FakeVideoRecord, type SdkDelivery, type TestPage } from './harness';
 
 /**
  * A stand-in for Flex: a page on its own origin (127.0.0.1, while the bundle is on localhost)
@@ -223,10 +221,7 @@ export function panelVideoRecord(hosted: HostedPanel): Promise<PanelFakeVideo> {
 
 /** The frame shows live video in `selector`. */
 export function panelVideoPlaying(hosted: HostedPanel, selector: string): Promise<unknown> {
-  return hosted.panel.waitForFunction((sel) => {
-    const video = document.querySelector<HTMLVideoElement>(sel);
-    return !!video && !video.hidden && video.readyState >= 2 && video.videoWidth > 0;
-  }, selector);
+  return waitForVideoPlaying(hosted.panel, selector);
 }
 
 /** A picture of the panel alone, at the size the host gives it. */

@@ -3,7 +3,9 @@
  * getUserMedia (Chromium's fake camera and microphone), or the page's own MediaStreamTracks
  * (`new LocalVideoTrack(track)`), while connecting, other participants and every room event are
  * driven by the test through window.__fakeVideo. It mirrors twilio-video 2.x's public surface as
- * far as the join page uses it, and records what the page asked for.
+ * far as the join page uses it, and records what the page asked for. What it shares with the
+ * sandbox's stand-in (dev/sandbox/local-video.js) is dev/sandbox/twilio-video-base.js, served in
+ * front of it.
  *
  * Options are read from window.__fakeVideoOptions (set with page.addInitScript):
  *   isSupported (default true), participants (identities already in the room), isRecording,
@@ -12,138 +14,13 @@
   'use strict';
 
   const options = Object.assign({ isSupported: true, participants: [], isRecording: false, connectErrorCode: null }, window.__fakeVideoOptions);
-  let sidCounter = 0;
-  const sid = (prefix) => prefix + String(++sidCounter).padStart(32, '0');
-
-  class Emitter {
-    constructor() {
-      this._listeners = new Map();
-    }
-    on(event, listener) {
-      if (!this._listeners.has(event)) this._listeners.set(event, []);
-      this._listeners.get(event).push(listener);
-      return this;
-    }
-    once(event, listener) {
-      const wrapped = (...args) => {
-        this.off(event, wrapped);
-        listener(...args);
-      };
-      return this.on(event, wrapped);
-    }
-    off(event, listener) {
-      const list = this._listeners.get(event) || [];
-      const index = list.indexOf(listener);
-      if (index >= 0) list.splice(index, 1);
-      return this;
-    }
-    removeListener(event, listener) {
-      return this.off(event, listener);
-    }
-    emit(event, ...args) {
-      for (const listener of [...(this._listeners.get(event) || [])]) listener(...args);
-      return true;
-    }
-  }
-
-  class TwilioError extends Error {
-    constructor(code, message) {
-      super(message);
-      this.name = 'TwilioError';
-      this.code = code;
-    }
-  }
-
-  /** Attaching is the same for local and remote tracks: an element playing the track. */
-  class MediaTrack extends Emitter {
-    constructor(kind, mediaStreamTrack) {
-      super();
-      this.kind = kind;
-      this.mediaStreamTrack = mediaStreamTrack;
-      this.name = mediaStreamTrack.id;
-      this._elements = new Set();
-    }
-    attach(element) {
-      const el = element || document.createElement(this.kind);
-      el.autoplay = true;
-      el.playsInline = true;
-      el.srcObject = new MediaStream([this.mediaStreamTrack]);
-      this._elements.add(el);
-      return el;
-    }
-    detach(element) {
-      const elements = element ? [element] : [...this._elements];
-      for (const el of elements) {
-        el.srcObject = null;
-        this._elements.delete(el);
-      }
-      return element || elements;
-    }
-  }
-
-  class LocalTrack extends MediaTrack {
-    constructor(kind, mediaStreamTrack) {
-      super(kind, mediaStreamTrack);
-      this.id = mediaStreamTrack.id;
-      this.isEnabled = true;
-      this.isStopped = false;
-    }
-    enable(enabled = true) {
-      this.isEnabled = enabled;
-      this.mediaStreamTrack.enabled = enabled;
-      this.emit(enabled ? 'enabled' : 'disabled', this);
-      return this;
-    }
-    disable() {
-      return this.enable(false);
-    }
-    stop() {
-      this.mediaStreamTrack.stop();
-      this.isStopped = true;
-      fake.stoppedTracks.push(this.kind);
-      this.emit('stopped', this);
-      return this;
-    }
-    async restart(constraints) {
-      const stream = await navigator.mediaDevices.getUserMedia({ [this.kind]: constraints || true });
-      this.mediaStreamTrack.stop();
-      this.mediaStreamTrack = stream.getTracks()[0];
-      this.mediaStreamTrack.enabled = this.isEnabled;
-      for (const el of this._elements) el.srcObject = new MediaStream([this.mediaStreamTrack]);
-      fake.restarts.push({ kind: this.kind, constraints });
-    }
-  }
-
-  /** `new Video.LocalAudioTrack(mediaStreamTrack)`: the page's own track handed to the SDK. As in
-   * twilio-video, such a track cannot be restarted (only tracks the SDK acquired can). */
-  class WrappedLocalTrack extends LocalTrack {
-    constructor(kind, mediaStreamTrack) {
-      super(kind, mediaStreamTrack);
-      if (mediaStreamTrack.kind !== kind) throw new TypeError(`fake twilio-video: a ${mediaStreamTrack.kind} track given to Local${kind}Track`);
-      this.isEnabled = mediaStreamTrack.enabled;
-      fake.wrapped.push(kind);
-    }
-    restart() {
-      return Promise.reject(new TypeError('restart can only be called on a LocalTrack created using createLocalTracks'));
-    }
-  }
-
-  const asConstraints = (value) => (value === true || value === false ? value : Object.keys(value).length ? value : true);
-
-  async function createLocalTracks(request) {
-    fake.calls.push('createLocalTracks');
-    const stream = await navigator.mediaDevices.getUserMedia({
-      audio: request.audio === undefined ? true : asConstraints(request.audio),
-      video: request.video === undefined ? true : asConstraints(request.video),
-    });
-    return stream.getTracks().map((track) => new LocalTrack(track.kind, track));
-  }
-
-  async function createLocalTrack(kind, constraints) {
-    fake.calls.push(kind === 'audio' ? 'createLocalAudioTrack' : 'createLocalVideoTrack');
-    const stream = await navigator.mediaDevices.getUserMedia({ [kind]: constraints ? asConstraints(constraints) : true });
-    return new LocalTrack(kind, stream.getTracks()[0]);
-  }
+  const base = window.__twilioVideoBase({
+    called: (name) => fake.calls.push(name),
+    wrapped: (kind) => fake.wrapped.push(kind),
+    stopped: (track) => fake.stoppedTracks.push(track.kind),
+    restarted: (track, constraints) => fake.restarts.push({ kind: track.kind, constraints }),
+  });
+  const { sid, Track, TwilioError } = base;
 
   /** The agent's camera: a moving picture drawn on a canvas, so screenshots show live video. The
    * agent panel's tests see customers through it, labelled as such. */
@@ -181,58 +58,34 @@
     return destination.stream.getAudioTracks()[0];
   }
 
-  class RemoteParticipant extends Emitter {
+  /** Someone in the room, whose camera (a canvas) and microphone (silence) the page is sent. */
+  class RemoteParticipant extends base.RemoteParticipant {
     constructor(identity, withMedia) {
-      super();
-      this.identity = identity;
-      this.sid = sid('PA');
-      this.state = 'connected';
-      this.tracks = new Map();
-      this.audioTracks = new Map();
-      this.videoTracks = new Map();
-      this.networkQualityLevel = null;
-      if (withMedia.video) this._publish(new MediaTrack('video', agentVideoTrack(identity.startsWith('customer-') ? 'Customer' : 'Agent')));
-      if (withMedia.audio) this._publish(new MediaTrack('audio', agentAudioTrack()));
-    }
-    _publish(track) {
-      track.sid = sid('MT');
-      const publication = { trackSid: track.sid, trackName: track.name, kind: track.kind, isSubscribed: true, track };
-      this.tracks.set(track.sid, publication);
-      (track.kind === 'audio' ? this.audioTracks : this.videoTracks).set(track.sid, publication);
+      super(sid('PA'), identity);
+      if (withMedia.video) this._subscribe(new Track('video', agentVideoTrack(identity.startsWith('customer-') ? 'Customer' : 'Agent')));
+      if (withMedia.audio) this._subscribe(new Track('audio', agentAudioTrack()));
     }
   }
 
-  class LocalParticipant extends Emitter {
-    constructor(tracks) {
-      super();
-      this.identity = 'customer-fake';
-      this.sid = sid('PA');
-      this.networkQualityLevel = null;
-      this.tracks = new Map(tracks.map((track) => [track.name, { track, kind: track.kind }]));
-    }
-    publishTrack(track) {
+  /** The agent panel publishes its screen share with a name: names are recorded with the kinds,
+   * and the tracks themselves, for endScreenCapture. */
+  class LocalParticipant extends base.LocalParticipant {
+    publishTrack(track, publishOptions) {
       fake.published.push(track.kind);
-      const publication = { track, kind: track.kind, trackSid: sid('MT') };
-      this.tracks.set(track.name, publication);
-      return Promise.resolve(publication);
+      fake.publishedNames.push((publishOptions && publishOptions.name) || null);
+      fake.publishedTracks.push(track);
+      return super.publishTrack(track, publishOptions);
     }
     unpublishTrack(track) {
       fake.unpublished.push(track.kind);
-      const publication = this.tracks.get(track.name) || null;
-      this.tracks.delete(track.name);
-      return publication;
+      return super.unpublishTrack(track);
     }
   }
 
-  class Room extends Emitter {
+  class Room extends base.Room {
     constructor(name, tracks) {
-      super();
-      this.name = name;
-      this.sid = sid('RM');
-      this.state = 'connected';
-      this.isRecording = options.isRecording;
-      this.localParticipant = new LocalParticipant(tracks);
-      this.participants = new Map();
+      super(sid('RM'), name, options.isRecording, new LocalParticipant(sid('PA'), 'customer-fake'));
+      for (const track of tracks) this.localParticipant._publish(track);
     }
     disconnect() {
       if (this.state === 'disconnected') return this;
@@ -249,6 +102,8 @@
     connects: [],
     calls: [],
     published: [],
+    publishedNames: [],
+    publishedTracks: [],
     unpublished: [],
     restarts: [],
     /** Kinds of the page's own tracks wrapped with LocalAudioTrack / LocalVideoTrack. */
@@ -260,26 +115,16 @@
     addParticipant(identity, withMedia = { audio: true, video: true }) {
       const room = this._room();
       const participant = new RemoteParticipant(identity, withMedia);
-      room.participants.set(participant.sid, participant);
-      room.emit('participantConnected', participant);
+      room._participantConnected(participant);
       setTimeout(() => {
-        for (const publication of participant.tracks.values()) {
-          participant.emit('trackSubscribed', publication.track, publication);
-          room.emit('trackSubscribed', publication.track, publication, participant);
-        }
+        for (const publication of participant.tracks.values()) room._subscribed(participant, publication);
       }, 20);
     },
     removeParticipant(identity) {
       const room = this._room();
       const participant = [...room.participants.values()].find((p) => p.identity === identity);
-      for (const publication of participant.tracks.values()) {
-        publication.track.mediaStreamTrack.stop();
-        participant.emit('trackUnsubscribed', publication.track, publication);
-        room.emit('trackUnsubscribed', publication.track, publication, participant);
-      }
-      room.participants.delete(participant.sid);
-      participant.state = 'disconnected';
-      room.emit('participantDisconnected', participant);
+      for (const publication of participant.tracks.values()) publication.track.mediaStreamTrack.stop();
+      room._participantDisconnected(participant);
     },
     startRecording() {
       this._room().isRecording = true;
@@ -336,16 +181,7 @@
 
   // ---- What the agent panel needs on top (kept apart from the join page's surface) ----------
   // The agent's tokens name the participant and the room: the local participant and the room
-  // take them from the token, as with the real SDK. A screen share is published with a name, so
-  // published track names are recorded; remote participants report network quality.
-  fake.publishedNames = [];
-  fake.publishedTracks = [];
-  const publishUnnamed = LocalParticipant.prototype.publishTrack;
-  LocalParticipant.prototype.publishTrack = function (track, publishOptions) {
-    fake.publishedNames.push((publishOptions && publishOptions.name) || null);
-    fake.publishedTracks.push(track);
-    return publishUnnamed.call(this, track);
-  };
+  // take them from the token, as with the real SDK. Remote participants report network quality.
   /** The browser's own "Stop sharing": the captured track ends by itself. */
   fake.endScreenCapture = function () {
     const capture = this.publishedTracks.filter((track) => track instanceof MediaStreamTrack).at(-1);
@@ -384,7 +220,7 @@
     poor: { rtt: 520, jitter: 0.09, packetLoss: 9 },
   };
   function runPreflight(token, preflightOptions) {
-    const test = new Emitter();
+    const test = new base.Emitter();
     const run = { token, options: preflightOptions, stopped: false };
     fake.preflights.push(run);
     test.stop = () => {
@@ -410,25 +246,5 @@
   }
 
   window.__fakeVideo = fake;
-  window.Twilio = Object.assign(window.Twilio || {}, {
-    Video: {
-      version: '2.36.0-fake',
-      isSupported: options.isSupported,
-      connect,
-      runPreflight,
-      createLocalTracks,
-      createLocalAudioTrack: (constraints) => createLocalTrack('audio', constraints),
-      createLocalVideoTrack: (constraints) => createLocalTrack('video', constraints),
-      LocalAudioTrack: class LocalAudioTrack extends WrappedLocalTrack {
-        constructor(mediaStreamTrack) {
-          super('audio', mediaStreamTrack);
-        }
-      },
-      LocalVideoTrack: class LocalVideoTrack extends WrappedLocalTrack {
-        constructor(mediaStreamTrack) {
-          super('video', mediaStreamTrack);
-        }
-      },
-    },
-  });
+  window.Twilio = Object.assign(window.Twilio || {}, { Video: base.video('2.36.0-fake', connect, { isSupported: options.isSupported, runPreflight }) });
 })();

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Frame, type Locator, type Page, type Request } from 'playwright-core';
+import { videoStandIn } from '../../dev/sandbox/video-stand-in';
 import chromiumArgs from '../support/chromium-args.json';
 import { ROOT } from '../support/stack';
 
@@ -11,7 +12,7 @@ import { ROOT } from '../support/stack';
  * HTML, CSS and JavaScript are the built bundle, served by twilio-run exactly as deployed. */
 
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
-const FAKE_SDK = fs.readFileSync(path.join(__dirname, 'fake-twilio-video.js'), 'utf8');
+export const FAKE_SDK = videoStandIn(path.join(__dirname, 'fake-twilio-video.js'));
 
 /** Chromium's fake camera (a test pattern) and microphone (a beep) stand in for real devices.
  * Background networking is off: on this machine it only produces refused connections. */
@@ -223,12 +224,22 @@ export function waitForScreen(page: Page, state: string): Promise<unknown> {
   return page.locator(`#app > section[data-state="${state}"]`).waitFor();
 }
 
-/** The preview shows live frames from the (fake) camera. */
-export function waitForVideoPlaying(page: Page, selector: string): Promise<unknown> {
+/** The preview shows live frames from the (fake) camera; `page` is the join page or the agent
+ * panel's frame. */
+export function waitForVideoPlaying(page: Page | Frame, selector: string): Promise<unknown> {
   return page.waitForFunction((sel) => {
     const video = document.querySelector<HTMLVideoElement>(sel);
     return !!video && !video.hidden && video.readyState >= 2 && video.videoWidth > 0;
   }, selector);
+}
+
+/** In a call, on the join page or in the agent panel's frame: the camera turned off and on
+ * again, which the page does with a new track (so the old one is unpublished and stopped). */
+export async function turnCameraOffAndOn(page: Page | Frame): Promise<void> {
+  await page.getByRole('button', { name: 'Turn camera off' }).click();
+  await visible(page.locator('.self-view .video-off'));
+  await page.getByRole('button', { name: 'Turn camera on' }).click();
+  await waitForVideoPlaying(page, '.self-view video');
 }
 
 export interface FakeVideoRecord {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { ROOT } from '../support/stack';
 import { version as SDK_VERSION } from 'twilio-video/package.json';
 import { useStack } from '../support/use-stack';
@@ -19,6 +20,7 @@ import {
   screenshot,
   screenState,
   shownTrackId,
+  turnCameraOffAndOn,
   waitForScreen,
   visible,
   waitForVideoPlaying,
@@ -49,25 +51,45 @@ async function openCustomerTab(fakeVideo: FakeVideoOptions = {}, delivery: SdkDe
   return openPage(chromium.context, fakeVideo, delivery);
 }
 
+/** A fresh invite's link, opened in the customer's tab (closed after the test). */
+async function openFreshInvite(fakeVideo: FakeVideoOptions = {}, delivery: SdkDelivery = 'fake') {
+  const invite = await escalated(stack);
+  const tab = await openCustomerTab(fakeVideo, delivery);
+  session = tab;
+  await tab.page.goto(invite.joinUrl);
+  return { invite, tab, page: tab.page };
+}
+
+/** A fresh invite's preview with the camera and microphone on, not yet joined. */
+async function previewFreshInvite(fakeVideo: FakeVideoOptions = {}, delivery: SdkDelivery = 'fake') {
+  const opened = await openFreshInvite(fakeVideo, delivery);
+  await waitForScreen(opened.page, 'preview');
+  await opened.page.getByRole('button', { name: 'Turn on camera and microphone' }).click();
+  await waitForVideoPlaying(opened.page, '.preview-video video');
+  return opened;
+}
+
 /** Opens a fresh invite and joins the call. */
 async function joinFreshCall(fakeVideo: FakeVideoOptions = {}) {
-  const invite = await escalated(stack);
-  session = await openCustomerTab(fakeVideo);
-  const page = session.page;
-  await page.goto(invite.joinUrl);
-  await waitForScreen(page, 'preview');
-  await page.getByRole('button', { name: 'Turn on camera and microphone' }).click();
-  await waitForVideoPlaying(page, '.preview-video video');
+  const { page, invite } = await previewFreshInvite(fakeVideo);
   await page.getByRole('button', { name: 'Join call' }).click();
   await page.locator('#app > section.call').waitFor();
   return { page, invite };
 }
 
+/** Twilio ends the call with `code`: a final screen, its heading focused, nothing left to press,
+ * the camera and microphone released. */
+async function endedByTwilio(page: Page, code: number, state: string, heading: string) {
+  await driveRoom(page, 'disconnect', code);
+  await waitForScreen(page, state);
+  await hasText(page.locator('h1'), heading);
+  await isFocused(page.locator('h1'));
+  expect(await page.getByRole('button').count()).toBe(0);
+  expect((await mediaRecord(page)).live).toEqual([]);
+}
+
 test('valid invite → preview → join → the agent arrives, all from this service only', async () => {
-  const invite = await escalated(stack);
-  session = await openCustomerTab();
-  const page = session.page;
-  await page.goto(invite.joinUrl);
+  const { invite, tab, page } = await openFreshInvite();
 
   // The invite is read, then taken out of the address bar.
   await waitForScreen(page, 'preview');
@@ -120,8 +142,8 @@ test('valid invite → preview → join → the agent arrives, all from this ser
   expect(connects[0].mediaStreamTrackIds).toContain(previewTrack);
   expect(wrapped.sort()).toEqual(['audio', 'video']);
   expect(decodeJwt(connects[0].token).grants.identity).toMatch(/^customer-/);
-  expect(session.joinBodies).toHaveLength(1);
-  expect(Object.keys(session.joinBodies[0] as object)).toEqual(['Invite']);
+  expect(tab.joinBodies).toHaveLength(1);
+  expect(Object.keys(tab.joinBodies[0] as object)).toEqual(['Invite']);
   await waitForVideoPlaying(page, '.self-view video');
   expect(await shownTrackId(page, '.self-view video')).toBe(previewTrack);
   await screenshot(page, '03-waiting-for-agent');
@@ -147,10 +169,7 @@ test('valid invite → preview → join → the agent arrives, all from this ser
     ['audio', false],
     ['video', true],
   ]);
-  await page.getByRole('button', { name: 'Turn camera off' }).click();
-  await visible(page.locator('.self-view .video-off'));
-  await page.getByRole('button', { name: 'Turn camera on' }).click();
-  await waitForVideoPlaying(page, '.self-view video');
+  await turnCameraOffAndOn(page);
   const record = await fakeVideoRecord(page);
   expect(record.unpublished).toEqual(['video']);
   expect(record.published).toEqual(['video']);
@@ -159,8 +178,8 @@ test('valid invite → preview → join → the agent arrives, all from this ser
   expect(republished?.id).not.toBe(previewTrack);
 
   // Nothing but this service was contacted, and the CSP was never tripped.
-  expect(session.requests.filter((url) => !url.startsWith(stack.baseUrl) && !url.startsWith('data:'))).toEqual([]);
-  expect(await session.cspViolations()).toEqual([]);
+  expect(tab.requests.filter((url) => !url.startsWith(stack.baseUrl) && !url.startsWith('data:'))).toEqual([]);
+  expect(await tab.cspViolations()).toEqual([]);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("default-src 'none'");
   expect(csp).toContain("connect-src 'self' wss://global.vss.twilio.com wss://*.vss.twilio.com wss://sdkgw.us1.twilio.com");
@@ -243,22 +262,15 @@ test('the agent ending the session shows a clear end screen', async () => {
   await waitForScreen(page, 'waiting');
   await visible(page.locator('.waiting').getByText('The agent left the call. Waiting for them to come back…'));
 
-  await driveRoom(page, 'disconnect', 53118);
-  await waitForScreen(page, 'ended');
-  await hasText(page.locator('h1'), 'The call has ended');
-  await isFocused(page.locator('h1'));
-  expect(await page.getByRole('button').count()).toBe(0);
-  expect((await mediaRecord(page)).live).toEqual([]);
+  await endedByTwilio(page, 53118, 'ended', 'The call has ended');
   await screenshot(page, '08-ended-by-agent');
 });
 
 test('an unsupported browser is told so instead of a preview', async () => {
-  const invite = await escalated(stack);
-  session = await openCustomerTab({ isSupported: false });
-  await session.page.goto(invite.joinUrl);
-  await waitForScreen(session.page, 'unsupported');
-  await hasText(session.page.locator('h1'), 'This browser can’t make video calls');
-  expect(await session.page.locator('.preview').count()).toBe(0);
+  const { page } = await openFreshInvite({ isSupported: false });
+  await waitForScreen(page, 'unsupported');
+  await hasText(page.locator('h1'), 'This browser can’t make video calls');
+  expect(await page.locator('.preview').count()).toBe(0);
 });
 
 test('an SDK that finds the browser unsupported after the preview started releases the camera', async () => {
@@ -273,20 +285,14 @@ test('an SDK that finds the browser unsupported after the preview started releas
 });
 
 test('the preview does not wait for the SDK; Join does', async () => {
-  const invite = await escalated(stack);
-  session = await openCustomerTab({}, 'held');
-  const page = session.page;
-  await page.goto(invite.joinUrl);
-  await waitForScreen(page, 'preview');
-  await page.getByRole('button', { name: 'Turn on camera and microphone' }).click();
-  await waitForVideoPlaying(page, '.preview-video video');
+  const { tab, page } = await previewFreshInvite({}, 'held');
   await page.getByRole('button', { name: 'Mute microphone' }).click();
   expect(await page.evaluate(() => 'Twilio' in window)).toBe(false);
 
   await page.getByRole('button', { name: 'Join call' }).click();
   await visible(page.getByRole('button', { name: 'Joining…' }));
   expect(await page.getByRole('button', { name: 'Joining…' }).isDisabled()).toBe(true);
-  session.deliverSdk();
+  tab.deliverSdk();
   await waitForScreen(page, 'waiting');
   const { connects } = await fakeVideoRecord(page);
   expect(connects.map((c) => c.trackKinds)).toEqual([['audio', 'video']]);
@@ -296,18 +302,12 @@ test('the preview does not wait for the SDK; Join does', async () => {
 });
 
 test('an SDK that fails to download is fetched again by the next Join', async () => {
-  const invite = await escalated(stack);
-  session = await openCustomerTab({}, 'unavailable');
-  const page = session.page;
-  await page.goto(invite.joinUrl);
-  await waitForScreen(page, 'preview');
-  await page.getByRole('button', { name: 'Turn on camera and microphone' }).click();
-  await waitForVideoPlaying(page, '.preview-video video');
+  const { tab, page } = await previewFreshInvite({}, 'unavailable');
   await page.getByRole('button', { name: 'Join call' }).click();
   await hasText(page.locator('.join-error'), 'We couldn’t connect the call. Check your connection and try again.');
   await waitForVideoPlaying(page, '.preview-video video');
 
-  session.deliverSdk();
+  tab.deliverSdk();
   await page.getByRole('button', { name: 'Join call' }).click();
   await waitForScreen(page, 'waiting');
   expect((await fakeVideoRecord(page)).connects).toHaveLength(1);
@@ -329,19 +329,11 @@ test('the same link on a second device joins as the same customer and replaces t
   }
 
   // Twilio disconnects the older connection of a duplicate identity with 53205.
-  await driveRoom(first, 'disconnect', 53205);
-  await waitForScreen(first, 'replaced');
-  await hasText(first.locator('h1'), 'You joined from somewhere else');
-  await isFocused(first.locator('h1'));
-  expect(await first.getByRole('button').count()).toBe(0);
-  expect((await mediaRecord(first)).live).toEqual([]);
+  await endedByTwilio(first, 53205, 'replaced', 'You joined from somewhere else');
 });
 
 test('the real twilio-video loads under the page’s CSP', async () => {
-  const invite = await escalated(stack);
-  session = await openCustomerTab({}, 'real');
-  const page = session.page;
-  await page.goto(invite.joinUrl);
+  const { tab, page } = await openFreshInvite({}, 'real');
   await waitForScreen(page, 'preview');
   await page.waitForFunction(() => 'Twilio' in window);
   const sdk = await page.evaluate(() => {
@@ -349,6 +341,6 @@ test('the real twilio-video loads under the page’s CSP', async () => {
     return { version: video.version, isSupported: video.isSupported, wraps: typeof video.LocalVideoTrack };
   });
   expect(sdk).toEqual({ version: SDK_VERSION, isSupported: true, wraps: 'function' });
-  expect(await session.cspViolations()).toEqual([]);
+  expect(await tab.cspViolations()).toEqual([]);
   expect(await screenState(page)).toBe('preview');
 });
