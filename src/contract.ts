@@ -68,6 +68,17 @@ export type ApiRequest<P extends ApiPath> = paths[P]['post'] extends { requestBo
 /** The JSON body of an endpoint's success answer (200). */
 export type ApiAnswer<P extends ApiPath> = paths[P]['post'] extends { responses: { 200: { content: { 'application/json': infer Body extends object } } } } ? Body : never;
 
+/** Where Twilio posts its status callbacks: the URLs the bundle registers with rooms and
+ * compositions are the ones whose signatures the callbacks check (callbackUrl, both sides). */
+export const CALLBACK_PATHS = {
+  roomStatus: '/video/callbacks/room-status',
+  compositionStatus: '/video/callbacks/composition-status',
+} as const satisfies Record<string, ApiPath>;
+
+export type CallbackPath = (typeof CALLBACK_PATHS)[keyof typeof CALLBACK_PATHS];
+
+export const callbackUrl = (publicBaseUrl: string, path: CallbackPath): string => `${publicBaseUrl}${path}`;
+
 /** Every failure's body. */
 export type ApiError = ApiSchema['Error'];
 

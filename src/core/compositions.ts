@@ -1,3 +1,4 @@
+import { CALLBACK_PATHS, callbackUrl } from '../contract';
 import type { Twilio } from 'twilio';
 import type { CompositionListInstanceCreateOptions } from 'twilio/lib/rest/video/v1/composition';
 import { ClaimStore, DeliveryOutcome, postClaimingFirst } from './once';
@@ -14,7 +15,6 @@ export interface CompositionDeps {
 
 export type CompositionOutcome = DeliveryOutcome | 'no-recordings';
 
-export const compositionStatusCallbackUrl = (publicBaseUrl: string) => `${publicBaseUrl}/video/callbacks/composition-status`;
 export const compositionClaimKey = (roomSid: string) => `video-composition-${roomSid}`;
 
 export function compositionRequest(roomSid: string, publicBaseUrl: string): CompositionListInstanceCreateOptions {
@@ -23,7 +23,7 @@ export function compositionRequest(roomSid: string, publicBaseUrl: string): Comp
     audioSources: ['*'],
     videoLayout: { grid: { video_sources: ['*'] } },
     format: 'mp4',
-    statusCallback: compositionStatusCallbackUrl(publicBaseUrl),
+    statusCallback: callbackUrl(publicBaseUrl, CALLBACK_PATHS.compositionStatus),
     statusCallbackMethod: 'POST',
   };
 }

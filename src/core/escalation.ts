@@ -1,3 +1,4 @@
+import { CALLBACK_PATHS, callbackUrl } from '../contract';
 import type { Twilio } from 'twilio';
 import { AppError } from './errors';
 import { InviteKeys, joinUrl, signInvite, verifyInvite } from './invites';
@@ -24,7 +25,6 @@ export interface EscalationDeps {
   now: () => Date;
 }
 
-export const roomStatusCallbackUrl = (publicBaseUrl: string) => `${publicBaseUrl}/video/callbacks/room-status`;
 export const inviteClaimKey = (roomSid: string) => `video-invite-${roomSid}`;
 
 function agentToken(deps: EscalationDeps, agent: AgentPrincipal, room: VideoRoom) {
@@ -53,7 +53,7 @@ export interface EscalateResult {
 export async function escalate(deps: EscalationDeps, task: FlexTask, agent: AgentPrincipal, resend: boolean): Promise<EscalateResult> {
   const conversationSid = requireConversation(task);
   const { room, created } = await ensureTaskRoom(deps.twilio, task.sid, {
-    statusCallback: roomStatusCallbackUrl(deps.publicBaseUrl),
+    statusCallback: callbackUrl(deps.publicBaseUrl, CALLBACK_PATHS.roomStatus),
     recordFromStart: deps.recordingPolicy === 'always',
   });
   const issuedAt = deps.now().getTime();

@@ -2,7 +2,7 @@
 import { validateRequest } from 'twilio/lib/webhooks/webhooks';
 import type { z } from 'zod';
 import { AppError } from '../core/errors';
-import type { ApiPath } from '../contract';
+import { callbackUrl, type CallbackPath } from '../contract';
 import { defineEndpoint, EndpointAnswer, Invocation, Params } from './http';
 import { parseParams } from './validate';
 
@@ -29,15 +29,10 @@ export function isSignedByTwilio(authToken: string, signature: string | undefine
  * and before any Twilio request: deployed, `.protected` makes Twilio check it too, but under
  * twilio-run nothing else would. `params` excludes `request`, which carries the headers.
  */
-export function defineTwilioCallback<P extends ApiPath, S extends z.ZodType>(
-  path: P,
-  callbackUrl: (publicBaseUrl: string) => string,
-  schema: S,
-  run: (invocation: Invocation, params: z.infer<S>) => EndpointAnswer<P>,
-) {
+export function defineTwilioCallback<P extends CallbackPath, S extends z.ZodType>(path: P, schema: S, run: (invocation: Invocation, params: z.infer<S>) => EndpointAnswer<P>) {
   return defineEndpoint(path, 'none', async (invocation, rawParams) => {
     const { config, headers } = invocation;
-    if (!isSignedByTwilio(config.authToken, headers['x-twilio-signature'], callbackUrl(config.publicBaseUrl), rawParams)) {
+    if (!isSignedByTwilio(config.authToken, headers['x-twilio-signature'], callbackUrl(config.publicBaseUrl, path), rawParams)) {
       throw new AppError('invalid_signature', 'The request does not carry a valid Twilio signature for this URL.');
     }
     return run(invocation, parseParams(schema, rawParams));

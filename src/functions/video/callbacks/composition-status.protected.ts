@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { compositionStatusCallbackUrl, noteCompositionEvent } from '../../../core/compositions';
+import { CALLBACK_PATHS } from '../../../contract';
+import { noteCompositionEvent } from '../../../core/compositions';
 import { defineTwilioCallback } from '../../../platform/signature';
 import { callbackText, roomSid, sid } from '../../../platform/validate';
 
@@ -13,7 +14,7 @@ const compositionStatusParams = z.object({
 
 /** POST /video/callbacks/composition-status: Twilio's composition status callback, signed.
  * Twilio keeps the composition's status (read by /video/recordings); failures are logged. */
-export const handler = defineTwilioCallback('/video/callbacks/composition-status', compositionStatusCallbackUrl, compositionStatusParams, (_invocation, params) => ({
+export const handler = defineTwilioCallback(CALLBACK_PATHS.compositionStatus, compositionStatusParams, (_invocation, params) => ({
   handled: noteCompositionEvent({
     compositionSid: params.CompositionSid,
     roomSid: params.RoomSid,

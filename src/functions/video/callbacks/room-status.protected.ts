@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { roomStatusCallbackUrl } from '../../../core/escalation';
+import { CALLBACK_PATHS } from '../../../contract';
 import { handleRoomEvent } from '../../../core/room-events';
 import { roomEventDeps } from '../../../platform/deps';
 import { defineTwilioCallback } from '../../../platform/signature';
@@ -17,7 +17,7 @@ const roomStatusParams = z.object({
 });
 
 /** POST /video/callbacks/room-status: Twilio's room status callback, signed. */
-export const handler = defineTwilioCallback('/video/callbacks/room-status', roomStatusCallbackUrl, roomStatusParams, async (invocation, params) => {
+export const handler = defineTwilioCallback(CALLBACK_PATHS.roomStatus, roomStatusParams, async (invocation, params) => {
   const reason = [params.FailedOperation, params.ErrorMessage].filter(Boolean).join(': ');
   return handleRoomEvent(roomEventDeps(invocation), {
     roomSid: params.RoomSid,
