@@ -11,7 +11,16 @@ import tseslint from 'typescript-eslint';
 import eslintComments from '@eslint-community/eslint-plugin-eslint-comments';
 
 export default defineConfig(
-  globalIgnores(['node_modules/', 'dist/', 'coverage/', 'test-results/', '.test-stacks/', '.dev-build/', '.twilio-functions/', 'flex-plugin/']),
+  globalIgnores([
+    'node_modules/',
+    'dist/',
+    'coverage/',
+    'test-results/',
+    '.test-stacks/',
+    '.dev-build/',
+    '.twilio-functions/',
+    'flex-plugin/',
+  ]),
 
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
@@ -23,13 +32,19 @@ export default defineConfig(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       // From strictTypeChecked and beyond: the rules that catch bugs rather than style.
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       '@typescript-eslint/return-await': ['error', 'error-handling-correctness-only'],
       '@typescript-eslint/no-misused-spread': 'error',
       '@typescript-eslint/no-deprecated': 'error',
       '@typescript-eslint/require-array-sort-compare': ['error', { ignoreStringArrays: true }],
       // `_`-prefixed names are deliberate (tsconfig's noUnusedParameters reports the others too).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Every disable names its rule and says why (`-- reason`), and one that no longer applies fails.
       '@eslint-community/eslint-comments/require-description': ['error', { ignore: ['eslint-enable'] }],
       '@eslint-community/eslint-comments/no-unlimited-disable': 'error',
@@ -44,12 +59,33 @@ export default defineConfig(
 
   // Where the code runs.
   {
-    files: ['src/pages/**', 'dev/sandbox/console/**', 'dev/sandbox/local-video.js', 'dev/sandbox/twilio-video-base.js', 'tests/browser/fake-twilio-video.js'],
+    files: [
+      'src/pages/**',
+      'dev/sandbox/console/**',
+      'dev/sandbox/local-video.js',
+      'dev/sandbox/twilio-video-base.js',
+      'tests/browser/fake-twilio-video.js',
+    ],
     languageOptions: { globals: globals.browser },
   },
   {
-    files: ['src/functions/**', 'src/core/**', 'src/platform/**', 'src/contract.ts', 'dev/**', 'scripts/**', 'tests/**', '*.js', '*.mjs'],
-    ignores: ['dev/sandbox/console/**', 'dev/sandbox/local-video.js', 'dev/sandbox/twilio-video-base.js', 'tests/browser/fake-twilio-video.js'],
+    files: [
+      'src/functions/**',
+      'src/core/**',
+      'src/platform/**',
+      'src/contract.ts',
+      'dev/**',
+      'scripts/**',
+      'tests/**',
+      '*.js',
+      '*.mjs',
+    ],
+    ignores: [
+      'dev/sandbox/console/**',
+      'dev/sandbox/local-video.js',
+      'dev/sandbox/twilio-video-base.js',
+      'tests/browser/fake-twilio-video.js',
+    ],
     languageOptions: { globals: globals.node },
   },
   { files: ['**/*.test.ts', 'tests/**'], languageOptions: { globals: globals.jest } },

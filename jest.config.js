@@ -10,7 +10,11 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform: { '^.+\\.ts$': tsJest },
-      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/dev/**/*.test.ts', '<rootDir>/tests/unit/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/src/**/*.test.ts',
+        '<rootDir>/dev/**/*.test.ts',
+        '<rootDir>/tests/unit/**/*.test.ts',
+      ],
     },
     {
       displayName: 'integration',

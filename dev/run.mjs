@@ -17,5 +17,14 @@ if (!(name in entries)) {
 const outdir = path.join(root, '.dev-build');
 await mkdir(outdir, { recursive: true });
 const outfile = path.join(outdir, `${name}.cjs`);
-await build({ entryPoints: [path.join(root, entries[name])], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile, logLevel: 'warning' });
+await build({
+  entryPoints: [path.join(root, entries[name])],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  outfile,
+  logLevel: 'warning',
+});
 createRequire(import.meta.url)(outfile);

@@ -91,7 +91,12 @@ export async function startTwilioRun(options: TwilioRunOptions): Promise<TwilioR
     ],
     // twilio-run picks a test-only runner when NODE_ENV is "test", as it is under jest.
     // Its own process group, so stop() also ends the processes it forks per request.
-    { cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
   );
   const collect = (d: Buffer) => {
     output += d.toString();

@@ -27,7 +27,8 @@ async function loadSupport() {
   const outfile = path.join(dir, 'support.cjs');
   await build({
     stdin: {
-      contents: "export * from './stack'; export { escalated } from './escalated'; export { inviteOf, sequentialDepth, functionMillis } from './expect';",
+      contents:
+        "export * from './stack'; export { escalated } from './escalated'; export { inviteOf, sequentialDepth, functionMillis } from './expect';",
       resolveDir: path.join(root, 'tests', 'support'),
       loader: 'ts',
     },
@@ -38,7 +39,10 @@ async function loadSupport() {
     outfile,
     logLevel: 'error',
   });
-  return { support: createRequire(import.meta.url)(outfile), cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    support: createRequire(import.meta.url)(outfile),
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -90,7 +94,11 @@ export async function apiSection() {
       ['agent-token', escalated, agent('/video/agent-token')],
       ['join', escalated, (t) => stack.post('/video/join', { Invite: t.invite })],
       ['recording start', escalated, agent('/video/recording', { Action: 'start' })],
-      ['remove-participant', inCall, agent('/video/remove-participant', { Identity: 'customer-AAAAAAAAAAAAAAAA' })],
+      [
+        'remove-participant',
+        inCall,
+        agent('/video/remove-participant', { Identity: 'customer-AAAAAAAAAAAAAAAA' }),
+      ],
       ['complete', escalated, agent('/video/complete')],
       ['agent-config', async () => undefined, () => stack.post('/video/agent-config', {})],
     ]) {

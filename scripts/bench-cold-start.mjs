@@ -22,7 +22,15 @@ const BUDGETS = { 'video/join': 1.5, 'video/escalate': 2 };
 
 async function listJs(dir) {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? listJs(path.join(dir, e.name)) : e.name.endsWith('.js') ? [path.join(dir, e.name)] : [])));
+  const nested = await Promise.all(
+    entries.map((e) =>
+      e.isDirectory()
+        ? listJs(path.join(dir, e.name))
+        : e.name.endsWith('.js')
+          ? [path.join(dir, e.name)]
+          : [],
+    ),
+  );
   return nested.flat().sort();
 }
 
@@ -69,12 +77,21 @@ export async function coldStartSection() {
   const med = (key, measure) => median(samples.get(key)[measure]);
   const ratio = (key, baseKey, measure) => med(key, measure) / med(baseKey, measure);
 
-  const rows = [['bare node', '', `1.00 (${med('bare', 'wallMs').toFixed(0)} ms)`, `1.00 (${med('bare', 'cpuMs').toFixed(0)} ms)`, '']];
+  const rows = [
+    [
+      'bare node',
+      '',
+      `1.00 (${med('bare', 'wallMs').toFixed(0)} ms)`,
+      `1.00 (${med('bare', 'cpuMs').toFixed(0)} ms)`,
+      '',
+    ],
+  ];
   for (const file of handlers) {
     const name = path.relative(functionsDir, file).replace(/\.js$/, '').split(path.sep).join('/');
     const wall = ratio(`fresh:${file}`, 'bare', 'wallMs');
     const budget = BUDGETS[name];
-    const verdict = budget === undefined ? '' : ` (budget ${budget.toFixed(1)}) ${wall <= budget ? 'ok' : 'OVER'}`;
+    const verdict =
+      budget === undefined ? '' : ` (budget ${budget.toFixed(1)}) ${wall <= budget ? 'ok' : 'OVER'}`;
     rows.push([
       name,
       `${((await stat(file)).size / 1024).toFixed(0)} kB`,

@@ -68,19 +68,33 @@ export async function joinPageSizeSection() {
     rows.push([label, kB(size.raw), kB(size.gzip)]);
   }
   rows.push(['page’s own total (HTML + JS + CSS)', kB(own.raw), kB(own.gzip)]);
-  rows.push(['total as shipped (with the SDK)', kB(shipped.raw), `${kB(shipped.gzip)} (budget ${kB(SHIPPED_BUDGET_GZIP)}) ${verdict(shipped.gzip, SHIPPED_BUDGET_GZIP)}`]);
+  rows.push([
+    'total as shipped (with the SDK)',
+    kB(shipped.raw),
+    `${kB(shipped.gzip)} (budget ${kB(SHIPPED_BUDGET_GZIP)}) ${verdict(shipped.gzip, SHIPPED_BUDGET_GZIP)}`,
+  ]);
   return { title: 'join page size', header: ['file', 'raw', 'gzip'], rows };
 }
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'application/javascript', '.css': 'text/css' };
 
 /** A phone on a poor mobile connection (Chrome DevTools' "Fast 3G"), for the throttled runs. */
-const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+const SLOW_NETWORK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
 
 /** dist/assets as twilio-run serves it (gzipped, as the hosted assets are), plus a stand-in for
  * POST /video/join (the preview comes after the invite check). */
 function startStaticServer() {
-  const grant = { token: 'bench-token', identity: 'customer-bench', roomName: 'bench-room', expiresAt: new Date(Date.now() + 3600e3).toISOString() };
+  const grant = {
+    token: 'bench-token',
+    identity: 'customer-bench',
+    roomName: 'bench-room',
+    expiresAt: new Date(Date.now() + 3600e3).toISOString(),
+  };
   const gzipped = new Map();
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://localhost');
@@ -94,7 +108,12 @@ function startStaticServer() {
       return;
     }
     if (!gzipped.has(file)) gzipped.set(file, gzipSync(await readFile(file), { level: 9 }));
-    response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Encoding': 'gzip' }).end(gzipped.get(file));
+    response
+      .writeHead(200, {
+        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Encoding': 'gzip',
+      })
+      .end(gzipped.get(file));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
@@ -120,7 +139,9 @@ async function loadOnce(browser, origin, network) {
       null,
       { polling: 'raf', timeout: 30_000 },
     );
-    const sdkAt = await page.waitForFunction(() => (window.Twilio?.Video ? performance.now() : false), null, { timeout: 30_000 });
+    const sdkAt = await page.waitForFunction(() => (window.Twilio?.Video ? performance.now() : false), null, {
+      timeout: 30_000,
+    });
     return { preview: await shownAt.jsonValue(), sdk: await sdkAt.jsonValue() };
   } finally {
     await context.close();
@@ -157,12 +178,21 @@ export async function timeToPreviewSection() {
     title: `time to preview (navigation → local camera frames, ${RUNS} cold contexts, real SDK)`,
     header: ['measure', 'ms'],
     rows: [
-      ['median', `${ms(previewMedian)} (budget ${PREVIEW_BUDGET_MS}) ${verdict(previewMedian, PREVIEW_BUDGET_MS)}`],
+      [
+        'median',
+        `${ms(previewMedian)} (budget ${PREVIEW_BUDGET_MS}) ${verdict(previewMedian, PREVIEW_BUDGET_MS)}`,
+      ],
       ['min / max', `${ms(Math.min(...previews))} / ${ms(Math.max(...previews))}`],
       ['all runs', previews.map(ms).join(' ')],
-      ['cold browser (first load)', `${ms(coldBrowser.preview)} (budget ${COLD_BROWSER_BUDGET_MS}) ${verdict(coldBrowser.preview, COLD_BROWSER_BUDGET_MS)}`],
+      [
+        'cold browser (first load)',
+        `${ms(coldBrowser.preview)} (budget ${COLD_BROWSER_BUDGET_MS}) ${verdict(coldBrowser.preview, COLD_BROWSER_BUDGET_MS)}`,
+      ],
       ['SDK ready behind it, median', ms(median(local.map((run) => run.sdk)))],
-      ['1.6 Mbit/s, 150 ms RTT: preview / SDK ready, median', `${ms(median(slow.map((run) => run.preview)))} / ${ms(median(slow.map((run) => run.sdk)))}`],
+      [
+        '1.6 Mbit/s, 150 ms RTT: preview / SDK ready, median',
+        `${ms(median(slow.map((run) => run.preview)))} / ${ms(median(slow.map((run) => run.sdk)))}`,
+      ],
     ],
   };
 }
@@ -187,7 +217,11 @@ export async function agentPanelSizeSection() {
     }
     rows.push([label, kB(size.raw), kB(size.gzip)]);
   }
-  rows.push(['panel JS + CSS, without the SDK', kB(ownRaw), `${kB(ownGzip)} (budget ${kB(PANEL_BUDGET_GZIP)}) ${verdict(ownGzip, PANEL_BUDGET_GZIP)}`]);
+  rows.push([
+    'panel JS + CSS, without the SDK',
+    kB(ownRaw),
+    `${kB(ownGzip)} (budget ${kB(PANEL_BUDGET_GZIP)}) ${verdict(ownGzip, PANEL_BUDGET_GZIP)}`,
+  ]);
   return { title: 'agent panel size', header: ['file', 'raw', 'gzip'], rows };
 }
 
@@ -204,7 +238,8 @@ const BACKGROUND_ROUNDS = Number(process.env.BENCH_BACKGROUND_ROUNDS ?? 3);
 async function backgroundBenchPage() {
   const bundle = await build({
     stdin: {
-      contents: "import { loadCameraFilter } from './src/pages/shared/background';\nwindow.__loadCameraFilter = loadCameraFilter;",
+      contents:
+        "import { loadCameraFilter } from './src/pages/shared/background';\nwindow.__loadCameraFilter = loadCameraFilter;",
       resolveDir: root,
       loader: 'ts',
     },
@@ -241,7 +276,9 @@ async function processorBytes(seen) {
   const sum = (files, key) => files.reduce((total, file) => total + sizes.get(file)[key], 0);
   if (!seen.length) return '0 files, 0 bytes';
   const repeats = seen.length - distinct.length;
-  const again = repeats ? `; ${seen.length} requests, ${kB(sum(seen, 'raw'))} (${kB(sum(seen, 'gzip'))} gzip) if none is cached` : '';
+  const again = repeats
+    ? `; ${seen.length} requests, ${kB(sum(seen, 'raw'))} (${kB(sum(seen, 'gzip'))} gzip) if none is cached`
+    : '';
   return `${distinct.length} files, ${kB(sum(distinct, 'raw'))} (${kB(sum(distinct, 'gzip'))} gzip)${again}`;
 }
 
@@ -250,18 +287,24 @@ async function processorBytes(seen) {
  * loop's own time per pass (window.__backgroundFrame, set only here), and the main thread's task
  * time (CDP Performance metrics) less what the raw camera alone costs. */
 async function runRule(page, cdp, rule, seen) {
-  const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration').value;
+  const taskSeconds = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration').value;
   const watch = (which) =>
     page.evaluate(
       async ([kind, ruleName, windowMs, warmupMs]) => {
         const scope = window;
-        const constraints = { video: { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 24 } } };
+        const constraints = {
+          video: { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 24 } },
+        };
         const raw = (await navigator.mediaDevices.getUserMedia(constraints)).getVideoTracks()[0];
         let track = raw;
         let stop = () => raw.stop();
         if (kind === 'processed') {
           const loadStarted = performance.now();
-          const filter = await scope.__loadCameraFilter(ruleName, ruleName === 'image' ? '/bench/background.png' : null);
+          const filter = await scope.__loadCameraFilter(
+            ruleName,
+            ruleName === 'image' ? '/bench/background.png' : null,
+          );
           const camera = await filter.apply(raw);
           scope.__loadMs = performance.now() - loadStarted;
           track = camera.track;
@@ -330,7 +373,11 @@ export async function backgroundCostSection() {
       const page = await context.newPage();
       const seen = countProcessorFiles(page);
       await page.goto(`${origin}/join.html#invite=bench-invite`);
-      await page.waitForFunction(() => window.Twilio?.Video && document.querySelector('.preview-video video')?.videoWidth > 0, null, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => window.Twilio?.Video && document.querySelector('.preview-video video')?.videoWidth > 0,
+        null,
+        { timeout: 30_000 },
+      );
       await page.waitForTimeout(1000);
       rows.push(['none (join page, blur never on)', await processorBytes(seen), '-', '-', '-', '-']);
       await context.close();
@@ -340,7 +387,8 @@ export async function backgroundCostSection() {
       const page = await context.newPage();
       await page.route('**/bench/**', (route) => {
         const name = new URL(route.request().url()).pathname;
-        if (name.endsWith('.js')) return route.fulfill({ contentType: 'application/javascript', body: benchPage.js });
+        if (name.endsWith('.js'))
+          return route.fulfill({ contentType: 'application/javascript', body: benchPage.js });
         if (name.endsWith('.png')) return route.fulfill({ contentType: 'image/png', body: benchPage.image });
         return route.fulfill({ contentType: 'text/html; charset=utf-8', body: benchPage.html });
       });
@@ -352,7 +400,9 @@ export async function backgroundCostSection() {
       const passes = rounds.flatMap((round) => round.passes).sort((a, b) => a - b);
       // The page's main-thread task time per processed frame, less what showing the raw camera
       // alone costs the page in the same time.
-      const mainPerFrame = median(rounds.map((round) => (round.taskMs - raw.taskMs) / Math.max(1, round.passes.length)));
+      const mainPerFrame = median(
+        rounds.map((round) => (round.taskMs - raw.taskMs) / Math.max(1, round.passes.length)),
+      );
       rows.push([
         rule,
         await processorBytes(firstLoad),
@@ -369,12 +419,26 @@ export async function backgroundCostSection() {
   }
   return {
     title: `background cost (headless Chromium, software rendering, fake camera 640×480 @24, ${BACKGROUND_ROUNDS} × ${BACKGROUND_WINDOW_MS / 1000} s per rule)`,
-    header: ['rule', 'fetched under /processors/', 'ms per frame, median', 'fps processed of raw', 'main-thread ms per frame', 'ms to first processed frame (localhost)'],
+    header: [
+      'rule',
+      'fetched under /processors/',
+      'ms per frame, median',
+      'fps processed of raw',
+      'main-thread ms per frame',
+      'ms to first processed frame (localhost)',
+    ],
     rows,
   };
 }
 
-export const SECTIONS = [apiSection, coldStartSection, joinPageSizeSection, agentPanelSizeSection, timeToPreviewSection, backgroundCostSection];
+export const SECTIONS = [
+  apiSection,
+  coldStartSection,
+  joinPageSizeSection,
+  agentPanelSizeSection,
+  timeToPreviewSection,
+  backgroundCostSection,
+];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const section of SECTIONS) console.log(`${formatSection(await section())}\n`);

@@ -40,7 +40,9 @@ const BUNDLED_FROM_TWILIO = new Set(['twilio/lib/jwt/AccessToken']);
 const twilioStaysExternal = {
   name: 'twilio-stays-external',
   setup(build) {
-    build.onResolve({ filter: /^twilio(\/|$)/ }, ({ path: specifier }) => (BUNDLED_FROM_TWILIO.has(specifier) ? undefined : { path: specifier, external: true }));
+    build.onResolve({ filter: /^twilio(\/|$)/ }, ({ path: specifier }) =>
+      BUNDLED_FROM_TWILIO.has(specifier) ? undefined : { path: specifier, external: true },
+    );
   },
 };
 
@@ -87,7 +89,11 @@ for (const { page, bundle, target } of PAGES) {
 // WebAssembly (SIMD and plain: the library picks what the browser runs) and pipeline workers,
 // served from this service under /processors/ (no CDN, within the pages' CSP). Only a page with
 // a rule set loads any of them (src/pages/shared/background.ts).
-const processorsBuild = path.join(path.dirname(require.resolve('@twilio/video-processors/package.json')), 'dist', 'build');
+const processorsBuild = path.join(
+  path.dirname(require.resolve('@twilio/video-processors/package.json')),
+  'dist',
+  'build',
+);
 await mkdir(path.join(out, 'assets', 'processors'), { recursive: true });
 for (const file of await readdir(processorsBuild)) {
   // The unminified copy of the library is never loaded.
@@ -100,8 +106,12 @@ for (const file of await readdir(processorsBuild)) {
 // loads, which a CSP without 'unsafe-eval' refuses, so the whole SDK failed to load. The same
 // dynamic import written as an arrow function needs no eval. The check after it stops the build
 // if a later SDK evaluates strings some other way, instead of shipping a page that cannot call.
-const sdkSource = await readFile(path.join(path.dirname(require.resolve('twilio-video/package.json')), 'dist', 'twilio-video.min.js'), 'utf8');
+const sdkSource = await readFile(
+  path.join(path.dirname(require.resolve('twilio-video/package.json')), 'dist', 'twilio-video.min.js'),
+  'utf8',
+);
 const sdk = sdkSource.replaceAll('new Function("url","return import(url);")', '(url=>import(url))');
 const evaluates = sdk.match(/new Function\(|[^\w.$]eval\(/);
-if (evaluates) throw new Error(`twilio-video evaluates strings (${evaluates[0]}), which the join page's CSP forbids`);
+if (evaluates)
+  throw new Error(`twilio-video evaluates strings (${evaluates[0]}), which the join page's CSP forbids`);
 await writeFile(path.join(out, 'assets', 'join', 'twilio-video.min.js'), sdk);

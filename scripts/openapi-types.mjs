@@ -26,7 +26,9 @@ export async function generateTypes() {
 /** Null when docs/openapi.d.ts matches the document, else what is wrong. */
 export async function staleTypes() {
   const [expected, actual] = await Promise.all([generateTypes(), readFile(TYPES, 'utf8').catch(() => '')]);
-  return expected === actual ? null : `${path.relative(root, TYPES)} does not match ${path.relative(root, SPEC)}: run npm run openapi-types`;
+  return expected === actual
+    ? null
+    : `${path.relative(root, TYPES)} does not match ${path.relative(root, SPEC)}: run npm run openapi-types`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

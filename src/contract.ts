@@ -12,7 +12,8 @@ export type SidPrefix = 'AC' | 'SK' | 'WS' | 'WT' | 'WK' | 'CH' | 'RM' | 'RT' | 
 /** A Twilio SID: its two-letter prefix and 32 hex digits. */
 export const sidPattern = (prefix: SidPrefix): RegExp => new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
 
-export const isSid = (prefix: SidPrefix, value: unknown): value is string => typeof value === 'string' && sidPattern(prefix).test(value);
+export const isSid = (prefix: SidPrefix, value: unknown): value is string =>
+  typeof value === 'string' && sidPattern(prefix).test(value);
 
 export const LIMITS = {
   /** A Flex token is a JWE of a few kB; anything far larger is not one. */
@@ -63,10 +64,18 @@ export type ApiSchema = components['schemas'];
 export type ApiPath = { [P in keyof paths]: paths[P] extends { post: object } ? P : never }[keyof paths];
 
 /** The JSON body an endpoint takes. */
-export type ApiRequest<P extends ApiPath> = paths[P]['post'] extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never;
+export type ApiRequest<P extends ApiPath> = paths[P]['post'] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
 
 /** The JSON body of an endpoint's success answer (200). */
-export type ApiAnswer<P extends ApiPath> = paths[P]['post'] extends { responses: { 200: { content: { 'application/json': infer Body extends object } } } } ? Body : never;
+export type ApiAnswer<P extends ApiPath> = paths[P]['post'] extends {
+  responses: { 200: { content: { 'application/json': infer Body extends object } } };
+}
+  ? Body
+  : never;
 
 /** Where Twilio posts its status callbacks: the URLs the bundle registers with rooms and
  * compositions are the ones whose signatures the callbacks check (callbackUrl, both sides). */

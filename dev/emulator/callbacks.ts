@@ -74,7 +74,9 @@ export class CallbackDelivery {
       RoomSid: composition.room_sid,
       StatusCallbackEvent: event.event,
       Timestamp: new Date().toISOString(),
-      ...(event.event === 'composition-failed' ? { FailedOperation: 'composition', ErrorMessage: 'Composition failed' } : {}),
+      ...(event.event === 'composition-failed'
+        ? { FailedOperation: 'composition', ErrorMessage: 'Composition failed' }
+        : {}),
     });
   }
 
@@ -92,7 +94,10 @@ export class CallbackDelivery {
     try {
       const response = await fetch(delivery.url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilioSignature(AUTH_TOKEN, delivery.url, delivery.params) },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'X-Twilio-Signature': twilioSignature(AUTH_TOKEN, delivery.url, delivery.params),
+        },
         body: new URLSearchParams(delivery.params).toString(),
         signal: AbortSignal.timeout(15_000),
       });
@@ -101,6 +106,8 @@ export class CallbackDelivery {
     } catch {
       delivery.status = -1;
     }
-    this.log(`callback ${delivery.event} -> ${delivery.url}: ${delivery.status === -1 ? 'no answer' : delivery.status}`);
+    this.log(
+      `callback ${delivery.event} -> ${delivery.url}: ${delivery.status === -1 ? 'no answer' : delivery.status}`,
+    );
   }
 }

@@ -39,7 +39,10 @@ function snapshot(emulator: TwilioEmulator) {
     recordings: emulator.recordings,
     compositions: emulator.compositions,
     conversations: Object.fromEntries(emulator.conversations),
-    tasks: [...emulator.tasks.values()].map((task) => ({ ...task, reservations: emulator.reservations.get(task.sid) ?? [] })),
+    tasks: [...emulator.tasks.values()].map((task) => ({
+      ...task,
+      reservations: emulator.reservations.get(task.sid) ?? [],
+    })),
     documents: [...emulator.documents.values()],
     violations: emulator.violations,
     callbacks: emulator.callbacks.deliveries,
@@ -49,13 +52,20 @@ function snapshot(emulator: TwilioEmulator) {
 /** An event as the stream carries it: what changed, and the room's state after it. */
 function streamed(emulator: TwilioEmulator, event: EmulatorEvent): unknown {
   if (event.type === 'message') return event;
-  if (event.type === 'composition') return { type: event.type, event: event.event, composition: event.composition };
+  if (event.type === 'composition')
+    return { type: event.type, event: event.event, composition: event.composition };
   const { room } = event;
   return {
     type: 'room',
     event: event.event,
     params: event.params,
-    room: { sid: room.sid, uniqueName: room.unique_name, status: room.status, recording: emulator.isRecording(room.sid), participants: emulator.connectedIdentities(room.sid) },
+    room: {
+      sid: room.sid,
+      uniqueName: room.unique_name,
+      status: room.status,
+      recording: emulator.isRecording(room.sid),
+      participants: emulator.connectedIdentities(room.sid),
+    },
   };
 }
 
@@ -66,9 +76,14 @@ function route(emulator: TwilioEmulator, method: string, parts: string[], body: 
     case 'GET state':
       return [200, snapshot(emulator)];
     case 'POST tasks': {
-      const seeded = emulator.seedTask({ identity: typeof body.identity === 'string' ? body.identity : undefined });
+      const seeded = emulator.seedTask({
+        identity: typeof body.identity === 'string' ? body.identity : undefined,
+      });
       for (const message of Array.isArray(body.messages) ? (body.messages as Body[]) : []) {
-        emulator.postAsParticipant(seeded.conversationSid, { author: str(message, 'author'), body: str(message, 'body') });
+        emulator.postAsParticipant(seeded.conversationSid, {
+          author: str(message, 'author'),
+          body: str(message, 'body'),
+        });
       }
       return [201, seeded];
     }
@@ -82,7 +97,9 @@ function route(emulator: TwilioEmulator, method: string, parts: string[], body: 
     }
     case 'DELETE rooms/participants': {
       const identity = decodeURIComponent(extra ?? '');
-      const found = emulator.participants.find((p) => p.room_sid === id && p.identity === identity && p.status === 'connected');
+      const found = emulator.participants.find(
+        (p) => p.room_sid === id && p.identity === identity && p.status === 'connected',
+      );
       if (!found) return [404, { error: 'no such participant connected' }];
       emulator.disconnect(found);
       return [200, found];
@@ -98,7 +115,11 @@ function route(emulator: TwilioEmulator, method: string, parts: string[], body: 
       emulator.finishComposition(id, body.outcome === 'failed' ? 'failed' : 'available');
       return [200, emulator.compositions.find((c) => c.sid === id) ?? null];
     case 'POST faults': {
-      const fault: Fault = { ...(body as Partial<Fault>), path: new RegExp(str(body, 'path')), times: typeof body.times === 'number' ? body.times : Infinity };
+      const fault: Fault = {
+        ...(body as Partial<Fault>),
+        path: new RegExp(str(body, 'path')),
+        times: typeof body.times === 'number' ? body.times : Infinity,
+      };
       emulator.faults.push(fault);
       return [201, { faults: emulator.faults.length }];
     }
@@ -110,12 +131,20 @@ function route(emulator: TwilioEmulator, method: string, parts: string[], body: 
   }
 }
 
-export function handleControl(emulator: TwilioEmulator, req: http.IncomingMessage, res: http.ServerResponse, url: URL, raw: string): void {
+export function handleControl(
+  emulator: TwilioEmulator,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  raw: string,
+): void {
   const parts = url.pathname.slice(CONTROL_PREFIX.length).split('/').filter(Boolean);
   if (req.method === 'GET' && parts.join('/') === 'events') {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
     res.write(": the emulator's changes, one event each\n\n");
-    const stop = emulator.onEvent((event) => res.write(`data: ${JSON.stringify(streamed(emulator, event))}\n\n`));
+    const stop = emulator.onEvent((event) =>
+      res.write(`data: ${JSON.stringify(streamed(emulator, event))}\n\n`),
+    );
     req.once('close', stop);
     return;
   }
@@ -123,7 +152,10 @@ export function handleControl(emulator: TwilioEmulator, req: http.IncomingMessag
   try {
     answer = route(emulator, req.method ?? 'GET', parts, raw ? (JSON.parse(raw) as Body) : {});
   } catch (err) {
-    answer = [400, { error: err instanceof ControlError || err instanceof SyntaxError ? err.message : String(err) }];
+    answer = [
+      400,
+      { error: err instanceof ControlError || err instanceof SyntaxError ? err.message : String(err) },
+    ];
   }
   res.writeHead(answer[0], { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(answer[1]));

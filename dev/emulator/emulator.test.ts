@@ -18,7 +18,11 @@ beforeAll(async () => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
     req.on('end', () => {
-      received.push({ url: `${callbackBase}${req.url}`, signature: String(req.headers['x-twilio-signature']), params: Object.fromEntries(new URLSearchParams(raw)) });
+      received.push({
+        url: `${callbackBase}${req.url}`,
+        signature: String(req.headers['x-twilio-signature']),
+        params: Object.fromEntries(new URLSearchParams(raw)),
+      });
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
     });
   });
@@ -38,7 +42,12 @@ beforeEach(() => {
 
 const auth = `Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString('base64')}`;
 
-async function rest(method: string, path: string, form?: Record<string, string>, headers: Record<string, string> = { Authorization: auth }) {
+async function rest(
+  method: string,
+  path: string,
+  form?: Record<string, string>,
+  headers: Record<string, string> = { Authorization: auth },
+) {
   const response = await fetch(`${emulator.url}${path}`, {
     method,
     headers: { ...headers, ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
@@ -59,9 +68,16 @@ async function control(method: string, path: string, body?: unknown) {
 /** The fields the tests read of the emulator's answers (`rest` and `control` leave them
  * `unknown`), checked as they are read; the rest of each answer is kept. */
 const Resource = z.looseObject({ sid: z.string() });
-const SeededTaskJson = z.looseObject({ token: z.string(), workerSid: z.string(), taskSid: z.string(), conversationSid: z.string() });
+const SeededTaskJson = z.looseObject({
+  token: z.string(),
+  workerSid: z.string(),
+  taskSid: z.string(),
+  conversationSid: z.string(),
+});
 const TaskJson = z.looseObject({ attributes: z.string() });
-const MessagesJson = z.looseObject({ messages: z.array(z.looseObject({ author: z.string(), body: z.string().nullable() })) });
+const MessagesJson = z.looseObject({
+  messages: z.array(z.looseObject({ author: z.string(), body: z.string().nullable() })),
+});
 const StateJson = z.looseObject({ rooms: z.array(z.unknown()), callbacks: z.array(z.unknown()) });
 
 describe('spec checks', () => {
@@ -86,7 +102,10 @@ describe('spec checks', () => {
 
   test('a request in the spec is answered as Twilio would, and nothing is recorded', async () => {
     const answer = await rest('POST', '/video/v1/Rooms', { UniqueName: 'spec-ok', Type: 'group' });
-    expect(answer).toMatchObject({ status: 201, body: { unique_name: 'spec-ok', status: 'in-progress', type: 'group' } });
+    expect(answer).toMatchObject({
+      status: 201,
+      body: { unique_name: 'spec-ok', status: 'in-progress', type: 'group' },
+    });
     expect(Resource.parse(answer.body).sid).toMatch(/^RM[0-9a-f]{32}$/);
     expect(emulator.violations).toEqual([]);
   });
@@ -95,10 +114,25 @@ describe('spec checks', () => {
 describe('callbacks', () => {
   test('a room’s life reaches its StatusCallback in order, each signed as twilio.validateRequest expects', async () => {
     const url = `${callbackBase}/video/callbacks/room-status`;
-    const room = Resource.parse((await rest('POST', '/video/v1/Rooms', { UniqueName: 'signed', Type: 'group', StatusCallback: url, StatusCallbackMethod: 'POST' })).body);
-    expect((await control('POST', `rooms/${room.sid}/participants`, { identity: 'customer-1' })).status).toBe(201);
-    await rest('POST', `/video/v1/Rooms/${room.sid}/RecordingRules`, { Rules: JSON.stringify([{ type: 'include', all: true }]) });
-    await rest('POST', `/video/v1/Rooms/${room.sid}/RecordingRules`, { Rules: JSON.stringify([{ type: 'exclude', all: true }]) });
+    const room = Resource.parse(
+      (
+        await rest('POST', '/video/v1/Rooms', {
+          UniqueName: 'signed',
+          Type: 'group',
+          StatusCallback: url,
+          StatusCallbackMethod: 'POST',
+        })
+      ).body,
+    );
+    expect((await control('POST', `rooms/${room.sid}/participants`, { identity: 'customer-1' })).status).toBe(
+      201,
+    );
+    await rest('POST', `/video/v1/Rooms/${room.sid}/RecordingRules`, {
+      Rules: JSON.stringify([{ type: 'include', all: true }]),
+    });
+    await rest('POST', `/video/v1/Rooms/${room.sid}/RecordingRules`, {
+      Rules: JSON.stringify([{ type: 'exclude', all: true }]),
+    });
     await rest('POST', `/video/v1/Rooms/${room.sid}`, { Status: 'completed' });
     await emulator.callbacks.idle();
 
@@ -116,54 +150,105 @@ describe('callbacks', () => {
     for (const callback of received) {
       expect(callback.url).toBe(url);
       expect(twilio.validateRequest(AUTH_TOKEN, callback.signature, url, callback.params)).toBe(true);
-      expect(callback.params).toMatchObject({ AccountSid: ACCOUNT_SID, RoomSid: room.sid, RoomName: 'signed' });
+      expect(callback.params).toMatchObject({
+        AccountSid: ACCOUNT_SID,
+        RoomSid: room.sid,
+        RoomName: 'signed',
+      });
     }
     expect(received.at(-1)!.params.RoomStatus).toBe('completed');
     expect(received[2].params.RecordingSid).toMatch(/^RT/);
     // A signature made with another token does not pass: the check above can fail.
-    expect(twilio.validateRequest('another-token', received[0].signature, url, received[0].params)).toBe(false);
+    expect(twilio.validateRequest('another-token', received[0].signature, url, received[0].params)).toBe(
+      false,
+    );
   });
 
   test('a failed recording and a composition reach their callbacks, signed', async () => {
     const roomUrl = `${callbackBase}/video/callbacks/room-status`;
     const compositionUrl = `${callbackBase}/video/callbacks/composition-status`;
-    const room = Resource.parse((await rest('POST', '/video/v1/Rooms', { UniqueName: 'composed', Type: 'group', StatusCallback: roomUrl })).body);
+    const room = Resource.parse(
+      (
+        await rest('POST', '/video/v1/Rooms', {
+          UniqueName: 'composed',
+          Type: 'group',
+          StatusCallback: roomUrl,
+        })
+      ).body,
+    );
     await control('POST', `rooms/${room.sid}/participants`, { identity: 'agent@example.com' });
-    await rest('POST', `/video/v1/Rooms/${room.sid}/RecordingRules`, { Rules: JSON.stringify([{ type: 'include', all: true }]) });
+    await rest('POST', `/video/v1/Rooms/${room.sid}/RecordingRules`, {
+      Rules: JSON.stringify([{ type: 'include', all: true }]),
+    });
     const recording = emulator.recordings.find((r) => r.room_sid === room.sid)!;
     await control('POST', `recordings/${recording.sid}/fail`, { reason: 'media server lost' });
     await control('POST', `rooms/${room.sid}/end`);
-    const composition = Resource.parse((await rest('POST', '/video/v1/Compositions', { RoomSid: room.sid, AudioSources: '*', StatusCallback: compositionUrl })).body);
+    const composition = Resource.parse(
+      (
+        await rest('POST', '/video/v1/Compositions', {
+          RoomSid: room.sid,
+          AudioSources: '*',
+          StatusCallback: compositionUrl,
+        })
+      ).body,
+    );
     await control('POST', `compositions/${composition.sid}/finish`, { outcome: 'available' });
     await emulator.callbacks.idle();
 
     const failed = received.find((r) => r.params.StatusCallbackEvent === 'recording-failed')!;
     expect(failed.params).toMatchObject({ RecordingSid: recording.sid, ErrorMessage: 'media server lost' });
     const compositionEvents = received.filter((r) => r.url === compositionUrl);
-    expect(compositionEvents.map((r) => r.params.StatusCallbackEvent)).toEqual(['composition-enqueued', 'composition-available']);
-    for (const callback of [failed, ...compositionEvents]) expect(twilio.validateRequest(AUTH_TOKEN, callback.signature, callback.url, callback.params)).toBe(true);
+    expect(compositionEvents.map((r) => r.params.StatusCallbackEvent)).toEqual([
+      'composition-enqueued',
+      'composition-available',
+    ]);
+    for (const callback of [failed, ...compositionEvents])
+      expect(twilio.validateRequest(AUTH_TOKEN, callback.signature, callback.url, callback.params)).toBe(
+        true,
+      );
     expect(compositionEvents[1].params).toMatchObject({ CompositionSid: composition.sid, RoomSid: room.sid });
   });
 });
 
 describe('control surface', () => {
   test('a seeded task: its agent’s Flex token validates, the task names its conversation, the messages are there', async () => {
-    const seeded = SeededTaskJson.parse((await control('POST', 'tasks', { identity: 'ada@example.com', messages: [{ author: 'customer', body: 'Hello?' }] })).body);
+    const seeded = SeededTaskJson.parse(
+      (
+        await control('POST', 'tasks', {
+          identity: 'ada@example.com',
+          messages: [{ author: 'customer', body: 'Hello?' }],
+        })
+      ).body,
+    );
     const response = await fetch(`${emulator.url}/iam/v1/Accounts/${ACCOUNT_SID}/Tokens/validate`, {
       method: 'POST',
       headers: { Authorization: auth, 'Content-Type': 'application/json' },
       body: JSON.stringify({ token: seeded.token }),
     });
-    expect(await response.json()).toMatchObject({ valid: true, identity: 'ada@example.com', worker_sid: seeded.workerSid });
+    expect(await response.json()).toMatchObject({
+      valid: true,
+      identity: 'ada@example.com',
+      worker_sid: seeded.workerSid,
+    });
     const task = await rest('GET', `/taskrouter/v1/Workspaces/WS${'c3'.repeat(16)}/Tasks/${seeded.taskSid}`);
-    expect(JSON.parse(TaskJson.parse(task.body).attributes)).toMatchObject({ conversationSid: seeded.conversationSid });
+    expect(JSON.parse(TaskJson.parse(task.body).attributes)).toMatchObject({
+      conversationSid: seeded.conversationSid,
+    });
     const messages = await rest('GET', `/conversations/v1/Conversations/${seeded.conversationSid}/Messages`);
-    expect(MessagesJson.parse(messages.body).messages.map((m) => [m.author, m.body])).toEqual([['customer', 'Hello?']]);
+    expect(MessagesJson.parse(messages.body).messages.map((m) => [m.author, m.body])).toEqual([
+      ['customer', 'Hello?'],
+    ]);
     expect(emulator.violations).toEqual([]);
   });
 
   test('a fault set through the control surface fails the next matching request only', async () => {
-    await control('POST', 'faults', { path: '^/video/v1/Rooms$', method: 'GET', status: 503, twilioCode: 20429, times: 1 });
+    await control('POST', 'faults', {
+      path: '^/video/v1/Rooms$',
+      method: 'GET',
+      status: 503,
+      twilioCode: 20429,
+      times: 1,
+    });
     expect((await rest('GET', '/video/v1/Rooms')).body).toMatchObject({ status: 503, code: 20429 });
     expect((await rest('GET', '/video/v1/Rooms')).status).toBe(200);
   });
@@ -172,6 +257,9 @@ describe('control surface', () => {
     const state = StateJson.parse((await control('GET', 'state')).body);
     expect(state.rooms.length).toBe(emulator.rooms.length);
     expect(state.callbacks.length).toBe(emulator.callbacks.deliveries.length);
-    expect(await control('POST', 'nonsense')).toEqual({ status: 404, body: { error: 'no control POST /__emulator/nonsense' } });
+    expect(await control('POST', 'nonsense')).toEqual({
+      status: 404,
+      body: { error: 'no control POST /__emulator/nonsense' },
+    });
   });
 });

@@ -46,7 +46,11 @@ const PRODUCTS: Product[] = [iam, taskrouter, video, conversations, sync];
 /** Products with a spec in twilio-oai; IAM's token validation has none (see iamShapeOk). */
 const SPEC_CHECKED = ['video', 'conversations', 'taskrouter', 'sync'];
 
-const routeTable = new Map<string, Route>(PRODUCTS.flatMap((product) => product.routes.map((route) => [`${route.method} ${product.subdomain}${route.template}`, route] as const)));
+const routeTable = new Map<string, Route>(
+  PRODUCTS.flatMap((product) =>
+    product.routes.map((route) => [`${route.method} ${product.subdomain}${route.template}`, route] as const),
+  ),
+);
 
 export class TwilioEmulator extends EmulatorState {
   readonly calls: RecordedCall[] = [];
@@ -101,7 +105,9 @@ export class TwilioEmulator extends EmulatorState {
 
   /** Calls recorded so far that match; `sinceIndex` to look only at later ones. */
   callsTo(method: string, pattern: RegExp, sinceIndex = 0): RecordedCall[] {
-    return this.calls.slice(sinceIndex).filter((c) => c.method === method && pattern.test(`/${c.subdomain}${c.path}`));
+    return this.calls
+      .slice(sinceIndex)
+      .filter((c) => c.method === method && pattern.test(`/${c.subdomain}${c.path}`));
   }
 
   private violation(reason: string): void {
@@ -145,10 +151,16 @@ export class TwilioEmulator extends EmulatorState {
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    const twilioError = (status: number, code: number, message: string) => send(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
+    const twilioError = (status: number, code: number, message: string) =>
+      send(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
     const fail = () => {
       const failure = verdict.failure!;
-      if (!failure.drop) return twilioError(failure.status, failure.twilioCode, failure.when === 'after' ? 'Injected failure after applying' : 'Injected failure');
+      if (!failure.drop)
+        return twilioError(
+          failure.status,
+          failure.twilioCode,
+          failure.when === 'after' ? 'Injected failure after applying' : 'Injected failure',
+        );
       call.status = -1;
       call.endedAt = Date.now();
       req.socket.destroy();
@@ -169,7 +181,14 @@ export class TwilioEmulator extends EmulatorState {
       }
       template = '/v1/Accounts/{AccountSid}/Tokens/validate';
     } else {
-      const checked = this.checker.check({ subdomain, method: call.method, path, query: url.searchParams, form, headers: req.headers });
+      const checked = this.checker.check({
+        subdomain,
+        method: call.method,
+        path,
+        query: url.searchParams,
+        form,
+        headers: req.headers,
+      });
       if (!checked.ok) {
         this.violation(checked.reason);
         return twilioError(400, 20001, `Spec violation: ${checked.reason}`);
@@ -184,7 +203,11 @@ export class TwilioEmulator extends EmulatorState {
       const route = routeTable.get(`${call.method} ${subdomain}${template}`);
       if (!route) {
         this.violation(`the emulator has no behaviour for ${call.method} ${subdomain}${template}`);
-        throw new TwilioError(501, 20500, `Not implemented in the emulator: ${call.method} ${subdomain}${template}`);
+        throw new TwilioError(
+          501,
+          20500,
+          `Not implemented in the emulator: ${call.method} ${subdomain}${template}`,
+        );
       }
       answer = route.handle({
         method: call.method,
@@ -216,5 +239,9 @@ function parseJson(raw: string): unknown {
 }
 
 function iamShapeOk(method: string, path: string, json: unknown): boolean {
-  return method === 'POST' && path === `/v1/Accounts/${ACCOUNT_SID}/Tokens/validate` && typeof (json as { token?: unknown } | undefined)?.token === 'string';
+  return (
+    method === 'POST' &&
+    path === `/v1/Accounts/${ACCOUNT_SID}/Tokens/validate` &&
+    typeof (json as { token?: unknown } | undefined)?.token === 'string'
+  );
 }

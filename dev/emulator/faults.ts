@@ -27,14 +27,21 @@ export class FaultInjector {
 
   /** Consumes one hit of the first fault matching the request. */
   verdict(method: string, fullPath: string): Verdict {
-    const fault = this.faults.find((f) => f.times > 0 && (!f.method || f.method === method) && f.path.test(fullPath));
+    const fault = this.faults.find(
+      (f) => f.times > 0 && (!f.method || f.method === method) && f.path.test(fullPath),
+    );
     if (fault) fault.times -= 1;
     const delayMs = this.latencyMs + (fault?.delayMs ?? 0);
     // A fault with only a delay slows the request down and then lets it through.
     if (!fault || (fault.status === undefined && !fault.drop)) return { delayMs };
     return {
       delayMs,
-      failure: { when: fault.afterApplying ? 'after' : 'before', drop: !!fault.drop, status: fault.status ?? 500, twilioCode: fault.twilioCode ?? 20500 },
+      failure: {
+        when: fault.afterApplying ? 'after' : 'before',
+        drop: !!fault.drop,
+        status: fault.status ?? 500,
+        twilioCode: fault.twilioCode ?? 20500,
+      },
     };
   }
 

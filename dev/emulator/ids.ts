@@ -40,4 +40,5 @@ export class TwilioError extends Error {
   }
 }
 
-export const notFound = (what = 'The requested resource') => new TwilioError(404, 20404, `${what} was not found`);
+export const notFound = (what = 'The requested resource') =>
+  new TwilioError(404, 20404, `${what} was not found`);

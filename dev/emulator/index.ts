@@ -2,6 +2,16 @@
 export { TwilioEmulator, type EmulatorOptions, type RecordedCall } from './emulator';
 export { twilioSignature, type Delivery } from './callbacks';
 export type { Fault } from './faults';
-export { ACCOUNT_SID, API_KEY, API_SECRET, AUTH_TOKEN, WORKSPACE_SID, emulatorEnv, iso, newSid, TwilioError } from './ids';
+export {
+  ACCOUNT_SID,
+  API_KEY,
+  API_SECRET,
+  AUTH_TOKEN,
+  WORKSPACE_SID,
+  emulatorEnv,
+  iso,
+  newSid,
+  TwilioError,
+} from './ids';
 export type { EmulatorEvent, FlexUser, Message, Participant, Room, SeededTask } from './state';
 export { noticeTag } from './state';

@@ -8,7 +8,12 @@ import path from 'node:path';
  * specs that ship in @twilio-alpha/mcp). Unknown paths, methods and parameters, values of the
  * wrong type or format, and missing required parameters are all violations.
  */
-const SPEC_DIR = path.join(path.dirname(require.resolve('@twilio-alpha/mcp/package.json')), 'twilio-oai', 'spec', 'json');
+const SPEC_DIR = path.join(
+  path.dirname(require.resolve('@twilio-alpha/mcp/package.json')),
+  'twilio-oai',
+  'spec',
+  'json',
+);
 
 interface Parameter {
   name: string;
@@ -20,7 +25,13 @@ interface Parameter {
 interface Operation {
   parameters?: Parameter[];
   requestBody?: {
-    content: Record<string, { schema: { properties?: Record<string, SchemaNode>; required?: string[] }; examples?: Record<string, { value?: Record<string, unknown> }> }>;
+    content: Record<
+      string,
+      {
+        schema: { properties?: Record<string, SchemaNode>; required?: string[] };
+        examples?: Record<string, { value?: Record<string, unknown> }>;
+      }
+    >;
   };
 }
 
@@ -39,7 +50,10 @@ interface Route {
 
 interface LoadedSpec {
   id: string;
-  doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, SchemaNode> } };
+  doc: {
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, SchemaNode> };
+  };
   routes: Route[];
 }
 
@@ -52,12 +66,17 @@ export interface CheckedRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
-export type CheckResult = { ok: true; template: string; pathParams: Record<string, string> } | { ok: false; reason: string };
+export type CheckResult =
+  { ok: true; template: string; pathParams: Record<string, string> } | { ok: false; reason: string };
 
-const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+const pointer = (...parts: string[]) =>
+  parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
 /** True when the operation's own examples send `key` as a (URL-encoded) JSON array. */
-function takesJsonArray(content: NonNullable<Operation['requestBody']>['content'][string], key: string): boolean {
+function takesJsonArray(
+  content: NonNullable<Operation['requestBody']>['content'][string],
+  key: string,
+): boolean {
   return Object.values(content.examples ?? {}).some((example) => {
     const value = example.value?.[key];
     if (typeof value !== 'string') return false;
@@ -70,13 +89,28 @@ function takesJsonArray(content: NonNullable<Operation['requestBody']>['content'
 }
 
 export class SpecChecker {
-  private readonly ajv = new Ajv({ strict: false, coerceTypes: 'array', allErrors: false, validateFormats: true });
+  private readonly ajv = new Ajv({
+    strict: false,
+    coerceTypes: 'array',
+    allErrors: false,
+    validateFormats: true,
+  });
   private readonly specs = new Map<string, LoadedSpec>();
   private readonly validators = new Map<string, ValidateFunction>();
 
   constructor() {
     addFormats(this.ajv);
-    for (const format of ['int64', 'int32', 'uri-template', 'phone-number', 'currency', 'decimal', 'date-time-rfc-2822', 'http-method', 'sid']) {
+    for (const format of [
+      'int64',
+      'int32',
+      'uri-template',
+      'phone-number',
+      'currency',
+      'decimal',
+      'date-time-rfc-2822',
+      'http-method',
+      'sid',
+    ]) {
       this.ajv.addFormat(format, true);
     }
   }
@@ -96,11 +130,18 @@ export class SpecChecker {
     this.ajv.addSchema(doc, id);
     const routes = Object.keys(doc.paths).map((template) => {
       const names: string[] = [];
-      const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_m, name: string) => {
-        names.push(name);
-        return '([^/]+)';
-      });
-      return { template, pattern: new RegExp(`^${source}$`), names, literalLength: template.replace(/\{[^}]+\}/g, '').length };
+      const source = template
+        .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+        .replace(/\{([^}]+)\}/g, (_m, name: string) => {
+          names.push(name);
+          return '([^/]+)';
+        });
+      return {
+        template,
+        pattern: new RegExp(`^${source}$`),
+        names,
+        literalLength: template.replace(/\{[^}]+\}/g, '').length,
+      };
     });
     // A literal segment beats a parameter: /Rooms/{Sid}/Recordings before /Rooms/{Sid}.
     routes.sort((a, b) => b.literalLength - a.literalLength);
@@ -113,14 +154,17 @@ export class SpecChecker {
     const key = `${specId}#${ref}`;
     let validate = this.validators.get(`${held}:${key}`);
     if (!validate) {
-      validate = this.ajv.compile(held ? { type: 'object', properties: { value: { $ref: key } } } : { $ref: key });
+      validate = this.ajv.compile(
+        held ? { type: 'object', properties: { value: { $ref: key } } } : { $ref: key },
+      );
       this.validators.set(`${held}:${key}`, validate);
     }
     return validate;
   }
 
   private resolve(spec: LoadedSpec, node: SchemaNode | undefined): SchemaNode | undefined {
-    if (node?.$ref?.startsWith('#/components/schemas/')) return spec.doc.components.schemas[node.$ref.slice('#/components/schemas/'.length)];
+    if (node?.$ref?.startsWith('#/components/schemas/'))
+      return spec.doc.components.schemas[node.$ref.slice('#/components/schemas/'.length)];
     return node;
   }
 
@@ -137,11 +181,16 @@ export class SpecChecker {
     const pathParams: Record<string, string> = {};
     route.r.names.forEach((name, i) => (pathParams[name] = decodeURIComponent(route.m![i + 1])));
 
-    const fail = (reason: string): CheckResult => ({ ok: false, reason: `${request.method} ${route.r.template}: ${reason}` });
+    const fail = (reason: string): CheckResult => ({
+      ok: false,
+      reason: `${request.method} ${route.r.template}: ${reason}`,
+    });
     // A holder object lets Ajv coerce the value (query strings are strings) in place.
     const checkValue = (index: number, name: string, value: unknown): string | undefined => {
       const validate = this.validator(spec.id, `/${base}/parameters/${index}/schema`, true);
-      return validate({ value }) ? undefined : `${name}=${JSON.stringify(value)} ${this.ajv.errorsText(validate.errors)}`;
+      return validate({ value })
+        ? undefined
+        : `${name}=${JSON.stringify(value)} ${this.ajv.errorsText(validate.errors)}`;
     };
 
     for (const [i, p] of (operation.parameters ?? []).entries()) {
@@ -158,7 +207,8 @@ export class SpecChecker {
       if (problem) return fail(`query parameter ${problem}`);
     }
     for (const [i, p] of (operation.parameters ?? []).entries()) {
-      if (p.in === 'query' && p.required && !request.query.has(p.name)) return fail(`missing query parameter ${p.name}`);
+      if (p.in === 'query' && p.required && !request.query.has(p.name))
+        return fail(`missing query parameter ${p.name}`);
       if (p.in === 'header') {
         const value = request.headers[p.name.toLowerCase()];
         if (value !== undefined) {
@@ -200,7 +250,10 @@ export class SpecChecker {
         body[key] = property.type === 'array' ? values : values.length > 1 ? values : values[0];
       }
     }
-    const validate = this.validator(spec.id, `/${base}/requestBody/content/application~1x-www-form-urlencoded/schema`);
+    const validate = this.validator(
+      spec.id,
+      `/${base}/requestBody/content/application~1x-www-form-urlencoded/schema`,
+    );
     if (!validate(body)) return fail(`body ${this.ajv.errorsText(validate.errors)}`);
     return { ok: true, template: route.r.template, pathParams };
   }

@@ -81,7 +81,14 @@ export interface FlexUser {
   roles: string[];
 }
 
-export type RoomEventName = 'room-created' | 'room-ended' | 'participant-connected' | 'participant-disconnected' | 'recording-started' | 'recording-completed' | 'recording-failed';
+export type RoomEventName =
+  | 'room-created'
+  | 'room-ended'
+  | 'participant-connected'
+  | 'participant-disconnected'
+  | 'recording-started'
+  | 'recording-completed'
+  | 'recording-failed';
 
 export type CompositionEventName = 'composition-enqueued' | 'composition-available' | 'composition-failed';
 
@@ -93,7 +100,8 @@ export type EmulatorEvent =
 type RecordingRule = Json & { type?: unknown; all?: unknown };
 
 /** Recording is on while the rules include something and do not exclude everything. */
-const recordsWith = (rules: RecordingRule[]) => rules.some((r) => r.type === 'include') && !rules.some((r) => r.type === 'exclude' && r.all === true);
+const recordsWith = (rules: RecordingRule[]) =>
+  rules.some((r) => r.type === 'include') && !rules.some((r) => r.type === 'exclude' && r.all === true);
 
 export class EmulatorState {
   readonly rooms: Room[] = [];
@@ -137,7 +145,9 @@ export class EmulatorState {
   }
 
   addReservation(taskSid: string, workerSid: string, status = 'accepted'): void {
-    this.reservations.get(taskSid)!.push({ sid: newSid('WR'), worker_sid: workerSid, reservation_status: status });
+    this.reservations
+      .get(taskSid)!
+      .push({ sid: newSid('WR'), worker_sid: workerSid, reservation_status: status });
   }
 
   addFlexUser(user: FlexUser, token = `flex-${randomBytes(24).toString('base64url')}`): string {
@@ -159,9 +169,17 @@ export class EmulatorState {
 
   /** A message a chat participant posted (web chat, SMS...): Twilio sets its participant SID,
    * whatever author or attributes the participant sends. */
-  postAsParticipant(conversationSid: string, message: { author: string; body: string; attributes?: unknown }): Message {
+  postAsParticipant(
+    conversationSid: string,
+    message: { author: string; body: string; attributes?: unknown },
+  ): Message {
     const stored: Message = {
-      ...this.messageJson(conversationSid, message.body, JSON.stringify(message.attributes ?? {}), message.author),
+      ...this.messageJson(
+        conversationSid,
+        message.body,
+        JSON.stringify(message.attributes ?? {}),
+        message.author,
+      ),
       participant_sid: newSid('MB'),
     };
     this.messages(conversationSid).push(stored);
@@ -180,7 +198,14 @@ export class EmulatorState {
   /** A track recording of the room, as Twilio would list it; returns its sid. */
   addRecording(
     roomSid: string,
-    options: { type?: 'audio' | 'video' | 'data'; status?: string; duration?: number | null; trackName?: string; createdAt?: number; participantSid?: string } = {},
+    options: {
+      type?: 'audio' | 'video' | 'data';
+      status?: string;
+      duration?: number | null;
+      trackName?: string;
+      createdAt?: number;
+      participantSid?: string;
+    } = {},
   ): string {
     const sid = newSid('RT');
     const type = options.type ?? 'audio';
@@ -210,11 +235,15 @@ export class EmulatorState {
   // ---- reading ------------------------------------------------------------------------
 
   room(sidOrName: string): Room | undefined {
-    return sidOrName.startsWith('RM') ? this.rooms.find((r) => r.sid === sidOrName) : this.rooms.find((r) => r.unique_name === sidOrName && r.status === 'in-progress');
+    return sidOrName.startsWith('RM')
+      ? this.rooms.find((r) => r.sid === sidOrName)
+      : this.rooms.find((r) => r.unique_name === sidOrName && r.status === 'in-progress');
   }
 
   connectedIdentities(roomSid: string): string[] {
-    return this.participants.filter((p) => p.room_sid === roomSid && p.status === 'connected').map((p) => p.identity);
+    return this.participants
+      .filter((p) => p.room_sid === roomSid && p.status === 'connected')
+      .map((p) => p.identity);
   }
 
   messages(conversationSid: string): Message[] {
@@ -233,13 +262,25 @@ export class EmulatorState {
   }
 
   isRecording(roomSid: string): boolean {
-    return this.room(roomSid)?.status === 'in-progress' && recordsWith(this.recordingRules.get(roomSid) ?? []);
+    return (
+      this.room(roomSid)?.status === 'in-progress' && recordsWith(this.recordingRules.get(roomSid) ?? [])
+    );
   }
 
   // ---- changes Twilio reports ---------------------------------------------------------
 
-  createRoom(fields: Json & { unique_name: string; status_callback: string | null }, rules: RecordingRule[]): Room {
-    const room: Room = { ...fields, sid: newSid('RM'), status: 'in-progress', date_created: iso(), date_updated: iso(), end_time: null };
+  createRoom(
+    fields: Json & { unique_name: string; status_callback: string | null },
+    rules: RecordingRule[],
+  ): Room {
+    const room: Room = {
+      ...fields,
+      sid: newSid('RM'),
+      status: 'in-progress',
+      date_created: iso(),
+      date_updated: iso(),
+      end_time: null,
+    };
     room.url = `https://video.twilio.com/v1/Rooms/${room.sid}`;
     this.rooms.push(room);
     this.recordingRules.set(room.sid, rules);
@@ -267,7 +308,11 @@ export class EmulatorState {
     this.participants.push(participant);
     const room = this.room(roomSid);
     if (room) {
-      this.roomEvent(room, 'participant-connected', { ParticipantSid: participant.sid, ParticipantIdentity: identity, ParticipantStatus: 'connected' });
+      this.roomEvent(room, 'participant-connected', {
+        ParticipantSid: participant.sid,
+        ParticipantIdentity: identity,
+        ParticipantStatus: 'connected',
+      });
       if (this.isRecording(roomSid)) this.startTrackRecordings(room, participant);
     }
     return participant;
@@ -278,15 +323,24 @@ export class EmulatorState {
     Object.assign(participant, { status: 'disconnected', end_time: iso(), date_updated: iso(), duration: 1 });
     const room = this.room(participant.room_sid);
     if (!room) return;
-    this.completeRecordings(room, (r) => (r.grouping_sids as { participant_sid: string }).participant_sid === participant.sid);
-    this.roomEvent(room, 'participant-disconnected', { ParticipantSid: participant.sid, ParticipantIdentity: participant.identity, ParticipantStatus: 'disconnected' });
+    this.completeRecordings(
+      room,
+      (r) => (r.grouping_sids as { participant_sid: string }).participant_sid === participant.sid,
+    );
+    this.roomEvent(room, 'participant-disconnected', {
+      ParticipantSid: participant.sid,
+      ParticipantIdentity: participant.identity,
+      ParticipantStatus: 'disconnected',
+    });
   }
 
   setRecordingRules(room: Room, rules: RecordingRule[]): void {
     const was = this.isRecording(room.sid);
     this.recordingRules.set(room.sid, rules);
     const now = this.isRecording(room.sid);
-    if (!was && now) for (const p of this.participants.filter((x) => x.room_sid === room.sid && x.status === 'connected')) this.startTrackRecordings(room, p);
+    if (!was && now)
+      for (const p of this.participants.filter((x) => x.room_sid === room.sid && x.status === 'connected'))
+        this.startTrackRecordings(room, p);
     if (was && !now) this.completeRecordings(room, () => true);
   }
 
@@ -294,15 +348,29 @@ export class EmulatorState {
   endRoom(roomSid: string): void {
     const room = this.rooms.find((r) => r.sid === roomSid);
     if (!room || room.status !== 'in-progress') return;
-    Object.assign(room, { status: 'completed', end_time: iso(), date_updated: iso(), duration: Math.max(1, Math.round((Date.now() - Date.parse(room.date_created)) / 1000)) });
-    for (const participant of this.participants.filter((p) => p.room_sid === roomSid)) this.disconnect(participant);
+    Object.assign(room, {
+      status: 'completed',
+      end_time: iso(),
+      date_updated: iso(),
+      duration: Math.max(1, Math.round((Date.now() - Date.parse(room.date_created)) / 1000)),
+    });
+    for (const participant of this.participants.filter((p) => p.room_sid === roomSid))
+      this.disconnect(participant);
     this.roomEvent(room, 'room-ended', { RoomDuration: String(room.duration) });
   }
 
   /** Forgets everything held, as a fresh account would be (listeners stay). */
   reset(): void {
     for (const list of [this.rooms, this.participants, this.recordings, this.compositions]) list.length = 0;
-    for (const map of [this.recordingRules, this.conversations, this.tasks, this.reservations, this.documents, this.flexTokens]) map.clear();
+    for (const map of [
+      this.recordingRules,
+      this.conversations,
+      this.tasks,
+      this.reservations,
+      this.documents,
+      this.flexTokens,
+    ])
+      map.clear();
   }
 
   /** Twilio could not record a track (a media server fault). */
@@ -311,7 +379,11 @@ export class EmulatorState {
     const room = recording && this.room(recording.room_sid);
     if (!recording || !room) return;
     Object.assign(recording, { status: 'failed', duration: null });
-    this.roomEvent(room, 'recording-failed', { ...this.recordingParams(recording), FailedOperation: 'recording', ErrorMessage: reason });
+    this.roomEvent(room, 'recording-failed', {
+      ...this.recordingParams(recording),
+      FailedOperation: 'recording',
+      ErrorMessage: reason,
+    });
   }
 
   addComposition(composition: Composition): void {
@@ -323,22 +395,48 @@ export class EmulatorState {
   finishComposition(sid: string, outcome: 'available' | 'failed' = 'available'): void {
     const composition = this.compositions.find((c) => c.sid === sid);
     if (!composition || composition.status === 'completed' || composition.status === 'failed') return;
-    Object.assign(composition, { status: outcome === 'available' ? 'completed' : 'failed', date_completed: iso(), duration: outcome === 'available' ? 42 : 0 });
-    this.emit({ type: 'composition', composition, event: outcome === 'available' ? 'composition-available' : 'composition-failed' });
+    Object.assign(composition, {
+      status: outcome === 'available' ? 'completed' : 'failed',
+      date_completed: iso(),
+      duration: outcome === 'available' ? 42 : 0,
+    });
+    this.emit({
+      type: 'composition',
+      composition,
+      event: outcome === 'available' ? 'composition-available' : 'composition-failed',
+    });
   }
 
   private startTrackRecordings(room: Room, participant: Participant): void {
     for (const type of ['audio', 'video'] as const) {
-      const sid = this.addRecording(room.sid, { type, status: 'processing', duration: null, participantSid: participant.sid, trackName: `${participant.identity}-${type}` });
-      this.roomEvent(room, 'recording-started', this.recordingParams(this.recordings.find((r) => r.sid === sid)!));
+      const sid = this.addRecording(room.sid, {
+        type,
+        status: 'processing',
+        duration: null,
+        participantSid: participant.sid,
+        trackName: `${participant.identity}-${type}`,
+      });
+      this.roomEvent(
+        room,
+        'recording-started',
+        this.recordingParams(this.recordings.find((r) => r.sid === sid)!),
+      );
     }
   }
 
   private completeRecordings(room: Room, which: (recording: Recording) => boolean): void {
-    for (const recording of this.recordings.filter((r) => r.room_sid === room.sid && r.status === 'processing' && which(r))) {
-      const duration = Math.max(1, Math.round((Date.now() - Date.parse(String(recording.date_created))) / 1000));
+    for (const recording of this.recordings.filter(
+      (r) => r.room_sid === room.sid && r.status === 'processing' && which(r),
+    )) {
+      const duration = Math.max(
+        1,
+        Math.round((Date.now() - Date.parse(String(recording.date_created))) / 1000),
+      );
       Object.assign(recording, { status: 'completed', duration, size: 1024 });
-      this.roomEvent(room, 'recording-completed', { ...this.recordingParams(recording), RecordingDuration: String(duration) });
+      this.roomEvent(room, 'recording-completed', {
+        ...this.recordingParams(recording),
+        RecordingDuration: String(duration),
+      });
     }
   }
 
@@ -355,7 +453,12 @@ export class EmulatorState {
     };
   }
 
-  private messageJson(conversationSid: string, body: string | null, attributes: string, author: string): Message {
+  private messageJson(
+    conversationSid: string,
+    body: string | null,
+    attributes: string,
+    author: string,
+  ): Message {
     return {
       sid: newSid('IM'),
       account_sid: ACCOUNT_SID,
@@ -379,5 +482,6 @@ export class EmulatorState {
 /** What the bundle tags its notices with (the message's `videoEscalation` attribute); undefined
  * for any other message. */
 export function noticeTag(message: Message): { kind?: string; roomSid?: string } | undefined {
-  return (JSON.parse(message.attributes) as { videoEscalation?: { kind?: string; roomSid?: string } }).videoEscalation;
+  return (JSON.parse(message.attributes) as { videoEscalation?: { kind?: string; roomSid?: string } })
+    .videoEscalation;
 }

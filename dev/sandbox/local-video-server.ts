@@ -52,10 +52,15 @@ export class LocalVideo {
       if (event.event === 'participant-connected' || event.event === 'participant-disconnected') {
         const sid = event.params.ParticipantSid;
         if (event.event === 'participant-disconnected' && this.streams.has(sid)) {
-          this.send(sid, { type: 'disconnected', code: room.status === 'in-progress' ? DUPLICATE_IDENTITY : ROOM_COMPLETED });
+          this.send(sid, {
+            type: 'disconnected',
+            code: room.status === 'in-progress' ? DUPLICATE_IDENTITY : ROOM_COMPLETED,
+          });
         }
-        const type = event.event === 'participant-connected' ? 'participantConnected' : 'participantDisconnected';
-        for (const p of listeners) if (p.sid !== sid) this.send(p.sid, { type, sid, identity: event.params.ParticipantIdentity });
+        const type =
+          event.event === 'participant-connected' ? 'participantConnected' : 'participantDisconnected';
+        for (const p of listeners)
+          if (p.sid !== sid) this.send(p.sid, { type, sid, identity: event.params.ParticipantIdentity });
       }
       const recording = this.emulator.isRecording(room.sid);
       for (const p of listeners) {
@@ -71,23 +76,48 @@ export class LocalVideo {
   }
 
   /** Answers the stand-in's requests; false for any other path. */
-  handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: Record<string, unknown>): boolean {
-    const json = (status: number, answer: unknown) => res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(answer));
+  handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    body: Record<string, unknown>,
+  ): boolean {
+    const json = (status: number, answer: unknown) =>
+      res
+        .writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+        .end(JSON.stringify(answer));
     switch (`${req.method} ${url.pathname}`) {
       case 'POST /__sandbox/video/connect': {
         const claims = typeof body.token === 'string' ? verifiedClaims(body.token) : null;
         const identity = claims?.grants?.identity;
         const roomSid = claims?.grants?.video?.room;
-        if (!identity || !roomSid) return (json(401, { code: INVALID_TOKEN, message: 'Invalid Access Token' }), true);
+        if (!identity || !roomSid)
+          return (json(401, { code: INVALID_TOKEN, message: 'Invalid Access Token' }), true);
         const room = this.emulator.room(roomSid);
         if (!room) return (json(404, { code: ROOM_NOT_FOUND, message: 'Room not found' }), true);
-        if (room.status !== 'in-progress') return (json(410, { code: ROOM_COMPLETED, message: 'Room completed' }), true);
+        if (room.status !== 'in-progress')
+          return (json(410, { code: ROOM_COMPLETED, message: 'Room completed' }), true);
         // One connection per identity, as in Twilio: the newer one replaces the older.
-        for (const old of this.emulator.participants.filter((p) => p.room_sid === room.sid && p.identity === identity && p.status === 'connected')) this.emulator.disconnect(old);
-        const others = this.emulator.participants.filter((p) => p.room_sid === room.sid && p.status === 'connected').map((p) => ({ sid: p.sid, identity: p.identity }));
+        for (const old of this.emulator.participants.filter(
+          (p) => p.room_sid === room.sid && p.identity === identity && p.status === 'connected',
+        ))
+          this.emulator.disconnect(old);
+        const others = this.emulator.participants
+          .filter((p) => p.room_sid === room.sid && p.status === 'connected')
+          .map((p) => ({ sid: p.sid, identity: p.identity }));
         const sid = this.emulator.addParticipant(room.sid, identity).sid;
         this.toldRecording.set(sid, this.emulator.isRecording(room.sid));
-        return (json(200, { sid, identity, roomSid: room.sid, roomName: room.unique_name, isRecording: this.emulator.isRecording(room.sid), participants: others }), true);
+        return (
+          json(200, {
+            sid,
+            identity,
+            roomSid: room.sid,
+            roomName: room.unique_name,
+            isRecording: this.emulator.isRecording(room.sid),
+            participants: others,
+          }),
+          true
+        );
       }
       case 'GET /__sandbox/video/events': {
         const sid = url.searchParams.get('participant') ?? '';
@@ -107,7 +137,9 @@ export class LocalVideo {
         this.send(String(body.to), { type: 'signal', from: body.from, data: body.data });
         return (json(200, {}), true);
       case 'POST /__sandbox/video/disconnect': {
-        const participant = this.emulator.participants.find((p) => p.sid === body.participant && p.status === 'connected');
+        const participant = this.emulator.participants.find(
+          (p) => p.sid === body.participant && p.status === 'connected',
+        );
         if (participant) this.emulator.disconnect(participant);
         return (json(200, {}), true);
       }

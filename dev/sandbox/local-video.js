@@ -10,7 +10,9 @@
   'use strict';
 
   // A restarted track reaches the peers it was sent to through the room it is published in.
-  const base = window.__twilioVideoBase({ restarted: (track) => track._room && track._room._replaceTrack(track, track.mediaStreamTrack) });
+  const base = window.__twilioVideoBase({
+    restarted: (track) => track._room && track._room._replaceTrack(track, track.mediaStreamTrack),
+  });
   const { TwilioError, Track, RemoteParticipant } = base;
 
   /** Publishing sends the track to every peer; one stream per track, whose id names the track to
@@ -27,11 +29,22 @@
     }
   }
 
-  const post = (path, body) => fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), keepalive: true });
+  const post = (path, body) =>
+    fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      keepalive: true,
+    });
 
   class Room extends base.Room {
     constructor(joined) {
-      super(joined.roomSid, joined.roomName, joined.isRecording, new LocalParticipant(joined.sid, joined.identity));
+      super(
+        joined.roomSid,
+        joined.roomName,
+        joined.isRecording,
+        new LocalParticipant(joined.sid, joined.identity),
+      );
       this.localParticipant._room = this;
       this._peers = new Map();
       this._events = null;
@@ -60,12 +73,14 @@
     /** The local tracks' names by stream id, sent with every description. */
     _names() {
       const names = {};
-      for (const publication of this.localParticipant.tracks.values()) names[publication.track._stream.id] = publication.track.name;
+      for (const publication of this.localParticipant.tracks.values())
+        names[publication.track._stream.id] = publication.track.name;
       return names;
     }
 
     _addTrack(track) {
-      for (const peer of this._peers.values()) peer.senders.set(track, peer.pc.addTrack(track.mediaStreamTrack, track._stream));
+      for (const peer of this._peers.values())
+        peer.senders.set(track, peer.pc.addTrack(track.mediaStreamTrack, track._stream));
     }
 
     _removeTrack(track) {
@@ -87,7 +102,15 @@
       const existing = this._peers.get(participant.sid);
       if (existing) return existing;
       const pc = new RTCPeerConnection({ iceServers: [] });
-      const peer = { pc, participant, senders: new Map(), names: {}, makingOffer: false, ignoreOffer: false, polite: this.localParticipant.sid > participant.sid };
+      const peer = {
+        pc,
+        participant,
+        senders: new Map(),
+        names: {},
+        makingOffer: false,
+        ignoreOffer: false,
+        polite: this.localParticipant.sid > participant.sid,
+      };
       this._peers.set(participant.sid, peer);
       pc.onicecandidate = ({ candidate }) => candidate && this._signal(participant.sid, { candidate });
       pc.onnegotiationneeded = async () => {
@@ -103,7 +126,10 @@
       };
       pc.ontrack = ({ track, streams }) => this._onTrack(peer, track, streams[0]);
       for (const publication of this.localParticipant.tracks.values()) {
-        peer.senders.set(publication.track, pc.addTrack(publication.track.mediaStreamTrack, publication.track._stream));
+        peer.senders.set(
+          publication.track,
+          pc.addTrack(publication.track.mediaStreamTrack, publication.track._stream),
+        );
       }
       return peer;
     }
@@ -115,7 +141,8 @@
       const { pc } = peer;
       if (data.names) Object.assign(peer.names, data.names);
       if (data.description) {
-        const collision = data.description.type === 'offer' && (peer.makingOffer || pc.signalingState !== 'stable');
+        const collision =
+          data.description.type === 'offer' && (peer.makingOffer || pc.signalingState !== 'stable');
         peer.ignoreOffer = !peer.polite && collision;
         if (peer.ignoreOffer) return;
         await pc.setRemoteDescription(data.description);
@@ -134,10 +161,13 @@
 
     _onTrack(peer, mediaStreamTrack, stream) {
       const { participant } = peer;
-      const publication = participant._subscribe(new Track(mediaStreamTrack.kind, mediaStreamTrack, stream && peer.names[stream.id]));
+      const publication = participant._subscribe(
+        new Track(mediaStreamTrack.kind, mediaStreamTrack, stream && peer.names[stream.id]),
+      );
       this._subscribed(participant, publication);
       const gone = () => this._unsubscribed(participant, publication);
-      if (stream) stream.addEventListener('removetrack', (event) => event.track === mediaStreamTrack && gone());
+      if (stream)
+        stream.addEventListener('removetrack', (event) => event.track === mediaStreamTrack && gone());
     }
 
     _onEvent(event) {
@@ -161,25 +191,32 @@
         this.emit(event.on ? 'recordingStarted' : 'recordingStopped', this);
       } else if (event.type === 'disconnected') {
         this._end();
-        const message = event.code === 53118 ? 'Room completed' : 'Participant disconnected because of duplicate identity';
+        const message =
+          event.code === 53118 ? 'Room completed' : 'Participant disconnected because of duplicate identity';
         this.emit('disconnected', this, new TwilioError(event.code, message));
       }
     }
   }
 
   async function connect(token, options = {}) {
-    const answer = await fetch('/__sandbox/video/connect', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) });
+    const answer = await fetch('/__sandbox/video/connect', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
     const joined = await answer.json();
     if (!answer.ok) throw new TwilioError(joined.code, joined.message);
     const room = new Room(joined);
     for (const track of options.tracks || []) await room.localParticipant.publishTrack(track);
-    for (const other of joined.participants) room.participants.set(other.sid, new RemoteParticipant(other.sid, other.identity));
+    for (const other of joined.participants)
+      room.participants.set(other.sid, new RemoteParticipant(other.sid, other.identity));
     await new Promise((resolve, reject) => {
       const events = new EventSource(`/__sandbox/video/events?participant=${encodeURIComponent(joined.sid)}`);
       room._events = events;
       events.onopen = () => resolve();
       events.onerror = () => {
-        if (room.state === 'connected' && events.readyState === EventSource.CLOSED) reject(new TwilioError(53000, 'Signaling connection error'));
+        if (room.state === 'connected' && events.readyState === EventSource.CLOSED)
+          reject(new TwilioError(53000, 'Signaling connection error'));
       };
       events.onmessage = (message) => room._onEvent(JSON.parse(message.data));
     });

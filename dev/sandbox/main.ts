@@ -28,12 +28,17 @@ function hasTwilioCredentials(): boolean {
 async function main(): Promise<void> {
   if (hasTwilioCredentials()) {
     console.log('Running against Twilio, with the credentials in .env (twilio-run start).');
-    const child = spawn(process.execPath, [require.resolve('twilio-run/bin/twilio-run'), 'start'], { cwd: ROOT, stdio: 'inherit' });
+    const child = spawn(process.execPath, [require.resolve('twilio-run/bin/twilio-run'), 'start'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
     child.on('exit', (code) => process.exit(code ?? 0));
     return;
   }
   const port = Number(process.env.PORT ?? 3000);
-  console.log('No Twilio credentials in .env: starting the SANDBOX (a local Twilio emulator; nothing reaches Twilio).');
+  console.log(
+    'No Twilio credentials in .env: starting the SANDBOX (a local Twilio emulator; nothing reaches Twilio).',
+  );
   const sandbox = await startSandbox({ port, log: (line) => console.log(line) });
   const { taskSid, conversationSid, identity } = sandbox.session();
   console.log(`

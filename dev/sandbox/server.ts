@@ -49,11 +49,17 @@ async function readJson(req: http.IncomingMessage): Promise<Record<string, unkno
 }
 
 function proxy(req: http.IncomingMessage, res: http.ServerResponse, target: string): void {
-  const upstream = http.request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
-    answer.pipe(res);
-  });
-  upstream.on('error', () => res.writeHead(502, { 'Content-Type': 'text/plain' }).end('the bundle (twilio-run) is not answering'));
+  const upstream = http.request(
+    `${target}${req.url}`,
+    { method: req.method, headers: req.headers },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () =>
+    res.writeHead(502, { 'Content-Type': 'text/plain' }).end('the bundle (twilio-run) is not answering'),
+  );
   req.pipe(upstream);
 }
 
@@ -65,7 +71,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   let session = seedConversation(emulator);
   const consoleStreams = new Set<http.ServerResponse>();
   emulator.onEvent((event) => {
-    if (event.type === 'message') for (const res of consoleStreams) res.write(`data: ${JSON.stringify(event)}\n\n`);
+    if (event.type === 'message')
+      for (const res of consoleStreams) res.write(`data: ${JSON.stringify(event)}\n\n`);
   });
 
   const domain = `localhost:${options.port}`;
@@ -91,7 +98,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       return;
     }
     if (req.method === 'GET' && url.pathname === SDK_PATH) {
-      res.writeHead(200, { 'Content-Type': 'application/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(videoStandIn(LOCAL_VIDEO));
+      res
+        .writeHead(200, {
+          'Content-Type': 'application/javascript; charset=utf-8',
+          'Cache-Control': 'no-store',
+        })
+        .end(videoStandIn(LOCAL_VIDEO));
       return;
     }
     if (url.pathname.startsWith('/__emulator/')) return proxy(req, res, emulatorUrl);
@@ -99,7 +111,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     void (async () => {
       const body = await readJson(req);
       if (localVideo.handle(req, res, url, body)) return;
-      const json = (status: number, answer: unknown) => res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(answer));
+      const json = (status: number, answer: unknown) =>
+        res
+          .writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+          .end(JSON.stringify(answer));
       switch (`${req.method} ${url.pathname}`) {
         case 'GET /__sandbox/session':
           return json(200, { ...session, messages: emulator.messages(session.conversationSid) });
@@ -110,8 +125,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           req.once('close', () => consoleStreams.delete(res));
           return;
         case 'POST /__sandbox/chat':
-          if (typeof body.body !== 'string' || !body.body.trim()) return json(400, { error: 'body is required' });
-          return json(201, emulator.postAsParticipant(session.conversationSid, { author: 'customer', body: body.body.trim().slice(0, 1600) }));
+          if (typeof body.body !== 'string' || !body.body.trim())
+            return json(400, { error: 'body is required' });
+          return json(
+            201,
+            emulator.postAsParticipant(session.conversationSid, {
+              author: 'customer',
+              body: body.body.trim().slice(0, 1600),
+            }),
+          );
         case 'POST /__sandbox/reset':
           for (const room of emulator.rooms) emulator.endRoom(room.sid);
           await emulator.callbacks.idle();

@@ -17,7 +17,8 @@
     const hear = (name, ...args) => hooks[name] && hooks[name](...args);
 
     let counter = 0;
-    const sid = (prefix) => prefix + Date.now().toString(16).padStart(16, '0') + String(++counter).padStart(16, '0');
+    const sid = (prefix) =>
+      prefix + Date.now().toString(16).padStart(16, '0') + String(++counter).padStart(16, '0');
 
     class Emitter {
       constructor() {
@@ -88,7 +89,8 @@
     class LocalTrack extends Track {
       constructor(kind, mediaStreamTrack, options) {
         super(kind, mediaStreamTrack, options && options.name);
-        if (mediaStreamTrack.kind !== kind) throw new TypeError(`a ${mediaStreamTrack.kind} track given to Local${kind}Track`);
+        if (mediaStreamTrack.kind !== kind)
+          throw new TypeError(`a ${mediaStreamTrack.kind} track given to Local${kind}Track`);
         this.id = mediaStreamTrack.id;
         this.isEnabled = mediaStreamTrack.enabled;
         this.isStopped = false;
@@ -112,7 +114,8 @@
       }
       /** As in twilio-video, only tracks the SDK acquired can be restarted. */
       async restart(constraints) {
-        if (!this._acquired) throw new TypeError('restart can only be called on a LocalTrack created using createLocalTracks');
+        if (!this._acquired)
+          throw new TypeError('restart can only be called on a LocalTrack created using createLocalTracks');
         const stream = await navigator.mediaDevices.getUserMedia({ [this.kind]: constraints || true });
         const replaced = stream.getTracks()[0];
         this.mediaStreamTrack.stop();
@@ -123,17 +126,27 @@
       }
     }
 
-    const asConstraints = (value) => (value === undefined || value === true || value === false ? value !== false : Object.keys(value).length ? value : true);
+    const asConstraints = (value) =>
+      value === undefined || value === true || value === false
+        ? value !== false
+        : Object.keys(value).length
+          ? value
+          : true;
 
     async function createLocalTracks(request = {}) {
       hear('called', 'createLocalTracks');
-      const stream = await navigator.mediaDevices.getUserMedia({ audio: asConstraints(request.audio), video: asConstraints(request.video) });
+      const stream = await navigator.mediaDevices.getUserMedia({
+        audio: asConstraints(request.audio),
+        video: asConstraints(request.video),
+      });
       return stream.getTracks().map((track) => new LocalTrack(track.kind, track, { acquired: true }));
     }
 
     async function createLocalTrack(kind, constraints) {
       hear('called', kind === 'audio' ? 'createLocalAudioTrack' : 'createLocalVideoTrack');
-      const stream = await navigator.mediaDevices.getUserMedia({ [kind]: constraints ? asConstraints(constraints) : true });
+      const stream = await navigator.mediaDevices.getUserMedia({
+        [kind]: constraints ? asConstraints(constraints) : true,
+      });
       return new LocalTrack(kind, stream.getTracks()[0], { acquired: true });
     }
 
@@ -169,7 +182,14 @@
       _subscribe(track) {
         track.sid = sid('MT');
         track.isEnabled = true;
-        return this._add({ trackSid: track.sid, trackName: track.name, kind: track.kind, isSubscribed: true, isTrackEnabled: true, track });
+        return this._add({
+          trackSid: track.sid,
+          trackName: track.name,
+          kind: track.kind,
+          isSubscribed: true,
+          isTrackEnabled: true,
+          track,
+        });
       }
     }
 
@@ -178,7 +198,13 @@
       /** A track connect() was given: published with the room, as with the real SDK. */
       _publish(track, options) {
         const local = track instanceof LocalTrack ? track : new LocalTrack(track.kind, track, options);
-        return this._add({ trackSid: sid('MT'), trackName: local.name, kind: local.kind, track: local, isTrackEnabled: local.isEnabled });
+        return this._add({
+          trackSid: sid('MT'),
+          trackName: local.name,
+          kind: local.kind,
+          track: local,
+          isTrackEnabled: local.isEnabled,
+        });
       }
       publishTrack(track, options) {
         const publication = this._publish(track, options);
@@ -186,7 +212,9 @@
         return Promise.resolve(publication);
       }
       unpublishTrack(track) {
-        const publication = [...this.tracks.values()].find((p) => p.track === track || p.track.mediaStreamTrack === track) || null;
+        const publication =
+          [...this.tracks.values()].find((p) => p.track === track || p.track.mediaStreamTrack === track) ||
+          null;
         if (!publication) return null;
         this._remove(publication);
         this._unpublished(publication);
@@ -211,7 +239,8 @@
         this.emit('participantConnected', participant);
       }
       _participantDisconnected(participant) {
-        for (const publication of [...participant.tracks.values()]) this._unsubscribed(participant, publication);
+        for (const publication of [...participant.tracks.values()])
+          this._unsubscribed(participant, publication);
         this.participants.delete(participant.sid);
         participant.state = 'disconnected';
         this.emit('participantDisconnected', participant);
@@ -242,7 +271,9 @@
       return Object.assign(
         {
           version,
-          isSupported: typeof RTCPeerConnection === 'function' && !!(navigator.mediaDevices && navigator.mediaDevices.getUserMedia),
+          isSupported:
+            typeof RTCPeerConnection === 'function' &&
+            !!(navigator.mediaDevices && navigator.mediaDevices.getUserMedia),
           connect,
           createLocalTracks,
           createLocalAudioTrack: (constraints) => createLocalTrack('audio', constraints),

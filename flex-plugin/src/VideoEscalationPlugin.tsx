@@ -6,7 +6,12 @@ import { LiveBadge } from './components/LiveBadge';
 import { mountPanelDock } from './components/PanelDock';
 import { VideoButton } from './components/VideoButton';
 import { VideoSlot } from './components/VideoSlot';
-import { askToEndLiveCall, registerNotifications, reportEndFailure, reportMisconfiguration } from './notifications';
+import {
+  askToEndLiveCall,
+  registerNotifications,
+  reportEndFailure,
+  reportMisconfiguration,
+} from './notifications';
 import { VideoService, parseServiceUrl } from './service';
 import { VIDEO_TAB } from './tabs';
 import { createPanelDock } from './panel-dock';
@@ -49,7 +54,9 @@ export default class VideoEscalationPlugin extends FlexPlugin {
     // still live (its end failed, or is on its way) so the agent can see and leave it.
     const showsVideoFor = ({ task }: { task?: Flex.ITask }) => showsVideo(task, dock.has);
 
-    flex.TaskCanvasHeader.Content.add(<VideoButton key="video-escalation-button" dock={dock} />, { if: showsVideoFor });
+    flex.TaskCanvasHeader.Content.add(<VideoButton key="video-escalation-button" dock={dock} />, {
+      if: showsVideoFor,
+    });
     flex.TaskCanvasTabs.Content.add(
       <flex.Tab key="video-escalation-tab" uniqueName={VIDEO_TAB} label="Video">
         <VideoSlot dock={dock} />

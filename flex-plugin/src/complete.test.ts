@@ -6,7 +6,10 @@ const CREDENTIALS = { token: 'flex-token', taskSid: 'WT' + 'f'.repeat(32) };
 const ROOM_SID = 'RM' + '1'.repeat(32);
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
 }
 
 function setUp(...answers: Array<Response | Error>) {
@@ -32,40 +35,52 @@ async function failure(promise: Promise<unknown>): Promise<VideoServiceError> {
     () => undefined,
     (reason: unknown) => reason,
   );
-  if (!(error instanceof VideoServiceError)) throw new Error(`expected a VideoServiceError, got ${String(error)}`);
+  if (!(error instanceof VideoServiceError))
+    throw new Error(`expected a VideoServiceError, got ${String(error)}`);
   return error;
 }
 
 describe('completeVideo', () => {
   it("POSTs the agent's Flex token and the task SID as JSON to /video/complete", async () => {
     const { calls, options } = setUp(json(200, { completed: true, roomSid: ROOM_SID }));
-    await expect(completeVideo(SERVICE, CREDENTIALS, options)).resolves.toEqual({ completed: true, roomSid: ROOM_SID });
+    await expect(completeVideo(SERVICE, CREDENTIALS, options)).resolves.toEqual({
+      completed: true,
+      roomSid: ROOM_SID,
+    });
     expect(calls).toHaveLength(1);
     expect(calls[0].url).toBe('https://video-1234-prod.twil.io/video/complete');
     expect(calls[0].init.method).toBe('POST');
     expect(calls[0].init.headers).toEqual({ 'Content-Type': 'application/json' });
-    expect(JSON.parse(String(calls[0].init.body))).toEqual({ Token: 'flex-token', TaskSid: CREDENTIALS.taskSid });
+    expect(JSON.parse(String(calls[0].init.body))).toEqual({
+      Token: 'flex-token',
+      TaskSid: CREDENTIALS.taskSid,
+    });
     expect(calls[0].init.signal).toBeInstanceOf(AbortSignal);
   });
 
   it('answers roomSid null for a task that never had a room', async () => {
     const { options } = setUp(json(200, { completed: true, roomSid: null }));
-    await expect(completeVideo(SERVICE, CREDENTIALS, options)).resolves.toEqual({ completed: true, roomSid: null });
+    await expect(completeVideo(SERVICE, CREDENTIALS, options)).resolves.toEqual({
+      completed: true,
+      roomSid: null,
+    });
   });
 
   it("raises the contract's error code and message", async () => {
-    const { options } = setUp(json(403, { error: { code: 'forbidden', message: 'You do not hold this task.' } }));
+    const { options } = setUp(
+      json(403, { error: { code: 'forbidden', message: 'You do not hold this task.' } }),
+    );
     const error = await failure(completeVideo(SERVICE, CREDENTIALS, options));
     expect([error.code, error.message]).toEqual(['forbidden', 'You do not hold this task.']);
   });
 
-  it('names the status when the error body is not the contract\'s', async () => {
+  it("names the status when the error body is not the contract's", async () => {
     const { options } = setUp(new Response('<html>Bad gateway</html>', { status: 502 }));
     const error = await failure(completeVideo(SERVICE, CREDENTIALS, options));
     expect(error.code).toBe('http_502');
   });
 
-  it('refuses a 200 that is not the contract\'s answer', async () => {
+  it("refuses a 200 that is not the contract's answer", async () => {
     const { options } = setUp(new Response('ok', { status: 200 }));
     expect((await failure(completeVideo(SERVICE, CREDENTIALS, options))).code).toBe('invalid_response');
   });
@@ -78,16 +93,24 @@ describe('completeVideo', () => {
   });
 
   it('retries once after a 503, waiting what Retry-After asks', async () => {
-    const busy = json(503, { error: { code: 'upstream_unavailable', message: 'Try again.' } }, { 'Retry-After': '2' });
+    const busy = json(
+      503,
+      { error: { code: 'upstream_unavailable', message: 'Try again.' } },
+      { 'Retry-After': '2' },
+    );
     const { calls, waits, options } = setUp(busy, json(200, { completed: true, roomSid: ROOM_SID }));
-    await expect(completeVideo(SERVICE, CREDENTIALS, options)).resolves.toEqual({ completed: true, roomSid: ROOM_SID });
+    await expect(completeVideo(SERVICE, CREDENTIALS, options)).resolves.toEqual({
+      completed: true,
+      roomSid: ROOM_SID,
+    });
     expect(calls).toHaveLength(2);
     expect(calls[1].init.body).toBe(calls[0].init.body);
     expect(waits).toEqual([2000]);
   });
 
   it('waits at most 5 s, and gives up after the second 503', async () => {
-    const busy = () => json(503, { error: { code: 'upstream_unavailable', message: 'Try again.' } }, { 'Retry-After': '120' });
+    const busy = () =>
+      json(503, { error: { code: 'upstream_unavailable', message: 'Try again.' } }, { 'Retry-After': '120' });
     const { calls, waits, options } = setUp(busy(), busy());
     expect((await failure(completeVideo(SERVICE, CREDENTIALS, options))).code).toBe('upstream_unavailable');
     expect(calls).toHaveLength(2);
@@ -95,7 +118,9 @@ describe('completeVideo', () => {
   });
 
   it('does not retry other failures', async () => {
-    const { calls, options } = setUp(json(502, { error: { code: 'upstream_error', message: 'Twilio failed.' } }));
+    const { calls, options } = setUp(
+      json(502, { error: { code: 'upstream_error', message: 'Twilio failed.' } }),
+    );
     expect((await failure(completeVideo(SERVICE, CREDENTIALS, options))).code).toBe('upstream_error');
     expect(calls).toHaveLength(1);
   });

@@ -30,7 +30,9 @@ const DEFAULT_RETRY_WAIT_MS = 1000;
 
 function retryWaitMs(response: Response): number {
   const seconds = Number(response.headers.get('Retry-After'));
-  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, MAX_RETRY_WAIT_MS) : DEFAULT_RETRY_WAIT_MS;
+  return Number.isFinite(seconds) && seconds > 0
+    ? Math.min(seconds * 1000, MAX_RETRY_WAIT_MS)
+    : DEFAULT_RETRY_WAIT_MS;
 }
 
 async function jsonOrNull(response: Response): Promise<unknown> {
@@ -64,7 +66,10 @@ export async function completeVideo(
   credentials: { token: string; taskSid: string },
   options: CompleteOptions,
 ): Promise<CompleteAnswer> {
-  const body = JSON.stringify({ Token: credentials.token, TaskSid: credentials.taskSid } satisfies ApiRequest<'/video/complete'>);
+  const body = JSON.stringify({
+    Token: credentials.token,
+    TaskSid: credentials.taskSid,
+  } satisfies ApiRequest<'/video/complete'>);
   let response = await post(service, body, options);
   if (response.status === 503) {
     await options.wait(retryWaitMs(response));
@@ -72,6 +77,7 @@ export async function completeVideo(
   }
   if (!response.ok) throw await errorFrom(response);
   const { completed, roomSid } = unchecked<CompleteAnswer>(await jsonOrNull(response));
-  if (completed !== true) throw new VideoServiceError('invalid_response', 'The video service gave an unexpected answer.');
+  if (completed !== true)
+    throw new VideoServiceError('invalid_response', 'The video service gave an unexpected answer.');
   return { completed, roomSid: typeof roomSid === 'string' ? roomSid : null };
 }

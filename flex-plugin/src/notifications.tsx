@@ -1,4 +1,10 @@
-import { Notification, NotificationBar, NotificationContentProps, NotificationType, Notifications } from '@twilio/flex-ui';
+import {
+  Notification,
+  NotificationBar,
+  NotificationContentProps,
+  NotificationType,
+  Notifications,
+} from '@twilio/flex-ui';
 
 import { VideoServiceError } from './complete';
 

@@ -1,5 +1,11 @@
 import { EventEmitter } from 'events';
-import { MessageHost, PanelBridgeOptions, PanelWindow, connectPanelBridge, createPanelBridge } from './panel-bridge';
+import {
+  MessageHost,
+  PanelBridgeOptions,
+  PanelWindow,
+  connectPanelBridge,
+  createPanelBridge,
+} from './panel-bridge';
 import { CheckMessage, StateMessage } from './protocol';
 
 const SERVICE = 'https://video-1234-prod.twil.io';
@@ -130,7 +136,11 @@ describe('call states', () => {
   it("hands on the panel's state messages", () => {
     const { bridge, panel, states } = setUp();
     bridge.receive({ source: panel, origin: SERVICE, data: connected });
-    bridge.receive({ source: panel, origin: SERVICE, data: { ...connected, state: 'idle', roomSid: null, participants: [] } });
+    bridge.receive({
+      source: panel,
+      origin: SERVICE,
+      data: { ...connected, state: 'idle', roomSid: null, participants: [] },
+    });
     expect(states.map((message) => [message.state, message.roomSid])).toEqual([
       ['connected', connected.roomSid],
       ['idle', null],

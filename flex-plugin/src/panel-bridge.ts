@@ -1,4 +1,11 @@
-import { CheckMessage, PROTOCOL_VERSION, StateMessage, parsePanelMessage, sessionMessage, tokenMessage } from './protocol';
+import {
+  CheckMessage,
+  PROTOCOL_VERSION,
+  StateMessage,
+  parsePanelMessage,
+  sessionMessage,
+  tokenMessage,
+} from './protocol';
 
 /** What the host needs of the panel iframe's window: only postMessage. */
 export interface PanelWindow {
@@ -85,7 +92,11 @@ export interface TokenEvents {
 }
 
 /** Wires a bridge to the page and to Flex's token renewals; returns the function that unwires it. */
-export function connectPanelBridge(bridge: PanelBridge, host: MessageHost, tokenEvents: TokenEvents): () => void {
+export function connectPanelBridge(
+  bridge: PanelBridge,
+  host: MessageHost,
+  tokenEvents: TokenEvents,
+): () => void {
   const onMessage = (event: MessageEvent): void => bridge.receive(event);
   const onToken = (payload: { token: string }): void => bridge.tokenUpdated(payload.token);
   host.addEventListener('message', onMessage);

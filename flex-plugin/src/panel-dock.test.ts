@@ -8,16 +8,32 @@ const TAB = { left: 400, top: 150, width: 700, height: 500 };
 const MOVED = { left: 200, top: 150, width: 900, height: 500 };
 
 function state(value: CallState) {
-  return { type: 'video-escalation:state' as const, state: value, roomSid: null, recording: false, participants: [] };
+  return {
+    type: 'video-escalation:state' as const,
+    state: value,
+    roomSid: null,
+    recording: false,
+    participants: [],
+  };
 }
 
-function setUp(held: Array<[string, string]> = [[A, 'accepted'], [B, 'accepted'], [C, 'accepted']]) {
+function setUp(
+  held: Array<[string, string]> = [
+    [A, 'accepted'],
+    [B, 'accepted'],
+    [C, 'accepted'],
+  ],
+) {
   const dock = createPanelDock();
   const changes: DockSnapshot[] = [];
   dock.subscribe(() => changes.push(dock.getSnapshot()));
   dock.setHeld(held.map(([taskSid, status]) => ({ taskSid, status })));
   const frames = () => dock.getSnapshot().frames.map((frame) => frame.taskSid);
-  const shown = () => dock.getSnapshot().frames.filter((frame) => frame.shown).map((frame) => frame.taskSid);
+  const shown = () =>
+    dock
+      .getSnapshot()
+      .frames.filter((frame) => frame.shown)
+      .map((frame) => frame.taskSid);
   /** The agent selects `taskSid` and its Video tab: Flex mounts a new canvas, so a new slot. */
   let slotCount = 0;
   let current: string | undefined;
@@ -47,7 +63,10 @@ describe('creating panels', () => {
   });
 
   it('creates no panel for a task the agent does not hold, or no longer holds as accepted', () => {
-    const { dock, frames } = setUp([[A, 'wrapping'], [B, 'pending']]);
+    const { dock, frames } = setUp([
+      [A, 'wrapping'],
+      [B, 'pending'],
+    ]);
     dock.placeSlot('s1', A, TAB);
     dock.placeSlot('s2', B, TAB);
     dock.placeSlot('s3', C, TAB);
@@ -162,9 +181,16 @@ describe('removing panels', () => {
     showVideo(A);
     showVideo(B);
     showVideo(C);
-    dock.setHeld([{ taskSid: A, status: 'accepted' }, { taskSid: C, status: 'accepted' }]);
+    dock.setHeld([
+      { taskSid: A, status: 'accepted' },
+      { taskSid: C, status: 'accepted' },
+    ]);
     expect(frames()).toEqual([A, C]);
-    dock.setHeld([{ taskSid: C, status: 'accepted' }, { taskSid: A, status: 'accepted' }, { taskSid: B, status: 'accepted' }]);
+    dock.setHeld([
+      { taskSid: C, status: 'accepted' },
+      { taskSid: A, status: 'accepted' },
+      { taskSid: B, status: 'accepted' },
+    ]);
     showVideo(B);
     expect(frames()).toEqual([A, C, B]);
   });

@@ -124,7 +124,11 @@ export function createPanelDock(): PanelDock {
 
     placeSlot(slotId, taskSid, rect) {
       const slot = slots.get(slotId);
-      if (slot && slot.taskSid === taskSid && (slot.rect === rect || (slot.rect && rect && sameRect(slot.rect, rect)))) {
+      if (
+        slot &&
+        slot.taskSid === taskSid &&
+        (slot.rect === rect || (slot.rect && rect && sameRect(slot.rect, rect)))
+      ) {
         return;
       }
       // A slot that starts showing comes forward; one that only moves keeps its place.

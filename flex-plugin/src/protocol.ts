@@ -1,4 +1,10 @@
-import type { CallState, ReadyMessage as PanelReady, SessionMessage, StateMessage, TokenMessage } from '../../src/panel-protocol';
+import type {
+  CallState,
+  ReadyMessage as PanelReady,
+  SessionMessage,
+  StateMessage,
+  TokenMessage,
+} from '../../src/panel-protocol';
 import { isRecord } from './json';
 
 /**
@@ -20,7 +26,14 @@ export interface ReadyMessage {
 }
 
 /** Every call state, each once: the protocol gaining or losing one fails to compile here. */
-const CALL_STATES: Readonly<Record<CallState, true>> = { idle: true, connecting: true, connected: true, reconnecting: true, ended: true, error: true };
+const CALL_STATES: Readonly<Record<CallState, true>> = {
+  idle: true,
+  connecting: true,
+  connected: true,
+  reconnecting: true,
+  ended: true,
+  error: true,
+};
 
 /** A JSON value as the plugin logs it: what is left of a check result after `jsonDetail`. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

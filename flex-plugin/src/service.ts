@@ -30,7 +30,9 @@ export function parseServiceUrl(raw: string | undefined): VideoService {
   const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
   if (!secure) throw new Error(`${SERVICE_URL_VARIABLE} must be an https URL (http only for localhost).`);
   if (url.username || url.password || url.search || url.hash) {
-    throw new Error(`${SERVICE_URL_VARIABLE} must be the service's base URL, without credentials, query or fragment.`);
+    throw new Error(
+      `${SERVICE_URL_VARIABLE} must be the service's base URL, without credentials, query or fragment.`,
+    );
   }
   const baseUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   return {

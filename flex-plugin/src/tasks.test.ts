@@ -19,7 +19,11 @@ describe('isMessagingTask', () => {
   });
 
   it('refuses a task without a conversationSid attribute (a voice call)', () => {
-    expect(isMessagingTask(task({ taskChannelUniqueName: 'voice', channelType: 'voice', attributes: { call_sid: 'CA1' } }))).toBe(false);
+    expect(
+      isMessagingTask(
+        task({ taskChannelUniqueName: 'voice', channelType: 'voice', attributes: { call_sid: 'CA1' } }),
+      ),
+    ).toBe(false);
   });
 
   it('refuses a conversationSid that is not a conversation SID', () => {

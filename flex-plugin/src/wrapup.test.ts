@@ -8,7 +8,12 @@ const CHAT_TASK: TaskLike = {
   channelType: 'whatsapp',
   attributes: { conversationSid: 'CH' + '3'.repeat(32) },
 };
-const VOICE_TASK: TaskLike = { ...CHAT_TASK, taskChannelUniqueName: 'voice', channelType: 'voice', attributes: {} };
+const VOICE_TASK: TaskLike = {
+  ...CHAT_TASK,
+  taskChannelUniqueName: 'voice',
+  channelType: 'voice',
+  attributes: {},
+};
 
 function setUp({ live = false, endFails = false } = {}) {
   const asked: Array<{ task: TaskLike; proceed: () => void }> = [];
@@ -70,7 +75,9 @@ describe('wrapping up a messaging task', () => {
 
   it('reports a video that could not be ended without failing the wrap-up', async () => {
     const { listeners, failures } = setUp({ endFails: true });
-    await expect(listeners.afterWrapupTask({ task: { ...CHAT_TASK, status: 'wrapping' } })).resolves.toBeUndefined();
+    await expect(
+      listeners.afterWrapupTask({ task: { ...CHAT_TASK, status: 'wrapping' } }),
+    ).resolves.toBeUndefined();
     expect(failures).toEqual([new Error('service down')]);
   });
 

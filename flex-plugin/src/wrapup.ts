@@ -48,7 +48,12 @@ export function createWrapupListeners(deps: WrapupDeps): WrapupListeners {
   const unended = new Set<string>();
 
   /** Cancels the action and asks the agent if the call is live; true if it did. */
-  function heldForConfirmation(action: TaskAction, task: TaskLike, payload: TaskActionPayload, abort: () => void) {
+  function heldForConfirmation(
+    action: TaskAction,
+    task: TaskLike,
+    payload: TaskActionPayload,
+    abort: () => void,
+  ) {
     if (payload[CONFIRMED] || !deps.isLive(task.taskSid)) return false;
     abort();
     deps.askToEnd(task, () => deps.invoke(action, { ...payload, [CONFIRMED]: true }));

@@ -17,7 +17,14 @@ test('only a failed composition is logged', () => {
   const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   expect(noteCompositionEvent({ compositionSid: 'CJ1', event: 'composition-available' })).toBe('ignored');
   expect(error).not.toHaveBeenCalled();
-  expect(noteCompositionEvent({ compositionSid: 'CJ1', roomSid: RM, event: 'composition-failed', reason: 'media_processing' })).toBe('logged');
+  expect(
+    noteCompositionEvent({
+      compositionSid: 'CJ1',
+      roomSid: RM,
+      event: 'composition-failed',
+      reason: 'media_processing',
+    }),
+  ).toBe('logged');
   expect(error).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`${RM}.*CJ1.*media_processing`)));
   error.mockRestore();
 });

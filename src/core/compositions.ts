@@ -17,7 +17,10 @@ export type CompositionOutcome = DeliveryOutcome | 'no-recordings';
 
 export const compositionClaimKey = (roomSid: string) => `video-composition-${roomSid}`;
 
-export function compositionRequest(roomSid: string, publicBaseUrl: string): CompositionListInstanceCreateOptions {
+export function compositionRequest(
+  roomSid: string,
+  publicBaseUrl: string,
+): CompositionListInstanceCreateOptions {
   return {
     roomSid,
     audioSources: ['*'],
@@ -53,7 +56,10 @@ export async function composeRoomOnce(deps: CompositionDeps, roomSid: string): P
     claims: new ClaimStore(deps.twilio, deps.syncServiceSid),
     key: compositionClaimKey(roomSid),
     find: () => findComposition(deps.twilio, roomSid),
-    post: async () => ({ sid: (await deps.twilio.video.v1.compositions.create(compositionRequest(roomSid, deps.publicBaseUrl))).sid }),
+    post: async () => ({
+      sid: (await deps.twilio.video.v1.compositions.create(compositionRequest(roomSid, deps.publicBaseUrl)))
+        .sid,
+    }),
     now: deps.now,
   });
   return outcome;
@@ -70,6 +76,8 @@ export interface CompositionEvent {
 
 export function noteCompositionEvent(event: CompositionEvent): 'logged' | 'ignored' {
   if (event.event !== 'composition-failed') return 'ignored';
-  console.error(`composition failed: room ${event.roomSid ?? 'unknown'}, composition ${event.compositionSid}: ${event.reason ?? 'no reason given'}`);
+  console.error(
+    `composition failed: room ${event.roomSid ?? 'unknown'}, composition ${event.compositionSid}: ${event.reason ?? 'no reason given'}`,
+  );
   return 'logged';
 }

@@ -5,12 +5,26 @@ import { InviteKeys, joinUrl, signInvite, verifyInvite } from './invites';
 import { isRevoked, readRevocations, revokeLinks } from './links';
 import { findNotice, isConversationGone, postNotice } from './messages';
 import { inviteText, NoticeTexts } from './notices';
-import { ClaimStore, DeliveryOutcome, OnceDelivery, postAsOwner, postClaimingFirst, postUnlessFound } from './once';
+import {
+  ClaimStore,
+  DeliveryOutcome,
+  OnceDelivery,
+  postAsOwner,
+  postClaimingFirst,
+  postUnlessFound,
+} from './once';
 import type { AgentPrincipal } from './ownership';
 import type { RecordingPolicy } from './recording-policy';
 import { completeRoom, ensureTaskRoom, fetchRoom, listTaskRooms, requireRoom, VideoRoom } from './rooms';
 import { requireConversation, FlexTask } from './tasks';
-import { AGENT_TOKEN_TTL_SECONDS, agentIdentity, CUSTOMER_TOKEN_TTL_SECONDS, customerIdentity, issueVideoToken, TokenSigner } from './tokens';
+import {
+  AGENT_TOKEN_TTL_SECONDS,
+  agentIdentity,
+  CUSTOMER_TOKEN_TTL_SECONDS,
+  customerIdentity,
+  issueVideoToken,
+  TokenSigner,
+} from './tokens';
 
 /** What the escalation flow needs from its surroundings; handlers build it from their context. */
 export interface EscalationDeps {
@@ -50,16 +64,32 @@ export interface EscalateResult {
  * the right to post only if nobody else has it or can still be using it. `resend` posts a fresh
  * link after revoking every earlier one, so a customer never holds two working links at once.
  */
-export async function escalate(deps: EscalationDeps, task: FlexTask, agent: AgentPrincipal, resend: boolean): Promise<EscalateResult> {
+export async function escalate(
+  deps: EscalationDeps,
+  task: FlexTask,
+  agent: AgentPrincipal,
+  resend: boolean,
+): Promise<EscalateResult> {
   const conversationSid = requireConversation(task);
   const { room, created } = await ensureTaskRoom(deps.twilio, task.sid, {
     statusCallback: callbackUrl(deps.publicBaseUrl, CALLBACK_PATHS.roomStatus),
     recordFromStart: deps.recordingPolicy === 'always',
   });
   const issuedAt = deps.now().getTime();
-  const invite = signInvite(deps.inviteKeys, { roomSid: room.sid, issuedAt, expiresAt: Math.floor(issuedAt / 1000) + deps.inviteTtlSeconds });
+  const invite = signInvite(deps.inviteKeys, {
+    roomSid: room.sid,
+    issuedAt,
+    expiresAt: Math.floor(issuedAt / 1000) + deps.inviteTtlSeconds,
+  });
   const link = joinUrl(deps.publicBaseUrl, invite);
-  const post = () => postNotice(deps.twilio, conversationSid, room.sid, 'invite', inviteText(deps.notices, link, deps.recordingPolicy === 'always'));
+  const post = () =>
+    postNotice(
+      deps.twilio,
+      conversationSid,
+      room.sid,
+      'invite',
+      inviteText(deps.notices, link, deps.recordingPolicy === 'always'),
+    );
   const delivery: OnceDelivery = {
     claims: new ClaimStore(deps.twilio, deps.syncServiceSid),
     key: inviteClaimKey(room.sid),
@@ -87,7 +117,11 @@ export async function escalate(deps: EscalationDeps, task: FlexTask, agent: Agen
 }
 
 /** A fresh token for the agent, for the task's in-progress room. */
-export function reissueAgentToken(deps: EscalationDeps, inProgress: VideoRoom | undefined, agent: AgentPrincipal) {
+export function reissueAgentToken(
+  deps: EscalationDeps,
+  inProgress: VideoRoom | undefined,
+  agent: AgentPrincipal,
+) {
   const room = requireRoom(inProgress);
   const { token, identity, expiresAt } = agentToken(deps, agent, room);
   return { token, identity, roomName: room.uniqueName, roomSid: room.sid, expiresAt };
@@ -97,14 +131,28 @@ export function reissueAgentToken(deps: EscalationDeps, inProgress: VideoRoom | 
  * progress. The room and the link's revocations are read together: one round trip. */
 export async function admitCustomer(deps: EscalationDeps, rawInvite: string) {
   const invite = verifyInvite(deps.inviteKeys, rawInvite, Math.floor(deps.now().getTime() / 1000));
-  const [room, revocations] = await Promise.all([fetchRoom(deps.twilio, invite.roomSid), readRevocations(deps.twilio, deps.syncServiceSid, invite.roomSid)]);
+  const [room, revocations] = await Promise.all([
+    fetchRoom(deps.twilio, invite.roomSid),
+    readRevocations(deps.twilio, deps.syncServiceSid, invite.roomSid),
+  ]);
   if (!room || room.status !== 'in-progress') {
-    throw new AppError('session_ended', 'This video session has ended; ask the agent in the chat for a new link.');
+    throw new AppError(
+      'session_ended',
+      'This video session has ended; ask the agent in the chat for a new link.',
+    );
   }
   if (isRevoked(revocations, invite)) {
-    throw new AppError('invite_revoked', 'This link was replaced by a newer one; use the newest link in the chat.');
+    throw new AppError(
+      'invite_revoked',
+      'This link was replaced by a newer one; use the newest link in the chat.',
+    );
   }
-  const { token, identity, expiresAt } = issueVideoToken(deps.signer, customerIdentity(invite.nonce), room.sid, CUSTOMER_TOKEN_TTL_SECONDS);
+  const { token, identity, expiresAt } = issueVideoToken(
+    deps.signer,
+    customerIdentity(invite.nonce),
+    room.sid,
+    CUSTOMER_TOKEN_TTL_SECONDS,
+  );
   return { token, identity, roomName: room.uniqueName, expiresAt };
 }
 
@@ -115,14 +163,20 @@ function sessionEndedDelivery(deps: EscalationDeps, conversationSid: string, roo
     claims: new ClaimStore(deps.twilio, deps.syncServiceSid),
     key: sessionEndedClaimKey(room.sid),
     find: () => findNotice(deps.twilio, conversationSid, room.sid, 'session-ended', room.dateCreated),
-    post: () => postNotice(deps.twilio, conversationSid, room.sid, 'session-ended', deps.notices['session-ended']),
+    post: () =>
+      postNotice(deps.twilio, conversationSid, room.sid, 'session-ended', deps.notices['session-ended']),
     now: deps.now,
   };
 }
 
 /** The session-ended notice of a room whose end is under way (`ended`) or just happened: every
  * poster claims first, and the notice goes out once the room has really ended. */
-export function announceSessionEnd(deps: EscalationDeps, conversationSid: string, room: VideoRoom, ended: Promise<unknown> = Promise.resolve()) {
+export function announceSessionEnd(
+  deps: EscalationDeps,
+  conversationSid: string,
+  room: VideoRoom,
+  ended: Promise<unknown> = Promise.resolve(),
+) {
   return postClaimingFirst(sessionEndedDelivery(deps, conversationSid, room), ended);
 }
 
@@ -131,7 +185,11 @@ export function announceSessionEnd(deps: EscalationDeps, conversationSid: string
  * authorization (which reads the room alongside): ending the room and claiming its notice overlap. A repeat finds the room that ended and makes sure its
  * notice went out, so it also finishes what a failed earlier call left undone.
  */
-export async function completeSession(deps: EscalationDeps, task: FlexTask, inProgress: VideoRoom | undefined) {
+export async function completeSession(
+  deps: EscalationDeps,
+  task: FlexTask,
+  inProgress: VideoRoom | undefined,
+) {
   const room = inProgress ?? (await listTaskRooms(deps.twilio, task.sid, 1))[0];
   if (!room) return { completed: true as const, roomSid: null };
   const ended = room.status === 'in-progress' ? completeRoom(deps.twilio, room.sid) : undefined;

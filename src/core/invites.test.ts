@@ -8,7 +8,8 @@ const keys: InviteKeys = [key];
 const ROOM = `RM${'0123456789abcdef'.repeat(2)}`;
 const NOW = 1_800_000_000;
 const ISSUED = NOW * 1000 - 5_000;
-const sign = (expiresAt: number, signWith: InviteKeys = keys) => signInvite(signWith, { roomSid: ROOM, issuedAt: ISSUED, expiresAt });
+const sign = (expiresAt: number, signWith: InviteKeys = keys) =>
+  signInvite(signWith, { roomSid: ROOM, issuedAt: ISSUED, expiresAt });
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -57,19 +58,25 @@ test('the signature’s last character cannot be swapped for one that decodes to
     const last = alphabet.indexOf(invite[invite.length - 1]);
     const sameBytes = alphabet[last ^ 1];
     const variant = invite.slice(0, -1) + sameBytes;
-    expect(Buffer.from(variant.split('.')[4], 'base64url')).toEqual(Buffer.from(invite.split('.')[4], 'base64url'));
+    expect(Buffer.from(variant.split('.')[4], 'base64url')).toEqual(
+      Buffer.from(invite.split('.')[4], 'base64url'),
+    );
     expect(codeOf(() => verifyInvite(keys, variant, NOW))).toBe('invalid_invite');
   }
 });
 
 test('a later expiry cannot be written into a signed invite', () => {
   const [room, nonce, issuedAt, , mac] = sign(NOW + 60).split('.');
-  expect(codeOf(() => verifyInvite(keys, `${room}.${nonce}.${issuedAt}.${NOW + 99999}.${mac}`, NOW))).toBe('invalid_invite');
+  expect(codeOf(() => verifyInvite(keys, `${room}.${nonce}.${issuedAt}.${NOW + 99999}.${mac}`, NOW))).toBe(
+    'invalid_invite',
+  );
 });
 
 test('a later moment of issue cannot be written into a signed invite (it would escape revocation)', () => {
   const [room, nonce, , expiresAt, mac] = sign(NOW + 60).split('.');
-  expect(codeOf(() => verifyInvite(keys, `${room}.${nonce}.${ISSUED + 60_000}.${expiresAt}.${mac}`, NOW))).toBe('invalid_invite');
+  expect(
+    codeOf(() => verifyInvite(keys, `${room}.${nonce}.${ISSUED + 60_000}.${expiresAt}.${mac}`, NOW)),
+  ).toBe('invalid_invite');
 });
 
 test('during a rotation, invites signed with the previous key still verify and new ones use the current key', () => {
@@ -93,7 +100,9 @@ test.each([
   `${ROOM}.${'A'.repeat(16)}.1.1.${'A'.repeat(42)}`,
   `RM${'G'.repeat(32)}.${'A'.repeat(16)}.1.1.${'A'.repeat(43)}`,
   `${ROOM}.${'A'.repeat(16)}.1.${'A'.repeat(43)}`,
-])('the malformed invite %p is invalid', (invite) => expect(codeOf(() => verifyInvite(keys, invite, NOW))).toBe('invalid_invite'));
+])('the malformed invite %p is invalid', (invite) =>
+  expect(codeOf(() => verifyInvite(keys, invite, NOW))).toBe('invalid_invite'),
+);
 
 test('the join link carries the invite in the fragment', () => {
   const url = new URL(joinUrl('https://video-1234.twil.io', 'abc.def'));

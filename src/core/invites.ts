@@ -23,7 +23,8 @@ export interface Invite {
  */
 export type InviteKeys = readonly [Buffer, ...Buffer[]];
 
-const INVITE_PATTERN = /^(RM[0-9a-f]{32})\.([A-Za-z0-9_-]{16})\.([0-9]{1,15})\.([0-9]{1,12})\.([A-Za-z0-9_-]{43})$/;
+const INVITE_PATTERN =
+  /^(RM[0-9a-f]{32})\.([A-Za-z0-9_-]{16})\.([0-9]{1,15})\.([0-9]{1,12})\.([A-Za-z0-9_-]{43})$/;
 
 function mac(key: Buffer, payload: string): Buffer {
   return createHmac('sha256', key).update(payload).digest();
@@ -54,7 +55,10 @@ export function verifyInvite(keys: InviteKeys, invite: string, nowSeconds: numbe
     throw new AppError('invalid_invite', 'This invite link is not valid.');
   }
   if (Number(expiresAt) <= nowSeconds) {
-    throw new AppError('invite_expired', 'This invite link has expired; ask the agent in the chat for a new one.');
+    throw new AppError(
+      'invite_expired',
+      'This invite link has expired; ask the agent in the chat for a new one.',
+    );
   }
   return { roomSid, nonce, issuedAt: Number(issuedAt), expiresAt: Number(expiresAt) };
 }

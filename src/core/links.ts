@@ -41,16 +41,29 @@ function parsed(record: unknown): LinkRevocations {
   const value = (record ?? {}) as Partial<LinkRevocations>;
   return {
     revokedBefore: typeof value.revokedBefore === 'number' ? value.revokedBefore : 0,
-    revokedNonces: Array.isArray(value.revokedNonces) ? value.revokedNonces.filter((n): n is string => typeof n === 'string') : [],
+    revokedNonces: Array.isArray(value.revokedNonces)
+      ? value.revokedNonces.filter((n): n is string => typeof n === 'string')
+      : [],
   };
 }
 
-export async function readRevocations(client: Twilio, syncServiceSid: string, roomSid: string): Promise<LinkRevocations> {
-  const found = await new ClaimStore<LinkRevocations>(client, syncServiceSid).read(linkRevocationsKey(roomSid));
+export async function readRevocations(
+  client: Twilio,
+  syncServiceSid: string,
+  roomSid: string,
+): Promise<LinkRevocations> {
+  const found = await new ClaimStore<LinkRevocations>(client, syncServiceSid).read(
+    linkRevocationsKey(roomSid),
+  );
   return found ? parsed(found.record) : NONE;
 }
 
-export async function revokeLinks(client: Twilio, syncServiceSid: string, roomSid: string, change: Partial<LinkRevocations>): Promise<void> {
+export async function revokeLinks(
+  client: Twilio,
+  syncServiceSid: string,
+  roomSid: string,
+  change: Partial<LinkRevocations>,
+): Promise<void> {
   const store = new ClaimStore<LinkRevocations>(client, syncServiceSid);
   const key = linkRevocationsKey(roomSid);
   if (await store.create(key, merged(NONE, change))) return;

@@ -29,7 +29,9 @@ export function noticeAttributes(roomSid: string, kind: NoticeKind): string {
 function isNotice(message: MessageInstance, roomSid: string, kind: NoticeKind): boolean {
   if (message.author !== NOTICE_AUTHOR || message.participantSid) return false;
   try {
-    const tag = (JSON.parse(message.attributes ?? '{}') as { videoEscalation?: { roomSid?: unknown; kind?: unknown } }).videoEscalation;
+    const tag = (
+      JSON.parse(message.attributes ?? '{}') as { videoEscalation?: { roomSid?: unknown; kind?: unknown } }
+    ).videoEscalation;
     return tag?.roomSid === roomSid && tag?.kind === kind;
   } catch {
     return false;
@@ -40,9 +42,16 @@ const conversationGone = () => new AppError('no_conversation', "The task's conve
 
 /** A conversation that no longer exists cannot be told anything: the caller decides whether that
  * matters (escalate: yes, the invite is the point; ending a session: no). */
-export const isConversationGone = (err: unknown): boolean => isAppError(err) && err.code === 'no_conversation';
+export const isConversationGone = (err: unknown): boolean =>
+  isAppError(err) && err.code === 'no_conversation';
 
-export async function postNotice(client: Twilio, conversationSid: string, roomSid: string, kind: NoticeKind, body: string): Promise<PostedMessage> {
+export async function postNotice(
+  client: Twilio,
+  conversationSid: string,
+  roomSid: string,
+  kind: NoticeKind,
+  body: string,
+): Promise<PostedMessage> {
   try {
     const message = await client.conversations.v1.conversations(conversationSid).messages.create({
       author: NOTICE_AUTHOR,
@@ -65,10 +74,18 @@ interface MessagePage {
  * The newest message of `kind` about the room, looking back no further than `since` (a room's
  * messages cannot predate the room). Newest first, a few pages at most.
  */
-export async function findNotice(client: Twilio, conversationSid: string, roomSid: string, kind: NoticeKind, since: Date): Promise<PostedMessage | undefined> {
+export async function findNotice(
+  client: Twilio,
+  conversationSid: string,
+  roomSid: string,
+  kind: NoticeKind,
+  since: Date,
+): Promise<PostedMessage | undefined> {
   let page: MessagePage;
   try {
-    page = await client.conversations.v1.conversations(conversationSid).messages.page({ order: 'desc', pageSize: PAGE_SIZE });
+    page = await client.conversations.v1
+      .conversations(conversationSid)
+      .messages.page({ order: 'desc', pageSize: PAGE_SIZE });
   } catch (err) {
     throw twilioFailure(err)?.status === 404 ? conversationGone() : err;
   }

@@ -2,8 +2,12 @@ import { inviteText, noticeTexts } from './notices';
 
 test('the invite carries the link where {joinUrl} stands, and says so when calls are recorded', () => {
   const texts = noticeTexts({});
-  expect(inviteText(texts, 'https://x/join.html#invite=a', false)).toBe('Your agent has invited you to a video call. Tap to join: https://x/join.html#invite=a');
-  expect(inviteText(texts, 'https://x/join.html#invite=a', true)).toMatch(/#invite=a\nThis call will be recorded\.$/);
+  expect(inviteText(texts, 'https://x/join.html#invite=a', false)).toBe(
+    'Your agent has invited you to a video call. Tap to join: https://x/join.html#invite=a',
+  );
+  expect(inviteText(texts, 'https://x/join.html#invite=a', true)).toMatch(
+    /#invite=a\nThis call will be recorded\.$/,
+  );
 });
 
 test('every text can be replaced through the environment; a reworded invite without {joinUrl} still gets the link', () => {

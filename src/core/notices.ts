@@ -34,8 +34,12 @@ const overridden = (env: Readonly<Record<string, unknown>>, name: string, fallba
 };
 
 export function noticeTexts(env: Readonly<Record<string, unknown>>): NoticeTexts {
-  const texts = { ...DEFAULT_NOTICES, recordedCallNote: overridden(env, RECORDED_CALL_NOTE_ENV, DEFAULT_RECORDED_CALL_NOTE) };
-  for (const kind of Object.keys(DEFAULT_NOTICES) as NoticeKind[]) texts[kind] = overridden(env, NOTICE_ENV[kind], DEFAULT_NOTICES[kind]);
+  const texts = {
+    ...DEFAULT_NOTICES,
+    recordedCallNote: overridden(env, RECORDED_CALL_NOTE_ENV, DEFAULT_RECORDED_CALL_NOTE),
+  };
+  for (const kind of Object.keys(DEFAULT_NOTICES) as NoticeKind[])
+    texts[kind] = overridden(env, NOTICE_ENV[kind], DEFAULT_NOTICES[kind]);
   return texts;
 }
 
@@ -51,9 +55,14 @@ export function inviteText(texts: NoticeTexts, joinUrl: string, recorded: boolea
  * long as any link the service can hand out. Checked with the configuration, so a text that is
  * too long is a 500 naming it on every call, never a customer left without a working link.
  */
-export function oversizedNotice(texts: NoticeTexts, longestJoinUrl: string, recorded: boolean): string | undefined {
+export function oversizedNotice(
+  texts: NoticeTexts,
+  longestJoinUrl: string,
+  recorded: boolean,
+): string | undefined {
   if (inviteText(texts, longestJoinUrl, recorded).length > LIMITS.messageBodyLength) {
-    const noteIsTheCulprit = recorded && inviteText(texts, longestJoinUrl, false).length <= LIMITS.messageBodyLength;
+    const noteIsTheCulprit =
+      recorded && inviteText(texts, longestJoinUrl, false).length <= LIMITS.messageBodyLength;
     return noteIsTheCulprit ? RECORDED_CALL_NOTE_ENV : NOTICE_ENV.invite;
   }
   const kinds = (Object.keys(DEFAULT_NOTICES) as NoticeKind[]).filter((kind) => kind !== 'invite');

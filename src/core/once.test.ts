@@ -1,4 +1,12 @@
-import { ClaimRecord, Claims, CLAIM_LEASE_MS, OnceDelivery, postAsOwner, postClaimingFirst, postUnlessFound } from './once';
+import {
+  ClaimRecord,
+  Claims,
+  CLAIM_LEASE_MS,
+  OnceDelivery,
+  postAsOwner,
+  postClaimingFirst,
+  postUnlessFound,
+} from './once';
 import { OutcomeUnknownError } from './twilio-errors';
 
 /** Claims in a map, with the same create-if-absent and If-Match rules as Sync; each answers at once. */
@@ -56,10 +64,15 @@ test('the owner posts with no claim at all', async () => {
 test('others wait while the owner may still be posting, then find its message', async () => {
   const { posted, clock, delivery } = setup();
   const ownerStartedAt = new Date(clock.now);
-  await expect(postUnlessFound(delivery(), { startedAt: ownerStartedAt })).resolves.toEqual({ outcome: 'pending' });
+  await expect(postUnlessFound(delivery(), { startedAt: ownerStartedAt })).resolves.toEqual({
+    outcome: 'pending',
+  });
   expect(posted).toEqual([]);
   await postAsOwner(delivery());
-  await expect(postUnlessFound(delivery(), { startedAt: ownerStartedAt })).resolves.toEqual({ message: { sid: 'IM0' }, outcome: 'already-posted' });
+  await expect(postUnlessFound(delivery(), { startedAt: ownerStartedAt })).resolves.toEqual({
+    message: { sid: 'IM0' },
+    outcome: 'already-posted',
+  });
   expect(posted).toEqual(['IM0']);
 });
 
@@ -69,8 +82,13 @@ test('an owner that failed releases its right, and the next caller posts once', 
   fail('definite');
   await expect(postAsOwner(delivery())).rejects.toMatchObject({ status: 400 });
   expect(claims.docs.get('k')?.record.state).toBe('released');
-  await expect(postUnlessFound(delivery(), { startedAt: ownerStartedAt })).resolves.toMatchObject({ message: { sid: 'IM0' }, outcome: 'posted' });
-  await expect(postUnlessFound(delivery(), { startedAt: ownerStartedAt })).resolves.toMatchObject({ outcome: 'already-posted' });
+  await expect(postUnlessFound(delivery(), { startedAt: ownerStartedAt })).resolves.toMatchObject({
+    message: { sid: 'IM0' },
+    outcome: 'posted',
+  });
+  await expect(postUnlessFound(delivery(), { startedAt: ownerStartedAt })).resolves.toMatchObject({
+    outcome: 'already-posted',
+  });
   expect(posted).toEqual(['IM0']);
 });
 
@@ -86,7 +104,10 @@ test('an owner that vanished is replaced once its head start is over', async () 
   const { posted, clock, delivery } = setup();
   const ownerStartedAt = new Date(clock.now);
   clock.now += CLAIM_LEASE_MS + 1;
-  const [a, b] = await Promise.all([postUnlessFound(delivery(), { startedAt: ownerStartedAt }), postUnlessFound(delivery(), { startedAt: ownerStartedAt })]);
+  const [a, b] = await Promise.all([
+    postUnlessFound(delivery(), { startedAt: ownerStartedAt }),
+    postUnlessFound(delivery(), { startedAt: ownerStartedAt }),
+  ]);
   expect([a.outcome, b.outcome].sort()).toEqual(['pending', 'posted']);
   expect(posted).toEqual(['IM0']);
 });
@@ -113,7 +134,10 @@ test('a claimant whose post is lost releases the claim for the next caller', asy
 test('a done record answers even when the message is too old to be found', async () => {
   const { delivery, claims } = setup();
   await claims.create('k', { state: 'done', claimedAt: 0, claimId: 'x', messageSid: 'IM9' });
-  await expect(postUnlessFound(delivery())).resolves.toEqual({ message: { sid: 'IM9' }, outcome: 'already-posted' });
+  await expect(postUnlessFound(delivery())).resolves.toEqual({
+    message: { sid: 'IM9' },
+    outcome: 'already-posted',
+  });
 });
 
 test('claiming first, the claim is the first request and a conflict falls back to reading', async () => {
@@ -126,9 +150,15 @@ test('claiming first, the claim is the first request and a conflict falls back t
       return plain.find();
     },
   });
-  await expect(postClaimingFirst(counted)).resolves.toMatchObject({ outcome: 'posted', message: { sid: 'IM0' } });
+  await expect(postClaimingFirst(counted)).resolves.toMatchObject({
+    outcome: 'posted',
+    message: { sid: 'IM0' },
+  });
   expect(finds).toBe(0);
-  await expect(postClaimingFirst(counted)).resolves.toEqual({ message: { sid: 'IM0' }, outcome: 'already-posted' });
+  await expect(postClaimingFirst(counted)).resolves.toEqual({
+    message: { sid: 'IM0' },
+    outcome: 'already-posted',
+  });
   expect(finds).toBe(1);
   expect(posted).toEqual(['IM0']);
   expect(claims.docs.get('k')?.record.state).toBe('done');

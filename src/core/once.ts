@@ -103,7 +103,12 @@ export interface Delivered {
 
 /** A create or If-Match write whose answer was lost is retried and then meets itself (409,
  * 412): reading the record back tells our own applied write from a lost race. */
-async function wrote(claims: Claims, key: string, claimId: string, write: () => Promise<boolean>): Promise<boolean> {
+async function wrote(
+  claims: Claims,
+  key: string,
+  claimId: string,
+  write: () => Promise<boolean>,
+): Promise<boolean> {
   if (await write()) return true;
   return (await claims.read(key))?.record.claimId === claimId;
 }
@@ -115,12 +120,22 @@ function recordClaim(delivery: OnceDelivery, holdsDocument: boolean, claim: Clai
 }
 
 /** Whatever happened, tell later callers whether to look for the message or to post it. */
-async function settle(delivery: OnceDelivery, claimId: string, holdsDocument: boolean, err: unknown): Promise<PostedMessage> {
+async function settle(
+  delivery: OnceDelivery,
+  claimId: string,
+  holdsDocument: boolean,
+  err: unknown,
+): Promise<PostedMessage> {
   const { find, now } = delivery;
   if (err instanceof OutcomeUnknownError) {
     const found = await find().catch(() => undefined);
     if (found) {
-      await recordClaim(delivery, holdsDocument, { state: 'done', claimedAt: now().getTime(), claimId, messageSid: found.sid });
+      await recordClaim(delivery, holdsDocument, {
+        state: 'done',
+        claimedAt: now().getTime(),
+        claimId,
+        messageSid: found.sid,
+      });
       return found;
     }
   }
@@ -128,7 +143,9 @@ async function settle(delivery: OnceDelivery, claimId: string, holdsDocument: bo
   throw err;
 }
 
-export async function postAsOwner(delivery: OnceDelivery): Promise<{ message: PostedMessage; outcome: DeliveryOutcome }> {
+export async function postAsOwner(
+  delivery: OnceDelivery,
+): Promise<{ message: PostedMessage; outcome: DeliveryOutcome }> {
   try {
     return { message: await delivery.post(), outcome: 'posted' };
   } catch (err) {
@@ -144,15 +161,27 @@ async function postClaimed(delivery: OnceDelivery, claimId: string): Promise<Del
   } catch (err) {
     return { message: await settle(delivery, claimId, true, err), outcome: 'posted' };
   }
-  await recordClaim(delivery, true, { state: 'done', claimedAt: delivery.now().getTime(), claimId, messageSid: message.sid });
+  await recordClaim(delivery, true, {
+    state: 'done',
+    claimedAt: delivery.now().getTime(),
+    claimId,
+    messageSid: message.sid,
+  });
   return { message, outcome: 'posted' };
 }
 
-const newClaim = (delivery: OnceDelivery, claimId: string): ClaimRecord => ({ state: 'claimed', claimedAt: delivery.now().getTime(), claimId });
+const newClaim = (delivery: OnceDelivery, claimId: string): ClaimRecord => ({
+  state: 'claimed',
+  claimedAt: delivery.now().getTime(),
+  claimId,
+});
 
 /** Reuse what is there, else take the claim and post, else leave it to whoever may still be
  * posting ('pending'). `owner`: when a postAsOwner call began, if one may be at work. */
-export async function postUnlessFound(delivery: OnceDelivery, owner?: { startedAt: Date }): Promise<Delivered> {
+export async function postUnlessFound(
+  delivery: OnceDelivery,
+  owner?: { startedAt: Date },
+): Promise<Delivered> {
   const { claims, key, find, now } = delivery;
   const [found, current] = await Promise.all([find(), claims.read(key)]);
   if (found) return { message: found, outcome: 'already-posted' };
@@ -162,11 +191,19 @@ export async function postUnlessFound(delivery: OnceDelivery, owner?: { startedA
   const claimId = randomUUID();
   let won: boolean;
   if (!current) {
-    const ownerMayBePosting = owner !== undefined && now().getTime() - owner.startedAt.getTime() < CLAIM_LEASE_MS;
-    won = !ownerMayBePosting && (await wrote(claims, key, claimId, () => claims.create(key, newClaim(delivery, claimId))));
+    const ownerMayBePosting =
+      owner !== undefined && now().getTime() - owner.startedAt.getTime() < CLAIM_LEASE_MS;
+    won =
+      !ownerMayBePosting &&
+      (await wrote(claims, key, claimId, () => claims.create(key, newClaim(delivery, claimId))));
   } else {
-    const stale = current.record.state === 'released' || now().getTime() - current.record.claimedAt > CLAIM_LEASE_MS;
-    won = stale && (await wrote(claims, key, claimId, () => claims.replace(key, newClaim(delivery, claimId), current.revision)));
+    const stale =
+      current.record.state === 'released' || now().getTime() - current.record.claimedAt > CLAIM_LEASE_MS;
+    won =
+      stale &&
+      (await wrote(claims, key, claimId, () =>
+        claims.replace(key, newClaim(delivery, claimId), current.revision),
+      ));
   }
   return won ? postClaimed(delivery, claimId) : { outcome: 'pending' };
 }
@@ -174,10 +211,16 @@ export async function postUnlessFound(delivery: OnceDelivery, owner?: { startedA
 /** Claims first; a call that loses the claim falls back to postUnlessFound. `ready` must succeed
  * before anything is posted (the room's end, before "the session ended" is said): it runs
  * alongside the claim, and if it fails the claim is released and its failure is thrown. */
-export async function postClaimingFirst(delivery: OnceDelivery, ready: Promise<unknown> = Promise.resolve()): Promise<Delivered> {
+export async function postClaimingFirst(
+  delivery: OnceDelivery,
+  ready: Promise<unknown> = Promise.resolve(),
+): Promise<Delivered> {
   const { claims, key } = delivery;
   const claimId = randomUUID();
-  const [claimed, readiness] = await Promise.allSettled([wrote(claims, key, claimId, () => claims.create(key, newClaim(delivery, claimId))), ready]);
+  const [claimed, readiness] = await Promise.allSettled([
+    wrote(claims, key, claimId, () => claims.create(key, newClaim(delivery, claimId))),
+    ready,
+  ]);
   if (readiness.status === 'rejected') {
     if (claimed.status === 'fulfilled' && claimed.value) {
       await recordClaim(delivery, true, { state: 'released', claimedAt: delivery.now().getTime(), claimId });

@@ -5,7 +5,13 @@ const WK = `WK${'1'.repeat(32)}`;
 const OTHER = `WK${'2'.repeat(32)}`;
 
 test('the worker with an accepted reservation may act', () => {
-  expect(() => assertMayActOnTask({ identity: 'a', workerSid: WK, roles: ['agent'] }, [{ workerSid: WK, status: 'accepted' }], ['accepted'])).not.toThrow();
+  expect(() =>
+    assertMayActOnTask(
+      { identity: 'a', workerSid: WK, roles: ['agent'] },
+      [{ workerSid: WK, status: 'accepted' }],
+      ['accepted'],
+    ),
+  ).not.toThrow();
 });
 
 test.each([
@@ -13,11 +19,23 @@ test.each([
   ['the reservation is only pending', [{ workerSid: WK, status: 'pending' as const }]],
   ['there is no reservation', []],
 ])('forbidden when %s', (_why, reservations) => {
-  expect(thrownBy(() => assertMayActOnTask({ identity: 'a', workerSid: WK, roles: ['agent'] }, reservations, ['accepted']))).toMatchObject({ code: 'forbidden', status: 403 });
+  expect(
+    thrownBy(() =>
+      assertMayActOnTask({ identity: 'a', workerSid: WK, roles: ['agent'] }, reservations, ['accepted']),
+    ),
+  ).toMatchObject({ code: 'forbidden', status: 403 });
 });
 
 test('a user without a worker is forbidden even if a reservation has no worker', () => {
-  expect(thrownBy(() => assertMayActOnTask({ identity: 'a', roles: [] }, [{ workerSid: undefined as unknown as string, status: 'accepted' }], ['accepted']))).toMatchObject({
+  expect(
+    thrownBy(() =>
+      assertMayActOnTask(
+        { identity: 'a', roles: [] },
+        [{ workerSid: undefined as unknown as string, status: 'accepted' }],
+        ['accepted'],
+      ),
+    ),
+  ).toMatchObject({
     code: 'forbidden',
   });
 });

@@ -12,7 +12,10 @@ import { twilioFailure } from './twilio-errors';
 async function disconnect(client: Twilio, roomSid: string, identity: string): Promise<boolean> {
   try {
     // The library does not encode path segments; identities are the caller's text.
-    await client.video.v1.rooms(roomSid).participants(encodeURIComponent(identity)).update({ status: 'disconnected' });
+    await client.video.v1
+      .rooms(roomSid)
+      .participants(encodeURIComponent(identity))
+      .update({ status: 'disconnected' });
     return true;
   } catch (err) {
     if (twilioFailure(err)?.status === 404) return false;
@@ -25,7 +28,12 @@ async function disconnect(client: Twilio, roomSid: string, identity: string): Pr
  * same link cannot bring them back. The two are independent and go out together. The agent
  * cannot remove themself: ending the session is /video/complete.
  */
-export async function removeParticipant(deps: Pick<EscalationDeps, 'twilio' | 'syncServiceSid'>, inProgress: VideoRoom | undefined, agent: AgentPrincipal, identity: string) {
+export async function removeParticipant(
+  deps: Pick<EscalationDeps, 'twilio' | 'syncServiceSid'>,
+  inProgress: VideoRoom | undefined,
+  agent: AgentPrincipal,
+  identity: string,
+) {
   if (identity === agentIdentity(agent)) {
     throw new AppError('invalid_request', 'Identity is your own; to leave, end the session instead.');
   }

@@ -19,5 +19,8 @@ export interface PreflightToken extends VideoToken {
 export function issuePreflightToken(signer: TokenSigner, newId: () => string = randomUUID): PreflightToken {
   const id = newId();
   const roomName = `${PREFLIGHT_PREFIX}${id}`;
-  return { ...issueVideoToken(signer, `${PREFLIGHT_PREFIX}${id}`, roomName, PREFLIGHT_TOKEN_TTL_SECONDS), roomName };
+  return {
+    ...issueVideoToken(signer, `${PREFLIGHT_PREFIX}${id}`, roomName, PREFLIGHT_TOKEN_TTL_SECONDS),
+    roomName,
+  };
 }

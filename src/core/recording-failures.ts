@@ -28,9 +28,16 @@ export const recordingFailuresKey = (roomSid: string) => `video-recording-failur
 
 /** A redelivered callback is the same failure again. */
 const sameFailure = (a: RecordingFailure, b: RecordingFailure) =>
-  a.recordingSid === b.recordingSid && a.reason === b.reason && (a.recordingSid !== null || a.failedAt === b.failedAt);
+  a.recordingSid === b.recordingSid &&
+  a.reason === b.reason &&
+  (a.recordingSid !== null || a.failedAt === b.failedAt);
 
-export async function recordFailure(client: Twilio, syncServiceSid: string, roomSid: string, failure: RecordingFailure): Promise<'recorded' | 'duplicate'> {
+export async function recordFailure(
+  client: Twilio,
+  syncServiceSid: string,
+  roomSid: string,
+  failure: RecordingFailure,
+): Promise<'recorded' | 'duplicate'> {
   const store = new ClaimStore<FailureLog>(client, syncServiceSid);
   const key = recordingFailuresKey(roomSid);
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -38,12 +45,21 @@ export async function recordFailure(client: Twilio, syncServiceSid: string, room
     const failures = current?.record.failures ?? [];
     if (failures.some((known) => sameFailure(known, failure))) return 'duplicate';
     const next = { failures: [...failures, failure].slice(-MAX_FAILURES_KEPT) };
-    if (current ? await store.replace(key, next, current.revision) : await store.create(key, next)) return 'recorded';
+    if (current ? await store.replace(key, next, current.revision) : await store.create(key, next))
+      return 'recorded';
   }
-  throw new AppError('upstream_unavailable', 'The recording failure could not be stored; Twilio was busy.', 1);
+  throw new AppError(
+    'upstream_unavailable',
+    'The recording failure could not be stored; Twilio was busy.',
+    1,
+  );
 }
 
-export async function readFailures(client: Twilio, syncServiceSid: string, roomSid: string): Promise<RecordingFailure[]> {
+export async function readFailures(
+  client: Twilio,
+  syncServiceSid: string,
+  roomSid: string,
+): Promise<RecordingFailure[]> {
   const log = await new ClaimStore<FailureLog>(client, syncServiceSid).read(recordingFailuresKey(roomSid));
   return Array.isArray(log?.record.failures) ? log.record.failures : [];
 }

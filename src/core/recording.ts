@@ -62,10 +62,16 @@ export function rulesRecord(rules: readonly RecordingRule[]): boolean {
 /** The company's policy, checked before anything else: `off` never starts, `always` never stops. */
 export function assertPolicyAllows(policy: RecordingPolicy, action: RecordingAction): void {
   if (policy === 'off' && action === 'start') {
-    throw new AppError('recording_disabled', 'Recording is turned off for this service (VIDEO_RECORDING=off).');
+    throw new AppError(
+      'recording_disabled',
+      'Recording is turned off for this service (VIDEO_RECORDING=off).',
+    );
   }
   if (policy === 'always' && action === 'stop') {
-    throw new AppError('recording_disabled', 'Every video call is recorded on this service (VIDEO_RECORDING=always); recording cannot be stopped.');
+    throw new AppError(
+      'recording_disabled',
+      'Every video call is recorded on this service (VIDEO_RECORDING=always); recording cannot be stopped.',
+    );
   }
 }
 
@@ -83,7 +89,11 @@ export const recordingNoticeKey = (roomSid: string, change: number) => `video-re
 
 /** A room starts out not recorded as far as the customer was told, even one that Twilio records
  * from the start (`always`): its first change posts the recording-started notice. */
-const undecided = (room: VideoRoom): RecordingDecision => ({ recording: false, change: 0, changedAt: room.dateCreated.getTime() });
+const undecided = (room: VideoRoom): RecordingDecision => ({
+  recording: false,
+  change: 0,
+  changedAt: room.dateCreated.getTime(),
+});
 
 /** At most this many rounds when other calls keep changing the decision in between. */
 const MAX_ROUNDS = 3;
@@ -99,7 +109,9 @@ async function fetchRules(client: Twilio, roomSid: string): Promise<RecordingRul
 
 async function writeRules(client: Twilio, roomSid: string, recording: boolean): Promise<void> {
   try {
-    await client.video.v1.rooms(roomSid).recordingRules.update({ rules: [...(recording ? RECORD_EVERYTHING : RECORD_NOTHING)] });
+    await client.video.v1
+      .rooms(roomSid)
+      .recordingRules.update({ rules: [...(recording ? RECORD_EVERYTHING : RECORD_NOTHING)] });
   } catch (err) {
     // Twilio refuses rules for a room that is no longer in progress.
     const status = twilioFailure(err)?.status;
@@ -114,7 +126,12 @@ async function writeRules(client: Twilio, roomSid: string, recording: boolean): 
  * again, and if it moved meanwhile the latest one is written. The last writer of the rules thus
  * always writes the last decision. Answers what the rules were left at.
  */
-async function applyDecision(deps: RecordingDeps, decisions: ClaimStore<RecordingDecision>, roomSid: string, recording: boolean): Promise<boolean> {
+async function applyDecision(
+  deps: RecordingDeps,
+  decisions: ClaimStore<RecordingDecision>,
+  roomSid: string,
+  recording: boolean,
+): Promise<boolean> {
   let target = recording;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     await writeRules(deps.twilio, roomSid, target);
@@ -127,7 +144,13 @@ async function applyDecision(deps: RecordingDeps, decisions: ClaimStore<Recordin
 
 /** Posts the notice of one change, once. The deciding call posts straight away; any other call
  * checks that it went out, and takes over only once the decider can no longer be posting. */
-async function announceChange(deps: RecordingDeps, conversationSid: string, roomSid: string, decision: RecordingDecision, decider: boolean): Promise<DeliveryOutcome> {
+async function announceChange(
+  deps: RecordingDeps,
+  conversationSid: string,
+  roomSid: string,
+  decision: RecordingDecision,
+  decider: boolean,
+): Promise<DeliveryOutcome> {
   const kind: NoticeKind = decision.recording ? 'recording-started' : 'recording-stopped';
   const changedAt = new Date(decision.changedAt);
   const delivery = {
@@ -137,7 +160,8 @@ async function announceChange(deps: RecordingDeps, conversationSid: string, room
     post: () => postNotice(deps.twilio, conversationSid, roomSid, kind, deps.notices[kind]),
     now: deps.now,
   };
-  return (decider ? await postAsOwner(delivery) : await postUnlessFound(delivery, { startedAt: changedAt })).outcome;
+  return (decider ? await postAsOwner(delivery) : await postUnlessFound(delivery, { startedAt: changedAt }))
+    .outcome;
 }
 
 /** The customer hears of a start before anything is recorded, and of a stop only once it is.
@@ -151,8 +175,12 @@ async function carryOut(
   decision: RecordingDecision,
   options: { decider: boolean; rulesMatch: boolean },
 ): Promise<boolean> {
-  const announce = () => (decision.change > 0 ? announceChange(deps, conversationSid, room.sid, decision, options.decider) : undefined);
-  const apply = async () => (options.rulesMatch ? decision.recording : applyDecision(deps, decisions, room.sid, decision.recording));
+  const announce = () =>
+    decision.change > 0
+      ? announceChange(deps, conversationSid, room.sid, decision, options.decider)
+      : undefined;
+  const apply = async () =>
+    options.rulesMatch ? decision.recording : applyDecision(deps, decisions, room.sid, decision.recording);
   if (decision.recording) {
     if ((await announce()) === 'pending') return decision.recording;
     return apply();
@@ -167,7 +195,12 @@ async function carryOut(
  * else finishes whatever the call that decided it may have left undone (rules, notice).
  * Answers whether the room records now.
  */
-export async function ensureRoomRecording(deps: RecordingDeps, room: VideoRoom, conversationSid: string, recording: boolean): Promise<boolean> {
+export async function ensureRoomRecording(
+  deps: RecordingDeps,
+  room: VideoRoom,
+  conversationSid: string,
+  recording: boolean,
+): Promise<boolean> {
   const decisions = new ClaimStore<RecordingDecision>(deps.twilio, deps.syncServiceSid);
   const key = recordingDecisionKey(room.sid);
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -177,16 +210,31 @@ export async function ensureRoomRecording(deps: RecordingDeps, room: VideoRoom, 
     if (decision.recording === recording) {
       return carryOut(deps, decisions, room, conversationSid, decision, { decider: false, rulesMatch });
     }
-    const next: RecordingDecision = { recording, change: decision.change + 1, changedAt: deps.now().getTime() };
-    const decided = current ? await decisions.replace(key, next, current.revision) : await decisions.create(key, next);
+    const next: RecordingDecision = {
+      recording,
+      change: decision.change + 1,
+      changedAt: deps.now().getTime(),
+    };
+    const decided = current
+      ? await decisions.replace(key, next, current.revision)
+      : await decisions.create(key, next);
     if (decided) return carryOut(deps, decisions, room, conversationSid, next, { decider: true, rulesMatch });
     // Another call changed the decision between the read and the write: look again.
   }
-  throw new AppError('upstream_unavailable', 'Recording is being changed by another request right now; try again.', 1);
+  throw new AppError(
+    'upstream_unavailable',
+    'Recording is being changed by another request right now; try again.',
+    1,
+  );
 }
 
 /** POST /video/recording with Action start or stop. */
-export async function changeRecording(deps: RecordingDeps, task: FlexTask, inProgress: VideoRoom | undefined, action: 'start' | 'stop'): Promise<RecordingAnswer> {
+export async function changeRecording(
+  deps: RecordingDeps,
+  task: FlexTask,
+  inProgress: VideoRoom | undefined,
+  action: 'start' | 'stop',
+): Promise<RecordingAnswer> {
   assertPolicyAllows(deps.recordingPolicy, action);
   const conversationSid = requireConversation(task);
   const room = requireRoom(inProgress);
@@ -195,7 +243,11 @@ export async function changeRecording(deps: RecordingDeps, task: FlexTask, inPro
 }
 
 /** POST /video/recording with Action status: what Twilio records now; reads only. */
-export async function recordingStatus(deps: Pick<RecordingDeps, 'twilio'>, task: FlexTask, inProgress: VideoRoom | undefined): Promise<RecordingAnswer> {
+export async function recordingStatus(
+  deps: Pick<RecordingDeps, 'twilio'>,
+  task: FlexTask,
+  inProgress: VideoRoom | undefined,
+): Promise<RecordingAnswer> {
   requireConversation(task);
   const room = requireRoom(inProgress);
   return { recording: rulesRecord(await fetchRules(deps.twilio, room.sid)), roomSid: room.sid };

@@ -20,21 +20,43 @@ const ROOMS_IN_PARALLEL = 4;
 const MAX_RECORDINGS_PER_ROOM = 200;
 const MAX_COMPOSITIONS_PER_ROOM = 20;
 
-const newestFirst = <T extends { dateCreated: Date }>(items: T[]) => [...items].sort((a, b) => b.dateCreated.getTime() - a.dateCreated.getTime());
+const newestFirst = <T extends { dateCreated: Date }>(items: T[]) =>
+  [...items].sort((a, b) => b.dateCreated.getTime() - a.dateCreated.getTime());
 
-export function summarizeRecording(recording: Pick<RoomRecordingInstance, 'sid' | 'type' | 'duration' | 'status'>): RecordingSummary {
-  return { sid: recording.sid, kind: recording.type, durationSeconds: recording.duration ?? null, status: recording.status };
+export function summarizeRecording(
+  recording: Pick<RoomRecordingInstance, 'sid' | 'type' | 'duration' | 'status'>,
+): RecordingSummary {
+  return {
+    sid: recording.sid,
+    kind: recording.type,
+    durationSeconds: recording.duration ?? null,
+    status: recording.status,
+  };
 }
 
 /** Twilio reports 0 until a composition is done. */
-export function summarizeComposition(composition: Pick<CompositionInstance, 'sid' | 'status' | 'duration'>): CompositionSummary {
-  return { sid: composition.sid, status: composition.status, durationSeconds: composition.status === 'completed' ? composition.duration : null };
+export function summarizeComposition(
+  composition: Pick<CompositionInstance, 'sid' | 'status' | 'duration'>,
+): CompositionSummary {
+  return {
+    sid: composition.sid,
+    status: composition.status,
+    durationSeconds: composition.status === 'completed' ? composition.duration : null,
+  };
 }
 
-async function roomRecordings(client: Twilio, syncServiceSid: string, room: VideoRoom): Promise<RoomRecordings> {
+async function roomRecordings(
+  client: Twilio,
+  syncServiceSid: string,
+  room: VideoRoom,
+): Promise<RoomRecordings> {
   const [recordings, compositions, recordingFailures] = await Promise.all([
     client.video.v1.rooms(room.sid).recordings.list({ limit: MAX_RECORDINGS_PER_ROOM, pageSize: 100 }),
-    client.video.v1.compositions.list({ roomSid: room.sid, limit: MAX_COMPOSITIONS_PER_ROOM, pageSize: MAX_COMPOSITIONS_PER_ROOM }),
+    client.video.v1.compositions.list({
+      roomSid: room.sid,
+      limit: MAX_COMPOSITIONS_PER_ROOM,
+      pageSize: MAX_COMPOSITIONS_PER_ROOM,
+    }),
     readFailures(client, syncServiceSid, room.sid),
   ]);
   return {
@@ -49,12 +71,17 @@ async function roomRecordings(client: Twilio, syncServiceSid: string, room: Vide
   };
 }
 
-export async function listTaskRecordings(deps: { twilio: Twilio; syncServiceSid: string }, taskSid: string): Promise<ApiAnswer<'/video/recordings'>> {
+export async function listTaskRecordings(
+  deps: { twilio: Twilio; syncServiceSid: string },
+  taskSid: string,
+): Promise<ApiAnswer<'/video/recordings'>> {
   const rooms = await listTaskRooms(deps.twilio, taskSid);
   const answers: RoomRecordings[] = [];
   for (let start = 0; start < rooms.length; start += ROOMS_IN_PARALLEL) {
     const batch = rooms.slice(start, start + ROOMS_IN_PARALLEL);
-    answers.push(...(await Promise.all(batch.map((room) => roomRecordings(deps.twilio, deps.syncServiceSid, room)))));
+    answers.push(
+      ...(await Promise.all(batch.map((room) => roomRecordings(deps.twilio, deps.syncServiceSid, room)))),
+    );
   }
   return { rooms: answers };
 }

@@ -35,7 +35,10 @@ export type RoomEventOutcome = ApiAnswer<'/video/callbacks/room-status'>;
 const IGNORED = { handled: 'ignored' } as const;
 
 /** The room, when it is one of the bundle's (named after its task). */
-async function taskRoom(deps: RoomEventDeps, roomSid: string): Promise<{ room: VideoRoom; taskSid: string } | undefined> {
+async function taskRoom(
+  deps: RoomEventDeps,
+  roomSid: string,
+): Promise<{ room: VideoRoom; taskSid: string } | undefined> {
   const room = await fetchRoom(deps.twilio, roomSid);
   const taskSid = room && taskSidOfRoom(room.uniqueName);
   return room && taskSid ? { room, taskSid } : undefined;
@@ -70,10 +73,16 @@ async function roomEnded(deps: RoomEventDeps, roomSid: string): Promise<RoomEven
   const { room, taskSid } = found;
   const tellCustomer = async () => {
     const conversationSid = await conversationOfTask(deps, taskSid);
-    return conversationSid ? (await announceSessionEnd(deps, conversationSid, room)).outcome : 'no-conversation';
+    return conversationSid
+      ? (await announceSessionEnd(deps, conversationSid, room)).outcome
+      : 'no-conversation';
   };
-  const [notice, composition] = await Promise.allSettled([tellCustomer(), deps.compose ? composeRoomOnce(deps, room.sid) : Promise.resolve('off' as const)]);
-  if (composition.status === 'rejected') console.error(`room ${room.sid}: the composition could not be requested`);
+  const [notice, composition] = await Promise.allSettled([
+    tellCustomer(),
+    deps.compose ? composeRoomOnce(deps, room.sid) : Promise.resolve('off' as const),
+  ]);
+  if (composition.status === 'rejected')
+    console.error(`room ${room.sid}: the composition could not be requested`);
   if (notice.status === 'rejected' && !undeliverable(notice.reason, room.sid)) throw notice.reason;
   if (composition.status === 'rejected') throw composition.reason;
   return {
@@ -96,7 +105,10 @@ async function recordingStarted(deps: RoomEventDeps, roomSid: string): Promise<R
   const conversationSid = await conversationOfTask(deps, found.taskSid);
   if (!conversationSid) return IGNORED;
   try {
-    return { handled: 'recording-started', recording: await ensureRoomRecording(deps, found.room, conversationSid, true) };
+    return {
+      handled: 'recording-started',
+      recording: await ensureRoomRecording(deps, found.room, conversationSid, true),
+    };
   } catch (err) {
     if (undeliverable(err, roomSid) || (isAppError(err) && err.code === 'no_room')) return IGNORED;
     throw err;
@@ -106,7 +118,8 @@ async function recordingStarted(deps: RoomEventDeps, roomSid: string): Promise<R
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 
 export function failureOf(event: RoomEvent, now: Date): RecordingFailure {
-  const valid = event.timestamp && ISO_TIMESTAMP.test(event.timestamp) && !Number.isNaN(Date.parse(event.timestamp));
+  const valid =
+    event.timestamp && ISO_TIMESTAMP.test(event.timestamp) && !Number.isNaN(Date.parse(event.timestamp));
   return {
     recordingSid: isSid('RT', event.recordingSid) ? event.recordingSid : null,
     trackName: event.trackName || null,
@@ -117,8 +130,13 @@ export function failureOf(event: RoomEvent, now: Date): RecordingFailure {
 
 async function recordingFailed(deps: RoomEventDeps, event: RoomEvent): Promise<RoomEventOutcome> {
   const failure = failureOf(event, deps.now());
-  console.error(`recording failed: room ${event.roomSid}, recording ${failure.recordingSid ?? 'unknown'}, track ${failure.trackName ?? 'unknown'}: ${failure.reason}`);
-  return { handled: 'recording-failed', stored: await recordFailure(deps.twilio, deps.syncServiceSid, event.roomSid, failure) };
+  console.error(
+    `recording failed: room ${event.roomSid}, recording ${failure.recordingSid ?? 'unknown'}, track ${failure.trackName ?? 'unknown'}: ${failure.reason}`,
+  );
+  return {
+    handled: 'recording-failed',
+    stored: await recordFailure(deps.twilio, deps.syncServiceSid, event.roomSid, failure),
+  };
 }
 
 export function handleRoomEvent(deps: RoomEventDeps, event: RoomEvent): Promise<RoomEventOutcome> {

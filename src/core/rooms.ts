@@ -92,7 +92,11 @@ export const RECORD_NOTHING = [{ type: 'exclude', all: true }] as const;
  * whose create Twilio accepted. A loser fetches the winner; if that room ended in between, the
  * create is tried once more.
  */
-export async function ensureTaskRoom(client: Twilio, taskSid: string, settings: RoomSettings): Promise<{ room: VideoRoom; created: boolean }> {
+export async function ensureTaskRoom(
+  client: Twilio,
+  taskSid: string,
+  settings: RoomSettings,
+): Promise<{ room: VideoRoom; created: boolean }> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const room = await client.video.v1.rooms.create({
@@ -114,7 +118,11 @@ export async function ensureTaskRoom(client: Twilio, taskSid: string, settings: 
     const existing = await findInProgressRoom(client, taskSid);
     if (existing) return { room: existing, created: false };
   }
-  throw new AppError('upstream_unavailable', 'The video room changed while it was being set up; try again.', 1);
+  throw new AppError(
+    'upstream_unavailable',
+    'The video room changed while it was being set up; try again.',
+    1,
+  );
 }
 
 /** Ends a room; ending one that already ended is not an error. */

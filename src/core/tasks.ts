@@ -3,7 +3,8 @@ import { isSid } from '../contract';
 import { AppError } from './errors';
 import { twilioFailure } from './twilio-errors';
 
-export type ReservationStatus = 'pending' | 'accepted' | 'rejected' | 'timeout' | 'canceled' | 'rescinded' | 'wrapping' | 'completed';
+export type ReservationStatus =
+  'pending' | 'accepted' | 'rejected' | 'timeout' | 'canceled' | 'rescinded' | 'wrapping' | 'completed';
 
 export interface TaskReservation {
   workerSid: string;
@@ -31,16 +32,25 @@ export async function fetchTask(client: Twilio, workspaceSid: string, taskSid: s
     const task = await client.taskrouter.v1.workspaces(workspaceSid).tasks(taskSid).fetch();
     return { sid: task.sid, conversationSid: conversationOf(task.attributes) };
   } catch (err) {
-    if (twilioFailure(err)?.status === 404) throw new AppError('task_not_found', 'No such task in the Flex workspace.');
+    if (twilioFailure(err)?.status === 404)
+      throw new AppError('task_not_found', 'No such task in the Flex workspace.');
     throw err;
   }
 }
 
 /** The worker's reservations on the task. Twilio filters by worker, so a task re-routed through
  * many workers still answers in one page: a worker holds few reservations on one task. */
-export async function listWorkerReservations(client: Twilio, workspaceSid: string, taskSid: string, workerSid: string): Promise<TaskReservation[]> {
+export async function listWorkerReservations(
+  client: Twilio,
+  workspaceSid: string,
+  taskSid: string,
+  workerSid: string,
+): Promise<TaskReservation[]> {
   try {
-    const reservations = await client.taskrouter.v1.workspaces(workspaceSid).tasks(taskSid).reservations.list({ workerSid, pageSize: 50, limit: 50 });
+    const reservations = await client.taskrouter.v1
+      .workspaces(workspaceSid)
+      .tasks(taskSid)
+      .reservations.list({ workerSid, pageSize: 50, limit: 50 });
     return reservations.map((r) => ({ workerSid: r.workerSid, status: r.reservationStatus }));
   } catch (err) {
     // A missing task is reported by fetchTask, which runs alongside.
@@ -51,7 +61,10 @@ export async function listWorkerReservations(client: Twilio, workspaceSid: strin
 
 export function requireConversation(task: FlexTask): string {
   if (!task.conversationSid) {
-    throw new AppError('no_conversation', 'The task is not a messaging task: it has no conversationSid attribute.');
+    throw new AppError(
+      'no_conversation',
+      'The task is not a messaging task: it has no conversationSid attribute.',
+    );
   }
   return task.conversationSid;
 }

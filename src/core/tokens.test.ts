@@ -15,7 +15,9 @@ test('a video token grants one room to one identity and reports its own exp', ()
 });
 
 test('agent identities come from the worker, else from a hash of the Flex identity', () => {
-  expect(agentIdentity({ workerSid: `WK${'4'.repeat(32)}`, identity: 'a@b.c' })).toBe(`agent-WK${'4'.repeat(32)}`);
+  expect(agentIdentity({ workerSid: `WK${'4'.repeat(32)}`, identity: 'a@b.c' })).toBe(
+    `agent-WK${'4'.repeat(32)}`,
+  );
   const hashed = agentIdentity({ identity: 'a@b.c' });
   expect(hashed).toMatch(/^agent-[0-9a-f]{40}$/);
   expect(agentIdentity({ identity: 'a@b.c' })).toBe(hashed);

@@ -26,11 +26,21 @@ export interface VideoToken {
   expiresAt: string;
 }
 
-export function issueVideoToken(signer: TokenSigner, identity: string, roomSid: string, ttlSeconds: number): VideoToken {
-  const accessToken = new AccessToken(signer.accountSid, signer.apiKey, signer.apiSecret, { identity, ttl: ttlSeconds });
+export function issueVideoToken(
+  signer: TokenSigner,
+  identity: string,
+  roomSid: string,
+  ttlSeconds: number,
+): VideoToken {
+  const accessToken = new AccessToken(signer.accountSid, signer.apiKey, signer.apiSecret, {
+    identity,
+    ttl: ttlSeconds,
+  });
   accessToken.addGrant(new AccessToken.VideoGrant({ room: roomSid }));
   const token = accessToken.toJwt();
-  const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { exp: number };
+  const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as {
+    exp: number;
+  };
   return { token, identity, expiresAt: new Date(payload.exp * 1000).toISOString() };
 }
 

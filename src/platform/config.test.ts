@@ -40,13 +40,18 @@ test('twilio-run’s localhost domain is served over http', () => {
 });
 
 test('ALLOWED_ORIGINS is a comma-separated list, trimmed', () => {
-  expect(loadConfig({ ...env, ALLOWED_ORIGINS: ' https://a.example/ ,https://b.example' }).allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
+  expect(
+    loadConfig({ ...env, ALLOWED_ORIGINS: ' https://a.example/ ,https://b.example' }).allowedOrigins,
+  ).toEqual(['https://a.example', 'https://b.example']);
 });
 
-test.each(['ACCOUNT_SID', 'AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET', 'TWILIO_FLEX_WORKSPACE_SID'])('a missing %s is named, its value never', (name) => {
-  expect(misconfiguredMessage({ [name]: undefined })).toContain(name);
-  expect(misconfiguredMessage({ [name]: '   ' })).toContain(name);
-});
+test.each(['ACCOUNT_SID', 'AUTH_TOKEN', 'TWILIO_API_KEY', 'TWILIO_API_SECRET', 'TWILIO_FLEX_WORKSPACE_SID'])(
+  'a missing %s is named, its value never',
+  (name) => {
+    expect(misconfiguredMessage({ [name]: undefined })).toContain(name);
+    expect(misconfiguredMessage({ [name]: '   ' })).toContain(name);
+  },
+);
 
 test.each([
   ['VIDEO_RECORDING', 'sometimes'],
@@ -62,11 +67,15 @@ test.each([
 });
 
 test('the invite key changes with the auth token', () => {
-  expect(loadConfig(env).inviteKeys[0].equals(loadConfig({ ...env, AUTH_TOKEN: 'other' }).inviteKeys[0])).toBe(false);
+  expect(
+    loadConfig(env).inviteKeys[0].equals(loadConfig({ ...env, AUTH_TOKEN: 'other' }).inviteKeys[0]),
+  ).toBe(false);
 });
 
 test('notices can be reworded through the environment', () => {
-  expect(loadConfig({ ...env, VIDEO_NOTICE_SESSION_ENDED: 'Fin de la videollamada.' }).notices['session-ended']).toBe('Fin de la videollamada.');
+  expect(
+    loadConfig({ ...env, VIDEO_NOTICE_SESSION_ENDED: 'Fin de la videollamada.' }).notices['session-ended'],
+  ).toBe('Fin de la videollamada.');
 });
 
 describe('invite secrets', () => {
@@ -85,19 +94,26 @@ describe('invite secrets', () => {
     const during = loadConfig({ ...env, AUTH_TOKEN: 'rotated', VIDEO_INVITE_SECRET_PREVIOUS: oldAuthToken });
     expect(during.inviteKeys).toHaveLength(2);
     expect(during.inviteKeys[1].equals(before.inviteKeys[0])).toBe(true);
-    expect(during.inviteKeys[0].equals(loadConfig({ ...env, AUTH_TOKEN: 'rotated' }).inviteKeys[0])).toBe(true);
+    expect(during.inviteKeys[0].equals(loadConfig({ ...env, AUTH_TOKEN: 'rotated' }).inviteKeys[0])).toBe(
+      true,
+    );
   });
 
-  test.each(['VIDEO_INVITE_SECRET', 'VIDEO_INVITE_SECRET_PREVIOUS'])('a short %s is refused, without its value', (name) => {
-    const message = misconfiguredMessage({ [name]: 'short-secret-value' });
-    expect(message).toContain(name);
-    expect(message).not.toContain('short-secret-value');
-  });
+  test.each(['VIDEO_INVITE_SECRET', 'VIDEO_INVITE_SECRET_PREVIOUS'])(
+    'a short %s is refused, without its value',
+    (name) => {
+      const message = misconfiguredMessage({ [name]: 'short-secret-value' });
+      expect(message).toContain(name);
+      expect(message).not.toContain('short-secret-value');
+    },
+  );
 });
 
 describe('notice texts that could not be posted whole', () => {
   test('an invite text that leaves no room for the link is refused, naming the variable', () => {
-    expect(misconfiguredMessage({ VIDEO_NOTICE_INVITE: `${'x'.repeat(1_500)} {joinUrl}` })).toContain('VIDEO_NOTICE_INVITE');
+    expect(misconfiguredMessage({ VIDEO_NOTICE_INVITE: `${'x'.repeat(1_500)} {joinUrl}` })).toContain(
+      'VIDEO_NOTICE_INVITE',
+    );
   });
 
   test('the longest invite that still fits with the longest link is accepted', () => {
@@ -111,11 +127,15 @@ describe('notice texts that could not be posted whole', () => {
   test('under VIDEO_RECORDING=always the recorded-call note counts too, and is named when it is the one too long', () => {
     const note = 'n'.repeat(1_500);
     expect(loadConfig({ ...env, VIDEO_NOTICE_RECORDED_CALL: note }).notices.recordedCallNote).toBe(note);
-    expect(misconfiguredMessage({ VIDEO_RECORDING: 'always', VIDEO_NOTICE_RECORDED_CALL: note })).toContain('VIDEO_NOTICE_RECORDED_CALL');
+    expect(misconfiguredMessage({ VIDEO_RECORDING: 'always', VIDEO_NOTICE_RECORDED_CALL: note })).toContain(
+      'VIDEO_NOTICE_RECORDED_CALL',
+    );
   });
 
   test('any other notice over 1,600 characters is refused', () => {
-    expect(misconfiguredMessage({ VIDEO_NOTICE_SESSION_ENDED: 'e'.repeat(1_601) })).toContain('VIDEO_NOTICE_SESSION_ENDED');
+    expect(misconfiguredMessage({ VIDEO_NOTICE_SESSION_ENDED: 'e'.repeat(1_601) })).toContain(
+      'VIDEO_NOTICE_SESSION_ENDED',
+    );
   });
 });
 
@@ -133,9 +153,18 @@ describe('VIDEO_AGENT_BACKGROUND', () => {
   test.each([
     [{ VIDEO_AGENT_BACKGROUND: 'green' }, 'VIDEO_AGENT_BACKGROUND'],
     [{ VIDEO_AGENT_BACKGROUND: 'image' }, 'VIDEO_AGENT_BACKGROUND_IMAGE'],
-    [{ VIDEO_AGENT_BACKGROUND: 'image', VIDEO_AGENT_BACKGROUND_IMAGE: 'https://cdn.example/office.jpg' }, 'VIDEO_AGENT_BACKGROUND_IMAGE'],
-    [{ VIDEO_AGENT_BACKGROUND: 'image', VIDEO_AGENT_BACKGROUND_IMAGE: '//cdn.example/office.jpg' }, 'VIDEO_AGENT_BACKGROUND_IMAGE'],
-    [{ VIDEO_AGENT_BACKGROUND: 'image', VIDEO_AGENT_BACKGROUND_IMAGE: '/../secret.jpg' }, 'VIDEO_AGENT_BACKGROUND_IMAGE'],
+    [
+      { VIDEO_AGENT_BACKGROUND: 'image', VIDEO_AGENT_BACKGROUND_IMAGE: 'https://cdn.example/office.jpg' },
+      'VIDEO_AGENT_BACKGROUND_IMAGE',
+    ],
+    [
+      { VIDEO_AGENT_BACKGROUND: 'image', VIDEO_AGENT_BACKGROUND_IMAGE: '//cdn.example/office.jpg' },
+      'VIDEO_AGENT_BACKGROUND_IMAGE',
+    ],
+    [
+      { VIDEO_AGENT_BACKGROUND: 'image', VIDEO_AGENT_BACKGROUND_IMAGE: '/../secret.jpg' },
+      'VIDEO_AGENT_BACKGROUND_IMAGE',
+    ],
   ])('%j is refused naming %s', (overrides, name) => {
     expect(misconfiguredMessage(overrides)).toContain(name);
   });

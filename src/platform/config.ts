@@ -86,16 +86,20 @@ function publicBaseUrl(domainName: string | undefined): string {
  * earlier auth token: links signed with it keep working while it is set (rotation).
  */
 function inviteKeys(env: Source, accountSid: string, authToken: string): InviteKeys {
-  const derive = (secret: string) => Buffer.from(hkdfSync('sha256', secret, accountSid, 'flex-video-invite-v1', 32));
+  const derive = (secret: string) =>
+    Buffer.from(hkdfSync('sha256', secret, accountSid, 'flex-video-invite-v1', 32));
   const secret = optional(env, 'VIDEO_INVITE_SECRET');
   const previous = optional(env, 'VIDEO_INVITE_SECRET_PREVIOUS');
   for (const [name, value] of [
     ['VIDEO_INVITE_SECRET', secret],
     ['VIDEO_INVITE_SECRET_PREVIOUS', previous],
   ] as const) {
-    if (value !== undefined && value.length < MIN_INVITE_SECRET_LENGTH) throw misconfigured(name, `must be at least ${MIN_INVITE_SECRET_LENGTH} characters`);
+    if (value !== undefined && value.length < MIN_INVITE_SECRET_LENGTH)
+      throw misconfigured(name, `must be at least ${MIN_INVITE_SECRET_LENGTH} characters`);
   }
-  return previous === undefined ? [derive(secret ?? authToken)] : [derive(secret ?? authToken), derive(previous)];
+  return previous === undefined
+    ? [derive(secret ?? authToken)]
+    : [derive(secret ?? authToken), derive(previous)];
 }
 
 function agentBackground(env: Source): AgentBackground {
@@ -105,10 +109,14 @@ function agentBackground(env: Source): AgentBackground {
   }
   if (rule !== 'image') return { rule: rule as 'none' | 'blur' };
   const image = optional(env, 'VIDEO_AGENT_BACKGROUND_IMAGE');
-  if (!image) throw misconfigured('VIDEO_AGENT_BACKGROUND_IMAGE', 'is not set (VIDEO_AGENT_BACKGROUND is image)');
+  if (!image)
+    throw misconfigured('VIDEO_AGENT_BACKGROUND_IMAGE', 'is not set (VIDEO_AGENT_BACKGROUND is image)');
   // A path of this service's assets: the panel's Content-Security-Policy admits no other host.
   if (!/^\/(?!\/)[A-Za-z0-9._~/-]+$/.test(image) || image.includes('..')) {
-    throw misconfigured('VIDEO_AGENT_BACKGROUND_IMAGE', "must be a path of this service's assets, such as /backgrounds/office.jpg");
+    throw misconfigured(
+      'VIDEO_AGENT_BACKGROUND_IMAGE',
+      "must be a path of this service's assets, such as /backgrounds/office.jpg",
+    );
   }
   return { rule: 'image', image };
 }
@@ -134,7 +142,11 @@ export function loadConfig(env: Source): Config {
   const notices = noticeTexts(env);
   const longestJoinUrl = joinUrl(publicUrl, 'x'.repeat(LIMITS.inviteLength));
   const oversized = oversizedNotice(notices, longestJoinUrl, recordingPolicy === 'always');
-  if (oversized) throw misconfigured(oversized, 'is too long: with the link, a message would exceed Twilio’s 1,600 characters');
+  if (oversized)
+    throw misconfigured(
+      oversized,
+      'is too long: with the link, a message would exceed Twilio’s 1,600 characters',
+    );
   return {
     accountSid,
     authToken,
@@ -142,7 +154,9 @@ export function loadConfig(env: Source): Config {
     apiSecret: required(env, 'TWILIO_API_SECRET'),
     workspaceSid: required(env, 'TWILIO_FLEX_WORKSPACE_SID', sidPattern('WS')),
     syncServiceSid: optional(env, 'TWILIO_SYNC_SERVICE_SID') ?? 'default',
-    allowedOrigins: (optional(env, 'ALLOWED_ORIGINS')?.split(',') ?? DEFAULT_ORIGINS).map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean),
+    allowedOrigins: (optional(env, 'ALLOWED_ORIGINS')?.split(',') ?? DEFAULT_ORIGINS)
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
     recordingPolicy,
     compose: optional(env, 'VIDEO_COMPOSE')?.toLowerCase() === 'true',
     inviteTtlSeconds: Number(ttl),

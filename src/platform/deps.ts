@@ -19,5 +19,9 @@ export function escalationDeps({ config, twilio, now }: Invocation): EscalationD
 
 /** Room status callbacks also find tasks and may compose. */
 export function roomEventDeps(invocation: Invocation): RoomEventDeps {
-  return { ...escalationDeps(invocation), workspaceSid: invocation.config.workspaceSid, compose: invocation.config.compose };
+  return {
+    ...escalationDeps(invocation),
+    workspaceSid: invocation.config.workspaceSid,
+    compose: invocation.config.compose,
+  };
 }

@@ -21,7 +21,11 @@ interface TokenValidation {
  * twilio-flex-token-validator makes, but through the bundle's own client so it shares the
  * deadline, the retries and TWILIO_API_BASE_URL.
  */
-export async function validateFlexToken(client: Twilio, accountSid: string, token: string): Promise<AgentPrincipal> {
+export async function validateFlexToken(
+  client: Twilio,
+  accountSid: string,
+  token: string,
+): Promise<AgentPrincipal> {
   const response = (await client.request({
     method: 'post',
     uri: `https://iam.twilio.com/v1/Accounts/${accountSid}/Tokens/validate`,
@@ -81,7 +85,9 @@ export async function authorizeTaskAccess(
   if (!overseer && !agent.workerSid) assertMayActOnTask(agent, [], allowed);
   const [task, reservations, room] = await Promise.allSettled([
     fetchTask(twilio, config.workspaceSid, taskSid),
-    overseer || !agent.workerSid ? Promise.resolve([]) : listWorkerReservations(twilio, config.workspaceSid, taskSid, agent.workerSid),
+    overseer || !agent.workerSid
+      ? Promise.resolve([])
+      : listWorkerReservations(twilio, config.workspaceSid, taskSid, agent.workerSid),
     options.readsRoom ? findInProgressRoom(twilio, taskSid) : Promise.resolve(undefined),
   ]);
   if (task.status === 'rejected') throw task.reason;

@@ -1,5 +1,10 @@
 import '@twilio-labs/serverless-runtime-types';
-import type { Context, ServerlessCallback, ServerlessFunctionSignature, TwilioResponse } from '@twilio-labs/serverless-runtime-types/types';
+import type {
+  Context,
+  ServerlessCallback,
+  ServerlessFunctionSignature,
+  TwilioResponse,
+} from '@twilio-labs/serverless-runtime-types/types';
 import type { Twilio as TwilioClient } from 'twilio';
 import type { ApiAnswer, ApiError, ApiPath } from '../contract';
 import { AppError, isAppError } from '../core/errors';
@@ -38,7 +43,11 @@ export function readHeaders(event: unknown): Record<string, string> {
   return result;
 }
 
-function allowedOrigin(policy: CorsPolicy, origin: string | undefined, config: Config | undefined): string | undefined {
+function allowedOrigin(
+  policy: CorsPolicy,
+  origin: string | undefined,
+  config: Config | undefined,
+): string | undefined {
   if (!origin || policy === 'none') return undefined;
   const allowed = [...(config?.allowedOrigins ?? [])];
   if (policy === 'customer' && config) allowed.push(new URL(config.publicBaseUrl).origin);
@@ -64,7 +73,10 @@ export function toErrorBody(err: unknown, path: ApiPath): { error: AppError; bod
   if (isAppError(err)) error = err;
   else if (err && typeof err === 'object' && 'status' in err) error = upstreamError(err);
   else {
-    console.error(`unexpected failure on ${path}:`, err instanceof Error ? `${err.name}: ${err.message}` : typeof err);
+    console.error(
+      `unexpected failure on ${path}:`,
+      err instanceof Error ? `${err.name}: ${err.message}` : typeof err,
+    );
     error = upstreamError(err);
   }
   if (error.status >= 500) console.error(`${path} answered ${error.status} ${error.code}: ${error.message}`);
@@ -79,7 +91,11 @@ export type EndpointAnswer<P extends ApiPath> = ApiAnswer<P> | Promise<ApiAnswer
  * client, and every failure answered in the contract's error shape. `path` is the URL the file
  * serves (twilio-run and Twilio map the file's path to it), named here for the answer's type and
  * for the operator's logs. */
-export function defineEndpoint<P extends ApiPath>(path: P, cors: CorsPolicy, run: (invocation: Invocation, params: Params) => EndpointAnswer<P>): ServerlessFunctionSignature<Env> {
+export function defineEndpoint<P extends ApiPath>(
+  path: P,
+  cors: CorsPolicy,
+  run: (invocation: Invocation, params: Params) => EndpointAnswer<P>,
+): ServerlessFunctionSignature<Env> {
   return async (context: Context<Env>, event: Params, callback: ServerlessCallback) => {
     const startedAt = Date.now();
     const headers = readHeaders(event);
@@ -117,7 +133,9 @@ export function defineEndpoint<P extends ApiPath>(path: P, cors: CorsPolicy, run
       callback(null, respond(200, body, { ...corsHeaders(), ...timing() }));
     } catch (err) {
       const { error, body } = toErrorBody(err, path);
-      const extra: Record<string, string> = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
+      const extra: Record<string, string> = error.retryAfterSeconds
+        ? { 'Retry-After': String(error.retryAfterSeconds) }
+        : {};
       callback(null, respond(error.status, body, { ...corsHeaders(), ...extra, ...timing() }));
     }
   };

@@ -3,8 +3,13 @@ import { isSignedByTwilio } from './signature';
 
 const TOKEN = 'auth-token-for-tests';
 const URL = 'https://video-1234.twil.io/video/callbacks/room-status';
-const PARAMS = { RoomSid: `RM${'f'.repeat(32)}`, StatusCallbackEvent: 'room-ended', RoomName: 'flex-video-x' };
-const sign = (url: string, params: Record<string, string | string[]>, token = TOKEN) => twilio.getExpectedTwilioSignature(token, url, params);
+const PARAMS = {
+  RoomSid: `RM${'f'.repeat(32)}`,
+  StatusCallbackEvent: 'room-ended',
+  RoomName: 'flex-video-x',
+};
+const sign = (url: string, params: Record<string, string | string[]>, token = TOKEN) =>
+  twilio.getExpectedTwilioSignature(token, url, params);
 
 test("Twilio's signature over the registered URL and the parameters is accepted", () => {
   expect(isSignedByTwilio(TOKEN, sign(URL, PARAMS), URL, PARAMS)).toBe(true);

@@ -13,11 +13,17 @@ import { parseParams } from './validate';
  * Twilio posts form fields only, so a parameter that is not a string (JSON bodies can carry
  * any type) cannot be part of a request Twilio signed.
  */
-export function isSignedByTwilio(authToken: string, signature: string | undefined, url: string, params: Params): boolean {
+export function isSignedByTwilio(
+  authToken: string,
+  signature: string | undefined,
+  url: string,
+  params: Params,
+): boolean {
   if (!signature) return false;
   const signed: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(params)) {
-    const isFormValue = typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+    const isFormValue =
+      typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
     if (!isFormValue) return false;
     signed[name] = value;
   }
@@ -29,11 +35,25 @@ export function isSignedByTwilio(authToken: string, signature: string | undefine
  * and before any Twilio request: deployed, `.protected` makes Twilio check it too, but under
  * twilio-run nothing else would. `params` excludes `request`, which carries the headers.
  */
-export function defineTwilioCallback<P extends CallbackPath, S extends z.ZodType>(path: P, schema: S, run: (invocation: Invocation, params: z.infer<S>) => EndpointAnswer<P>) {
+export function defineTwilioCallback<P extends CallbackPath, S extends z.ZodType>(
+  path: P,
+  schema: S,
+  run: (invocation: Invocation, params: z.infer<S>) => EndpointAnswer<P>,
+) {
   return defineEndpoint(path, 'none', async (invocation, rawParams) => {
     const { config, headers } = invocation;
-    if (!isSignedByTwilio(config.authToken, headers['x-twilio-signature'], callbackUrl(config.publicBaseUrl, path), rawParams)) {
-      throw new AppError('invalid_signature', 'The request does not carry a valid Twilio signature for this URL.');
+    if (
+      !isSignedByTwilio(
+        config.authToken,
+        headers['x-twilio-signature'],
+        callbackUrl(config.publicBaseUrl, path),
+        rawParams,
+      )
+    ) {
+      throw new AppError(
+        'invalid_signature',
+        'The request does not carry a valid Twilio signature for this URL.',
+      );
     }
     return run(invocation, parseParams(schema, rawParams));
   });

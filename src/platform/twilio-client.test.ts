@@ -7,16 +7,24 @@ import { createTwilioClient, Deadline, isRetrySafe, rewriteTwilioUri, upstreamEr
 const ACCOUNT = `AC${'1'.repeat(32)}`;
 
 test('Twilio hosts map onto TWILIO_API_BASE_URL/{subdomain}/{path}', () => {
-  expect(rewriteTwilioUri('https://video.twilio.com/v1/Rooms?Status=completed', 'http://127.0.0.1:4010/')).toBe('http://127.0.0.1:4010/video/v1/Rooms?Status=completed');
-  expect(rewriteTwilioUri(`https://iam.twilio.com/v1/Accounts/${ACCOUNT}/Tokens/validate`, 'http://h')).toBe(`http://h/iam/v1/Accounts/${ACCOUNT}/Tokens/validate`);
+  expect(
+    rewriteTwilioUri('https://video.twilio.com/v1/Rooms?Status=completed', 'http://127.0.0.1:4010/'),
+  ).toBe('http://127.0.0.1:4010/video/v1/Rooms?Status=completed');
+  expect(rewriteTwilioUri(`https://iam.twilio.com/v1/Accounts/${ACCOUNT}/Tokens/validate`, 'http://h')).toBe(
+    `http://h/iam/v1/Accounts/${ACCOUNT}/Tokens/validate`,
+  );
   expect(rewriteTwilioUri('https://video.twilio.com/v1/Rooms')).toBe('https://video.twilio.com/v1/Rooms');
 });
 
 test('only message and composition creates are unsafe to repeat', () => {
-  expect(isRetrySafe('post', `https://conversations.twilio.com/v1/Conversations/CH${'a'.repeat(32)}/Messages`)).toBe(false);
+  expect(
+    isRetrySafe('post', `https://conversations.twilio.com/v1/Conversations/CH${'a'.repeat(32)}/Messages`),
+  ).toBe(false);
   expect(isRetrySafe('post', 'https://video.twilio.com/v1/Compositions')).toBe(false);
   expect(isRetrySafe('post', 'https://video.twilio.com/v1/Rooms')).toBe(true);
-  expect(isRetrySafe('get', `https://conversations.twilio.com/v1/Conversations/CH${'a'.repeat(32)}/Messages`)).toBe(true);
+  expect(
+    isRetrySafe('get', `https://conversations.twilio.com/v1/Conversations/CH${'a'.repeat(32)}/Messages`),
+  ).toBe(true);
 });
 
 test.each([
@@ -39,18 +47,36 @@ async function scriptedServer(script: ((res: http.ServerResponse) => void)[]) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { base, hits: () => hits, close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))) };
+  return {
+    base,
+    hits: () => hits,
+    close: () => new Promise((r) => (server.closeAllConnections(), server.close(r))),
+  };
 }
 
 const json = (status: number, body: object) => (res: http.ServerResponse) => {
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify(body));
 };
-const room = { sid: `RM${'2'.repeat(32)}`, status: 'in-progress', unique_name: 'x', date_created: '2026-01-01T00:00:00Z' };
+const room = {
+  sid: `RM${'2'.repeat(32)}`,
+  status: 'in-progress',
+  unique_name: 'x',
+  date_created: '2026-01-01T00:00:00Z',
+};
 
 test('429 and 5xx are retried with backoff, then succeed', async () => {
-  const server = await scriptedServer([json(429, { code: 20429 }), json(500, { code: 20500 }), json(200, room)]);
-  const client = createTwilioClient({ accountSid: ACCOUNT, authToken: 't', apiBaseUrl: server.base, deadline: new Deadline(8_000) });
+  const server = await scriptedServer([
+    json(429, { code: 20429 }),
+    json(500, { code: 20500 }),
+    json(200, room),
+  ]);
+  const client = createTwilioClient({
+    accountSid: ACCOUNT,
+    authToken: 't',
+    apiBaseUrl: server.base,
+    deadline: new Deadline(8_000),
+  });
   await expect(client.video.v1.rooms(room.sid).fetch()).resolves.toMatchObject({ sid: room.sid });
   expect(server.hits()).toBe(3);
   await server.close();
@@ -58,7 +84,12 @@ test('429 and 5xx are retried with backoff, then succeed', async () => {
 
 test('retries stop after two, and the failure is reported', async () => {
   const server = await scriptedServer([json(500, { code: 20500, message: 'down' })]);
-  const client = createTwilioClient({ accountSid: ACCOUNT, authToken: 't', apiBaseUrl: server.base, deadline: new Deadline(8_000) });
+  const client = createTwilioClient({
+    accountSid: ACCOUNT,
+    authToken: 't',
+    apiBaseUrl: server.base,
+    deadline: new Deadline(8_000),
+  });
   await expect(client.video.v1.rooms(room.sid).fetch()).rejects.toMatchObject({ status: 500 });
   expect(server.hits()).toBe(3);
   await server.close();
@@ -66,15 +97,27 @@ test('retries stop after two, and the failure is reported', async () => {
 
 test('a message create is not repeated after a 5xx: its outcome is unknown', async () => {
   const server = await scriptedServer([json(502, { code: 20500 })]);
-  const client = createTwilioClient({ accountSid: ACCOUNT, authToken: 't', apiBaseUrl: server.base, deadline: new Deadline(8_000) });
-  await expect(client.conversations.v1.conversations(`CH${'3'.repeat(32)}`).messages.create({ body: 'hi' })).rejects.toBeInstanceOf(OutcomeUnknownError);
+  const client = createTwilioClient({
+    accountSid: ACCOUNT,
+    authToken: 't',
+    apiBaseUrl: server.base,
+    deadline: new Deadline(8_000),
+  });
+  await expect(
+    client.conversations.v1.conversations(`CH${'3'.repeat(32)}`).messages.create({ body: 'hi' }),
+  ).rejects.toBeInstanceOf(OutcomeUnknownError);
   expect(server.hits()).toBe(1);
   await server.close();
 });
 
 test('a request that hangs past the deadline ends as 503 in time', async () => {
   const server = await scriptedServer([() => undefined]);
-  const client = createTwilioClient({ accountSid: ACCOUNT, authToken: 't', apiBaseUrl: server.base, deadline: new Deadline(1_200) });
+  const client = createTwilioClient({
+    accountSid: ACCOUNT,
+    authToken: 't',
+    apiBaseUrl: server.base,
+    deadline: new Deadline(1_200),
+  });
   const started = Date.now();
   const failure = await client.video.v1
     .rooms(room.sid)

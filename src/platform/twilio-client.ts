@@ -86,10 +86,15 @@ const budgetedRequestClient = (Base: typeof RequestClient) =>
         const status = response?.statusCode;
         const retryable = status === 429 || (retrySafe && (failure !== undefined || (status ?? 0) >= 500));
         const backoff = retryDelayMs(attempt, response);
-        if (!retryable || attempt >= MAX_RETRIES || this.deadline.remainingMs() - backoff < MIN_ATTEMPT_MS * 2) {
+        if (
+          !retryable ||
+          attempt >= MAX_RETRIES ||
+          this.deadline.remainingMs() - backoff < MIN_ATTEMPT_MS * 2
+        ) {
           if (failure !== undefined || (status ?? 0) >= 500) {
             if (!retrySafe) throw new OutcomeUnknownError(failure ?? response);
-            if (failure !== undefined) throw new AppError('upstream_unavailable', 'Twilio could not be reached.', 2);
+            if (failure !== undefined)
+              throw new AppError('upstream_unavailable', 'Twilio could not be reached.', 2);
           }
           return response as TwilioResponse<TData>;
         }
@@ -123,13 +128,16 @@ export interface TwilioClientOptions {
  * @twilio/runtime-handler require the project's twilio for the `Twilio` global before they load
  * a handler, so there these requires find the modules already loaded.
  */
-let twilioLib: { RestClient: typeof Twilio; BudgetedRequestClient: ReturnType<typeof budgetedRequestClient> } | undefined;
+let twilioLib:
+  { RestClient: typeof Twilio; BudgetedRequestClient: ReturnType<typeof budgetedRequestClient> } | undefined;
 
 function loadTwilio() {
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded on a handler's first call, not at load time: see above */
   twilioLib ??= {
     RestClient: require('twilio/lib/rest/Twilio') as typeof Twilio,
-    BudgetedRequestClient: budgetedRequestClient(require('twilio/lib/base/RequestClient') as typeof RequestClient),
+    BudgetedRequestClient: budgetedRequestClient(
+      require('twilio/lib/base/RequestClient') as typeof RequestClient,
+    ),
   };
   /* eslint-enable @typescript-eslint/no-require-imports */
   return twilioLib;
@@ -152,7 +160,10 @@ export function upstreamError(err: unknown): AppError {
     return new AppError('upstream_unavailable', 'Twilio is busy; try again shortly.', 2);
   }
   if (failure?.status === 401 || failure?.status === 403) {
-    return new AppError('upstream_error', 'Twilio refused the service credentials (check ACCOUNT_SID and AUTH_TOKEN).');
+    return new AppError(
+      'upstream_error',
+      'Twilio refused the service credentials (check ACCOUNT_SID and AUTH_TOKEN).',
+    );
   }
   if (err instanceof OutcomeUnknownError) {
     return new AppError('upstream_unavailable', 'Twilio did not confirm the request; try again shortly.', 2);

@@ -12,7 +12,10 @@ const fail = (schema: z.ZodType, event: Record<string, unknown>) => {
 };
 
 test('valid agent parameters pass and unknown ones are dropped', () => {
-  expect(parseParams(agentTaskParams, { Token: 't', TaskSid: WT, Extra: 1 })).toEqual({ Token: 't', TaskSid: WT });
+  expect(parseParams(agentTaskParams, { Token: 't', TaskSid: WT, Extra: 1 })).toEqual({
+    Token: 't',
+    TaskSid: WT,
+  });
 });
 
 test('a missing parameter is named in the message', () => {
@@ -21,9 +24,12 @@ test('a missing parameter is named in the message', () => {
   expect(err.message).toBe('TaskSid is required.');
 });
 
-test.each([[''], ['WT1'], [`WS${'a'.repeat(32)}`], [`${WT}a`], [1], [[WT]], [{}], [null]])('TaskSid %p is refused', (value) => {
-  expect(fail(agentTaskParams, { Token: 't', TaskSid: value }).message).toMatch(/TaskSid/);
-});
+test.each([[''], ['WT1'], [`WS${'a'.repeat(32)}`], [`${WT}a`], [1], [[WT]], [{}], [null]])(
+  'TaskSid %p is refused',
+  (value) => {
+    expect(fail(agentTaskParams, { Token: 't', TaskSid: value }).message).toMatch(/TaskSid/);
+  },
+);
 
 test('a huge token is refused without echoing it', () => {
   const err = fail(agentTaskParams, { Token: 'x'.repeat(10_000), TaskSid: WT });
@@ -41,7 +47,9 @@ test.each([
 });
 
 test.each([['yes'], [1], ['TRUE'], [[]]])('Resend %p is refused', (value) => {
-  expect(fail(z.object({ Resend: optionalFlag('Resend') }), { Resend: value }).message).toMatch(/Resend must be true or false/);
+  expect(fail(z.object({ Resend: optionalFlag('Resend') }), { Resend: value }).message).toMatch(
+    /Resend must be true or false/,
+  );
 });
 
 test('Name is at most 64 characters; Invite must be a non-empty string', () => {

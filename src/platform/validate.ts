@@ -7,7 +7,9 @@ import { LIMITS, sidPattern, type SidPrefix } from '../contract';
  * (form) or as any JSON type; anything but the expected shape is a 400. */
 
 export const sid = (prefix: SidPrefix, name: string) =>
-  z.string({ error: `${name} must be a string.` }).regex(sidPattern(prefix), `${name} must be a ${prefix} SID (${prefix} followed by 32 hex digits).`);
+  z
+    .string({ error: `${name} must be a string.` })
+    .regex(sidPattern(prefix), `${name} must be a ${prefix} SID (${prefix} followed by 32 hex digits).`);
 
 export const flexToken = z
   .string({ error: 'Token must be a string.' })
@@ -31,26 +33,38 @@ export const invite = z
   .min(1, 'Invite must not be empty.')
   .max(LIMITS.inviteLength * 4, 'Invite is too long.');
 
-export const displayName = z.string({ error: 'Name must be a string.' }).max(LIMITS.displayNameLength, `Name must be at most ${LIMITS.displayNameLength} characters.`).optional();
+export const displayName = z
+  .string({ error: 'Name must be a string.' })
+  .max(LIMITS.displayNameLength, `Name must be at most ${LIMITS.displayNameLength} characters.`)
+  .optional();
 
 /** A Video participant's identity as Twilio allows it: at most 128 bytes (multi-byte characters
  * count double, or more), printable, no path separators (it goes into a REST path). */
 export const participantIdentity = z
   .string({ error: 'Identity must be a string.' })
   .min(1, 'Identity must not be empty.')
-  .refine((value) => Buffer.byteLength(value, 'utf8') <= LIMITS.identityBytes, `Identity must be at most ${LIMITS.identityBytes} bytes.`)
-  .refine((value) => !/[\p{Cc}\p{Cf}/?#%]/u.test(value), 'Identity must be printable text without / ? # or %.');
+  .refine(
+    (value) => Buffer.byteLength(value, 'utf8') <= LIMITS.identityBytes,
+    `Identity must be at most ${LIMITS.identityBytes} bytes.`,
+  )
+  .refine(
+    (value) => !/[\p{Cc}\p{Cf}/?#%]/u.test(value),
+    'Identity must be printable text without / ? # or %.',
+  );
 
 /** A text field of a Twilio callback: Twilio sends each once, as a short (maybe empty) string. */
 export const callbackText = (name: string, maxLength: number) =>
-  z.string({ error: `${name} must be a single string.` }).max(maxLength, `${name} must be at most ${maxLength} characters.`);
+  z
+    .string({ error: `${name} must be a single string.` })
+    .max(maxLength, `${name} must be at most ${maxLength} characters.`);
 
 export const agentTaskParams = z.object({ Token: flexToken, TaskSid: taskSid });
 export type AgentTaskParams = z.infer<typeof agentTaskParams>;
 
 function describe(issue: z.core.$ZodIssue, event: Record<string, unknown>): string {
   const name = issue.path.map(String).join('.');
-  if (issue.code === 'invalid_type' && issue.path.length > 0 && event[String(issue.path[0])] === undefined) return `${name} is required.`;
+  if (issue.code === 'invalid_type' && issue.path.length > 0 && event[String(issue.path[0])] === undefined)
+    return `${name} is required.`;
   return issue.message.includes(name) || !name ? issue.message : `${name}: ${issue.message}`;
 }
 

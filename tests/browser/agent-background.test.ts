@@ -5,7 +5,14 @@ import type { Frame, Page } from 'playwright-core';
 import { measureFrame, measureRawCamera } from './frame-measure';
 import { ROOT, type StackOptions } from '../support/stack';
 import { useStack } from '../support/use-stack';
-import { openHostedPanel, panelScreen, panelVideoPlaying, startHost, type HostedPanel, type HostServer } from './agent-host';
+import {
+  openHostedPanel,
+  panelScreen,
+  panelVideoPlaying,
+  startHost,
+  type HostedPanel,
+  type HostServer,
+} from './agent-host';
 import { eventually, hasText, useBrowserContext } from './harness';
 
 /** VIDEO_AGENT_BACKGROUND in the panel, with Chromium's fake camera (a bright test pattern with
@@ -24,7 +31,12 @@ const BLURRED = 0.35;
 /** Below this, the element showed no picture at all (a blank frame is not a blurred one). */
 const SHOWN = 0.01;
 const UNTOUCHED = 0.5;
-const options = (rule: string): StackOptions => ({ env: { VIDEO_AGENT_BACKGROUND: rule, ...(rule === 'image' ? { VIDEO_AGENT_BACKGROUND_IMAGE: IMAGE_PATH } : {}) } });
+const options = (rule: string): StackOptions => ({
+  env: {
+    VIDEO_AGENT_BACKGROUND: rule,
+    ...(rule === 'image' ? { VIDEO_AGENT_BACKGROUND_IMAGE: IMAGE_PATH } : {}),
+  },
+});
 const stacks = { none: options('none'), blur: options('blur'), image: options('image') };
 beforeAll(async () => {
   flex = await startHost();
@@ -63,7 +75,8 @@ async function frameStats(frame: Frame | Page, selector: string): Promise<FrameS
     const { gradient, colourShare } = await measureFrame(frame, selector, MEASURE);
     samples.push({ gradient, magenta: colourShare });
   }
-  const mean = (pick: (stats: FrameStats) => number) => samples.reduce((sum, stats) => sum + pick(stats), 0) / samples.length;
+  const mean = (pick: (stats: FrameStats) => number) =>
+    samples.reduce((sum, stats) => sum + pick(stats), 0) / samples.length;
   return { gradient: mean((stats) => stats.gradient), magenta: mean((stats) => stats.magenta) };
 }
 
@@ -90,7 +103,9 @@ const shownSize = (hosted: HostedPanel, selector: string) =>
   }, selector);
 
 /** A ready panel whose preview plays, and the raw camera measured at the size it is shown. */
-async function previewingPanel(stack: ReturnType<typeof useStack>): Promise<{ hosted: HostedPanel; raw: FrameStats }> {
+async function previewingPanel(
+  stack: ReturnType<typeof useStack>,
+): Promise<{ hosted: HostedPanel; raw: FrameStats }> {
   const hosted = await readyPanel(stack.baseUrl, stack);
   await panelVideoPlaying(hosted, '.preview-video video');
   const raw = await rawCamera(stack.baseUrl, await shownSize(hosted, '.preview-video video'));
@@ -104,7 +119,10 @@ function expectBlurred(view: FrameStats, raw: FrameStats): void {
 }
 
 const shownTrack = (hosted: HostedPanel, selector: string) =>
-  hosted.panel.evaluate((sel) => (document.querySelector<HTMLVideoElement>(sel)!.srcObject as MediaStream).getVideoTracks()[0].id, selector);
+  hosted.panel.evaluate(
+    (sel) => (document.querySelector<HTMLVideoElement>(sel)!.srcObject as MediaStream).getVideoTracks()[0].id,
+    selector,
+  );
 
 /** Into the call: the self-view shows, and the call was joined with, the preview's own track. */
 async function inCall(hosted: HostedPanel) {
@@ -112,13 +130,21 @@ async function inCall(hosted: HostedPanel) {
   await hosted.panel.getByRole('button', { name: 'Start video call' }).click();
   await panelVideoPlaying(hosted, '.self-view video');
   expect(await shownTrack(hosted, '.self-view video')).toBe(preview);
-  const connects = await hosted.panel.evaluate(() => (window as unknown as { __fakeVideo: { connects: { mediaStreamTrackIds: string[] }[] } }).__fakeVideo.connects);
+  const connects = await hosted.panel.evaluate(
+    () =>
+      (window as unknown as { __fakeVideo: { connects: { mediaStreamTrackIds: string[] }[] } }).__fakeVideo
+        .connects,
+  );
   expect(connects.at(-1)!.mediaStreamTrackIds).toContain(preview);
   // The raw camera track is never shown or sent: the only camera-kind track in play is a canvas capture.
   expect(
     await hosted.panel.evaluate((id) => {
-      const shown = (document.querySelector<HTMLVideoElement>('.self-view video')!.srcObject as MediaStream).getVideoTracks()[0];
-      const raw = (window as unknown as { __media: { tracks: MediaStreamTrack[] } }).__media.tracks.filter((track) => track.kind === 'video');
+      const shown = (
+        document.querySelector<HTMLVideoElement>('.self-view video')!.srcObject as MediaStream
+      ).getVideoTracks()[0];
+      const raw = (window as unknown as { __media: { tracks: MediaStreamTrack[] } }).__media.tracks.filter(
+        (track) => track.kind === 'video',
+      );
       return shown.id === id && raw.every((track) => track.id !== id);
     }, preview),
   ).toBe(true);
@@ -130,8 +156,14 @@ describe('blur', () => {
     const { hosted, raw } = await previewingPanel(stack);
     expectBlurred(await frameStats(hosted.panel, '.preview-video video'), raw);
     // The processors came from this service, not a CDN, under the page's CSP.
-    expect(hosted.requests.some((url) => url.startsWith(`${stack.baseUrl}/processors/`) && url.endsWith('.tflite'))).toBe(true);
-    expect(hosted.requests.filter((url) => !url.startsWith(stack.baseUrl) && !url.startsWith(flex.origin))).toEqual([]);
+    expect(
+      hosted.requests.some(
+        (url) => url.startsWith(`${stack.baseUrl}/processors/`) && url.endsWith('.tflite'),
+      ),
+    ).toBe(true);
+    expect(
+      hosted.requests.filter((url) => !url.startsWith(stack.baseUrl) && !url.startsWith(flex.origin)),
+    ).toEqual([]);
     expect(await hosted.cspViolations()).toEqual([]);
 
     await inCall(hosted);
@@ -150,7 +182,9 @@ describe('blur', () => {
       expect(await hosted.panel.locator('.preview-video video').isHidden()).toBe(true);
       // The camera was opened and stopped at once; the microphone stays live.
       const live = await hosted.panel.evaluate(() =>
-        (window as unknown as { __media: { tracks: MediaStreamTrack[] } }).__media.tracks.map((track) => `${track.kind}:${track.readyState}`),
+        (window as unknown as { __media: { tracks: MediaStreamTrack[] } }).__media.tracks.map(
+          (track) => `${track.kind}:${track.readyState}`,
+        ),
       );
       expect(live).toEqual(expect.arrayContaining(['audio:live', 'video:ended']));
       expect(live).not.toContain('video:live');
@@ -165,7 +199,11 @@ describe('image', () => {
   test('the company picture replaces the background in every view', async () => {
     const { hosted, raw } = await previewingPanel(stack);
     expect(raw.magenta).toBeLessThan(0.05);
-    await eventually(async () => (await frameStats(hosted.panel, '.preview-video video')).magenta > 0.6, true, 10_000);
+    await eventually(
+      async () => (await frameStats(hosted.panel, '.preview-video video')).magenta > 0.6,
+      true,
+      10_000,
+    );
     await inCall(hosted);
     expect((await frameStats(hosted.panel, '.self-view video')).magenta).toBeGreaterThan(0.6);
   });

@@ -1,8 +1,26 @@
 import { escalated } from '../support/escalated';
 import { expectError, inviteOf } from '../support/expect';
 import { useStack } from '../support/use-stack';
-import { checkedStates, drivePanelRoom, lastStateIs, openHostedPanel, panelScreen, panelShot, panelVideoPlaying, panelVideoRecord, useFlexHost } from './agent-host';
-import { eventually, hasText, hidden, isFocused, turnCameraOffAndOn, useBrowserContext, visible } from './harness';
+import {
+  checkedStates,
+  drivePanelRoom,
+  lastStateIs,
+  openHostedPanel,
+  panelScreen,
+  panelShot,
+  panelVideoPlaying,
+  panelVideoRecord,
+  useFlexHost,
+} from './agent-host';
+import {
+  eventually,
+  hasText,
+  hidden,
+  isFocused,
+  turnCameraOffAndOn,
+  useBrowserContext,
+  visible,
+} from './harness';
 
 /** The agent in a call: the customer arrives, the controls, who is in the room, a new link,
  * removing someone, the connection coming and going, and ending the call. The room's events
@@ -19,9 +37,19 @@ async function inCall() {
   const task = await escalated(stack);
   const invite = inviteOf(task.joinUrl);
   const joined = await stack.post('/video/join', { Invite: invite });
-  const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid });
+  const hosted = await openHostedPanel(context, flex, stack.baseUrl, {
+    token: task.token,
+    taskSid: task.taskSid,
+  });
   await panelScreen(hosted, 'waiting').waitFor();
-  return { hosted, task, roomSid: task.roomSid, agent: task.agentIdentity, customer: joined.body.identity, invite };
+  return {
+    hosted,
+    task,
+    roomSid: task.roomSid,
+    agent: task.agentIdentity,
+    customer: joined.body.identity,
+    invite,
+  };
 }
 
 test('the customer arrives: their video large, the agent small, both networks shown, all announced', async () => {
@@ -48,7 +76,13 @@ test('the customer arrives: their video large, the agent small, both networks sh
   // The participants: the agent and the customer, labelled, only the customer removable.
   const rows = panel.locator('.participant');
   await eventually(
-    () => rows.evaluateAll((items) => items.map((item) => [item.getAttribute('data-kind'), item.querySelector('.participant-name')!.textContent])),
+    () =>
+      rows.evaluateAll((items) =>
+        items.map((item) => [
+          item.getAttribute('data-kind'),
+          item.querySelector('.participant-name')!.textContent,
+        ]),
+      ),
     [
       ['you', 'You'],
       ['customer', 'Customer'],
@@ -61,7 +95,10 @@ test('the customer arrives: their video large, the agent small, both networks sh
   // The customer leaves: the stage says so, the host is told.
   await drivePanelRoom(hosted, 'removeParticipant', customer);
   await panelScreen(hosted, 'waiting').waitFor();
-  await hasText(panel.locator('.waiting p'), 'The customer left the call. They can rejoin from the same link.');
+  await hasText(
+    panel.locator('.waiting p'),
+    'The customer left the call. They can rejoin from the same link.',
+  );
   await hasText(panel.locator('#announcer'), 'Customer left the call.');
   await lastStateIs(hosted, { participants: [agent] });
   await checkedStates(hosted);

@@ -1,6 +1,13 @@
 import { decodeJwt } from '../support/jwt';
 import { useStack } from '../support/use-stack';
-import { openHostedPanel, panelScreen, panelShot, panelVideoPlaying, useFlexHost, type HostedPanel } from './agent-host';
+import {
+  openHostedPanel,
+  panelScreen,
+  panelShot,
+  panelVideoPlaying,
+  useFlexHost,
+  type HostedPanel,
+} from './agent-host';
 import { useBrowserContext, visible, type FakeVideoOptions, type SdkDelivery } from './harness';
 
 /** The equipment check in the panel, with Chromium's fake camera and microphone: a verdict and
@@ -10,20 +17,39 @@ const { flex, env } = useFlexHost();
 const stack = useStack({ env });
 const context = useBrowserContext();
 
-async function readyPanel(fakeVideo: FakeVideoOptions = {}, delivery: SdkDelivery = 'fake'): Promise<HostedPanel> {
+async function readyPanel(
+  fakeVideo: FakeVideoOptions = {},
+  delivery: SdkDelivery = 'fake',
+): Promise<HostedPanel> {
   const task = stack.fake.seedTask();
-  const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid }, { fakeVideo, delivery });
+  const hosted = await openHostedPanel(
+    context,
+    flex,
+    stack.baseUrl,
+    { token: task.token, taskSid: task.taskSid },
+    { fakeVideo, delivery },
+  );
   await panelScreen(hosted, 'ready').waitFor();
   return hosted;
 }
 
-const row = (hosted: HostedPanel, item: string) => hosted.panel.locator(`.equipment-check li[data-item="${item}"]`);
+const row = (hosted: HostedPanel, item: string) =>
+  hosted.panel.locator(`.equipment-check li[data-item="${item}"]`);
 const verdicts = (hosted: HostedPanel) =>
   hosted.panel
     .locator('.equipment-check li')
-    .evaluateAll((rows) => Object.fromEntries(rows.map((li): [string, string | null] => [(li as HTMLElement).dataset.item ?? '', (li as HTMLElement).dataset.verdict ?? null])));
+    .evaluateAll((rows) =>
+      Object.fromEntries(
+        rows.map((li): [string, string | null] => [
+          (li as HTMLElement).dataset.item ?? '',
+          (li as HTMLElement).dataset.verdict ?? null,
+        ]),
+      ),
+    );
 async function checkMessages(hosted: HostedPanel) {
-  return (await hosted.received()).map((m) => m.data as Record<string, unknown>).filter((data) => data?.type === 'video-escalation:check');
+  return (await hosted.received())
+    .map((m) => m.data as Record<string, unknown>)
+    .filter((data) => data?.type === 'video-escalation:check');
 }
 
 test('every item gets a verdict with advice; the meter moves; the host gets one check message', async () => {
@@ -34,16 +60,29 @@ test('every item gets a verdict with advice; the meter moves; the host gets one 
   // The live meter while the microphone is listened to.
   await visible(panel.locator('.check-meter meter'));
   for (let i = 0; i < 5; i++) {
-    levels.push(Number(await panel.locator('.check-meter meter').evaluate((meter) => (meter as HTMLMeterElement).value)));
+    levels.push(
+      Number(
+        await panel.locator('.check-meter meter').evaluate((meter) => (meter as HTMLMeterElement).value),
+      ),
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await visible(panel.getByRole('button', { name: 'Check again' }), 30_000);
   expect(Math.max(...levels)).toBeGreaterThan(0);
 
   // Chromium's fake camera: a moving, lit 1280×720 picture; its microphone beeps.
-  expect(await verdicts(hosted)).toEqual({ camera: 'good', microphone: 'good', speakers: 'good', network: 'good' });
-  expect(await row(hosted, 'camera').textContent()).toMatch(/Camera: Good The picture is clear and moving \(\d+×\d+\)\./);
-  expect(await row(hosted, 'network').textContent()).toContain('Network to Twilio: Good Good: connected in 180 ms, round trip 45 ms, jitter 3 ms, 0% packets lost.');
+  expect(await verdicts(hosted)).toEqual({
+    camera: 'good',
+    microphone: 'good',
+    speakers: 'good',
+    network: 'good',
+  });
+  expect(await row(hosted, 'camera').textContent()).toMatch(
+    /Camera: Good The picture is clear and moving \(\d+×\d+\)\./,
+  );
+  expect(await row(hosted, 'network').textContent()).toContain(
+    'Network to Twilio: Good Good: connected in 180 ms, round trip 45 ms, jitter 3 ms, 0% packets lost.',
+  );
   expect(await panel.locator('.check-note').textContent()).toContain('Headphones or a headset');
   // The check judged the camera the preview shows.
   await panelVideoPlaying(hosted, '.preview-video video');
@@ -57,11 +96,17 @@ test('every item gets a verdict with advice; the meter moves; the host gets one 
       camera: { verdict: 'good', finding: 'camera-good' },
       microphone: { verdict: 'good', finding: 'microphone-good' },
       speakers: { verdict: 'good', finding: 'speakers-played' },
-      network: { verdict: 'good', finding: 'network-good', figures: { connectMs: 180, rttMs: 45, jitterMs: 3, packetLossPercent: 0 } },
+      network: {
+        verdict: 'good',
+        finding: 'network-good',
+        figures: { connectMs: 180, rttMs: 45, jitterMs: 3, packetLossPercent: 0 },
+      },
     },
   });
   // The preflight ran with the service's throwaway token, never the agent's room token.
-  const preflights = await panel.evaluate(() => (window as unknown as { __fakeVideo: { preflights: { token: string }[] } }).__fakeVideo.preflights);
+  const preflights = await panel.evaluate(
+    () => (window as unknown as { __fakeVideo: { preflights: { token: string }[] } }).__fakeVideo.preflights,
+  );
   expect(preflights).toHaveLength(1);
   expect(decodeJwt(preflights[0].token).grants.video?.room).toMatch(/^preflight-/);
   await panelShot(hosted, 'agent-30-equipment-check');
@@ -72,13 +117,18 @@ test('a poor network is a problem with its figures and what to do', async () => 
   await hosted.panel.getByRole('button', { name: 'Check my equipment' }).click();
   await visible(hosted.panel.getByRole('button', { name: 'Check again' }), 30_000);
   expect((await verdicts(hosted)).network).toBe('problem');
-  expect(await row(hosted, 'network').textContent()).toContain('Too weak for video: round trip 520 ms, jitter 90 ms, 9% packets lost.');
+  expect(await row(hosted, 'network').textContent()).toContain(
+    'Too weak for video: round trip 520 ms, jitter 90 ms, 9% packets lost.',
+  );
   expect((await checkMessages(hosted))[0]).toMatchObject({ verdict: 'problem' });
 });
 
 test('without a camera the camera item says so and the rest is still judged', async () => {
   const task = stack.fake.seedTask();
-  const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid });
+  const hosted = await openHostedPanel(context, flex, stack.baseUrl, {
+    token: task.token,
+    taskSid: task.taskSid,
+  });
   await panelScreen(hosted, 'ready').waitFor();
   // Camera and microphone are allowed here, so the preview starts unasked; the agent turns the camera off.
   await panelVideoPlaying(hosted, '.preview-video video');
@@ -97,6 +147,8 @@ test('with the real SDK, which cannot reach Twilio from here: "cannot be reached
   await visible(hosted.panel.locator('.equipment-check li[data-item="network"][data-verdict]'), 15_000);
   const seconds = (Date.now() - started) / 1000;
   expect(seconds).toBeLessThan(10);
-  expect(await row(hosted, 'network').textContent()).toContain('Network to Twilio: Problem Twilio can’t be reached from this network.');
+  expect(await row(hosted, 'network').textContent()).toContain(
+    'Network to Twilio: Problem Twilio can’t be reached from this network.',
+  );
   expect(await hosted.cspViolations()).toEqual([]);
 });

@@ -1,6 +1,14 @@
 import { decodeJwt } from '../support/jwt';
 import { useStack } from '../support/use-stack';
-import { checkedStates, lastStateIs, openHostedPanel, panelScreen, panelVideoRecord, startHost, type HostServer } from './agent-host';
+import {
+  checkedStates,
+  lastStateIs,
+  openHostedPanel,
+  panelScreen,
+  panelVideoRecord,
+  startHost,
+  type HostServer,
+} from './agent-host';
 import { hasText, isFocused, sentParameter, useBrowserContext, visible } from './harness';
 
 /** The panel embedded as the Flex plugin embeds it, by a host page on another origin: the
@@ -29,18 +37,26 @@ const tokenChecks = () => stack.fake.callsTo('POST', /\/iam\/v1\/Accounts\/.+\/T
 test('agent-config is public and names the allowed origins', async () => {
   const response = await fetch(`${stack.baseUrl}/video/agent-config`);
   expect(response.status).toBe(200);
-  expect(await response.json()).toMatchObject({ allowedOrigins: ['https://flex.twilio.com', flex.origin], recordingPolicy: 'on-demand' });
+  expect(await response.json()).toMatchObject({
+    allowedOrigins: ['https://flex.twilio.com', flex.origin],
+    recordingPolicy: 'on-demand',
+  });
 });
 
 test('a session from a disallowed origin is ignored: nothing is asked with its token', async () => {
   const task = stack.fake.seedTask();
   const checksBefore = tokenChecks();
-  const hosted = await openHostedPanel(context, stranger, stack.baseUrl, { token: task.token, taskSid: task.taskSid });
+  const hosted = await openHostedPanel(context, stranger, stack.baseUrl, {
+    token: task.token,
+    taskSid: task.taskSid,
+  });
   await panelScreen(hosted, 'waiting-for-host').waitFor();
   // The stranger got the ready message (it carries nothing) and, as it answered at once, would
   // have been heard by now; give a slow machine a moment more.
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  expect(await hosted.received()).toEqual([{ origin: stack.baseUrl, data: { type: 'video-escalation:ready', version: 1 } }]);
+  expect(await hosted.received()).toEqual([
+    { origin: stack.baseUrl, data: { type: 'video-escalation:ready', version: 1 } },
+  ]);
   const asked = hosted.requests.filter((url) => url.startsWith(`${stack.baseUrl}/video/`));
   expect(asked).toEqual([`${stack.baseUrl}/video/agent-config`]);
   expect(tokenChecks()).toBe(checksBefore);
@@ -50,7 +66,10 @@ test('a session from a disallowed origin is ignored: nothing is asked with its t
 test('an allowed host: ready, session, no room yet → Start video call; every state is well-formed', async () => {
   const task = stack.fake.seedTask();
   const roomsBefore = stack.fake.rooms.length;
-  const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid });
+  const hosted = await openHostedPanel(context, flex, stack.baseUrl, {
+    token: task.token,
+    taskSid: task.taskSid,
+  });
   const setup = panelScreen(hosted, 'ready');
   await setup.waitFor();
   await hasText(setup.locator('h1'), 'Video call');
@@ -59,18 +78,32 @@ test('an allowed host: ready, session, no room yet → Start video call; every s
   expect(hosted.requests.filter((url) => url.includes('/video/agent-token'))).toHaveLength(1);
   expect(stack.fake.rooms.length).toBe(roomsBefore);
   const states = await checkedStates(hosted);
-  expect(states).toEqual([{ type: 'video-escalation:state', state: 'idle', roomSid: null, recording: false, participants: [] }]);
+  expect(states).toEqual([
+    { type: 'video-escalation:state', state: 'idle', roomSid: null, recording: false, participants: [] },
+  ]);
   // Nothing went anywhere but this service, and the panel's CSP held.
-  expect(hosted.requests.filter((url) => !url.startsWith(stack.baseUrl) && !url.startsWith(flex.origin) && !url.startsWith('data:'))).toEqual([]);
-  expect(await hosted.panel.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+  expect(
+    hosted.requests.filter(
+      (url) => !url.startsWith(stack.baseUrl) && !url.startsWith(flex.origin) && !url.startsWith('data:'),
+    ),
+  ).toEqual([]);
+  expect(
+    await hosted.panel.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+  ).toEqual([]);
 });
 
 test('Start video call: one room, one invite in the chat, the agent in the room and told', async () => {
   const task = stack.fake.seedTask();
-  const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid });
+  const hosted = await openHostedPanel(context, flex, stack.baseUrl, {
+    token: task.token,
+    taskSid: task.taskSid,
+  });
   await hosted.panel.getByRole('button', { name: 'Start video call' }).click();
   await panelScreen(hosted, 'waiting').waitFor();
-  await hasText(hosted.panel.locator('.waiting p'), 'Waiting for the customer to join from the link in the chat…');
+  await hasText(
+    hosted.panel.locator('.waiting p'),
+    'Waiting for the customer to join from the link in the chat…',
+  );
   await hasText(hosted.panel.locator('.notice'), 'The link was posted in the chat.');
 
   const room = stack.fake.rooms.find((r) => r.unique_name.includes(task.taskSid))!;
@@ -81,8 +114,14 @@ test('Start video call: one room, one invite in the chat, the agent in the room 
 
   const record = await panelVideoRecord(hosted);
   expect(record.connects).toHaveLength(1);
-  expect(record.connects[0]).toMatchObject({ trackKinds: ['audio', 'video'], networkQuality: { local: 1, remote: 1 } });
-  expect(decodeJwt(record.connects[0].token).grants).toMatchObject({ identity: `agent-${task.workerSid}`, video: { room: room.sid } });
+  expect(record.connects[0]).toMatchObject({
+    trackKinds: ['audio', 'video'],
+    networkQuality: { local: 1, remote: 1 },
+  });
+  expect(decodeJwt(record.connects[0].token).grants).toMatchObject({
+    identity: `agent-${task.workerSid}`,
+    video: { room: room.sid },
+  });
 
   const agent = `agent-${task.workerSid}`;
   await lastStateIs(hosted, { state: 'connected', roomSid: room.sid, participants: [agent] });
@@ -103,9 +142,16 @@ test('a task already in a call is joined at once, without creating anything', as
   const roomsBefore = stack.fake.rooms.length;
   const messagesBefore = stack.fake.messages(task.conversationSid).length;
 
-  const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid });
+  const hosted = await openHostedPanel(context, flex, stack.baseUrl, {
+    token: task.token,
+    taskSid: task.taskSid,
+  });
   await panelScreen(hosted, 'waiting').waitFor();
-  await lastStateIs(hosted, { state: 'connected', roomSid: escalated.body.roomSid, participants: [escalated.body.agent.identity] });
+  await lastStateIs(hosted, {
+    state: 'connected',
+    roomSid: escalated.body.roomSid,
+    participants: [escalated.body.agent.identity],
+  });
   expect(stack.fake.rooms.length).toBe(roomsBefore);
   expect(stack.fake.messages(task.conversationSid).length).toBe(messagesBefore);
   expect(hosted.requests.filter((url) => url.includes('/video/escalate'))).toEqual([]);
@@ -115,9 +161,16 @@ test('a task already in a call is joined at once, without creating anything', as
 
 test('a Flex token renewed by the host is the one the next call sends', async () => {
   const task = stack.fake.seedTask();
-  const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid });
+  const hosted = await openHostedPanel(context, flex, stack.baseUrl, {
+    token: task.token,
+    taskSid: task.taskSid,
+  });
   await panelScreen(hosted, 'ready').waitFor();
-  const renewed = stack.fake.addFlexUser({ identity: 'renewed@example.com', worker_sid: task.workerSid, roles: ['agent'] });
+  const renewed = stack.fake.addFlexUser({
+    identity: 'renewed@example.com',
+    worker_sid: task.workerSid,
+    roles: ['agent'],
+  });
   await hosted.send({ type: 'video-escalation:token', token: renewed });
   const sent: (string | undefined)[] = [];
   hosted.page.on('request', (request) => {
@@ -130,7 +183,10 @@ test('a Flex token renewed by the host is the one the next call sends', async ()
 
 test('a refused Flex token is an error for the host, and the renewal that follows is used at once', async () => {
   const task = stack.fake.seedTask();
-  const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: 'flex-token-that-expired', taskSid: task.taskSid });
+  const hosted = await openHostedPanel(context, flex, stack.baseUrl, {
+    token: 'flex-token-that-expired',
+    taskSid: task.taskSid,
+  });
   const failed = panelScreen(hosted, 'failed');
   await failed.waitFor();
   await hasText(failed.locator('h1'), 'The video call isn’t available');
@@ -155,7 +211,11 @@ test('opened on its own, the panel says where it belongs; the real twilio-video 
   await page.locator('#app > section[data-state="no-host"]').waitFor();
   await hasText(page.locator('h1'), 'Open this panel from Flex');
   await isFocused(page.locator('h1'));
-  await page.waitForFunction(() => (window as unknown as { Twilio?: { Video?: { isSupported: boolean } } }).Twilio?.Video?.isSupported === true);
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { Twilio?: { Video?: { isSupported: boolean } } }).Twilio?.Video?.isSupported ===
+      true,
+  );
   expect(violations).toEqual([]);
   await page.close();
 });

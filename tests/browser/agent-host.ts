@@ -4,7 +4,16 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
-import { FAKE_SDK, openPage, SCREENSHOTS, waitForVideoPlaying, type FakeVideoOptions, type FakeVideoRecord, type SdkDelivery, type TestPage } from './harness';
+import {
+  FAKE_SDK,
+  openPage,
+  SCREENSHOTS,
+  waitForVideoPlaying,
+  type FakeVideoOptions,
+  type FakeVideoRecord,
+  type SdkDelivery,
+  type TestPage,
+} from './harness';
 
 /**
  * A stand-in for Flex: a page on its own origin (127.0.0.1, while the bundle is on localhost)
@@ -121,13 +130,21 @@ export async function openHostedPanel(
   const page: Page = opened.page;
   const size = options.size ?? { width: 400, height: 600 };
   const mode = options.mode ?? 'iframe';
-  const query = new URLSearchParams({ panel: `${serviceUrl}/agent.html`, width: String(size.width), height: String(size.height), mode, ...(session ?? {}) });
+  const query = new URLSearchParams({
+    panel: `${serviceUrl}/agent.html`,
+    width: String(size.width),
+    height: String(size.height),
+    mode,
+    ...(session ?? {}),
+  });
   await page.goto(`${host.origin}/host.html?${query}`);
   let panel: Frame;
   let popup: Page | null = null;
   if (mode === 'window') {
     // A window of its own is a new page: it needs the fake SDK too, and its requests count.
-    await context.route('**/join/twilio-video.min.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript; charset=utf-8', body: FAKE_SDK }));
+    await context.route('**/join/twilio-video.min.js', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/javascript; charset=utf-8', body: FAKE_SDK }),
+    );
     await context.addInitScript((fakeVideo) => {
       (window as unknown as { __fakeVideoOptions: unknown }).__fakeVideoOptions = fakeVideo;
     }, options.fakeVideo ?? {});
@@ -139,16 +156,23 @@ export async function openHostedPanel(
   } else {
     panel = (await (await page.waitForSelector('#panel')).contentFrame())!;
   }
-  const received = () => page.evaluate(() => (window as unknown as { __host: { received: ReceivedMessage[] } }).__host.received);
+  const received = () =>
+    page.evaluate(() => (window as unknown as { __host: { received: ReceivedMessage[] } }).__host.received);
   return {
     ...opened,
     panel,
     popup,
     received,
     async stateMessages() {
-      return (await received()).map((m) => m.data as Record<string, unknown>).filter((data) => data?.type === 'video-escalation:state');
+      return (await received())
+        .map((m) => m.data as Record<string, unknown>)
+        .filter((data) => data?.type === 'video-escalation:state');
     },
-    send: (message) => page.evaluate((m) => (window as unknown as { __host: { send(x: unknown): void } }).__host.send(m), message),
+    send: (message) =>
+      page.evaluate(
+        (m) => (window as unknown as { __host: { send(x: unknown): void } }).__host.send(m),
+        message,
+      ),
   };
 }
 
@@ -174,18 +198,27 @@ export async function checkedStates(hosted: HostedPanel): Promise<Record<string,
   const received = await hosted.received();
   expect(received[0]?.data).toEqual({ type: 'video-escalation:ready', version: 1 });
   const states = received.slice(1).map((message) => message.data as Record<string, unknown>);
-  for (const state of states) expect([state, validateState(state) ? 'valid' : validateState.errors]).toEqual([state, 'valid']);
+  for (const state of states)
+    expect([state, validateState(state) ? 'valid' : validateState.errors]).toEqual([state, 'valid']);
   for (let i = 1; i < states.length; i += 1) expect(states[i]).not.toEqual(states[i - 1]);
   return states;
 }
 
 /** Polls until the last state posted to the host matches `expected`. */
-export async function lastStateIs(hosted: HostedPanel, expected: Record<string, unknown>, timeoutMs = 10_000): Promise<void> {
+export async function lastStateIs(
+  hosted: HostedPanel,
+  expected: Record<string, unknown>,
+  timeoutMs = 10_000,
+): Promise<void> {
   const giveUpAt = Date.now() + timeoutMs;
   let last: Record<string, unknown> | undefined;
   while (Date.now() < giveUpAt) {
     last = (await hosted.stateMessages()).at(-1);
-    if (last && Object.entries(expected).every(([key, value]) => JSON.stringify(last![key]) === JSON.stringify(value))) return;
+    if (
+      last &&
+      Object.entries(expected).every(([key, value]) => JSON.stringify(last![key]) === JSON.stringify(value))
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   expect(last).toMatchObject(expected);
@@ -200,7 +233,8 @@ export function panelScreen(hosted: HostedPanel, state: string) {
 export function drivePanelRoom(hosted: HostedPanel, action: string, ...args: unknown[]): Promise<void> {
   return hosted.panel.evaluate(
     ([name, rest]) => {
-      const fake = (window as unknown as { __fakeVideo: Record<string, (...a: unknown[]) => void> }).__fakeVideo;
+      const fake = (window as unknown as { __fakeVideo: Record<string, (...a: unknown[]) => void> })
+        .__fakeVideo;
       fake[name](...rest);
     },
     [action, args] as const,
@@ -214,8 +248,26 @@ export interface PanelFakeVideo extends FakeVideoRecord {
 export function panelVideoRecord(hosted: HostedPanel): Promise<PanelFakeVideo> {
   return hosted.panel.evaluate(() => {
     const fake = (window as unknown as { __fakeVideo: PanelFakeVideo }).__fakeVideo;
-    const { connects, calls, published, unpublished, wrapped, stoppedTracks, disconnectedByPage, publishedNames } = fake;
-    return { connects, calls, published, unpublished, wrapped, stoppedTracks, disconnectedByPage, publishedNames };
+    const {
+      connects,
+      calls,
+      published,
+      unpublished,
+      wrapped,
+      stoppedTracks,
+      disconnectedByPage,
+      publishedNames,
+    } = fake;
+    return {
+      connects,
+      calls,
+      published,
+      unpublished,
+      wrapped,
+      stoppedTracks,
+      disconnectedByPage,
+      publishedNames,
+    };
   });
 }
 

@@ -3,7 +3,17 @@ import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { ROOT } from '../support/stack';
 import { useStack } from '../support/use-stack';
-import { drivePanelRoom, lastStateIs, openHostedPanel, panelScreen, panelShot, panelVideoPlaying, panelVideoRecord, useFlexHost, type HostedOptions } from './agent-host';
+import {
+  drivePanelRoom,
+  lastStateIs,
+  openHostedPanel,
+  panelScreen,
+  panelShot,
+  panelVideoPlaying,
+  panelVideoRecord,
+  useFlexHost,
+  type HostedOptions,
+} from './agent-host';
 import { eventually, hasText, isFocused, useBrowserContext, visible } from './harness';
 
 /** The panel where it lives: a Flex task canvas (an iframe of about 400×600), a whole window,
@@ -19,7 +29,13 @@ const CUSTOMER = 'customer-Q2xpZW50LTAxMjM0';
 /** Starts a call from the panel and brings a customer in, recording. */
 async function liveCall(options: HostedOptions = {}, browserContext = context) {
   const task = stack.fake.seedTask();
-  const hosted = await openHostedPanel(browserContext, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid }, options);
+  const hosted = await openHostedPanel(
+    browserContext,
+    flex,
+    stack.baseUrl,
+    { token: task.token, taskSid: task.taskSid },
+    options,
+  );
   await panelScreen(hosted, 'ready').waitFor();
   await hosted.panel.getByRole('button', { name: 'Start video call' }).click();
   await panelScreen(hosted, 'waiting').waitFor();
@@ -43,19 +59,28 @@ async function expectFits(frame: Frame, width: number): Promise<void> {
   expect(await frame.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
   const small = await frame
     .locator('button:visible')
-    .evaluateAll((buttons) => buttons.filter((b) => b.getBoundingClientRect().height < 44).map((b) => b.getAttribute('aria-label') ?? b.textContent));
+    .evaluateAll((buttons) =>
+      buttons
+        .filter((b) => b.getBoundingClientRect().height < 44)
+        .map((b) => b.getAttribute('aria-label') ?? b.textContent),
+    );
   expect(small).toEqual([]);
 }
 
 test('task canvas 400×600: the preview, then the call with stage and controls in view', async () => {
   const task = stack.fake.seedTask();
-  const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid });
+  const hosted = await openHostedPanel(context, flex, stack.baseUrl, {
+    token: task.token,
+    taskSid: task.taskSid,
+  });
   const panel = hosted.panel;
   await panelScreen(hosted, 'ready').waitFor();
   // Camera and microphone are already allowed here, so the preview starts without a click.
   await panelVideoPlaying(hosted, '.preview-video video');
   expect(await panel.getByRole('button', { name: 'Preview my camera' }).isVisible()).toBe(false);
-  expect(await panel.locator('.preview-video video').evaluate((video) => getComputedStyle(video).transform)).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+  expect(
+    await panel.locator('.preview-video video').evaluate((video) => getComputedStyle(video).transform),
+  ).toBe('matrix(-1, 0, 0, 1, 0, 0)');
   await visible(panel.getByRole('button', { name: 'Mute microphone' }));
   await expectFits(panel, 400);
   await panelShot(hosted, 'agent-30-canvas-setup');
@@ -82,7 +107,8 @@ test('task canvas 400×600: the preview, then the call with stage and controls i
   await panel.locator('body').hover({ position: { x: 0, y: 599 } });
   // The README's picture of the panel, refreshed on request only (UPDATE_SCREENSHOTS=1).
   const picture = await panelShot(hosted, 'agent-31-canvas-in-call');
-  if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(picture, path.join(ROOT, 'docs', 'agent-panel.png'));
+  if (process.env.UPDATE_SCREENSHOTS === '1')
+    fs.copyFileSync(picture, path.join(ROOT, 'docs', 'agent-panel.png'));
 });
 
 test('a whole window: recording and participants beside the video', async () => {
@@ -96,12 +122,17 @@ test('a whole window: recording and participants beside the video', async () => 
 });
 
 test('a phone-sized window opened by the host: the opener handshake, and the layout fits', async () => {
-  const phone = await context.browser()!.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await context
+    .browser()!
+    .newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   try {
     const { hosted } = await liveCall({ mode: 'window', size: { width: 390, height: 844 } }, phone);
     expect(await hosted.panel.evaluate(() => window.opener !== null && window.parent === window)).toBe(true);
     await lastStateIs(hosted, { state: 'connected', recording: true });
-    expect((await hosted.stateMessages()).at(-1)!.participants).toEqual([expect.stringMatching(/^agent-WK/), CUSTOMER]);
+    expect((await hosted.stateMessages()).at(-1)!.participants).toEqual([
+      expect.stringMatching(/^agent-WK/),
+      CUSTOMER,
+    ]);
     await expectFits(hosted.panel, 390);
     const toolbar = await box(hosted.panel, '.toolbar');
     expect(toolbar.y + toolbar.height).toBeLessThanOrEqual(844);
@@ -117,7 +148,17 @@ test('keyboard and screen reader: named controls in a sensible order, a polite l
   expect(await panel.locator('#announcer').getAttribute('aria-live')).toBe('polite');
   const unnamed = await panel
     .locator('button:visible, select:visible')
-    .evaluateAll((controls) => controls.filter((c) => !(c.getAttribute('aria-label') || c.textContent?.trim() || (c.id && document.querySelector(`label[for="${c.id}"]`)))).length);
+    .evaluateAll(
+      (controls) =>
+        controls.filter(
+          (c) =>
+            !(
+              c.getAttribute('aria-label') ||
+              c.textContent?.trim() ||
+              (c.id && document.querySelector(`label[for="${c.id}"]`))
+            ),
+        ).length,
+    );
   expect(unnamed).toBe(0);
   expect(await panel.getByRole('toolbar', { name: 'Call controls' }).count()).toBe(1);
 
@@ -125,7 +166,11 @@ test('keyboard and screen reader: named controls in a sensible order, a polite l
   await panel.getByRole('button', { name: 'Mute microphone' }).focus();
   const order: string[] = [];
   for (let i = 0; i < 8; i += 1) {
-    order.push(await panel.evaluate(() => (document.activeElement as HTMLElement).dataset.control ?? document.activeElement!.tagName));
+    order.push(
+      await panel.evaluate(
+        () => (document.activeElement as HTMLElement).dataset.control ?? document.activeElement!.tagName,
+      ),
+    );
     await hosted.page.keyboard.press('Tab');
   }
   expect(order).toEqual(['mic', 'camera', 'share', 'devices', 'end', 'recording', 'remove', 'new-link']);
@@ -136,8 +181,13 @@ test('keyboard and screen reader: named controls in a sensible order, a polite l
   await visible(panel.getByLabel('Camera', { exact: true }));
   await visible(panel.getByLabel('Microphone', { exact: true }));
   await visible(panel.getByLabel('Speaker', { exact: true }));
-  await eventually(async () => (await panel.getByLabel('Camera', { exact: true }).locator('option').count()) > 0, true);
-  expect(await panel.getByRole('button', { name: 'Hide devices' }).getAttribute('aria-expanded')).toBe('true');
+  await eventually(
+    async () => (await panel.getByLabel('Camera', { exact: true }).locator('option').count()) > 0,
+    true,
+  );
+  expect(await panel.getByRole('button', { name: 'Hide devices' }).getAttribute('aria-expanded')).toBe(
+    'true',
+  );
 
   // A change of the room is announced without taking focus away.
   await panel.getByRole('button', { name: 'Stop recording' }).focus();

@@ -1,8 +1,24 @@
 import { escalated } from '../support/escalated';
 import { useStack } from '../support/use-stack';
 import type { Stack } from '../support/stack';
-import { drivePanelRoom, lastStateIs, openHostedPanel, panelScreen, panelShot, startHost, type HostServer } from './agent-host';
-import { eventually, hasText, hidden, sentParameter, useBrowserContext, visible, type FakeVideoOptions } from './harness';
+import {
+  drivePanelRoom,
+  lastStateIs,
+  openHostedPanel,
+  panelScreen,
+  panelShot,
+  startHost,
+  type HostServer,
+} from './agent-host';
+import {
+  eventually,
+  hasText,
+  hidden,
+  sentParameter,
+  useBrowserContext,
+  visible,
+  type FakeVideoOptions,
+} from './harness';
 
 /** The recording control under each company policy (VIDEO_RECORDING): what it offers, why it
  * is disabled when it is, the indicator in step with the room, and failures explained. One
@@ -20,7 +36,13 @@ const context = useBrowserContext();
 
 async function inCall(stack: Stack, fakeVideo: FakeVideoOptions = {}) {
   const task = await escalated(stack);
-  const hosted = await openHostedPanel(context, flex, stack.baseUrl, { token: task.token, taskSid: task.taskSid }, { fakeVideo });
+  const hosted = await openHostedPanel(
+    context,
+    flex,
+    stack.baseUrl,
+    { token: task.token, taskSid: task.taskSid },
+    { fakeVideo },
+  );
   await panelScreen(hosted, 'waiting').waitFor();
   const recordingRequests: (string | undefined)[] = [];
   hosted.page.on('request', (request) => {
@@ -50,7 +72,10 @@ describe('on-demand', () => {
     // Twilio's room reports it: indicator, words, announcement, the host told.
     await drivePanelRoom(hosted, 'startRecording');
     await visible(panel.locator('.recording-badge'));
-    await hasText(section.locator('.recording-status'), 'This call is being recorded. The customer was told in the chat.');
+    await hasText(
+      section.locator('.recording-status'),
+      'This call is being recorded. The customer was told in the chat.',
+    );
     await hasText(panel.locator('#announcer'), 'Recording started.');
     await lastStateIs(hosted, { state: 'connected', recording: true });
     await panelShot(hosted, 'agent-20-recording');
@@ -58,7 +83,10 @@ describe('on-demand', () => {
     await panel.getByRole('button', { name: 'Stop recording' }).click();
     await visible(panel.getByRole('button', { name: 'Start recording' }));
     expect(recordingRequests).toEqual(['start', 'stop']);
-    await eventually(() => stack.fake.noticesOf(task.conversationSid, 'recording-stopped', roomSid).length, 1);
+    await eventually(
+      () => stack.fake.noticesOf(task.conversationSid, 'recording-stopped', roomSid).length,
+      1,
+    );
     await drivePanelRoom(hosted, 'stopRecording');
     await hidden(panel.locator('.recording-badge'));
     await hasText(panel.locator('#announcer'), 'Recording stopped.');
@@ -90,7 +118,10 @@ describe('always', () => {
     await lastStateIs(hosted, { state: 'connected', recording: true });
     const toggle = panel.getByRole('button', { name: 'Stop recording' });
     expect(await toggle.getAttribute('aria-disabled')).toBe('true');
-    await hasText(panel.locator('#recording-note'), 'Your company records every video call; recording can’t be stopped.');
+    await hasText(
+      panel.locator('#recording-note'),
+      'Your company records every video call; recording can’t be stopped.',
+    );
     expect(await toggle.getAttribute('aria-describedby')).toBe('recording-note');
     // Still focusable, so the reason is read with it; pressing it asks nothing.
     await toggle.focus();

@@ -13,7 +13,10 @@
 (function () {
   'use strict';
 
-  const options = Object.assign({ isSupported: true, participants: [], isRecording: false, connectErrorCode: null }, window.__fakeVideoOptions);
+  const options = Object.assign(
+    { isSupported: true, participants: [], isRecording: false, connectErrorCode: null },
+    window.__fakeVideoOptions,
+  );
   const base = window.__twilioVideoBase({
     called: (name) => fake.calls.push(name),
     wrapped: (kind) => fake.wrapped.push(kind),
@@ -62,7 +65,10 @@
   class RemoteParticipant extends base.RemoteParticipant {
     constructor(identity, withMedia) {
       super(sid('PA'), identity);
-      if (withMedia.video) this._subscribe(new Track('video', agentVideoTrack(identity.startsWith('customer-') ? 'Customer' : 'Agent')));
+      if (withMedia.video)
+        this._subscribe(
+          new Track('video', agentVideoTrack(identity.startsWith('customer-') ? 'Customer' : 'Agent')),
+        );
       if (withMedia.audio) this._subscribe(new Track('audio', agentAudioTrack()));
     }
   }
@@ -246,5 +252,7 @@
   }
 
   window.__fakeVideo = fake;
-  window.Twilio = Object.assign(window.Twilio || {}, { Video: base.video('2.36.0-fake', connect, { isSupported: options.isSupported, runPreflight }) });
+  window.Twilio = Object.assign(window.Twilio || {}, {
+    Video: base.video('2.36.0-fake', connect, { isSupported: options.isSupported, runPreflight }),
+  });
 })();

@@ -21,7 +21,11 @@ export interface MeasureOptions {
   colour?: { r: number; g: number; b: number };
 }
 
-export function measureFrame(frame: Frame | Page, selector: string, options: MeasureOptions): Promise<FrameMeasure> {
+export function measureFrame(
+  frame: Frame | Page,
+  selector: string,
+  options: MeasureOptions,
+): Promise<FrameMeasure> {
   return frame.evaluate(
     ([sel, { exponent, topFraction = 1, colour }]) => {
       const video = document.querySelector<HTMLVideoElement>(sel)!;
@@ -38,13 +42,19 @@ export function measureFrame(frame: Frame | Page, selector: string, options: Mea
       for (let y = 0; y < rows; y++) {
         for (let x = 0; x < W - 1; x++) {
           const i = y * W + x;
-          gradient += Math.abs(luma(i) - luma(i + 1)) ** exponent + Math.abs(luma(i) - luma(i + W)) ** exponent;
+          gradient +=
+            Math.abs(luma(i) - luma(i + 1)) ** exponent + Math.abs(luma(i) - luma(i + W)) ** exponent;
         }
       }
       let matching = 0;
       if (colour) {
         for (let i = 0; i < W * H; i++) {
-          if (Math.abs(data[i * 4] - colour.r) < 60 && Math.abs(data[i * 4 + 1] - colour.g) < 60 && Math.abs(data[i * 4 + 2] - colour.b) < 60) matching++;
+          if (
+            Math.abs(data[i * 4] - colour.r) < 60 &&
+            Math.abs(data[i * 4 + 1] - colour.g) < 60 &&
+            Math.abs(data[i * 4 + 2] - colour.b) < 60
+          )
+            matching++;
         }
       }
       return { gradient: gradient / ((W - 1) * rows), colourShare: matching / (W * H) };
@@ -55,14 +65,21 @@ export function measureFrame(frame: Frame | Page, selector: string, options: Mea
 
 /** The raw fake camera, opened by the test itself on the service's origin at `size`, measured
  * like the page's picture: the baseline a processed picture is compared with. */
-export async function measureRawCamera(page: Page, url: string, size: { width: number; height: number }, options: MeasureOptions): Promise<FrameMeasure> {
+export async function measureRawCamera(
+  page: Page,
+  url: string,
+  size: { width: number; height: number },
+  options: MeasureOptions,
+): Promise<FrameMeasure> {
   await page.goto(url);
   await page.evaluate(async ({ width, height }) => {
     const video = document.createElement('video');
     video.id = 'raw';
     video.muted = true;
     document.body.append(video);
-    video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { width: { exact: width }, height: { exact: height } } });
+    video.srcObject = await navigator.mediaDevices.getUserMedia({
+      video: { width: { exact: width }, height: { exact: height } },
+    });
     await video.play();
   }, size);
   await page.waitForFunction(() => document.querySelector<HTMLVideoElement>('#raw')!.videoWidth > 0);

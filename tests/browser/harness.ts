@@ -2,7 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Frame, type Locator, type Page, type Request } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Frame,
+  type Locator,
+  type Page,
+  type Request,
+} from 'playwright-core';
 import { videoStandIn } from '../../dev/sandbox/video-stand-in';
 import chromiumArgs from '../support/chromium-args.json';
 import { ROOT } from '../support/stack';
@@ -28,7 +37,10 @@ export interface LaunchOptions {
  * One Chromium per test file and a fresh context per test, opened before it and closed after
  * it. The returned object stands for the current test's context.
  */
-export function useBrowserContext(launch: LaunchOptions = {}, contextOptions: BrowserContextOptions = { viewport: { width: 1280, height: 800 } }): BrowserContext {
+export function useBrowserContext(
+  launch: LaunchOptions = {},
+  contextOptions: BrowserContextOptions = { viewport: { width: 1280, height: 800 } },
+): BrowserContext {
   let browser: Browser | undefined;
   let current: BrowserContext | undefined;
   beforeAll(async () => {
@@ -50,7 +62,10 @@ export function useBrowserContext(launch: LaunchOptions = {}, contextOptions: Br
 }
 
 export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  const args = options.fakeUi === false ? CHROMIUM_ARGS.filter((arg) => arg !== '--use-fake-ui-for-media-stream') : CHROMIUM_ARGS;
+  const args =
+    options.fakeUi === false
+      ? CHROMIUM_ARGS.filter((arg) => arg !== '--use-fake-ui-for-media-stream')
+      : CHROMIUM_ARGS;
   // Playwright gives every launch a fresh temporary user-data-dir.
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
 }
@@ -72,7 +87,8 @@ export async function launchFirstVisit(): Promise<{
   });
   const cdp = await context.browser()!.newBrowserCDPSession();
   const setPermissions = async (origin: string, setting: 'prompt' | 'granted') => {
-    for (const name of ['camera', 'microphone']) await cdp.send('Browser.setPermission', { permission: { name }, setting, origin });
+    for (const name of ['camera', 'microphone'])
+      await cdp.send('Browser.setPermission', { permission: { name }, setting, origin });
   };
   return {
     context,
@@ -115,7 +131,11 @@ export interface TestPage {
 }
 
 /** A new tab in `context` with the fake SDK served in place of /join/twilio-video.min.js. */
-export async function openPage(context: BrowserContext, fakeVideo: FakeVideoOptions = {}, delivery: SdkDelivery = 'fake'): Promise<TestPage> {
+export async function openPage(
+  context: BrowserContext,
+  fakeVideo: FakeVideoOptions = {},
+  delivery: SdkDelivery = 'fake',
+): Promise<TestPage> {
   const page = await context.newPage();
   // Short enough that a broken step fails with its own message inside jest's 90 s.
   page.setDefaultTimeout(15_000);
@@ -123,13 +143,20 @@ export async function openPage(context: BrowserContext, fakeVideo: FakeVideoOpti
   const joinBodies: unknown[] = [];
   page.on('request', (request) => {
     requests.push(request.url());
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/video/join') joinBodies.push(request.postDataJSON());
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/video/join')
+      joinBodies.push(request.postDataJSON());
   });
   await page.addInitScript((options) => {
-    const scope = window as unknown as { __fakeVideoOptions: unknown; __cspViolations: string[]; __media: MediaLog };
+    const scope = window as unknown as {
+      __fakeVideoOptions: unknown;
+      __cspViolations: string[];
+      __media: MediaLog;
+    };
     scope.__fakeVideoOptions = options;
     scope.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (event) => scope.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      scope.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
     // What the page does with the camera and microphone itself, with or without the SDK.
     const log: MediaLog = { requests: [], stopped: [], tracks: [] };
     scope.__media = log;
@@ -154,14 +181,19 @@ export async function openPage(context: BrowserContext, fakeVideo: FakeVideoOpti
     await page.route('**/join/twilio-video.min.js', async (route) => {
       if (mode === 'unavailable') return route.abort('connectionfailed');
       if (mode === 'held') await delivered;
-      return route.fulfill({ status: 200, contentType: 'application/javascript; charset=utf-8', body: FAKE_SDK });
+      return route.fulfill({
+        status: 200,
+        contentType: 'application/javascript; charset=utf-8',
+        body: FAKE_SDK,
+      });
     });
   }
   return {
     page,
     requests,
     joinBodies,
-    cspViolations: () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+    cspViolations: () =>
+      page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
     deliverSdk() {
       mode = 'fake';
       deliver();
@@ -194,19 +226,32 @@ export function mediaRecord(page: Page): Promise<MediaRecord> {
 }
 
 /** The tracks the page has published in the fake room, as the agent would receive them. */
-export function publishedTracks(page: Page): Promise<{ kind: string; enabled: boolean; live: boolean; id: string }[]> {
+export function publishedTracks(
+  page: Page,
+): Promise<{ kind: string; enabled: boolean; live: boolean; id: string }[]> {
   return page.evaluate(() => {
     type Published = { track: { kind: string; isEnabled: boolean; mediaStreamTrack: MediaStreamTrack } };
-    const fake = (window as unknown as { __fakeVideo: { room: { localParticipant: { tracks: Map<string, Published> } } } }).__fakeVideo;
+    const fake = (
+      window as unknown as { __fakeVideo: { room: { localParticipant: { tracks: Map<string, Published> } } } }
+    ).__fakeVideo;
     return [...fake.room.localParticipant.tracks.values()]
-      .map(({ track }) => ({ kind: track.kind, enabled: track.isEnabled, live: track.mediaStreamTrack.readyState === 'live', id: track.mediaStreamTrack.id }))
+      .map(({ track }) => ({
+        kind: track.kind,
+        enabled: track.isEnabled,
+        live: track.mediaStreamTrack.readyState === 'live',
+        id: track.mediaStreamTrack.id,
+      }))
       .sort((a, b) => a.kind.localeCompare(b.kind));
   });
 }
 
 /** The id of the camera track the preview or self-view is playing. */
 export function shownTrackId(page: Page, selector: string): Promise<string | null> {
-  return page.locator(selector).evaluate((video: HTMLVideoElement) => (video.srcObject as MediaStream | null)?.getVideoTracks()[0]?.id ?? null);
+  return page
+    .locator(selector)
+    .evaluate(
+      (video: HTMLVideoElement) => (video.srcObject as MediaStream | null)?.getVideoTracks()[0]?.id ?? null,
+    );
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -243,7 +288,13 @@ export async function turnCameraOffAndOn(page: Page | Frame): Promise<void> {
 }
 
 export interface FakeVideoRecord {
-  connects: { token: string; name: string; trackKinds: string[]; networkQuality: unknown; mediaStreamTrackIds: string[] }[];
+  connects: {
+    token: string;
+    name: string;
+    trackKinds: string[];
+    networkQuality: unknown;
+    mediaStreamTrackIds: string[];
+  }[];
   calls: string[];
   wrapped: string[];
   published: string[];
@@ -264,7 +315,8 @@ export function fakeVideoRecord(page: Page): Promise<FakeVideoRecord> {
 export function driveRoom(page: Page, action: string, ...args: unknown[]): Promise<void> {
   return page.evaluate(
     ([name, rest]) => {
-      const fake = (window as unknown as { __fakeVideo: Record<string, (...a: unknown[]) => void> }).__fakeVideo;
+      const fake = (window as unknown as { __fakeVideo: Record<string, (...a: unknown[]) => void> })
+        .__fakeVideo;
       fake[name](...rest);
     },
     [action, args] as const,
@@ -281,7 +333,11 @@ export function sentParameter(request: Request, name: string): string | undefine
 
 /** Polls until `read` gives `expected` (deep equality), then asserts it, so a failure shows the
  * last value seen. playwright-core has no auto-waiting assertions of its own. */
-export async function eventually<T>(read: () => T | Promise<T>, expected: T, timeoutMs = 5000): Promise<void> {
+export async function eventually<T>(
+  read: () => T | Promise<T>,
+  expected: T,
+  timeoutMs = 5000,
+): Promise<void> {
   const giveUpAt = Date.now() + timeoutMs;
   let last = await read();
   while (!isDeepStrictEqual(last, expected) && Date.now() < giveUpAt) {
@@ -293,5 +349,7 @@ export async function eventually<T>(read: () => T | Promise<T>, expected: T, tim
 
 export const visible = (locator: Locator, timeout = 5000) => locator.waitFor({ state: 'visible', timeout });
 export const hidden = (locator: Locator, timeout = 5000) => locator.waitFor({ state: 'hidden', timeout });
-export const hasText = (locator: Locator, text: string) => eventually(async () => (await locator.textContent())?.trim(), text);
-export const isFocused = (locator: Locator) => eventually(() => locator.evaluate((el) => el === document.activeElement), true);
+export const hasText = (locator: Locator, text: string) =>
+  eventually(async () => (await locator.textContent())?.trim(), text);
+export const isFocused = (locator: Locator) =>
+  eventually(() => locator.evaluate((el) => el === document.activeElement), true);

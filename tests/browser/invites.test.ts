@@ -43,7 +43,11 @@ test('an invite of a session the agent completed says the call has ended', async
 test('a link replaced by a newer one (Resend) points to the newest link in the chat', async () => {
   const task = await escalated(stack);
   const first = task.joinUrl;
-  const resent = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true });
+  const resent = await stack.post('/video/escalate', {
+    Token: task.token,
+    TaskSid: task.taskSid,
+    Resend: true,
+  });
   expect(resent.status).toBe(200);
   expect(resent.body.joinUrl).not.toBe(first);
 

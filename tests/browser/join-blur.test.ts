@@ -31,21 +31,33 @@ const context = useBrowserContext();
  * swings with the disc's edge; the top band is background in every frame. */
 const MEASURE = { exponent: 1, topFraction: 0.2 } as const;
 
-const gradient = async (page: Page, selector: string): Promise<number> => (await measureFrame(page, selector, MEASURE)).gradient;
+const gradient = async (page: Page, selector: string): Promise<number> =>
+  (await measureFrame(page, selector, MEASURE)).gradient;
 
 /** The raw fake camera at the size the page asks for under blur (640×480), opened by the test
  * itself on the service's origin: the preview's own camera is 1280×720, whose pattern has fewer
  * edges per pixel, so it is no baseline for a 640×480 picture. */
 async function rawGradient(): Promise<number> {
   const page = await context.newPage();
-  const { gradient: value } = await measureRawCamera(page, `${stack.baseUrl}/join/app.css`, { width: 640, height: 480 }, MEASURE);
+  const { gradient: value } = await measureRawCamera(
+    page,
+    `${stack.baseUrl}/join/app.css`,
+    { width: 640, height: 480 },
+    MEASURE,
+  );
   await page.close();
   return value;
 }
 
 /** Whether a track id is one of the cameras the page opened itself (getUserMedia), not a canvas capture. */
 const isRawCamera = (page: Page, id: string | null) =>
-  page.evaluate((trackId) => (window as unknown as { __media: { tracks: MediaStreamTrack[] } }).__media.tracks.some((track) => track.id === trackId), id);
+  page.evaluate(
+    (trackId) =>
+      (window as unknown as { __media: { tracks: MediaStreamTrack[] } }).__media.tracks.some(
+        (track) => track.id === trackId,
+      ),
+    id,
+  );
 
 /** Blurred, and still a picture: a blank frame (gradient 0) would pass "less than" alone, and an
  * element switching tracks shows one for a moment, so the first frame with a picture is judged. */
@@ -59,7 +71,8 @@ async function expectBlurred(page: Page, selector: string, sharp: number): Promi
   expect(value).toBeLessThan(sharp * 0.6);
 }
 
-const processorRequests = (session: TestPage) => session.requests.filter((url) => new URL(url).pathname.startsWith('/processors/'));
+const processorRequests = (session: TestPage) =>
+  session.requests.filter((url) => new URL(url).pathname.startsWith('/processors/'));
 const blurSwitch = (page: Page) => page.getByRole('switch', { name: 'Blur my background' });
 const PREVIEW = '.preview-video video';
 
@@ -93,7 +106,9 @@ test('off by default, nothing of the processors fetched; on: the preview and the
   const page = await preview();
   const toggle = blurSwitch(page);
   expect(await toggle.getAttribute('aria-checked')).toBe('false');
-  expect(await page.locator('#blur-hint').textContent()).toBe('Only you stay sharp. This may take a few seconds to start.');
+  expect(await page.locator('#blur-hint').textContent()).toBe(
+    'Only you stay sharp. This may take a few seconds to start.',
+  );
   const rawTrack = await shownTrackId(page, PREVIEW);
   expect(await isRawCamera(page, rawTrack)).toBe(true);
   expect(processorRequests(session!)).toEqual([]);
@@ -145,7 +160,11 @@ test('off by default, nothing of the processors fetched; on: the preview and the
   );
   await waitForVideoPlaying(page, '.self-view video');
   // The element may show a blank frame while it switches to the new track: sharp soon after.
-  await eventually(async () => (await gradient(page, '.self-view video')) > previewSharp * 0.75, true, 10_000);
+  await eventually(
+    async () => (await gradient(page, '.self-view video')) > previewSharp * 0.75,
+    true,
+    10_000,
+  );
   await hasText(page.locator('#announcer'), 'Your background is no longer blurred.');
 });
 
@@ -174,7 +193,12 @@ test('a customer who never turns it on loads nothing of the processors, preview 
   await waitForScreen(page, 'waiting');
   await waitForVideoPlaying(page, '.self-view video');
   expect(processorRequests(session!)).toEqual([]);
-  expect(await page.evaluate(() => 'Twilio' in window && 'VideoProcessors' in ((window as unknown as { Twilio: object }).Twilio ?? {}))).toBe(false);
+  expect(
+    await page.evaluate(
+      () =>
+        'Twilio' in window && 'VideoProcessors' in ((window as unknown as { Twilio: object }).Twilio ?? {}),
+    ),
+  ).toBe(false);
 });
 
 test('where the processors cannot run, no switch is offered and the camera works as before', async () => {

@@ -46,7 +46,10 @@ afterEach(async () => {
   session = undefined;
 });
 
-async function openCustomerTab(fakeVideo: FakeVideoOptions = {}, delivery: SdkDelivery = 'fake'): Promise<TestPage> {
+async function openCustomerTab(
+  fakeVideo: FakeVideoOptions = {},
+  delivery: SdkDelivery = 'fake',
+): Promise<TestPage> {
   await chromium.askAgain(stack.baseUrl);
   return openPage(chromium.context, fakeVideo, delivery);
 }
@@ -110,7 +113,9 @@ test('valid invite → preview → join → the agent arrives, all from this ser
   expect(await page.locator('input').count()).toBe(0);
 
   // The self-view is mirrored with a 2D transform.
-  const transform = await page.locator('.preview-video video').evaluate((video) => getComputedStyle(video).transform);
+  const transform = await page
+    .locator('.preview-video video')
+    .evaluate((video) => getComputedStyle(video).transform);
   expect(transform).toBe('matrix(-1, 0, 0, 1, 0, 0)');
 
   // Devices are listed and labelled; speaker choice exists because Chromium has setSinkId.
@@ -138,7 +143,11 @@ test('valid invite → preview → join → the agent arrives, all from this ser
   await visible(page.locator('.waiting').getByText('Waiting for the agent to join…'));
   const { connects, wrapped } = await fakeVideoRecord(page);
   expect(connects).toHaveLength(1);
-  expect(connects[0]).toMatchObject({ name: invite.roomName, trackKinds: ['audio', 'video'], networkQuality: { local: 1, remote: 0 } });
+  expect(connects[0]).toMatchObject({
+    name: invite.roomName,
+    trackKinds: ['audio', 'video'],
+    networkQuality: { local: 1, remote: 0 },
+  });
   expect(connects[0].mediaStreamTrackIds).toContain(previewTrack);
   expect(wrapped.sort()).toEqual(['audio', 'video']);
   expect(decodeJwt(connects[0].token).grants.identity).toMatch(/^customer-/);
@@ -178,11 +187,15 @@ test('valid invite → preview → join → the agent arrives, all from this ser
   expect(republished?.id).not.toBe(previewTrack);
 
   // Nothing but this service was contacted, and the CSP was never tripped.
-  expect(tab.requests.filter((url) => !url.startsWith(stack.baseUrl) && !url.startsWith('data:'))).toEqual([]);
+  expect(tab.requests.filter((url) => !url.startsWith(stack.baseUrl) && !url.startsWith('data:'))).toEqual(
+    [],
+  );
   expect(await tab.cspViolations()).toEqual([]);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("default-src 'none'");
-  expect(csp).toContain("connect-src 'self' wss://global.vss.twilio.com wss://*.vss.twilio.com wss://sdkgw.us1.twilio.com");
+  expect(csp).toContain(
+    "connect-src 'self' wss://global.vss.twilio.com wss://*.vss.twilio.com wss://sdkgw.us1.twilio.com",
+  );
 
   // Leaving ends the call and releases the camera and microphone.
   await page.getByRole('button', { name: 'Leave call' }).click();
@@ -208,7 +221,8 @@ test('recording indicator follows the room and is announced', async () => {
   // The README's picture: the call with the agent, the self-view and the recording badge.
   // Refreshed on request only (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean.
   const inCall = await screenshot(page, '05-in-call-recording');
-  if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(inCall, path.join(ROOT, 'docs', 'join-page-in-call.png'));
+  if (process.env.UPDATE_SCREENSHOTS === '1')
+    fs.copyFileSync(inCall, path.join(ROOT, 'docs', 'join-page-in-call.png'));
 
   await driveRoom(page, 'stopRecording');
   await hidden(page.locator('.recording-badge'));
@@ -219,7 +233,10 @@ test('a room already recording shows the indicator from the first moment', async
   const { page } = await joinFreshCall({ isRecording: true, participants: ['agent-WKalready'] });
   await waitForScreen(page, 'live');
   await visible(page.locator('.recording-badge'));
-  await hasText(page.locator('#announcer'), 'This call is now being recorded. The agent has joined the call.');
+  await hasText(
+    page.locator('#announcer'),
+    'This call is now being recorded. The agent has joined the call.',
+  );
 });
 
 test('reconnecting and reconnected come from the SDK; a lost connection offers a rejoin', async () => {
@@ -260,7 +277,9 @@ test('the agent ending the session shows a clear end screen', async () => {
   await waitForScreen(page, 'live');
   await driveRoom(page, 'removeParticipant', 'agent-WKend');
   await waitForScreen(page, 'waiting');
-  await visible(page.locator('.waiting').getByText('The agent left the call. Waiting for them to come back…'));
+  await visible(
+    page.locator('.waiting').getByText('The agent left the call. Waiting for them to come back…'),
+  );
 
   await endedByTwilio(page, 53118, 'ended', 'The call has ended');
   await screenshot(page, '08-ended-by-agent');
@@ -304,7 +323,10 @@ test('the preview does not wait for the SDK; Join does', async () => {
 test('an SDK that fails to download is fetched again by the next Join', async () => {
   const { tab, page } = await previewFreshInvite({}, 'unavailable');
   await page.getByRole('button', { name: 'Join call' }).click();
-  await hasText(page.locator('.join-error'), 'We couldn’t connect the call. Check your connection and try again.');
+  await hasText(
+    page.locator('.join-error'),
+    'We couldn’t connect the call. Check your connection and try again.',
+  );
   await waitForVideoPlaying(page, '.preview-video video');
 
   tab.deliverSdk();
@@ -323,7 +345,9 @@ test('the same link on a second device joins as the same customer and replaces t
     await waitForVideoPlaying(second.page, '.preview-video video');
     await second.page.getByRole('button', { name: 'Join call' }).click();
     await second.page.locator('#app > section.call').waitFor();
-    expect(decodeJwt((await fakeVideoRecord(second.page)).connects[0].token).grants.identity).toBe(firstIdentity);
+    expect(decodeJwt((await fakeVideoRecord(second.page)).connects[0].token).grants.identity).toBe(
+      firstIdentity,
+    );
   } finally {
     await second.close();
   }
@@ -337,7 +361,11 @@ test('the real twilio-video loads under the page’s CSP', async () => {
   await waitForScreen(page, 'preview');
   await page.waitForFunction(() => 'Twilio' in window);
   const sdk = await page.evaluate(() => {
-    const video = (window as unknown as { Twilio: { Video: { version: string; isSupported: boolean; LocalVideoTrack: unknown } } }).Twilio.Video;
+    const video = (
+      window as unknown as {
+        Twilio: { Video: { version: string; isSupported: boolean; LocalVideoTrack: unknown } };
+      }
+    ).Twilio.Video;
     return { version: video.version, isSupported: video.isSupported, wraps: typeof video.LocalVideoTrack };
   });
   expect(sdk).toEqual({ version: SDK_VERSION, isSupported: true, wraps: 'function' });

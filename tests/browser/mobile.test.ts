@@ -1,13 +1,23 @@
 import { useStack } from '../support/use-stack';
 import { escalated } from '../support/escalated';
-import { driveRoom, fakeVideoRecord, mediaRecord, useBrowserContext, openPage, screenshot, waitForScreen, waitForVideoPlaying } from './harness';
+import {
+  driveRoom,
+  fakeVideoRecord,
+  mediaRecord,
+  useBrowserContext,
+  openPage,
+  screenshot,
+  waitForScreen,
+  waitForVideoPlaying,
+} from './harness';
 
 /** An iPhone-sized portrait screen with an iPhone's user agent: the layout fits, the camera is
  * released while the page is hidden and comes back after, and leaving the page ends the call. */
 
 const IPHONE = {
   viewport: { width: 390, height: 844 },
-  userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  userAgent:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
   isMobile: true,
   hasTouch: true,
 };
@@ -60,7 +70,9 @@ test('portrait phone: preview and call fit the screen; the self-view is small an
     const button = await page.getByRole('button', { name }).boundingBox();
     expect(button!.height).toBeGreaterThanOrEqual(44);
   }
-  expect(await page.locator('.self-view video').evaluate((video) => getComputedStyle(video).transform)).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+  expect(await page.locator('.self-view video').evaluate((video) => getComputedStyle(video).transform)).toBe(
+    'matrix(-1, 0, 0, 1, 0, 0)',
+  );
   await screenshot(page, '41-mobile-in-call');
 });
 
@@ -73,7 +85,10 @@ test('hidden page releases the camera and republishes it when shown; pagehide le
   await waitForScreen(page, 'waiting');
 
   await setPageVisibility(page, 'hidden');
-  await page.waitForFunction(() => (window as unknown as { __fakeVideo: { unpublished: string[] } }).__fakeVideo.unpublished.length === 1);
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __fakeVideo: { unpublished: string[] } }).__fakeVideo.unpublished.length === 1,
+  );
   let record = await fakeVideoRecord(page);
   expect(record.unpublished).toEqual(['video']);
   expect(await mediaRecord(page)).toMatchObject({ stopped: ['video'], live: ['audio'] });

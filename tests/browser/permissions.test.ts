@@ -1,6 +1,16 @@
 import { useStack } from '../support/use-stack';
 import { escalated } from '../support/escalated';
-import { fakeVideoRecord, hasText, hidden, openPage, useBrowserContext, screenshot, visible, waitForScreen, waitForVideoPlaying } from './harness';
+import {
+  fakeVideoRecord,
+  hasText,
+  hidden,
+  openPage,
+  useBrowserContext,
+  screenshot,
+  visible,
+  waitForScreen,
+  waitForVideoPlaying,
+} from './harness';
 
 /** The customer blocks the camera, the microphone or both. Chromium runs without its fake
  * permission UI here, so whatever the context has not been granted is refused, as when a
@@ -9,7 +19,8 @@ import { fakeVideoRecord, hasText, hidden, openPage, useBrowserContext, screensh
 const stack = useStack();
 const context = useBrowserContext({ fakeUi: false }, { viewport: { width: 1280, height: 800 } });
 
-const CHROME_HELP = 'Select the camera icon at the right of the address bar, choose “Always allow”, then select “Try again”.';
+const CHROME_HELP =
+  'Select the camera icon at the right of the address bar, choose “Always allow”, then select “Try again”.';
 
 async function previewWithMedia(allowed: ('camera' | 'microphone')[]) {
   if (allowed.length) await context.grantPermissions(allowed, { origin: stack.baseUrl });

@@ -28,13 +28,16 @@ describe.each(AGENT_ENDPOINTS)('%s', (endpoint) => {
     const task = stack.seedTask();
     const before = stack.fake.calls.length;
     expectError(await post({ Token: 'not-a-flex-token', TaskSid: task.taskSid }), 401, 'unauthenticated');
-    expect(stack.fake.calls.slice(before).map((c) => `${c.method} ${c.subdomain}${c.template}`)).toEqual(['POST iam/v1/Accounts/{AccountSid}/Tokens/validate']);
+    expect(stack.fake.calls.slice(before).map((c) => `${c.method} ${c.subdomain}${c.template}`)).toEqual([
+      'POST iam/v1/Accounts/{AccountSid}/Tokens/validate',
+    ]);
   });
 
   test('a missing, null or empty token is 401 before any Twilio call', async () => {
     const task = stack.seedTask();
     const before = stack.fake.calls.length;
-    for (const Token of [undefined, null, '', '   ']) expectError(await post({ Token, TaskSid: task.taskSid }), 401, 'unauthenticated');
+    for (const Token of [undefined, null, '', '   '])
+      expectError(await post({ Token, TaskSid: task.taskSid }), 401, 'unauthenticated');
     expect(stack.fake.calls.length).toBe(before);
   });
 
@@ -60,10 +63,16 @@ describe.each(AGENT_ENDPOINTS)('%s', (endpoint) => {
 
   test.each(['admin', 'supervisor'])('the %s role may act on any task', async (role) => {
     const task = stack.seedTask();
-    const token = stack.fake.addFlexUser({ identity: `${role}@example.com`, worker_sid: newSid('WK'), roles: [role] });
+    const token = stack.fake.addFlexUser({
+      identity: `${role}@example.com`,
+      worker_sid: newSid('WK'),
+      roles: [role],
+    });
     const answer = await post({ Token: token, TaskSid: task.taskSid });
     // Without a room yet, the endpoints that act on one answer 404 no_room: past authorization.
-    const needsRoom = ['/video/agent-token', '/video/recording', '/video/remove-participant'].includes(endpoint);
+    const needsRoom = ['/video/agent-token', '/video/recording', '/video/remove-participant'].includes(
+      endpoint,
+    );
     if (needsRoom) expectError(answer, 404, 'no_room');
     else expect(answer.status).toBe(200);
   });
@@ -71,7 +80,8 @@ describe.each(AGENT_ENDPOINTS)('%s', (endpoint) => {
 
 test('a task re-routed through many workers: the holder is found whatever its reservation count, asking for their reservations only', async () => {
   const task = stack.seedTask({ reservationStatus: 'timeout' });
-  for (let i = 0; i < 120; i++) stack.fake.addReservation(task.taskSid, newSid('WK'), i % 2 ? 'rejected' : 'timeout');
+  for (let i = 0; i < 120; i++)
+    stack.fake.addReservation(task.taskSid, newSid('WK'), i % 2 ? 'rejected' : 'timeout');
   stack.fake.addReservation(task.taskSid, task.workerSid, 'accepted');
   const before = stack.fake.calls.length;
   const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
@@ -84,8 +94,16 @@ test.each(['pending', 'rejected', 'timeout', 'canceled', 'rescinded', 'wrapping'
   'escalate and agent-token need an accepted reservation, not a %s one',
   async (status) => {
     const task = stack.seedTask({ reservationStatus: status });
-    expectError(await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid }), 403, 'forbidden');
-    expectError(await stack.post('/video/agent-token', { Token: task.token, TaskSid: task.taskSid }), 403, 'forbidden');
+    expectError(
+      await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid }),
+      403,
+      'forbidden',
+    );
+    expectError(
+      await stack.post('/video/agent-token', { Token: task.token, TaskSid: task.taskSid }),
+      403,
+      'forbidden',
+    );
   },
 );
 
@@ -94,22 +112,41 @@ test('complete accepts a wrapping reservation and answers roomSid null for a tas
   const answer = await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
   expect(answer.status).toBe(200);
   expect(answer.body).toEqual({ completed: true, roomSid: null });
-  expectError(await stack.post('/video/complete', { Token: stack.seedTask({ reservationStatus: 'completed' }).token, TaskSid: task.taskSid }), 403, 'forbidden');
+  expectError(
+    await stack.post('/video/complete', {
+      Token: stack.seedTask({ reservationStatus: 'completed' }).token,
+      TaskSid: task.taskSid,
+    }),
+    403,
+    'forbidden',
+  );
 });
 
 test('a task without a conversationSid attribute is 409 no_conversation, and no room is made', async () => {
   const task = stack.seedTask({ attributes: { channelType: 'voice', from: '+15550100' } });
   const before = stack.fake.rooms.length;
-  expectError(await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid }), 409, 'no_conversation');
+  expectError(
+    await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid }),
+    409,
+    'no_conversation',
+  );
   expect(stack.fake.rooms.length).toBe(before);
   const malformed = stack.seedTask({ attributes: { conversationSid: 'not-a-sid' } });
-  expectError(await stack.post('/video/escalate', { Token: malformed.token, TaskSid: malformed.taskSid }), 409, 'no_conversation');
+  expectError(
+    await stack.post('/video/escalate', { Token: malformed.token, TaskSid: malformed.taskSid }),
+    409,
+    'no_conversation',
+  );
 });
 
 test('the conversation is the task attribute, never a parameter of the caller', async () => {
   const task = stack.seedTask();
   const elsewhere = stack.fake.addConversation();
-  const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, ConversationSid: elsewhere });
+  const answer = await stack.post('/video/escalate', {
+    Token: task.token,
+    TaskSid: task.taskSid,
+    ConversationSid: elsewhere,
+  });
   expect(answer.status).toBe(200);
   expect(stack.fake.messages(elsewhere)).toHaveLength(0);
   expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(1);

@@ -12,17 +12,21 @@ beforeAll(() => {
 });
 
 describe.each(Object.keys(MALFORMED))('%s', (endpoint) => {
-  test.each(MALFORMED[endpoint].map((c) => [`${c.name} → ${c.expected[0]}`, c] as const))('%s', async (_name, c) => {
-    const before = stack.fake.calls.length;
-    // A form body carries strings only; objects and arrays are sent as JSON.
-    const answer = await stack.post(endpoint, withSeeded(c.body, task), { form: c.form });
-    expectError(answer, c.expected[0], c.expected[1]);
-    expect(stack.fake.calls.length).toBe(before);
-  });
+  test.each(MALFORMED[endpoint].map((c) => [`${c.name} → ${c.expected[0]}`, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const before = stack.fake.calls.length;
+      // A form body carries strings only; objects and arrays are sent as JSON.
+      const answer = await stack.post(endpoint, withSeeded(c.body, task), { form: c.form });
+      expectError(answer, c.expected[0], c.expected[1]);
+      expect(stack.fake.calls.length).toBe(before);
+    },
+  );
 
   test('bodies that are not parameters at all → 4xx', async () => {
     const before = stack.fake.calls.length;
-    const [status, code]: Expected = endpoint === '/video/join' ? [400, 'invalid_request'] : [401, 'unauthenticated'];
+    const [status, code]: Expected =
+      endpoint === '/video/join' ? [400, 'invalid_request'] : [401, 'unauthenticated'];
     for (const raw of NOT_PARAMETERS) {
       const answer = await stack.post(endpoint, raw, { headers: { 'Content-Type': 'application/json' } });
       expect(answer.status).toBeGreaterThanOrEqual(400);
@@ -50,6 +54,12 @@ describe.each(Object.keys(MALFORMED))('%s', (endpoint) => {
 test('/video/recording: Action given twice (form) is malformed', async () => {
   const before = stack.fake.calls.length;
   const twice = `Token=${encodeURIComponent(task.token)}&TaskSid=${task.taskSid}&Action=start&Action=stop`;
-  expectError(await stack.post('/video/recording', twice, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }), 400, 'invalid_request');
+  expectError(
+    await stack.post('/video/recording', twice, {
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    }),
+    400,
+    'invalid_request',
+  );
   expect(stack.fake.calls.length).toBe(before);
 });

@@ -23,19 +23,29 @@ test('escalate → invite in the chat → customer joins from the link → agent
   const escalated = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
   expect(escalated.status).toBe(200);
   const body = escalated.body;
-  expect(body).toMatchObject({ created: true, roomName: `flex-video-${task.taskSid}`, inviteStatus: 'posted' });
+  expect(body).toMatchObject({
+    created: true,
+    roomName: `flex-video-${task.taskSid}`,
+    inviteStatus: 'posted',
+  });
   expect(body.roomSid).toMatch(/^RM[0-9a-f]{32}$/);
   expect(body.joinUrl).toMatch(new RegExp(`^${stack.baseUrl}/join\\.html#invite=`));
 
   // The room, as Twilio was asked to make it.
   const room = stack.fake.rooms.find((r) => r.sid === body.roomSid)!;
-  expect(room).toMatchObject({ unique_name: body.roomName, type: 'group', status_callback: `${stack.baseUrl}/video/callbacks/room-status` });
+  expect(room).toMatchObject({
+    unique_name: body.roomName,
+    type: 'group',
+    status_callback: `${stack.baseUrl}/video/callbacks/room-status`,
+  });
 
   // The invite, as the customer sees it.
   const invites = stack.fake.noticesOf(task.conversationSid, 'invite');
   expect(invites).toHaveLength(1);
   expect(invites[0].sid).toBe(body.messageSid);
-  expect(JSON.parse(invites[0].attributes)).toEqual({ videoEscalation: { roomSid: body.roomSid, kind: 'invite' } });
+  expect(JSON.parse(invites[0].attributes)).toEqual({
+    videoEscalation: { roomSid: body.roomSid, kind: 'invite' },
+  });
   const linkInChat = /https?:\/\/\S+#invite=\S+/.exec(invites[0].body!)![0];
   expect(linkInChat).toBe(body.joinUrl);
   expect(invites[0].body!.length).toBeLessThanOrEqual(1600);
@@ -66,7 +76,11 @@ test('escalate → invite in the chat → customer joins from the link → agent
   // The agent reloads: same identity, same room.
   const again = await stack.post('/video/agent-token', { Token: task.token, TaskSid: task.taskSid });
   expect(again.status).toBe(200);
-  expect(again.body).toMatchObject({ identity: body.agent.identity, roomName: body.roomName, roomSid: body.roomSid });
+  expect(again.body).toMatchObject({
+    identity: body.agent.identity,
+    roomName: body.roomName,
+    roomSid: body.roomSid,
+  });
   expect(decodeJwt(again.body.token).grants.video).toEqual({ room: body.roomSid });
 
   // The agent completes: the room ends, the customer is told once, the link stops working.
@@ -80,7 +94,11 @@ test('escalate → invite in the chat → customer joins from the link → agent
   expect(stack.fake.noticesOf(task.conversationSid, 'session-ended', body.roomSid)).toHaveLength(1);
 
   expectError(await stack.post('/video/join', { Invite: inviteOf(linkInChat) }), 410, 'session_ended');
-  expectError(await stack.post('/video/agent-token', { Token: task.token, TaskSid: task.taskSid }), 404, 'no_room');
+  expectError(
+    await stack.post('/video/agent-token', { Token: task.token, TaskSid: task.taskSid }),
+    404,
+    'no_room',
+  );
 
   // Escalating again opens a new room for the same task, with its own invite.
   const second = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
@@ -114,7 +132,11 @@ test('a first escalate makes 5 Twilio calls, 4 of them in sequence: the token ch
 test('ten concurrent escalates share one room and post one invite', async () => {
   const task = stack.seedTask();
   stack.fake.latencyMs = 50;
-  const answers = await Promise.all(Array.from({ length: 10 }, () => stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid })));
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, () =>
+      stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid }),
+    ),
+  );
   // Ten processes at once on a small machine can starve one past its deadline: that call
   // answers 503 (retry later), never a second room or invite.
   for (const answer of answers) {
@@ -181,15 +203,29 @@ test('a message stored after its request timed out is found by the next escalate
 test('Resend posts one more invite, as a JSON boolean or a form string', async () => {
   const task = stack.seedTask();
   await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
-  const json = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true });
+  const json = await stack.post('/video/escalate', {
+    Token: task.token,
+    TaskSid: task.taskSid,
+    Resend: true,
+  });
   expect(json.status).toBe(200);
   expect(json.body.inviteStatus).toBe('posted');
-  const form = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: 'true' }, { form: true });
+  const form = await stack.post(
+    '/video/escalate',
+    { Token: task.token, TaskSid: task.taskSid, Resend: 'true' },
+    { form: true },
+  );
   expect(form.status).toBe(200);
   const invites = stack.fake.noticesOf(task.conversationSid, 'invite');
   expect(invites).toHaveLength(3);
-  expect(new Set(invites.map((m) => m.sid))).toEqual(new Set([invites[0].sid, json.body.messageSid, form.body.messageSid]));
-  const notResent = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: 'false' }, { form: true });
+  expect(new Set(invites.map((m) => m.sid))).toEqual(
+    new Set([invites[0].sid, json.body.messageSid, form.body.messageSid]),
+  );
+  const notResent = await stack.post(
+    '/video/escalate',
+    { Token: task.token, TaskSid: task.taskSid, Resend: 'false' },
+    { form: true },
+  );
   expect(notResent.body.inviteStatus).toBe('already-posted');
   expect(stack.fake.noticesOf(task.conversationSid, 'invite')).toHaveLength(3);
 });
@@ -213,7 +249,8 @@ test('tampered, malformed and foreign invites are refused with 401; the customer
     body.agent.token.slice(0, 110),
   ];
   const before = stack.fake.calls.length;
-  for (const bad of tampered) expectError(await stack.post('/video/join', { Invite: bad }), 401, 'invalid_invite');
+  for (const bad of tampered)
+    expectError(await stack.post('/video/join', { Invite: bad }), 401, 'invalid_invite');
   expect(stack.fake.calls.length).toBe(before);
 
   const named = await stack.post('/video/join', { Invite: invite, Name: `agent-${task.workerSid}` });
@@ -226,13 +263,25 @@ test('tampered, malformed and foreign invites are refused with 401; the customer
 
 test('agent endpoints answer CORS only for ALLOWED_ORIGINS; join also for its own page', async () => {
   const task = stack.seedTask();
-  const allowed = await stack.post('/video/agent-token', { Token: task.token, TaskSid: task.taskSid }, { origin: 'https://flex.twilio.com' });
+  const allowed = await stack.post(
+    '/video/agent-token',
+    { Token: task.token, TaskSid: task.taskSid },
+    { origin: 'https://flex.twilio.com' },
+  );
   expect(allowed.headers.get('access-control-allow-origin')).toBe('https://flex.twilio.com');
-  const foreign = await stack.post('/video/agent-token', { Token: task.token, TaskSid: task.taskSid }, { origin: 'https://evil.example' });
+  const foreign = await stack.post(
+    '/video/agent-token',
+    { Token: task.token, TaskSid: task.taskSid },
+    { origin: 'https://evil.example' },
+  );
   expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   const fromPage = await stack.post('/video/join', { Invite: 'x' }, { origin: stack.baseUrl });
   expect(fromPage.headers.get('access-control-allow-origin')).toBe(stack.baseUrl);
-  const pageOrigin = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid }, { origin: stack.baseUrl });
+  const pageOrigin = await stack.post(
+    '/video/escalate',
+    { Token: task.token, TaskSid: task.taskSid },
+    { origin: stack.baseUrl },
+  );
   expect(pageOrigin.headers.get('access-control-allow-origin')).toBeNull();
   // Locally twilio-run answers OPTIONS itself; deployed, the Function answers the preflight.
   const preflight = await fetch(`${stack.baseUrl}/video/escalate`, {
@@ -241,7 +290,10 @@ test('agent endpoints answer CORS only for ALLOWED_ORIGINS; join also for its ow
   });
   expect(preflight.status).toBe(204);
   const before = stack.fake.calls.length;
-  const ownPreflight = await stack.post('/video/escalate', '', { origin: 'https://flex.twilio.com', headers: { 'Access-Control-Request-Method': 'POST' } });
+  const ownPreflight = await stack.post('/video/escalate', '', {
+    origin: 'https://flex.twilio.com',
+    headers: { 'Access-Control-Request-Method': 'POST' },
+  });
   expect(ownPreflight.status).toBe(204);
   expect(ownPreflight.headers.get('access-control-allow-origin')).toBe('https://flex.twilio.com');
   expect(ownPreflight.headers.get('access-control-allow-methods')).toBe('POST, OPTIONS');
@@ -257,10 +309,18 @@ describe('with VIDEO_INVITE_TTL_SECONDS=3', () => {
     const expiry = (joinUrl: string) => Number(inviteOf(joinUrl).split('.')[3]);
     await new Promise((resolve) => setTimeout(resolve, 3_100));
     const before = shortLived.fake.calls.length;
-    expectError(await shortLived.post('/video/join', { Invite: inviteOf(first.body.joinUrl) }), 410, 'invite_expired');
+    expectError(
+      await shortLived.post('/video/join', { Invite: inviteOf(first.body.joinUrl) }),
+      410,
+      'invite_expired',
+    );
     expect(shortLived.fake.calls.length).toBe(before);
 
-    const resent = await shortLived.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true });
+    const resent = await shortLived.post('/video/escalate', {
+      Token: task.token,
+      TaskSid: task.taskSid,
+      Resend: true,
+    });
     expect(expiry(resent.body.joinUrl)).toBeGreaterThan(expiry(first.body.joinUrl));
     expect(expiry(resent.body.joinUrl)).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 3);
   });

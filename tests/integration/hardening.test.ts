@@ -10,17 +10,29 @@ import { useStack } from '../support/use-stack';
 
 const stack = useStack();
 
-const join = (invite: string, extra: Record<string, unknown> = {}, on: Stack = stack) => on.post('/video/join', { Invite: invite, ...extra });
+const join = (invite: string, extra: Record<string, unknown> = {}, on: Stack = stack) =>
+  on.post('/video/join', { Invite: invite, ...extra });
 const invitesIn = (task: Escalated) => stack.fake.noticesOf(task.conversationSid, 'invite', task.roomSid);
 /** What a web-chat customer can post: any body and attributes, even the author's name. */
 const spoof = (task: Pick<Escalated, 'conversationSid' | 'roomSid'>, kind: string) =>
-  stack.fake.postAsParticipant(task.conversationSid, { author: 'system', body: 'not from the bundle', attributes: { videoEscalation: { roomSid: task.roomSid, kind } } });
+  stack.fake.postAsParticipant(task.conversationSid, {
+    author: 'system',
+    body: 'not from the bundle',
+    attributes: { videoEscalation: { roomSid: task.roomSid, kind } },
+  });
 
 describe('one link, one customer identity', () => {
   test('every join with the same link gets the same identity, whatever Name it sends', async () => {
     const task = await escalated(stack);
     const invite = inviteOf(task.joinUrl);
-    const names = [undefined, 'Ana Lima', '😀'.repeat(64), 'customer-xyz', task.agentIdentity, 'Bob\u202e\u0000\nX'];
+    const names = [
+      undefined,
+      'Ana Lima',
+      '😀'.repeat(64),
+      'customer-xyz',
+      task.agentIdentity,
+      'Bob\u202e\u0000\nX',
+    ];
     const identities = new Set<string>();
     for (const Name of names) {
       const answer = await join(invite, Name === undefined ? {} : { Name });
@@ -48,7 +60,10 @@ describe('one link, one customer identity', () => {
     const before = stack.fake.calls.length;
     expect((await join(inviteOf(task.joinUrl))).status).toBe(200);
     const calls = stack.fake.calls.slice(before);
-    expect(calls.map((c) => `${c.method} ${c.subdomain}${c.template}`).sort()).toEqual(['GET sync/v1/Services/{ServiceSid}/Documents/{Sid}', 'GET video/v1/Rooms/{Sid}']);
+    expect(calls.map((c) => `${c.method} ${c.subdomain}${c.template}`).sort()).toEqual([
+      'GET sync/v1/Services/{ServiceSid}/Documents/{Sid}',
+      'GET video/v1/Rooms/{Sid}',
+    ]);
     expect(sequentialDepth(calls)).toBe(1);
   });
 });
@@ -57,7 +72,11 @@ describe('revocable links', () => {
   test('Resend revokes the earlier links: they answer 410 invite_revoked, the new one admits', async () => {
     const task = await escalated(stack);
     const again = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
-    const resent = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true });
+    const resent = await stack.post('/video/escalate', {
+      Token: task.token,
+      TaskSid: task.taskSid,
+      Resend: true,
+    });
     expect(resent.status).toBe(200);
     expect(invitesIn(task)).toHaveLength(2);
     expectError(await join(inviteOf(task.joinUrl)), 410, 'invite_revoked');
@@ -65,14 +84,22 @@ describe('revocable links', () => {
     expect((await join(inviteOf(resent.body.joinUrl))).status).toBe(200);
 
     // A second Resend revokes the first one's link in turn.
-    const third = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true });
+    const third = await stack.post('/video/escalate', {
+      Token: task.token,
+      TaskSid: task.taskSid,
+      Resend: true,
+    });
     expectError(await join(inviteOf(resent.body.joinUrl)), 410, 'invite_revoked');
     expect((await join(inviteOf(third.body.joinUrl))).status).toBe(200);
   });
 
   test('concurrent Resends leave the newest link working and never bring an older one back', async () => {
     const task = await escalated(stack);
-    const answers = await Promise.all([1, 2, 3].map(() => stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true })));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() =>
+        stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true }),
+      ),
+    );
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expectError(await join(inviteOf(task.joinUrl)), 410, 'invite_revoked');
     const issuedAt = (url: string) => Number(inviteOf(url).split('.')[2]);
@@ -82,15 +109,25 @@ describe('revocable links', () => {
 
   test('a failed revocation posts no new link', async () => {
     const task = await escalated(stack);
-    stack.fake.faults.push({ method: 'POST', path: /\/sync\/v1\/Services\/[^/]+\/Documents$/, times: Infinity, status: 503 });
-    const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true });
+    stack.fake.faults.push({
+      method: 'POST',
+      path: /\/sync\/v1\/Services\/[^/]+\/Documents$/,
+      times: Infinity,
+      status: 503,
+    });
+    const answer = await stack.post('/video/escalate', {
+      Token: task.token,
+      TaskSid: task.taskSid,
+      Resend: true,
+    });
     expect(answer.status).toBeGreaterThanOrEqual(500);
     expect(invitesIn(task)).toHaveLength(1);
   });
 });
 
 describe('POST /video/remove-participant', () => {
-  const remove = (task: Escalated, Identity: string, token = task.token) => stack.post('/video/remove-participant', { Token: token, TaskSid: task.taskSid, Identity });
+  const remove = (task: Escalated, Identity: string, token = task.token) =>
+    stack.post('/video/remove-participant', { Token: token, TaskSid: task.taskSid, Identity });
 
   test('disconnects the customer and revokes the link that admitted them; other links still work', async () => {
     const task = await escalated(stack);
@@ -103,7 +140,11 @@ describe('POST /video/remove-participant', () => {
     expect(stack.fake.connectedIdentities(task.roomSid)).toEqual([task.agentIdentity]);
     expectError(await join(inviteOf(task.joinUrl)), 410, 'invite_revoked');
 
-    const resent = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true });
+    const resent = await stack.post('/video/escalate', {
+      Token: task.token,
+      TaskSid: task.taskSid,
+      Resend: true,
+    });
     expect((await join(inviteOf(resent.body.joinUrl))).status).toBe(200);
   });
 
@@ -129,11 +170,21 @@ describe('POST /video/remove-participant', () => {
     stack.fake.addParticipant(task.roomSid, task.agentIdentity);
     const before = stack.fake.calls.length;
     expectError(await remove(task, task.agentIdentity), 400, 'invalid_request');
-    expect(stack.fake.calls.slice(before).filter((c) => c.subdomain === 'video' && c.method === 'POST')).toEqual([]);
+    expect(
+      stack.fake.calls.slice(before).filter((c) => c.subdomain === 'video' && c.method === 'POST'),
+    ).toEqual([]);
     expect(stack.fake.connectedIdentities(task.roomSid)).toEqual([task.agentIdentity]);
 
     const other = stack.seedTask();
-    expectError(await stack.post('/video/remove-participant', { Token: other.token, TaskSid: other.taskSid, Identity: 'customer-AAAAAAAAAAAAAAAA' }), 404, 'no_room');
+    expectError(
+      await stack.post('/video/remove-participant', {
+        Token: other.token,
+        TaskSid: other.taskSid,
+        Identity: 'customer-AAAAAAAAAAAAAAAA',
+      }),
+      404,
+      'no_room',
+    );
     expectError(await remove(task, 'customer-AAAAAAAAAAAAAAAA', other.token), 403, 'forbidden');
   });
 });
@@ -149,7 +200,9 @@ describe('only the bundle’s own messages count as its notices', () => {
     const retried = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
     expect(retried.status).toBe(200);
     expect(retried.body.inviteStatus).toBe('posted');
-    const invites = stack.fake.noticesOf(task.conversationSid, 'invite', room.sid).filter((m) => m.participant_sid === null);
+    const invites = stack.fake
+      .noticesOf(task.conversationSid, 'invite', room.sid)
+      .filter((m) => m.participant_sid === null);
     expect(invites).toHaveLength(1);
     expect(invites[0].sid).toBe(retried.body.messageSid);
   });
@@ -157,12 +210,20 @@ describe('only the bundle’s own messages count as its notices', () => {
   test('a spoofed session-ended or recording notice silences nothing', async () => {
     const task = await escalated(stack);
     spoof(task, 'recording-started');
-    const started = await stack.post('/video/recording', { Token: task.token, TaskSid: task.taskSid, Action: 'start' });
+    const started = await stack.post('/video/recording', {
+      Token: task.token,
+      TaskSid: task.taskSid,
+      Action: 'start',
+    });
     expect(started.body).toEqual({ recording: true, roomSid: task.roomSid });
     spoof(task, 'session-ended');
     await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
     for (const kind of ['recording-started', 'session-ended']) {
-      expect(stack.fake.noticesOf(task.conversationSid, kind, task.roomSid).filter((m) => m.participant_sid === null && m.author === 'system')).toHaveLength(1);
+      expect(
+        stack.fake
+          .noticesOf(task.conversationSid, kind, task.roomSid)
+          .filter((m) => m.participant_sid === null && m.author === 'system'),
+      ).toHaveLength(1);
     }
   });
 });
@@ -177,19 +238,32 @@ describe('POST /video/complete', () => {
     const calls = stack.fake.calls.slice(before);
     expect(sequentialDepth(calls)).toBeLessThanOrEqual(5);
     const ending = calls.find((c) => c.method === 'POST' && c.template === '/v1/Rooms/{Sid}')!;
-    const claim = calls.find((c) => c.method === 'POST' && c.template === '/v1/Services/{ServiceSid}/Documents')!;
-    const notice = calls.find((c) => c.method === 'POST' && c.template === '/v1/Conversations/{ConversationSid}/Messages')!;
+    const claim = calls.find(
+      (c) => c.method === 'POST' && c.template === '/v1/Services/{ServiceSid}/Documents',
+    )!;
+    const notice = calls.find(
+      (c) => c.method === 'POST' && c.template === '/v1/Conversations/{ConversationSid}/Messages',
+    )!;
     expect(claim.startedAt).toBeLessThan(ending.endedAt);
     expect(notice.startedAt).toBeGreaterThanOrEqual(ending.endedAt);
   });
 
   test('when ending the room fails, the customer is not told it ended, and a retry does both', async () => {
     const task = await escalated(stack);
-    stack.fake.faults.push({ method: 'POST', path: /\/video\/v1\/Rooms\/RM[0-9a-f]+$/, times: Infinity, status: 500 });
-    expect((await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid })).status).toBe(502);
+    stack.fake.faults.push({
+      method: 'POST',
+      path: /\/video\/v1\/Rooms\/RM[0-9a-f]+$/,
+      times: Infinity,
+      status: 500,
+    });
+    expect((await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid })).status).toBe(
+      502,
+    );
     expect(stack.fake.noticesOf(task.conversationSid, 'session-ended')).toHaveLength(0);
     stack.fake.faults.length = 0;
-    expect((await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid })).status).toBe(200);
+    expect((await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid })).status).toBe(
+      200,
+    );
     expect(stack.fake.noticesOf(task.conversationSid, 'session-ended')).toHaveLength(1);
   });
 
@@ -206,7 +280,10 @@ describe('POST /video/complete', () => {
 });
 
 test('a callback is never preflighted: an unsigned request that looks like one is 403 invalid_signature', async () => {
-  const answer = await stack.post('/video/callbacks/room-status', '', { origin: 'https://flex.twilio.com', headers: { 'Access-Control-Request-Method': 'POST' } });
+  const answer = await stack.post('/video/callbacks/room-status', '', {
+    origin: 'https://flex.twilio.com',
+    headers: { 'Access-Control-Request-Method': 'POST' },
+  });
   expectError(answer, 403, 'invalid_signature');
 });
 
@@ -218,7 +295,11 @@ describe('VIDEO_RECORDING=always does not rest on a Twilio default', () => {
     const create = always.fake.callsTo('POST', /^\/video\/v1\/Rooms$/).at(-1)!;
     expect(JSON.parse(create.form.RecordingRules)).toEqual({ rules: [{ type: 'include', all: true }] });
     expect(always.fake.recordingRules.get(task.roomSid)).toEqual([{ type: 'include', all: true }]);
-    const status = await always.post('/video/recording', { Token: task.token, TaskSid: task.taskSid, Action: 'status' });
+    const status = await always.post('/video/recording', {
+      Token: task.token,
+      TaskSid: task.taskSid,
+      Action: 'status',
+    });
     expect(status.body).toEqual({ recording: true, roomSid: task.roomSid });
   });
 });
@@ -238,23 +319,40 @@ describe('notice texts that cannot carry the link', () => {
 
 describe('invite secrets', () => {
   const NEW_SECRET = 'n'.repeat(40);
-  const rotated = useStack({ env: { VIDEO_INVITE_SECRET: NEW_SECRET, VIDEO_INVITE_SECRET_PREVIOUS: AUTH_TOKEN } });
+  const rotated = useStack({
+    env: { VIDEO_INVITE_SECRET: NEW_SECRET, VIDEO_INVITE_SECRET_PREVIOUS: AUTH_TOKEN },
+  });
   const env = { ...emulatorEnv(), DOMAIN_NAME: 'localhost:1' };
 
   test('a link signed before the rotation (with the auth token) still admits while VIDEO_INVITE_SECRET_PREVIOUS holds it; new links use the new secret', async () => {
     const task = await escalated(rotated);
-    const signedBefore = signInvite(loadConfig(env).inviteKeys, { roomSid: task.roomSid, issuedAt: Date.now(), expiresAt: Math.floor(Date.now() / 1000) + 600 });
-    expect((await join(signedBefore, {}, rotated)).status).toBe(200);
-    const signedWithNew = inviteOf(task.joinUrl);
-    const nowSeconds = Math.floor(Date.now() / 1000);
-    expect(() => verifyInvite(loadConfig({ ...env, VIDEO_INVITE_SECRET: NEW_SECRET }).inviteKeys, signedWithNew, nowSeconds)).not.toThrow();
-    expect(thrownBy(() => verifyInvite(loadConfig(env).inviteKeys, signedWithNew, nowSeconds))).toMatchObject({ code: 'invalid_invite' });
-    expect((await join(signedWithNew, {}, rotated)).status).toBe(200);
-    const foreign = signInvite(loadConfig({ ...env, AUTH_TOKEN: 'another-account-token-0123456789' }).inviteKeys, {
+    const signedBefore = signInvite(loadConfig(env).inviteKeys, {
       roomSid: task.roomSid,
       issuedAt: Date.now(),
       expiresAt: Math.floor(Date.now() / 1000) + 600,
     });
+    expect((await join(signedBefore, {}, rotated)).status).toBe(200);
+    const signedWithNew = inviteOf(task.joinUrl);
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    expect(() =>
+      verifyInvite(
+        loadConfig({ ...env, VIDEO_INVITE_SECRET: NEW_SECRET }).inviteKeys,
+        signedWithNew,
+        nowSeconds,
+      ),
+    ).not.toThrow();
+    expect(thrownBy(() => verifyInvite(loadConfig(env).inviteKeys, signedWithNew, nowSeconds))).toMatchObject(
+      { code: 'invalid_invite' },
+    );
+    expect((await join(signedWithNew, {}, rotated)).status).toBe(200);
+    const foreign = signInvite(
+      loadConfig({ ...env, AUTH_TOKEN: 'another-account-token-0123456789' }).inviteKeys,
+      {
+        roomSid: task.roomSid,
+        issuedAt: Date.now(),
+        expiresAt: Math.floor(Date.now() / 1000) + 600,
+      },
+    );
     expectError(await join(foreign, {}, rotated), 401, 'invalid_invite');
   });
 });

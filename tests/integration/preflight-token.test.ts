@@ -34,11 +34,20 @@ test('while the task has a call, the preflight token still cannot enter it', asy
 
 test('two checks get two rooms', async () => {
   const task = stack.seedTask();
-  const [a, b] = await Promise.all([1, 2].map(() => stack.post('/video/preflight-token', { Token: task.token, TaskSid: task.taskSid })));
+  const [a, b] = await Promise.all(
+    [1, 2].map(() => stack.post('/video/preflight-token', { Token: task.token, TaskSid: task.taskSid })),
+  );
   expect(a.body.roomName).not.toBe(b.body.roomName);
 });
 
-test.each(['pending', 'wrapping', 'completed'])('a %s reservation is not enough', async (reservationStatus) => {
-  const task = stack.seedTask({ reservationStatus });
-  expectError(await stack.post('/video/preflight-token', { Token: task.token, TaskSid: task.taskSid }), 403, 'forbidden');
-});
+test.each(['pending', 'wrapping', 'completed'])(
+  'a %s reservation is not enough',
+  async (reservationStatus) => {
+    const task = stack.seedTask({ reservationStatus });
+    expectError(
+      await stack.post('/video/preflight-token', { Token: task.token, TaskSid: task.taskSid }),
+      403,
+      'forbidden',
+    );
+  },
+);

@@ -9,14 +9,22 @@ import { useStack } from '../support/use-stack';
 
 type RoomTask = Pick<SeededTask, 'conversationSid'> & { roomSid: string };
 
-const recording = (stack: Stack, task: SeededTask, Action: string, options?: PostOptions): Promise<HttpAnswer<'/video/recording'>> =>
+const recording = (
+  stack: Stack,
+  task: SeededTask,
+  Action: string,
+  options?: PostOptions,
+): Promise<HttpAnswer<'/video/recording'>> =>
   stack.post('/video/recording', { Token: task.token, TaskSid: task.taskSid, Action }, options);
 
 const rulesOf = (stack: Stack, roomSid: string) => stack.fake.recordingRules.get(roomSid);
-const started = (stack: Stack, task: RoomTask) => stack.fake.noticesOf(task.conversationSid, 'recording-started', task.roomSid);
-const stopped = (stack: Stack, task: RoomTask) => stack.fake.noticesOf(task.conversationSid, 'recording-stopped', task.roomSid);
+const started = (stack: Stack, task: RoomTask) =>
+  stack.fake.noticesOf(task.conversationSid, 'recording-started', task.roomSid);
+const stopped = (stack: Stack, task: RoomTask) =>
+  stack.fake.noticesOf(task.conversationSid, 'recording-stopped', task.roomSid);
 /** Requests that change something in Twilio (token validation is a POST that changes nothing). */
-const writesSince = (stack: Stack, index: number) => stack.fake.calls.slice(index).filter((c) => c.method === 'POST' && c.subdomain !== 'iam');
+const writesSince = (stack: Stack, index: number) =>
+  stack.fake.calls.slice(index).filter((c) => c.method === 'POST' && c.subdomain !== 'iam');
 
 /** The default policy's stack, shared by the on-demand tests. */
 const stack = useStack();
@@ -38,7 +46,9 @@ describe('VIDEO_RECORDING=on-demand (the default)', () => {
     expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'include', all: true }]);
     expect(started(stack, task)).toHaveLength(1);
     const notice = started(stack, task)[0];
-    expect(JSON.parse(notice.attributes)).toEqual({ videoEscalation: { roomSid: task.roomSid, kind: 'recording-started' } });
+    expect(JSON.parse(notice.attributes)).toEqual({
+      videoEscalation: { roomSid: task.roomSid, kind: 'recording-started' },
+    });
     expect(notice.body).toMatch(/recorded/i);
     expect(notice.body!.length).toBeLessThanOrEqual(160);
 
@@ -99,14 +109,20 @@ describe('VIDEO_RECORDING=on-demand (the default)', () => {
   test('starts and stops racing: the rules end where the last decision says, one notice per decided change', async () => {
     const task = await escalated(stack);
     stack.fake.latencyMs = 40;
-    const answers = await Promise.all(['start', 'stop', 'start', 'stop', 'start', 'stop'].map((action) => recording(stack, task, action)));
+    const answers = await Promise.all(
+      ['start', 'stop', 'start', 'stop', 'start', 'stop'].map((action) => recording(stack, task, action)),
+    );
     // A call that lost every round to the others may be told to try again.
     for (const answer of answers) {
       if (answer.status !== 200) expectError(answer, 503, 'upstream_unavailable');
     }
     stack.fake.latencyMs = 0;
-    const decision = [...stack.fake.documents.values()].find((d) => d.unique_name === `video-recording-${task.roomSid}`)!.data as { recording: boolean; change: number };
-    expect(rulesOf(stack, task.roomSid)).toEqual([{ type: decision.recording ? 'include' : 'exclude', all: true }]);
+    const decision = [...stack.fake.documents.values()].find(
+      (d) => d.unique_name === `video-recording-${task.roomSid}`,
+    )!.data as { recording: boolean; change: number };
+    expect(rulesOf(stack, task.roomSid)).toEqual([
+      { type: decision.recording ? 'include' : 'exclude', all: true },
+    ]);
     expect((await recording(stack, task, 'status')).body.recording).toBe(decision.recording);
     // Changes alternate, starting with a start: each one told once.
     expect(started(stack, task)).toHaveLength(Math.ceil(decision.change / 2));
@@ -128,7 +144,8 @@ describe('VIDEO_RECORDING=on-demand (the default)', () => {
 
   test('no in-progress room → 404 no_room; a task without a conversation → 409; not the holder → 403', async () => {
     const idle = stack.seedTask();
-    for (const action of ['start', 'stop', 'status']) expectError(await recording(stack, idle, action), 404, 'no_room');
+    for (const action of ['start', 'stop', 'status'])
+      expectError(await recording(stack, idle, action), 404, 'no_room');
 
     const task = await escalated(stack);
     await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
@@ -139,7 +156,11 @@ describe('VIDEO_RECORDING=on-demand (the default)', () => {
 
     const wrapping = stack.seedTask({ reservationStatus: 'wrapping' });
     expectError(await recording(stack, wrapping, 'status'), 403, 'forbidden');
-    expectError(await recording(stack, { ...idle, token: 'not-a-flex-token' }, 'status'), 401, 'unauthenticated');
+    expectError(
+      await recording(stack, { ...idle, token: 'not-a-flex-token' }, 'status'),
+      401,
+      'unauthenticated',
+    );
   });
 
   test('VIDEO_COMPOSE is off by default: a room-ended asks for no composition', async () => {
@@ -148,7 +169,9 @@ describe('VIDEO_RECORDING=on-demand (the default)', () => {
     stack.fake.addRecording(task.roomSid, { type: 'video' });
     stack.fake.endRoom(task.roomSid);
     const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
-    expect((await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'room-ended'))).status).toBe(200);
+    expect(
+      (await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'room-ended'))).status,
+    ).toBe(200);
     expect(stack.fake.compositionsOf(task.roomSid)).toEqual([]);
     expect(stack.fake.noticesOf(task.conversationSid, 'session-ended', task.roomSid)).toHaveLength(1);
   });
@@ -159,7 +182,10 @@ describe('VIDEO_RECORDING=on-demand (the default)', () => {
     await recording(stack, task, 'stop');
     const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
     const mark = stack.fake.calls.length;
-    expect((await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started'))).status).toBe(200);
+    expect(
+      (await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started')))
+        .status,
+    ).toBe(200);
     expect(stack.fake.calls.length).toBe(mark);
     expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
     expect(started(stack, task)).toHaveLength(1);
@@ -173,7 +199,9 @@ describe('VIDEO_RECORDING=always', () => {
     const task = await escalated(stack);
     expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'include', all: true }]);
     // The customer is told before joining: the invite itself says the call is recorded.
-    expect(stack.fake.noticesOf(task.conversationSid, 'invite')[0].body).toMatch(/\nThis call will be recorded\.$/);
+    expect(stack.fake.noticesOf(task.conversationSid, 'invite')[0].body).toMatch(
+      /\nThis call will be recorded\.$/,
+    );
     expect((await recording(stack, task, 'status')).body).toEqual({ recording: true, roomSid: task.roomSid });
 
     const mark = stack.fake.calls.length;
@@ -191,7 +219,15 @@ describe('VIDEO_RECORDING=always', () => {
     const task = await escalated(stack);
     const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
     const tracks = ['agent-audio', 'agent-video', 'customer-audio', 'customer-video'];
-    const answers = await Promise.all(tracks.map((track) => postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started', { TrackName: track }))));
+    const answers = await Promise.all(
+      tracks.map((track) =>
+        postCallback(
+          stack,
+          '/video/callbacks/room-status',
+          roomEvent(room, 'recording-started', { TrackName: track }),
+        ),
+      ),
+    );
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
     expect(started(stack, task)).toHaveLength(1);
     // Redelivered, and the agent's own start afterwards: still one.
@@ -204,7 +240,10 @@ describe('VIDEO_RECORDING=always', () => {
     const task = await escalated(stack);
     await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
     const room = stack.fake.rooms.find((r) => r.sid === task.roomSid)!;
-    expect((await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started'))).status).toBe(200);
+    expect(
+      (await postCallback(stack, '/video/callbacks/room-status', roomEvent(room, 'recording-started')))
+        .status,
+    ).toBe(200);
     expect(started(stack, task)).toHaveLength(0);
   });
 });
@@ -218,8 +257,13 @@ describe('VIDEO_RECORDING=off', () => {
     expectError(await recording(stack, task, 'start'), 403, 'recording_disabled');
     expect(writesSince(stack, mark)).toEqual([]);
     expect(rulesOf(stack, task.roomSid)).toEqual([{ type: 'exclude', all: true }]);
-    expect((await recording(stack, task, 'status')).body).toEqual({ recording: false, roomSid: task.roomSid });
+    expect((await recording(stack, task, 'status')).body).toEqual({
+      recording: false,
+      roomSid: task.roomSid,
+    });
     expect((await recording(stack, task, 'stop')).body).toEqual({ recording: false, roomSid: task.roomSid });
-    expect(stack.fake.messages(task.conversationSid).filter((m) => m.attributes.includes('recording-'))).toEqual([]);
+    expect(
+      stack.fake.messages(task.conversationSid).filter((m) => m.attributes.includes('recording-')),
+    ).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ import { useStack } from '../support/use-stack';
 
 const stack = useStack({ env: { VIDEO_COMPOSE: 'true' } });
 
-const list = (task: Pick<SeededTask, 'token' | 'taskSid'>) => stack.post('/video/recordings', { Token: task.token, TaskSid: task.taskSid });
+const list = (task: Pick<SeededTask, 'token' | 'taskSid'>) =>
+  stack.post('/video/recordings', { Token: task.token, TaskSid: task.taskSid });
 
 const escalate = async (task: SeededTask): Promise<string> => (await escalated(stack, { task })).roomSid;
 
@@ -23,17 +24,30 @@ test('two rooms of the same task: both listed, newest first, with recordings, co
   await stack.post('/video/recording', { Token: task.token, TaskSid: task.taskSid, Action: 'start' });
   const firstAudio = stack.fake.addRecording(first, { type: 'audio', duration: 61, createdAt: t0 });
   const firstVideo = stack.fake.addRecording(first, { type: 'video', duration: 60, createdAt: t0 + 1_000 });
-  expect((await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid })).status).toBe(200);
+  expect((await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid })).status).toBe(
+    200,
+  );
   const firstRoom = stack.fake.rooms.find((r) => r.sid === first)!;
-  expect((await postCallback(stack, '/video/callbacks/room-status', roomEvent(firstRoom, 'room-ended'))).status).toBe(200);
+  expect(
+    (await postCallback(stack, '/video/callbacks/room-status', roomEvent(firstRoom, 'room-ended'))).status,
+  ).toBe(200);
   const [composition] = stack.fake.compositionsOf(first);
 
   // The second call, same task, same unique name: still in progress, one recording still
   // processing, one failed and reported by Twilio.
   const second = await escalate(task);
   expect(second).not.toBe(first);
-  const processing = stack.fake.addRecording(second, { type: 'audio', status: 'processing', createdAt: t0 + 30_000 });
-  const failed = stack.fake.addRecording(second, { type: 'video', status: 'failed', duration: null, createdAt: t0 + 31_000 });
+  const processing = stack.fake.addRecording(second, {
+    type: 'audio',
+    status: 'processing',
+    createdAt: t0 + 30_000,
+  });
+  const failed = stack.fake.addRecording(second, {
+    type: 'video',
+    status: 'failed',
+    duration: null,
+    createdAt: t0 + 31_000,
+  });
   const secondRoom = stack.fake.rooms.find((r) => r.sid === second)!;
   const failure = roomEvent(secondRoom, 'recording-failed', {
     RecordingSid: failed,
@@ -57,7 +71,14 @@ test('two rooms of the same task: both listed, newest first, with recordings, co
           { sid: processing, kind: 'audio', durationSeconds: null, status: 'processing' },
         ],
         compositions: [],
-        recordingFailures: [{ recordingSid: failed, trackName: 'customer-camera', reason: 'media_upload', failedAt: '2026-03-04T05:06:07.000Z' }],
+        recordingFailures: [
+          {
+            recordingSid: failed,
+            trackName: 'customer-camera',
+            reason: 'media_upload',
+            failedAt: '2026-03-04T05:06:07.000Z',
+          },
+        ],
       },
       {
         roomSid: first,
@@ -81,7 +102,9 @@ test('two rooms of the same task: both listed, newest first, with recordings, co
 
   // A completed composition reports its duration.
   Object.assign(composition, { status: 'completed', duration: 59 });
-  expect((await list(task)).body.rooms[1].compositions).toEqual([{ sid: composition.sid, status: 'completed', durationSeconds: 59 }]);
+  expect((await list(task)).body.rooms[1].compositions).toEqual([
+    { sid: composition.sid, status: 'completed', durationSeconds: 59 },
+  ]);
 });
 
 test('a task that never had a room has none', async () => {
@@ -99,7 +122,11 @@ test('accepted, wrapping and completed reservations may list; pending, rejected 
     expectError(await list(stack.seedTask({ reservationStatus: status })), 403, 'forbidden');
   }
   const task = stack.seedTask();
-  const stranger = stack.fake.addFlexUser({ identity: 'other@example.com', worker_sid: newSid('WK'), roles: ['agent'] });
+  const stranger = stack.fake.addFlexUser({
+    identity: 'other@example.com',
+    worker_sid: newSid('WK'),
+    roles: ['agent'],
+  });
   expectError(await list({ token: stranger, taskSid: task.taskSid }), 403, 'forbidden');
   const supervisor = stack.fake.addFlexUser({ identity: 'lead@example.com', roles: ['supervisor'] });
   expect((await list({ token: supervisor, taskSid: task.taskSid })).status).toBe(200);

@@ -8,10 +8,20 @@ const stack = useStack();
 
 test('a 429 is retried and the escalate succeeds', async () => {
   const task = stack.seedTask();
-  stack.fake.faults.push({ method: 'POST', path: /^\/video\/v1\/Rooms$/, times: 2, status: 429, twilioCode: 20429 });
+  stack.fake.faults.push({
+    method: 'POST',
+    path: /^\/video\/v1\/Rooms$/,
+    times: 2,
+    status: 429,
+    twilioCode: 20429,
+  });
   const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
   expect(answer.status).toBe(200);
-  expect(stack.fake.callsTo('POST', /^\/video\/v1\/Rooms$/).filter((c) => c.form.UniqueName === `flex-video-${task.taskSid}`)).toHaveLength(3);
+  expect(
+    stack.fake
+      .callsTo('POST', /^\/video\/v1\/Rooms$/)
+      .filter((c) => c.form.UniqueName === `flex-video-${task.taskSid}`),
+  ).toHaveLength(3);
 });
 
 test('a 429 on the message create is retried too: Twilio stored nothing', async () => {
@@ -34,7 +44,11 @@ test('lasting 5xx ends in 502 upstream_error after bounded retries', async () =>
   const task = stack.seedTask();
   const before = stack.fake.calls.length;
   stack.fake.faults.push({ method: 'POST', path: /^\/video\/v1\/Rooms$/, times: Infinity, status: 500 });
-  expectError(await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid }), 502, 'upstream_error');
+  expectError(
+    await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid }),
+    502,
+    'upstream_error',
+  );
   expect(stack.fake.callsTo('POST', /^\/video\/v1\/Rooms$/, before)).toHaveLength(3);
 });
 
@@ -71,9 +85,14 @@ test('Twilio refusing the credentials is a 502 that names no secret', async () =
 describe('misconfiguration', () => {
   const broken = useStack({ env: { TWILIO_API_KEY: '', VIDEO_RECORDING: 'sometimes' } });
 
-  test.each(['/video/escalate', '/video/agent-token', '/video/complete', '/video/join'])('%s answers 500 misconfigured naming the variable', async (endpoint) => {
-    const answer = await broken.post(endpoint, { Token: 'x', TaskSid: `WT${'0'.repeat(32)}`, Invite: 'x' });
-    expect(expectError(answer, 500, 'misconfigured').error.message).toMatch(/TWILIO_API_KEY|VIDEO_RECORDING/);
-    expect(broken.fake.calls).toHaveLength(0);
-  });
+  test.each(['/video/escalate', '/video/agent-token', '/video/complete', '/video/join'])(
+    '%s answers 500 misconfigured naming the variable',
+    async (endpoint) => {
+      const answer = await broken.post(endpoint, { Token: 'x', TaskSid: `WT${'0'.repeat(32)}`, Invite: 'x' });
+      expect(expectError(answer, 500, 'misconfigured').error.message).toMatch(
+        /TWILIO_API_KEY|VIDEO_RECORDING/,
+      );
+      expect(broken.fake.calls).toHaveLength(0);
+    },
+  );
 });

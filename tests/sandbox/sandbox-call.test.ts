@@ -20,9 +20,16 @@ afterAll(async () => {
 
 /** Two videos showing live frames: the page's own camera and the other side's. */
 const twoLiveVideos = (where: Page | Frame) =>
-  where.waitForFunction(() => [...document.querySelectorAll('video')].filter((v) => !v.hidden && v.readyState >= 2 && v.videoWidth > 0).length >= 2, undefined, {
-    timeout: 20_000,
-  });
+  where.waitForFunction(
+    () =>
+      [...document.querySelectorAll('video')].filter(
+        (v) => !v.hidden && v.readyState >= 2 && v.videoWidth > 0,
+      ).length >= 2,
+    undefined,
+    {
+      timeout: 20_000,
+    },
+  );
 
 test('the console’s agent calls the customer: two live videos each side, recording shown, the end ends both', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
@@ -62,7 +69,10 @@ test('the console’s agent calls the customer: two live videos each side, recor
   await panel.getByRole('button', { name: 'Start recording' }).click();
   await visible(opened.locator('.recording-badge'), 10_000);
   await visible(console_.locator('#messages li[data-kind="recording-started"]'));
-  await hasText(console_.locator('#panel-state'), `connected, recording, in the room: ${sandbox.emulator.connectedIdentities(roomSid).join(', ')}`);
+  await hasText(
+    console_.locator('#panel-state'),
+    `connected, recording, in the room: ${sandbox.emulator.connectedIdentities(roomSid).join(', ')}`,
+  );
   await screenshot(console_, 'sandbox-console-in-call');
   await screenshot(opened, 'sandbox-join-in-call');
 

@@ -32,7 +32,10 @@ export interface Exchange {
   text: string;
 }
 
-export type Verdict = { kind: 'validated'; operation: string } | { kind: 'skipped'; reason: string } | { kind: 'violated'; operation: string; problems: string[] };
+export type Verdict =
+  | { kind: 'validated'; operation: string }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'violated'; operation: string; problems: string[] };
 
 /** A violation as a test reports it: which request, what came back, what is wrong. */
 export interface ContractViolation {
@@ -71,7 +74,13 @@ type Json = Record<string, unknown>;
 const escapePointer = (part: string) => part.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function newAjv(options: { coerceTypes: boolean }): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, strictTypes: false, allErrors: true, discriminator: true, coerceTypes: options.coerceTypes });
+  const ajv = new Ajv2020({
+    strict: true,
+    strictTypes: false,
+    allErrors: true,
+    discriminator: true,
+    coerceTypes: options.coerceTypes,
+  });
   addFormats(ajv);
   // The contract's Identity limit is in bytes, which maxLength (characters) cannot say.
   ajv.addKeyword({
@@ -83,7 +92,18 @@ function newAjv(options: { coerceTypes: boolean }): Ajv2020 {
   });
   // The document is registered whole (see the constructor): its own fields are known, inert
   // keywords to ajv, and only the schemas inside it are compiled.
-  for (const field of ['openapi', 'info', 'jsonSchemaDialect', 'servers', 'paths', 'webhooks', 'components', 'security', 'tags', 'externalDocs']) {
+  for (const field of [
+    'openapi',
+    'info',
+    'jsonSchemaDialect',
+    'servers',
+    'paths',
+    'webhooks',
+    'components',
+    'security',
+    'tags',
+    'externalDocs',
+  ]) {
     ajv.addKeyword(field);
   }
   return ajv;
@@ -92,7 +112,11 @@ function newAjv(options: { coerceTypes: boolean }): Ajv2020 {
 function describeError(error: ErrorObject): string {
   const where = error.instancePath || '(root)';
   // ajv's additionalProperties error names the property; enum and const errors carry the values.
-  const params = error.params as { additionalProperty?: string; allowedValues?: unknown; allowedValue?: unknown };
+  const params = error.params as {
+    additionalProperty?: string;
+    allowedValues?: unknown;
+    allowedValue?: unknown;
+  };
   const detail =
     params.additionalProperty !== undefined
       ? ` (${params.additionalProperty})`
@@ -112,7 +136,10 @@ function headerValue(headers: Exchange['headers'], name: string): string | null 
 
 /** body-parser (strict, as twilio-run uses it) takes only an object or an array as JSON. */
 function runtimeRefusesJson(exchange: Exchange): boolean {
-  const contentType = Object.entries(exchange.requestHeaders ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  const contentType =
+    Object.entries(exchange.requestHeaders ?? {}).find(
+      ([name]) => name.toLowerCase() === 'content-type',
+    )?.[1] ?? '';
   const body = exchange.requestBody ?? '';
   if (!/^application\/json\b/i.test(contentType) || body.trim() === '') return false;
   if (!/^[\s]*[[{]/.test(body)) return true;
@@ -159,15 +186,29 @@ export class ContractChecker {
         const operation = item[method] as Json | undefined;
         if (!operation) continue;
         const responses = new Map<string, CompiledResponse>();
-        for (const [status, declared] of Object.entries((operation.responses ?? {}) as Record<string, Json>)) {
-          const [response, pointer] = this.resolve(declared, ['paths', template, method, 'responses', status]);
+        for (const [status, declared] of Object.entries(
+          (operation.responses ?? {}) as Record<string, Json>,
+        )) {
+          const [response, pointer] = this.resolve(declared, [
+            'paths',
+            template,
+            method,
+            'responses',
+            status,
+          ]);
           const content = (response.content ?? {}) as Record<string, Json>;
-          const headers: HeaderCheck[] = Object.entries((response.headers ?? {}) as Record<string, Json>).map(([name, declaredHeader]) => {
-            const [header, headerPointer] = this.resolve(declaredHeader, [...pointer, 'headers', name]);
-            const validate = header.schema ? compile(headerSchemas, [...headerPointer, 'schema']) : undefined;
-            return { name, required: header.required === true, validate };
-          });
-          const json = content['application/json']?.schema ? compile(schemas, [...pointer, 'content', 'application/json', 'schema']) : undefined;
+          const headers: HeaderCheck[] = Object.entries((response.headers ?? {}) as Record<string, Json>).map(
+            ([name, declaredHeader]) => {
+              const [header, headerPointer] = this.resolve(declaredHeader, [...pointer, 'headers', name]);
+              const validate = header.schema
+                ? compile(headerSchemas, [...headerPointer, 'schema'])
+                : undefined;
+              return { name, required: header.required === true, validate };
+            },
+          );
+          const json = content['application/json']?.schema
+            ? compile(schemas, [...pointer, 'content', 'application/json', 'schema'])
+            : undefined;
           responses.set(status, { mediaTypes: Object.keys(content), json, headers });
         }
         this.operations.set(`${method.toUpperCase()} ${template}`, { responses });
@@ -184,7 +225,8 @@ export class ContractChecker {
       .slice(2)
       .split('/')
       .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const target = parts.reduce<unknown>((at, part) => (at as Json | undefined)?.[part], this.document) as Json | undefined;
+    const target = parts.reduce<unknown>((at, part) => (at as Json | undefined)?.[part], this.document) as
+      Json | undefined;
     if (!target) throw new Error(`the contract refers to nothing: ${ref}`);
     return this.resolve(target, parts);
   }
@@ -211,21 +253,40 @@ export class ContractChecker {
 
     // Not the bundle's own answers: recognised by what they are, never by loosening the contract.
     if (method === 'OPTIONS' && headerValue(exchange.headers, 'access-control-allow-origin') === '*') {
-      return { kind: 'skipped', reason: "twilio-run's own OPTIONS answer (its CORS middleware; deployed, the Function answers)" };
+      return {
+        kind: 'skipped',
+        reason: "twilio-run's own OPTIONS answer (its CORS middleware; deployed, the Function answers)",
+      };
     }
     if (!pathname.startsWith('/video/') && /\.[A-Za-z0-9]+$/.test(pathname)) {
       return { kind: 'skipped', reason: 'a static asset (Twilio Assets), not a Function' };
     }
-    if (exchange.status >= 400 && exchange.status < 500 && /^text\/html\b/i.test(contentType) && !hasServerTiming && runtimeRefusesJson(exchange)) {
-      return { kind: 'skipped', reason: "twilio-run's error page: the runtime refused a JSON body it cannot parse before the Function ran" };
+    if (
+      exchange.status >= 400 &&
+      exchange.status < 500 &&
+      /^text\/html\b/i.test(contentType) &&
+      !hasServerTiming &&
+      runtimeRefusesJson(exchange)
+    ) {
+      return {
+        kind: 'skipped',
+        reason:
+          "twilio-run's error page: the runtime refused a JSON body it cannot parse before the Function ran",
+      };
     }
 
     const operationName = `${method} ${pathname} → ${exchange.status}`;
-    const violated = (...problems: string[]): Verdict => ({ kind: 'violated', operation: operationName, problems });
+    const violated = (...problems: string[]): Verdict => ({
+      kind: 'violated',
+      operation: operationName,
+      problems,
+    });
     if (!this.paths.has(pathname)) return violated(`${pathname} is not a path of the contract`);
     const operation = this.operations.get(`${method} ${pathname}`);
     if (!operation) return violated(`${method} is not documented for ${pathname}`);
-    const response = operation.responses.get(String(exchange.status)) ?? operation.responses.get(`${String(exchange.status)[0]}XX`);
+    const response =
+      operation.responses.get(String(exchange.status)) ??
+      operation.responses.get(`${String(exchange.status)[0]}XX`);
     if (!response) return violated(`status ${exchange.status} is not documented for ${method} ${pathname}`);
 
     const problems: string[] = [];
@@ -236,14 +297,20 @@ export class ContractChecker {
         continue;
       }
       if (header.validate && !header.validate(value)) {
-        problems.push(`header ${header.name}: ${JSON.stringify(value)} ${header.validate.errors?.map((e) => e.message).join('; ') ?? 'is invalid'}`);
+        problems.push(
+          `header ${header.name}: ${JSON.stringify(value)} ${header.validate.errors?.map((e) => e.message).join('; ') ?? 'is invalid'}`,
+        );
       }
     }
 
     if (response.mediaTypes.length === 0) {
-      if (exchange.text !== '') problems.push(`a body was sent where the contract documents none (${contentType || 'no Content-Type'})`);
+      if (exchange.text !== '')
+        problems.push(
+          `a body was sent where the contract documents none (${contentType || 'no Content-Type'})`,
+        );
     } else if (response.json) {
-      if (!/^application\/json\b/i.test(contentType)) problems.push(`Content-Type is ${JSON.stringify(contentType)}, not application/json`);
+      if (!/^application\/json\b/i.test(contentType))
+        problems.push(`Content-Type is ${JSON.stringify(contentType)}, not application/json`);
       let body: unknown;
       try {
         body = JSON.parse(exchange.text);
@@ -253,7 +320,9 @@ export class ContractChecker {
       }
       if (!response.json(body)) problems.push(...(response.json.errors ?? []).slice(0, 8).map(describeError));
     } else if (!response.mediaTypes.some((type) => contentType.toLowerCase().startsWith(type))) {
-      problems.push(`Content-Type is ${JSON.stringify(contentType)}, not one of ${response.mediaTypes.join(', ')}`);
+      problems.push(
+        `Content-Type is ${JSON.stringify(contentType)}, not one of ${response.mediaTypes.join(', ')}`,
+      );
     }
     return problems.length > 0 ? violated(...problems) : { kind: 'validated', operation: operationName };
   }
@@ -278,9 +347,17 @@ export function checkAnswer(log: ContractLog, exchange: Exchange): Verdict {
   if (verdict.kind === 'skipped') log.skipped++;
   else log.checked++;
   if (verdict.kind === 'violated') {
-    log.violations.push({ request: `${exchange.method.toUpperCase()} ${exchange.path}`, status: exchange.status, problems: verdict.problems });
+    log.violations.push({
+      request: `${exchange.method.toUpperCase()} ${exchange.path}`,
+      status: exchange.status,
+      problems: verdict.problems,
+    });
   }
   const tally = process.env.CONTRACT_TALLY_FILE;
-  if (tally) fs.appendFileSync(tally, `${verdict.kind}\t${verdict.kind === 'skipped' ? verdict.reason : verdict.operation}\n`);
+  if (tally)
+    fs.appendFileSync(
+      tally,
+      `${verdict.kind}\t${verdict.kind === 'skipped' ? verdict.reason : verdict.operation}\n`,
+    );
   return verdict;
 }

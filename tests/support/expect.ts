@@ -21,7 +21,10 @@ export function isApiError(value: unknown): value is ApiError {
  * Returns that body, typed, for a test that reads the message. */
 export function expectError(answer: RawAnswer, status: number, code: ErrorCode): ApiError {
   const body = answer.json;
-  expect({ status: answer.status, code: isApiError(body) ? body.error.code : body }).toEqual({ status, code });
+  expect({ status: answer.status, code: isApiError(body) ? body.error.code : body }).toEqual({
+    status,
+    code,
+  });
   if (!isApiError(body)) throw new Error(`not the contract's error body: ${answer.text.slice(0, 300)}`);
   expect(Object.keys(body)).toEqual(['error']);
   expect(body.error.message.length).toBeGreaterThan(0);
@@ -48,7 +51,8 @@ export const stringMatching = (pattern: RegExp): unknown => expect.stringMatchin
 export const stringContaining = (text: string): unknown => expect.stringContaining(text);
 
 /** The invite value inside a join link. */
-export const inviteOf = (joinUrl: string): string => decodeURIComponent(new URL(joinUrl).hash.replace(/^#invite=/, ''));
+export const inviteOf = (joinUrl: string): string =>
+  decodeURIComponent(new URL(joinUrl).hash.replace(/^#invite=/, ''));
 
 /** Longest chain of calls where each starts only after the previous one ended: the number of
  * sequential Twilio round trips on a request's critical path. */

@@ -44,10 +44,24 @@ export function useInProcess(env: Record<string, string> = {}): InProcess {
     },
     deps({ clockOffsetMs = 0 } = {}) {
       const cfg = current();
-      const twilio = createTwilioClient({ accountSid: cfg.accountSid, authToken: cfg.authToken, apiBaseUrl: cfg.apiBaseUrl, deadline: new Deadline(INVOCATION_BUDGET_MS) });
-      const invocation = { config: cfg, twilio, headers: {}, now: () => new Date(Date.now() + clockOffsetMs) };
+      const twilio = createTwilioClient({
+        accountSid: cfg.accountSid,
+        authToken: cfg.authToken,
+        apiBaseUrl: cfg.apiBaseUrl,
+        deadline: new Deadline(INVOCATION_BUDGET_MS),
+      });
+      const invocation = {
+        config: cfg,
+        twilio,
+        headers: {},
+        now: () => new Date(Date.now() + clockOffsetMs),
+      };
       return { ...escalationDeps(invocation), ...roomEventDeps(invocation) };
     },
-    agentOf: (task) => ({ identity: `agent${task.workerSid.slice(-6)}@example.com`, workerSid: task.workerSid, roles: ['agent'] }),
+    agentOf: (task) => ({
+      identity: `agent${task.workerSid.slice(-6)}@example.com`,
+      workerSid: task.workerSid,
+      roles: ['agent'],
+    }),
   };
 }

@@ -32,7 +32,8 @@ interface ParamValues {
 
 /** Malformed values of one parameter of `base`, each with what it must be answered. */
 function variants(base: Body, param: string, values: ParamValues): MalformedCase[] {
-  const expectedFor = (value: unknown): Expected => (param === 'Token' && (value === undefined || value === null || value === '') ? ABSENT_TOKEN : INVALID);
+  const expectedFor = (value: unknown): Expected =>
+    param === 'Token' && (value === undefined || value === null || value === '') ? ABSENT_TOKEN : INVALID;
   const without = () => Object.fromEntries(Object.entries(base).filter(([name]) => name !== param));
   const shown = (value: unknown) => (JSON.stringify(value) ?? String(value)).slice(0, 40);
   return [
@@ -42,8 +43,18 @@ function variants(base: Body, param: string, values: ParamValues): MalformedCase
           { name: `${param} missing (form)`, body: without(), form: true, expected: expectedFor(undefined) },
         ]
       : []),
-    ...values.json.map((value) => ({ name: `${param}=${shown(value)} (JSON)`, body: { ...base, [param]: value }, form: false, expected: expectedFor(value) })),
-    ...values.form.map((value) => ({ name: `${param}=${shown(value)} (form)`, body: { ...base, [param]: value }, form: true, expected: expectedFor(value) })),
+    ...values.json.map((value) => ({
+      name: `${param}=${shown(value)} (JSON)`,
+      body: { ...base, [param]: value },
+      form: false,
+      expected: expectedFor(value),
+    })),
+    ...values.form.map((value) => ({
+      name: `${param}=${shown(value)} (form)`,
+      body: { ...base, [param]: value },
+      form: true,
+      expected: expectedFor(value),
+    })),
   ];
 }
 
@@ -80,12 +91,20 @@ const AGENT_BASE: Body = { Token: SEEDED_TOKEN, TaskSid: SEEDED_TASK };
 /** Token and TaskSid, plus the endpoint's own parameters. */
 function agentCases(own: Record<string, ParamValues> = {}, ownBase: Body = {}): MalformedCase[] {
   const base = { ...AGENT_BASE, ...ownBase };
-  return [...variants(base, 'Token', TOKEN), ...variants(base, 'TaskSid', TASK_SID), ...Object.entries(own).flatMap(([param, values]) => variants(base, param, values))];
+  return [
+    ...variants(base, 'Token', TOKEN),
+    ...variants(base, 'TaskSid', TASK_SID),
+    ...Object.entries(own).flatMap(([param, values]) => variants(base, param, values)),
+  ];
 }
 
 export const MALFORMED: Record<string, MalformedCase[]> = {
   '/video/escalate': agentCases({
-    Resend: { json: ['yes', 1, 0, 'TRUE', [], { value: true }, null], form: ['yes', '1', 'on'], required: false },
+    Resend: {
+      json: ['yes', 1, 0, 'TRUE', [], { value: true }, null],
+      form: ['yes', '1', 'on'],
+      required: false,
+    },
   }),
   '/video/agent-token': agentCases(),
   '/video/preflight-token': agentCases(),
@@ -94,7 +113,19 @@ export const MALFORMED: Record<string, MalformedCase[]> = {
   '/video/recording': agentCases(
     {
       Action: {
-        json: ['', 'START', 'start ', 'begin', 'pause', 1, true, null, ['start'], { start: true }, 's'.repeat(200_000)],
+        json: [
+          '',
+          'START',
+          'start ',
+          'begin',
+          'pause',
+          1,
+          true,
+          null,
+          ['start'],
+          { start: true },
+          's'.repeat(200_000),
+        ],
         form: ['', 'Stop', 'start;stop'],
         required: true,
       },
@@ -104,7 +135,22 @@ export const MALFORMED: Record<string, MalformedCase[]> = {
   '/video/remove-participant': agentCases(
     {
       Identity: {
-        json: ['', 7, true, null, ['customer-x'], { identity: 'x' }, 'i'.repeat(129), 'é'.repeat(65), 'a/b', 'a?b', 'a#b', '100%', 'x\u0000y', 'x\u202ey'],
+        json: [
+          '',
+          7,
+          true,
+          null,
+          ['customer-x'],
+          { identity: 'x' },
+          'i'.repeat(129),
+          'é'.repeat(65),
+          'a/b',
+          'a?b',
+          'a#b',
+          '100%',
+          'x\u0000y',
+          'x\u202ey',
+        ],
         form: ['', 'i'.repeat(5_000), '../Participants', 'a\nb'],
         required: true,
       },
@@ -130,4 +176,9 @@ export const MALFORMED: Record<string, MalformedCase[]> = {
 export const NOT_PARAMETERS = ['', '[]', '[1,2,3]', '"TaskSid"', 'null', '{"request":{"headers":5}}'];
 
 export const withSeeded = (body: Body, seeded: { token: string; taskSid: string }): Body =>
-  Object.fromEntries(Object.entries(body).map(([k, v]) => [k, v === SEEDED_TOKEN ? seeded.token : v === SEEDED_TASK ? seeded.taskSid : v]));
+  Object.fromEntries(
+    Object.entries(body).map(([k, v]) => [
+      k,
+      v === SEEDED_TOKEN ? seeded.token : v === SEEDED_TASK ? seeded.taskSid : v,
+    ]),
+  );

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { freePort, ROOT, startTwilioRun, type TwilioRun } from '../../dev/twilio-run';
 import { checkAnswer, ContractLog, newContractLog } from './contract-check';
-import { API_KEY, API_SECRET, emulatorEnv, SeededTask, TwilioEmulator, WORKSPACE_SID } from '../../dev/emulator';
+import {
+  API_KEY,
+  API_SECRET,
+  emulatorEnv,
+  SeededTask,
+  TwilioEmulator,
+  WORKSPACE_SID,
+} from '../../dev/emulator';
 import type { ApiAnswer, ApiPath } from '../../src/contract';
 
 /**
@@ -79,7 +86,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   fs.mkdirSync(path.join(ROOT, '.test-stacks'), { recursive: true });
   const dir = fs.mkdtempSync(path.join(ROOT, '.test-stacks', 'stack-'));
   fs.cpSync(path.join(ROOT, 'dist', 'functions'), path.join(dir, 'functions'), { recursive: true });
-  fs.cpSync(options.assetsDir ?? path.join(ROOT, 'dist', 'assets'), path.join(dir, 'assets'), { recursive: true });
+  fs.cpSync(options.assetsDir ?? path.join(ROOT, 'dist', 'assets'), path.join(dir, 'assets'), {
+    recursive: true,
+  });
   let twilioRun: TwilioRun;
   try {
     twilioRun = await startTwilioRun({
@@ -96,7 +105,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const baseUrl = twilioRun.url;
 
   const contract = newContractLog();
-  async function post<P extends ApiPath>(pathname: P | string, body: RequestBody, opts: PostOptions = {}): Promise<HttpAnswer<P>> {
+  async function post<P extends ApiPath>(
+    pathname: P | string,
+    body: RequestBody,
+    opts: PostOptions = {},
+  ): Promise<HttpAnswer<P>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.origin) headers.Origin = opts.origin;
     let payload: string;
@@ -110,7 +123,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     const response = await fetch(`${baseUrl}${pathname}`, { method: 'POST', headers, body: payload });
     const text = await response.text();
-    checkAnswer(contract, { method: 'POST', path: pathname, requestHeaders: headers, requestBody: payload, status: response.status, headers: response.headers, text });
+    checkAnswer(contract, {
+      method: 'POST',
+      path: pathname,
+      requestHeaders: headers,
+      requestBody: payload,
+      status: response.status,
+      headers: response.headers,
+      text,
+    });
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -121,7 +142,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // Not enumerable: printing or comparing an answer never reads it.
     return Object.defineProperty(answer as HttpAnswer<P>, 'body', {
       get(): ApiAnswer<P> {
-        if (answer.status !== 200) throw new Error(`POST ${pathname} answered ${answer.status}, not 200: ${text.slice(0, 300)}`);
+        if (answer.status !== 200)
+          throw new Error(`POST ${pathname} answered ${answer.status}, not 200: ${text.slice(0, 300)}`);
         // Checked against the contract above: a 200 of this path is this path's answer.
         return json as ApiAnswer<P>;
       },

@@ -7,7 +7,11 @@ import type { HttpAnswer, Stack } from './stack';
 
 export type CallbackPath = '/video/callbacks/room-status' | '/video/callbacks/composition-status';
 
-export const signatureOf = (url: string, params: Record<string, string | string[]>, authToken = AUTH_TOKEN): string => twilio.getExpectedTwilioSignature(authToken, url, params);
+export const signatureOf = (
+  url: string,
+  params: Record<string, string | string[]>,
+  authToken = AUTH_TOKEN,
+): string => twilio.getExpectedTwilioSignature(authToken, url, params);
 
 function formOf(params: Record<string, string | string[]>): string {
   const form = new URLSearchParams();
@@ -23,15 +27,25 @@ export interface CallbackOptions {
 }
 
 /** Posts a callback signed for the URL the bundle registered (or with the given signature). */
-export function postCallback<P extends CallbackPath>(stack: Stack, path: P, params: Record<string, string | string[]>, options: CallbackOptions = {}): Promise<HttpAnswer<P>> {
-  const signature = options.signature === undefined ? signatureOf(`${stack.baseUrl}${path}`, params) : options.signature;
+export function postCallback<P extends CallbackPath>(
+  stack: Stack,
+  path: P,
+  params: Record<string, string | string[]>,
+  options: CallbackOptions = {},
+): Promise<HttpAnswer<P>> {
+  const signature =
+    options.signature === undefined ? signatureOf(`${stack.baseUrl}${path}`, params) : options.signature;
   const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
   if (signature !== null) headers['X-Twilio-Signature'] = signature;
   return stack.post(path, formOf(params), { headers });
 }
 
 /** A room status callback's usual parameters. */
-export function roomEvent(room: { sid: string; unique_name: string; status: string }, event: string, extra: Record<string, string> = {}): Record<string, string> {
+export function roomEvent(
+  room: { sid: string; unique_name: string; status: string },
+  event: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     AccountSid: ACCOUNT_SID,
     RoomSid: room.sid,

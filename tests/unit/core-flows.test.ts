@@ -11,22 +11,35 @@ import { useInProcess } from '../support/in-process';
  * the races and lost answers the twilio-run suite can only try a few times, tried many times. */
 
 const env = useInProcess({ VIDEO_COMPOSE: 'true' });
-const flexTask = (task: SeededTask): FlexTask => ({ sid: task.taskSid, conversationSid: task.conversationSid });
+const flexTask = (task: SeededTask): FlexTask => ({
+  sid: task.taskSid,
+  conversationSid: task.conversationSid,
+});
 const invites = (task: SeededTask) => env.fake.noticesOf(task.conversationSid, 'invite');
 const inviteOf = (joinUrl: string) => decodeURIComponent(new URL(joinUrl).hash.slice('#invite='.length));
 const roomOf = async (task: SeededTask) => (await findInProgressRoom(env.deps().twilio, task.taskSid))!;
 
-test.each([1, 2, 3, 4, 5])('round %i: twenty concurrent escalates make one room and, once the owner’s head start is over, one invite', async () => {
-  const task = env.fake.seedTask();
-  env.fake.latencyMs = 5;
-  const answers = await Promise.all(Array.from({ length: 20 }, () => escalate(env.deps(), flexTask(task), env.agentOf(task), false)));
-  expect(new Set(answers.map((a) => a.roomSid)).size).toBe(1);
-  expect(answers.filter((a) => a.created)).toHaveLength(1);
-  expect(invites(task)).toHaveLength(1);
-  const later = await escalate(env.deps({ clockOffsetMs: CLAIM_LEASE_MS + 1_000 }), flexTask(task), env.agentOf(task), false);
-  expect(later).toMatchObject({ inviteStatus: 'already-posted', messageSid: invites(task)[0].sid });
-  expect(invites(task)).toHaveLength(1);
-});
+test.each([1, 2, 3, 4, 5])(
+  'round %i: twenty concurrent escalates make one room and, once the owner’s head start is over, one invite',
+  async () => {
+    const task = env.fake.seedTask();
+    env.fake.latencyMs = 5;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => escalate(env.deps(), flexTask(task), env.agentOf(task), false)),
+    );
+    expect(new Set(answers.map((a) => a.roomSid)).size).toBe(1);
+    expect(answers.filter((a) => a.created)).toHaveLength(1);
+    expect(invites(task)).toHaveLength(1);
+    const later = await escalate(
+      env.deps({ clockOffsetMs: CLAIM_LEASE_MS + 1_000 }),
+      flexTask(task),
+      env.agentOf(task),
+      false,
+    );
+    expect(later).toMatchObject({ inviteStatus: 'already-posted', messageSid: invites(task)[0].sid });
+    expect(invites(task)).toHaveLength(1);
+  },
+);
 
 test('an invite stored by Twilio whose answer was lost is found, never posted twice', async () => {
   const task = env.fake.seedTask();
@@ -34,7 +47,11 @@ test('an invite stored by Twilio whose answer was lost is found, never posted tw
   const first = await escalate(env.deps(), flexTask(task), env.agentOf(task), false);
   expect(first.inviteStatus).toBe('posted');
   expect(first.messageSid).toBe(invites(task)[0].sid);
-  const repeats = await Promise.all(Array.from({ length: 5 }, () => escalate(env.deps({ clockOffsetMs: CLAIM_LEASE_MS + 1_000 }), flexTask(task), env.agentOf(task), false)));
+  const repeats = await Promise.all(
+    Array.from({ length: 5 }, () =>
+      escalate(env.deps({ clockOffsetMs: CLAIM_LEASE_MS + 1_000 }), flexTask(task), env.agentOf(task), false),
+    ),
+  );
   expect(repeats.every((r) => r.inviteStatus === 'already-posted')).toBe(true);
   expect(invites(task)).toHaveLength(1);
 });
@@ -43,7 +60,9 @@ test('a failed invite is posted once by whichever of many later calls wins the c
   const task = env.fake.seedTask();
   env.fake.faults.push({ method: 'POST', path: /\/Messages$/, times: 1, status: 400 });
   await expect(escalate(env.deps(), flexTask(task), env.agentOf(task), false)).rejects.toBeDefined();
-  const retries = await Promise.all(Array.from({ length: 8 }, () => escalate(env.deps(), flexTask(task), env.agentOf(task), false)));
+  const retries = await Promise.all(
+    Array.from({ length: 8 }, () => escalate(env.deps(), flexTask(task), env.agentOf(task), false)),
+  );
   expect(invites(task)).toHaveLength(1);
   expect(retries.filter((r) => r.inviteStatus === 'posted')).toHaveLength(1);
 });
@@ -52,31 +71,50 @@ test('Resend revokes every earlier link of the room; the newest admits', async (
   const task = env.fake.seedTask();
   const first = await escalate(env.deps(), flexTask(task), env.agentOf(task), false);
   const resent = await escalate(env.deps(), flexTask(task), env.agentOf(task), true);
-  await expect(admitCustomer(env.deps(), inviteOf(first.joinUrl))).rejects.toMatchObject({ code: 'invite_revoked' });
-  await expect(admitCustomer(env.deps(), inviteOf(resent.joinUrl))).resolves.toMatchObject({ roomName: first.roomName });
+  await expect(admitCustomer(env.deps(), inviteOf(first.joinUrl))).rejects.toMatchObject({
+    code: 'invite_revoked',
+  });
+  await expect(admitCustomer(env.deps(), inviteOf(resent.joinUrl))).resolves.toMatchObject({
+    roomName: first.roomName,
+  });
   expect(invites(task)).toHaveLength(2);
 });
 
-test.each([1, 2, 3])('round %i: starts and stops racing end with the rules of the last decision and one notice per decided change', async () => {
-  const task = env.fake.seedTask();
-  await escalate(env.deps(), flexTask(task), env.agentOf(task), false);
-  const room = await roomOf(task);
-  env.fake.latencyMs = 3;
-  const actions = ['start', 'stop', 'start', 'start', 'stop', 'start'] as const;
-  await Promise.all(actions.map((action) => changeRecording(env.deps(), flexTask(task), room, action).catch(() => undefined)));
-  const rules = env.fake.recordingRules.get(room.sid)!;
-  const decision = (await env.deps().twilio.sync.v1.services('default').documents(`video-recording-${room.sid}`).fetch()).data as { recording: boolean; change: number };
-  expect(rules).toEqual([{ type: decision.recording ? 'include' : 'exclude', all: true }]);
-  const notices = ['recording-started', 'recording-stopped'].flatMap((kind) => env.fake.noticesOf(task.conversationSid, kind, room.sid));
-  expect(notices).toHaveLength(decision.change);
-});
+test.each([1, 2, 3])(
+  'round %i: starts and stops racing end with the rules of the last decision and one notice per decided change',
+  async () => {
+    const task = env.fake.seedTask();
+    await escalate(env.deps(), flexTask(task), env.agentOf(task), false);
+    const room = await roomOf(task);
+    env.fake.latencyMs = 3;
+    const actions = ['start', 'stop', 'start', 'start', 'stop', 'start'] as const;
+    await Promise.all(
+      actions.map((action) =>
+        changeRecording(env.deps(), flexTask(task), room, action).catch(() => undefined),
+      ),
+    );
+    const rules = env.fake.recordingRules.get(room.sid)!;
+    const decision = (
+      await env.deps().twilio.sync.v1.services('default').documents(`video-recording-${room.sid}`).fetch()
+    ).data as { recording: boolean; change: number };
+    expect(rules).toEqual([{ type: decision.recording ? 'include' : 'exclude', all: true }]);
+    const notices = ['recording-started', 'recording-stopped'].flatMap((kind) =>
+      env.fake.noticesOf(task.conversationSid, kind, room.sid),
+    );
+    expect(notices).toHaveLength(decision.change);
+  },
+);
 
 test('room-ended delivered five times at once: one session-ended notice, one composition', async () => {
   const task = env.fake.seedTask();
   const escalated = await escalate(env.deps(), flexTask(task), env.agentOf(task), false);
   env.fake.addRecording(escalated.roomSid);
   env.fake.endRoom(escalated.roomSid);
-  const outcomes = await Promise.all(Array.from({ length: 5 }, () => handleRoomEvent(env.deps(), { roomSid: escalated.roomSid, event: 'room-ended' })));
+  const outcomes = await Promise.all(
+    Array.from({ length: 5 }, () =>
+      handleRoomEvent(env.deps(), { roomSid: escalated.roomSid, event: 'room-ended' }),
+    ),
+  );
   expect(outcomes.every((o) => o.handled === 'room-ended')).toBe(true);
   expect(env.fake.noticesOf(task.conversationSid, 'session-ended', escalated.roomSid)).toHaveLength(1);
   expect(env.fake.compositionsOf(escalated.roomSid)).toHaveLength(1);
@@ -89,7 +127,9 @@ test('complete and room-ended racing tell the customer once', async () => {
   await Promise.all([
     completeSession(env.deps(), flexTask(task), room),
     completeSession(env.deps(), flexTask(task), room),
-    new Promise((resolve) => setTimeout(resolve, 2)).then(() => handleRoomEvent(env.deps(), { roomSid: escalated.roomSid, event: 'room-ended' })),
+    new Promise((resolve) => setTimeout(resolve, 2)).then(() =>
+      handleRoomEvent(env.deps(), { roomSid: escalated.roomSid, event: 'room-ended' }),
+    ),
   ]);
   expect(env.fake.rooms.find((r) => r.sid === escalated.roomSid)!.status).toBe('completed');
   expect(env.fake.noticesOf(task.conversationSid, 'session-ended', escalated.roomSid)).toHaveLength(1);

@@ -31,7 +31,10 @@ export const conversations: Product = {
         const list = req.state.conversations.get(sid);
         if (!list) throw noConversation();
         const items = req.query.get('Order') === 'desc' ? [...list].reverse() : [...list];
-        return [200, page('messages', items, req, `https://conversations.twilio.com/v1/Conversations/${sid}/Messages`)];
+        return [
+          200,
+          page('messages', items, req, `https://conversations.twilio.com/v1/Conversations/${sid}/Messages`),
+        ];
       },
     },
   ],

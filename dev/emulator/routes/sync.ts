@@ -38,14 +38,19 @@ export const sync: Product = {
         return [201, doc];
       },
     },
-    { method: 'GET', template: '/v1/Services/{ServiceSid}/Documents/{Sid}', handle: (req) => [200, documentOf(req)] },
+    {
+      method: 'GET',
+      template: '/v1/Services/{ServiceSid}/Documents/{Sid}',
+      handle: (req) => [200, documentOf(req)],
+    },
     {
       method: 'POST',
       template: '/v1/Services/{ServiceSid}/Documents/{Sid}',
       handle: (req) => {
         const doc = documentOf(req);
         const ifMatch = req.headers['if-match'];
-        if (ifMatch !== undefined && ifMatch !== doc.revision) throw new TwilioError(412, 54103, 'The revision of the Document does not match');
+        if (ifMatch !== undefined && ifMatch !== doc.revision)
+          throw new TwilioError(412, 54103, 'The revision of the Document does not match');
         if (f(req, 'Data') !== undefined) doc.data = JSON.parse(f(req, 'Data')!);
         doc.revision = String(Number(doc.revision) + 1);
         doc.date_updated = iso();

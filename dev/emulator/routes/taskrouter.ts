@@ -64,7 +64,15 @@ export const taskrouter: Product = {
             url: '',
             links: {},
           }));
-        return [200, page('reservations', items, req, `https://taskrouter.twilio.com/v1/Workspaces/${p.WorkspaceSid}/Tasks/${p.TaskSid}/Reservations`)];
+        return [
+          200,
+          page(
+            'reservations',
+            items,
+            req,
+            `https://taskrouter.twilio.com/v1/Workspaces/${p.WorkspaceSid}/Tasks/${p.TaskSid}/Reservations`,
+          ),
+        ];
       },
     },
   ],

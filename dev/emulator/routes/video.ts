@@ -10,9 +10,13 @@ function roomOf(req: RouteRequest, name: 'Sid' | 'RoomSid'): Room {
 
 function createRoom(req: RouteRequest): [number, Json] {
   const uniqueName = f(req, 'UniqueName') ?? newSid('RM');
-  if (req.state.rooms.some((r) => r.unique_name === uniqueName && r.status === 'in-progress')) throw new TwilioError(400, 53113, 'Room exists');
+  if (req.state.rooms.some((r) => r.unique_name === uniqueName && r.status === 'in-progress'))
+    throw new TwilioError(400, 53113, 'Room exists');
   // A room created without explicit rules may report none, whatever it records.
-  const rules = f(req, 'RecordingRules') === undefined ? [] : (JSON.parse(f(req, 'RecordingRules')!) as { rules?: Json[] }).rules;
+  const rules =
+    f(req, 'RecordingRules') === undefined
+      ? []
+      : (JSON.parse(f(req, 'RecordingRules')!) as { rules?: Json[] }).rules;
   if (!Array.isArray(rules)) throw new TwilioError(400, 53120, 'Invalid Recording Rules');
   const room = req.state.createRoom(
     {
@@ -47,17 +51,32 @@ function recordingRules(req: RouteRequest): [number, Json] {
   if (req.method === 'POST') {
     if (room.status !== 'in-progress') throw new TwilioError(400, 53118, 'Room is not in-progress');
     const rules: unknown = JSON.parse(f(req, 'Rules') ?? '[]');
-    const valid = Array.isArray(rules) && rules.length > 0 && rules.every((rule: Json) => rule.type === 'include' || rule.type === 'exclude');
+    const valid =
+      Array.isArray(rules) &&
+      rules.length > 0 &&
+      rules.every((rule: Json) => rule.type === 'include' || rule.type === 'exclude');
     if (!valid) throw new TwilioError(400, 53120, 'Invalid Recording Rules');
     req.state.setRecordingRules(room, rules as Json[]);
   }
-  return [200, { room_sid: room.sid, rules: req.state.recordingRules.get(room.sid) ?? [], date_created: room.date_created, date_updated: iso() }];
+  return [
+    200,
+    {
+      room_sid: room.sid,
+      rules: req.state.recordingRules.get(room.sid) ?? [],
+      date_created: room.date_created,
+      date_updated: iso(),
+    },
+  ];
 }
 
 function participant(req: RouteRequest): [number, Json] {
   const p = req.pathParams;
   // The Sid may be the participant's identity: then only a connected participant matches.
-  const found = req.state.participants.find((x) => x.room_sid === p.RoomSid && (x.sid === p.Sid || (x.identity === decodeURIComponent(p.Sid) && x.status === 'connected')));
+  const found = req.state.participants.find(
+    (x) =>
+      x.room_sid === p.RoomSid &&
+      (x.sid === p.Sid || (x.identity === decodeURIComponent(p.Sid) && x.status === 'connected')),
+  );
   if (!found) throw notFound();
   if (req.method === 'GET') return [200, found];
   if (f(req, 'Status') !== 'disconnected') throw new TwilioError(400, 53209, 'Participant status is invalid');
@@ -68,8 +87,10 @@ function participant(req: RouteRequest): [number, Json] {
 function createComposition(req: RouteRequest): [number, Json] {
   const room = req.state.rooms.find((r) => r.sid === f(req, 'RoomSid'));
   if (!room) throw notFound();
-  if (room.status === 'in-progress') throw new TwilioError(400, 53120, 'Room must be completed before it can be composed');
-  if (f(req, 'VideoLayout') === undefined && f(req, 'AudioSources') === undefined) throw new TwilioError(400, 53120, 'VideoLayout or AudioSources required');
+  if (room.status === 'in-progress')
+    throw new TwilioError(400, 53120, 'Room must be completed before it can be composed');
+  if (f(req, 'VideoLayout') === undefined && f(req, 'AudioSources') === undefined)
+    throw new TwilioError(400, 53120, 'VideoLayout or AudioSources required');
   const sid = newSid('CJ');
   const composition: Composition = {
     account_sid: ACCOUNT_SID,
@@ -117,7 +138,9 @@ const routes: Route[] = [
     handle: (req) => {
       const status = req.query.get('Status') ?? 'in-progress';
       const name = req.query.get('UniqueName');
-      const items = req.state.rooms.filter((r) => r.status === status && (!name || r.unique_name === name)).sort((a, b) => b.date_created.localeCompare(a.date_created));
+      const items = req.state.rooms
+        .filter((r) => r.status === status && (!name || r.unique_name === name))
+        .sort((a, b) => b.date_created.localeCompare(a.date_created));
       return [200, page('rooms', items, req, 'https://video.twilio.com/v1/Rooms')];
     },
   },
@@ -129,8 +152,13 @@ const routes: Route[] = [
     handle: (req) => {
       const room = roomOf(req, 'RoomSid');
       const status = req.query.get('Status');
-      const items = req.state.recordings.filter((r) => r.room_sid === room.sid && (!status || r.status === status));
-      return [200, page('recordings', items, req, `https://video.twilio.com/v1/Rooms/${room.sid}/Recordings`)];
+      const items = req.state.recordings.filter(
+        (r) => r.room_sid === room.sid && (!status || r.status === status),
+      );
+      return [
+        200,
+        page('recordings', items, req, `https://video.twilio.com/v1/Rooms/${room.sid}/Recordings`),
+      ];
     },
   },
   {
@@ -140,8 +168,13 @@ const routes: Route[] = [
       const roomSid = req.pathParams.RoomSid;
       const status = req.query.get('Status') ?? 'connected';
       const identity = req.query.get('Identity');
-      const items = req.state.participants.filter((x) => x.room_sid === roomSid && x.status === status && (!identity || x.identity === identity));
-      return [200, page('participants', items, req, `https://video.twilio.com/v1/Rooms/${roomSid}/Participants`)];
+      const items = req.state.participants.filter(
+        (x) => x.room_sid === roomSid && x.status === status && (!identity || x.identity === identity),
+      );
+      return [
+        200,
+        page('participants', items, req, `https://video.twilio.com/v1/Rooms/${roomSid}/Participants`),
+      ];
     },
   },
   { method: 'GET', template: '/v1/Rooms/{RoomSid}/Participants/{Sid}', handle: participant },

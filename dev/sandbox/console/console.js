@@ -61,7 +61,10 @@
     if (event.source !== $('panel').contentWindow || event.origin !== location.origin || !session) return;
     const data = event.data || {};
     if (data.type === 'video-escalation:ready') {
-      $('panel').contentWindow.postMessage({ type: 'video-escalation:session', token: session.token, taskSid: session.taskSid }, location.origin);
+      $('panel').contentWindow.postMessage(
+        { type: 'video-escalation:session', token: session.token, taskSid: session.taskSid },
+        location.origin,
+      );
     } else if (data.type === 'video-escalation:state') {
       const who = data.participants.length ? `, in the room: ${data.participants.join(', ')}` : '';
       $('panel-state').textContent = `${data.state}${data.recording ? ', recording' : ''}${who}`;
@@ -72,7 +75,8 @@
   events.onmessage = (event) => {
     const data = JSON.parse(event.data);
     if (data.type === 'reset') return void load();
-    if (data.type === 'message' && session && data.message.conversation_sid === session.conversationSid) show(data.message);
+    if (data.type === 'message' && session && data.message.conversation_sid === session.conversationSid)
+      show(data.message);
   };
 
   $('compose').addEventListener('submit', async (event) => {
@@ -80,7 +84,11 @@
     const text = $('text').value.trim();
     if (!text) return;
     $('text').value = '';
-    await fetch('/__sandbox/chat', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ body: text }) });
+    await fetch('/__sandbox/chat', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ body: text }),
+    });
   });
 
   $('reset').addEventListener('click', async () => {

@@ -18,19 +18,26 @@ interface Dom {
   window: Window & typeof globalThis;
 }
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { JSDOM } = require('jsdom') as { JSDOM: new (html: string, options: { pretendToBeVisual: boolean }) => Dom };
+const { JSDOM } = require('jsdom') as {
+  JSDOM: new (html: string, options: { pretendToBeVisual: boolean }) => Dom;
+};
 
 const A = 'WT' + 'a'.repeat(32);
 const B = 'WT' + 'b'.repeat(32);
 const C = 'WT' + 'c'.repeat(32);
 const TAB = { left: 400, top: 150, width: 700, height: 500 };
-const SERVICE = { origin: 'https://example.twil.io', panelUrl: 'https://example.twil.io/agent.html' } as VideoService;
+const SERVICE = {
+  origin: 'https://example.twil.io',
+  panelUrl: 'https://example.twil.io/agent.html',
+} as VideoService;
 const manager = {
   user: { token: 'flex-token' },
   events: { addListener: () => undefined, removeListener: () => undefined },
 } as unknown as Manager;
 
-const dom = new JSDOM('<!doctype html><html><body><div id="flex"></div></body></html>', { pretendToBeVisual: true });
+const dom = new JSDOM('<!doctype html><html><body><div id="flex"></div></body></html>', {
+  pretendToBeVisual: true,
+});
 const globals = globalThis as Record<string, unknown>;
 globals.window = dom.window;
 globals.document = dom.window.document;
@@ -77,7 +84,8 @@ function setUp() {
   mounted.push(unmount);
   const container = doc.getElementById('video-escalation-panels') as HTMLElement;
   const frames = () => Array.from(container.querySelectorAll('iframe'));
-  const frame = (taskSid: string) => container.querySelector(`iframe[data-task-sid="${taskSid}"]`) as HTMLIFrameElement;
+  const frame = (taskSid: string) =>
+    container.querySelector(`iframe[data-task-sid="${taskSid}"]`) as HTMLIFrameElement;
   const removed: Node[] = [];
   const added: Node[] = [];
   const observer = new dom.window.MutationObserver((records) => {

@@ -24,9 +24,12 @@ function PanelFrame({ frame, dock, manager, service }: DockProps & { frame: Dock
       panelWindow: () => iframe.current?.contentWindow ?? null,
       session: () => ({ token: manager.user.token, taskSid }),
       onState: (message) => dock.record(taskSid, message),
-      onCheck: (message) => console.info(`Video escalation: equipment check for task ${taskSid}`, message.detail),
+      onCheck: (message) =>
+        console.info(`Video escalation: equipment check for task ${taskSid}`, message.detail),
       onUnsupportedVersion: (version) =>
-        console.warn(`Video escalation: the agent panel speaks protocol version ${version}; this plugin speaks 1.`),
+        console.warn(
+          `Video escalation: the agent panel speaks protocol version ${version}; this plugin speaks 1.`,
+        ),
     });
     return connectPanelBridge(bridge, window, manager.events);
   }, [taskSid, dock, manager, service]);

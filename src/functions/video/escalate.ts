@@ -4,6 +4,9 @@ import { defineAgentEndpoint } from '../../platform/flex-auth';
 import { agentTaskParams, optionalFlag } from '../../platform/validate';
 
 /** POST /video/escalate: the task's room, its invite in the chat, and the agent's token. */
-export const handler = defineAgentEndpoint('/video/escalate', agentTaskParams.extend({ Resend: optionalFlag('Resend') }), ['accepted'], (invocation, params, { agent, task }) =>
-  escalate(escalationDeps(invocation), task, agent, params.Resend),
+export const handler = defineAgentEndpoint(
+  '/video/escalate',
+  agentTaskParams.extend({ Resend: optionalFlag('Resend') }),
+  ['accepted'],
+  (invocation, params, { agent, task }) => escalate(escalationDeps(invocation), task, agent, params.Resend),
 );

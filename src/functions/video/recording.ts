@@ -16,7 +16,9 @@ export const handler = defineAgentEndpoint(
   ['accepted'],
   (invocation, params, { task, room }) => {
     const deps = escalationDeps(invocation);
-    return params.Action === 'status' ? recordingStatus(deps, task, room) : changeRecording(deps, task, room, params.Action);
+    return params.Action === 'status'
+      ? recordingStatus(deps, task, room)
+      : changeRecording(deps, task, room, params.Action);
   },
   { readsRoom: true },
 );

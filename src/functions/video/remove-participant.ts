@@ -9,6 +9,7 @@ export const handler = defineAgentEndpoint(
   '/video/remove-participant',
   agentTaskParams.extend({ Identity: participantIdentity }),
   ['accepted'],
-  (invocation, params, { agent, room }) => removeParticipant(escalationDeps(invocation), room, agent, params.Identity),
+  (invocation, params, { agent, room }) =>
+    removeParticipant(escalationDeps(invocation), room, agent, params.Identity),
   { readsRoom: true },
 );

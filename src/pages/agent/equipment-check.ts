@@ -32,11 +32,21 @@ export async function runEquipmentCheck(deps: CheckDeps): Promise<CheckReport> {
   await deps.startMedia();
   const { video, audio } = deps.media;
   const [camera, microphone] = await Promise.all([
-    judged('camera', async () => (video ? cameraVerdict(await deps.probes.sampleCamera(video)) : { verdict: 'problem', finding: 'camera-missing' })),
-    judged('microphone', async () => (audio ? microphoneVerdict(await deps.probes.listenMicrophone(audio, deps.onLevel)) : { verdict: 'problem', finding: 'microphone-missing' })),
+    judged('camera', async () =>
+      video
+        ? cameraVerdict(await deps.probes.sampleCamera(video))
+        : { verdict: 'problem', finding: 'camera-missing' },
+    ),
+    judged('microphone', async () =>
+      audio
+        ? microphoneVerdict(await deps.probes.listenMicrophone(audio, deps.onLevel))
+        : { verdict: 'problem', finding: 'microphone-missing' },
+    ),
   ]);
   const speakers = await judged('speakers', async () =>
-    (await deps.probes.playTestSound(deps.media.speakerId)) ? { verdict: 'good', finding: 'speakers-played' } : { verdict: 'problem', finding: 'speakers-failed' },
+    (await deps.probes.playTestSound(deps.media.speakerId))
+      ? { verdict: 'good', finding: 'speakers-played' }
+      : { verdict: 'problem', finding: 'speakers-failed' },
   );
   return { camera, microphone, speakers, network: await network };
 }
@@ -44,6 +54,9 @@ export async function runEquipmentCheck(deps: CheckDeps): Promise<CheckReport> {
 const RANK = { good: 0, warning: 1, problem: 2 } as const;
 
 export function checkMessage(report: CheckReport): CheckMessage {
-  const verdict = Object.values(report).reduce<Verdict>((worst, item) => (RANK[item.verdict] > RANK[worst] ? item.verdict : worst), 'good');
+  const verdict = Object.values(report).reduce<Verdict>(
+    (worst, item) => (RANK[item.verdict] > RANK[worst] ? item.verdict : worst),
+    'good',
+  );
   return { type: 'video-escalation:check', verdict, items: report };
 }

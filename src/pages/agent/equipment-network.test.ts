@@ -43,7 +43,11 @@ function setup(token: string | null = 'preflight-token') {
     runs.push(args);
     return preflight;
   };
-  const result = testNetwork({ token: () => Promise.resolve(token), runPreflight: () => Promise.resolve(run), clock });
+  const result = testNetwork({
+    token: () => Promise.resolve(token),
+    runPreflight: () => Promise.resolve(run),
+    clock,
+  });
   return { clock, preflight, runs, result };
 }
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -54,7 +58,11 @@ test('a completed test is judged on its figures, jitter turned into milliseconds
   expect(runs).toEqual([['preflight-token', { duration: 8000 }]]);
   preflight.emit('progress', 'connected');
   preflight.emit('completed', report);
-  expect(await result).toEqual({ verdict: 'good', finding: 'network-good', figures: { connectMs: 420, rttMs: 60, jitterMs: 4, packetLossPercent: 0 } });
+  expect(await result).toEqual({
+    verdict: 'good',
+    finding: 'network-good',
+    figures: { connectMs: 420, rttMs: 60, jitterMs: 4, packetLossPercent: 0 },
+  });
 });
 
 test('no signalling within the reach deadline: unreachable, and the test is stopped', async () => {

@@ -39,7 +39,10 @@ export async function testNetwork(deps: NetworkTestDeps): Promise<ItemResult> {
       resolve(result);
     };
     const unreachable = () => finish({ verdict: 'problem', finding: 'network-unreachable' });
-    timers.push(deps.clock.setTimeout(unreachable, REACH_DEADLINE_MS), deps.clock.setTimeout(unreachable, TOTAL_DEADLINE_MS));
+    timers.push(
+      deps.clock.setTimeout(unreachable, REACH_DEADLINE_MS),
+      deps.clock.setTimeout(unreachable, TOTAL_DEADLINE_MS),
+    );
     try {
       test = run(token, { duration: MEDIA_DURATION_MS });
     } catch {

@@ -30,7 +30,11 @@ export async function sampleCamera(track: MediaStreamTrack): Promise<FrameSample
       await pause(FRAME_INTERVAL_MS);
       if (!video.videoWidth) continue;
       context.drawImage(video, 0, 0, GRID.width, GRID.height);
-      frames.push({ width: video.videoWidth, height: video.videoHeight, luma: luma(context.getImageData(0, 0, GRID.width, GRID.height).data) });
+      frames.push({
+        width: video.videoWidth,
+        height: video.videoHeight,
+        luma: luma(context.getImageData(0, 0, GRID.width, GRID.height).data),
+      });
     }
   } catch {
     // A track that never plays delivers no frames: the verdict says so.
@@ -43,12 +47,16 @@ export async function sampleCamera(track: MediaStreamTrack): Promise<FrameSample
 /** Rec. 601 luma of each RGBA pixel. */
 function luma(rgba: Uint8ClampedArray): Float32Array {
   const out = new Float32Array(rgba.length / 4);
-  for (let i = 0; i < out.length; i++) out[i] = 0.299 * rgba[i * 4] + 0.587 * rgba[i * 4 + 1] + 0.114 * rgba[i * 4 + 2];
+  for (let i = 0; i < out.length; i++)
+    out[i] = 0.299 * rgba[i * 4] + 0.587 * rgba[i * 4 + 1] + 0.114 * rgba[i * 4 + 2];
   return out;
 }
 
 /** The peak of each short window for a few seconds, each one shown as it comes (the live meter). */
-export async function listenMicrophone(track: MediaStreamTrack, onLevel: (peak: number) => void): Promise<number[]> {
+export async function listenMicrophone(
+  track: MediaStreamTrack,
+  onLevel: (peak: number) => void,
+): Promise<number[]> {
   const audio = new AudioContext();
   const analyser = audio.createAnalyser();
   analyser.fftSize = 2048;

@@ -28,10 +28,12 @@ export function cameraVerdict(frames: readonly FrameSample[]): ItemResult {
   const brightness = mean(frames.map((frame) => mean(Array.from(frame.luma))));
   const changes = frames.slice(1).map((frame, index) => meanDifference(frames[index].luma, frame.luma));
   const figures = { width: last.width, height: last.height, brightness: Math.round(brightness) };
-  if (Math.max(...changes) < FROZEN_DIFFERENCE) return { verdict: 'problem', finding: 'camera-frozen', figures };
+  if (Math.max(...changes) < FROZEN_DIFFERENCE)
+    return { verdict: 'problem', finding: 'camera-frozen', figures };
   if (brightness < BLACK_LUMA) return { verdict: 'problem', finding: 'camera-black', figures };
   if (brightness < DARK_LUMA) return { verdict: 'warning', finding: 'camera-dark', figures };
-  if (last.width < MIN_WIDTH || last.height < MIN_HEIGHT) return { verdict: 'warning', finding: 'camera-low-resolution', figures };
+  if (last.width < MIN_WIDTH || last.height < MIN_HEIGHT)
+    return { verdict: 'warning', finding: 'camera-low-resolution', figures };
   return { verdict: 'good', finding: 'camera-good', figures };
 }
 
@@ -48,7 +50,8 @@ export function microphoneVerdict(peaks: readonly number[]): ItemResult {
   const clipped = peaks.filter((peak) => peak >= CLIPPED_PEAK).length;
   const figures = { peak: round2(loudest), clippedShare: round2(peaks.length ? clipped / peaks.length : 0) };
   if (loudest < SILENT_PEAK) return { verdict: 'warning', finding: 'microphone-silent', figures };
-  if (clipped / peaks.length > CLIPPED_SHARE) return { verdict: 'warning', finding: 'microphone-clipping', figures };
+  if (clipped / peaks.length > CLIPPED_SHARE)
+    return { verdict: 'warning', finding: 'microphone-clipping', figures };
   return { verdict: 'good', finding: 'microphone-good', figures };
 }
 
@@ -73,11 +76,17 @@ export function networkVerdict(figures: NetworkFigures): ItemResult {
     jitterMs: Math.round(figures.jitterMs),
     packetLossPercent: round2(figures.packetLossPercent),
   };
-  if (figures.rttMs > POOR.rttMs || figures.jitterMs > POOR.jitterMs || figures.packetLossPercent > POOR.packetLossPercent) {
+  if (
+    figures.rttMs > POOR.rttMs ||
+    figures.jitterMs > POOR.jitterMs ||
+    figures.packetLossPercent > POOR.packetLossPercent
+  ) {
     return { verdict: 'problem', finding: 'network-poor', figures: rounded };
   }
   const good = (Object.keys(GOOD) as (keyof NetworkFigures)[]).every((key) => figures[key] <= GOOD[key]);
-  return good ? { verdict: 'good', finding: 'network-good', figures: rounded } : { verdict: 'warning', finding: 'network-fair', figures: rounded };
+  return good
+    ? { verdict: 'good', finding: 'network-good', figures: rounded }
+    : { verdict: 'warning', finding: 'network-fair', figures: rounded };
 }
 
 function mean(values: readonly number[]): number {

@@ -1,13 +1,28 @@
-import { actionFor, connectToHost, hostOf, parseHostMessage, READY_MESSAGE, senderAllowed, type PanelWindow } from './handshake';
+import {
+  actionFor,
+  connectToHost,
+  hostOf,
+  parseHostMessage,
+  READY_MESSAGE,
+  senderAllowed,
+  type PanelWindow,
+} from './handshake';
 
 const TASK = `WT${'a'.repeat(32)}`;
 const OTHER_TASK = `WT${'b'.repeat(32)}`;
 const FLEX = 'https://flex.twilio.com';
-const session = (token = 'flex-token', taskSid = TASK) => ({ type: 'video-escalation:session', token, taskSid });
+const session = (token = 'flex-token', taskSid = TASK) => ({
+  type: 'video-escalation:session',
+  token,
+  taskSid,
+});
 
 test('only the two host messages, exactly shaped, are understood', () => {
   expect(parseHostMessage(session())).toEqual({ type: 'session', token: 'flex-token', taskSid: TASK });
-  expect(parseHostMessage({ type: 'video-escalation:token', token: 't2' })).toEqual({ type: 'token', token: 't2' });
+  expect(parseHostMessage({ type: 'video-escalation:token', token: 't2' })).toEqual({
+    type: 'token',
+    token: 't2',
+  });
   for (const bad of [
     null,
     'video-escalation:session',
@@ -40,9 +55,17 @@ test('a sender counts only as the host window itself, from an allowed origin, th
 
 test('one task per page: a repeat for the same task renews the token, another task is ignored', () => {
   const current = { token: 't1', taskSid: TASK };
-  expect(actionFor({ type: 'session', token: 't1', taskSid: TASK }, null)).toEqual({ kind: 'start', session: current });
-  expect(actionFor({ type: 'session', token: 't2', taskSid: TASK }, current)).toEqual({ kind: 'renew', token: 't2' });
-  expect(actionFor({ type: 'session', token: 't2', taskSid: OTHER_TASK }, current)).toEqual({ kind: 'ignore' });
+  expect(actionFor({ type: 'session', token: 't1', taskSid: TASK }, null)).toEqual({
+    kind: 'start',
+    session: current,
+  });
+  expect(actionFor({ type: 'session', token: 't2', taskSid: TASK }, current)).toEqual({
+    kind: 'renew',
+    token: 't2',
+  });
+  expect(actionFor({ type: 'session', token: 't2', taskSid: OTHER_TASK }, current)).toEqual({
+    kind: 'ignore',
+  });
   expect(actionFor({ type: 'token', token: 't3' }, current)).toEqual({ kind: 'renew', token: 't3' });
   expect(actionFor({ type: 'token', token: 't3' }, null)).toEqual({ kind: 'ignore' });
 });
@@ -50,7 +73,9 @@ test('one task per page: a repeat for the same task renews the token, another ta
 /** A window in an iframe (or opened by another), whose host records what it is sent. */
 function panelWindow(place: 'iframe' | 'opened' | 'alone') {
   const sent: { message: unknown; targetOrigin: string }[] = [];
-  const host = { postMessage: (message: unknown, targetOrigin: string) => void sent.push({ message, targetOrigin }) };
+  const host = {
+    postMessage: (message: unknown, targetOrigin: string) => void sent.push({ message, targetOrigin }),
+  };
   const listeners: ((event: { data: unknown; origin: string; source: unknown }) => void)[] = [];
   // A window on its own is its own parent, as in browsers.
   const win: PanelWindow & { parent: PanelWindow['parent']; postMessage(): void } = {
@@ -60,7 +85,8 @@ function panelWindow(place: 'iframe' | 'opened' | 'alone') {
     postMessage() {},
   };
   if (place !== 'iframe') win.parent = win;
-  const deliver = (data: unknown, origin: string, source: unknown = host) => listeners.forEach((listener) => listener({ data, origin, source }));
+  const deliver = (data: unknown, origin: string, source: unknown = host) =>
+    listeners.forEach((listener) => listener({ data, origin, source }));
   return { win, host, sent, deliver };
 }
 
@@ -76,7 +102,10 @@ test('ready goes out first; a session from a disallowed origin or another window
   const { win, sent, deliver } = panelWindow('iframe');
   const sessions: unknown[] = [];
   const tokens: string[] = [];
-  const link = connectToHost(win, [FLEX, 'https://desk.example.com'], { onSession: (s) => sessions.push(s), onToken: (t) => tokens.push(t) })!;
+  const link = connectToHost(win, [FLEX, 'https://desk.example.com'], {
+    onSession: (s) => sessions.push(s),
+    onToken: (t) => tokens.push(t),
+  })!;
   expect(sent).toEqual([{ message: READY_MESSAGE, targetOrigin: '*' }]);
 
   link.post({ type: 'video-escalation:state' });

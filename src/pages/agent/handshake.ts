@@ -15,7 +15,8 @@ export interface Session {
 
 export type HostMessage = ({ type: 'session' } & Session) | { type: 'token'; token: string };
 
-const isToken = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= LIMITS.flexTokenLength;
+const isToken = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= LIMITS.flexTokenLength;
 
 /** The message's meaning, or null for anything that is not exactly one of the host's. */
 export function parseHostMessage(data: unknown): HostMessage | null {
@@ -26,7 +27,8 @@ export function parseHostMessage(data: unknown): HostMessage | null {
     if (!isToken(message.token) || !isSid('WT', message.taskSid)) return null;
     return { type: 'session', token: message.token, taskSid: message.taskSid };
   }
-  if (message.type === ('video-escalation:token' satisfies TokenMessage['type']) && isToken(message.token)) return { type: 'token', token: message.token };
+  if (message.type === ('video-escalation:token' satisfies TokenMessage['type']) && isToken(message.token))
+    return { type: 'token', token: message.token };
   return null;
 }
 
@@ -47,7 +49,8 @@ export function senderAllowed(rules: SenderRules, source: unknown, origin: strin
 /** What the panel does with an accepted sender's message. One page serves one task: a session
  * for another task is ignored (the host opens a new panel for it); a repeated session for the
  * same task only brings a fresher token. A renewal before any session means nothing. */
-export type HostAction = { kind: 'start'; session: Session } | { kind: 'renew'; token: string } | { kind: 'ignore' };
+export type HostAction =
+  { kind: 'start'; session: Session } | { kind: 'renew'; token: string } | { kind: 'ignore' };
 
 export function actionFor(message: HostMessage, current: Session | null): HostAction {
   if (message.type === 'token') return current ? { kind: 'renew', token: message.token } : { kind: 'ignore' };
@@ -63,7 +66,10 @@ export interface HostWindow {
 export interface PanelWindow {
   readonly parent: HostWindow;
   readonly opener: HostWindow | null;
-  addEventListener(type: 'message', listener: (event: { data: unknown; origin: string; source: unknown }) => void): void;
+  addEventListener(
+    type: 'message',
+    listener: (event: { data: unknown; origin: string; source: unknown }) => void,
+  ): void;
 }
 
 /** The embedding page, or the opener of a window of its own; null when opened on its own. */
@@ -84,7 +90,11 @@ export interface HostHandlers {
 
 /** Listens first, then announces readiness, so an immediate answer cannot be missed. The ready
  * message carries nothing secret, so it may go to whatever origin the host has. */
-export function connectToHost(win: PanelWindow, allowedOrigins: readonly string[], handlers: HostHandlers): HostLink | null {
+export function connectToHost(
+  win: PanelWindow,
+  allowedOrigins: readonly string[],
+  handlers: HostHandlers,
+): HostLink | null {
   const host = hostOf(win);
   if (!host) return null;
   let session: Session | null = null;

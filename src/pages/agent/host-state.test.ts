@@ -15,7 +15,9 @@ function expectContractShape(message: StateMessage): void {
   expect(['idle', 'connecting', 'connected', 'reconnecting', 'ended', 'error']).toContain(message.state);
   expect(message.roomSid === null || /^RM[0-9a-f]{32}$/.test(message.roomSid)).toBe(true);
   expect(typeof message.recording).toBe('boolean');
-  expect(Array.isArray(message.participants) && message.participants.every((p) => typeof p === 'string')).toBe(true);
+  expect(
+    Array.isArray(message.participants) && message.participants.every((p) => typeof p === 'string'),
+  ).toBe(true);
 }
 
 test('every phase folds into one of the six host states, in the contract shape', () => {
@@ -37,7 +39,10 @@ test('every phase folds into one of the six host states, in the contract shape',
       { state: 'connected', participants: [SELF.identity, CUSTOMER.identity] },
     ],
     [{ type: 'recordingChanged', recording: true }, { recording: true }],
-    [{ type: 'reconnecting' }, { state: 'reconnecting', recording: true, participants: [SELF.identity, CUSTOMER.identity] }],
+    [
+      { type: 'reconnecting' },
+      { state: 'reconnecting', recording: true, participants: [SELF.identity, CUSTOMER.identity] },
+    ],
     [{ type: 'reconnected' }, { state: 'connected' }],
     [{ type: 'rejoining' }, { state: 'reconnecting', roomSid: ROOM, recording: false, participants: [] }],
     [
@@ -57,7 +62,9 @@ test('every phase folds into one of the six host states, in the contract shape',
     expectContractShape(message);
     expect([event.type, message]).toEqual([event.type, expect.objectContaining(expected)]);
   }
-  expect(stateMessage(run({ type: 'failed', problem: { kind: 'signed-out', retryAfterSeconds: null } })).state).toBe('error');
+  expect(
+    stateMessage(run({ type: 'failed', problem: { kind: 'signed-out', retryAfterSeconds: null } })).state,
+  ).toBe('error');
   expect(stateMessage(run({ type: 'connecting', roomSid: ROOM }, { type: 'replaced' }))).toEqual({
     type: 'video-escalation:state',
     state: 'idle',

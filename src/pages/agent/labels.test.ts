@@ -4,7 +4,11 @@ import type { ParticipantRow } from './participants';
 import type { ProblemKind } from './problems';
 
 const text = agentStringsFor(['en']).text;
-const row = (kind: ParticipantRow['kind'], identity = 'x', ordinal: number | null = null): ParticipantRow => ({ sid: 'PA1', identity, kind, ordinal, removable: kind !== 'you' });
+const row = (
+  kind: ParticipantRow['kind'],
+  identity = 'x',
+  ordinal: number | null = null,
+): ParticipantRow => ({ sid: 'PA1', identity, kind, ordinal, removable: kind !== 'you' });
 
 test('each kind of participant has its own label; repeated kinds are numbered', () => {
   expect(participantLabel(row('you'), text)).toBe('You');
@@ -15,8 +19,12 @@ test('each kind of participant has its own label; repeated kinds are numbered', 
 });
 
 test('an unexpected participant is named with their identity, cut when long', () => {
-  expect(participantName(row('unexpected', 'recorder-bot'), text)).toBe('Unexpected participant “recorder-bot”');
-  expect(participantName(row('unexpected', 'z'.repeat(80)), text)).toBe(`Unexpected participant “${'z'.repeat(39)}…”`);
+  expect(participantName(row('unexpected', 'recorder-bot'), text)).toBe(
+    'Unexpected participant “recorder-bot”',
+  );
+  expect(participantName(row('unexpected', 'z'.repeat(80)), text)).toBe(
+    `Unexpected participant “${'z'.repeat(39)}…”`,
+  );
   expect(participantName(row('customer', 'customer-AbCdEfGhIjKlMnOp'), text)).toBe('Customer');
 });
 
@@ -37,12 +45,20 @@ test('every problem has a sentence; busy says when to retry', () => {
   ];
   const sentences = kinds.map((kind) => problemText({ kind, retryAfterSeconds: 7 }, text));
   expect(new Set(sentences).size).toBe(kinds.length);
-  expect(problemText({ kind: 'busy', retryAfterSeconds: 7 }, text)).toBe('The video service is busy. Try again in 7 seconds.');
+  expect(problemText({ kind: 'busy', retryAfterSeconds: 7 }, text)).toBe(
+    'The video service is busy. Try again in 7 seconds.',
+  );
 });
 
 test('media problems are explained once each, camera first', () => {
   expect(mediaProblemText({ audio: null, video: null }, text)).toEqual([]);
-  expect(mediaProblemText({ audio: 'denied', video: 'denied' }, text)).toEqual([text.cameraBlocked, text.micBlocked]);
+  expect(mediaProblemText({ audio: 'denied', video: 'denied' }, text)).toEqual([
+    text.cameraBlocked,
+    text.micBlocked,
+  ]);
   expect(mediaProblemText({ audio: 'in-use', video: 'in-use' }, text)).toEqual([text.deviceInUse]);
-  expect(mediaProblemText({ audio: 'not-found', video: 'failed' }, text)).toEqual([text.mediaFailed, text.micMissing]);
+  expect(mediaProblemText({ audio: 'not-found', video: 'failed' }, text)).toEqual([
+    text.mediaFailed,
+    text.micMissing,
+  ]);
 });

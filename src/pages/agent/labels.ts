@@ -24,7 +24,10 @@ export function participantLabel(row: ParticipantRow, text: AgentStrings): strin
 export function participantName(row: ParticipantRow, text: AgentStrings): string {
   const label = participantLabel(row, text);
   if (row.kind !== 'unexpected') return label;
-  const identity = row.identity.length > MAX_SHOWN_IDENTITY ? `${row.identity.slice(0, MAX_SHOWN_IDENTITY - 1)}…` : row.identity;
+  const identity =
+    row.identity.length > MAX_SHOWN_IDENTITY
+      ? `${row.identity.slice(0, MAX_SHOWN_IDENTITY - 1)}…`
+      : row.identity;
   return `${label} “${identity}”`;
 }
 
@@ -48,7 +51,10 @@ export function problemText(problem: Problem, text: AgentStrings): string {
 }
 
 /** Why the camera or microphone is missing, if it is. */
-export function mediaProblemText(problems: { audio: MediaProblem | null; video: MediaProblem | null }, text: AgentStrings): string[] {
+export function mediaProblemText(
+  problems: { audio: MediaProblem | null; video: MediaProblem | null },
+  text: AgentStrings,
+): string[] {
   const said = new Set<string>();
   const describe = (kind: 'audio' | 'video', problem: MediaProblem | null) => {
     if (problem === 'denied') said.add(kind === 'audio' ? text.micBlocked : text.cameraBlocked);

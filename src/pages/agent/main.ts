@@ -1,7 +1,13 @@
 /** The agent's video panel (/agent.html), embedded by the Flex plugin or opened from it:
  * settings → handshake with the host → the task's call. This file wires the pieces together and
  * keeps the host told of every change. */
-import { agentApi, fetchAgentConfig, type AgentApi, type AgentCredentials, type RecordingPolicy } from '../shared/api';
+import {
+  agentApi,
+  fetchAgentConfig,
+  type AgentApi,
+  type AgentCredentials,
+  type RecordingPolicy,
+} from '../shared/api';
 import { mediaPermissionGranted } from '../shared/media';
 import { loadVideoSdk } from '../shared/sdk';
 import { agentStringsFor } from '../shared/strings';
@@ -50,14 +56,22 @@ async function boot(): Promise<void> {
   loadVideoSdk().catch(() => undefined);
   const config = await fetchAgentConfig(fetchJson);
   // Without settings there is no host, so no session and no camera: the rule does not matter then.
-  const media = createMedia(config.ok ? config.value.agentBackground : 'none', config.ok ? config.value.agentBackgroundImage : null);
+  const media = createMedia(
+    config.ok ? config.value.agentBackground : 'none',
+    config.ok ? config.value.agentBackgroundImage : null,
+  );
   const policy: RecordingPolicy = config.ok ? config.value.recordingPolicy : 'off';
   view = createPanelView(
     root,
     announcer,
     text,
     media,
-    { policy, canChooseSpeaker: 'setSinkId' in HTMLMediaElement.prototype, canShareScreen, mediaAllowed: mediaPermissionGranted },
+    {
+      policy,
+      canChooseSpeaker: 'setSinkId' in HTMLMediaElement.prototype,
+      canShareScreen,
+      mediaAllowed: mediaPermissionGranted,
+    },
     actionsFor(media),
   );
   media.onChange(() => view?.updateMedia());
@@ -82,7 +96,10 @@ function begin(accepted: Session, media: PanelMedia): void {
     api,
     media,
     clock,
-    tracks: { addTrack: (track, participant) => view?.addTrack(track, participant), removeTrack: (track) => view?.removeTrack(track) },
+    tracks: {
+      addTrack: (track, participant) => view?.addTrack(track, participant),
+      removeTrack: (track) => view?.removeTrack(track),
+    },
     captureScreen: () => navigator.mediaDevices.getDisplayMedia({ video: true, audio: false }),
     dispatch,
   });

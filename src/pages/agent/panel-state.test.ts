@@ -6,10 +6,16 @@ const CUSTOMER = { sid: 'PA1', identity: 'customer-AbCdEfGhIjKlMnOp' };
 const BUSY = { kind: 'busy' as const, retryAfterSeconds: 5 };
 
 const run = (...events: PanelEvent[]): PanelState => events.reduce(reducePanel, initialPanelState);
-const inRoom = (...events: PanelEvent[]) => run({ type: 'connected', roomSid: ROOM, self: SELF, others: [], recording: false }, ...events);
+const inRoom = (...events: PanelEvent[]) =>
+  run({ type: 'connected', roomSid: ROOM, self: SELF, others: [], recording: false }, ...events);
 
 test('a failed start goes back to the offer, with the reason', () => {
-  const state = run({ type: 'session' }, { type: 'noRoom' }, { type: 'starting' }, { type: 'startFailed', problem: BUSY });
+  const state = run(
+    { type: 'session' },
+    { type: 'noRoom' },
+    { type: 'starting' },
+    { type: 'startFailed', problem: BUSY },
+  );
   expect(state).toMatchObject({ phase: 'ready', problem: BUSY, roomSid: null });
   expect(reducePanel(state, { type: 'starting' }).problem).toBeNull();
 });
@@ -32,27 +38,47 @@ test('the room is the truth about recording; the service’s answer only bridges
   state = reducePanel(state, { type: 'recordingChanged', recording: true });
   expect(state).toMatchObject({ recording: true, recordingRequest: { answered: null } });
   // An answer the room already shows leaves nothing to bridge.
-  expect(reducePanel(state, { type: 'recordingAnswered', recording: true }).recordingRequest.answered).toBeNull();
+  expect(
+    reducePanel(state, { type: 'recordingAnswered', recording: true }).recordingRequest.answered,
+  ).toBeNull();
 
-  const refused = reducePanel(reducePanel(state, { type: 'recordingRequested' }), { type: 'recordingFailed', problem: BUSY });
+  const refused = reducePanel(reducePanel(state, { type: 'recordingRequested' }), {
+    type: 'recordingFailed',
+    problem: BUSY,
+  });
   expect(refused.recordingRequest).toEqual({ busy: false, answered: null, problem: BUSY });
   expect(reducePanel(refused, { type: 'recordingRequested' }).recordingRequest.problem).toBeNull();
 });
 
 test('reconnecting keeps the room; rejoining and ending leave it, keeping its SID for the host', () => {
-  const live = inRoom({ type: 'participantConnected', member: CUSTOMER }, { type: 'recordingChanged', recording: true });
+  const live = inRoom(
+    { type: 'participantConnected', member: CUSTOMER },
+    { type: 'recordingChanged', recording: true },
+  );
   const reconnecting = reducePanel(live, { type: 'reconnecting' });
   expect(reconnecting).toMatchObject({ phase: 'reconnecting', others: [CUSTOMER], recording: true });
   expect(reducePanel(reconnecting, { type: 'reconnected' }).phase).toBe('connected');
 
   const rejoining = reducePanel(reconnecting, { type: 'rejoining' });
-  expect(rejoining).toMatchObject({ phase: 'reconnecting', roomSid: ROOM, self: null, others: [], recording: false });
+  expect(rejoining).toMatchObject({
+    phase: 'reconnecting',
+    roomSid: ROOM,
+    self: null,
+    others: [],
+    recording: false,
+  });
   // Only a fresh connect brings the panel back, not a late `reconnected` of the old room.
   expect(reducePanel(rejoining, { type: 'reconnected' }).phase).toBe('reconnecting');
   expect(reducePanel(rejoining, { type: 'connecting', roomSid: ROOM }).phase).toBe('reconnecting');
   expect(run({ type: 'connecting', roomSid: ROOM }).phase).toBe('connecting');
 
-  expect(reducePanel(live, { type: 'ended' })).toMatchObject({ phase: 'ended', roomSid: ROOM, others: [], recording: false, network: {} });
+  expect(reducePanel(live, { type: 'ended' })).toMatchObject({
+    phase: 'ended',
+    roomSid: ROOM,
+    others: [],
+    recording: false,
+    network: {},
+  });
 });
 
 test('network levels by participant; an unmeasured level is dropped', () => {

@@ -52,7 +52,19 @@ export interface PanelState {
 }
 
 export type PanelEvent =
-  | { type: 'noHost' | 'waitingForHost' | 'session' | 'noRoom' | 'starting' | 'reconnecting' | 'reconnected' | 'rejoining' | 'ended' | 'replaced' }
+  | {
+      type:
+        | 'noHost'
+        | 'waitingForHost'
+        | 'session'
+        | 'noRoom'
+        | 'starting'
+        | 'reconnecting'
+        | 'reconnected'
+        | 'rejoining'
+        | 'ended'
+        | 'replaced';
+    }
   | { type: 'failed' | 'startFailed'; problem: Problem }
   | { type: 'connecting'; roomSid: string }
   | { type: 'connected'; roomSid: string; self: Member; others: Member[]; recording: boolean }
@@ -67,7 +79,10 @@ export type PanelEvent =
 const NO_REQUEST: RecordingRequest = { busy: false, answered: null, problem: null };
 
 /** Nothing of a room: who was in it and what it did. */
-const NO_ROOM: Pick<PanelState, 'self' | 'others' | 'recording' | 'recordingRequest' | 'network' | 'sharing'> = {
+const NO_ROOM: Pick<
+  PanelState,
+  'self' | 'others' | 'recording' | 'recordingRequest' | 'network' | 'sharing'
+> = {
   self: null,
   others: [],
   recording: false,
@@ -80,7 +95,12 @@ export const initialPanelState: PanelState = { phase: 'loading', problem: null, 
 
 /** Leaving the room forgets all of it; the room's SID stays, so the host still knows which room
  * ended. */
-const outOfRoom = (state: PanelState, phase: Phase, problem: Problem | null = null): PanelState => ({ ...state, phase, problem, ...NO_ROOM });
+const outOfRoom = (state: PanelState, phase: Phase, problem: Problem | null = null): PanelState => ({
+  ...state,
+  phase,
+  problem,
+  ...NO_ROOM,
+});
 
 export const inCall = (phase: Phase): boolean => phase === 'connected' || phase === 'reconnecting';
 
@@ -100,7 +120,12 @@ export function reducePanel(state: PanelState, event: PanelEvent): PanelState {
       return { ...outOfRoom(state, 'ready', event.problem), roomSid: null };
     case 'connecting':
       // A rejoin stays "reconnecting" until it is back in the room.
-      return { ...state, phase: state.phase === 'reconnecting' ? 'reconnecting' : 'connecting', problem: null, roomSid: event.roomSid };
+      return {
+        ...state,
+        phase: state.phase === 'reconnecting' ? 'reconnecting' : 'connecting',
+        problem: null,
+        roomSid: event.roomSid,
+      };
     case 'connected':
       return {
         ...state,
@@ -124,13 +149,30 @@ export function reducePanel(state: PanelState, event: PanelEvent): PanelState {
     case 'recordingChanged':
       if (!inCall(state.phase)) return state;
       // The room is the truth again: what the service answered earlier no longer matters.
-      return { ...state, recording: event.recording, recordingRequest: { ...state.recordingRequest, answered: null } };
+      return {
+        ...state,
+        recording: event.recording,
+        recordingRequest: { ...state.recordingRequest, answered: null },
+      };
     case 'recordingRequested':
-      return { ...state, recordingRequest: { busy: true, answered: state.recordingRequest.answered, problem: null } };
+      return {
+        ...state,
+        recordingRequest: { busy: true, answered: state.recordingRequest.answered, problem: null },
+      };
     case 'recordingAnswered':
-      return { ...state, recordingRequest: { busy: false, answered: event.recording === state.recording ? null : event.recording, problem: null } };
+      return {
+        ...state,
+        recordingRequest: {
+          busy: false,
+          answered: event.recording === state.recording ? null : event.recording,
+          problem: null,
+        },
+      };
     case 'recordingFailed':
-      return { ...state, recordingRequest: { ...state.recordingRequest, busy: false, problem: event.problem } };
+      return {
+        ...state,
+        recordingRequest: { ...state.recordingRequest, busy: false, problem: event.problem },
+      };
     case 'reconnecting':
       return inCall(state.phase) ? { ...state, phase: 'reconnecting' } : state;
     case 'reconnected':

@@ -34,7 +34,10 @@ export interface ParticipantRow {
 
 /** The list shown to the agent: themselves first, then the others in the order they joined;
  * unexpected participants are kept in that order too (highlighted by the view, not moved). */
-export function participantRows(own: { sid: string; identity: string } | null, others: readonly { sid: string; identity: string }[]): ParticipantRow[] {
+export function participantRows(
+  own: { sid: string; identity: string } | null,
+  others: readonly { sid: string; identity: string }[],
+): ParticipantRow[] {
   const ownIdentity = own?.identity ?? null;
   const all = [...(own ? [own] : []), ...others];
   const kinds = all.map((p) => participantKind(p.identity, ownIdentity));

@@ -1,6 +1,10 @@
 import { isRetryable, problemOf, type ProblemKind } from './problems';
 
-const failure = (status: number, code: string, retryAfterSeconds: number | null = null) => ({ status, code, retryAfterSeconds });
+const failure = (status: number, code: string, retryAfterSeconds: number | null = null) => ({
+  status,
+  code,
+  retryAfterSeconds,
+});
 
 // Each problem, and the failures (status, code) that are it. Codes the panel does not know, and
 // names every object has, are judged by the status alone.
@@ -29,7 +33,8 @@ test.each<[ProblemKind, [number, string][]]>([
     ],
   ],
 ])('%s', (kind, failures) => {
-  for (const [status, code] of failures) expect([status, code, problemOf(failure(status, code)).kind]).toEqual([status, code, kind]);
+  for (const [status, code] of failures)
+    expect([status, code, problemOf(failure(status, code)).kind]).toEqual([status, code, kind]);
 });
 
 test('a 503 keeps its Retry-After, whatever its body says', () => {
@@ -40,7 +45,15 @@ test('a 503 keeps its Retry-After, whatever its body says', () => {
 
 test('only passing troubles offer a retry', () => {
   const retryable: ProblemKind[] = ['busy', 'offline', 'service', 'connect', 'config'];
-  const lasting: ProblemKind[] = ['signed-out', 'not-your-task', 'no-task', 'not-chat', 'recording-disabled', 'no-room', 'unsupported'];
+  const lasting: ProblemKind[] = [
+    'signed-out',
+    'not-your-task',
+    'no-task',
+    'not-chat',
+    'recording-disabled',
+    'no-room',
+    'unsupported',
+  ];
   expect(retryable.filter((kind) => !isRetryable(kind))).toEqual([]);
   expect(lasting.filter(isRetryable)).toEqual([]);
 });

@@ -42,10 +42,13 @@ const BY_CODE: Readonly<Partial<Record<ErrorCode | 'offline', ProblemKind>>> = {
 };
 
 /** Own keys only: a code such as `toString` must not find Object.prototype's. */
-const hasParticularMeaning = (code: string): code is keyof typeof BY_CODE => Object.prototype.hasOwnProperty.call(BY_CODE, code);
+const hasParticularMeaning = (code: string): code is keyof typeof BY_CODE =>
+  Object.prototype.hasOwnProperty.call(BY_CODE, code);
 
 export function problemOf(failure: AgentFailure): Problem {
-  const kind = (hasParticularMeaning(failure.code) ? BY_CODE[failure.code] : undefined) ?? (failure.status === 503 ? 'busy' : failure.status === 401 ? 'signed-out' : 'service');
+  const kind =
+    (hasParticularMeaning(failure.code) ? BY_CODE[failure.code] : undefined) ??
+    (failure.status === 503 ? 'busy' : failure.status === 401 ? 'signed-out' : 'service');
   return { kind, retryAfterSeconds: kind === 'busy' ? failure.retryAfterSeconds : null };
 }
 
@@ -54,5 +57,7 @@ export const problem = (kind: ProblemKind): Problem => ({ kind, retryAfterSecond
 /** Problems that trying again may fix; the others need something to change elsewhere first
  * (a new Flex token, the task, the company's policy). */
 export function isRetryable(kind: ProblemKind): boolean {
-  return kind === 'busy' || kind === 'offline' || kind === 'service' || kind === 'connect' || kind === 'config';
+  return (
+    kind === 'busy' || kind === 'offline' || kind === 'service' || kind === 'connect' || kind === 'config'
+  );
 }

@@ -24,9 +24,17 @@ export interface RoomLink {
   leave(): void;
 }
 
-const member = (participant: { sid: string; identity: string }): Member => ({ sid: participant.sid, identity: participant.identity });
+const member = (participant: { sid: string; identity: string }): Member => ({
+  sid: participant.sid,
+  identity: participant.identity,
+});
 
-export async function joinRoom(sdk: VideoSdk, grant: AgentGrant, media: PanelMedia, handlers: RoomHandlers): Promise<RoomLink> {
+export async function joinRoom(
+  sdk: VideoSdk,
+  grant: AgentGrant,
+  media: PanelMedia,
+  handlers: RoomHandlers,
+): Promise<RoomLink> {
   const connectedWith = media.sdkTracks(sdk);
   const room = await sdk.connect(grant.token, {
     name: grant.roomName,
@@ -39,21 +47,29 @@ export async function joinRoom(sdk: VideoSdk, grant: AgentGrant, media: PanelMed
   const stopFollowingTracks = media.publishTo(local, connectedWith);
 
   const follow = (participant: RemoteParticipant) => {
-    participant.on('networkQualityLevelChanged', (level) => handlers.dispatch({ type: 'networkLevel', sid: participant.sid, level }));
+    participant.on('networkQualityLevelChanged', (level) =>
+      handlers.dispatch({ type: 'networkLevel', sid: participant.sid, level }),
+    );
   };
 
   room.on('participantConnected', (participant) => {
     follow(participant);
     handlers.dispatch({ type: 'participantConnected', member: member(participant) });
   });
-  room.on('participantDisconnected', (participant) => handlers.dispatch({ type: 'participantDisconnected', member: member(participant) }));
-  room.on('trackSubscribed', (track, _publication, participant) => handlers.addTrack(track, member(participant)));
+  room.on('participantDisconnected', (participant) =>
+    handlers.dispatch({ type: 'participantDisconnected', member: member(participant) }),
+  );
+  room.on('trackSubscribed', (track, _publication, participant) =>
+    handlers.addTrack(track, member(participant)),
+  );
   room.on('trackUnsubscribed', (track) => handlers.removeTrack(track));
   room.on('reconnecting', () => handlers.dispatch({ type: 'reconnecting' }));
   room.on('reconnected', () => handlers.dispatch({ type: 'reconnected' }));
   room.on('recordingStarted', () => handlers.dispatch({ type: 'recordingChanged', recording: true }));
   room.on('recordingStopped', () => handlers.dispatch({ type: 'recordingChanged', recording: false }));
-  local.on('networkQualityLevelChanged', (level) => handlers.dispatch({ type: 'networkLevel', sid: local.sid, level }));
+  local.on('networkQualityLevelChanged', (level) =>
+    handlers.dispatch({ type: 'networkLevel', sid: local.sid, level }),
+  );
   room.on('disconnected', (_room, error) => {
     stopFollowingTracks();
     if (!leaving) handlers.onDisconnected(error?.code ?? null);
@@ -61,7 +77,13 @@ export async function joinRoom(sdk: VideoSdk, grant: AgentGrant, media: PanelMed
 
   const present = [...room.participants.values()];
   present.forEach(follow);
-  handlers.dispatch({ type: 'connected', roomSid: grant.roomSid, self: member(local), others: present.map(member), recording: room.isRecording });
+  handlers.dispatch({
+    type: 'connected',
+    roomSid: grant.roomSid,
+    self: member(local),
+    others: present.map(member),
+    recording: room.isRecording,
+  });
   handlers.dispatch({ type: 'networkLevel', sid: local.sid, level: local.networkQualityLevel });
   for (const participant of present) {
     handlers.dispatch({ type: 'networkLevel', sid: participant.sid, level: participant.networkQualityLevel });

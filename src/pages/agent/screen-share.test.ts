@@ -23,7 +23,8 @@ function participant(publishFails = false) {
   return { local, log };
 }
 
-const streamOf = (track: FakeTrack | null) => ({ getVideoTracks: () => (track ? [track] : []) }) as unknown as MediaStream;
+const streamOf = (track: FakeTrack | null) =>
+  ({ getVideoTracks: () => (track ? [track] : []) }) as unknown as MediaStream;
 const capturing = (track: FakeTrack | null) => () => Promise.resolve(streamOf(track));
 const denied = () => Object.assign(new Error('Permission denied'), { name: 'NotAllowedError' });
 
@@ -59,7 +60,8 @@ test('the browser’s own stop unpublishes it and tells the panel', async () => 
 
 test('closing the picker is a cancel; no track or a refused publish is a failure, with the capture stopped', async () => {
   const { local } = participant();
-  const outcomeOf = (capture: () => Promise<MediaStream>) => new ScreenShare(capture, () => undefined).start(local);
+  const outcomeOf = (capture: () => Promise<MediaStream>) =>
+    new ScreenShare(capture, () => undefined).start(local);
   expect(await outcomeOf(() => Promise.reject(denied()))).toBe('cancelled');
   expect(await outcomeOf(() => Promise.reject(new Error('NotReadable')))).toBe('failed');
   expect(await outcomeOf(capturing(null))).toBe('failed');

@@ -7,8 +7,17 @@ import { PanelSession, REJOIN_ATTEMPTS } from './session';
 
 const HOUR = 3_600_000;
 const ROOM_SID = `RM${'1'.repeat(32)}`;
-const grant = (token: string): AgentGrant => ({ token, identity: 'agent-WK0', roomName: 'flex-video-WT0', roomSid: ROOM_SID, expiresAt: Date.now() + 4 * HOUR });
-const failure = (status: number, code: string) => ({ ok: false as const, failure: { status, code, retryAfterSeconds: null } });
+const grant = (token: string): AgentGrant => ({
+  token,
+  identity: 'agent-WK0',
+  roomName: 'flex-video-WT0',
+  roomSid: ROOM_SID,
+  expiresAt: Date.now() + 4 * HOUR,
+});
+const failure = (status: number, code: string) => ({
+  ok: false as const,
+  failure: { status, code, retryAfterSeconds: null },
+});
 const twilioError = (code: number) => Object.assign(new Error(`twilio ${code}`), { code });
 
 /** A room as the SDK gives it: an emitter with the agent in it. */
@@ -36,7 +45,13 @@ function fakeRoom(): Room & EventEmitter {
 
 /** The session with every edge replaced: the SDK connects (or fails) as told, the service answers
  * from queues, short timers run at once. Events go through the real reducer. */
-function harness(answers: { agentToken?: AgentResult<AgentGrant>[]; connect?: (Error | null)[]; slowToken?: Promise<AgentResult<AgentGrant>> } = {}) {
+function harness(
+  answers: {
+    agentToken?: AgentResult<AgentGrant>[];
+    connect?: (Error | null)[];
+    slowToken?: Promise<AgentResult<AgentGrant>>;
+  } = {},
+) {
   const connects: string[] = [];
   const rooms: (Room & EventEmitter)[] = [];
   const events: PanelEvent[] = [];
@@ -55,8 +70,20 @@ function harness(answers: { agentToken?: AgentResult<AgentGrant>[]; connect?: (E
   } as unknown as VideoSdk;
   let tokens = 0;
   const api = {
-    agentToken: async () => (await answers.slowToken) ?? answers.agentToken?.shift() ?? { ok: true, value: grant(`video-${++tokens}`) },
-    escalate: () => Promise.resolve({ ok: true, value: { roomSid: ROOM_SID, joinUrl: 'u', created: true, inviteStatus: 'posted', agent: grant('from-escalate') } }),
+    agentToken: async () =>
+      (await answers.slowToken) ??
+      answers.agentToken?.shift() ?? { ok: true, value: grant(`video-${++tokens}`) },
+    escalate: () =>
+      Promise.resolve({
+        ok: true,
+        value: {
+          roomSid: ROOM_SID,
+          joinUrl: 'u',
+          created: true,
+          inviteStatus: 'posted',
+          agent: grant('from-escalate'),
+        },
+      }),
     complete: () => Promise.resolve({ ok: true, value: { roomSid: ROOM_SID } }),
   } as unknown as AgentApi;
   const media = {
@@ -73,7 +100,11 @@ function harness(answers: { agentToken?: AgentResult<AgentGrant>[]; connect?: (E
     api,
     media,
     // Pauses between rejoins pass at once; the token refresh planned hours ahead never comes.
-    clock: { now: () => Date.now(), setTimeout: (callback, ms) => ms < HOUR && setImmediate(callback), clearTimeout: () => undefined },
+    clock: {
+      now: () => Date.now(),
+      setTimeout: (callback, ms) => ms < HOUR && setImmediate(callback),
+      clearTimeout: () => undefined,
+    },
     tracks: { addTrack: () => undefined, removeTrack: () => undefined },
     captureScreen: () => Promise.reject(new Error('no screen here')),
     dispatch: (event) => {
@@ -90,7 +121,11 @@ test('a task with a room is joined with the token agent-token gave; without one,
   await withRoom.session.begin();
   await withRoom.settle();
   expect(withRoom.connects).toEqual(['video-1']);
-  expect(withRoom.state()).toMatchObject({ phase: 'connected', roomSid: ROOM_SID, self: { identity: 'agent-WK0' } });
+  expect(withRoom.state()).toMatchObject({
+    phase: 'connected',
+    roomSid: ROOM_SID,
+    self: { identity: 'agent-WK0' },
+  });
 
   const without = harness({ agentToken: [failure(404, 'no_room')] });
   await without.session.begin();

@@ -30,7 +30,10 @@ export interface SessionDeps {
   dispatch(event: PanelEvent): void;
 }
 
-const errorCode = (error: unknown): number | null => (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number' ? error.code : null);
+const errorCode = (error: unknown): number | null =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number'
+    ? error.code
+    : null;
 
 export class PanelSession {
   private link: RoomLink | null = null;
@@ -167,7 +170,8 @@ export class PanelSession {
 
   private async rejoin(freshToken: boolean, attempt: number, tries: number): Promise<void> {
     this.deps.dispatch({ type: 'rejoining' });
-    if (tries > 1) await new Promise((resolve) => this.deps.clock.setTimeout(() => resolve(undefined), REJOIN_PAUSE_MS));
+    if (tries > 1)
+      await new Promise((resolve) => this.deps.clock.setTimeout(() => resolve(undefined), REJOIN_PAUSE_MS));
     if (attempt !== this.attempt) return;
     const result = await this.keeper.tokenForConnect(freshToken);
     if (attempt !== this.attempt) return;

@@ -36,14 +36,22 @@ function fakeClock() {
   };
 }
 
-const grant = (token: string, expiresAt: number): AgentGrant => ({ token, identity: 'agent-WK0', roomName: 'r', roomSid: 'RM1', expiresAt });
+const grant = (token: string, expiresAt: number): AgentGrant => ({
+  token,
+  identity: 'agent-WK0',
+  roomName: 'r',
+  roomSid: 'RM1',
+  expiresAt,
+});
 
 function keeperWith(answers: AgentResult<AgentGrant>[]) {
   const clock = fakeClock();
   let fetches = 0;
   const keeper = new TokenKeeper(() => {
     fetches += 1;
-    return Promise.resolve(answers.shift() ?? { ok: false, failure: { status: 0, code: 'offline', retryAfterSeconds: null } });
+    return Promise.resolve(
+      answers.shift() ?? { ok: false, failure: { status: 0, code: 'offline', retryAfterSeconds: null } },
+    );
   }, clock);
   return { keeper, clock, fetches: () => fetches };
 }

@@ -59,7 +59,8 @@ export class TokenKeeper {
     const result = await this.fetchGrant();
     if (result.ok) this.keep(result.value);
     // No room any more: the SDK's disconnect says so; there is nothing left to keep fresh.
-    else if (result.failure.code !== 'no_room' && this.grant && usable(this.grant, this.clock.now())) this.schedule(RETRY_AFTER_FAILURE_MS);
+    else if (result.failure.code !== 'no_room' && this.grant && usable(this.grant, this.clock.now()))
+      this.schedule(RETRY_AFTER_FAILURE_MS);
     return result;
   }
 

@@ -1,7 +1,11 @@
 import { announcements, initialCallState, reduceCall, type CallEvent, type CallState } from './call-state';
 
 const run = (...events: CallEvent[]): CallState => events.reduce(reduceCall, initialCallState);
-const connected = (identities: string[] = [], recording = false): CallEvent => ({ type: 'connected', identities, recording });
+const connected = (identities: string[] = [], recording = false): CallEvent => ({
+  type: 'connected',
+  identities,
+  recording,
+});
 
 test('waiting until a participant whose identity starts with agent- is there', () => {
   expect(run(connected()).phase).toBe('waiting');
@@ -12,7 +16,10 @@ test('waiting until a participant whose identity starts with agent- is there', (
 });
 
 test('the agent leaving returns to waiting, saying they left; another participant leaving does not', () => {
-  const state = run(connected(['agent-WK1', 'customer-y']), { type: 'participantDisconnected', identity: 'customer-y' });
+  const state = run(connected(['agent-WK1', 'customer-y']), {
+    type: 'participantDisconnected',
+    identity: 'customer-y',
+  });
   expect(state.phase).toBe('live');
   const left = reduceCall(state, { type: 'participantDisconnected', identity: 'agent-WK1' });
   expect(left).toMatchObject({ phase: 'waiting', agentIdentity: null, agentLeft: true });
@@ -35,16 +42,27 @@ test.each([
   [53001, false, 'connection-lost'],
   [20104, false, 'connection-lost'],
 ])('disconnected with %s (by the customer: %s) ends as %s', (errorCode, byCustomer, reason) => {
-  const ended = run(connected([], true), { type: 'reconnecting' }, { type: 'disconnected', errorCode, byCustomer });
+  const ended = run(
+    connected([], true),
+    { type: 'reconnecting' },
+    { type: 'disconnected', errorCode, byCustomer },
+  );
   expect(ended).toMatchObject({ phase: 'ended', endReason: reason, recording: false, reconnecting: false });
   expect(reduceCall(ended, { type: 'participantConnected', identity: 'agent-2' })).toBe(ended);
 });
 
 test('screen readers hear recording first, then connection, then the agent; nothing when the call ends', () => {
-  expect(announcements(initialCallState, run(connected(['agent-1'], true)))).toEqual(['recordingStarted', 'agentJoined']);
+  expect(announcements(initialCallState, run(connected(['agent-1'], true)))).toEqual([
+    'recordingStarted',
+    'agentJoined',
+  ]);
   const live = run(connected(['agent-1']));
   expect(announcements(live, reduceCall(live, { type: 'reconnecting' }))).toEqual(['reconnecting']);
-  expect(announcements(live, reduceCall(live, { type: 'participantDisconnected', identity: 'agent-1' }))).toEqual(['agentLeft']);
+  expect(
+    announcements(live, reduceCall(live, { type: 'participantDisconnected', identity: 'agent-1' })),
+  ).toEqual(['agentLeft']);
   expect(announcements(live, reduceCall(live, { type: 'networkQuality', level: 3 }))).toEqual([]);
-  expect(announcements(live, reduceCall(live, { type: 'disconnected', errorCode: 53118, byCustomer: false }))).toEqual([]);
+  expect(
+    announcements(live, reduceCall(live, { type: 'disconnected', errorCode: 53118, byCustomer: false })),
+  ).toEqual([]);
 });

@@ -46,7 +46,12 @@ export function reduceCall(state: CallState, event: CallEvent): CallState {
   switch (event.type) {
     case 'connected': {
       const agent = event.identities.find(isAgent) ?? null;
-      return { ...state, recording: event.recording, agentIdentity: agent, phase: agent ? 'live' : 'waiting' };
+      return {
+        ...state,
+        recording: event.recording,
+        agentIdentity: agent,
+        phase: agent ? 'live' : 'waiting',
+      };
     }
     case 'participantConnected':
       if (state.agentIdentity || !isAgent(event.identity)) return state;
@@ -65,7 +70,13 @@ export function reduceCall(state: CallState, event: CallEvent): CallState {
     case 'networkQuality':
       return { ...state, networkLevel: event.level };
     case 'disconnected':
-      return { ...state, phase: 'ended', reconnecting: false, recording: false, endReason: endReason(event.errorCode, event.byCustomer) };
+      return {
+        ...state,
+        phase: 'ended',
+        reconnecting: false,
+        recording: false,
+        endReason: endReason(event.errorCode, event.byCustomer),
+      };
   }
 }
 
@@ -82,8 +93,10 @@ function endReason(errorCode: number | null, byCustomer: boolean): EndReason {
 export function announcements(before: CallState, after: CallState): StringKey[] {
   if (after.phase === 'ended') return [];
   const said: StringKey[] = [];
-  if (before.recording !== after.recording) said.push(after.recording ? 'recordingStarted' : 'recordingStopped');
-  if (before.reconnecting !== after.reconnecting) said.push(after.reconnecting ? 'reconnecting' : 'reconnected');
+  if (before.recording !== after.recording)
+    said.push(after.recording ? 'recordingStarted' : 'recordingStopped');
+  if (before.reconnecting !== after.reconnecting)
+    said.push(after.reconnecting ? 'reconnecting' : 'reconnected');
   if (!before.agentIdentity && after.agentIdentity) said.push('agentJoined');
   if (before.agentIdentity && !after.agentIdentity) said.push('agentLeft');
   return said;

@@ -14,7 +14,11 @@ function sources(hash: string, stored: string | null = null) {
   const replaced: string[] = [];
   const value: InviteSources = {
     location: { hash, pathname: '/join.html', search: '' },
-    history: { state: null, replaceState: (_state: unknown, _title: string, url?: string | URL | null) => replaced.push(String(url)) },
+    history: {
+      state: null,
+      replaceState: (_state: unknown, _title: string, url?: string | URL | null) =>
+        replaced.push(String(url)),
+    },
     storage: { getItem: (key) => store.get(key) ?? null, setItem: (key, item) => store.set(key, item) },
   };
   return { value, store, replaced };

@@ -49,7 +49,12 @@ start(takeInvite({ location, history, storage: sessionStorageOrNull() }));
 
 function start(invite: string | null): void {
   if (!invite) {
-    renderMessage(root, { state: 'invite-missing', icon: 'link', title: text.inviteMissingTitle, paragraphs: [text.inviteMissingBody] });
+    renderMessage(root, {
+      state: 'invite-missing',
+      icon: 'link',
+      title: text.inviteMissingTitle,
+      paragraphs: [text.inviteMissingBody],
+    });
     return;
   }
   const browserProblem = supportProblem({
@@ -64,7 +69,8 @@ function start(invite: string | null): void {
 
 function showUnsupported(problem: NonNullable<SupportProblem>): void {
   releaseAll();
-  const paragraphs = problem === 'insecure' ? [text.insecureBody] : [text.unsupportedBody, text.unsupportedInApp];
+  const paragraphs =
+    problem === 'insecure' ? [text.insecureBody] : [text.unsupportedBody, text.unsupportedInApp];
   renderMessage(root, { state: 'unsupported', icon: 'browser', title: text.unsupportedTitle, paragraphs });
 }
 
@@ -73,11 +79,18 @@ async function checkInvite(invite: string): Promise<void> {
   const permitted = mediaPermissionGranted();
   const result = await requestJoin(fetchJson, invite);
   if (result.ok) showPreview(invite, result.grant, await permitted);
-  else renderMessage(root, failureMessage(text, result.failure, { label: text.tryAgain, onClick: () => void checkInvite(invite) }));
+  else
+    renderMessage(
+      root,
+      failureMessage(text, result.failure, { label: text.tryAgain, onClick: () => void checkInvite(invite) }),
+    );
 }
 
 function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean): void {
-  const media = new LocalMedia(navigator.mediaDevices, { followDefaultMicrophone: family !== 'ios', cameraFilter: blur.on ? blurFilter : undefined });
+  const media = new LocalMedia(navigator.mediaDevices, {
+    followDefaultMicrophone: family !== 'ios',
+    cameraFilter: blur.on ? blurFilter : undefined,
+  });
   activeMedia = media;
   let grant = firstGrant;
   let joining = false;
@@ -105,7 +118,13 @@ function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean):
       const result = await requestJoin(fetchJson, invite);
       if (!result.ok) {
         releaseAll();
-        renderMessage(root, failureMessage(text, result.failure, { label: text.tryAgain, onClick: () => void checkInvite(invite) }));
+        renderMessage(
+          root,
+          failureMessage(text, result.failure, {
+            label: text.tryAgain,
+            onClick: () => void checkInvite(invite),
+          }),
+        );
         return;
       }
       grant = result.grant;
@@ -179,7 +198,13 @@ function showCall(invite: string, media: LocalMedia): CallView {
     render(state, previous) {
       if (state.phase !== 'ended') return view.render(state, previous);
       releaseAll();
-      renderMessage(root, endMessage(text, state.endReason ?? 'connection-lost', { label: text.rejoin, onClick: () => void checkInvite(invite) }));
+      renderMessage(
+        root,
+        endMessage(text, state.endReason ?? 'connection-lost', {
+          label: text.rejoin,
+          onClick: () => void checkInvite(invite),
+        }),
+      );
     },
   };
 }

@@ -22,11 +22,16 @@ test.each<[JoinFailure, string, boolean]>([
 test('a revoked link sends the customer to the newest link in the chat, not to the agent for a new one', () => {
   const message = failureMessage(text, { kind: 'revoked' }, retry);
   expect(message.title).toBe('A newer link was sent');
-  expect(message.paragraphs).toEqual([text.inviteRevokedBody, 'Go back to the chat and open the newest link to join the call.']);
+  expect(message.paragraphs).toEqual([
+    text.inviteRevokedBody,
+    'Go back to the chat and open the newest link to join the call.',
+  ]);
 });
 
 test('busy says how long to wait', () => {
-  expect(failureMessage(text, { kind: 'busy', retryAfterSeconds: 7 }, retry).paragraphs).toEqual(['The video service is busy right now. Please try again in 7 seconds.']);
+  expect(failureMessage(text, { kind: 'busy', retryAfterSeconds: 7 }, retry).paragraphs).toEqual([
+    'The video service is busy right now. Please try again in 7 seconds.',
+  ]);
 });
 
 test.each([

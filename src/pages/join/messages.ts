@@ -10,31 +10,91 @@ import type { Message, MessageAction } from './view/message';
 export function failureMessage(text: Strings, failure: JoinFailure, retry: MessageAction): Message {
   switch (failure.kind) {
     case 'invalid':
-      return { state: 'invite-invalid', icon: 'link', title: text.inviteInvalidTitle, paragraphs: [text.inviteInvalidBody, text.askForNewLink] };
+      return {
+        state: 'invite-invalid',
+        icon: 'link',
+        title: text.inviteInvalidTitle,
+        paragraphs: [text.inviteInvalidBody, text.askForNewLink],
+      };
     case 'expired':
-      return { state: 'invite-expired', icon: 'clock', title: text.inviteExpiredTitle, paragraphs: [text.inviteExpiredBody, text.askForNewLink] };
+      return {
+        state: 'invite-expired',
+        icon: 'clock',
+        title: text.inviteExpiredTitle,
+        paragraphs: [text.inviteExpiredBody, text.askForNewLink],
+      };
     case 'revoked':
-      return { state: 'invite-revoked', icon: 'link', title: text.inviteRevokedTitle, paragraphs: [text.inviteRevokedBody, text.useNewestLink] };
+      return {
+        state: 'invite-revoked',
+        icon: 'link',
+        title: text.inviteRevokedTitle,
+        paragraphs: [text.inviteRevokedBody, text.useNewestLink],
+      };
     case 'ended':
-      return { state: 'session-ended', icon: 'end', title: text.sessionEndedTitle, paragraphs: [text.sessionEndedBody, text.askForNewLink] };
+      return {
+        state: 'session-ended',
+        icon: 'end',
+        title: text.sessionEndedTitle,
+        paragraphs: [text.sessionEndedBody, text.askForNewLink],
+      };
     case 'busy':
-      return { state: 'busy', icon: 'alert', title: text.serviceBusyTitle, paragraphs: [fill(text.serviceBusyBody, { seconds: failure.retryAfterSeconds })], action: retry };
+      return {
+        state: 'busy',
+        icon: 'alert',
+        title: text.serviceBusyTitle,
+        paragraphs: [fill(text.serviceBusyBody, { seconds: failure.retryAfterSeconds })],
+        action: retry,
+      };
     case 'offline':
-      return { state: 'offline', icon: 'alert', title: text.serviceErrorTitle, paragraphs: [text.offlineBody], action: retry };
+      return {
+        state: 'offline',
+        icon: 'alert',
+        title: text.serviceErrorTitle,
+        paragraphs: [text.offlineBody],
+        action: retry,
+      };
     case 'failed':
-      return { state: 'error', icon: 'alert', title: text.serviceErrorTitle, paragraphs: [text.serviceErrorBody], action: retry };
+      return {
+        state: 'error',
+        icon: 'alert',
+        title: text.serviceErrorTitle,
+        paragraphs: [text.serviceErrorBody],
+        action: retry,
+      };
   }
 }
 
 export function endMessage(text: Strings, reason: EndReason, rejoin: MessageAction): Message {
   switch (reason) {
     case 'agent-ended':
-      return { state: 'ended', icon: 'end', title: text.endedByAgentTitle, paragraphs: [text.endedByAgentBody, text.closeHint] };
+      return {
+        state: 'ended',
+        icon: 'end',
+        title: text.endedByAgentTitle,
+        paragraphs: [text.endedByAgentBody, text.closeHint],
+      };
     case 'left':
-      return { state: 'left', icon: 'end', title: text.leftTitle, paragraphs: [text.leftBody], action: rejoin };
+      return {
+        state: 'left',
+        icon: 'end',
+        title: text.leftTitle,
+        paragraphs: [text.leftBody],
+        action: rejoin,
+      };
     case 'connection-lost':
-      return { state: 'connection-lost', icon: 'alert', title: text.connectionLostTitle, paragraphs: [text.connectionLostBody], action: rejoin };
+      return {
+        state: 'connection-lost',
+        icon: 'alert',
+        title: text.connectionLostTitle,
+        paragraphs: [text.connectionLostBody],
+        action: rejoin,
+      };
     case 'replaced':
-      return { state: 'replaced', icon: 'alert', title: text.replacedTitle, paragraphs: [text.replacedBody, text.closeHint] };
+      return {
+        state: 'replaced',
+        icon: 'alert',
+        title: text.replacedTitle,
+        paragraphs: [text.replacedBody, text.closeHint],
+      };
   }
 }

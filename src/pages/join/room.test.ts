@@ -1,7 +1,13 @@
 import type { RemoteTrack } from '../shared/sdk';
 import { featuredAgentVideo } from './room';
 
-const track = (sid: string, name = sid): RemoteTrack => ({ kind: 'video', sid, name, attach: () => document.createElement('video'), detach: () => [] });
+const track = (sid: string, name = sid): RemoteTrack => ({
+  kind: 'video',
+  sid,
+  name,
+  attach: () => document.createElement('video'),
+  detach: () => [],
+});
 
 test('the agent’s screen share is featured while it exists, then the camera again', () => {
   const camera = track('MT1', 'camera');

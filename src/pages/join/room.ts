@@ -17,7 +17,12 @@ export interface Call {
 }
 
 /** Connects with the preview's own tracks, then mounts the call view and keeps it in step. */
-export async function joinCall(sdk: VideoSdk, grant: JoinGrant, media: LocalMedia, mountView: () => CallView): Promise<Call> {
+export async function joinCall(
+  sdk: VideoSdk,
+  grant: JoinGrant,
+  media: LocalMedia,
+  mountView: () => CallView,
+): Promise<Call> {
   const connectedWith = media.sdkTracks(sdk);
   const room = await sdk.connect(grant.token, {
     name: grant.roomName,
@@ -47,8 +52,12 @@ export async function joinCall(sdk: VideoSdk, grant: JoinGrant, media: LocalMedi
     }
   };
 
-  room.on('participantConnected', (participant) => dispatch({ type: 'participantConnected', identity: participant.identity }));
-  room.on('participantDisconnected', (participant) => dispatch({ type: 'participantDisconnected', identity: participant.identity }));
+  room.on('participantConnected', (participant) =>
+    dispatch({ type: 'participantConnected', identity: participant.identity }),
+  );
+  room.on('participantDisconnected', (participant) =>
+    dispatch({ type: 'participantDisconnected', identity: participant.identity }),
+  );
   room.on('trackSubscribed', (track, _publication, participant) => showTrack(track, participant));
   room.on('trackUnsubscribed', (track) => {
     if (track.kind === 'audio') view.removeRemoteAudio(track);
@@ -61,14 +70,20 @@ export async function joinCall(sdk: VideoSdk, grant: JoinGrant, media: LocalMedi
   room.on('reconnected', () => dispatch({ type: 'reconnected' }));
   room.on('recordingStarted', () => dispatch({ type: 'recordingStarted' }));
   room.on('recordingStopped', () => dispatch({ type: 'recordingStopped' }));
-  room.localParticipant.on('networkQualityLevelChanged', (level) => dispatch({ type: 'networkQuality', level }));
+  room.localParticipant.on('networkQualityLevelChanged', (level) =>
+    dispatch({ type: 'networkQuality', level }),
+  );
   room.on('disconnected', (_room, error) => {
     stopFollowingTracks();
     dispatch({ type: 'disconnected', errorCode: error?.code ?? null, byCustomer: leaving });
   });
 
   const participants = [...room.participants.values()];
-  dispatch({ type: 'connected', recording: room.isRecording, identities: participants.map((p) => p.identity) });
+  dispatch({
+    type: 'connected',
+    recording: room.isRecording,
+    identities: participants.map((p) => p.identity),
+  });
   for (const participant of participants) {
     for (const publication of participant.tracks.values()) {
       if (publication.track) showTrack(publication.track, participant);

@@ -5,27 +5,69 @@ import { answering, failing, unreachable } from './fake-fetch';
 const TASK = `WT${'a'.repeat(32)}`;
 const ROOM = `RM${'b'.repeat(32)}`;
 const EXPIRES = '2030-01-01T00:00:00.000Z';
-const AGENT = { token: 'eyJ.v.t', identity: 'agent-WK1', roomName: `flex-video-${TASK}`, expiresAt: EXPIRES } satisfies ApiSchema['AgentToken'];
-const CONFIG = { allowedOrigins: [], recordingPolicy: 'off', agentBackground: 'none', agentBackgroundImage: null } satisfies ApiAnswer<'/video/agent-config'>;
+const AGENT = {
+  token: 'eyJ.v.t',
+  identity: 'agent-WK1',
+  roomName: `flex-video-${TASK}`,
+  expiresAt: EXPIRES,
+} satisfies ApiSchema['AgentToken'];
+const CONFIG = {
+  allowedOrigins: [],
+  recordingPolicy: 'off',
+  agentBackground: 'none',
+  agentBackgroundImage: null,
+} satisfies ApiAnswer<'/video/agent-config'>;
 
 test('agent-config: the background rule; an unknown rule or an image rule without its picture is no usable answer', async () => {
-  const image = await fetchAgentConfig(answering(200, { ...CONFIG, agentBackground: 'image', agentBackgroundImage: '/bg/office.jpg' }).fetchFn);
-  expect(image).toMatchObject({ ok: true, value: { agentBackground: 'image', agentBackgroundImage: '/bg/office.jpg' } });
-  for (const body of [{ agentBackground: 'sepia' }, { agentBackground: 'image', agentBackgroundImage: null }]) {
-    expect(await fetchAgentConfig(answering(200, { ...CONFIG, ...body }).fetchFn)).toMatchObject({ ok: false, failure: { code: 'bad_answer' } });
+  const image = await fetchAgentConfig(
+    answering(200, { ...CONFIG, agentBackground: 'image', agentBackgroundImage: '/bg/office.jpg' }).fetchFn,
+  );
+  expect(image).toMatchObject({
+    ok: true,
+    value: { agentBackground: 'image', agentBackgroundImage: '/bg/office.jpg' },
+  });
+  for (const body of [
+    { agentBackground: 'sepia' },
+    { agentBackground: 'image', agentBackgroundImage: null },
+  ]) {
+    expect(await fetchAgentConfig(answering(200, { ...CONFIG, ...body }).fetchFn)).toMatchObject({
+      ok: false,
+      failure: { code: 'bad_answer' },
+    });
   }
 });
 
 test('agent-config: the allowed origins and the policy; an unknown policy is read as on-demand', async () => {
-  const { fetchFn, sent } = answering(200, { allowedOrigins: ['https://flex.twilio.com'], recordingPolicy: 'always', agentBackground: 'none' });
+  const { fetchFn, sent } = answering(200, {
+    allowedOrigins: ['https://flex.twilio.com'],
+    recordingPolicy: 'always',
+    agentBackground: 'none',
+  });
   expect(await fetchAgentConfig(fetchFn)).toEqual({
     ok: true,
-    value: { allowedOrigins: ['https://flex.twilio.com'], recordingPolicy: 'always', agentBackground: 'none', agentBackgroundImage: null },
+    value: {
+      allowedOrigins: ['https://flex.twilio.com'],
+      recordingPolicy: 'always',
+      agentBackground: 'none',
+      agentBackgroundImage: null,
+    },
   });
   expect(sent).toEqual([{ url: '/video/agent-config', method: 'GET', body: undefined }]);
-  const odd = await fetchAgentConfig(answering(200, { allowedOrigins: [], recordingPolicy: 'sometimes' }).fetchFn);
-  expect(odd).toEqual({ ok: true, value: { allowedOrigins: [], recordingPolicy: 'on-demand', agentBackground: 'none', agentBackgroundImage: null } });
-  expect(await fetchAgentConfig(answering(200, { allowedOrigins: 'https://flex.twilio.com' }).fetchFn)).toEqual({
+  const odd = await fetchAgentConfig(
+    answering(200, { allowedOrigins: [], recordingPolicy: 'sometimes' }).fetchFn,
+  );
+  expect(odd).toEqual({
+    ok: true,
+    value: {
+      allowedOrigins: [],
+      recordingPolicy: 'on-demand',
+      agentBackground: 'none',
+      agentBackgroundImage: null,
+    },
+  });
+  expect(
+    await fetchAgentConfig(answering(200, { allowedOrigins: 'https://flex.twilio.com' }).fetchFn),
+  ).toEqual({
     ok: false,
     failure: { status: 200, code: 'bad_answer', retryAfterSeconds: null },
   });
@@ -63,23 +105,45 @@ test('escalate: the agent grant carries the room SID; an invite outcome the pane
     inviteStatus: 'pending',
     agent: AGENT,
   } satisfies ApiAnswer<'/video/escalate'>;
-  const escalate = (answer: object) => agentApi(answering(200, answer).fetchFn, () => ({ token: 't', taskSid: TASK })).escalate(false);
+  const escalate = (answer: object) =>
+    agentApi(answering(200, answer).fetchFn, () => ({ token: 't', taskSid: TASK })).escalate(false);
   expect(await escalate(body)).toEqual({
     ok: true,
-    value: { roomSid: ROOM, joinUrl: body.joinUrl, created: true, inviteStatus: 'pending', agent: { ...AGENT, roomSid: ROOM, expiresAt: Date.parse(EXPIRES) } },
+    value: {
+      roomSid: ROOM,
+      joinUrl: body.joinUrl,
+      created: true,
+      inviteStatus: 'pending',
+      agent: { ...AGENT, roomSid: ROOM, expiresAt: Date.parse(EXPIRES) },
+    },
   });
-  expect(await escalate({ ...body, inviteStatus: 'queued' })).toMatchObject({ ok: true, value: { inviteStatus: 'posted' } });
+  expect(await escalate({ ...body, inviteStatus: 'queued' })).toMatchObject({
+    ok: true,
+    value: { inviteStatus: 'posted' },
+  });
   expect((await escalate({ ...body, agent: { ...AGENT, token: '' } })).ok).toBe(false);
 });
 
 test('failures carry status and code; a 503 its Retry-After; an unreachable service is offline', async () => {
   const credentials = () => ({ token: 't', taskSid: TASK });
   const refused = agentApi(failing('recording_disabled').fetchFn, credentials);
-  expect(await refused.recording('start')).toEqual({ ok: false, failure: { status: 403, code: 'recording_disabled', retryAfterSeconds: null } });
+  expect(await refused.recording('start')).toEqual({
+    ok: false,
+    failure: { status: 403, code: 'recording_disabled', retryAfterSeconds: null },
+  });
   const busy = agentApi(failing('upstream_unavailable', { 'Retry-After': '4' }).fetchFn, credentials);
-  expect(await busy.complete()).toEqual({ ok: false, failure: { status: 503, code: 'upstream_unavailable', retryAfterSeconds: 4 } });
+  expect(await busy.complete()).toEqual({
+    ok: false,
+    failure: { status: 503, code: 'upstream_unavailable', retryAfterSeconds: 4 },
+  });
   const html = agentApi(answering(502, '<html>').fetchFn, credentials);
-  expect(await html.complete()).toEqual({ ok: false, failure: { status: 502, code: 'unknown', retryAfterSeconds: null } });
+  expect(await html.complete()).toEqual({
+    ok: false,
+    failure: { status: 502, code: 'unknown', retryAfterSeconds: null },
+  });
   const offline = agentApi(unreachable, credentials);
-  expect(await offline.agentToken()).toEqual({ ok: false, failure: { status: 0, code: 'offline', retryAfterSeconds: null } });
+  expect(await offline.agentToken()).toEqual({
+    ok: false,
+    failure: { status: 0, code: 'offline', retryAfterSeconds: null },
+  });
 });

@@ -2,7 +2,12 @@ import type { ApiAnswer, ErrorCode } from '../../contract';
 import { needsFreshGrant, requestJoin, type JoinFailure, type JoinResult } from './api';
 import { answering, failing, unreachable } from './fake-fetch';
 
-const GRANT = { token: 'eyJ.x.y', identity: 'customer-abc', roomName: 'flex-video-WT1', expiresAt: '2030-01-01T00:00:00.000Z' } satisfies ApiAnswer<'/video/join'>;
+const GRANT = {
+  token: 'eyJ.x.y',
+  identity: 'customer-abc',
+  roomName: 'flex-video-WT1',
+  expiresAt: '2030-01-01T00:00:00.000Z',
+} satisfies ApiAnswer<'/video/join'>;
 
 const kindOf = (result: JoinResult) => (result.ok ? 'ok' : result.failure);
 
@@ -25,7 +30,8 @@ test.each<[ErrorCode, JoinFailure['kind']]>([
 });
 
 test('a code the page does not know is judged by its status', async () => {
-  const unknownCode = (status: number) => answering(status, { error: { code: 'internal_error', message: 'm' } }).fetchFn;
+  const unknownCode = (status: number) =>
+    answering(status, { error: { code: 'internal_error', message: 'm' } }).fetchFn;
   expect(kindOf(await requestJoin(unknownCode(500), 'inv'))).toEqual({ kind: 'failed' });
   expect(kindOf(await requestJoin(unknownCode(410), 'inv'))).toEqual({ kind: 'expired' });
   expect(kindOf(await requestJoin(unknownCode(401), 'inv'))).toEqual({ kind: 'invalid' });
@@ -40,7 +46,9 @@ test('503 carries Retry-After; a missing or odd one falls back to 10 s', async (
 
 test('a network failure is "offline"; a 200 without a usable grant is a failure', async () => {
   expect(kindOf(await requestJoin(unreachable, 'inv'))).toEqual({ kind: 'offline' });
-  expect(kindOf(await requestJoin(answering(200, { token: 'x' }).fetchFn, 'inv'))).toEqual({ kind: 'failed' });
+  expect(kindOf(await requestJoin(answering(200, { token: 'x' }).fetchFn, 'inv'))).toEqual({
+    kind: 'failed',
+  });
   expect(kindOf(await requestJoin(answering(200, '<html>').fetchFn, 'inv'))).toEqual({ kind: 'failed' });
 });
 

@@ -2,7 +2,15 @@
  * the endpoint's type from the contract (docs/openapi.yaml, through src/contract.ts), and each
  * answer is still checked field by field before the pages use it. No destructuring: the join
  * page's build targets Safari 14.0, for which esbuild refuses it. */
-import type { ApiAnswer, ApiError, ApiPath, ApiRequest, ApiSchema, ErrorCode, Unchecked } from '../../contract';
+import type {
+  ApiAnswer,
+  ApiError,
+  ApiPath,
+  ApiRequest,
+  ApiSchema,
+  ErrorCode,
+  Unchecked,
+} from '../../contract';
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -48,7 +56,9 @@ function parseTime(value: unknown): number | null {
 
 export type JoinGrant = ExpiresAtMs<ApiAnswer<'/video/join'>>;
 
-export type JoinFailure = { kind: 'invalid' | 'expired' | 'revoked' | 'ended' | 'failed' | 'offline' } | { kind: 'busy'; retryAfterSeconds: number };
+export type JoinFailure =
+  | { kind: 'invalid' | 'expired' | 'revoked' | 'ended' | 'failed' | 'offline' }
+  | { kind: 'busy'; retryAfterSeconds: number };
 
 export type JoinResult = { ok: true; grant: JoinGrant } | { ok: false; failure: JoinFailure };
 
@@ -139,7 +149,9 @@ export type AgentGrant = ExpiresAtMs<ApiAnswer<'/video/agent-token'>>;
 
 type EscalationAnswer = ApiAnswer<'/video/escalate'>;
 
-export type Escalation = Pick<EscalationAnswer, 'roomSid' | 'joinUrl' | 'created' | 'inviteStatus'> & { agent: AgentGrant };
+export type Escalation = Pick<EscalationAnswer, 'roomSid' | 'joinUrl' | 'created' | 'inviteStatus'> & {
+  agent: AgentGrant;
+};
 
 export interface AgentCredentials {
   token: string;
@@ -162,7 +174,12 @@ export function fetchAgentConfig(fetchFn: Fetch): Promise<AgentResult<AgentConfi
     const background = BACKGROUND_RULES.find((known) => known === (answer.agentBackground ?? 'none'));
     const image = typeof answer.agentBackgroundImage === 'string' ? answer.agentBackgroundImage : null;
     if (!background || (background === 'image' && !image)) return null;
-    return { allowedOrigins: origins, recordingPolicy: policy, agentBackground: background, agentBackgroundImage: image };
+    return {
+      allowedOrigins: origins,
+      recordingPolicy: policy,
+      agentBackground: background,
+      agentBackgroundImage: image,
+    };
   });
 }
 
@@ -171,7 +188,9 @@ export interface AgentApi {
   agentToken(): Promise<AgentResult<AgentGrant>>;
   recording(action: RecordingAction): Promise<AgentResult<Pick<ApiAnswer<'/video/recording'>, 'recording'>>>;
   complete(): Promise<AgentResult<Pick<ApiAnswer<'/video/complete'>, 'roomSid'>>>;
-  removeParticipant(identity: string): Promise<AgentResult<Pick<ApiAnswer<'/video/remove-participant'>, 'removed'>>>;
+  removeParticipant(
+    identity: string,
+  ): Promise<AgentResult<Pick<ApiAnswer<'/video/remove-participant'>, 'removed'>>>;
   /** A token for Twilio's preflight test only (the equipment check): it admits to no call. */
   preflightToken(): Promise<AgentResult<Pick<ApiAnswer<'/video/preflight-token'>, 'token'>>>;
 }
@@ -182,7 +201,12 @@ export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): A
     return { Token: current.token, TaskSid: current.taskSid };
   };
   const post = <P extends ApiPath, T>(path: P, request: ApiRequest<P>, parse: Parse<P, T>) =>
-    callService(fetchFn, path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) }, parse);
+    callService(
+      fetchFn,
+      path,
+      { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) },
+      parse,
+    );
   return {
     escalate: (resend) =>
       post('/video/escalate', { ...taskParameters(), ...(resend ? { Resend: true } : {}) }, (answer) => {
@@ -196,12 +220,23 @@ export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): A
       }),
     agentToken: () => post('/video/agent-token', taskParameters(), parseAgentGrant),
     recording: (action) =>
-      post('/video/recording', { ...taskParameters(), Action: action }, (answer) => (typeof answer.recording === 'boolean' ? { recording: answer.recording } : null)),
+      post('/video/recording', { ...taskParameters(), Action: action }, (answer) =>
+        typeof answer.recording === 'boolean' ? { recording: answer.recording } : null,
+      ),
     complete: () =>
-      post('/video/complete', taskParameters(), (answer) => (answer.completed === true ? { roomSid: typeof answer.roomSid === 'string' ? answer.roomSid : null } : null)),
+      post('/video/complete', taskParameters(), (answer) =>
+        answer.completed === true
+          ? { roomSid: typeof answer.roomSid === 'string' ? answer.roomSid : null }
+          : null,
+      ),
     removeParticipant: (identity) =>
-      post('/video/remove-participant', { ...taskParameters(), Identity: identity }, (answer) => (typeof answer.removed === 'boolean' ? { removed: answer.removed } : null)),
-    preflightToken: () => post('/video/preflight-token', taskParameters(), (answer) => (typeof answer.token === 'string' && answer.token ? { token: answer.token } : null)),
+      post('/video/remove-participant', { ...taskParameters(), Identity: identity }, (answer) =>
+        typeof answer.removed === 'boolean' ? { removed: answer.removed } : null,
+      ),
+    preflightToken: () =>
+      post('/video/preflight-token', taskParameters(), (answer) =>
+        typeof answer.token === 'string' && answer.token ? { token: answer.token } : null,
+      ),
   };
 }
 
@@ -212,11 +247,17 @@ function parseAgentGrant(answer: Unchecked<ApiAnswer<'/video/agent-token'>>): Ag
   const roomSid = answer.roomSid;
   const expiresAt = parseTime(answer.expiresAt);
   if (typeof token !== 'string' || !token || typeof identity !== 'string' || !identity) return null;
-  if (typeof roomName !== 'string' || !roomName || typeof roomSid !== 'string' || expiresAt === null) return null;
+  if (typeof roomName !== 'string' || !roomName || typeof roomSid !== 'string' || expiresAt === null)
+    return null;
   return { token, identity, roomName, roomSid, expiresAt };
 }
 
-async function callService<P extends ApiPath, T>(fetchFn: Fetch, path: P, init: RequestInit, parse: Parse<P, T>): Promise<AgentResult<T>> {
+async function callService<P extends ApiPath, T>(
+  fetchFn: Fetch,
+  path: P,
+  init: RequestInit,
+  parse: Parse<P, T>,
+): Promise<AgentResult<T>> {
   let response: Response;
   try {
     response = await fetchFn(path, { ...init, credentials: 'same-origin', cache: 'no-store' });
@@ -226,10 +267,16 @@ async function callService<P extends ApiPath, T>(fetchFn: Fetch, path: P, init: 
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) {
     const value = parse(unchecked(body));
-    return value ? { ok: true, value } : { ok: false, failure: { status: response.status, code: 'bad_answer', retryAfterSeconds: null } };
+    return value
+      ? { ok: true, value }
+      : { ok: false, failure: { status: response.status, code: 'bad_answer', retryAfterSeconds: null } };
   }
   return {
     ok: false,
-    failure: { status: response.status, code: errorCode(body) ?? 'unknown', retryAfterSeconds: response.status === 503 ? retryAfterSeconds(response) : null },
+    failure: {
+      status: response.status,
+      code: errorCode(body) ?? 'unknown',
+      retryAfterSeconds: response.status === 503 ? retryAfterSeconds(response) : null,
+    },
   };
 }

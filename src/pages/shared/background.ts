@@ -25,7 +25,10 @@ export interface CameraFilter {
   apply(raw: MediaStreamTrack): Promise<FilteredCamera>;
 }
 
-type Processor = Pick<GaussianBlurBackgroundProcessor | VirtualBackgroundProcessor, 'loadModel' | 'processFrame'>;
+type Processor = Pick<
+  GaussianBlurBackgroundProcessor | VirtualBackgroundProcessor,
+  'loadModel' | 'processFrame'
+>;
 interface ProcessorsGlobal {
   isSupported: boolean;
   GaussianBlurBackgroundProcessor: typeof GaussianBlurBackgroundProcessor;
@@ -41,7 +44,10 @@ export class BackgroundUnsupportedError extends Error {}
 
 /** Loads the library and the model once; rejects with BackgroundUnsupportedError when this
  * browser cannot run them (the caller keeps the camera off). */
-export async function loadCameraFilter(rule: Exclude<BackgroundRule, 'none'>, imageUrl: string | null): Promise<CameraFilter> {
+export async function loadCameraFilter(
+  rule: Exclude<BackgroundRule, 'none'>,
+  imageUrl: string | null,
+): Promise<CameraFilter> {
   let processor: Processor;
   try {
     const library = await loadLibrary();
@@ -50,7 +56,10 @@ export async function loadCameraFilter(rule: Exclude<BackgroundRule, 'none'>, im
       processor = new library.GaussianBlurBackgroundProcessor({ assetsPath: PROCESSORS_PATH });
     } else {
       if (!imageUrl) throw new BackgroundUnsupportedError('no background image');
-      processor = new library.VirtualBackgroundProcessor({ assetsPath: PROCESSORS_PATH, backgroundImage: await loadImage(imageUrl) });
+      processor = new library.VirtualBackgroundProcessor({
+        assetsPath: PROCESSORS_PATH,
+        backgroundImage: await loadImage(imageUrl),
+      });
     }
     await processor.loadModel();
   } catch (error) {
@@ -98,7 +107,11 @@ async function filterTrack(processor: Processor, raw: MediaStreamTrack): Promise
     // A dropped frame keeps the last processed one on the canvas: never the raw picture.
     await processor.processFrame(video, canvas).catch(() => undefined);
     frameHook()?.(performance.now() - started);
-    if (running) timer = window.setTimeout(() => void frame(), Math.max(0, 1000 / FRAME_RATE - (performance.now() - started)));
+    if (running)
+      timer = window.setTimeout(
+        () => void frame(),
+        Math.max(0, 1000 / FRAME_RATE - (performance.now() - started)),
+      );
   };
   void frame();
   return { track, raw, stop: stopAll };
@@ -108,7 +121,12 @@ async function filterTrack(processor: Processor, raw: MediaStreamTrack): Promise
  * nothing else does. */
 const frameHook = () => (window as { __backgroundFrame?: (ms: number) => void }).__backgroundFrame;
 
-const loadLibrary = keptUntilFailure(() => loadScriptGlobal(LIBRARY_SRC, () => (window as { Twilio?: { VideoProcessors?: ProcessorsGlobal } }).Twilio?.VideoProcessors));
+const loadLibrary = keptUntilFailure(() =>
+  loadScriptGlobal(
+    LIBRARY_SRC,
+    () => (window as { Twilio?: { VideoProcessors?: ProcessorsGlobal } }).Twilio?.VideoProcessors,
+  ),
+);
 
 function loadImage(url: string): Promise<HTMLImageElement> {
   const image = new Image();
@@ -123,7 +141,12 @@ function loadImage(url: string): Promise<HTMLImageElement> {
  * segmentation), and a canvas's capture stream (the processed track). */
 export function backgroundSupported(scope: typeof globalThis = globalThis): boolean {
   try {
-    if (typeof scope.OffscreenCanvas !== 'function' || typeof scope.Worker !== 'function' || typeof scope.WebAssembly !== 'object') return false;
+    if (
+      typeof scope.OffscreenCanvas !== 'function' ||
+      typeof scope.Worker !== 'function' ||
+      typeof scope.WebAssembly !== 'object'
+    )
+      return false;
     if (typeof scope.HTMLCanvasElement?.prototype.captureStream !== 'function') return false;
     const canvas = new scope.OffscreenCanvas(1, 1);
     // Either context will do; a 2D one is the cheaper to create, and this runs as the page loads.

@@ -6,7 +6,11 @@ export type SupportProblem = 'insecure' | 'unsupported' | null;
 
 /** What the page can tell before the SDK has loaded (it loads behind the preview); the SDK's own
  * isSupported comes after. In-app browsers without WebRTC are caught here, before any preview. */
-export function supportProblem(env: { secureContext: boolean; hasGetUserMedia: boolean; hasPeerConnection: boolean }): SupportProblem {
+export function supportProblem(env: {
+  secureContext: boolean;
+  hasGetUserMedia: boolean;
+  hasPeerConnection: boolean;
+}): SupportProblem {
   if (!env.secureContext) return 'insecure';
   return env.hasGetUserMedia && env.hasPeerConnection ? null : 'unsupported';
 }

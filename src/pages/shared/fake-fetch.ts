@@ -14,7 +14,9 @@ export function answering(status: number, body: unknown, headers: Record<string,
   const fetchFn = (url: string, init: RequestInit): Promise<Response> => {
     const sentBody: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     sent.push({ url, method: init.method, body: sentBody });
-    return Promise.resolve(new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers }));
+    return Promise.resolve(
+      new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers }),
+    );
   };
   return { fetchFn, sent };
 }

@@ -22,7 +22,8 @@ class FakeTrack {
   }
 }
 
-const device = (kind: MediaDeviceKind, deviceId: string, groupId = `group-of-${deviceId}`) => ({ kind, deviceId, groupId, label: deviceId }) as MediaDeviceInfo;
+const device = (kind: MediaDeviceKind, deviceId: string, groupId = `group-of-${deviceId}`) =>
+  ({ kind, deviceId, groupId, label: deviceId }) as MediaDeviceInfo;
 
 /** getUserMedia whose outcome per kind is set by each test; it records every request and the
  * state of the other tracks at that moment. The device list and devicechange are the test's. */
@@ -31,19 +32,37 @@ function fakeDevices(outcome: { audio?: string; video?: string } = {}) {
   const requests: { kinds: string; liveVideoTracks: number; audio?: unknown }[] = [];
   const listeners = new Set<() => void>();
   const state = {
-    list: [device('audioinput', 'default', 'group-of-built-in'), device('audioinput', 'built-in'), device('videoinput', 'cam-1'), device('audiooutput', 'spk-1')],
+    list: [
+      device('audioinput', 'default', 'group-of-built-in'),
+      device('audioinput', 'built-in'),
+      device('videoinput', 'cam-1'),
+      device('audiooutput', 'spk-1'),
+    ],
     /** What getUserMedia blocks on, so a test can act while it is under way. */
     gate: Promise.resolve(),
   };
   const devices: MediaDevicesLike = {
     getUserMedia: async (constraints?: MediaStreamConstraints) => {
       const kinds = (['audio', 'video'] as const).filter((kind) => constraints?.[kind]);
-      requests.push({ kinds: kinds.join('+'), liveVideoTracks: made.filter((t) => t.kind === 'video' && t.readyState === 'live').length, audio: constraints?.audio });
+      requests.push({
+        kinds: kinds.join('+'),
+        liveVideoTracks: made.filter((t) => t.kind === 'video' && t.readyState === 'live').length,
+        audio: constraints?.audio,
+      });
       await state.gate;
       const failure = kinds.map((kind) => outcome[kind]).find(Boolean);
       if (failure) throw Object.assign(new Error(failure), { name: failure });
-      const defaults = { audio: state.list.find((d) => d.deviceId === 'default')!, video: state.list.find((d) => d.kind === 'videoinput')! };
-      const tracks = kinds.map((kind) => new FakeTrack(kind, constraints?.[kind], { deviceId: defaults[kind].deviceId, groupId: defaults[kind].groupId }));
+      const defaults = {
+        audio: state.list.find((d) => d.deviceId === 'default')!,
+        video: state.list.find((d) => d.kind === 'videoinput')!,
+      };
+      const tracks = kinds.map(
+        (kind) =>
+          new FakeTrack(kind, constraints?.[kind], {
+            deviceId: defaults[kind].deviceId,
+            groupId: defaults[kind].groupId,
+          }),
+      );
       made.push(...tracks);
       return {
         getTracks: () => tracks,
@@ -52,13 +71,20 @@ function fakeDevices(outcome: { audio?: string; video?: string } = {}) {
       } as unknown as MediaStream;
     },
     enumerateDevices: () => Promise.resolve([...state.list, device('videoinput', '', '')]),
-    addEventListener: (_type: string, listener: EventListenerOrEventListenerObject) => void listeners.add(listener as () => void),
-    removeEventListener: (_type: string, listener: EventListenerOrEventListenerObject) => void listeners.delete(listener as () => void),
+    addEventListener: (_type: string, listener: EventListenerOrEventListenerObject) =>
+      void listeners.add(listener as () => void),
+    removeEventListener: (_type: string, listener: EventListenerOrEventListenerObject) =>
+      void listeners.delete(listener as () => void),
   };
   const live = (kind: Kind) => made.filter((t) => t.kind === kind && t.readyState === 'live');
   /** The system's default microphone becomes a newly plugged-in headset. */
   const plugInHeadset = () => {
-    state.list = [device('audioinput', 'default', 'group-of-headset'), device('audioinput', 'built-in'), device('audioinput', 'headset'), ...state.list.slice(2)];
+    state.list = [
+      device('audioinput', 'default', 'group-of-headset'),
+      device('audioinput', 'built-in'),
+      device('audioinput', 'headset'),
+      ...state.list.slice(2),
+    ];
     for (const listener of listeners) listener();
   };
   const deviceChange = () => [...listeners].forEach((listener) => listener());
@@ -92,11 +118,15 @@ function fakeSdk() {
       return this;
     }
   }
-  const classes = { LocalAudioTrack: FakeWrapper, LocalVideoTrack: FakeWrapper } as unknown as LocalTrackClasses;
+  const classes = {
+    LocalAudioTrack: FakeWrapper,
+    LocalVideoTrack: FakeWrapper,
+  } as unknown as LocalTrackClasses;
   return { classes, wrapped };
 }
 
-const kinds = (tracks: (LocalTrack | FakeTrack | MediaStreamTrack | null)[]) => tracks.map((t) => t?.kind ?? null);
+const kinds = (tracks: (LocalTrack | FakeTrack | MediaStreamTrack | null)[]) =>
+  tracks.map((t) => t?.kind ?? null);
 
 test('one request for both when all is well, straight from getUserMedia', async () => {
   const { devices, requests } = fakeDevices();
@@ -140,7 +170,12 @@ test('quick toggling never leaves two cameras open', async () => {
   const { devices, live } = fakeDevices();
   const media = new LocalMedia(devices, FOLLOW);
   await media.start();
-  await Promise.all([media.setCameraOn(false), media.setCameraOn(true), media.setCameraOn(false), media.setCameraOn(true)]);
+  await Promise.all([
+    media.setCameraOn(false),
+    media.setCameraOn(true),
+    media.setCameraOn(false),
+    media.setCameraOn(true),
+  ]);
   expect(live('video')).toHaveLength(1);
   expect(live('video')[0]).toBe(media.video);
 });
@@ -242,7 +277,9 @@ test('after Join, mute goes through the SDK and a replaced camera is unpublished
   const heard: string[] = [];
   media.onPublishedTrackChange((previous, next) => {
     const state = previous ? (previous.mediaStreamTrack as unknown as FakeTrack).readyState : 'none';
-    heard.push(`${previous === video ? 'first' : previous ? 'other' : 'none'} (${state}) → ${next ? 'new' : 'none'}`);
+    heard.push(
+      `${previous === video ? 'first' : previous ? 'other' : 'none'} (${state}) → ${next ? 'new' : 'none'}`,
+    );
   });
 
   media.setMicOn(false);
@@ -275,7 +312,9 @@ function fakeParticipant(refused: Set<Kind>) {
   const participant = {
     publishTrack: (track: LocalTrack | MediaStreamTrack) => {
       log.push(`publish ${track.kind}`);
-      return refused.has(track.kind as Kind) ? Promise.reject(new Error('53304')) : Promise.resolve(undefined);
+      return refused.has(track.kind as Kind)
+        ? Promise.reject(new Error('53304'))
+        : Promise.resolve(undefined);
     },
     unpublishTrack: (track: LocalTrack | MediaStreamTrack) => log.push(`unpublish ${track.kind}`),
   };
@@ -320,14 +359,20 @@ test('stop releases everything, through the SDK for what it holds', async () => 
   await media.setCameraOn(true);
   media.stop();
   expect(made.every((track) => track.readyState === 'ended')).toBe(true);
-  expect(wrapped.map((w) => (w as unknown as { stoppedBySdk: boolean }).stoppedBySdk)).toEqual([true, true, true]);
+  expect(wrapped.map((w) => (w as unknown as { stoppedBySdk: boolean }).stoppedBySdk)).toEqual([
+    true,
+    true,
+    true,
+  ]);
   expect([media.audio, media.video]).toEqual([null, null]);
 });
 
 test('devices are listed by kind, without the unnamed ones a browser shows before permission', async () => {
   const media = new LocalMedia(fakeDevices().devices, FOLLOW);
   const lists = await media.listDevices();
-  expect([lists.cameras, lists.microphones, lists.speakers].map((list) => list.map((d) => d.deviceId))).toEqual([['cam-1'], ['default', 'built-in'], ['spk-1']]);
+  expect(
+    [lists.cameras, lists.microphones, lists.speakers].map((list) => list.map((d) => d.deviceId)),
+  ).toEqual([['cam-1'], ['default', 'built-in'], ['spk-1']]);
 });
 
 test('a new default microphone (a headset plugged in) is followed, as the SDK follows it, in one step', async () => {
@@ -385,7 +430,13 @@ test('a headset that cannot be opened leaves the old microphone recording', asyn
 });
 
 test('the default microphone: Chrome’s "default" entry resolved to the real device, or the first listed', () => {
-  expect(defaultMicrophone([device('audioinput', 'default', 'g2'), device('audioinput', 'a', 'g1'), device('audioinput', 'b', 'g2')])?.deviceId).toBe('b');
+  expect(
+    defaultMicrophone([
+      device('audioinput', 'default', 'g2'),
+      device('audioinput', 'a', 'g1'),
+      device('audioinput', 'b', 'g2'),
+    ])?.deviceId,
+  ).toBe('b');
   expect(defaultMicrophone([device('audioinput', 'x'), device('audioinput', 'y')])?.deviceId).toBe('x');
   expect(defaultMicrophone([device('audioinput', 'default', 'g9')])?.deviceId).toBe('default');
   expect(defaultMicrophone([device('videoinput', 'cam'), device('audioinput', '', '')])).toBeUndefined();
@@ -393,13 +444,18 @@ test('the default microphone: Chrome’s "default" entry resolved to the real de
 
 test('media permission counts as granted only when camera and microphone both are, and not where it cannot be asked', async () => {
   const permissions = (camera: PermissionState, microphone: PermissionState) => ({
-    query: ({ name }: PermissionDescriptor) => Promise.resolve({ state: name === 'camera' ? camera : microphone } as PermissionStatus),
+    query: ({ name }: PermissionDescriptor) =>
+      Promise.resolve({ state: name === 'camera' ? camera : microphone } as PermissionStatus),
   });
   expect(await mediaPermissionGranted(permissions('granted', 'granted'))).toBe(true);
   expect(await mediaPermissionGranted(permissions('granted', 'prompt'))).toBe(false);
   expect(await mediaPermissionGranted(permissions('denied', 'granted'))).toBe(false);
   // Firefox: "camera" is not a permission name it knows.
-  expect(await mediaPermissionGranted({ query: () => Promise.reject(new TypeError('not a valid PermissionName')) })).toBe(false);
+  expect(
+    await mediaPermissionGranted({
+      query: () => Promise.reject(new TypeError('not a valid PermissionName')),
+    }),
+  ).toBe(false);
 });
 
 test('stop ends listening, and a camera still opening when it came is closed at once', async () => {
@@ -426,9 +482,17 @@ describe('a background rule', () => {
     const filter: CameraFilter = {
       apply(raw) {
         if (fails) return Promise.reject(new Error('unsupported'));
-        const entry = { raw: raw as unknown as FakeTrack, track: new FakeTrack('video', {}, { deviceId: 'processed', groupId: 'processed' }), stopped: false };
+        const entry = {
+          raw: raw as unknown as FakeTrack,
+          track: new FakeTrack('video', {}, { deviceId: 'processed', groupId: 'processed' }),
+          stopped: false,
+        };
         applied.push(entry);
-        return Promise.resolve({ track: entry.track as unknown as MediaStreamTrack, raw, stop: () => ((entry.stopped = true), raw.stop()) });
+        return Promise.resolve({
+          track: entry.track as unknown as MediaStreamTrack,
+          raw,
+          stop: () => ((entry.stopped = true), raw.stop()),
+        });
       },
     };
     return { filter, applied };
@@ -450,7 +514,10 @@ describe('a background rule', () => {
 
   test('a rule that cannot run keeps the camera off with the reason; the microphone works', async () => {
     const fake = fakeDevices();
-    const media = new LocalMedia(fake.devices, { ...FOLLOW, cameraFilter: () => Promise.resolve(fakeFilter(true).filter) });
+    const media = new LocalMedia(fake.devices, {
+      ...FOLLOW,
+      cameraFilter: () => Promise.resolve(fakeFilter(true).filter),
+    });
     const problems = await media.start();
     expect(media.video).toBeNull();
     expect(problems.video).toBe('background');
@@ -547,7 +614,9 @@ describe('a background rule', () => {
       const { filter, applied } = fakeFilter();
       const media = new LocalMedia(fake.devices, FOLLOW);
       await media.start();
-      await media.setCameraFilter(() => (fails ? Promise.reject(new Error('offline')) : Promise.resolve(filter)));
+      await media.setCameraFilter(() =>
+        fails ? Promise.reject(new Error('offline')) : Promise.resolve(filter),
+      );
       expect(media.problems.video).toBe('background');
       fails = false;
       await media.start();

@@ -22,7 +22,10 @@ export interface DeviceLists {
   speakers: MediaDeviceInfo[];
 }
 
-export type MediaDevicesLike = Pick<MediaDevices, 'getUserMedia' | 'enumerateDevices' | 'addEventListener' | 'removeEventListener'>;
+export type MediaDevicesLike = Pick<
+  MediaDevices,
+  'getUserMedia' | 'enumerateDevices' | 'addEventListener' | 'removeEventListener'
+>;
 
 export interface MediaOptions {
   /** Re-open the microphone on the system's new default device (see followDefaultMicrophone).
@@ -84,7 +87,8 @@ export class LocalMedia {
    * blocked or missing camera still leaves a working microphone, and the other way round. */
   start(): Promise<MediaProblems> {
     this.stopped = false;
-    if (this.options.followDefaultMicrophone) this.devices.addEventListener('devicechange', this.onDeviceChange);
+    if (this.options.followDefaultMicrophone)
+      this.devices.addEventListener('devicechange', this.onDeviceChange);
     return this.enqueue(async () => {
       this.replace('audio', null);
       this.replace('video', null);
@@ -96,7 +100,10 @@ export class LocalMedia {
       }
       this.problems = { audio: null, video: null };
       try {
-        const stream = await this.devices.getUserMedia({ audio: this.constraints('audio'), video: this.constraints('video') });
+        const stream = await this.devices.getUserMedia({
+          audio: this.constraints('audio'),
+          video: this.constraints('video'),
+        });
         this.replace('audio', stream.getAudioTracks()[0] ?? null);
         this.replace('video', await this.processed(stream.getVideoTracks()[0] ?? null));
       } catch {
@@ -129,9 +136,14 @@ export class LocalMedia {
    * `connectedWith` (from sdkTracks): first what changed while it connected, then every
    * replacement. A track the room refuses would reach no one, so it is shown as off rather than
    * live. Returns the function that stops following. */
-  publishTo(participant: Pick<LocalParticipant, 'publishTrack' | 'unpublishTrack'>, connectedWith: LocalTrack[]): () => void {
+  publishTo(
+    participant: Pick<LocalParticipant, 'publishTrack' | 'unpublishTrack'>,
+    connectedWith: LocalTrack[],
+  ): () => void {
     const publish = (track: LocalTrack) => {
-      participant.publishTrack(track).catch(() => (track.kind === 'video' ? this.setCameraOn(false) : this.setMicOn(false)));
+      participant
+        .publishTrack(track)
+        .catch(() => (track.kind === 'video' ? this.setCameraOn(false) : this.setMicOn(false)));
     };
     const current = this.wrappedTracks();
     for (const track of connectedWith) if (!current.includes(track)) participant.unpublishTrack(track);
@@ -174,7 +186,8 @@ export class LocalMedia {
    * handed to the SDK, the SDK's own iOS workaround restarts it inside its LocalAudioTrack. */
   pageShown(): Promise<void> {
     return this.enqueue(async () => {
-      if (this.audio?.readyState === 'ended' && !this.wrappers.has(this.audio)) this.replace('audio', await this.acquire('audio'));
+      if (this.audio?.readyState === 'ended' && !this.wrappers.has(this.audio))
+        this.replace('audio', await this.acquire('audio'));
       if (!this.pausedWhileHidden) return;
       this.pausedWhileHidden = false;
       if (this.cameraOn) await this.openCamera();
@@ -222,8 +235,13 @@ export class LocalMedia {
   /** Device labels are only filled in once a permission was granted, hence listed after start. */
   async listDevices(): Promise<DeviceLists> {
     const devices = await this.devices.enumerateDevices().catch(() => []);
-    const ofKind = (kind: MediaDeviceKind) => devices.filter((device) => device.kind === kind && device.deviceId !== '');
-    return { cameras: ofKind('videoinput'), microphones: ofKind('audioinput'), speakers: ofKind('audiooutput') };
+    const ofKind = (kind: MediaDeviceKind) =>
+      devices.filter((device) => device.kind === kind && device.deviceId !== '');
+    return {
+      cameras: ofKind('videoinput'),
+      microphones: ofKind('audioinput'),
+      speakers: ofKind('audiooutput'),
+    };
   }
 
   currentDeviceId(kind: Kind): string | undefined {
@@ -328,14 +346,17 @@ export class LocalMedia {
   }
 
   private wrappedTracks(): LocalTrack[] {
-    return [this.wrapperOf(this.audio), this.wrapperOf(this.video)].filter((track): track is LocalTrack => track !== null);
+    return [this.wrapperOf(this.audio), this.wrapperOf(this.video)].filter(
+      (track): track is LocalTrack => track !== null,
+    );
   }
 
   private wrapperOf(track: MediaStreamTrack | null): LocalTrack | null {
     if (!track || !this.sdk) return null;
     let wrapper = this.wrappers.get(track);
     if (!wrapper) {
-      wrapper = track.kind === 'audio' ? new this.sdk.LocalAudioTrack(track) : new this.sdk.LocalVideoTrack(track);
+      wrapper =
+        track.kind === 'audio' ? new this.sdk.LocalAudioTrack(track) : new this.sdk.LocalVideoTrack(track);
       this.wrappers.set(track, wrapper);
     }
     return wrapper;
@@ -374,12 +395,16 @@ export function defaultMicrophone(devices: MediaDeviceInfo[]): MediaDeviceInfo |
   const microphones = devices.filter((device) => device.kind === 'audioinput' && device.deviceId !== '');
   const listed = microphones.find((device) => device.deviceId === 'default') ?? microphones[0];
   if (!listed) return undefined;
-  return microphones.find((device) => device.deviceId !== 'default' && device.groupId === listed.groupId) ?? listed;
+  return (
+    microphones.find((device) => device.deviceId !== 'default' && device.groupId === listed.groupId) ?? listed
+  );
 }
 
 /** Whether camera and microphone are both allowed already, so a page may open them without a
  * gesture. Firefox and older Safari cannot query these: false, and the page shows its button. */
-export async function mediaPermissionGranted(permissions: Pick<Permissions, 'query'> = navigator.permissions): Promise<boolean> {
+export async function mediaPermissionGranted(
+  permissions: Pick<Permissions, 'query'> = navigator.permissions,
+): Promise<boolean> {
   try {
     const names = ['camera', 'microphone'] as PermissionName[];
     const states = await Promise.all(names.map((name) => permissions.query({ name })));

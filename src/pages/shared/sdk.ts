@@ -68,8 +68,16 @@ export interface Room {
   readonly localParticipant: LocalParticipant;
   readonly participants: Map<string, RemoteParticipant>;
   disconnect(): this;
-  on(event: 'participantConnected' | 'participantDisconnected', listener: Listener<[participant: RemoteParticipant]>): this;
-  on(event: 'trackSubscribed' | 'trackUnsubscribed', listener: Listener<[track: RemoteTrack, publication: RemoteTrackPublication, participant: RemoteParticipant]>): this;
+  on(
+    event: 'participantConnected' | 'participantDisconnected',
+    listener: Listener<[participant: RemoteParticipant]>,
+  ): this;
+  on(
+    event: 'trackSubscribed' | 'trackUnsubscribed',
+    listener: Listener<
+      [track: RemoteTrack, publication: RemoteTrackPublication, participant: RemoteParticipant]
+    >,
+  ): this;
   on(event: 'reconnecting', listener: Listener<[error: TwilioError]>): this;
   on(event: 'reconnected' | 'recordingStarted' | 'recordingStopped', listener: Listener<[]>): this;
   on(event: 'disconnected', listener: Listener<[room: Room, error?: TwilioError]>): this;
@@ -133,4 +141,6 @@ export function preloadVideoSdk(): void {
 
 /** Adds the SDK's script once and resolves with the SDK when it has run. A failed download is
  * tried again by the next call, so a customer whose network blinked can still join. */
-export const loadVideoSdk = keptUntilFailure(() => loadScriptGlobal(SDK_SRC, () => (window as { Twilio?: { Video?: VideoSdk } }).Twilio?.Video));
+export const loadVideoSdk = keptUntilFailure(() =>
+  loadScriptGlobal(SDK_SRC, () => (window as { Twilio?: { Video?: VideoSdk } }).Twilio?.Video),
+);

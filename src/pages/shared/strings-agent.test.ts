@@ -9,8 +9,19 @@ test('no panel text is empty and every placeholder is one the panel fills', () =
   for (const [key, value] of Object.entries(agentStringsFor(['en']).text)) {
     expect([key, value.trim().length > 0]).toEqual([key, true]);
     for (const placeholder of value.match(/\{\w+\}/g) ?? [])
-      expect(['{seconds}', '{kind}', '{number}', '{level}', '{name}', '{width}', '{height}', '{connectMs}', '{rttMs}', '{jitterMs}', '{packetLossPercent}', '{summary}']).toContain(
-        placeholder,
-      );
+      expect([
+        '{seconds}',
+        '{kind}',
+        '{number}',
+        '{level}',
+        '{name}',
+        '{width}',
+        '{height}',
+        '{connectMs}',
+        '{rttMs}',
+        '{jitterMs}',
+        '{packetLossPercent}',
+        '{summary}',
+      ]).toContain(placeholder);
   }
 });

@@ -21,6 +21,7 @@ test('no text is empty and every placeholder is one the page fills', () => {
   const text = stringsFor(['en']).text;
   for (const [key, value] of Object.entries(text)) {
     expect([key, value.trim().length > 0]).toEqual([key, true]);
-    for (const placeholder of value.match(/\{\w+\}/g) ?? []) expect(['{seconds}', '{kind}', '{number}', '{level}']).toContain(placeholder);
+    for (const placeholder of value.match(/\{\w+\}/g) ?? [])
+      expect(['{seconds}', '{kind}', '{number}', '{level}']).toContain(placeholder);
   }
 });

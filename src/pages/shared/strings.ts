@@ -5,9 +5,11 @@ const en = {
   checkingInvite: 'Checking your invitation…',
 
   inviteMissingTitle: 'This link is incomplete',
-  inviteMissingBody: 'The video call link seems to be cut short. Go back to the chat and tap the whole link, or ask the agent for a new one.',
+  inviteMissingBody:
+    'The video call link seems to be cut short. Go back to the chat and tap the whole link, or ask the agent for a new one.',
   inviteInvalidTitle: 'This link doesn’t work',
-  inviteInvalidBody: 'We couldn’t recognise this video call link. It may have been copied incompletely or changed.',
+  inviteInvalidBody:
+    'We couldn’t recognise this video call link. It may have been copied incompletely or changed.',
   inviteExpiredTitle: 'This link has expired',
   inviteExpiredBody: 'Video call links only work for a short time, to keep your call private.',
   inviteRevokedTitle: 'A newer link was sent',
@@ -22,15 +24,18 @@ const en = {
   serviceErrorBody: 'We couldn’t start the video call. Please try again in a moment.',
   offlineBody: 'We couldn’t reach the video service. Check that you are online and try again.',
   tryAgain: 'Try again',
-  backgroundFailed: 'The background effect couldn’t start in this browser, so your camera is off. The agent can still hear you.',
+  backgroundFailed:
+    'The background effect couldn’t start in this browser, so your camera is off. The agent can still hear you.',
 
   unsupportedTitle: 'This browser can’t make video calls',
   unsupportedBody: 'Open the link from the chat in an up-to-date Chrome, Safari, Edge or Firefox.',
   unsupportedInApp: 'If the link opened inside another app, use its menu to open it in your browser instead.',
-  insecureBody: 'Video calls only work over a secure (https) connection. Open the link exactly as the agent sent it.',
+  insecureBody:
+    'Video calls only work over a secure (https) connection. Open the link exactly as the agent sent it.',
 
   previewTitle: 'Ready to join?',
-  previewIntro: 'The agent from your chat has invited you to a video call. Check your camera and microphone first.',
+  previewIntro:
+    'The agent from your chat has invited you to a video call. Check your camera and microphone first.',
   startMedia: 'Turn on camera and microphone',
   startingMedia: 'Starting camera and microphone…',
   previewPlaceholder: 'Your camera preview will appear here',
@@ -69,13 +74,20 @@ const en = {
   inUseCamera: 'Your camera is being used by another app. Close that app and try again.',
   inUseMicrophone: 'Your microphone is being used by another app. Close that app and try again.',
   mediaFailed: 'We couldn’t start your camera or microphone.',
-  permissionHelpChrome: 'Select the camera icon at the right of the address bar, choose “Always allow”, then select “Try again”.',
-  permissionHelpEdge: 'Select the lock icon at the left of the address bar, set Camera and Microphone to “Allow”, then select “Try again”.',
-  permissionHelpFirefox: 'Select the crossed-out camera icon in the address bar, remove the block, then select “Try again”.',
-  permissionHelpSafari: 'In the Safari menu, choose “Settings for this website”, set Camera and Microphone to “Allow”, then select “Try again”.',
-  permissionHelpIos: 'Tap “aA” in the address bar, choose “Website Settings”, set Camera and Microphone to “Allow”, then tap “Try again”.',
-  permissionHelpAndroid: 'Tap the icon at the left of the address bar, choose “Permissions”, allow Camera and Microphone, then tap “Try again”.',
-  permissionHelpOther: 'Allow camera and microphone for this site in your browser’s settings, then select “Try again”.',
+  permissionHelpChrome:
+    'Select the camera icon at the right of the address bar, choose “Always allow”, then select “Try again”.',
+  permissionHelpEdge:
+    'Select the lock icon at the left of the address bar, set Camera and Microphone to “Allow”, then select “Try again”.',
+  permissionHelpFirefox:
+    'Select the crossed-out camera icon in the address bar, remove the block, then select “Try again”.',
+  permissionHelpSafari:
+    'In the Safari menu, choose “Settings for this website”, set Camera and Microphone to “Allow”, then select “Try again”.',
+  permissionHelpIos:
+    'Tap “aA” in the address bar, choose “Website Settings”, set Camera and Microphone to “Allow”, then tap “Try again”.',
+  permissionHelpAndroid:
+    'Tap the icon at the left of the address bar, choose “Permissions”, allow Camera and Microphone, then tap “Try again”.',
+  permissionHelpOther:
+    'Allow camera and microphone for this site in your browser’s settings, then select “Try again”.',
 
   waitingForAgent: 'Waiting for the agent to join…',
   agentLeft: 'The agent left the call. Waiting for them to come back…',
@@ -113,7 +125,8 @@ const catalogs: Readonly<Record<string, Strings>> = { en };
 export function pickLanguage(preferred: readonly string[], available: readonly string[]): string {
   for (const tag of preferred) {
     const lower = tag.toLowerCase();
-    const match = available.find((lang) => lang === lower) ?? available.find((lang) => lang === lower.split('-')[0]);
+    const match =
+      available.find((lang) => lang === lower) ?? available.find((lang) => lang === lower.split('-')[0]);
     if (match) return match;
   }
   return 'en';
@@ -126,7 +139,9 @@ export function stringsFor(preferred: readonly string[]): { lang: string; text: 
 
 /** Replaces each `{name}` in a template; unknown placeholders are left as they are. */
 export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }
 
 // ---- The agent panel (/agent.html) ---------------------------------------------------------
@@ -136,7 +151,8 @@ const agentEn = {
   pageTitle: 'Video call',
   loading: 'Loading the video panel…',
   configFailedTitle: 'The video panel couldn’t start',
-  configFailedBody: 'It couldn’t load its settings from the video service. Check your connection and try again.',
+  configFailedBody:
+    'It couldn’t load its settings from the video service. Check your connection and try again.',
   noHostTitle: 'Open this panel from Flex',
   noHostBody: 'The video panel works inside a Flex task. Open the task in Flex and use its video tab.',
   waitingForHost: 'Waiting for Flex…',
@@ -144,7 +160,8 @@ const agentEn = {
   tryAgain: 'Try again',
 
   setupTitle: 'Video call',
-  setupIntro: 'Start a video call with the customer in this chat. They get a link in the chat; your camera is shown to them as below.',
+  setupIntro:
+    'Start a video call with the customer in this chat. They get a link in the chat; your camera is shown to them as below.',
   previewLabel: 'Your camera, as the customer will see it',
   previewOff: 'Your camera is off',
   previewStart: 'Preview my camera',
@@ -259,23 +276,35 @@ const agentEn = {
   checkDone: 'Equipment check finished: {summary}.',
   'camera-good': 'The picture is clear and moving ({width}×{height}).',
   'camera-missing': 'No camera is on. Turn the camera on or allow it in the browser, then check again.',
-  'camera-no-frames': 'The camera sends no picture. Close other apps using it, or pick another camera, then check again.',
-  'camera-low-resolution': 'The picture is small ({width}×{height}). Pick a better camera in the device settings if you have one.',
+  'camera-no-frames':
+    'The camera sends no picture. Close other apps using it, or pick another camera, then check again.',
+  'camera-low-resolution':
+    'The picture is small ({width}×{height}). Pick a better camera in the device settings if you have one.',
   'camera-dark': 'The picture is too dark. Turn on a light in front of you, not behind you.',
-  'camera-black': 'The picture is black. Check the camera’s privacy cover or shutter, or pick another camera.',
+  'camera-black':
+    'The picture is black. Check the camera’s privacy cover or shutter, or pick another camera.',
   'camera-frozen': 'The picture is frozen. Unplug and reconnect the camera, or pick another one.',
   'microphone-good': 'Your voice comes through.',
-  'microphone-missing': 'No microphone is on. Allow it in the browser or plug in a headset, then check again.',
-  'microphone-silent': 'Nothing was heard. Unmute the headset or pick another microphone, then speak during the check.',
-  'microphone-clipping': 'Your voice is too loud and distorts. Move the microphone away from your mouth or lower its input level.',
-  'speakers-played': 'A test tone was played on the chosen output. If you didn’t hear it, pick another output in the device settings.',
-  'speakers-failed': 'The test tone couldn’t be played on the chosen output. Pick another output in the device settings.',
-  'network-good': 'Good: connected in {connectMs} ms, round trip {rttMs} ms, jitter {jitterMs} ms, {packetLossPercent}% packets lost.',
+  'microphone-missing':
+    'No microphone is on. Allow it in the browser or plug in a headset, then check again.',
+  'microphone-silent':
+    'Nothing was heard. Unmute the headset or pick another microphone, then speak during the check.',
+  'microphone-clipping':
+    'Your voice is too loud and distorts. Move the microphone away from your mouth or lower its input level.',
+  'speakers-played':
+    'A test tone was played on the chosen output. If you didn’t hear it, pick another output in the device settings.',
+  'speakers-failed':
+    'The test tone couldn’t be played on the chosen output. Pick another output in the device settings.',
+  'network-good':
+    'Good: connected in {connectMs} ms, round trip {rttMs} ms, jitter {jitterMs} ms, {packetLossPercent}% packets lost.',
   'network-fair':
     'Calls may stutter: connected in {connectMs} ms, round trip {rttMs} ms, jitter {jitterMs} ms, {packetLossPercent}% packets lost. Use a cable or move closer to the Wi-Fi.',
-  'network-poor': 'Too weak for video: round trip {rttMs} ms, jitter {jitterMs} ms, {packetLossPercent}% packets lost. Use a cable, close downloads, or call IT.',
-  'network-unreachable': 'Twilio can’t be reached from this network. A firewall or proxy may block it: ask IT to allow Twilio Video.',
-  'network-failed': 'The network test couldn’t start: the video service didn’t answer. Try again in a moment.',
+  'network-poor':
+    'Too weak for video: round trip {rttMs} ms, jitter {jitterMs} ms, {packetLossPercent}% packets lost. Use a cable, close downloads, or call IT.',
+  'network-unreachable':
+    'Twilio can’t be reached from this network. A firewall or proxy may block it: ask IT to allow Twilio Video.',
+  'network-failed':
+    'The network test couldn’t start: the video service didn’t answer. Try again in a moment.',
 
   problemConfig: 'The panel couldn’t load its settings.',
   problemSignedOut: 'Your Flex session has expired. Reload Flex to sign in again.',
@@ -287,7 +316,8 @@ const agentEn = {
   problemBusy: 'The video service is busy. Try again in {seconds} seconds.',
   problemOffline: 'The video service can’t be reached. Check your connection and try again.',
   problemConnect: 'The video call couldn’t connect. Check your connection and try again.',
-  problemUnsupported: 'This browser can’t make video calls. Use an up-to-date Chrome, Edge, Firefox or Safari.',
+  problemUnsupported:
+    'This browser can’t make video calls. Use an up-to-date Chrome, Edge, Firefox or Safari.',
   problemService: 'Something went wrong in the video service. Try again in a moment.',
 };
 

@@ -8,7 +8,10 @@ import { callbackText, roomSid } from '../../../platform/validate';
 /** Only what the bundle acts on; Twilio sends more, and adds parameters over time. */
 const roomStatusParams = z.object({
   RoomSid: roomSid,
-  StatusCallbackEvent: callbackText('StatusCallbackEvent', 64).min(1, 'StatusCallbackEvent must not be empty.'),
+  StatusCallbackEvent: callbackText('StatusCallbackEvent', 64).min(
+    1,
+    'StatusCallbackEvent must not be empty.',
+  ),
   RecordingSid: callbackText('RecordingSid', 64).optional(),
   TrackName: callbackText('TrackName', 256).optional(),
   FailedOperation: callbackText('FailedOperation', 256).optional(),
@@ -17,14 +20,18 @@ const roomStatusParams = z.object({
 });
 
 /** POST /video/callbacks/room-status: Twilio's room status callback, signed. */
-export const handler = defineTwilioCallback(CALLBACK_PATHS.roomStatus, roomStatusParams, async (invocation, params) => {
-  const reason = [params.FailedOperation, params.ErrorMessage].filter(Boolean).join(': ');
-  return handleRoomEvent(roomEventDeps(invocation), {
-    roomSid: params.RoomSid,
-    event: params.StatusCallbackEvent,
-    recordingSid: params.RecordingSid,
-    trackName: params.TrackName,
-    reason: reason || undefined,
-    timestamp: params.Timestamp,
-  });
-});
+export const handler = defineTwilioCallback(
+  CALLBACK_PATHS.roomStatus,
+  roomStatusParams,
+  async (invocation, params) => {
+    const reason = [params.FailedOperation, params.ErrorMessage].filter(Boolean).join(': ');
+    return handleRoomEvent(roomEventDeps(invocation), {
+      roomSid: params.RoomSid,
+      event: params.StatusCallbackEvent,
+      recordingSid: params.RecordingSid,
+      trackName: params.TrackName,
+      reason: reason || undefined,
+      timestamp: params.Timestamp,
+    });
+  },
+);

@@ -49,7 +49,12 @@ const RECONNECTED_NOTICE_MS = 3000;
 const NOTICE_MS = 8000;
 
 function networkBars(label: string) {
-  const element = h('div', { class: 'network', role: 'img', hidden: true }, h('span', { class: 'network-who' }, label), ...[1, 2, 3, 4, 5].map(() => h('span', { class: 'bar' })));
+  const element = h(
+    'div',
+    { class: 'network', role: 'img', hidden: true },
+    h('span', { class: 'network-who' }, label),
+    ...[1, 2, 3, 4, 5].map(() => h('span', { class: 'bar' })),
+  );
   return {
     element,
     show(level: number | undefined, description: string) {
@@ -60,13 +65,31 @@ function networkBars(label: string) {
   };
 }
 
-export function renderCall(root: HTMLElement, announcer: HTMLElement, text: AgentStrings, media: PanelMedia, options: CallOptions, actions: CallActions): CallScreen {
-  const customerVideo = h('video', { class: 'customer-video', autoplay: true, playsinline: true, 'aria-label': text.stageLabel, hidden: true });
+export function renderCall(
+  root: HTMLElement,
+  announcer: HTMLElement,
+  text: AgentStrings,
+  media: PanelMedia,
+  options: CallOptions,
+  actions: CallActions,
+): CallScreen {
+  const customerVideo = h('video', {
+    class: 'customer-video',
+    autoplay: true,
+    playsinline: true,
+    'aria-label': text.stageLabel,
+    hidden: true,
+  });
   customerVideo.muted = true;
   const waitingText = h('p');
   const waiting = h('div', { class: 'waiting' }, h('div', { class: 'spinner' }), waitingText);
   const status = h('p', { class: 'status-pill' });
-  const recordingBadge = h('p', { class: 'recording-badge', hidden: true }, h('span', { class: 'dot' }), text.recordingIndicator);
+  const recordingBadge = h(
+    'p',
+    { class: 'recording-badge', hidden: true },
+    h('span', { class: 'dot' }),
+    text.recordingIndicator,
+  );
   const ownNetwork = networkBars(text.you);
   const customerNetwork = networkBars(text.customer);
   const banner = stageBanner();
@@ -76,21 +99,36 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Agen
   const share = roundButton('share', () => void toggleShare());
   const devices = devicePicker(text, media, options.canChooseSpeaker, (kind, deviceId) => {
     actions.selectDevice(kind, deviceId);
-    if (kind === 'speaker') for (const element of audioSinks.querySelectorAll('audio')) setSink(element, deviceId);
+    if (kind === 'speaker')
+      for (const element of audioSinks.querySelectorAll('audio')) setSink(element, deviceId);
   });
-  const endButton = h('button', { type: 'button', class: 'end', 'data-control': 'end', title: text.endSession }, icon('leave'), h('span', { class: 'end-label' }, text.endSession));
-  const endConfirm = confirmation(text, endButton, { question: text.confirmEnd, confirm: text.confirmEndAction, busy: text.ending }, async () => {
-    const problem = await actions.end();
-    if (problem) {
-      endConfirm.close();
-      notify(`${text.endFailed} ${problemText(problem, text)}`, 'problem');
-    }
-  });
+  const endButton = h(
+    'button',
+    { type: 'button', class: 'end', 'data-control': 'end', title: text.endSession },
+    icon('leave'),
+    h('span', { class: 'end-label' }, text.endSession),
+  );
+  const endConfirm = confirmation(
+    text,
+    endButton,
+    { question: text.confirmEnd, confirm: text.confirmEndAction, busy: text.ending },
+    async () => {
+      const problem = await actions.end();
+      if (problem) {
+        endConfirm.close();
+        notify(`${text.endFailed} ${problemText(problem, text)}`, 'problem');
+      }
+    },
+  );
   share.element.hidden = !options.canShareScreen;
 
   const notice = h('p', { class: 'notice', hidden: true });
   const recording = recordingSection(text, options.policy, actions.setRecording);
-  const people = participantsSection(text, { remove: actions.remove, sendNewLink: actions.sendNewLink, notify: (words, tone) => notify(words, tone) });
+  const people = participantsSection(text, {
+    remove: actions.remove,
+    sendNewLink: actions.sendNewLink,
+    notify: (words, tone) => notify(words, tone),
+  });
   const audioSinks = h('div', { hidden: true });
 
   const screen = h(
@@ -109,7 +147,15 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Agen
         banner.element,
         self.element,
       ),
-      h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': text.controlsLabel }, toggles.mic, toggles.camera, share.element, devices.toggle, endButton),
+      h(
+        'div',
+        { class: 'toolbar', role: 'toolbar', 'aria-label': text.controlsLabel },
+        toggles.mic,
+        toggles.camera,
+        share.element,
+        devices.toggle,
+        endButton,
+      ),
       endConfirm.element,
       devices.panel,
     ),
@@ -155,7 +201,14 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Agen
     const phase = current.phase;
     screen.dataset.state = phase === 'connected' ? (customer ? 'live' : 'waiting') : phase;
     waiting.hidden = track !== null;
-    waitingText.textContent = phase === 'connecting' ? text.connecting : customer ? text.customerCameraOff : customerWasHere ? text.customerLeft : text.waitingForCustomer;
+    waitingText.textContent =
+      phase === 'connecting'
+        ? text.connecting
+        : customer
+          ? text.customerCameraOff
+          : customerWasHere
+            ? text.customerLeft
+            : text.waitingForCustomer;
     customerNetwork.show(customer ? current.network[customer.sid] : undefined, text.networkCustomer);
   };
 
@@ -173,12 +226,19 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Agen
     update(state, previous) {
       current = state;
       drawStage();
-      status.textContent = state.phase === 'connected' ? text.statusConnected : state.phase === 'reconnecting' ? text.statusReconnecting : text.connecting;
+      status.textContent =
+        state.phase === 'connected'
+          ? text.statusConnected
+          : state.phase === 'reconnecting'
+            ? text.statusReconnecting
+            : text.connecting;
       status.dataset.phase = state.phase;
       recordingBadge.hidden = !(state.recording && state.phase !== 'connecting');
       ownNetwork.show(state.self ? state.network[state.self.sid] : undefined, text.networkYou);
-      if (state.phase === 'reconnecting') banner.show(state.self ? text.reconnecting : text.rejoining, 'warning');
-      else if (previous.phase === 'reconnecting' && state.phase === 'connected') banner.show(text.reconnected, 'ok', RECONNECTED_NOTICE_MS);
+      if (state.phase === 'reconnecting')
+        banner.show(state.self ? text.reconnecting : text.rejoining, 'warning');
+      else if (previous.phase === 'reconnecting' && state.phase === 'connected')
+        banner.show(text.reconnected, 'ok', RECONNECTED_NOTICE_MS);
       if (sharing !== state.sharing) {
         sharing = state.sharing;
         updateMedia();

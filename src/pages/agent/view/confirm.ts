@@ -17,11 +17,29 @@ export interface ConfirmLabels {
   busy?: string;
 }
 
-export function confirmation(text: AgentStrings, trigger: HTMLButtonElement, labels: ConfirmLabels, onConfirm: () => Promise<void>): Confirmation {
+export function confirmation(
+  text: AgentStrings,
+  trigger: HTMLButtonElement,
+  labels: ConfirmLabels,
+  onConfirm: () => Promise<void>,
+): Confirmation {
   const question = labels.question;
-  const confirmButton = h('button', { type: 'button', class: 'button danger', 'data-control': 'confirm' }, labels.confirm);
-  const cancelButton = h('button', { type: 'button', class: 'button', 'data-control': 'cancel' }, text.cancel);
-  const element = h('div', { class: 'confirm', role: 'group', hidden: true }, h('p', {}, question), h('div', { class: 'confirm-buttons' }, confirmButton, cancelButton));
+  const confirmButton = h(
+    'button',
+    { type: 'button', class: 'button danger', 'data-control': 'confirm' },
+    labels.confirm,
+  );
+  const cancelButton = h(
+    'button',
+    { type: 'button', class: 'button', 'data-control': 'cancel' },
+    text.cancel,
+  );
+  const element = h(
+    'div',
+    { class: 'confirm', role: 'group', hidden: true },
+    h('p', {}, question),
+    h('div', { class: 'confirm-buttons' }, confirmButton, cancelButton),
+  );
   element.setAttribute('aria-label', question);
   const close = () => {
     element.hidden = true;

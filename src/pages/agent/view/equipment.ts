@@ -12,14 +12,22 @@ export interface EquipmentSection {
 
 const ITEMS: readonly CheckItem[] = ['camera', 'microphone', 'speakers', 'network'];
 
-export function equipmentSection(text: AgentStrings, announcer: HTMLElement, run: (section: EquipmentSection) => Promise<CheckReport>): EquipmentSection {
+export function equipmentSection(
+  text: AgentStrings,
+  announcer: HTMLElement,
+  run: (section: EquipmentSection) => Promise<CheckReport>,
+): EquipmentSection {
   const itemName: Record<CheckItem, string> = {
     camera: text.checkItemCamera,
     microphone: text.checkItemMicrophone,
     speakers: text.checkItemSpeakers,
     network: text.checkItemNetwork,
   };
-  const verdictWord = { good: text.checkVerdictGood, warning: text.checkVerdictWarning, problem: text.checkVerdictProblem };
+  const verdictWord = {
+    good: text.checkVerdictGood,
+    warning: text.checkVerdictWarning,
+    problem: text.checkVerdictProblem,
+  };
   const button = h('button', { type: 'button', class: 'button', 'data-control': 'check' }, text.checkRun);
   const meter = h('meter', { min: '0', max: '1', value: '0', 'aria-label': text.checkMeterLabel });
   const meterRow = h('p', { class: 'check-meter', hidden: true }, meter, h('span', {}, text.checkSpeak));
@@ -46,7 +54,11 @@ export function equipmentSection(text: AgentStrings, announcer: HTMLElement, run
       if (!row) return;
       row.dataset.verdict = result.verdict;
       const words = fill(text[result.finding], result.figures ?? {});
-      row.replaceChildren(h('strong', {}, `${itemName[item]}: ${verdictWord[result.verdict]}`), ' ', h('span', {}, words));
+      row.replaceChildren(
+        h('strong', {}, `${itemName[item]}: ${verdictWord[result.verdict]}`),
+        ' ',
+        h('span', {}, words),
+      );
       if (item === 'microphone') meterRow.hidden = true;
     },
   };
@@ -63,7 +75,9 @@ export function equipmentSection(text: AgentStrings, announcer: HTMLElement, run
     void run(section).then((report) => {
       button.disabled = false;
       button.textContent = text.checkAgain;
-      const summary = ITEMS.map((item) => `${itemName[item]} ${verdictWord[report[item].verdict]}`).join(', ');
+      const summary = ITEMS.map((item) => `${itemName[item]} ${verdictWord[report[item].verdict]}`).join(
+        ', ',
+      );
       announce(announcer, fill(text.checkDone, { summary }));
     });
   });

@@ -7,7 +7,12 @@ import type { PanelMedia } from '../media';
 
 /** A round icon button whose label names what pressing it does; the icon shows the state. */
 export function roundButton(control: string, onClick: () => void) {
-  const button = h('button', { type: 'button', class: 'round', 'data-control': control, onclick: () => onClick() });
+  const button = h('button', {
+    type: 'button',
+    class: 'round',
+    'data-control': control,
+    onclick: () => onClick(),
+  });
   return {
     element: button,
     set(iconName: string, label: string, off: boolean, disabled = false) {
@@ -20,7 +25,10 @@ export function roundButton(control: string, onClick: () => void) {
   };
 }
 
-export function mediaToggles(text: AgentStrings, handlers: { toggleMic: () => void; toggleCamera: () => void }) {
+export function mediaToggles(
+  text: AgentStrings,
+  handlers: { toggleMic: () => void; toggleCamera: () => void },
+) {
   const mic = roundButton('mic', handlers.toggleMic);
   const camera = roundButton('camera', handlers.toggleCamera);
   return {
@@ -30,15 +38,35 @@ export function mediaToggles(text: AgentStrings, handlers: { toggleMic: () => vo
       const micOn = media.micOn && media.audio !== null;
       mic.set(micOn ? 'mic' : 'mic-off', micOn ? text.muteMic : text.unmuteMic, !micOn, media.audio === null);
       const cameraOn = media.cameraOn && media.problems.video === null;
-      camera.set(cameraOn ? 'camera' : 'camera-off', cameraOn ? text.cameraOff : text.cameraOn, !cameraOn, media.problems.video !== null);
+      camera.set(
+        cameraOn ? 'camera' : 'camera-off',
+        cameraOn ? text.cameraOff : text.cameraOn,
+        !cameraOn,
+        media.problems.video !== null,
+      );
     },
   };
 }
 
 /** A disclosure button and the panel of device choices it shows. Lists are read when the panel
  * opens and whenever devices change, since labels only appear once a permission was given. */
-export function devicePicker(text: AgentStrings, media: PanelMedia, canChooseSpeaker: boolean, onSelect: (kind: DeviceKind, deviceId: string) => void) {
-  const toggle = h('button', { type: 'button', class: 'round', 'data-control': 'devices', 'aria-expanded': 'false', 'aria-controls': 'devices' }, icon('settings'));
+export function devicePicker(
+  text: AgentStrings,
+  media: PanelMedia,
+  canChooseSpeaker: boolean,
+  onSelect: (kind: DeviceKind, deviceId: string) => void,
+) {
+  const toggle = h(
+    'button',
+    {
+      type: 'button',
+      class: 'round',
+      'data-control': 'devices',
+      'aria-expanded': 'false',
+      'aria-controls': 'devices',
+    },
+    icon('settings'),
+  );
   toggle.setAttribute('aria-label', text.devices);
   toggle.title = text.devices;
   const selects = new Map<DeviceKind, HTMLSelectElement>();
@@ -55,11 +83,22 @@ export function devicePicker(text: AgentStrings, media: PanelMedia, canChooseSpe
     canChooseSpeaker ? field('speaker', text.speaker) : null,
   );
 
-  const fillList = (kind: DeviceKind, devices: MediaDeviceInfo[], current: string | undefined, kindLabel: string) => {
+  const fillList = (
+    kind: DeviceKind,
+    devices: MediaDeviceInfo[],
+    current: string | undefined,
+    kindLabel: string,
+  ) => {
     const select = selects.get(kind);
     if (!select) return;
     select.replaceChildren(
-      ...devices.map((device, index) => h('option', { value: device.deviceId }, device.label || fill(text.deviceFallback, { kind: kindLabel, number: index + 1 }))),
+      ...devices.map((device, index) =>
+        h(
+          'option',
+          { value: device.deviceId },
+          device.label || fill(text.deviceFallback, { kind: kindLabel, number: index + 1 }),
+        ),
+      ),
     );
     if (current && devices.some((device) => device.deviceId === current)) select.value = current;
     select.disabled = devices.length === 0;

@@ -26,7 +26,13 @@ export function renderMessage(root: HTMLElement, message: Message): void {
     message.icon ? h('div', { class: 'message-icon' }, icon(message.icon)) : null,
     message.title ? h('h1', { tabindex: '-1' }, message.title) : null,
     ...message.paragraphs.map((words) => h('p', message.busy ? { role: 'status' } : {}, words)),
-    action ? h('button', { type: 'button', class: 'button primary', onclick: () => action.onClick() }, action.label) : null,
+    action
+      ? h(
+          'button',
+          { type: 'button', class: 'button primary', onclick: () => action.onClick() },
+          action.label,
+        )
+      : null,
   );
   // A busy screen has no heading to focus; focus stays where it was rather than jumping.
   showScreen(root, screen, !message.busy);

@@ -48,7 +48,14 @@ export interface PanelView extends TrackSink {
   notify(words: string): void;
 }
 
-export function createPanelView(root: HTMLElement, announcer: HTMLElement, text: AgentStrings, media: PanelMedia, options: PanelViewOptions, actions: PanelActions): PanelView {
+export function createPanelView(
+  root: HTMLElement,
+  announcer: HTMLElement,
+  text: AgentStrings,
+  media: PanelMedia,
+  options: PanelViewOptions,
+  actions: PanelActions,
+): PanelView {
   let group: Group | null = null;
   let shownMessage = '';
   let setup: SetupScreen | null = null;
@@ -63,9 +70,21 @@ export function createPanelView(root: HTMLElement, announcer: HTMLElement, text:
       case 'checking':
         return { state: 'checking', busy: true, paragraphs: [text.checkingRoom] };
       case 'ended':
-        return { state: 'ended', icon: 'end', title: text.endedTitle, paragraphs: [text.endedBody], action: { label: text.startAnother, onClick: actions.startAnother } };
+        return {
+          state: 'ended',
+          icon: 'end',
+          title: text.endedTitle,
+          paragraphs: [text.endedBody],
+          action: { label: text.startAnother, onClick: actions.startAnother },
+        };
       case 'replaced':
-        return { state: 'replaced', icon: 'alert', title: text.replacedTitle, paragraphs: [text.replacedBody], action: { label: text.rejoinHere, onClick: actions.rejoinHere } };
+        return {
+          state: 'replaced',
+          icon: 'alert',
+          title: text.replacedTitle,
+          paragraphs: [text.replacedBody],
+          action: { label: text.rejoinHere, onClick: actions.rejoinHere },
+        };
       case 'failed': {
         const problem = state.problem ?? { kind: 'service', retryAfterSeconds: null };
         const config = problem.kind === 'config';

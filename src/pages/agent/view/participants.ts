@@ -21,7 +21,12 @@ const ICONS = { you: 'person', agent: 'person', customer: 'person', unexpected: 
 export function participantsSection(text: AgentStrings, actions: ParticipantActions) {
   const heading = h('h2', { id: 'participants-heading', tabindex: '-1' }, text.participantsHeading);
   const list = h('ul', { class: 'participants', 'aria-labelledby': 'participants-heading' });
-  const linkButton = h('button', { type: 'button', class: 'button', 'data-control': 'new-link', 'aria-describedby': 'new-link-hint' }, icon('link'), text.newLink);
+  const linkButton = h(
+    'button',
+    { type: 'button', class: 'button', 'data-control': 'new-link', 'aria-describedby': 'new-link-hint' },
+    icon('link'),
+    text.newLink,
+  );
   linkButton.addEventListener('click', () => {
     linkButton.disabled = true;
     void actions.sendNewLink().then((problem) => {
@@ -54,18 +59,32 @@ export function participantsSection(text: AgentStrings, actions: ParticipantActi
       ),
     );
     if (!row.removable) return item;
-    const removeButton = h('button', { type: 'button', class: 'button', 'data-control': 'remove', 'aria-label': fill(text.removeNamed, { name }) }, text.remove);
-    const confirm = confirmation(text, removeButton, { question: fill(text.confirmRemove, { name }), confirm: text.confirm }, async () => {
-      const problem = await actions.remove(row.identity);
-      if (problem) {
-        confirm.close();
-        actions.notify(`${fill(text.removeFailed, { name })} ${problemText(problem, text)}`, 'problem');
-      } else {
-        actions.notify(fill(text.removed, { name }), 'ok');
-        // The row goes when the room reports the participant gone; focus must not go with it.
-        heading.focus();
-      }
-    });
+    const removeButton = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button',
+        'data-control': 'remove',
+        'aria-label': fill(text.removeNamed, { name }),
+      },
+      text.remove,
+    );
+    const confirm = confirmation(
+      text,
+      removeButton,
+      { question: fill(text.confirmRemove, { name }), confirm: text.confirm },
+      async () => {
+        const problem = await actions.remove(row.identity);
+        if (problem) {
+          confirm.close();
+          actions.notify(`${fill(text.removeFailed, { name })} ${problemText(problem, text)}`, 'problem');
+        } else {
+          actions.notify(fill(text.removed, { name }), 'ok');
+          // The row goes when the room reports the participant gone; focus must not go with it.
+          heading.focus();
+        }
+      },
+    );
     item.append(removeButton, confirm.element);
     return item;
   };

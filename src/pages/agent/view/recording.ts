@@ -7,12 +7,21 @@ import { problemText } from '../labels';
 import type { PanelState } from '../panel-state';
 import { recordingControl } from '../recording-ui';
 
-export function recordingSection(text: AgentStrings, policy: RecordingPolicy, setRecording: (action: 'start' | 'stop') => void) {
+export function recordingSection(
+  text: AgentStrings,
+  policy: RecordingPolicy,
+  setRecording: (action: 'start' | 'stop') => void,
+) {
   const status = h('p', { class: 'recording-status' });
   const note = h('p', { class: 'note', id: 'recording-note', hidden: true });
   const problem = h('p', { class: 'problem', role: 'alert', hidden: true });
   let action: 'start' | 'stop' | null = null;
-  const toggle = h('button', { type: 'button', class: 'button', 'data-control': 'recording', onclick: () => action && setRecording(action) });
+  const toggle = h('button', {
+    type: 'button',
+    class: 'button',
+    'data-control': 'recording',
+    onclick: () => action && setRecording(action),
+  });
   const element = h(
     'section',
     { class: 'recording', 'aria-labelledby': 'recording-heading' },
@@ -29,13 +38,22 @@ export function recordingSection(text: AgentStrings, policy: RecordingPolicy, se
       action = control.disabled ? null : control.action;
       element.dataset.recording = String(control.indicator);
       status.textContent = control.indicator ? text.recordingOn : text.recordingOff;
-      toggle.textContent = control.busy ? text.recordingWorking : control.action === 'start' ? text.startRecording : text.stopRecording;
+      toggle.textContent = control.busy
+        ? text.recordingWorking
+        : control.action === 'start'
+          ? text.startRecording
+          : text.stopRecording;
       // Refused by policy it stays focusable, so the reason is read with it; otherwise it waits.
       toggle.disabled = control.disabled && !control.policyNote;
       toggle.setAttribute('aria-disabled', String(control.disabled));
       toggle.setAttribute('aria-busy', String(control.busy));
       note.hidden = control.policyNote === null;
-      note.textContent = control.policyNote === 'always' ? text.policyAlways : control.policyNote === 'off' ? text.policyOff : '';
+      note.textContent =
+        control.policyNote === 'always'
+          ? text.policyAlways
+          : control.policyNote === 'off'
+            ? text.policyOff
+            : '';
       if (control.policyNote) toggle.setAttribute('aria-describedby', 'recording-note');
       else toggle.removeAttribute('aria-describedby');
       problem.hidden = !control.problem;

@@ -29,18 +29,40 @@ export interface SetupScreen {
   dispose(): void;
 }
 
-export function renderSetup(root: HTMLElement, announcer: HTMLElement, text: AgentStrings, media: PanelMedia, canChooseSpeaker: boolean, actions: SetupActions): SetupScreen {
+export function renderSetup(
+  root: HTMLElement,
+  announcer: HTMLElement,
+  text: AgentStrings,
+  media: PanelMedia,
+  canChooseSpeaker: boolean,
+  actions: SetupActions,
+): SetupScreen {
   const self = selfVideo('preview-video', text.previewLabel);
-  const previewButton = h('button', { type: 'button', class: 'button', 'data-control': 'preview' }, text.previewStart);
+  const previewButton = h(
+    'button',
+    { type: 'button', class: 'button', 'data-control': 'preview' },
+    text.previewStart,
+  );
   const previewPlaceholder = h('div', { class: 'preview-placeholder' }, previewButton);
   const toggles = mediaToggles(text, actions);
-  const toolbar = h('div', { class: 'toolbar', role: 'toolbar', 'aria-label': text.controlsLabel, hidden: true });
+  const toolbar = h('div', {
+    class: 'toolbar',
+    role: 'toolbar',
+    'aria-label': text.controlsLabel,
+    hidden: true,
+  });
   const devices = devicePicker(text, media, canChooseSpeaker, actions.selectDevice);
   const mediaNotes = h('div', { class: 'media-notes' });
   const problem = h('p', { class: 'problem', role: 'alert', hidden: true });
-  const startButton = h('button', { type: 'button', class: 'button primary', 'data-control': 'start', onclick: () => actions.start() }, text.startCall);
+  const startButton = h(
+    'button',
+    { type: 'button', class: 'button primary', 'data-control': 'start', onclick: () => actions.start() },
+    text.startCall,
+  );
   // The check opens camera and microphone as the preview would, so the preview shows them too.
-  const check = equipmentSection(text, announcer, (section) => actions.checkEquipment(section).finally(() => (previewDone = true)));
+  const check = equipmentSection(text, announcer, (section) =>
+    actions.checkEquipment(section).finally(() => (previewDone = true)),
+  );
   let previewing = false;
   let previewDone = false;
 
@@ -73,7 +95,12 @@ export function renderSetup(root: HTMLElement, announcer: HTMLElement, text: Age
   showScreen(root, screen);
 
   function updateMedia() {
-    const started = previewDone || media.audio !== null || media.video !== null || media.problems.audio !== null || media.problems.video !== null;
+    const started =
+      previewDone ||
+      media.audio !== null ||
+      media.video !== null ||
+      media.problems.audio !== null ||
+      media.problems.video !== null;
     previewPlaceholder.hidden = started;
     self.element.hidden = !started;
     toolbar.hidden = !started;

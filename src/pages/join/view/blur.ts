@@ -19,7 +19,15 @@ export function blurSwitch(text: Strings, onChange: (on: boolean) => void) {
   let on = false;
   const control = h(
     'button',
-    { type: 'button', role: 'switch', id: 'blur-background', 'data-control': 'blur', 'aria-checked': 'false', 'aria-describedby': 'blur-hint', onclick: () => onChange(!on) },
+    {
+      type: 'button',
+      role: 'switch',
+      id: 'blur-background',
+      'data-control': 'blur',
+      'aria-checked': 'false',
+      'aria-describedby': 'blur-hint',
+      onclick: () => onChange(!on),
+    },
     h('span', { class: 'switch-track', 'aria-hidden': 'true' }, h('span', { class: 'switch-knob' })),
     text.blurBackground,
   );
@@ -41,7 +49,14 @@ export function blurButton(text: Strings, onChange: (on: boolean) => void) {
   let on = false;
   const button = h(
     'button',
-    { type: 'button', class: 'round', 'data-control': 'blur', 'aria-label': text.blurBackground, title: text.blurBackground, onclick: () => onChange(!on) },
+    {
+      type: 'button',
+      class: 'round',
+      'data-control': 'blur',
+      'aria-label': text.blurBackground,
+      title: text.blurBackground,
+      onclick: () => onChange(!on),
+    },
     icon('blur'),
   );
   return {

@@ -25,19 +25,48 @@ export interface MountedCall extends CallView {
 
 const RECONNECTED_NOTICE_MS = 3000;
 
-export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Strings, media: LocalMedia, controls: CallControls, blur: BlurChoice): MountedCall {
-  const agentVideo = h('video', { class: 'agent-video', autoplay: true, playsinline: true, 'aria-label': text.agentVideo, hidden: true });
+export function renderCall(
+  root: HTMLElement,
+  announcer: HTMLElement,
+  text: Strings,
+  media: LocalMedia,
+  controls: CallControls,
+  blur: BlurChoice,
+): MountedCall {
+  const agentVideo = h('video', {
+    class: 'agent-video',
+    autoplay: true,
+    playsinline: true,
+    'aria-label': text.agentVideo,
+    hidden: true,
+  });
   const waitingText = h('p');
   const waiting = h('div', { class: 'waiting' }, h('div', { class: 'spinner' }), waitingText);
-  const recordingBadge = h('p', { class: 'recording-badge', hidden: true }, h('span', { class: 'dot' }), text.recording);
-  const networkBars = h('div', { class: 'network', role: 'img', hidden: true }, ...[1, 2, 3, 4, 5].map(() => h('span')));
+  const recordingBadge = h(
+    'p',
+    { class: 'recording-badge', hidden: true },
+    h('span', { class: 'dot' }),
+    text.recording,
+  );
+  const networkBars = h(
+    'div',
+    { class: 'network', role: 'img', hidden: true },
+    ...[1, 2, 3, 4, 5].map(() => h('span')),
+  );
   const banner = stageBanner();
   const self = selfVideo('self-view', text.yourVideo);
   const toggles = mediaToggles(text, controls);
   const blurToggle = blurButton(text, (on) => controls.chooseBlur(on));
   const leaveButton = h(
     'button',
-    { type: 'button', class: 'round leave', 'data-control': 'leave', 'aria-label': text.leave, title: text.leave, onclick: () => controls.leave() },
+    {
+      type: 'button',
+      class: 'round leave',
+      'data-control': 'leave',
+      'aria-label': text.leave,
+      title: text.leave,
+      onclick: () => controls.leave(),
+    },
     icon('leave'),
   );
   const audioSinks = h('div', { hidden: true });
@@ -45,7 +74,15 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Stri
     'section',
     { class: 'screen call', 'data-state': 'waiting' },
     h('h1', { class: 'visually-hidden', tabindex: '-1' }, text.pageTitle),
-    h('div', { class: 'stage' }, agentVideo, waiting, h('div', { class: 'top-bar' }, recordingBadge, networkBars), banner.element, self.element),
+    h(
+      'div',
+      { class: 'stage' },
+      agentVideo,
+      waiting,
+      h('div', { class: 'top-bar' }, recordingBadge, networkBars),
+      banner.element,
+      self.element,
+    ),
     h('div', { class: 'controls' }, toggles.element, blurToggle.element, leaveButton),
     audioSinks,
   );
@@ -54,7 +91,12 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Stri
   let shownAgentVideo: RemoteTrack | null = null;
 
   const updateMedia = () => {
-    const offText = blur.on && blur.pending ? text.blurStarting : media.problems.video === 'background' ? text.blurFailedShort : text.cameraOffPreview;
+    const offText =
+      blur.on && blur.pending
+        ? text.blurStarting
+        : media.problems.video === 'background'
+          ? text.blurFailedShort
+          : text.cameraOffPreview;
     self.show(media.video, offText);
     toggles.update(media);
     blurToggle.update(blur);
@@ -70,7 +112,8 @@ export function renderCall(root: HTMLElement, announcer: HTMLElement, text: Stri
       recordingBadge.hidden = !state.recording;
       if (state.reconnecting) banner.show(text.reconnecting, 'warning');
       else if (previous.reconnecting) banner.show(text.reconnected, 'ok', RECONNECTED_NOTICE_MS);
-      else if (state.networkLevel !== null && state.networkLevel <= 1) banner.show(text.networkWeak, 'warning');
+      else if (state.networkLevel !== null && state.networkLevel <= 1)
+        banner.show(text.networkWeak, 'warning');
       else banner.clearWarning();
       networkBars.hidden = state.networkLevel === null;
       networkBars.dataset.level = String(state.networkLevel ?? 0);

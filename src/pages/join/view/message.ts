@@ -26,7 +26,13 @@ export function renderMessage(root: HTMLElement, message: Message): void {
       h('div', { class: 'message-icon' }, icon(message.icon)),
       h('h1', { tabindex: '-1' }, message.title),
       ...message.paragraphs.map((text) => h('p', {}, text)),
-      action ? h('button', { type: 'button', class: 'button primary', onclick: () => action.onClick() }, action.label) : null,
+      action
+        ? h(
+            'button',
+            { type: 'button', class: 'button primary', onclick: () => action.onClick() },
+            action.label,
+          )
+        : null,
     ),
   );
 }
@@ -34,7 +40,12 @@ export function renderMessage(root: HTMLElement, message: Message): void {
 export function renderLoading(root: HTMLElement, text: string): void {
   showScreen(
     root,
-    h('section', { class: 'screen message', 'data-state': 'loading', 'aria-busy': 'true' }, h('div', { class: 'spinner' }), h('p', { role: 'status' }, text)),
+    h(
+      'section',
+      { class: 'screen message', 'data-state': 'loading', 'aria-busy': 'true' },
+      h('div', { class: 'spinner' }),
+      h('p', { role: 'status' }, text),
+    ),
     false,
   );
 }

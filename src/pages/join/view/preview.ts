@@ -40,14 +40,22 @@ export interface PreviewContext {
   blur: BlurChoice;
 }
 
-export function renderPreview(root: HTMLElement, context: PreviewContext, handlers: PreviewHandlers): PreviewView {
+export function renderPreview(
+  root: HTMLElement,
+  context: PreviewContext,
+  handlers: PreviewHandlers,
+): PreviewView {
   const text = context.text;
   const media = context.media;
   const self = selfVideo('preview-video', text.yourVideo);
   const toggles = mediaToggles(text, handlers);
   const blur = blurSwitch(text, (on) => handlers.chooseBlur(on));
   const problems = h('div', { class: 'problems', role: 'alert' });
-  const startButton = h('button', { type: 'button', class: 'button primary', onclick: () => handlers.startMedia() }, text.startMedia);
+  const startButton = h(
+    'button',
+    { type: 'button', class: 'button primary', onclick: () => handlers.startMedia() },
+    text.startMedia,
+  );
   const selects = {
     camera: deviceSelect(text, 'camera', handlers),
     microphone: deviceSelect(text, 'microphone', handlers),
@@ -58,7 +66,13 @@ export function renderPreview(root: HTMLElement, context: PreviewContext, handle
   const form = h(
     'form',
     { class: 'join-form', hidden: true },
-    h('div', { class: 'devices' }, selects.camera.field, selects.microphone.field, context.canChooseSpeaker && selects.speaker.field),
+    h(
+      'div',
+      { class: 'devices' },
+      selects.camera.field,
+      selects.microphone.field,
+      context.canChooseSpeaker && selects.speaker.field,
+    ),
     joinError,
     joinButton,
   );
@@ -97,9 +111,14 @@ export function renderPreview(root: HTMLElement, context: PreviewContext, handle
     toggles.element.hidden = !started;
     toggles.update(media);
     blur.update(context.blur);
-    problems.replaceChildren(...problemKeys(media.problems, context.family).map((key) => h('p', {}, text[key])));
+    problems.replaceChildren(
+      ...problemKeys(media.problems, context.family).map((key) => h('p', {}, text[key])),
+    );
     const hasProblem = problems.childElementCount > 0;
-    if (hasProblem) problems.append(h('button', { type: 'button', class: 'button', onclick: () => handlers.startMedia() }, text.tryAgain));
+    if (hasProblem)
+      problems.append(
+        h('button', { type: 'button', class: 'button', onclick: () => handlers.startMedia() }, text.tryAgain),
+      );
     problems.hidden = !hasProblem;
     startButton.hidden = started;
     form.hidden = !started;
@@ -141,7 +160,13 @@ function deviceSelect(text: Strings, kind: 'camera' | 'microphone' | 'speaker', 
     /** A list of one is still shown, so the customer can see which device is in use. */
     fill(devices: MediaDeviceInfo[], currentId: string | undefined) {
       select.replaceChildren(
-        ...devices.map((device, index) => h('option', { value: device.deviceId }, device.label || fill(text.deviceFallback, { kind: label, number: index + 1 }))),
+        ...devices.map((device, index) =>
+          h(
+            'option',
+            { value: device.deviceId },
+            device.label || fill(text.deviceFallback, { kind: label, number: index + 1 }),
+          ),
+        ),
       );
       if (currentId && devices.some((device) => device.deviceId === currentId)) select.value = currentId;
       field.hidden = devices.length === 0;
