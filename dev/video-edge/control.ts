@@ -1,0 +1,56 @@
+import type http from 'node:http';
+import type { EdgeError, VideoEdge } from './edge';
+
+/**
+ * The edge's fault controls over HTTP, for a test or a person driving the sandbox; each takes a
+ * JSON body and answers JSON:
+ *
+ *   GET  /__video-edge/control/participants                      -> [{sid, identity, roomSid, reconnecting, withMedia}]
+ *   POST /__video-edge/control/drop              {participant}    the page's socket is cut: reconnecting, then reconnected
+ *   POST /__video-edge/control/refuse-reconnect  {participant, code?, message?}  its next reconnection fails with that code
+ *   POST /__video-edge/control/refuse-publish    {identity, code?, message?}     its new tracks fail (trackPublicationFailed)
+ *   POST /__video-edge/control/allow-publish     {identity}
+ *   POST /__video-edge/control/signalling-only   {room, identity} -> {sid}       a participant with no page and no media
+ */
+export const CONTROL_PATH = '/__video-edge/control/';
+
+const errorOf = (body: Record<string, unknown>): EdgeError | undefined =>
+  typeof body.code === 'number'
+    ? { code: body.code, message: typeof body.message === 'string' ? body.message : 'Refused' }
+    : undefined;
+
+export function handleEdgeControl(
+  edge: VideoEdge,
+  method: string,
+  pathname: string,
+  body: Record<string, unknown>,
+  res: http.ServerResponse,
+): boolean {
+  if (!pathname.startsWith(CONTROL_PATH)) return false;
+  const json = (status: number, answer: unknown) =>
+    res
+      .writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+      .end(JSON.stringify(answer));
+  const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : '');
+  switch (`${method} ${pathname.slice(CONTROL_PATH.length)}`) {
+    case 'GET participants':
+      return (json(200, edge.list()), true);
+    case 'POST drop':
+      return (json(edge.dropSocket(text('participant')) ? 200 : 404, {}), true);
+    case 'POST refuse-reconnect':
+      edge.refuseReconnection(text('participant'), errorOf(body));
+      return (json(200, {}), true);
+    case 'POST refuse-publish':
+      edge.refusePublish(text('identity'), errorOf(body));
+      return (json(200, {}), true);
+    case 'POST allow-publish':
+      edge.allowPublish(text('identity'));
+      return (json(200, {}), true);
+    case 'POST signalling-only': {
+      const participant = edge.addSignallingOnly(text('room'), text('identity'));
+      return (json(participant ? 201 : 404, participant ? { sid: participant.sid } : {}), true);
+    }
+    default:
+      return (json(404, { error: 'no such video edge control' }), true);
+  }
+}

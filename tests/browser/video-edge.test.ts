@@ -1,0 +1,293 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { WebSocket } from 'ws';
+import { issueVideoToken } from '../../src/core/tokens';
+import { TWILIO_ERROR } from '../../src/twilio-errors';
+import { ACCOUNT_SID, API_KEY, API_SECRET, TwilioEmulator } from '../../dev/emulator';
+import { attachVideoEdge, EDGE_PATH, type VideoEdge } from '../../dev/video-edge';
+import { ROOT } from '../../dev/twilio-run';
+import { useBrowserContext } from './harness';
+
+/** The unmodified SDK the build ships (dist/assets/join/twilio-video.min.js), in headless
+ * Chromium pages with fake camera and microphone, connecting through the local Video edge: media
+ * page to page, and every event the SDK reports for what the edge or the emulator does. */
+
+const SDK_FILE = path.join(ROOT, 'dist', 'assets', 'join', 'twilio-video.min.js');
+const PAGE = '<!doctype html><meta charset="utf-8"><title>edge</title><script src="/sdk.js"></script>';
+
+/** What each page does with the SDK: connect through the edge, show remote video, and log the
+ * room's events as plain data for the test to read. */
+const CALL_SCRIPT = `
+window.log = [];
+window.join = async (token) => {
+  const note = (event) => window.log.push(event);
+  try {
+    const room = await Twilio.Video.connect(token, {
+      wsServer: 'ws://' + location.host + '${EDGE_PATH}', insights: false, iceServers: [],
+      audio: true, video: { width: 320, height: 240, frameRate: 15 },
+    });
+    window.room = room;
+    note({ type: 'connected', sid: room.localParticipant.sid, others: [...room.participants.values()].map((p) => p.identity), recording: room.isRecording });
+    const watch = (p) => p.on('trackSubscribed', (track) => {
+      note({ type: 'trackSubscribed', kind: track.kind, from: p.identity });
+      if (track.kind === 'video') { const el = track.attach(); el.dataset.from = p.identity; el.muted = true; document.body.append(el); }
+    });
+    const unwatch = (p) => p.on('trackUnsubscribed', (track) => track.detach().forEach((el) => el.remove()));
+    room.participants.forEach((p) => { watch(p); unwatch(p); });
+    room.on('participantConnected', (p) => { note({ type: 'participantConnected', identity: p.identity }); watch(p); unwatch(p); });
+    room.on('participantDisconnected', (p) => note({ type: 'participantDisconnected', identity: p.identity }));
+    room.on('participantReconnecting', (p) => note({ type: 'participantReconnecting', identity: p.identity }));
+    room.on('participantReconnected', (p) => note({ type: 'participantReconnected', identity: p.identity }));
+    for (const name of ['reconnecting', 'reconnected', 'recordingStarted', 'recordingStopped'])
+      room.on(name, (error) => note({ type: name, code: error && error.code }));
+    room.on('disconnected', (_room, error) => note({ type: 'disconnected', code: error ? error.code : null }));
+    room.localParticipant.on('trackPublicationFailed', (error) => note({ type: 'trackPublicationFailed', code: error.code }));
+  } catch (error) {
+    note({ type: 'connectFailed', code: error.code ?? null });
+  }
+};
+/** Frames decoded so far from the video of that participant. */
+window.framesFrom = (identity) => {
+  const el = document.querySelector('video[data-from="' + identity + '"]');
+  return el ? el.getVideoPlaybackQuality().totalVideoFrames : 0;
+};
+`;
+
+interface Logged {
+  type: string;
+  code?: number | null;
+  identity?: string;
+  others?: string[];
+  recording?: boolean;
+  sid?: string;
+}
+
+let emulator: TwilioEmulator;
+let edge: VideoEdge;
+let server: http.Server;
+let origin = '';
+beforeAll(async () => {
+  emulator = new TwilioEmulator();
+  server = http.createServer((req, res) => {
+    if (req.url === '/sdk.js')
+      return void res
+        .writeHead(200, { 'Content-Type': 'application/javascript' })
+        .end(fs.readFileSync(SDK_FILE));
+    res.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE);
+  });
+  edge = attachVideoEdge(server, emulator);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const context = useBrowserContext();
+
+const newRoom = () => emulator.createRoom({ unique_name: `edge-${Date.now()}`, status_callback: null }, []);
+const tokenFor = (identity: string, room: string, ttl = 600) =>
+  issueVideoToken({ accountSid: ACCOUNT_SID, apiKey: API_KEY, apiSecret: API_SECRET }, identity, room, ttl)
+    .token;
+
+async function openPage(): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(origin);
+  await page.addScriptTag({ content: CALL_SCRIPT });
+  return page;
+}
+
+async function join(page: Page, token: string): Promise<void> {
+  await page.evaluate((t) => (window as unknown as { join(t: string): Promise<void> }).join(t), token);
+}
+
+const logOf = (page: Page) => page.evaluate(() => (window as unknown as { log: Logged[] }).log);
+
+/** Waits until the page logged an event of that type (and code, if given); returns it. */
+async function logged(page: Page, type: string, code?: number | null): Promise<Logged> {
+  await page.waitForFunction(
+    ([t, c]) =>
+      (window as unknown as { log: Logged[] }).log.some(
+        (e) => e.type === t && (c === undefined || e.code === c),
+      ),
+    [type, code] as const,
+    { timeout: 20_000 },
+  );
+  return (await logOf(page)).find((e) => e.type === type && (code === undefined || e.code === code))!;
+}
+
+/** Waits until the page decoded `more` further frames of that participant's video. */
+async function framesFlow(page: Page, identity: string, more = 10): Promise<void> {
+  const framesFrom = (who: string) =>
+    page.evaluate((w) => (window as unknown as { framesFrom(w: string): number }).framesFrom(w), who);
+  const start = await framesFrom(identity);
+  await page.waitForFunction(
+    ([w, target]) => (window as unknown as { framesFrom(w: string): number }).framesFrom(w) >= target,
+    [identity, start + more] as const,
+    { timeout: 20_000 },
+  );
+}
+
+/** Two pages in one room, each seeing the other's video. */
+async function twoInACall() {
+  const room = newRoom();
+  const [a, b] = [await openPage(), await openPage()];
+  await join(a, tokenFor('agent-a', room.sid));
+  await logged(a, 'connected');
+  await join(b, tokenFor('customer-b', room.sid));
+  await logged(b, 'connected');
+  await framesFlow(a, 'customer-b');
+  await framesFlow(b, 'agent-a');
+  const sidOf = (identity: string) =>
+    emulator.participants.find(
+      (p) => p.room_sid === room.sid && p.identity === identity && p.status === 'connected',
+    )!.sid;
+  return { room, a, b, sidOf };
+}
+
+test('two pages connect through the edge and each decodes the other’s video; REST lists both', async () => {
+  const { room, a, b } = await twoInACall();
+  expect((await logOf(b)).find((e) => e.type === 'connected')?.others).toEqual(['agent-a']);
+  expect(await logged(a, 'participantConnected')).toMatchObject({ identity: 'customer-b' });
+  expect(emulator.connectedIdentities(room.sid).sort()).toEqual(['agent-a', 'customer-b']);
+});
+
+test('a dropped socket: reconnecting, then reconnected, and the video still plays', async () => {
+  const { a, b, sidOf } = await twoInACall();
+  expect(edge.dropSocket(sidOf('agent-a'))).toBe(true);
+  expect(await logged(a, 'reconnecting')).toMatchObject({
+    code: TWILIO_ERROR.SIGNALING_CONNECTION_DISCONNECTED,
+  });
+  await logged(a, 'reconnected');
+  await framesFlow(b, 'agent-a');
+  await framesFlow(a, 'customer-b');
+  expect((await logOf(a)).some((e) => e.type === 'disconnected')).toBe(false);
+});
+
+test('a refused reconnection ends the call with the edge’s code; the other page carries on', async () => {
+  const { a, b, sidOf } = await twoInACall();
+  edge.refuseReconnection(sidOf('agent-a'));
+  edge.dropSocket(sidOf('agent-a'));
+  await logged(a, 'disconnected', TWILIO_ERROR.PARTICIPANT_NOT_FOUND);
+  expect(await logged(b, 'participantDisconnected')).toMatchObject({ identity: 'agent-a' });
+  expect((await logOf(b)).some((e) => e.type === 'disconnected')).toBe(false);
+});
+
+test('REST Status=disconnected reaches the page as a disconnect without an error; the other sees it leave', async () => {
+  const { a, b, sidOf } = await twoInACall();
+  emulator.disconnect(emulator.participants.find((p) => p.sid === sidOf('customer-b'))!);
+  await logged(b, 'disconnected', null);
+  await logged(a, 'participantDisconnected');
+  expect((await logOf(a)).some((e) => e.type === 'disconnected')).toBe(false);
+});
+
+test('the room completed during a call: both pages are disconnected with 53118', async () => {
+  const { room, a, b } = await twoInACall();
+  emulator.endRoom(room.sid);
+  await logged(a, 'disconnected', TWILIO_ERROR.ROOM_COMPLETED);
+  await logged(b, 'disconnected', TWILIO_ERROR.ROOM_COMPLETED);
+  // A completed room cannot be joined again.
+  const late = await openPage();
+  await join(late, tokenFor('late', room.sid));
+  await logged(late, 'connectFailed', TWILIO_ERROR.ROOM_COMPLETED);
+});
+
+test('the same identity joining again: the older page gets 53205, the newer one the call', async () => {
+  const { room, a, b } = await twoInACall();
+  const again = await openPage();
+  await join(again, tokenFor('customer-b', room.sid));
+  await logged(again, 'connected');
+  await logged(b, 'disconnected', TWILIO_ERROR.DUPLICATE_IDENTITY);
+  await framesFlow(again, 'agent-a');
+  await framesFlow(a, 'customer-b');
+  expect(emulator.connectedIdentities(room.sid).sort()).toEqual(['agent-a', 'customer-b']);
+});
+
+test('recording rules switched on and off reach both pages as recordingStarted and recordingStopped', async () => {
+  const { room, a, b } = await twoInACall();
+  emulator.setRecordingRules(room, [{ type: 'include', all: true }]);
+  await logged(a, 'recordingStarted');
+  await logged(b, 'recordingStarted');
+  emulator.setRecordingRules(room, [{ type: 'exclude', all: true }]);
+  await logged(a, 'recordingStopped');
+  await logged(b, 'recordingStopped');
+});
+
+test('a refused publish: trackPublicationFailed with the edge’s code, the call goes on', async () => {
+  const { a, b } = await twoInACall();
+  edge.refusePublish('agent-a');
+  await a.evaluate(async () => {
+    const { LocalVideoTrack } = (
+      window as unknown as { Twilio: { Video: { LocalVideoTrack: new (t: MediaStreamTrack) => unknown } } }
+    ).Twilio.Video;
+    const stream = await navigator.mediaDevices.getUserMedia({ video: true });
+    const room = (
+      window as unknown as { room: { localParticipant: { publishTrack(t: unknown): Promise<unknown> } } }
+    ).room;
+    await room.localParticipant
+      .publishTrack(new LocalVideoTrack(stream.getVideoTracks()[0]))
+      .catch(() => undefined);
+  });
+  await logged(a, 'trackPublicationFailed', TWILIO_ERROR.TRACK_SERVER_CAPACITY_REACHED);
+  edge.allowPublish('agent-a');
+  await framesFlow(b, 'agent-a');
+});
+
+test('a signalling-only participant (no page, no media) is seen joining and leaving', async () => {
+  const { room, a, b } = await twoInACall();
+  const supervisor = edge.addSignallingOnly(room.sid, 'supervisor-s')!;
+  expect(await logged(a, 'participantConnected', undefined)).toBeTruthy();
+  await b.waitForFunction(() =>
+    (window as unknown as { log: Logged[] }).log.some(
+      (e) => e.type === 'participantConnected' && e.identity === 'supervisor-s',
+    ),
+  );
+  emulator.disconnect(supervisor);
+  await a.waitForFunction(() =>
+    (window as unknown as { log: Logged[] }).log.some(
+      (e) => e.type === 'participantDisconnected' && e.identity === 'supervisor-s',
+    ),
+  );
+  await framesFlow(a, 'customer-b');
+});
+
+test('bad input gets its documented error on that socket only; the call in progress carries on', async () => {
+  const { room, a, b } = await twoInACall();
+  // Pages refused on admission, through the real SDK.
+  const refusals: [string, number][] = [
+    ['not-a-token', TWILIO_ERROR.ACCESS_TOKEN_INVALID],
+    [tokenFor('expired', room.sid, -60), TWILIO_ERROR.ACCESS_TOKEN_EXPIRED],
+    [tokenFor('nobody', 'RM00000000000000000000000000000000'), TWILIO_ERROR.ROOM_NOT_FOUND],
+  ];
+  for (const [token, code] of refusals) {
+    const page = await openPage();
+    await join(page, token);
+    await logged(page, 'connectFailed', code);
+  }
+  // Raw sockets: a malformed frame, a wrong protocol version.
+  const url = `${origin.replace('http', 'ws')}${EDGE_PATH}`;
+  expect(await rawExchange(url, 'not json')).toEqual({ type: 'bad', reason: 'Malformed frame' });
+  expect(await rawExchange(url, JSON.stringify({ type: 'hello', id: 'x', version: 1 }))).toEqual({
+    type: 'bad',
+    reason: 'Unsupported TCMP version',
+  });
+  await framesFlow(a, 'customer-b');
+  await framesFlow(b, 'agent-a');
+  expect(emulator.connectedIdentities(room.sid).sort()).toEqual(['agent-a', 'customer-b']);
+});
+
+/** Sends one frame on a fresh socket; the first frame answered, once the edge closed the socket. */
+function rawExchange(url: string, frame: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    let answer: unknown;
+    ws.on('open', () => ws.send(frame));
+    ws.on('message', (data) => (answer ??= JSON.parse(data.toString('utf8'))));
+    ws.on('close', () => resolve(answer));
+    ws.on('error', reject);
+  });
+}
