@@ -31,7 +31,10 @@ export function handleEdgeControl(
     res
       .writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
       .end(JSON.stringify(answer));
-  const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : '');
+  const text = (key: string) => {
+    const value = body[key];
+    return typeof value === 'string' ? value : '';
+  };
   switch (`${method} ${pathname.slice(CONTROL_PATH.length)}`) {
     case 'GET participants':
       return (json(200, edge.list()), true);

@@ -189,9 +189,9 @@ export class VideoEdge {
     };
     const fail = (error: EdgeError) => {
       this.log(`refused: ${error.code} ${error.message}`);
-      if (member) this.leave(member, 'errored');
       if (welcomed) send(ws, { type: 'error', code: error.code, message: error.message });
       else sendFrame(ws, { type: 'bad', reason: error.message });
+      if (member) this.leave(member, 'errored');
       ws.close(1000);
     };
     ws.on('error', () => ws.terminate());

@@ -286,7 +286,7 @@ function rawExchange(url: string, frame: string): Promise<unknown> {
     const ws = new WebSocket(url);
     let answer: unknown;
     ws.on('open', () => ws.send(frame));
-    ws.on('message', (data) => (answer ??= JSON.parse(data.toString('utf8'))));
+    ws.on('message', (data) => (answer ??= JSON.parse(data.toString('utf8')) as unknown));
     ws.on('close', () => resolve(answer));
     ws.on('error', reject);
   });

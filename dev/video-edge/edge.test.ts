@@ -1,0 +1,278 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocket } from 'ws';
+import installedSdk from 'twilio-video/package.json';
+import pkg from '../../package.json';
+import { issueVideoToken } from '../../src/core/tokens';
+import { TWILIO_ERROR } from '../../src/twilio-errors';
+import { ACCOUNT_SID, API_KEY, API_SECRET, TwilioEmulator } from '../emulator';
+import { admit } from './admission';
+import { attachVideoEdge, EDGE_PATH, SDK_VERSION, type VideoEdge } from '.';
+
+/** The edge's protocol on raw sockets, as the SDK would speak it: admission, framing, the
+ * relay between two participants, and bad input on one socket leaving the others alone. The
+ * unmodified SDK against the edge is tests/browser/video-edge.test.ts. */
+
+type Frame = Record<string, unknown> & { type: string; body?: Record<string, unknown> & { type: string } };
+
+let emulator: TwilioEmulator;
+let edge: VideoEdge;
+let server: http.Server;
+let url = '';
+beforeAll(async () => {
+  emulator = new TwilioEmulator();
+  server = http.createServer((_req, res) => res.writeHead(404).end());
+  edge = attachVideoEdge(server, emulator);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}${EDGE_PATH}`;
+});
+afterAll(async () => {
+  edge.close();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const signer = { accountSid: ACCOUNT_SID, apiKey: API_KEY, apiSecret: API_SECRET };
+const tokenFor = (identity: string, room: string, ttl = 600) =>
+  issueVideoToken(signer, identity, room, ttl).token;
+const newRoom = () =>
+  emulator.createRoom({ unique_name: `unit-${Math.random()}`, status_callback: null }, []);
+
+/** A raw client: every frame it received, and a way to wait for one. */
+class Client {
+  readonly frames: Frame[] = [];
+  readonly ws: WebSocket;
+  closed = false;
+  private waiters: (() => void)[] = [];
+  constructor() {
+    this.ws = new WebSocket(url);
+    this.ws.on('message', (data) => {
+      this.frames.push(JSON.parse(data.toString('utf8')) as Frame);
+      this.waiters.splice(0).forEach((wake) => wake());
+    });
+    this.ws.on('close', () => {
+      this.closed = true;
+      this.waiters.splice(0).forEach((wake) => wake());
+    });
+  }
+  opened(): Promise<void> {
+    return new Promise((resolve) => this.ws.on('open', resolve));
+  }
+  send(frame: unknown): void {
+    this.ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+  }
+  /** The first frame (or message body, for `msg`) that matches. */
+  async next(match: (frame: Frame) => boolean): Promise<Frame> {
+    for (;;) {
+      const found = this.frames.find(match);
+      if (found) return found;
+      if (this.closed) throw new Error(`closed without it: ${JSON.stringify(this.frames)}`);
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+  body(type: string): Promise<Record<string, unknown>> {
+    return this.next((f) => f.type === 'msg' && f.body?.type === type).then((f) => f.body!);
+  }
+  async whenClosed(): Promise<void> {
+    while (!this.closed) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+}
+
+const hello = (body: unknown, version = 2) => ({ type: 'hello', id: 'h1', timeout: 5000, version, body });
+const connect = (token: string, tracks: unknown[] = [], offerId = 'pc-initial') => ({
+  type: 'connect',
+  version: 2,
+  token,
+  name: 'ignored',
+  participant: { revision: 1, tracks },
+  peer_connections: [{ id: offerId, description: { type: 'offer', revision: 1, sdp: 'v=0 offer' } }],
+});
+
+async function joined(identity: string, roomSid: string, tracks: unknown[] = [], offerId?: string) {
+  const client = new Client();
+  await client.opened();
+  client.send(hello(connect(tokenFor(identity, roomSid), tracks, offerId)));
+  const connected = await client.body('connected');
+  return { client, connected };
+}
+
+test('the edge is written for the installed twilio-video, pinned exactly in package.json', () => {
+  expect(installedSdk.version).toBe(SDK_VERSION);
+  expect(pkg.devDependencies['twilio-video']).toBe(SDK_VERSION);
+});
+
+test('admission: signature, issuer, identity, expiry and the room grant', () => {
+  const room = 'RM0123456789abcdef0123456789abcdef';
+  expect(admit(tokenFor('a', room), undefined)).toEqual({ ok: true, identity: 'a', room });
+  const [header, payload] = tokenFor('a', room).split('.');
+  expect(admit(`${header}.${payload}.forged`, undefined)).toMatchObject({
+    code: TWILIO_ERROR.ACCESS_TOKEN_INVALID,
+  });
+  expect(admit('garbage', undefined)).toMatchObject({ code: TWILIO_ERROR.ACCESS_TOKEN_INVALID });
+  expect(
+    admit(issueVideoToken({ ...signer, apiKey: 'SKother' }, 'a', room, 60).token, undefined),
+  ).toMatchObject({
+    code: TWILIO_ERROR.ACCESS_TOKEN_INVALID,
+  });
+  expect(admit(tokenFor('a', room, -1), undefined)).toMatchObject({
+    code: TWILIO_ERROR.ACCESS_TOKEN_EXPIRED,
+  });
+});
+
+test('hello is welcomed with the negotiated heartbeat; connect is answered with the session, the room and the participant', async () => {
+  const room = newRoom();
+  const { client, connected } = await joined('alice', room.sid);
+  expect(client.frames[0]).toEqual({ type: 'welcome', id: 'h1', negotiatedTimeout: 5000 });
+  expect(connected).toMatchObject({
+    sid: room.sid,
+    name: room.unique_name,
+    options: { session_timeout: 30 },
+    participant: { identity: 'alice' },
+    participants: [],
+    recording: { is_recording: false },
+    // Alone in the room: the SDK's first offer has no one to go to.
+    peer_connections: [{ id: 'pc-initial', description: { type: 'close' } }],
+  });
+  expect(emulator.connectedIdentities(room.sid)).toEqual(['alice']);
+  client.ws.close();
+});
+
+test('the second participant: offers, answers and candidates relayed; tracks published and subscribed', async () => {
+  const room = newRoom();
+  const alice = await joined('alice', room.sid, [
+    { id: 'cam-a', kind: 'video', name: 'camera', enabled: true, priority: 'standard' },
+  ]);
+  expect(alice.connected.published).toMatchObject({ tracks: [{ id: 'cam-a', state: 'ready' }] });
+  const bob = await joined('bob', room.sid, [], 'pc-bob');
+  const aliceTrackSid = (alice.connected.published as { tracks: { sid: string }[] }).tracks[0].sid;
+  expect(bob.connected.subscribed).toMatchObject({ tracks: [{ sid: aliceTrackSid, id: 'cam-a' }] });
+  expect(bob.connected.participants).toMatchObject([
+    { identity: 'alice', state: 'connected', tracks: [{ sid: aliceTrackSid, kind: 'video' }] },
+  ]);
+  // Alice hears of Bob with Bob's offer in one update, and her answer goes back to Bob alone.
+  const told = await alice.client.next((f) => f.body?.type === 'update' && Boolean(f.body.peer_connections));
+  expect(told.body).toMatchObject({
+    participants: [{ identity: 'bob', revision: 1 }],
+    peer_connections: [{ id: 'pc-bob', description: { type: 'offer', sdp: 'v=0 offer' } }],
+  });
+  const answer = { id: 'pc-bob', description: { type: 'answer', revision: 1, sdp: 'v=0 answer' } };
+  alice.client.send({
+    type: 'msg',
+    body: { type: 'update', version: 2, session: 'x', peer_connections: [answer] },
+  });
+  expect(await bob.client.body('update')).toMatchObject({ peer_connections: [answer] });
+  // Bob publishes: he gets his track's SID, Alice sees a higher revision and the subscription.
+  bob.client.send({
+    type: 'msg',
+    body: {
+      type: 'update',
+      version: 2,
+      participant: { revision: 2, tracks: [{ id: 'mic-b', kind: 'audio', name: 'mic', enabled: true }] },
+    },
+  });
+  const published = await bob.client.next((f) => f.body?.type === 'update' && Boolean(f.body.published));
+  expect(published.body!.published).toMatchObject({ tracks: [{ id: 'mic-b', state: 'ready' }] });
+  const seen = await alice.client.next((f) => f.body?.type === 'update' && Boolean(f.body.subscribed));
+  expect(seen.body).toMatchObject({
+    participants: [{ identity: 'bob', revision: 2 }],
+    subscribed: { tracks: [{ id: 'mic-b' }] },
+  });
+  alice.client.ws.close();
+  bob.client.ws.close();
+});
+
+test.each([
+  ['a frame that is not JSON', 'not json', 'Malformed frame'],
+  ['a hello of another TCMP version', hello(undefined, 1), 'Unsupported TCMP version'],
+  ['a first frame that is not hello', { type: 'msg', body: {} }, 'Expected hello'],
+])('before welcome, %s gets `bad` and the socket is closed', async (_name, frame, reason) => {
+  const client = new Client();
+  await client.opened();
+  client.send(frame);
+  await client.whenClosed();
+  expect(client.frames).toEqual([{ type: 'bad', reason }]);
+});
+
+test.each([
+  [
+    'a wrong RSP version',
+    (t: string) => ({ ...connect(t), version: 3 }),
+    TWILIO_ERROR.SIGNALING_OUTGOING_MESSAGE_INVALID,
+  ],
+  ['an invalid token', () => connect('not-a-token'), TWILIO_ERROR.ACCESS_TOKEN_INVALID],
+  [
+    'a room that does not exist',
+    () => connect(tokenFor('x', 'RM00000000000000000000000000000000')),
+    TWILIO_ERROR.ROOM_NOT_FOUND,
+  ],
+])('%s gets its error after welcome, and the others in the room carry on', async (_name, body, code) => {
+  const room = newRoom();
+  const alice = await joined('alice', room.sid);
+  const client = new Client();
+  await client.opened();
+  client.send(hello(body(tokenFor('mallory', room.sid))));
+  expect(await client.body('error')).toMatchObject({ code });
+  await client.whenClosed();
+  expect(alice.client.closed).toBe(false);
+  expect(emulator.connectedIdentities(room.sid)).toEqual(['alice']);
+  // Alice is still served: her heartbeat is fine and her changes are acknowledged.
+  alice.client.send({
+    type: 'msg',
+    body: { type: 'update', version: 2, participant: { revision: 2, tracks: [] } },
+  });
+  await alice.client.next((f) => Boolean(f.body?.published));
+  alice.client.ws.close();
+});
+
+test('a malformed message after welcome ends only that participant, with 53004', async () => {
+  const room = newRoom();
+  const alice = await joined('alice', room.sid);
+  const bob = await joined('bob', room.sid);
+  bob.client.send('{"type":');
+  expect(await bob.client.body('error')).toMatchObject({
+    code: TWILIO_ERROR.SIGNALING_OUTGOING_MESSAGE_INVALID,
+  });
+  await bob.client.whenClosed();
+  expect(
+    await alice.client.next(
+      (f) => f.body?.type === 'update' && JSON.stringify(f.body).includes('"disconnected"'),
+    ),
+  ).toBeTruthy();
+  expect(emulator.connectedIdentities(room.sid)).toEqual(['alice']);
+  alice.client.ws.close();
+});
+
+test('sync after a drop is answered synced on the same session; an unknown session gets 53204', async () => {
+  const room = newRoom();
+  const alice = await joined('alice', room.sid);
+  const session = alice.connected.session as string;
+  alice.client.ws.terminate();
+  await alice.client.whenClosed();
+  const again = new Client();
+  await again.opened();
+  again.send(
+    hello({
+      type: 'sync',
+      version: 2,
+      session,
+      token: tokenFor('alice', room.sid),
+      participant: { revision: 1, tracks: [] },
+    }),
+  );
+  expect(await again.body('synced')).toMatchObject({ session, participant: { identity: 'alice' } });
+  const stranger = new Client();
+  await stranger.opened();
+  stranger.send(hello({ type: 'sync', version: 2, session: 'nope', token: tokenFor('alice', room.sid) }));
+  expect(await stranger.body('error')).toMatchObject({ code: TWILIO_ERROR.PARTICIPANT_NOT_FOUND });
+  expect(emulator.connectedIdentities(room.sid)).toEqual(['alice']);
+  again.ws.close();
+});
+
+test('preflight’s ice request is answered with no ICE servers', async () => {
+  const client = new Client();
+  await client.opened();
+  client.send(
+    hello({ type: 'ice', version: 1, edge: 'roaming', preflight: true, token: tokenFor('p', 'preflight-x') }),
+  );
+  expect(await client.body('iced')).toEqual({ type: 'iced', ice_servers: [] });
+  client.ws.close();
+});
