@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const entries = { emulator: 'dev/emulator/main.ts', sandbox: 'dev/sandbox/main.ts' };
 const name = process.argv[2];
+// `--network` (npm start -- --network): the sandbox listens on every interface, not only loopback.
+if (process.argv.includes('--network')) process.env.SANDBOX_HOST ??= '0.0.0.0';
 if (!(name in entries)) {
   console.error(`usage: node dev/run.mjs ${Object.keys(entries).join('|')}`);
   process.exit(2);

@@ -36,16 +36,21 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(process.env.PORT ?? 3000);
+  // Loopback unless asked (dev/run.mjs --network, or SANDBOX_HOST): the sandbox has no accounts.
+  const host = process.env.SANDBOX_HOST || '127.0.0.1';
   console.log(
     'No Twilio credentials in .env: starting the SANDBOX (a local Twilio emulator; nothing reaches Twilio).',
   );
-  const sandbox = await startSandbox({ port, log: (line) => console.log(line) });
+  const sandbox = await startSandbox({ port, host, log: (line) => console.log(line) });
   const { taskSid, conversationSid, identity } = sandbox.session();
   console.log(`
   Sandbox console:  ${sandbox.url}/
   It plays Flex: agent ${identity} holds chat task ${taskSid} (conversation ${conversationSid}).
   Start the video call from the agent panel, open the link in the chat in another tab, and talk
-  to yourself over local WebRTC. Emulator state: ${sandbox.url}/__emulator/state
+  to yourself: the real Twilio Video SDK, signalling through the local Video edge, media over local
+  WebRTC. Emulator state: ${sandbox.url}/__emulator/state. Listening on ${host}${
+    host === '127.0.0.1' ? ' (this machine only; --network to open it)' : ''
+  }.
   With Twilio credentials in .env, npm start runs against Twilio instead. Ctrl+C to stop.`);
   const stop = () => void sandbox.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -3,27 +3,32 @@ import http from 'node:http';
 import path from 'node:path';
 import { emulatorEnv, TwilioEmulator, type SeededTask } from '../emulator';
 import { freePort, ROOT, startTwilioRun, type TwilioRun } from '../twilio-run';
-import { LocalVideo } from './local-video-server';
+import { attachVideoEdge, EDGE_PATH, handleEdgeControl, type VideoEdge } from '../video-edge';
+import { VIDEO_EDGE_META } from '../../src/pages/shared/sdk';
 import { seedConversation } from './seed';
-import { videoStandIn } from './video-stand-in';
 
 /**
  * The sandbox: the built bundle under twilio-run against the emulator, behind one server on
- * `port` that adds the console (/), the local stand-in for the Video SDK
- * (/join/twilio-video.min.js) and its signalling, and proxies everything else to twilio-run.
- * The bundle is told this server's address (DOMAIN_NAME), so its join links and callbacks come
- * here too. Nothing of it is deployed: scripts/build.mjs builds only src/ and assets/.
+ * `port` that adds the console (/), hosts the local Twilio Video edge (dev/video-edge) on its own
+ * origin, and proxies everything else to twilio-run, the real SDK file included. The only change
+ * on the way through: join.html and agent.html get the `<meta>` that points the SDK's signalling
+ * at the edge. The bundle is told this server's address (DOMAIN_NAME), so its join links and
+ * callbacks come here too. Nothing of it is deployed: scripts/build.mjs builds only src/ and assets/.
  */
 
 export interface Sandbox {
   url: string;
   emulator: TwilioEmulator;
+  edge: VideoEdge;
   session(): SeededTask & { identity: string };
   stop(): Promise<void>;
 }
 
 export interface SandboxOptions {
   port: number;
+  /** The interface to listen on: loopback unless asked (another device on the network can then
+   * join, and so can anyone who reaches this machine). */
+  host?: string;
   log?: (line: string) => void;
 }
 
@@ -33,9 +38,9 @@ const STATIC: Record<string, [file: string, type: string]> = {
   '/__sandbox/console.js': [path.join(CONSOLE_DIR, 'console.js'), 'application/javascript; charset=utf-8'],
   '/__sandbox/console.css': [path.join(CONSOLE_DIR, 'console.css'), 'text/css; charset=utf-8'],
 };
-// The real pages load the SDK from here; in the sandbox they get the local stand-in.
-const SDK_PATH = '/join/twilio-video.min.js';
-const LOCAL_VIDEO = path.join(ROOT, 'dev', 'sandbox', 'local-video.js');
+/** The pages that connect to Video: served with the edge's `<meta>` (see src/pages/shared/sdk.ts). */
+const PAGES_WITH_VIDEO = new Set(['/join.html', '/agent.html']);
+const EDGE_META = `<meta name="${VIDEO_EDGE_META}" content="${EDGE_PATH}">`;
 
 async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -48,15 +53,30 @@ async function readJson(req: http.IncomingMessage): Promise<Record<string, unkno
   }
 }
 
-function proxy(req: http.IncomingMessage, res: http.ServerResponse, target: string): void {
-  const upstream = http.request(
-    `${target}${req.url}`,
-    { method: req.method, headers: req.headers },
-    (answer) => {
+function proxy(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  target: string,
+  withEdgeMeta = false,
+): void {
+  // Uncompressed, so the page can be read and the meta inserted.
+  const headers = withEdgeMeta ? { ...req.headers, 'accept-encoding': 'identity' } : req.headers;
+  const upstream = http.request(`${target}${req.url}`, { method: req.method, headers }, (answer) => {
+    if (!withEdgeMeta || answer.statusCode !== 200) {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
-    },
-  );
+      return;
+    }
+    const chunks: Buffer[] = [];
+    answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+    answer.on('end', () => {
+      const page = Buffer.concat(chunks)
+        .toString('utf8')
+        .replace(/<head>/i, `<head>${EDGE_META}`);
+      const { 'content-length': _length, etag: _etag, ...kept } = answer.headers;
+      res.writeHead(200, kept).end(page);
+    });
+  });
   upstream.on('error', () =>
     res.writeHead(502, { 'Content-Type': 'text/plain' }).end('the bundle (twilio-run) is not answering'),
   );
@@ -67,7 +87,6 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const log = options.log ?? (() => {});
   const emulator = new TwilioEmulator({ callbacks: true, log: (line) => log(`[emulator] ${line}`) });
   const emulatorUrl = await emulator.start();
-  const localVideo = new LocalVideo(emulator);
   let session = seedConversation(emulator);
   const consoleStreams = new Set<http.ServerResponse>();
   emulator.onEvent((event) => {
@@ -97,20 +116,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       fs.createReadStream(file[0]).pipe(res);
       return;
     }
-    if (req.method === 'GET' && url.pathname === SDK_PATH) {
-      res
-        .writeHead(200, {
-          'Content-Type': 'application/javascript; charset=utf-8',
-          'Cache-Control': 'no-store',
-        })
-        .end(videoStandIn(LOCAL_VIDEO));
-      return;
-    }
     if (url.pathname.startsWith('/__emulator/')) return proxy(req, res, emulatorUrl);
-    if (!url.pathname.startsWith('/__sandbox/')) return proxy(req, res, twilioRun.url);
+    const isControl = url.pathname.startsWith('/__video-edge/');
+    if (!url.pathname.startsWith('/__sandbox/') && !isControl)
+      return proxy(req, res, twilioRun.url, req.method === 'GET' && PAGES_WITH_VIDEO.has(url.pathname));
     void (async () => {
       const body = await readJson(req);
-      if (localVideo.handle(req, res, url, body)) return;
+      if (isControl && handleEdgeControl(edge, req.method ?? 'GET', url.pathname, body, res)) return;
       const json = (status: number, answer: unknown) =>
         res
           .writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
@@ -147,14 +159,16 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       }
     })();
   });
+  const edge = attachVideoEdge(server, emulator, (line) => log(`[video edge] ${line}`));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, resolve);
+    server.listen(options.port, options.host ?? '127.0.0.1', resolve);
   });
 
   return {
     url: `http://${domain}`,
     emulator,
+    edge,
     session: () => session,
     async stop() {
       for (const res of consoleStreams) res.end();

@@ -286,6 +286,7 @@ export class VideoEdge {
     const participant = this.emulator.addParticipant(room.sid, admission.identity);
     this.joining = false;
     const member = this.hold(participant, ws);
+    this.log(`${room.sid}: ${participant.identity} connected as ${participant.sid}`);
     this.applyTracks(member, local.tracks);
     member.clientRevision = typeof local.revision === 'number' ? local.revision : 0;
 
@@ -451,6 +452,7 @@ export class VideoEdge {
     if (recording === room.recording) return;
     room.recording = recording;
     room.recordingRevision++;
+    this.log(`${roomSid}: recording ${recording ? 'on' : 'off'}`);
     for (const member of this.inRoom(roomSid)) this.tell(member, { recording: this.recordingOf(roomSid) });
   }
 
@@ -498,6 +500,7 @@ export class VideoEdge {
   private dropped(member: Member): void {
     member.socket = null;
     if (!this.members.has(member.participant.sid)) return;
+    this.log(`${member.participant.room_sid}: ${member.participant.identity} dropped, reconnecting`);
     member.reconnecting = true;
     member.revision++;
     for (const other of this.othersOf(member)) this.tell(other, { participants: [remoteState(member)] });
@@ -514,6 +517,9 @@ export class VideoEdge {
     if (!member) return;
     this.members.delete(participantSid);
     this.sessions.delete(member.session);
+    this.log(
+      `${member.participant.room_sid}: ${member.participant.identity} disconnected (${member.leaving ?? 'by the server'})`,
+    );
     clearTimeout(member.dropTimer);
     const completed = this.emulator.room(member.participant.room_sid)?.status !== 'in-progress';
     const socket = member.socket;

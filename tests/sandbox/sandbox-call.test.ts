@@ -4,13 +4,17 @@ import { freePort } from '../../dev/twilio-run';
 import { hasText, hidden, launchChromium, screenshot, visible } from '../browser/harness';
 
 /** The sandbox as a newcomer sees it: the console plays Flex, the real agent panel and the real
- * join page call each other over local WebRTC (the sandbox's stand-in SDK), Chromium's fake
- * camera and microphone on both sides. Nothing is faked in the pages or the bundle. */
+ * join page call each other with the real twilio-video SDK (the built file, byte for byte),
+ * signalling through the local Video edge and media over local WebRTC, Chromium's fake camera
+ * and microphone on both sides. Nothing is faked in the pages, the SDK or the bundle. */
 
 let sandbox: Sandbox;
 let browser: Browser;
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: await freePort() });
+  sandbox = await startSandbox({
+    port: await freePort(),
+    log: (line) => process.env.SANDBOX_LOG && console.log(line),
+  });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -45,7 +49,7 @@ test('the console’s agent calls the customer: two live videos each side, recor
 
   // The invite arrives in the customer's chat as a link.
   const link = console_.locator('#messages li[data-kind="invite"] a');
-  await visible(link);
+  await visible(link, 20_000);
   const joinUrl = (await link.getAttribute('href'))!;
   expect(joinUrl).toMatch(new RegExp(`^${sandbox.url}/join\\.html#invite=`));
 
@@ -67,7 +71,7 @@ test('the console’s agent calls the customer: two live videos each side, recor
   // Recording on: the join page shows it, the chat tells the customer.
   await hidden(opened.locator('.recording-badge'));
   await panel.getByRole('button', { name: 'Start recording' }).click();
-  await visible(opened.locator('.recording-badge'), 10_000);
+  await visible(opened.locator('.recording-badge'), 30_000);
   await visible(console_.locator('#messages li[data-kind="recording-started"]'));
   await hasText(
     console_.locator('#panel-state'),
