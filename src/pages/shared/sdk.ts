@@ -1,6 +1,8 @@
 /** The part of the twilio-video 2.x API this page uses. The SDK is a separate script (global
  * `Twilio.Video`) loaded in the background by `loadVideoSdk`, so the page bundle only describes it
- * here instead of importing it; tests serve a fake with the same surface. */
+ * here instead of importing it; tests serve a fake with the same surface. sdk-types.check.ts checks
+ * it against the SDK's own declarations. */
+import type { LocalAudioTrack as SdkLocalAudioTrack, LocalVideoTrack as SdkLocalVideoTrack } from 'twilio-video';
 import { keptUntilFailure, loadScriptGlobal } from './script';
 
 type Listener<Args extends unknown[]> = (...args: Args) => void;
@@ -9,15 +11,10 @@ export interface TwilioError extends Error {
   code: number;
 }
 
-/** The SDK's wrapper of one of the page's own MediaStreamTracks (see media.ts). */
-interface LocalMediaTrack<Kind extends 'audio' | 'video'> {
-  readonly kind: Kind;
-  readonly mediaStreamTrack: MediaStreamTrack;
-  enable(enabled?: boolean): this;
-  stop(): this;
-}
-export type LocalAudioTrack = LocalMediaTrack<'audio'>;
-export type LocalVideoTrack = LocalMediaTrack<'video'>;
+/** The SDK's wrappers of the page's own MediaStreamTracks (see media.ts): the SDK makes them and
+ * takes them back, so they are its own types (type-only: nothing of the SDK is bundled). */
+export type LocalAudioTrack = SdkLocalAudioTrack;
+export type LocalVideoTrack = SdkLocalVideoTrack;
 export type LocalTrack = LocalAudioTrack | LocalVideoTrack;
 
 /** The name the agent panel gives its screen share, so the customer's page can feature it. */
@@ -83,11 +80,13 @@ export interface Room {
   on(event: 'disconnected', listener: Listener<[room: Room, error?: TwilioError]>): this;
 }
 
+export type NetworkQualityVerbosity = 0 | 1 | 2 | 3;
+
 export interface ConnectOptions {
   name: string;
   tracks: LocalTrack[];
   /** Verbosity 0 (off) to 3; the agent panel asks for remote levels too, to show the customer's. */
-  networkQuality: { local: number; remote: number };
+  networkQuality: { local: NetworkQualityVerbosity; remote: NetworkQualityVerbosity };
 }
 
 /** Constructors that wrap a MediaStreamTrack the page acquired itself. Tracks made this way
@@ -139,8 +138,37 @@ export function preloadVideoSdk(): void {
   document.head.append(link);
 }
 
+/** The `<meta>` through which the local development server (dev/sandbox, never deployed) points
+ * the SDK's signalling at its local Video edge. Deployed pages do not carry it, and nothing a
+ * link holds can add it; even then it names only a path on the page's own origin. */
+export const VIDEO_EDGE_META = 'twilio-video-edge';
+
+/** The connect and preflight options that send the SDK's signalling to the local edge named by
+ * the page's VIDEO_EDGE_META (no Twilio insights, no ICE-server round: media goes page to page);
+ * null on a page without it, which talks to Twilio. */
+export function localEdgeOptions(): { wsServer: string; insights: false; iceServers: [] } | null {
+  const path = document.querySelector<HTMLMetaElement>(`meta[name="${VIDEO_EDGE_META}"]`)?.content ?? '';
+  if (!/^\/[\w/-]*$/.test(path)) return null;
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return { wsServer: `${scheme}//${location.host}${path}`, insights: false, iceServers: [] };
+}
+
+/** The SDK as the page uses it: pointed at the local edge when the page was served with one. */
+function withLocalEdge(sdk: VideoSdk): VideoSdk {
+  const edge = localEdgeOptions();
+  if (!edge) return sdk;
+  // The SDK's wsServer option is not in its declarations (tsdef): the spread carries it.
+  return Object.assign(Object.create(sdk) as VideoSdk, {
+    connect: (token: string, options: ConnectOptions) => sdk.connect(token, { ...options, ...edge }),
+    runPreflight: (token: string, options: { duration: number }) =>
+      sdk.runPreflight(token, { ...options, ...edge }),
+  });
+}
+
 /** Adds the SDK's script once and resolves with the SDK when it has run. A failed download is
  * tried again by the next call, so a customer whose network blinked can still join. */
 export const loadVideoSdk = keptUntilFailure(() =>
-  loadScriptGlobal(SDK_SRC, () => (window as { Twilio?: { Video?: VideoSdk } }).Twilio?.Video),
+  loadScriptGlobal(SDK_SRC, () => (window as { Twilio?: { Video?: VideoSdk } }).Twilio?.Video).then(
+    withLocalEdge,
+  ),
 );
