@@ -37,6 +37,8 @@ test('recording, reconnecting and network quality follow their events', () => {
 test.each([
   [null, true, 'left'],
   [53118, false, 'agent-ended'],
+  // Room not found means the same to both pages: the room is gone (the panel's ROOM_GONE).
+  [53106, false, 'agent-ended'],
   [null, false, 'agent-ended'],
   [53205, false, 'replaced'],
   [53001, false, 'connection-lost'],
