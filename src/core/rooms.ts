@@ -2,6 +2,7 @@ import type { Twilio } from 'twilio';
 import type { RoomInstance } from 'twilio/lib/rest/video/v1/room';
 import { AppError } from './errors';
 import { twilioFailure } from './twilio-errors';
+import { TWILIO_ERROR } from '../twilio-errors';
 
 export interface VideoRoom {
   sid: string;
@@ -13,10 +14,10 @@ export interface VideoRoom {
 }
 
 /** Twilio's answer to a create whose unique name an in-progress room already has. */
-const ROOM_EXISTS = 53113;
+const ROOM_EXISTS = TWILIO_ERROR.ROOM_EXISTS;
 /** Twilio's answers to completing a room that is no longer in progress: status invalid for the
  * room's state, room completed. */
-const ROOM_NOT_IN_PROGRESS = [53112, 53118];
+const ROOM_NOT_IN_PROGRESS: number[] = [TWILIO_ERROR.ROOM_STATUS_INVALID, TWILIO_ERROR.ROOM_COMPLETED];
 /** Minutes a room waits for its first participant, and after its last one left. The agent
  * usually joins at once; the customer may take a while to open the link. */
 const UNUSED_ROOM_TIMEOUT_MINUTES = 15;

@@ -10,12 +10,19 @@ import { isRetryable, problem, problemOf, type Problem } from './problems';
 import { joinRoom, type RoomLink, type TrackSink } from './room';
 import { ScreenShare, type ShareOutcome } from './screen-share';
 import { TokenKeeper, type Clock } from './token-refresh';
+import { ACCESS_TOKEN_REFUSED, TWILIO_ERROR } from '../../twilio-errors';
 
 /** Twilio Video's codes (twilio-video's TwilioError.code) that decide what a lost room means. */
-const ROOM_GONE = new Set([53106, 53118]);
-const DUPLICATE_IDENTITY = 53205;
-const TOKEN_REFUSED = new Set([20101, 20102, 20103, 20104, 20105, 20106, 20107]);
-const CONNECTION_LOST = new Set([53000, 53001, 53002, 53006, 53405]);
+const ROOM_GONE = new Set<number>([TWILIO_ERROR.ROOM_NOT_FOUND, TWILIO_ERROR.ROOM_COMPLETED]);
+const { DUPLICATE_IDENTITY } = TWILIO_ERROR;
+const TOKEN_REFUSED = ACCESS_TOKEN_REFUSED;
+const CONNECTION_LOST = new Set<number>([
+  TWILIO_ERROR.SIGNALING_CONNECTION_ERROR,
+  TWILIO_ERROR.SIGNALING_CONNECTION_DISCONNECTED,
+  TWILIO_ERROR.SIGNALING_CONNECTION_TIMEOUT,
+  TWILIO_ERROR.SIGNALING_SERVER_BUSY,
+  TWILIO_ERROR.MEDIA_CONNECTION_ERROR,
+]);
 export const REJOIN_ATTEMPTS = 3;
 const REJOIN_PAUSE_MS = 2000;
 

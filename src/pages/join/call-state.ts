@@ -1,6 +1,7 @@
 /** The call as the customer sees it, driven only by the SDK's room events (the SDK reconnects by
  * itself; the page never does). Pure, so every transition is unit-tested without a browser. */
 import { AGENT_IDENTITY_PREFIX } from '../../contract';
+import { TWILIO_ERROR } from '../../twilio-errors';
 import type { StringKey } from '../shared/strings';
 
 export type EndReason = 'agent-ended' | 'left' | 'connection-lost' | 'replaced';
@@ -26,10 +27,6 @@ export type CallEvent =
   | { type: 'disconnected'; errorCode: number | null; byCustomer: boolean };
 
 export const isAgent = (identity: string): boolean => identity.startsWith(AGENT_IDENTITY_PREFIX);
-
-/** Twilio Video error codes that mean something particular to the customer. */
-const ROOM_COMPLETED = 53118;
-const DUPLICATE_IDENTITY = 53205;
 
 export const initialCallState: CallState = {
   phase: 'waiting',
@@ -82,9 +79,15 @@ export function reduceCall(state: CallState, event: CallEvent): CallState {
 
 function endReason(errorCode: number | null, byCustomer: boolean): EndReason {
   if (byCustomer) return 'left';
-  if (errorCode === DUPLICATE_IDENTITY) return 'replaced';
-  // No error and not us: the room was closed or we were removed, both the agent's doing.
-  if (errorCode === ROOM_COMPLETED || errorCode === null) return 'agent-ended';
+  if (errorCode === TWILIO_ERROR.DUPLICATE_IDENTITY) return 'replaced';
+  // No error and not us: the room was closed or we were removed, both the agent's doing; a room
+  // completed or no longer found is gone the same way.
+  if (
+    errorCode === null ||
+    errorCode === TWILIO_ERROR.ROOM_COMPLETED ||
+    errorCode === TWILIO_ERROR.ROOM_NOT_FOUND
+  )
+    return 'agent-ended';
   return 'connection-lost';
 }
 
