@@ -2,7 +2,10 @@
  * `Twilio.Video`) loaded in the background by `loadVideoSdk`, so the page bundle only describes it
  * here instead of importing it; tests serve a fake with the same surface. sdk-types.check.ts checks
  * it against the SDK's own declarations. */
-import type { LocalAudioTrack as SdkLocalAudioTrack, LocalVideoTrack as SdkLocalVideoTrack } from 'twilio-video';
+import type {
+  LocalAudioTrack as SdkLocalAudioTrack,
+  LocalVideoTrack as SdkLocalVideoTrack,
+} from 'twilio-video';
 import { keptUntilFailure, loadScriptGlobal } from './script';
 
 type Listener<Args extends unknown[]> = (...args: Args) => void;
