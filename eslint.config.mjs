@@ -2,7 +2,7 @@
 // plus the strict rules that catch real bugs (promises left floating or passed where a callback's
 // return is ignored, exhaustive switches over the contract's unions...). Formatting is Prettier's
 // (npm run lint runs both). TypeScript files are checked against tsconfig.json through the project
-// service; the plain JavaScript files (scripts, dev/run.mjs, the browser stand-ins) are linted
+// service (the Flex plugin's against flex-plugin/tsconfig.json); the plain JavaScript files (scripts, dev/run.mjs, the browser stand-ins) are linted
 // without type information.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
@@ -19,7 +19,8 @@ export default defineConfig(
     '.test-stacks/',
     '.dev-build/',
     '.twilio-functions/',
-    'flex-plugin/',
+    'flex-plugin/node_modules/',
+    'flex-plugin/build/',
   ]),
 
   js.configs.recommended,
@@ -65,6 +66,8 @@ export default defineConfig(
       'dev/sandbox/local-video.js',
       'dev/sandbox/twilio-video-base.js',
       'tests/browser/fake-twilio-video.js',
+      'flex-plugin/src/**',
+      'flex-plugin/public/**',
     ],
     languageOptions: { globals: globals.browser },
   },
@@ -92,4 +95,9 @@ export default defineConfig(
   // The bench drives Chromium: the functions it hands to page.evaluate run in the page.
   { files: ['scripts/bench.mjs'], languageOptions: { globals: globals.browser } },
   { files: ['jest.config.js'], languageOptions: { sourceType: 'commonjs' } },
+  // The Flex plugin's toolchain loads its webpack configuration with require.
+  {
+    files: ['flex-plugin/webpack.config.js'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+  },
 );

@@ -88,9 +88,15 @@ export async function startTwilioRun(options: TwilioRunOptions): Promise<TwilioR
       String(options.port),
       '--env',
       options.envFile,
+      // Handlers run inside twilio-run instead of in a process forked per request (a fork and a
+      // fresh Node cost more than most requests). Isolation is kept where it matters: with --live
+      // (the default) twilio-run clears Node's require cache before every request, so each request
+      // loads its handler's bundle and twilio anew and no module-level state carries over; the
+      // bundle writes no process-wide state (no process.env, no globals, no process.on).
+      '--no-fork-process',
     ],
     // twilio-run picks a test-only runner when NODE_ENV is "test", as it is under jest.
-    // Its own process group, so stop() also ends the processes it forks per request.
+    // Its own process group, so stop() also ends any process it starts.
     {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0' },
@@ -127,7 +133,7 @@ export async function startTwilioRun(options: TwilioRunOptions): Promise<TwilioR
           resolve();
         });
       });
-      // Forked request processes outlive twilio-run unless the whole group is ended.
+      // Processes twilio-run started outlive it unless the whole group is ended.
       killGroup(child, 'SIGKILL');
       child.stdout?.destroy();
       child.stderr?.destroy();

@@ -17,7 +17,7 @@ import { EmulatorState } from './state';
  * A local, stateful Twilio for the parts the bundle uses, served at `{url}/{subdomain}/{path}`
  * (the bundle's TWILIO_API_BASE_URL). Every request is checked against Twilio's OpenAPI spec
  * first; a violation is answered 400 and recorded (the tests fail on any, the standalone
- * emulator logs it). It records every call with its timing, injects latency and faults, delivers
+ * emulator logs it). It records every call with its place in the order of events, injects latency and faults, delivers
  * signed status callbacks when asked to, and answers a control surface under /__emulator/.
  */
 
@@ -31,8 +31,11 @@ export interface RecordedCall {
   json?: unknown;
   headers: http.IncomingHttpHeaders;
   status: number;
-  startedAt: number;
-  endedAt: number;
+  /** Where the request's arrival and its answer fall in the emulator's order of events (one count
+   * for both, from 1; `answered` is 0 until it is answered or dropped): a call answered before
+   * another arrived is one the other may have waited on. No clock: tests read order, not time. */
+  arrived: number;
+  answered: number;
 }
 
 export interface EmulatorOptions {
@@ -54,6 +57,7 @@ const routeTable = new Map<string, Route>(
 
 export class TwilioEmulator extends EmulatorState {
   readonly calls: RecordedCall[] = [];
+  private events = 0;
   readonly violations: string[] = [];
   readonly callbacks: CallbackDelivery;
   private readonly injector = new FaultInjector();
@@ -116,7 +120,7 @@ export class TwilioEmulator extends EmulatorState {
   }
 
   private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const startedAt = Date.now();
+    const arrived = ++this.events;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
@@ -136,8 +140,8 @@ export class TwilioEmulator extends EmulatorState {
       json: isJson && raw ? parseJson(raw) : undefined,
       headers: req.headers,
       status: 0,
-      startedAt,
-      endedAt: 0,
+      arrived,
+      answered: 0,
     };
     this.calls.push(call);
 
@@ -146,7 +150,7 @@ export class TwilioEmulator extends EmulatorState {
 
     const send = (status: number, body: unknown) => {
       call.status = status;
-      call.endedAt = Date.now();
+      call.answered = ++this.events;
       if (res.destroyed) return;
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(body));
@@ -162,7 +166,7 @@ export class TwilioEmulator extends EmulatorState {
           failure.when === 'after' ? 'Injected failure after applying' : 'Injected failure',
         );
       call.status = -1;
-      call.endedAt = Date.now();
+      call.answered = ++this.events;
       req.socket.destroy();
     };
 

@@ -20,6 +20,12 @@ import { createWrapupListeners } from './wrapup';
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Flex's Actions wait for the promise a listener returns (that is how a before-listener can still
+ * hold the action back), but type every listener as returning void: the promise is handed on, typed
+ * as Flex types it, not dropped. */
+const awaitedByFlex = <A extends unknown[]>(listener: (...args: A) => Promise<void>) =>
+  listener as (...args: A) => void;
+
 export default class VideoEscalationPlugin extends FlexPlugin {
   constructor() {
     super('VideoEscalationPlugin');
@@ -80,7 +86,7 @@ export default class VideoEscalationPlugin extends FlexPlugin {
       reportEndFailure: (_task, error) => reportEndFailure(error),
     });
     flex.Actions.addListener('beforeWrapupTask', listeners.beforeWrapupTask);
-    flex.Actions.addListener('afterWrapupTask', listeners.afterWrapupTask);
-    flex.Actions.addListener('beforeCompleteTask', listeners.beforeCompleteTask);
+    flex.Actions.addListener('afterWrapupTask', awaitedByFlex(listeners.afterWrapupTask));
+    flex.Actions.addListener('beforeCompleteTask', awaitedByFlex(listeners.beforeCompleteTask));
   }
 }

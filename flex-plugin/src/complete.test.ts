@@ -16,15 +16,15 @@ function setUp(...answers: Array<Response | Error>) {
   const calls: Array<{ url: string; init: RequestInit }> = [];
   const waits: number[] = [];
   const options: CompleteOptions = {
-    fetch: async (url, init) => {
-      calls.push({ url: String(url), init: init ?? {} });
+    fetch: (url, init) => {
+      calls.push({ url: url instanceof Request ? url.url : url.toString(), init: init ?? {} });
       const answer = answers.shift();
-      if (!answer) throw new Error('unexpected request');
-      if (answer instanceof Error) throw answer;
-      return answer;
+      if (!answer) return Promise.reject(new Error('unexpected request'));
+      return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
     },
-    wait: async (ms) => {
+    wait: (ms) => {
       waits.push(ms);
+      return Promise.resolve();
     },
   };
   return { calls, waits, options };
@@ -51,7 +51,7 @@ describe('completeVideo', () => {
     expect(calls[0].url).toBe('https://video-1234-prod.twil.io/video/complete');
     expect(calls[0].init.method).toBe('POST');
     expect(calls[0].init.headers).toEqual({ 'Content-Type': 'application/json' });
-    expect(JSON.parse(String(calls[0].init.body))).toEqual({
+    expect(JSON.parse(calls[0].init.body as string)).toEqual({
       Token: 'flex-token',
       TaskSid: CREDENTIALS.taskSid,
     });

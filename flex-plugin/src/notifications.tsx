@@ -20,7 +20,8 @@ function fields(context: object | undefined): Record<string, unknown> {
 function endLiveCall(_event: unknown, notification: Notification): void {
   Notifications.dismissNotification(notification);
   const { proceed } = fields(notification.context);
-  if (typeof proceed === 'function') proceed();
+  // askToEndLiveCall put it there: the wrap-up to carry on with once the call is ended.
+  if (typeof proceed === 'function') (proceed as () => void)();
 }
 
 function EndFailed(props: NotificationContentProps) {

@@ -49,23 +49,24 @@ export interface DockSnapshot {
   live: ReadonlySet<string>;
 }
 
+/** Its functions use no `this`: each can be handed on alone (a Flex `if`, a React state initialiser). */
 export interface PanelDock {
   /** The agent's tasks (all of them, any channel, any status): panels of tasks not held go. */
-  setHeld(tasks: Iterable<HeldTask>): void;
+  setHeld: (tasks: Iterable<HeldTask>) => void;
   /**
    * A Video tab slot (`slotId`, one per mounted tab) for `taskSid`: `rect` where it is on the
    * screen, or null while it is not shown. Creates the task's panel the first time it is shown.
    */
-  placeSlot(slotId: string, taskSid: string, rect: Rect | null): void;
+  placeSlot: (slotId: string, taskSid: string, rect: Rect | null) => void;
   /** The slot unmounted (its task deselected, its canvas gone). */
-  removeSlot(slotId: string): void;
+  removeSlot: (slotId: string) => void;
   /** The panel's state message. */
-  record(taskSid: string, message: StateMessage): void;
-  has(taskSid: string): boolean;
-  isLive(taskSid: string): boolean;
-  getSnapshot(): DockSnapshot;
+  record: (taskSid: string, message: StateMessage) => void;
+  has: (taskSid: string) => boolean;
+  isLive: (taskSid: string) => boolean;
+  getSnapshot: () => DockSnapshot;
   /** Called after every change of the snapshot; returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void;
+  subscribe: (listener: () => void) => () => void;
 }
 
 interface Slot {

@@ -25,9 +25,9 @@ function setUp({ live = false, endFails = false } = {}) {
     isLive: (taskSid) => live && taskSid === CHAT_TASK.taskSid,
     askToEnd: (task, proceed) => asked.push({ task, proceed }),
     invoke: (action, payload) => invoked.push({ action, payload }),
-    endVideo: async (task) => {
+    endVideo: (task) => {
       ended.push(task.taskSid);
-      if (failing) throw new Error('service down');
+      return failing ? Promise.reject(new Error('service down')) : Promise.resolve();
     },
     reportEndFailure: (_task, error) => failures.push(error),
   };

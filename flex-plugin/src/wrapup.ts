@@ -33,10 +33,11 @@ export interface WrapupDeps {
   reportEndFailure(task: TaskLike, error: unknown): void;
 }
 
+/** Functions, not methods: each is handed to Flex's Actions alone. */
 export interface WrapupListeners {
-  beforeWrapupTask(payload: TaskActionPayload, abort: () => void): void;
-  afterWrapupTask(payload: TaskActionPayload): Promise<void>;
-  beforeCompleteTask(payload: TaskActionPayload, abort: () => void): Promise<void>;
+  beforeWrapupTask: (payload: TaskActionPayload, abort: () => void) => void;
+  afterWrapupTask: (payload: TaskActionPayload) => Promise<void>;
+  beforeCompleteTask: (payload: TaskActionPayload, abort: () => void) => Promise<void>;
 }
 
 function messagingTask(payload: TaskActionPayload): TaskLike | undefined {

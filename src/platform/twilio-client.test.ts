@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import RequestClient from 'twilio/lib/base/RequestClient';
 import { AppError } from '../core/errors';
 import { OutcomeUnknownError } from '../core/twilio-errors';
 import { createTwilioClient, Deadline, isRetrySafe, rewriteTwilioUri, upstreamError } from './twilio-client';
@@ -110,21 +111,26 @@ test('a message create is not repeated after a 5xx: its outcome is unknown', asy
   await server.close();
 });
 
-test('a request that hangs past the deadline ends as 503 in time', async () => {
+test('a request that hangs gets only what is left of the deadline, is not retried past it, and ends as 503', async () => {
   const server = await scriptedServer([() => undefined]);
+  // The one place every attempt goes through: what the client asks of each.
+  const attempts = jest.spyOn(RequestClient.prototype, 'request');
+  const budgetMs = 1_200;
   const client = createTwilioClient({
     accountSid: ACCOUNT,
     authToken: 't',
     apiBaseUrl: server.base,
-    deadline: new Deadline(1_200),
+    deadline: new Deadline(budgetMs),
   });
-  const started = Date.now();
   const failure = await client.video.v1
     .rooms(room.sid)
     .fetch()
     .catch((err: unknown) => err);
   expect(failure).toBeInstanceOf(AppError);
   expect(failure).toMatchObject({ code: 'upstream_unavailable' });
-  expect(Date.now() - started).toBeLessThan(2_500);
+  expect(server.hits()).toBe(1);
+  expect(attempts).toHaveBeenCalledTimes(1);
+  expect(attempts.mock.calls[0][0].timeout).toBeLessThan(budgetMs);
+  attempts.mockRestore();
   await server.close();
 });

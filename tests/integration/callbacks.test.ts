@@ -222,7 +222,7 @@ describe('room-ended', () => {
     expect(compositionCalls(mark)).toEqual([]);
   });
 
-  test('answers fast: at most six sequential Twilio round trips, notice and composition included', async () => {
+  test('at most six sequential Twilio round trips and thirteen requests, notice and composition included', async () => {
     const task = await escalated(stack);
     stack.fake.addRecording(task.room.sid, { type: 'video' });
     stack.fake.endRoom(task.room.sid);

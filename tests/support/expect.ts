@@ -1,6 +1,9 @@
 import type { ApiError, ErrorCode } from '../../src/contract';
 import { ERROR_STATUS } from '../../src/contract';
+import type { RecordedCall } from '../../dev/emulator';
 import type { RawAnswer } from './stack';
+
+type EmulatorCall = Pick<RecordedCall, 'arrived' | 'answered'>;
 
 /** Whether a value is the contract's failure body, `{error: {code, message}}` with a known code. */
 export function isApiError(value: unknown): value is ApiError {
@@ -54,20 +57,26 @@ export const stringContaining = (text: string): unknown => expect.stringContaini
 export const inviteOf = (joinUrl: string): string =>
   decodeURIComponent(new URL(joinUrl).hash.replace(/^#invite=/, ''));
 
-/** Longest chain of calls where each starts only after the previous one ended: the number of
- * sequential Twilio round trips on a request's critical path. */
-export function sequentialDepth(calls: { startedAt: number; endedAt: number }[]): number {
-  const sorted = [...calls].sort((a, b) => a.startedAt - b.startedAt);
-  const depth: number[] = [];
-  sorted.forEach((call, i) => {
-    const before = sorted.slice(0, i).filter((p, j) => p.endedAt <= call.startedAt && depth[j] !== undefined);
-    depth[i] = 1 + Math.max(0, ...before.map((p) => depth[sorted.indexOf(p)]));
-  });
-  return Math.max(0, ...depth);
+/** `later` may have waited on `earlier`: Twilio (the emulator) had answered `earlier` before
+ * `later` arrived. Order of events, not time (RecordedCall in dev/emulator). */
+export const answeredBefore = (earlier: EmulatorCall, later: EmulatorCall): boolean =>
+  earlier.answered > 0 && earlier.answered < later.arrived;
+
+/** Longest chain of calls where each arrived only after the previous one was answered: the number
+ * of sequential Twilio round trips on a request's critical path. Calls sent together overlap once
+ * the test injects latency; without it the count can only come out too high, never too low, since
+ * a call that needs another's answer always arrives after it. */
+export function sequentialDepth(calls: EmulatorCall[]): number {
+  const depth = new Map<EmulatorCall, number>();
+  for (const call of [...calls].sort((a, b) => a.arrived - b.arrived)) {
+    const waitedOn = calls.filter((p) => depth.has(p) && answeredBefore(p, call));
+    depth.set(call, 1 + Math.max(0, ...waitedOn.map((p) => depth.get(p)!)));
+  }
+  return Math.max(0, ...depth.values());
 }
 
 /** The Function's own duration, from its Server-Timing header: what Twilio's 10 s limit counts,
- * without the process twilio-run forks for each request locally. */
+ * without twilio-run's own work around it. */
 export function functionMillis(answer: RawAnswer): number {
   const match = /total;dur=(\d+)/.exec(answer.headers.get('server-timing') ?? '');
   if (!match) throw new Error('no Server-Timing header');

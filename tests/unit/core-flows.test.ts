@@ -87,21 +87,44 @@ test.each([1, 2, 3])(
     await escalate(env.deps(), flexTask(task), env.agentOf(task), false);
     const room = await roomOf(task);
     env.fake.latencyMs = 3;
+    const mark = env.fake.calls.length;
     const actions = ['start', 'stop', 'start', 'start', 'stop', 'start'] as const;
-    await Promise.all(
-      actions.map((action) =>
-        changeRecording(env.deps(), flexTask(task), room, action).catch(() => undefined),
-      ),
+    const outcomes = await Promise.allSettled(
+      actions.map((action) => changeRecording(env.deps(), flexTask(task), room, action)),
     );
-    const rules = env.fake.recordingRules.get(room.sid)!;
-    const decision = (
-      await env.deps().twilio.sync.v1.services('default').documents(`video-recording-${room.sid}`).fetch()
-    ).data as { recording: boolean; change: number };
-    expect(rules).toEqual([{ type: decision.recording ? 'include' : 'exclude', all: true }]);
-    const notices = ['recording-started', 'recording-stopped'].flatMap((kind) =>
-      env.fake.noticesOf(task.conversationSid, kind, room.sid),
+    // A call that keeps losing the race is told to try again; nothing else may fail.
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected')
+        expect(outcome.reason).toMatchObject({ code: 'upstream_unavailable' });
+      else expect(outcome.value).toEqual({ recording: expect.any(Boolean) as unknown, roomSid: room.sid });
+    }
+    // The decisions, as Twilio took them: the writes of the decision document that succeeded, in
+    // the order the emulator answered them. Each one flips the last, starting from not recording.
+    const key = `video-recording-${room.sid}`;
+    const decisions = env.fake.calls
+      .slice(mark)
+      .filter(
+        (c) =>
+          c.method === 'POST' &&
+          c.subdomain === 'sync' &&
+          c.status < 300 &&
+          (c.path.endsWith(`/Documents/${key}`) ||
+            (c.path.endsWith('/Documents') && c.form.UniqueName === key)),
+      )
+      .sort((a, b) => a.answered - b.answered)
+      .map((c) => (JSON.parse(c.form.Data) as { recording: boolean }).recording);
+    expect(decisions.length).toBeGreaterThan(0);
+    decisions.forEach((recording, i) => expect(recording).toBe(i % 2 === 0));
+    const last = decisions[decisions.length - 1];
+    expect(env.fake.recordingRules.get(room.sid)).toEqual([
+      { type: last ? 'include' : 'exclude', all: true },
+    ]);
+    expect(env.fake.noticesOf(task.conversationSid, 'recording-started', room.sid)).toHaveLength(
+      decisions.filter((recording) => recording).length,
     );
-    expect(notices).toHaveLength(decision.change);
+    expect(env.fake.noticesOf(task.conversationSid, 'recording-stopped', room.sid)).toHaveLength(
+      decisions.filter((recording) => !recording).length,
+    );
   },
 );
 

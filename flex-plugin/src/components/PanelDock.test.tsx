@@ -17,7 +17,7 @@ import type { VideoService } from '../service';
 interface Dom {
   window: Window & typeof globalThis;
 }
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- jsdom has no types installed here: only what this test uses is typed, at the require
 const { JSDOM } = require('jsdom') as {
   JSDOM: new (html: string, options: { pretendToBeVisual: boolean }) => Dom;
 };
@@ -47,10 +47,10 @@ globals.navigator = dom.window.navigator;
 // timers.
 const messageChannel = globals.MessageChannel;
 delete globals.MessageChannel;
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- must load after the globals above, and an import would be hoisted above them
 const { mountPanelDock } = require('./PanelDock') as typeof import('./PanelDock');
 globals.MessageChannel = messageChannel;
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- react-dom, too, must load after the globals above (an import is hoisted)
 const { act } = require('react-dom/test-utils') as typeof import('react-dom/test-utils');
 
 /** A dock that applies each change at once, and flushes React's effects, as a browser would soon after. */

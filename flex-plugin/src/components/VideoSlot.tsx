@@ -1,4 +1,4 @@
-import { ITask, useFlexSelector, withTaskContext } from '@twilio/flex-ui';
+import { FlexState, ITask, useFlexSelector, withTaskContext } from '@twilio/flex-ui';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 import { PanelDock } from '../panel-dock';
@@ -13,7 +13,12 @@ const noteStyle = { padding: 16 };
 
 function Slot({ taskSid, dock }: { taskSid: string; dock: PanelDock }) {
   const selected = useFlexSelector(
-    (state) => state.flex.view.componentViewStates[TASK_CANVAS_TABS_STATE]?.selectedTabName === VIDEO_TAB,
+    (state: FlexState) =>
+      // Flex types every component's view state as `any`: the tabs' state holds the selected tab's name.
+      (
+        state.flex.view.componentViewStates[TASK_CANVAS_TABS_STATE] as
+          { selectedTabName?: string } | undefined
+      )?.selectedTabName === VIDEO_TAB,
   );
   const [slotId] = useState(() => `video-escalation-slot-${++slots}`);
   const box = useRef<HTMLDivElement>(null);

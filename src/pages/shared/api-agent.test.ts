@@ -1,6 +1,6 @@
 import type { ApiAnswer, ApiSchema } from '../../contract';
 import { agentApi, fetchAgentConfig } from './api';
-import { answering, failing, unreachable } from './fake-fetch';
+import { answering, failing, unreachable } from '../../../tests/support/fake-fetch';
 
 const TASK = `WT${'a'.repeat(32)}`;
 const ROOM = `RM${'b'.repeat(32)}`;

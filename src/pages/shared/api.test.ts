@@ -1,6 +1,6 @@
 import type { ApiAnswer, ErrorCode } from '../../contract';
 import { needsFreshGrant, requestJoin, type JoinFailure, type JoinResult } from './api';
-import { answering, failing, unreachable } from './fake-fetch';
+import { answering, failing, unreachable } from '../../../tests/support/fake-fetch';
 
 const GRANT = {
   token: 'eyJ.x.y',

@@ -106,7 +106,6 @@ async function filterTrack(processor: Processor, raw: MediaStreamTrack): Promise
     }
     // A dropped frame keeps the last processed one on the canvas: never the raw picture.
     await processor.processFrame(video, canvas).catch(() => undefined);
-    frameHook()?.(performance.now() - started);
     if (running)
       timer = window.setTimeout(
         () => void frame(),
@@ -116,10 +115,6 @@ async function filterTrack(processor: Processor, raw: MediaStreamTrack): Promise
   void frame();
   return { track, raw, stop: stopAll };
 }
-
-/** `npm run bench` (scripts/bench.mjs) sets window.__backgroundFrame to time each processed frame;
- * nothing else does. */
-const frameHook = () => (window as { __backgroundFrame?: (ms: number) => void }).__backgroundFrame;
 
 const loadLibrary = keptUntilFailure(() =>
   loadScriptGlobal(

@@ -1,5 +1,5 @@
 /** For the tests of api.ts: fetch functions that answer every call alike and keep what was sent. */
-import { ERROR_STATUS, type ApiError, type ErrorCode } from '../../contract';
+import { ERROR_STATUS, type ApiError, type ErrorCode } from '../../src/contract';
 
 export interface SentRequest {
   url: string;
