@@ -131,6 +131,8 @@ export interface paths {
      *     (`preflight-<uuid>`) and its identity is the same `preflight-<uuid>`, so it can neither
      *     enter the task's room nor pass for the agent or the customer. It lives 5 minutes. The
      *     caller's worker must hold an accepted reservation on the task; the task needs no room.
+     *     Each agent gets at most 10 in any minute (counted in Twilio Sync, not in memory); the
+     *     11th is `429 rate_limited` with `Retry-After`.
      */
     post: operations['preflightToken'];
     delete?: never;
@@ -337,6 +339,9 @@ export interface paths {
      *       status callback is `/video/callbacks/composition-status`).
      *     - `recording-started`: under `VIDEO_RECORDING=always`, tells the customer once per room.
      *     - `recording-failed`: keeps the failure for `/video/recordings` (`recordingFailures`).
+     *     - `participant-connected`: a customer whose link was revoked (Resend, remove-participant)
+     *       is disconnected at once, even with a Video token issued before the revocation; every
+     *       other participant is left alone.
      *     - anything else is ignored.
      */
     post: operations['roomStatusCallback'];
@@ -471,6 +476,8 @@ export interface components {
       ErrorMessage?: string;
       /** @description ISO-8601 time of the event. */
       Timestamp?: string;
+      ParticipantSid?: string;
+      ParticipantIdentity?: string;
     };
     /** @description Only what the bundle acts on; Twilio sends more, and those are accepted and ignored. */
     CompositionStatusCallbackParameters: {
@@ -495,7 +502,7 @@ export interface components {
      * @description The token's own expiry (its `exp`), ISO-8601.
      */
     ExpiresAt: string;
-    /** @description The agent's participant identity, derived from the worker (or the Flex identity), the same for every token of the task. */
+    /** @description The agent's participant identity, opaque (an HMAC of the worker, or the Flex identity, and the room under the bundle's key), the same for every token of the agent in that room, different in every room. */
     AgentIdentity: string;
     /** @description The customer's participant identity, one per join link. */
     CustomerIdentity: string;
@@ -524,6 +531,7 @@ export interface components {
           | 'invite_expired'
           | 'invite_revoked'
           | 'session_ended'
+          | 'rate_limited'
           | 'upstream_error'
           | 'upstream_unavailable'
           | 'misconfigured';
@@ -688,6 +696,14 @@ export interface components {
            * @enum {string}
            */
           stored: 'recorded' | 'duplicate';
+        }
+      | {
+          /**
+           * @description A customer connected; `disconnected` when their link was revoked and they were disconnected.
+           * @constant
+           */
+          handled: 'participant-connected';
+          disconnected: boolean;
         };
     CompositionEventOutcome: {
       /**
@@ -878,6 +894,19 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
+    /** @description This caller asked too often; safe to repeat after `Retry-After` seconds. */
+    RateLimited: {
+      headers: {
+        'Retry-After': components['headers']['Retry-After'];
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
     /**
      * @description Twilio throttled, was unavailable or did not answer in time after bounded retries, or a
      *     concurrent change kept winning; the outcome of a non-idempotent request may be unknown.
@@ -1059,8 +1088,10 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       404: components['responses']['TaskNotFound'];
+      429: components['responses']['RateLimited'];
       500: components['responses']['Misconfigured'];
       502: components['responses']['UpstreamError'];
+      503: components['responses']['UpstreamUnavailable'];
     };
   };
   complete: {

@@ -48,6 +48,7 @@ export const ERROR_STATUS = {
   invite_expired: 410,
   invite_revoked: 410,
   session_ended: 410,
+  rate_limited: 429,
   upstream_error: 502,
   upstream_unavailable: 503,
   misconfigured: 500,

@@ -9,6 +9,7 @@ export {
   AUTH_TOKEN,
   WORKSPACE_SID,
   emulatorEnv,
+  flexShapedToken,
   iso,
   newSid,
   TwilioError,

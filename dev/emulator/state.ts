@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { ACCOUNT_SID, iso, Json, newSid } from './ids';
+import { ACCOUNT_SID, flexShapedToken, iso, Json, newSid } from './ids';
 
 /**
  * What Twilio would hold for the account: rooms and their participants, recording rules and
@@ -150,7 +149,7 @@ export class EmulatorState {
       .push({ sid: newSid('WR'), worker_sid: workerSid, reservation_status: status });
   }
 
-  addFlexUser(user: FlexUser, token = `flex-${randomBytes(24).toString('base64url')}`): string {
+  addFlexUser(user: FlexUser, token = flexShapedToken()): string {
     this.flexTokens.set(token, user);
     return token;
   }

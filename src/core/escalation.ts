@@ -5,6 +5,7 @@ import { InviteKeys, joinUrl, signInvite, verifyInvite } from './invites';
 import { isRevoked, readRevocations, revokeLinks } from './links';
 import { findNotice, isConversationGone, postNotice } from './messages';
 import { inviteText, NoticeTexts } from './notices';
+import { disconnectRevokedCustomers } from './participants';
 import {
   ClaimStore,
   DeliveryOutcome,
@@ -31,6 +32,8 @@ export interface EscalationDeps {
   twilio: Twilio;
   signer: TokenSigner;
   inviteKeys: InviteKeys;
+  /** Keys the agent's participant identity (tokens.ts). */
+  agentIdentityKey: Buffer;
   inviteTtlSeconds: number;
   publicBaseUrl: string;
   syncServiceSid: string;
@@ -42,7 +45,8 @@ export interface EscalationDeps {
 export const inviteClaimKey = (roomSid: string) => `video-invite-${roomSid}`;
 
 function agentToken(deps: EscalationDeps, agent: AgentPrincipal, room: VideoRoom) {
-  const token = issueVideoToken(deps.signer, agentIdentity(agent), room.sid, AGENT_TOKEN_TTL_SECONDS);
+  const identity = agentIdentity(deps.agentIdentityKey, agent, room.sid);
+  const token = issueVideoToken(deps.signer, identity, room.sid, AGENT_TOKEN_TTL_SECONDS);
   return { ...token, roomName: room.uniqueName };
 }
 
@@ -62,7 +66,8 @@ export interface EscalateResult {
  * The call that created the room posts right away (four sequential Twilio round trips in all,
  * counting authentication and authorization); every other call looks for the invite and claims
  * the right to post only if nobody else has it or can still be using it. `resend` posts a fresh
- * link after revoking every earlier one, so a customer never holds two working links at once.
+ * link after revoking every earlier one, so a customer never holds two working links at once,
+ * and disconnects whoever an earlier link admitted before it answers.
  */
 export async function escalate(
   deps: EscalationDeps,
@@ -102,8 +107,12 @@ export async function escalate(
   else if (resend) {
     // Revoked before the new link goes out: should the post fail, no link works until the agent
     // sends another, rather than the old one working on.
-    await revokeLinks(deps.twilio, deps.syncServiceSid, room.sid, { revokedBefore: issuedAt });
-    delivered = { message: await post(), outcome: 'posted' };
+    await revokeLinks(deps.twilio, deps.syncServiceSid, room.sid, { revokedBefore: issuedAt }, issuedAt);
+    const [message] = await Promise.all([
+      post(),
+      disconnectRevokedCustomers(deps.twilio, room.sid, { revokedBefore: issuedAt, revokedNonces: [] }),
+    ]);
+    delivered = { message, outcome: 'posted' };
   } else delivered = await postUnlessFound(delivery, { startedAt: room.dateCreated });
   return {
     roomSid: room.sid,

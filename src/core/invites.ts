@@ -4,9 +4,10 @@ import { AppError } from './errors';
 /**
  * A customer's invite: `<roomSid>.<nonce>.<issuedAtMs>.<expiresAt>.<mac>`, self-contained and
  * checked without a lookup. The HMAC-SHA256 (full 256 bits) binds it to one room, one moment of
- * issue and one expiry. The random nonce makes each invite distinct and is the customer's
- * identity for it, so every join with one link is the same participant. The moment of issue
- * lets a newer link revoke all earlier ones with a single timestamp (see links.ts).
+ * issue and one expiry. The nonce makes each invite distinct and is the customer's identity for
+ * it, so every join with one link is the same participant. The moment of issue lets a newer link
+ * revoke all earlier ones with a single timestamp (see links.ts); the nonce carries it too, so
+ * that a participant's identity alone tells whether that timestamp revoked it.
  */
 export interface Invite {
   roomSid: string;
@@ -26,12 +27,28 @@ export type InviteKeys = readonly [Buffer, ...Buffer[]];
 const INVITE_PATTERN =
   /^(RM[0-9a-f]{32})\.([A-Za-z0-9_-]{16})\.([0-9]{1,15})\.([0-9]{1,12})\.([A-Za-z0-9_-]{43})$/;
 
+/** 6 bytes of the moment of issue (milliseconds, enough until the year 10889) and 6 random bytes:
+ * 16 base64url characters. The random half keeps two links of the same millisecond apart; the
+ * nonce need not be secret (the MAC protects the invite). */
+export function newNonce(issuedAt: number): string {
+  const bytes = Buffer.alloc(12);
+  bytes.writeUIntBE(issuedAt, 0, 6);
+  randomBytes(6).copy(bytes, 6);
+  return bytes.toString('base64url');
+}
+
+/** The moment of issue a nonce carries (epoch ms). A nonce of a link signed before nonces carried
+ * it decodes to an arbitrary moment, almost always far in the future: not revoked by time. */
+export function issuedAtOfNonce(nonce: string): number {
+  return Buffer.from(nonce, 'base64url').readUIntBE(0, 6);
+}
+
 function mac(key: Buffer, payload: string): Buffer {
   return createHmac('sha256', key).update(payload).digest();
 }
 
 export function signInvite(keys: InviteKeys, invite: Omit<Invite, 'nonce'> & { nonce?: string }): string {
-  const nonce = invite.nonce ?? randomBytes(12).toString('base64url');
+  const nonce = invite.nonce ?? newNonce(invite.issuedAt);
   const payload = `${invite.roomSid}.${nonce}.${invite.issuedAt}.${invite.expiresAt}`;
   return `${payload}.${mac(keys[0], payload).toString('base64url')}`;
 }

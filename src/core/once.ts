@@ -35,6 +35,8 @@ export class ClaimStore<R extends object = ClaimRecord> implements Claims<R> {
   constructor(
     private readonly client: Twilio,
     private readonly serviceSid: string,
+    /** Given, every write renews it: a record that lives as long as it is in use. */
+    private readonly ttlSeconds?: number,
   ) {}
 
   private documents() {
@@ -54,7 +56,11 @@ export class ClaimStore<R extends object = ClaimRecord> implements Claims<R> {
   /** False when another caller's document already has this name. */
   async create(key: string, record: R): Promise<boolean> {
     try {
-      await this.documents().create({ uniqueName: key, data: record, ttl: CLAIM_TTL_SECONDS });
+      await this.documents().create({
+        uniqueName: key,
+        data: record,
+        ttl: this.ttlSeconds ?? CLAIM_TTL_SECONDS,
+      });
       return true;
     } catch (err) {
       if (twilioFailure(err)?.status === 409) return false;
@@ -65,7 +71,11 @@ export class ClaimStore<R extends object = ClaimRecord> implements Claims<R> {
   /** Replaces the record only if nobody wrote it since `revision` was read (or at all, without one). */
   async replace(key: string, record: R, revision?: string): Promise<boolean> {
     try {
-      await this.documents()(key).update({ data: record, ...(revision ? { ifMatch: revision } : {}) });
+      await this.documents()(key).update({
+        data: record,
+        ...(revision ? { ifMatch: revision } : {}),
+        ...(this.ttlSeconds ? { ttl: this.ttlSeconds } : {}),
+      });
       return true;
     } catch (err) {
       const status = twilioFailure(err)?.status;

@@ -1,20 +1,20 @@
 import type { Twilio } from 'twilio';
 import { AppError } from './errors';
 import type { EscalationDeps } from './escalation';
-import { nonceOfCustomer, revokeLinks } from './links';
+import { isCustomerRevoked, nonceOfCustomer, revokeLinks, type LinkRevocations } from './links';
 import type { AgentPrincipal } from './ownership';
 import { requireRoom, VideoRoom } from './rooms';
 import { agentIdentity } from './tokens';
 import { twilioFailure } from './twilio-errors';
 
-/** Disconnects a participant by identity (Twilio accepts one in place of the participant SID);
+/** Disconnects a participant by SID, or by identity (Twilio accepts one in place of the SID);
  * false when nobody of that identity is connected. */
-async function disconnect(client: Twilio, roomSid: string, identity: string): Promise<boolean> {
+export async function disconnect(client: Twilio, roomSid: string, participant: string): Promise<boolean> {
   try {
     // The library does not encode path segments; identities are the caller's text.
     await client.video.v1
       .rooms(roomSid)
-      .participants(encodeURIComponent(identity))
+      .participants(encodeURIComponent(participant))
       .update({ status: 'disconnected' });
     return true;
   } catch (err) {
@@ -29,19 +29,42 @@ async function disconnect(client: Twilio, roomSid: string, identity: string): Pr
  * cannot remove themself: ending the session is /video/complete.
  */
 export async function removeParticipant(
-  deps: Pick<EscalationDeps, 'twilio' | 'syncServiceSid'>,
+  deps: Pick<EscalationDeps, 'twilio' | 'syncServiceSid' | 'agentIdentityKey' | 'now'>,
   inProgress: VideoRoom | undefined,
   agent: AgentPrincipal,
   identity: string,
 ) {
-  if (identity === agentIdentity(agent)) {
+  const room = requireRoom(inProgress);
+  if (identity === agentIdentity(deps.agentIdentityKey, agent, room.sid)) {
     throw new AppError('invalid_request', 'Identity is your own; to leave, end the session instead.');
   }
-  const room = requireRoom(inProgress);
   const nonce = nonceOfCustomer(identity);
   const [removed] = await Promise.all([
     disconnect(deps.twilio, room.sid, identity),
-    nonce ? revokeLinks(deps.twilio, deps.syncServiceSid, room.sid, { revokedNonces: [nonce] }) : undefined,
+    nonce
+      ? revokeLinks(
+          deps.twilio,
+          deps.syncServiceSid,
+          room.sid,
+          { revokedNonces: [nonce] },
+          deps.now().getTime(),
+        )
+      : undefined,
   ]);
   return { removed, roomSid: room.sid, identity };
+}
+
+/** Disconnects every connected customer whose link the revocations cover, all at once (a room has
+ * a handful of participants, far below Video's 20 writes a second); the SIDs it disconnected. */
+export async function disconnectRevokedCustomers(
+  client: Twilio,
+  roomSid: string,
+  revocations: LinkRevocations,
+): Promise<string[]> {
+  const connected = await client.video.v1
+    .rooms(roomSid)
+    .participants.list({ status: 'connected', limit: 50 });
+  const revoked = connected.filter((p) => isCustomerRevoked(revocations, p.identity));
+  await Promise.all(revoked.map((p) => disconnect(client, roomSid, p.sid)));
+  return revoked.map((p) => p.sid);
 }

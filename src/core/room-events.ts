@@ -5,6 +5,8 @@ import { announceSessionEnd, EscalationDeps } from './escalation';
 import { ensureRoomRecording } from './recording';
 import { recordFailure, RecordingFailure } from './recording-failures';
 import { isConversationGone } from './messages';
+import { isCustomerRevoked, nonceOfCustomer, readRevocations } from './links';
+import { disconnect } from './participants';
 import { fetchRoom, taskSidOfRoom, VideoRoom } from './rooms';
 import { fetchTask } from './tasks';
 
@@ -28,6 +30,8 @@ export interface RoomEvent {
   reason?: string;
   /** Twilio's ISO-8601 time of the event. */
   timestamp?: string;
+  participantSid?: string;
+  participantIdentity?: string;
 }
 
 export type RoomEventOutcome = ApiAnswer<'/video/callbacks/room-status'>;
@@ -139,6 +143,26 @@ async function recordingFailed(deps: RoomEventDeps, event: RoomEvent): Promise<R
   };
 }
 
+/**
+ * A customer whose link was revoked may still hold a Video token issued before (until it
+ * expires), and a copied token works for anyone: whoever connects under a revoked link's
+ * identity is disconnected at once. One Sync read per customer who connects; agents and other
+ * participants are left alone (the agent sees and can remove anyone unexpected).
+ */
+async function participantConnected(deps: RoomEventDeps, event: RoomEvent): Promise<RoomEventOutcome> {
+  const identity = event.participantIdentity;
+  if (!identity || !nonceOfCustomer(identity)) return IGNORED;
+  const revocations = await readRevocations(deps.twilio, deps.syncServiceSid, event.roomSid);
+  if (!isCustomerRevoked(revocations, identity))
+    return { handled: 'participant-connected', disconnected: false };
+  const participant = isSid('PA', event.participantSid) ? event.participantSid : identity;
+  console.warn(`room ${event.roomSid}: a participant of a revoked link connected; disconnecting it`);
+  return {
+    handled: 'participant-connected',
+    disconnected: await disconnect(deps.twilio, event.roomSid, participant),
+  };
+}
+
 export function handleRoomEvent(deps: RoomEventDeps, event: RoomEvent): Promise<RoomEventOutcome> {
   switch (event.event) {
     case 'room-ended':
@@ -147,6 +171,8 @@ export function handleRoomEvent(deps: RoomEventDeps, event: RoomEvent): Promise<
       return recordingStarted(deps, event.roomSid);
     case 'recording-failed':
       return recordingFailed(deps, event);
+    case 'participant-connected':
+      return participantConnected(deps, event);
     default:
       return Promise.resolve(IGNORED);
   }

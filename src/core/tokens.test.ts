@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { decodeJwt } from '../../tests/support/jwt';
 import { LIMITS } from '../contract';
 import { agentIdentity, customerIdentity, issueVideoToken } from './tokens';
@@ -14,13 +15,22 @@ test('a video token grants one room to one identity and reports its own exp', ()
   expect(payload.sub).toBe(signer.accountSid);
 });
 
-test('agent identities come from the worker, else from a hash of the Flex identity', () => {
-  expect(agentIdentity({ workerSid: `WK${'4'.repeat(32)}`, identity: 'a@b.c' })).toBe(
-    `agent-WK${'4'.repeat(32)}`,
-  );
-  const hashed = agentIdentity({ identity: 'a@b.c' });
-  expect(hashed).toMatch(/^agent-[0-9a-f]{40}$/);
-  expect(agentIdentity({ identity: 'a@b.c' })).toBe(hashed);
+test('an agent identity is opaque: stable per agent and room, different per room, and no hash anyone could recompute', () => {
+  const key = Buffer.alloc(32, 7);
+  const worker = { workerSid: `WK${'4'.repeat(32)}`, identity: 'a@b.c' };
+  const user = { identity: 'a@b.c' };
+  const [roomA, roomB] = [`RM${'a'.repeat(32)}`, `RM${'b'.repeat(32)}`];
+  const identity = agentIdentity(key, worker, roomA);
+  expect(identity).toMatch(/^agent-[0-9a-f]{40}$/);
+  expect(agentIdentity(key, worker, roomA)).toBe(identity);
+  expect(agentIdentity(key, worker, roomB)).not.toBe(identity);
+  expect(agentIdentity(Buffer.alloc(32, 8), worker, roomA)).not.toBe(identity);
+  expect(identity).not.toContain(worker.workerSid);
+  // The unsalted SHA-256 of the Flex identity, which an e-mail address would confirm, is gone.
+  const sha256 = createHash('sha256').update(user.identity).digest('hex').slice(0, 40);
+  expect(agentIdentity(key, user, roomA)).toMatch(/^agent-[0-9a-f]{40}$/);
+  expect(agentIdentity(key, user, roomA)).not.toBe(`agent-${sha256}`);
+  expect(agentIdentity(key, user, roomA)).not.toBe(identity);
 });
 
 test('customer identities are the invite nonce alone and fit Twilio’s limit', () => {

@@ -1,17 +1,20 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { AGENT_IDENTITY_PREFIX, CUSTOMER_IDENTITY_PREFIX } from '../contract';
 import AccessToken from 'twilio/lib/jwt/AccessToken';
 
 /**
- * Token lifetimes. Twilio checks the token when a participant connects and again when its
- * signalling reconnects after a network change, so a token must outlive the call; beyond
- * that, a shorter life makes a leaked token worthless sooner. Both are bound to one room.
+ * Token lifetimes. Twilio checks the token when a participant connects, and again when its
+ * signalling reconnects after a network change (twilio-video's `sync` message carries the same
+ * token; the SDK cannot be handed a new one). Both are bound to one room.
  * - agent: 4 h covers the longest support session, re-issued by /video/agent-token on reload;
- * - customer: 2 h; the customer's token travels over less trusted devices, and the invite
- *   (VIDEO_INVITE_TTL_SECONDS) already limits when they may join.
+ * - customer: what connecting needs. A customer token outliving its link's revocation would let
+ *   a removed customer (or whoever copied the token) back in, so it lives 10 minutes: the join
+ *   page asks for a fresh one when the customer waited longer on the preview. A reconnection
+ *   after that fails (Twilio's 20104); the page offers to rejoin, which checks the link again
+ *   (README, "Tokens").
  */
 export const AGENT_TOKEN_TTL_SECONDS = 4 * 60 * 60;
-export const CUSTOMER_TOKEN_TTL_SECONDS = 2 * 60 * 60;
+export const CUSTOMER_TOKEN_TTL_SECONDS = 10 * 60;
 
 export interface TokenSigner {
   accountSid: string;
@@ -44,12 +47,19 @@ export function issueVideoToken(
   return { token, identity, expiresAt: new Date(payload.exp * 1000).toISOString() };
 }
 
-/** The agent's identity is derived from the worker, so every token for the task (escalate,
- * agent-token, another tab) names the same participant. The `agent-` and `customer-`
- * prefixes keep the two kinds from ever colliding. */
-export function agentIdentity(agent: { workerSid?: string; identity: string }): string {
-  if (agent.workerSid) return `${AGENT_IDENTITY_PREFIX}${agent.workerSid}`;
-  return `${AGENT_IDENTITY_PREFIX}${createHash('sha256').update(agent.identity).digest('hex').slice(0, 40)}`;
+/** The agent's identity, which every participant's SDK sees: an HMAC of the worker (or the Flex
+ * identity, for a user without one) and the room, under a key only the bundle holds
+ * (config.ts), so it says nothing about the agent, cannot be confirmed from a guessed e-mail
+ * address, and differs from room to room. Every token for the same agent and room (escalate,
+ * agent-token, another tab) names the same participant. The `agent-` and `customer-` prefixes
+ * keep the two kinds from ever colliding. */
+export function agentIdentity(
+  key: Buffer,
+  agent: { workerSid?: string; identity: string },
+  roomSid: string,
+): string {
+  const who = agent.workerSid ?? `user:${agent.identity}`;
+  return `${AGENT_IDENTITY_PREFIX}${createHmac('sha256', key).update(`${who}\n${roomSid}`).digest('hex').slice(0, 40)}`;
 }
 
 /** One link, one customer: the identity is the invite's nonce alone, whatever name the page

@@ -43,6 +43,8 @@ export interface Config {
   notices: NoticeTexts;
   /** Keys that check invites; the first signs them. See inviteKeys(). */
   inviteKeys: InviteKeys;
+  /** Keys the agent's participant identity (core/tokens.ts), from the same secret as invites. */
+  agentIdentityKey: Buffer;
   agentBackground: AgentBackground;
 }
 
@@ -85,9 +87,11 @@ function publicBaseUrl(domainName: string | undefined): string {
  * derivation, so VIDEO_INVITE_SECRET_PREVIOUS may hold either an earlier invite secret or an
  * earlier auth token: links signed with it keep working while it is set (rotation).
  */
+const deriveKey = (secret: string, accountSid: string, purpose: string) =>
+  Buffer.from(hkdfSync('sha256', secret, accountSid, purpose, 32));
+
 function inviteKeys(env: Source, accountSid: string, authToken: string): InviteKeys {
-  const derive = (secret: string) =>
-    Buffer.from(hkdfSync('sha256', secret, accountSid, 'flex-video-invite-v1', 32));
+  const derive = (secret: string) => deriveKey(secret, accountSid, 'flex-video-invite-v1');
   const secret = optional(env, 'VIDEO_INVITE_SECRET');
   const previous = optional(env, 'VIDEO_INVITE_SECRET_PREVIOUS');
   for (const [name, value] of [
@@ -101,6 +105,31 @@ function inviteKeys(env: Source, accountSid: string, authToken: string): InviteK
     ? [derive(secret ?? authToken)]
     : [derive(secret ?? authToken), derive(previous)];
 }
+
+/** Every Twilio request carries the account's credentials: over plain http only to this machine
+ * (a local emulator), never across a network. */
+function apiBaseUrlOf(env: Source): string | undefined {
+  const value = optional(env, 'TWILIO_API_BASE_URL');
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw misconfigured('TWILIO_API_BASE_URL', 'must be an http(s) URL');
+  }
+  if (url.protocol === 'https:') return value;
+  if (url.protocol !== 'http:') throw misconfigured('TWILIO_API_BASE_URL', 'must be an http(s) URL');
+  if (!isLoopback(url.hostname)) {
+    throw misconfigured(
+      'TWILIO_API_BASE_URL',
+      'must use https unless it points at this machine (localhost, 127.0.0.0/8 or [::1])',
+    );
+  }
+  return value;
+}
+
+const isLoopback = (hostname: string): boolean =>
+  hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 
 function agentBackground(env: Source): AgentBackground {
   const rule = optional(env, 'VIDEO_AGENT_BACKGROUND') ?? 'none';
@@ -133,10 +162,7 @@ export function loadConfig(env: Source): Config {
   if (!/^\d{1,6}$/.test(ttl) || Number(ttl) < 1 || Number(ttl) > 86_400) {
     throw misconfigured('VIDEO_INVITE_TTL_SECONDS', 'must be a whole number of seconds from 1 to 86400');
   }
-  const apiBaseUrl = optional(env, 'TWILIO_API_BASE_URL');
-  if (apiBaseUrl && !/^https?:\/\/[^\s/]+/.test(apiBaseUrl)) {
-    throw misconfigured('TWILIO_API_BASE_URL', 'must be an http(s) URL');
-  }
+  const apiBaseUrl = apiBaseUrlOf(env);
   const publicUrl = publicBaseUrl(optional(env, 'DOMAIN_NAME'));
   const recordingPolicy = recording as RecordingPolicy;
   const notices = noticeTexts(env);
@@ -164,6 +190,11 @@ export function loadConfig(env: Source): Config {
     publicBaseUrl: publicUrl,
     notices,
     inviteKeys: inviteKeys(env, accountSid, authToken),
+    agentIdentityKey: deriveKey(
+      optional(env, 'VIDEO_INVITE_SECRET') ?? authToken,
+      accountSid,
+      'flex-video-agent-identity-v1',
+    ),
     agentBackground: agentBackground(env),
   };
 }

@@ -8,6 +8,7 @@ export function escalationDeps({ config, twilio, now }: Invocation): EscalationD
     twilio,
     signer: { accountSid: config.accountSid, apiKey: config.apiKey, apiSecret: config.apiSecret },
     inviteKeys: config.inviteKeys,
+    agentIdentityKey: config.agentIdentityKey,
     inviteTtlSeconds: config.inviteTtlSeconds,
     publicBaseUrl: config.publicBaseUrl,
     syncServiceSid: config.syncServiceSid,

@@ -16,23 +16,68 @@ interface TokenValidation {
   roles?: string[];
 }
 
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+/**
+ * Whether a token can be a Flex user's token at all, judged without asking Twilio. Flex issues
+ * JWEs in compact serialization ("Flex JWE token", twilio-flex-token-validator): five base64url
+ * segments, `header.encryptedKey.iv.ciphertext.tag`, whose header is a JSON object naming `alg`
+ * and `enc` (RFC 7516 requires both). Only that structure and a non-empty ciphertext are
+ * required: not Flex's algorithms today (`dir`, hence an empty key segment, and `A256GCM`), its
+ * key id or the parts' lengths, so that a change of algorithm at Twilio never locks agents out.
+ */
+export function isFlexTokenShaped(token: string): boolean {
+  const segments = token.split('.');
+  if (segments.length !== 5 || !segments.every((segment) => BASE64URL.test(segment))) return false;
+  const [header, , , ciphertext] = segments;
+  if (!ciphertext) return false;
+  try {
+    const parsed = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as unknown;
+    if (typeof parsed !== 'object' || parsed === null) return false;
+    const { alg, enc } = parsed as { alg?: unknown; enc?: unknown };
+    return typeof alg === 'string' && typeof enc === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/** IAM's Retry-After, within reason; 2 s when it gives none. */
+function retryAfterOf(response: TwilioResponse<unknown>): number {
+  const headers = response.headers as Record<string, string | string[] | undefined> | undefined;
+  const header = headers?.['retry-after'];
+  const seconds = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isInteger(seconds) && seconds > 0 ? Math.min(seconds, 60) : 2;
+}
+
 /**
  * Checks a Flex user's token with Twilio's token validation endpoint, the call that
  * twilio-flex-token-validator makes, but through the bundle's own client so it shares the
- * deadline, the retries and TWILIO_API_BASE_URL.
+ * deadline and TWILIO_API_BASE_URL. A token that cannot be a Flex token costs no request; a 429
+ * from IAM is not retried (twilio-client.ts) but answered 503 with IAM's Retry-After, so a flood
+ * of tokens never multiplies into IAM.
  */
 export async function validateFlexToken(
   client: Twilio,
   accountSid: string,
   token: string,
 ): Promise<AgentPrincipal> {
+  if (!isFlexTokenShaped(token)) {
+    throw new AppError('unauthenticated', 'The Flex token is missing, expired or invalid.');
+  }
   const response = (await client.request({
     method: 'post',
     uri: `https://iam.twilio.com/v1/Accounts/${accountSid}/Tokens/validate`,
     headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache' },
     data: { token },
   })) as TwilioResponse<unknown>;
-  if (response.statusCode === 429 || response.statusCode >= 500) {
+  if (response.statusCode === 429) {
+    throw new AppError(
+      'upstream_unavailable',
+      'Twilio is busy checking Flex tokens; try again shortly.',
+      retryAfterOf(response),
+    );
+  }
+  if (response.statusCode >= 500) {
     throw Object.assign(new Error('token validation failed'), { status: response.statusCode });
   }
   let body: TokenValidation;
@@ -68,9 +113,11 @@ export interface AgentEndpointOptions {
  * Authentication comes before anything else: until Twilio's IAM has accepted the Flex token, the
  * bundle makes no other Twilio request, so an anonymous caller cannot spend the account's
  * TaskRouter, Video or Sync rate limits (Flex itself needs them). Then the task, the caller's
- * own reservations on it and (if asked) its room are read together, and judged in the order a
- * caller should hear them (404, then 403). A caller with no worker and no overseer role is
- * refused without a read.
+ * own reservations on it and (if asked) its room are read together. A caller who does not hold
+ * the task hears 403 before anything about the task itself, so nobody can tell a task that does
+ * not exist from one that is not theirs; admins and supervisors, who may act on any task, hear
+ * 404 for one that does not exist. A caller with no worker and no overseer role is refused
+ * without a read.
  */
 export async function authorizeTaskAccess(
   invocation: Invocation,
@@ -90,9 +137,10 @@ export async function authorizeTaskAccess(
       : listWorkerReservations(twilio, config.workspaceSid, taskSid, agent.workerSid),
     options.readsRoom ? findInProgressRoom(twilio, taskSid) : Promise.resolve(undefined),
   ]);
-  if (task.status === 'rejected') throw task.reason;
   if (reservations.status === 'rejected') throw reservations.reason;
+  // 403 before 404: whoever does not hold the task hears the same whether or not it exists.
   assertMayActOnTask(agent, reservations.value, allowed);
+  if (task.status === 'rejected') throw task.reason;
   if (room.status === 'rejected') throw room.reason;
   return { agent, task: task.value, room: room.value };
 }

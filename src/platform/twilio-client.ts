@@ -37,6 +37,12 @@ export class Deadline {
  * unique name, a Sync document's unique name, If-Match). */
 const NON_IDEMPOTENT_CREATES = [/\/Conversations\/[^/]+\/Messages$/, /\/v1\/Compositions$/];
 
+/** Flex token validation is the one request an anonymous caller can cause: throttled, it is
+ * answered at once (flex-auth.ts), never retried, or a flood of tokens would triple on IAM. */
+export function retriesThrottling(uri: string): boolean {
+  return new URL(uri).hostname !== 'iam.twilio.com';
+}
+
 export function isRetrySafe(method: string, uri: string): boolean {
   if (method.toLowerCase() !== 'post') return true;
   const path = new URL(uri).pathname;
@@ -54,7 +60,7 @@ export function rewriteTwilioUri(uri: string, apiBaseUrl?: string): string {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** twilio's own client retries 429s only, and with no overall deadline. This one retries 429
- * always, 5xx and network failures when the request is safe to repeat, and never past the
+ * (but IAM's, see retriesThrottling), 5xx and network failures when the request is safe to repeat, and never past the
  * invocation's deadline. Defined once twilio's RequestClient is loaded (see loadTwilio). */
 const budgetedRequestClient = (Base: typeof RequestClient) =>
   class BudgetedRequestClient extends Base {
@@ -68,6 +74,7 @@ const budgetedRequestClient = (Base: typeof RequestClient) =>
     override async request<TData>(opts: RequestClient.RequestOptions<TData>): Promise<TwilioResponse<TData>> {
       const uri = rewriteTwilioUri(opts.uri, this.apiBaseUrl);
       const retrySafe = isRetrySafe(opts.method, opts.uri);
+      const throttleRetried = retriesThrottling(opts.uri);
       for (let attempt = 0; ; attempt++) {
         const remaining = this.deadline.remainingMs();
         if (remaining < MIN_ATTEMPT_MS) {
@@ -84,7 +91,9 @@ const budgetedRequestClient = (Base: typeof RequestClient) =>
           failure = err;
         }
         const status = response?.statusCode;
-        const retryable = status === 429 || (retrySafe && (failure !== undefined || (status ?? 0) >= 500));
+        const retryable =
+          (status === 429 && throttleRetried) ||
+          (retrySafe && (failure !== undefined || (status ?? 0) >= 500));
         const backoff = retryDelayMs(attempt, response);
         if (
           !retryable ||

@@ -1,4 +1,4 @@
-import { newSid } from '../../dev/emulator';
+import { flexShapedToken, newSid } from '../../dev/emulator';
 import { expectError } from '../support/expect';
 import { useStack } from '../support/use-stack';
 
@@ -27,10 +27,17 @@ describe.each(AGENT_ENDPOINTS)('%s', (endpoint) => {
   test('an unknown or expired Flex token is 401 after the token check alone: no task, room or Sync read', async () => {
     const task = stack.seedTask();
     const before = stack.fake.calls.length;
-    expectError(await post({ Token: 'not-a-flex-token', TaskSid: task.taskSid }), 401, 'unauthenticated');
+    expectError(await post({ Token: flexShapedToken(), TaskSid: task.taskSid }), 401, 'unauthenticated');
     expect(stack.fake.calls.slice(before).map((c) => `${c.method} ${c.subdomain}${c.template}`)).toEqual([
       'POST iam/v1/Accounts/{AccountSid}/Tokens/validate',
     ]);
+  });
+
+  test('a token not shaped like a Flex token is 401 before any Twilio call', async () => {
+    const task = stack.seedTask();
+    const before = stack.fake.calls.length;
+    expectError(await post({ Token: 'not-a-flex-token', TaskSid: task.taskSid }), 401, 'unauthenticated');
+    expect(stack.fake.calls.length).toBe(before);
   });
 
   test('a missing, null or empty token is 401 before any Twilio call', async () => {
@@ -41,9 +48,14 @@ describe.each(AGENT_ENDPOINTS)('%s', (endpoint) => {
     expect(stack.fake.calls.length).toBe(before);
   });
 
-  test('a task that is not in the workspace is 404 task_not_found', async () => {
+  test('a task that is not in the workspace is 403 to an agent, the same answer as another’s task; 404 to a supervisor', async () => {
     const task = stack.seedTask();
-    expectError(await post({ Token: task.token, TaskSid: newSid('WT') }), 404, 'task_not_found');
+    const theirs = stack.seedTask();
+    const missing = expectError(await post({ Token: task.token, TaskSid: newSid('WT') }), 403, 'forbidden');
+    const notMine = expectError(await post({ Token: task.token, TaskSid: theirs.taskSid }), 403, 'forbidden');
+    expect(missing).toEqual(notMine);
+    const supervisor = stack.fake.addFlexUser({ identity: 'lead@example.com', roles: ['supervisor'] });
+    expectError(await post({ Token: supervisor, TaskSid: newSid('WT') }), 404, 'task_not_found');
   });
 
   test("another worker's task is 403 forbidden", async () => {

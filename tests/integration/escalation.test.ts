@@ -53,7 +53,8 @@ test('escalate → invite in the chat → customer joins from the link → agent
   // The agent's token: bound to the room, its exp reported.
   const agentClaims = decodeJwt(body.agent.token);
   expect(agentClaims.grants).toEqual({ identity: body.agent.identity, video: { room: body.roomSid } });
-  expect(body.agent.identity).toBe(`agent-${task.workerSid}`);
+  expect(body.agent.identity).toMatch(/^agent-[0-9a-f]{40}$/);
+  expect(body.agent.identity).not.toContain(task.workerSid);
   expect(body.agent.roomName).toBe(body.roomName);
   expect(new Date(body.agent.expiresAt).getTime()).toBe(agentClaims.exp * 1000);
 

@@ -130,6 +130,8 @@ test('accepted, wrapping and completed reservations may list; pending, rejected 
   expectError(await list({ token: stranger, taskSid: task.taskSid }), 403, 'forbidden');
   const supervisor = stack.fake.addFlexUser({ identity: 'lead@example.com', roles: ['supervisor'] });
   expect((await list({ token: supervisor, taskSid: task.taskSid })).status).toBe(200);
-  expectError(await list({ token: task.token, taskSid: newSid('WT') }), 404, 'task_not_found');
+  // Not held, whether it exists or not: the same 403 (no probing for task SIDs).
+  expectError(await list({ token: task.token, taskSid: newSid('WT') }), 403, 'forbidden');
+  expectError(await list({ token: supervisor, taskSid: newSid('WT') }), 404, 'task_not_found');
   expectError(await list({ token: 'expired-token', taskSid: task.taskSid }), 401, 'unauthenticated');
 });

@@ -67,7 +67,7 @@ const escalation = (overrides: Record<string, unknown> = {}) => ({
   inviteStatus: 'posted',
   agent: {
     token: JWT,
-    identity: `agent-WK${HEX}`,
+    identity: `agent-${'ab12'.repeat(10)}`,
     roomName: `flex-video-${TASK}`,
     expiresAt: '2026-01-01T04:00:00.000Z',
   },
@@ -304,7 +304,7 @@ describe('answers that break it', () => {
       'a malformed SID',
       answer('/video/agent-token', 200, {
         token: JWT,
-        identity: `agent-WK${HEX}`,
+        identity: `agent-${'ab12'.repeat(10)}`,
         roomName: `flex-video-${TASK}`,
         roomSid: 'RM123',
         expiresAt: '2026-01-01T00:00:00Z',

@@ -17,6 +17,8 @@ const roomStatusParams = z.object({
   FailedOperation: callbackText('FailedOperation', 256).optional(),
   ErrorMessage: callbackText('ErrorMessage', 512).optional(),
   Timestamp: callbackText('Timestamp', 64).optional(),
+  ParticipantSid: callbackText('ParticipantSid', 64).optional(),
+  ParticipantIdentity: callbackText('ParticipantIdentity', 256).optional(),
 });
 
 /** POST /video/callbacks/room-status: Twilio's room status callback, signed. */
@@ -32,6 +34,8 @@ export const handler = defineTwilioCallback(
       trackName: params.TrackName,
       reason: reason || undefined,
       timestamp: params.Timestamp,
+      participantSid: params.ParticipantSid,
+      participantIdentity: params.ParticipantIdentity,
     });
   },
 );
