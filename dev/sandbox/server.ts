@@ -3,16 +3,14 @@ import http from 'node:http';
 import path from 'node:path';
 import { emulatorEnv, TwilioEmulator, type SeededTask } from '../emulator';
 import { freePort, ROOT, startTwilioRun, type TwilioRun } from '../twilio-run';
-import { attachVideoEdge, EDGE_PATH, handleEdgeControl, type VideoEdge } from '../video-edge';
-import { VIDEO_EDGE_META } from '../../src/pages/shared/sdk';
+import { type VideoEdge } from '../video-edge';
+import { proxy, readJson, startVideoFront } from '../video-edge/front';
 import { seedConversation } from './seed';
 
 /**
- * The sandbox: the built bundle under twilio-run against the emulator, behind one server on
- * `port` that adds the console (/), hosts the local Twilio Video edge (dev/video-edge) on its own
- * origin, and proxies everything else to twilio-run, the real SDK file included. The only change
- * on the way through: join.html and agent.html get the `<meta>` that points the SDK's signalling
- * at the edge. The bundle is told this server's address (DOMAIN_NAME), so its join links and
+ * The sandbox: the built bundle under twilio-run against the emulator, behind the front that
+ * hosts the local Twilio Video edge (dev/video-edge/front.ts), on `port`, with the console (/) and
+ * its routes added. The bundle is told this server's address (DOMAIN_NAME), so its join links and
  * callbacks come here too. Nothing of it is deployed: scripts/build.mjs builds only src/ and assets/.
  */
 
@@ -38,50 +36,6 @@ const STATIC: Record<string, [file: string, type: string]> = {
   '/__sandbox/console.js': [path.join(CONSOLE_DIR, 'console.js'), 'application/javascript; charset=utf-8'],
   '/__sandbox/console.css': [path.join(CONSOLE_DIR, 'console.css'), 'text/css; charset=utf-8'],
 };
-/** The pages that connect to Video: served with the edge's `<meta>` (see src/pages/shared/sdk.ts). */
-const PAGES_WITH_VIDEO = new Set(['/join.html', '/agent.html']);
-const EDGE_META = `<meta name="${VIDEO_EDGE_META}" content="${EDGE_PATH}">`;
-
-async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString('utf8');
-  try {
-    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function proxy(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  target: string,
-  withEdgeMeta = false,
-): void {
-  // Uncompressed, so the page can be read and the meta inserted.
-  const headers = withEdgeMeta ? { ...req.headers, 'accept-encoding': 'identity' } : req.headers;
-  const upstream = http.request(`${target}${req.url}`, { method: req.method, headers }, (answer) => {
-    if (!withEdgeMeta || answer.statusCode !== 200) {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-    answer.on('end', () => {
-      const page = Buffer.concat(chunks)
-        .toString('utf8')
-        .replace(/<head>/i, `<head>${EDGE_META}`);
-      const { 'content-length': _length, etag: _etag, ...kept } = answer.headers;
-      res.writeHead(200, kept).end(page);
-    });
-  });
-  upstream.on('error', () =>
-    res.writeHead(502, { 'Content-Type': 'text/plain' }).end('the bundle (twilio-run) is not answering'),
-  );
-  req.pipe(upstream);
-}
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const log = options.log ?? (() => {});
@@ -108,21 +62,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     },
   });
 
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://${domain}`);
+  const sandboxRoutes = (req: http.IncomingMessage, res: http.ServerResponse, url: URL): boolean => {
     const file = req.method === 'GET' && STATIC[url.pathname];
     if (file) {
       res.writeHead(200, { 'Content-Type': file[1], 'Cache-Control': 'no-store' });
       fs.createReadStream(file[0]).pipe(res);
-      return;
+      return true;
     }
-    if (url.pathname.startsWith('/__emulator/')) return proxy(req, res, emulatorUrl);
-    const isControl = url.pathname.startsWith('/__video-edge/');
-    if (!url.pathname.startsWith('/__sandbox/') && !isControl)
-      return proxy(req, res, twilioRun.url, req.method === 'GET' && PAGES_WITH_VIDEO.has(url.pathname));
+    if (url.pathname.startsWith('/__emulator/')) return (proxy(req, res, emulatorUrl), true);
+    if (!url.pathname.startsWith('/__sandbox/')) return false;
     void (async () => {
       const body = await readJson(req);
-      if (isControl && handleEdgeControl(edge, req.method ?? 'GET', url.pathname, body, res)) return;
       const json = (status: number, answer: unknown) =>
         res
           .writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
@@ -158,22 +108,25 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           return json(404, { error: 'no such sandbox endpoint' });
       }
     })();
-  });
-  const edge = attachVideoEdge(server, emulator, (line) => log(`[video edge] ${line}`));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', resolve);
+    return true;
+  };
+  const front = await startVideoFront({
+    port: options.port,
+    host: options.host,
+    bundleUrl: twilioRun.url,
+    emulator,
+    log: (line) => log(`[video edge] ${line}`),
+    handle: sandboxRoutes,
   });
 
   return {
     url: `http://${domain}`,
     emulator,
-    edge,
+    edge: front.edge,
     session: () => session,
     async stop() {
       for (const res of consoleStreams) res.end();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await front.stop();
       await twilioRun.stop();
       await emulator.stop();
     },

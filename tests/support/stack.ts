@@ -10,11 +10,15 @@ import {
   TwilioEmulator,
   WORKSPACE_SID,
 } from '../../dev/emulator';
+import { startVideoFront, type VideoFront } from '../../dev/video-edge/front';
+import type { VideoEdge } from '../../dev/video-edge';
 import type { ApiAnswer, ApiPath } from '../../src/contract';
 
 /**
- * The built bundle under real twilio-run, on a free port, with its Twilio traffic sent to a
- * fresh emulator (dev/emulator) through TWILIO_API_BASE_URL. `npm test` builds first; so does `npm run bench`.
+ * The built bundle under real twilio-run, with its Twilio traffic sent to a fresh emulator
+ * (dev/emulator) through TWILIO_API_BASE_URL, behind the front that hosts the local Video edge
+ * (dev/video-edge/front.ts), as in the sandbox: pages served by the stack run the real SDK
+ * against the edge, and the bundle's links and callbacks name the front. `npm test` builds first; so does `npm run bench`.
  */
 
 export { freePort, ROOT };
@@ -63,6 +67,8 @@ export type RequestBody = Record<string, unknown> | string;
 export interface Stack {
   baseUrl: string;
   fake: TwilioEmulator;
+  /** The local Video edge the stack's pages connect to, with its fault controls. */
+  edge: VideoEdge;
   /** Every answer `post` got, checked against docs/openapi.yaml: the violations, for useStack. */
   contract: ContractLog;
   /** Posts to one of the contract's endpoints: its success body is typed (HttpAnswer). The request
@@ -81,6 +87,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const fake = new TwilioEmulator();
   const fakeUrl = await fake.start();
   const port = await freePort();
+  const frontPort = await freePort();
   // Each stack serves its own copy of the build, so a rebuild while tests run cannot pull files
   // from under it. The copy sits inside the repository for `require('twilio')` to resolve.
   fs.mkdirSync(path.join(ROOT, '.test-stacks'), { recursive: true });
@@ -96,13 +103,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       assetsFolder: path.join(dir, 'assets'),
       port,
       envFile: path.join(dir, '.env'),
-      env: { ...emulatorEnv(fakeUrl), ...options.env },
+      env: { ...emulatorEnv(fakeUrl), DOMAIN_NAME: `localhost:${frontPort}`, ...options.env },
     });
   } catch (err) {
     await fake.stop();
     throw err;
   }
-  const baseUrl = twilioRun.url;
+  const front: VideoFront = await startVideoFront({
+    port: frontPort,
+    bundleUrl: twilioRun.url,
+    emulator: fake,
+  });
+  const baseUrl = front.url;
 
   const contract = newContractLog();
   async function post<P extends ApiPath>(
@@ -153,10 +165,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   return {
     baseUrl,
     fake,
+    edge: front.edge,
     contract,
     post,
     seedTask: (seed) => fake.seedTask(seed),
     async stop() {
+      await front.stop();
       await twilioRun.stop();
       await fake.stop();
       fs.rmSync(dir, { recursive: true, force: true });
