@@ -7,6 +7,7 @@ import { issueVideoToken } from '../../src/core/tokens';
 import { TWILIO_ERROR } from '../../src/twilio-errors';
 import { ACCOUNT_SID, API_KEY, API_SECRET, TwilioEmulator } from '../emulator';
 import { admit } from './admission';
+import { frameText } from './edge';
 import { attachVideoEdge, EDGE_PATH, SDK_VERSION, type VideoEdge } from '.';
 
 /** The edge's protocol on raw sockets, as the SDK would speak it: admission, framing, the
@@ -46,7 +47,7 @@ class Client {
   constructor() {
     this.ws = new WebSocket(url);
     this.ws.on('message', (data) => {
-      this.frames.push(JSON.parse(data.toString('utf8')) as Frame);
+      this.frames.push(JSON.parse(frameText(data)) as Frame);
       this.waiters.splice(0).forEach((wake) => wake());
     });
     this.ws.on('close', () => {

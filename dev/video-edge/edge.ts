@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { TWILIO_ERROR } from '../../src/twilio-errors';
 import type { Participant, TwilioEmulator } from '../emulator';
 import { admit } from './admission';
@@ -204,7 +204,7 @@ export class VideoEdge {
       heard();
       let parsed: unknown;
       try {
-        parsed = isBinary ? null : JSON.parse(data.toString('utf8'));
+        parsed = isBinary ? null : JSON.parse(frameText(data));
       } catch {
         parsed = null;
       }
@@ -586,4 +586,10 @@ function peerConnections(value: unknown): PeerConnection[] {
   return Array.isArray(value)
     ? value.filter((pc): pc is PeerConnection => isObject(pc) && typeof pc.id === 'string')
     : [];
+}
+
+/** A text frame's characters, however ws hands the frame over (one buffer or fragments). */
+export function frameText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return (data instanceof ArrayBuffer ? Buffer.from(data) : data).toString('utf8');
 }

@@ -8,6 +8,7 @@ import { issueVideoToken } from '../../src/core/tokens';
 import { TWILIO_ERROR } from '../../src/twilio-errors';
 import { ACCOUNT_SID, API_KEY, API_SECRET, TwilioEmulator } from '../../dev/emulator';
 import { attachVideoEdge, EDGE_PATH, type VideoEdge } from '../../dev/video-edge';
+import { frameText } from '../../dev/video-edge/edge';
 import { ROOT } from '../../dev/twilio-run';
 import { useBrowserContext } from './harness';
 
@@ -286,7 +287,7 @@ function rawExchange(url: string, frame: string): Promise<unknown> {
     const ws = new WebSocket(url);
     let answer: unknown;
     ws.on('open', () => ws.send(frame));
-    ws.on('message', (data) => (answer ??= JSON.parse(data.toString('utf8')) as unknown));
+    ws.on('message', (data) => (answer ??= JSON.parse(frameText(data)) as unknown));
     ws.on('close', () => resolve(answer));
     ws.on('error', reject);
   });
