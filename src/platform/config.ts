@@ -4,6 +4,7 @@ import { LIMITS, sidPattern } from '../contract';
 import { InviteKeys, joinUrl } from '../core/invites';
 import { NoticeTexts, noticeTexts, oversizedNotice } from '../core/notices';
 import type { RecordingPolicy } from '../core/recording-policy';
+import { checkSyncServiceSid } from '../core/sync-service';
 
 /** The environment a Function sees: Twilio's own variables and those of the README's configuration table. */
 export interface Env {
@@ -153,7 +154,7 @@ export function loadConfig(env: Source): Config {
     apiKey: required(env, 'TWILIO_API_KEY', sidPattern('SK')),
     apiSecret: required(env, 'TWILIO_API_SECRET'),
     workspaceSid: required(env, 'TWILIO_FLEX_WORKSPACE_SID', sidPattern('WS')),
-    syncServiceSid: optional(env, 'TWILIO_SYNC_SERVICE_SID') ?? 'default',
+    syncServiceSid: checkSyncServiceSid(optional(env, 'TWILIO_SYNC_SERVICE_SID')),
     allowedOrigins: (optional(env, 'ALLOWED_ORIGINS')?.split(',') ?? DEFAULT_ORIGINS)
       .map((origin) => origin.trim().replace(/\/+$/, ''))
       .filter(Boolean),

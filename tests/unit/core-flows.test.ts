@@ -95,7 +95,11 @@ test.each([1, 2, 3])(
     );
     const rules = env.fake.recordingRules.get(room.sid)!;
     const decision = (
-      await env.deps().twilio.sync.v1.services('default').documents(`video-recording-${room.sid}`).fetch()
+      await env
+        .deps()
+        .twilio.sync.v1.services(env.deps().syncServiceSid)
+        .documents(`video-recording-${room.sid}`)
+        .fetch()
     ).data as { recording: boolean; change: number };
     expect(rules).toEqual([{ type: decision.recording ? 'include' : 'exclude', all: true }]);
     const notices = ['recording-started', 'recording-stopped'].flatMap((kind) =>
