@@ -122,6 +122,13 @@ function agentBackground(env: Source): AgentBackground {
   return { rule: 'image', image };
 }
 
+/** ALLOWED_ORIGINS: the Flex origins that may call the agent endpoints and frame the panel. */
+export function allowedOrigins(env: Source): string[] {
+  return (optional(env, 'ALLOWED_ORIGINS')?.split(',') ?? DEFAULT_ORIGINS)
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+}
+
 /** Reads and checks the environment; a missing or malformed variable is a 500 that names it. */
 export function loadConfig(env: Source): Config {
   const accountSid = required(env, 'ACCOUNT_SID', sidPattern('AC'));
@@ -155,9 +162,7 @@ export function loadConfig(env: Source): Config {
     apiSecret: required(env, 'TWILIO_API_SECRET'),
     workspaceSid: required(env, 'TWILIO_FLEX_WORKSPACE_SID', sidPattern('WS')),
     syncServiceSid: checkSyncServiceSid(optional(env, 'TWILIO_SYNC_SERVICE_SID')),
-    allowedOrigins: (optional(env, 'ALLOWED_ORIGINS')?.split(',') ?? DEFAULT_ORIGINS)
-      .map((origin) => origin.trim().replace(/\/+$/, ''))
-      .filter(Boolean),
+    allowedOrigins: allowedOrigins(env),
     recordingPolicy,
     compose: optional(env, 'VIDEO_COMPOSE')?.toLowerCase() === 'true',
     inviteTtlSeconds: Number(ttl),
