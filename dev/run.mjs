@@ -1,4 +1,4 @@
-// Runs one of dev/'s TypeScript entry points (`node dev/run.mjs emulator|sandbox`): bundled with
+// Runs one of dev/'s TypeScript entry points (`node dev/run.mjs emulator|sandbox|setup`): bundled with
 // esbuild into .dev-build/ (npm packages stay external), then run in this process. The
 // repository has no TypeScript runner, and a bundle starts in well under a second.
 import { build } from 'esbuild';
@@ -8,7 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const entries = { emulator: 'dev/emulator/main.ts', sandbox: 'dev/sandbox/main.ts' };
+const entries = {
+  emulator: 'dev/emulator/main.ts',
+  sandbox: 'dev/sandbox/main.ts',
+  setup: 'scripts/setup.ts',
+};
 const name = process.argv[2];
 // `--network` (npm start -- --network): the sandbox listens on every interface, not only loopback.
 if (process.argv.includes('--network')) process.env.SANDBOX_HOST ??= '0.0.0.0';

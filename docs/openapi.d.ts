@@ -186,9 +186,13 @@ export interface paths {
     put?: never;
     /**
      * Every room the task has had, with its recordings, compositions and recording failures.
-     * @description Newest room first (at most 20), only SIDs, statuses and durations: media URLs are not
-     *     exposed. The caller's worker must hold an accepted, wrapping or completed reservation on
-     *     the task.
+     * @description Newest room first, in pages of at most 4 rooms: `nextCursor`, sent back as `Cursor`, asks
+     *     for the next page, so each request makes a bounded number of Twilio requests (the README
+     *     states the worst case). Of a task's rooms, the newest 20 completed ones (and the one in
+     *     progress) are listed; `truncated` says a cap cut the answer (older rooms beyond those, or a
+     *     room's recordings or compositions beyond its page). Only SIDs, statuses and durations:
+     *     media URLs are not exposed. The caller's worker must hold an accepted, wrapping or
+     *     completed reservation on the task.
      */
     post: operations['recordings'];
     delete?: never;
@@ -443,6 +447,10 @@ export interface components {
       /** @enum {string} */
       Action: 'start' | 'stop' | 'status';
     };
+    RecordingsParameters: components['schemas']['AgentTaskParameters'] & {
+      /** @description The `nextCursor` of the previous page; absent for the first page. */
+      Cursor?: string;
+    };
     RemoveParticipantParameters: components['schemas']['AgentTaskParameters'] & {
       Identity: components['schemas']['ParticipantIdentity'];
     };
@@ -599,6 +607,14 @@ export interface components {
     };
     RecordingsListing: {
       rooms: components['schemas']['RoomRecordings'][];
+      /** @description Send it as `Cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+      /**
+       * @description A cap cut the answer: the task has older rooms than the 20 completed rooms listed (on
+       *     the last page), or a room of this page has more recordings (100) or compositions (20)
+       *     than are listed.
+       */
+      truncated: boolean;
     };
     RoomRecordings: {
       roomSid: components['schemas']['RoomSid'];
@@ -609,7 +625,7 @@ export interface components {
       status: 'in-progress' | 'completed';
       startedAt: components['schemas']['Timestamp'];
       endedAt: components['schemas']['Timestamp'] | null;
-      /** @description Newest first, at most 200. */
+      /** @description Newest first, at most 100. */
       recordings: {
         sid: components['schemas']['RecordingSid'];
         /**
@@ -1134,7 +1150,12 @@ export interface operations {
       path?: never;
       cookie?: never;
     };
-    requestBody: components['requestBodies']['AgentTask'];
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordingsParameters'];
+        'application/x-www-form-urlencoded': components['schemas']['RecordingsParameters'];
+      };
+    };
     responses: {
       /** @description The task's rooms, newest first. */
       200: {

@@ -21,7 +21,7 @@ const LATENCY_MS = 200;
 /** The test support code is TypeScript: bundle it once for this script. The critical-path
  * count is the tests' own (sequentialDepth), so bench and tests cannot disagree about it, and a
  * task is escalated as the tests escalate one. */
-async function loadSupport() {
+export async function loadSupport() {
   await mkdir(path.join(root, '.test-stacks'), { recursive: true });
   const dir = await mkdtemp(path.join(root, '.test-stacks', 'bench-'));
   const outfile = path.join(dir, 'support.cjs');

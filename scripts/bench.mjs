@@ -31,6 +31,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { apiSection } from './bench-api.mjs';
 import { coldStartSection } from './bench-cold-start.mjs';
+import { pagesSection } from './bench-pages.mjs';
 import { formatSection } from './bench-table.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -53,7 +54,7 @@ export async function joinPageSizeSection() {
   const files = {
     'page JS   (join/app.js)': 'join/app.js',
     'page CSS  (join/app.css)': 'join/app.css',
-    'page HTML (join.html)': 'join.html',
+    'page HTML (join.html)': 'pages/join.private.html',
     'SDK       (join/twilio-video.min.js)': 'join/twilio-video.min.js',
   };
   const rows = [];
@@ -102,7 +103,10 @@ function startStaticServer() {
       response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(grant));
       return;
     }
-    const file = path.join(assets, path.normalize(url.pathname));
+    // The pages are private assets that a Function serves (bench-pages.mjs measures that); here
+    // the page's own start-up is measured, so its HTML is sent like any other file.
+    const page = /^\/(join|agent)\.html$/.exec(url.pathname);
+    const file = path.join(assets, page ? `pages/${page[1]}.private.html` : path.normalize(url.pathname));
     if (!file.startsWith(assets) || !(await stat(file).catch(() => null))?.isFile()) {
       response.writeHead(404).end();
       return;
@@ -204,7 +208,7 @@ export async function agentPanelSizeSection() {
   const files = {
     'panel JS   (agent/panel.js)': 'agent/panel.js',
     'panel CSS  (agent/panel.css)': 'agent/panel.css',
-    'panel HTML (agent.html)': 'agent.html',
+    'panel HTML (agent.html)': 'pages/agent.private.html',
   };
   const rows = [];
   let ownRaw = 0;
@@ -249,7 +253,7 @@ async function backgroundBenchPage() {
     target: 'es2020',
     logLevel: 'warning',
   });
-  const joinHtml = await readFile(path.join(assets, 'join.html'), 'utf8');
+  const joinHtml = await readFile(path.join(assets, 'pages', 'join.private.html'), 'utf8');
   const csp = joinHtml.match(/<meta[^>]*http-equiv="Content-Security-Policy"[^>]*>/)[0];
   return {
     html: `<!doctype html><html><head>${csp}<script src="/bench/background.js"></script></head><body></body></html>`,
@@ -451,6 +455,7 @@ export const SECTIONS = [
   coldStartSection,
   joinPageSizeSection,
   agentPanelSizeSection,
+  pagesSection,
   timeToPreviewSection,
   backgroundCostSection,
 ];

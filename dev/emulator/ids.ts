@@ -7,8 +7,11 @@ export const AUTH_TOKEN = 'fake-auth-token-0123456789abcdef';
 export const API_KEY = `SK${'b2'.repeat(16)}`;
 export const API_SECRET = 'fake-api-secret-0123456789abcdef';
 export const WORKSPACE_SID = `WS${'c3'.repeat(16)}`;
+/** The Sync service the bundle keeps its guards in: its own, with ACLs on, as `npm run setup`
+ * makes one. The account's default service (ACLs off) is another one. */
+export const SYNC_SERVICE_SID = `IS${'d4'.repeat(16)}`;
 
-/** The bundle's environment for this account: its credentials, the API key and the workspace
+/** The bundle's environment for this account: its credentials, the API key, the workspace and the Sync service
  * above, and, given the emulator's URL, its Twilio traffic sent there. The tests' stacks, their
  * in-process flows and the sandbox all start the bundle with it. */
 export function emulatorEnv(url?: string): Record<string, string> {
@@ -18,6 +21,7 @@ export function emulatorEnv(url?: string): Record<string, string> {
     TWILIO_API_KEY: API_KEY,
     TWILIO_API_SECRET: API_SECRET,
     TWILIO_FLEX_WORKSPACE_SID: WORKSPACE_SID,
+    TWILIO_SYNC_SERVICE_SID: SYNC_SERVICE_SID,
     ...(url === undefined ? {} : { TWILIO_API_BASE_URL: url }),
   };
 }

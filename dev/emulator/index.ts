@@ -8,11 +8,12 @@ export {
   API_SECRET,
   AUTH_TOKEN,
   WORKSPACE_SID,
+  SYNC_SERVICE_SID,
   emulatorEnv,
   flexShapedToken,
   iso,
   newSid,
   TwilioError,
 } from './ids';
-export type { EmulatorEvent, FlexUser, Message, Participant, Room, SeededTask } from './state';
+export type { EmulatorEvent, FlexUser, Message, Participant, Room, SeededTask, SyncService } from './state';
 export { noticeTag } from './state';

@@ -1,4 +1,4 @@
-import { ACCOUNT_SID, flexShapedToken, iso, Json, newSid } from './ids';
+import { ACCOUNT_SID, flexShapedToken, iso, Json, newSid, SYNC_SERVICE_SID } from './ids';
 
 /**
  * What Twilio would hold for the account: rooms and their participants, recording rules and
@@ -60,8 +60,17 @@ export interface Reservation {
   reservation_status: string;
 }
 
+export interface SyncService extends Json {
+  sid: string;
+  /** `default` for the account's default service, which the path may name by that word. */
+  unique_name: string | null;
+  friendly_name: string | null;
+  acl_enabled: boolean;
+}
+
 export interface SyncDocument extends Json {
   sid: string;
+  service_sid: string;
   unique_name: string | null;
   revision: string;
   data: unknown;
@@ -102,6 +111,31 @@ type RecordingRule = Json & { type?: unknown; all?: unknown };
 const recordsWith = (rules: RecordingRule[]) =>
   rules.some((r) => r.type === 'include') && !rules.some((r) => r.type === 'exclude' && r.all === true);
 
+export function syncService(sid: string, fields: Partial<SyncService> = {}): SyncService {
+  return {
+    sid,
+    unique_name: null,
+    account_sid: ACCOUNT_SID,
+    friendly_name: null,
+    acl_enabled: false,
+    date_created: iso(),
+    date_updated: iso(),
+    url: `https://sync.twilio.com/v1/Services/${sid}`,
+    webhook_url: null,
+    webhooks_from_rest_enabled: false,
+    reachability_webhooks_enabled: false,
+    reachability_debouncing_enabled: false,
+    reachability_debouncing_window: 5000,
+    links: {},
+    ...fields,
+  };
+}
+
+const initialSyncServices = () => [
+  syncService(newSid('IS'), { unique_name: 'default', friendly_name: 'Default Service' }),
+  syncService(SYNC_SERVICE_SID, { friendly_name: 'flex-video-escalation (emulated)', acl_enabled: true }),
+];
+
 export class EmulatorState {
   readonly rooms: Room[] = [];
   readonly participants: Participant[] = [];
@@ -112,6 +146,8 @@ export class EmulatorState {
   readonly tasks = new Map<string, Task>();
   readonly reservations = new Map<string, Reservation[]>();
   readonly documents = new Map<string, SyncDocument>();
+  /** A fresh account's: its default service (ACLs off) and the bundle's own (emulatorEnv's). */
+  readonly syncServices: SyncService[] = initialSyncServices();
   readonly flexTokens = new Map<string, FlexUser>();
 
   private readonly listeners: ((event: EmulatorEvent) => void)[] = [];
@@ -361,6 +397,7 @@ export class EmulatorState {
   /** Forgets everything held, as a fresh account would be (listeners stay). */
   reset(): void {
     for (const list of [this.rooms, this.participants, this.recordings, this.compositions]) list.length = 0;
+    this.syncServices.splice(0, this.syncServices.length, ...initialSyncServices());
     for (const map of [
       this.recordingRules,
       this.conversations,

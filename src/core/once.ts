@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Twilio } from 'twilio';
 import type { PostedMessage } from './messages';
+import { assertGuardedSyncService } from './sync-service';
 import { OutcomeUnknownError, twilioFailure } from './twilio-errors';
 
 /**
@@ -43,7 +44,32 @@ export class ClaimStore<R extends object = ClaimRecord> implements Claims<R> {
     return this.client.sync.v1.services(this.serviceSid).documents;
   }
 
+  /** The check that the service is the bundle's own (ACLs on), once per instance: a read is sent
+   * alongside it, so the first read of an instance costs no extra round trip, and its result is
+   * not used unless the check passed; a write waits for it, so nothing is written to a service
+   * Flex users could write (where it would count once the service is put right). */
+  private service(): Promise<void> {
+    return assertGuardedSyncService(this.client, this.serviceSid);
+  }
+
   async read(key: string): Promise<{ record: R; revision: string } | undefined> {
+    const [service, result] = await Promise.allSettled([this.service(), this.readUnchecked(key)]);
+    if (service.status === 'rejected') throw service.reason;
+    if (result.status === 'rejected') throw result.reason;
+    return result.value;
+  }
+
+  async create(key: string, record: R): Promise<boolean> {
+    await this.service();
+    return this.createUnchecked(key, record);
+  }
+
+  async replace(key: string, record: R, revision?: string): Promise<boolean> {
+    await this.service();
+    return this.replaceUnchecked(key, record, revision);
+  }
+
+  private async readUnchecked(key: string): Promise<{ record: R; revision: string } | undefined> {
     try {
       const document = await this.documents()(key).fetch();
       return { record: document.data as R, revision: document.revision };
@@ -54,7 +80,7 @@ export class ClaimStore<R extends object = ClaimRecord> implements Claims<R> {
   }
 
   /** False when another caller's document already has this name. */
-  async create(key: string, record: R): Promise<boolean> {
+  private async createUnchecked(key: string, record: R): Promise<boolean> {
     try {
       await this.documents().create({
         uniqueName: key,
@@ -69,7 +95,7 @@ export class ClaimStore<R extends object = ClaimRecord> implements Claims<R> {
   }
 
   /** Replaces the record only if nobody wrote it since `revision` was read (or at all, without one). */
-  async replace(key: string, record: R, revision?: string): Promise<boolean> {
+  private async replaceUnchecked(key: string, record: R, revision?: string): Promise<boolean> {
     try {
       await this.documents()(key).update({
         data: record,

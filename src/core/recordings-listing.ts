@@ -15,9 +15,14 @@ export type RoomRecordings = ApiSchema['RoomRecordings'];
 export type RecordingSummary = RoomRecordings['recordings'][number];
 export type CompositionSummary = RoomRecordings['compositions'][number];
 
-/** Rooms are few per task, but each costs three reads: this many rooms are read at a time. */
-const ROOMS_IN_PARALLEL = 4;
-const MAX_RECORDINGS_PER_ROOM = 200;
+/** One page: this many rooms, read together. Each costs three reads, so a request makes at most
+ * 3 (token, task, reservations) + 2 (room lists) + 4 × 3 Twilio requests, plus the Sync service
+ * check on a cold instance, whatever the task has had. */
+export const ROOMS_PER_PAGE = 4;
+/** The completed rooms of a task that are listed at all (the in-progress one comes on top). */
+const MAX_COMPLETED_ROOMS = 20;
+/** One page of Twilio's list each: more is `truncated`. */
+const MAX_RECORDINGS_PER_ROOM = 100;
 const MAX_COMPOSITIONS_PER_ROOM = 20;
 
 const newestFirst = <T extends { dateCreated: Date }>(items: T[]) =>
@@ -49,9 +54,11 @@ async function roomRecordings(
   client: Twilio,
   syncServiceSid: string,
   room: VideoRoom,
-): Promise<RoomRecordings> {
+): Promise<RoomRecordings & { truncated: boolean }> {
   const [recordings, compositions, recordingFailures] = await Promise.all([
-    client.video.v1.rooms(room.sid).recordings.list({ limit: MAX_RECORDINGS_PER_ROOM, pageSize: 100 }),
+    client.video.v1
+      .rooms(room.sid)
+      .recordings.list({ limit: MAX_RECORDINGS_PER_ROOM, pageSize: MAX_RECORDINGS_PER_ROOM }),
     client.video.v1.compositions.list({
       roomSid: room.sid,
       limit: MAX_COMPOSITIONS_PER_ROOM,
@@ -68,20 +75,49 @@ async function roomRecordings(
     recordings: newestFirst(recordings).map(summarizeRecording),
     compositions: newestFirst(compositions).map(summarizeComposition),
     recordingFailures,
+    truncated:
+      recordings.length >= MAX_RECORDINGS_PER_ROOM || compositions.length >= MAX_COMPOSITIONS_PER_ROOM,
   };
 }
 
+/** Where a page ends: the last room's creation (epoch seconds, Twilio's precision) and SID. Rooms
+ * are ordered by both, newest first, so a room created while a caller pages never moves one
+ * already listed to a later page. Nothing is kept between requests: the cursor is the state. */
+const cursorOf = (room: VideoRoom) => `${Math.floor(room.dateCreated.getTime() / 1000)}-${room.sid}`;
+const cursorKey = (room: VideoRoom) => [Math.floor(room.dateCreated.getTime() / 1000), room.sid] as const;
+const isAfter = (room: VideoRoom, cursor: string) => {
+  const [seconds, sid] = cursor.split('-');
+  const [roomSeconds, roomSid] = cursorKey(room);
+  return roomSeconds < Number(seconds) || (roomSeconds === Number(seconds) && roomSid < sid);
+};
+
+/**
+ * One page of the task's rooms, newest first. What cannot change (a completed room's finished
+ * recordings and compositions) is not cached between requests: a Function instance may stay warm
+ * but nothing may depend on it, so the bound has to hold without a cache. The cursor is what
+ * bounds each request instead.
+ */
 export async function listTaskRecordings(
   deps: { twilio: Twilio; syncServiceSid: string },
   taskSid: string,
+  cursor?: string,
 ): Promise<ApiAnswer<'/video/recordings'>> {
-  const rooms = await listTaskRooms(deps.twilio, taskSid);
-  const answers: RoomRecordings[] = [];
-  for (let start = 0; start < rooms.length; start += ROOMS_IN_PARALLEL) {
-    const batch = rooms.slice(start, start + ROOMS_IN_PARALLEL);
-    answers.push(
-      ...(await Promise.all(batch.map((room) => roomRecordings(deps.twilio, deps.syncServiceSid, room)))),
-    );
-  }
-  return { rooms: answers };
+  const listed = await listTaskRooms(deps.twilio, taskSid, MAX_COMPLETED_ROOMS);
+  const rooms = [...listed].sort((a, b) => {
+    const [aSeconds, aSid] = cursorKey(a);
+    const [bSeconds, bSid] = cursorKey(b);
+    return bSeconds - aSeconds || (aSid < bSid ? 1 : aSid > bSid ? -1 : 0);
+  });
+  const remaining = cursor === undefined ? rooms : rooms.filter((room) => isAfter(room, cursor));
+  const page = remaining.slice(0, ROOMS_PER_PAGE);
+  const answers = await Promise.all(
+    page.map((room) => roomRecordings(deps.twilio, deps.syncServiceSid, room)),
+  );
+  const lastPage = remaining.length <= ROOMS_PER_PAGE;
+  const completed = listed.filter((room) => room.status !== 'in-progress').length;
+  return {
+    rooms: answers.map(({ truncated: _truncated, ...room }) => room),
+    nextCursor: lastPage ? null : cursorOf(page[page.length - 1]),
+    truncated: answers.some((room) => room.truncated) || (lastPage && completed >= MAX_COMPLETED_ROOMS),
+  };
 }

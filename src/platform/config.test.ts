@@ -7,6 +7,7 @@ const env = {
   TWILIO_API_KEY: `SK${'2'.repeat(32)}`,
   TWILIO_API_SECRET: 'secret',
   TWILIO_FLEX_WORKSPACE_SID: `WS${'3'.repeat(32)}`,
+  TWILIO_SYNC_SERVICE_SID: `IS${'4'.repeat(32)}`,
   DOMAIN_NAME: 'video-1234-dev.twil.io',
 };
 
@@ -28,12 +29,21 @@ test("defaults follow the README's configuration table", () => {
     compose: false,
     inviteTtlSeconds: 3600,
     publicBaseUrl: 'https://video-1234-dev.twil.io',
-    syncServiceSid: 'default',
+    syncServiceSid: `IS${'4'.repeat(32)}`,
   });
   expect(config.inviteKeys).toHaveLength(1);
   expect(config.inviteKeys[0]).toHaveLength(32);
   expect(config.agentBackground).toEqual({ rule: 'none' });
 });
+
+test.each([undefined, 'default', 'IS123'])(
+  'TWILIO_SYNC_SERVICE_SID %s is refused: only the bundle’s own service, which `npm run setup` makes',
+  (sid) => {
+    const message = misconfiguredMessage({ TWILIO_SYNC_SERVICE_SID: sid });
+    expect(message).toContain('TWILIO_SYNC_SERVICE_SID');
+    expect(message).toContain('npm run setup');
+  },
+);
 
 test('twilio-run’s localhost domain is served over http', () => {
   expect(loadConfig({ ...env, DOMAIN_NAME: 'localhost:3000' }).publicBaseUrl).toBe('http://localhost:3000');

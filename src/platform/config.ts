@@ -4,6 +4,7 @@ import { LIMITS, sidPattern } from '../contract';
 import { InviteKeys, joinUrl } from '../core/invites';
 import { NoticeTexts, noticeTexts, oversizedNotice } from '../core/notices';
 import type { RecordingPolicy } from '../core/recording-policy';
+import { checkSyncServiceSid } from '../core/sync-service';
 
 /** The environment a Function sees: Twilio's own variables and those of the README's configuration table. */
 export interface Env {
@@ -150,6 +151,13 @@ function agentBackground(env: Source): AgentBackground {
   return { rule: 'image', image };
 }
 
+/** ALLOWED_ORIGINS: the Flex origins that may call the agent endpoints and frame the panel. */
+export function allowedOrigins(env: Source): string[] {
+  return (optional(env, 'ALLOWED_ORIGINS')?.split(',') ?? DEFAULT_ORIGINS)
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+}
+
 /** Reads and checks the environment; a missing or malformed variable is a 500 that names it. */
 export function loadConfig(env: Source): Config {
   const accountSid = required(env, 'ACCOUNT_SID', sidPattern('AC'));
@@ -179,10 +187,8 @@ export function loadConfig(env: Source): Config {
     apiKey: required(env, 'TWILIO_API_KEY', sidPattern('SK')),
     apiSecret: required(env, 'TWILIO_API_SECRET'),
     workspaceSid: required(env, 'TWILIO_FLEX_WORKSPACE_SID', sidPattern('WS')),
-    syncServiceSid: optional(env, 'TWILIO_SYNC_SERVICE_SID') ?? 'default',
-    allowedOrigins: (optional(env, 'ALLOWED_ORIGINS')?.split(',') ?? DEFAULT_ORIGINS)
-      .map((origin) => origin.trim().replace(/\/+$/, ''))
-      .filter(Boolean),
+    syncServiceSid: checkSyncServiceSid(optional(env, 'TWILIO_SYNC_SERVICE_SID')),
+    allowedOrigins: allowedOrigins(env),
     recordingPolicy,
     compose: optional(env, 'VIDEO_COMPOSE')?.toLowerCase() === 'true',
     inviteTtlSeconds: Number(ttl),

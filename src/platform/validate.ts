@@ -60,6 +60,13 @@ export const callbackText = (name: string, maxLength: number) =>
 
 export const agentTaskParams = z.object({ Token: flexToken, TaskSid: taskSid });
 export type AgentTaskParams = z.infer<typeof agentTaskParams>;
+/** /video/recordings: a page's `nextCursor`, sent back for the next one. */
+export const recordingsParams = agentTaskParams.extend({
+  Cursor: z
+    .string()
+    .regex(/^[0-9]{1,13}-RM[0-9a-f]{32}$/, 'Cursor must be the nextCursor of a previous page')
+    .optional(),
+});
 
 function describe(issue: z.core.$ZodIssue, event: Record<string, unknown>): string {
   const name = issue.path.map(String).join('.');

@@ -6,8 +6,7 @@ import {
   openHostedPanel,
   panelScreen,
   panelVideoRecord,
-  startHost,
-  type HostServer,
+  useFlexAndStranger,
 } from './agent-host';
 import { hasText, isFocused, sentParameter, useBrowserContext, visible } from './harness';
 
@@ -17,18 +16,7 @@ import { hasText, isFocused, sentParameter, useBrowserContext, visible } from '.
  * the fake Twilio; only the Video SDK's network edge is faked. */
 
 const env: Record<string, string> = {};
-let flex: HostServer;
-let stranger: HostServer;
-beforeAll(async () => {
-  flex = await startHost();
-  stranger = await startHost();
-  // Read when the stack starts, which is after this.
-  env.ALLOWED_ORIGINS = `https://flex.twilio.com,${flex.origin}`;
-});
-afterAll(async () => {
-  await flex?.close();
-  await stranger?.close();
-});
+const hosts = useFlexAndStranger(env);
 const stack = useStack({ env });
 const context = useBrowserContext();
 
@@ -38,7 +26,7 @@ test('agent-config is public and names the allowed origins', async () => {
   const response = await fetch(`${stack.baseUrl}/video/agent-config`);
   expect(response.status).toBe(200);
   expect(await response.json()).toMatchObject({
-    allowedOrigins: ['https://flex.twilio.com', flex.origin],
+    allowedOrigins: ['https://flex.twilio.com', hosts.flex.origin],
     recordingPolicy: 'on-demand',
   });
 });
@@ -46,7 +34,7 @@ test('agent-config is public and names the allowed origins', async () => {
 test('a session from a disallowed origin is ignored: nothing is asked with its token', async () => {
   const task = stack.fake.seedTask();
   const checksBefore = tokenChecks();
-  const hosted = await openHostedPanel(context, stranger, stack.baseUrl, {
+  const hosted = await openHostedPanel(context, hosts.stranger, stack.baseUrl, {
     token: task.token,
     taskSid: task.taskSid,
   });
@@ -66,7 +54,7 @@ test('a session from a disallowed origin is ignored: nothing is asked with its t
 test('an allowed host: ready, session, no room yet → Start video call; every state is well-formed', async () => {
   const task = stack.fake.seedTask();
   const roomsBefore = stack.fake.rooms.length;
-  const hosted = await openHostedPanel(context, flex, stack.baseUrl, {
+  const hosted = await openHostedPanel(context, hosts.flex, stack.baseUrl, {
     token: task.token,
     taskSid: task.taskSid,
   });
@@ -84,7 +72,8 @@ test('an allowed host: ready, session, no room yet → Start video call; every s
   // Nothing went anywhere but this service, and the panel's CSP held.
   expect(
     hosted.requests.filter(
-      (url) => !url.startsWith(stack.baseUrl) && !url.startsWith(flex.origin) && !url.startsWith('data:'),
+      (url) =>
+        !url.startsWith(stack.baseUrl) && !url.startsWith(hosts.flex.origin) && !url.startsWith('data:'),
     ),
   ).toEqual([]);
   expect(
@@ -94,7 +83,7 @@ test('an allowed host: ready, session, no room yet → Start video call; every s
 
 test('Start video call: one room, one invite in the chat, the agent in the room and told', async () => {
   const task = stack.fake.seedTask();
-  const hosted = await openHostedPanel(context, flex, stack.baseUrl, {
+  const hosted = await openHostedPanel(context, hosts.flex, stack.baseUrl, {
     token: task.token,
     taskSid: task.taskSid,
   });
@@ -143,7 +132,7 @@ test('a task already in a call is joined at once, without creating anything', as
   const roomsBefore = stack.fake.rooms.length;
   const messagesBefore = stack.fake.messages(task.conversationSid).length;
 
-  const hosted = await openHostedPanel(context, flex, stack.baseUrl, {
+  const hosted = await openHostedPanel(context, hosts.flex, stack.baseUrl, {
     token: task.token,
     taskSid: task.taskSid,
   });
@@ -162,7 +151,7 @@ test('a task already in a call is joined at once, without creating anything', as
 
 test('a Flex token renewed by the host is the one the next call sends', async () => {
   const task = stack.fake.seedTask();
-  const hosted = await openHostedPanel(context, flex, stack.baseUrl, {
+  const hosted = await openHostedPanel(context, hosts.flex, stack.baseUrl, {
     token: task.token,
     taskSid: task.taskSid,
   });
@@ -184,7 +173,7 @@ test('a Flex token renewed by the host is the one the next call sends', async ()
 
 test('a refused Flex token is an error for the host, and the renewal that follows is used at once', async () => {
   const task = stack.fake.seedTask();
-  const hosted = await openHostedPanel(context, flex, stack.baseUrl, {
+  const hosted = await openHostedPanel(context, hosts.flex, stack.baseUrl, {
     token: 'flex-token-that-expired',
     taskSid: task.taskSid,
   });

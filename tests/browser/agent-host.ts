@@ -307,3 +307,19 @@ export function useFlexHost(): { flex: HostServer; env: Record<string, string> }
   };
   return { flex, env };
 }
+
+/** Two host pages for a test file, started before its stack: Flex (its origin added to `env`'s
+ * ALLOWED_ORIGINS, which the stack reads when it starts) and a stranger on an origin of its own. */
+export function useFlexAndStranger(env: Record<string, string>): { flex: HostServer; stranger: HostServer } {
+  const hosts = {} as { flex: HostServer; stranger: HostServer };
+  beforeAll(async () => {
+    hosts.flex = await startHost();
+    hosts.stranger = await startHost();
+    env.ALLOWED_ORIGINS = `https://flex.twilio.com,${hosts.flex.origin}`;
+  });
+  afterAll(async () => {
+    await hosts.flex?.close();
+    await hosts.stranger?.close();
+  });
+  return hosts;
+}

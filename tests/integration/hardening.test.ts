@@ -54,7 +54,7 @@ describe('one link, one customer identity', () => {
     expect(a.body.identity).not.toBe(b.body.identity);
   });
 
-  test('a join reads the room and the link revocations together: two Twilio requests, one round trip', async () => {
+  test('a join reads the room and the link revocations together (and, on a cold instance, the Sync service): one round trip', async () => {
     const task = await escalated(stack);
     stack.fake.latencyMs = 100;
     const before = stack.fake.calls.length;
@@ -62,6 +62,9 @@ describe('one link, one customer identity', () => {
     const calls = stack.fake.calls.slice(before);
     expect(calls.map((c) => `${c.method} ${c.subdomain}${c.template}`).sort()).toEqual([
       'GET sync/v1/Services/{ServiceSid}/Documents/{Sid}',
+      // The check that the guards' service has ACLs on, once per instance: every request is a
+      // fresh process under twilio-run.
+      'GET sync/v1/Services/{Sid}',
       'GET video/v1/Rooms/{Sid}',
     ]);
     expect(sequentialDepth(calls)).toBe(1);

@@ -93,6 +93,8 @@ test('two rooms of the same task: both listed, newest first, with recordings, co
         recordingFailures: [],
       },
     ],
+    nextCursor: null,
+    truncated: false,
   });
   const [newer, older] = answer.body.rooms;
   expect(Date.parse(newer.startedAt)).toBeGreaterThanOrEqual(Date.parse(older.startedAt));
@@ -111,7 +113,7 @@ test('a task that never had a room has none', async () => {
   const task = stack.seedTask();
   const answer = await list(task);
   expect(answer.status).toBe(200);
-  expect(answer.body).toEqual({ rooms: [] });
+  expect(answer.body).toEqual({ rooms: [], nextCursor: null, truncated: false });
 });
 
 test('accepted, wrapping and completed reservations may list; pending, rejected and other workers may not', async () => {

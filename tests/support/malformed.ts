@@ -109,7 +109,24 @@ export const MALFORMED: Record<string, MalformedCase[]> = {
   '/video/agent-token': agentCases(),
   '/video/preflight-token': agentCases(),
   '/video/complete': agentCases(),
-  '/video/recordings': agentCases(),
+  '/video/recordings': agentCases({
+    Cursor: {
+      json: [
+        '',
+        'next',
+        7,
+        true,
+        null,
+        [],
+        { at: 1 },
+        `1-RM${HEX.toUpperCase()}`,
+        `-1-RM${HEX}`,
+        `1-WT${HEX}`,
+      ],
+      form: ['', 'next', `1-RM${HEX} `, `99999999999999-RM${HEX}`],
+      required: false,
+    },
+  }),
   '/video/recording': agentCases(
     {
       Action: {
