@@ -35,6 +35,10 @@ export interface VideoFrontOptions {
 const PAGES_WITH_VIDEO = new Set(['/join.html', '/agent.html']);
 const EDGE_META = `<meta name="${VIDEO_EDGE_META}" content="${EDGE_PATH}">`;
 
+/** A fresh connection to the bundle per request: a kept-alive one that twilio-run closes while it
+ * idles can be picked for the next request and reset under it. */
+const NO_REUSE = new http.Agent({ keepAlive: false });
+
 export function proxy(
   req: http.IncomingMessage,
   res: http.ServerResponse,
@@ -43,22 +47,26 @@ export function proxy(
 ): void {
   // Uncompressed, so the page can be read and the meta inserted.
   const headers = withEdgeMeta ? { ...req.headers, 'accept-encoding': 'identity' } : req.headers;
-  const upstream = http.request(`${target}${req.url}`, { method: req.method, headers }, (answer) => {
-    if (!withEdgeMeta || answer.statusCode !== 200) {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-      return;
-    }
-    const chunks: Buffer[] = [];
-    answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-    answer.on('end', () => {
-      const page = Buffer.concat(chunks)
-        .toString('utf8')
-        .replace(/<head>/i, `<head>${EDGE_META}`);
-      const { 'content-length': _length, etag: _etag, ...kept } = answer.headers;
-      res.writeHead(200, kept).end(page);
-    });
-  });
+  const upstream = http.request(
+    `${target}${req.url}`,
+    { method: req.method, headers, agent: NO_REUSE },
+    (answer) => {
+      if (!withEdgeMeta || answer.statusCode !== 200) {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () => {
+        const page = Buffer.concat(chunks)
+          .toString('utf8')
+          .replace(/<head>/i, `<head>${EDGE_META}`);
+        const { 'content-length': _length, etag: _etag, ...kept } = answer.headers;
+        res.writeHead(200, kept).end(page);
+      });
+    },
+  );
   upstream.on('error', () => {
     if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' });
     res.end('the bundle (twilio-run) is not answering');
@@ -90,6 +98,9 @@ export async function startVideoFront(options: VideoFrontOptions): Promise<Video
       res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"error":"no such edge control"}');
     });
   });
+  // Longer than any client keeps an idle connection (undici: 4 s), so the server never closes one
+  // a client is about to reuse (a reset request under load).
+  server.keepAliveTimeout = 60_000;
   const edge = attachVideoEdge(server, options.emulator, options.log);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

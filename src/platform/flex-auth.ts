@@ -3,6 +3,7 @@ import type TwilioResponse from 'twilio/lib/http/response';
 import type { z } from 'zod';
 import { isSid, type ApiPath } from '../contract';
 import { AppError } from '../core/errors';
+import { assertGuardedSyncService } from '../core/sync-service';
 import { AgentPrincipal, assertMayActOnTask, isOverseer } from '../core/ownership';
 import { findInProgressRoom, VideoRoom } from '../core/rooms';
 import { fetchTask, FlexTask, listWorkerReservations, ReservationStatus } from '../core/tasks';
@@ -107,6 +108,10 @@ export interface AgentEndpointOptions {
   /** Read the task's in-progress room alongside authorization, saving the endpoint a round trip.
    * Authentication still comes first; the room is only used once authorization has passed. */
   readsRoom?: boolean;
+  /** The endpoint writes the guards' Sync service: its once-per-instance check (that the service
+   * is the bundle's own, ACLs on) starts alongside authorization's reads, instead of delaying the
+   * first write by a round trip. A failed check is reported by that first Sync use. */
+  writesGuards?: boolean;
 }
 
 /**
@@ -130,6 +135,7 @@ export async function authorizeTaskAccess(
   const agent = await validateFlexToken(twilio, config.accountSid, token);
   const overseer = isOverseer(agent);
   if (!overseer && !agent.workerSid) assertMayActOnTask(agent, [], allowed);
+  if (options.writesGuards) assertGuardedSyncService(twilio, config.syncServiceSid).catch(() => undefined);
   const [task, reservations, room] = await Promise.allSettled([
     fetchTask(twilio, config.workspaceSid, taskSid),
     overseer || !agent.workerSid

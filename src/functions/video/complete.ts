@@ -9,5 +9,5 @@ export const handler = defineAgentEndpoint(
   agentTaskParams,
   ['accepted', 'wrapping'],
   (invocation, _params, { task, room }) => completeSession(escalationDeps(invocation), task, room),
-  { readsRoom: true },
+  { readsRoom: true, writesGuards: true },
 );

@@ -20,5 +20,5 @@ export const handler = defineAgentEndpoint(
       ? recordingStatus(deps, task, room)
       : changeRecording(deps, task, room, params.Action);
   },
-  { readsRoom: true },
+  { readsRoom: true, writesGuards: true },
 );

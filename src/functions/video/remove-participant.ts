@@ -11,5 +11,5 @@ export const handler = defineAgentEndpoint(
   ['accepted'],
   (invocation, params, { agent, room }) =>
     removeParticipant(escalationDeps(invocation), room, agent, params.Identity),
-  { readsRoom: true },
+  { readsRoom: true, writesGuards: true },
 );
