@@ -34,10 +34,15 @@ test('agent-config is public and names the allowed origins', async () => {
 test('a session from a disallowed origin is ignored: nothing is asked with its token', async () => {
   const task = stack.fake.seedTask();
   const checksBefore = tokenChecks();
-  const hosted = await openHostedPanel(context, hosts.stranger, stack.baseUrl, {
-    token: task.token,
-    taskSid: task.taskSid,
-  });
+  // A stranger cannot frame the panel (frame-ancestors: framing.test.ts), but it can open it in a
+  // window of its own and post to it: the panel still hears only the allowed origins.
+  const hosted = await openHostedPanel(
+    context,
+    hosts.stranger,
+    stack.baseUrl,
+    { token: task.token, taskSid: task.taskSid },
+    { mode: 'window' },
+  );
   await panelScreen(hosted, 'waiting-for-host').waitFor();
   // The stranger got the ready message (it carries nothing) and, as it answered at once, would
   // have been heard by now; give a slow machine a moment more.
