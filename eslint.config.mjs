@@ -93,7 +93,7 @@ export default defineConfig(
   },
   { files: ['**/*.test.ts', 'tests/**'], languageOptions: { globals: globals.jest } },
   // The bench drives Chromium: the functions it hands to page.evaluate run in the page.
-  { files: ['scripts/bench.mjs'], languageOptions: { globals: globals.browser } },
+  { files: ['scripts/bench.mjs', 'scripts/bench-call.mjs'], languageOptions: { globals: globals.browser } },
   { files: ['jest.config.js'], languageOptions: { sourceType: 'commonjs' } },
   // The Flex plugin's toolchain loads its webpack configuration with require.
   {

@@ -15,6 +15,8 @@
 //                      real SDK; the camera permission is already granted, so no click is
 //                      needed. Also when the SDK has run in the background (what Join waits
 //                      for), and both again on a throttled slow mobile network
+//   join to video      the customer's Join click → the first frame of the other side's video
+//                      on each page, real SDK through the local Video edge (bench-call.mjs)
 //   background cost    what a background rule costs (see backgroundCostSection): bytes fetched
 //                      under /processors/ with no rule (the join page as a customer who never
 //                      turns blur on), with blur and with image; and per processed frame, in
@@ -30,6 +32,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { apiSection } from './bench-api.mjs';
+import { callSection } from './bench-call.mjs';
 import { coldStartSection } from './bench-cold-start.mjs';
 import { pagesSection } from './bench-pages.mjs';
 import { formatSection } from './bench-table.mjs';
@@ -458,6 +461,7 @@ export const SECTIONS = [
   pagesSection,
   timeToPreviewSection,
   backgroundCostSection,
+  callSection,
 ];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
