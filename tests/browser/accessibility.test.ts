@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page, WebSocketRoute } from 'playwright-core';
 import { escalated, type Escalated } from '../support/escalated';
 import { inviteOf, stringMatching } from '../support/expect';
 import { useStack } from '../support/use-stack';
+import { seriousViolations } from './axe';
 import { openHostedPanel, panelScreen, useFlexHost, type HostedPanel } from './agent-host';
 import {
   hasText,
@@ -20,20 +20,6 @@ import {
 const { flex, env } = useFlexHost();
 const stack = useStack({ env });
 const context = useBrowserContext();
-
-/** The rules an audit leaves out, each with its reason. */
-const RULES_OFF: string[] = [];
-
-/** The serious and critical violations axe finds in `page` (or only inside `include`), as
- * "rule: targets" lines, so a failure names what to fix. */
-async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).disableRules(RULES_OFF);
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** What the page's polite live region says once it settled (announce clears it first). */
 const liveRegionSays = (where: Page | Frame, words: string) => hasText(where.locator('#announcer'), words);
