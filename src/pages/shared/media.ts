@@ -1,14 +1,15 @@
 /** Owns the customer's camera and microphone tracks for the life of the page: acquiring them,
  * mute, camera on/off, device switching (the customer's choice, or the system's new default
- * microphone), pausing the camera while a phone hides the page, handing them to the Video SDK
- * and keeping a room's published tracks in step with them, and stopping everything. Nothing
- * else creates or stops a local track.
+ * microphone), pausing the camera while a phone hides the page, and stopping everything. Nothing
+ * else creates or stops a local track. What a room publishes follows these tracks through
+ * published-tracks.ts.
  *
  * Tracks come straight from getUserMedia, so the preview never waits for the SDK to download.
  * At Join the same MediaStreamTracks are wrapped in the SDK's LocalTracks (`sdkTracks`); from then
  * on every new track is wrapped too, and mute goes through the wrapper so the agent's side is told. */
 import type { CameraFilter, FilteredCamera } from './background';
 import { mediaProblem, type MediaProblem } from './browser';
+import { keepPublished, SdkTrackWrappers, type PublishedTrackListener } from './published-tracks';
 import type { LocalParticipant, LocalTrack, LocalTrackClasses } from './sdk';
 
 export interface MediaProblems {
@@ -38,10 +39,6 @@ export interface MediaOptions {
 
 type Kind = 'audio' | 'video';
 
-/** Hears every replacement of a track handed to the SDK (null: none), so the call can unpublish
- * the old one and publish the new one. */
-type PublishedTrackListener = (previous: LocalTrack | null, next: LocalTrack | null) => void;
-
 const VIDEO_SIZE = { width: { ideal: 1280 }, height: { ideal: 720 } };
 const FILTERED_VIDEO_SIZE = { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 24 } };
 
@@ -59,10 +56,8 @@ export class LocalMedia {
   private readonly chosenDevice: Record<Kind, string | null> = { audio: null, video: null };
   private pausedWhileHidden = false;
   private readonly changeListeners = new Set<() => void>();
-  private readonly publishedListeners = new Set<PublishedTrackListener>();
-  /** Set at Join; the SDK's wrapper of each track handed over. */
-  private sdk: LocalTrackClasses | null = null;
-  private readonly wrappers = new Map<MediaStreamTrack, LocalTrack>();
+  /** From Join on, the SDK's wrapper of each track handed over. */
+  private readonly wrappers = new SdkTrackWrappers();
   /** Processed camera tracks and what they came from. */
   private readonly filtered = new Map<MediaStreamTrack, FilteredCamera>();
   private filter: Promise<CameraFilter> | null = null;
@@ -117,8 +112,15 @@ export class LocalMedia {
   /** The current tracks as the SDK's LocalTracks, for connect(). Wraps each track once, however
    * often it is called, and every track made from now on. */
   sdkTracks(sdk: LocalTrackClasses): LocalTrack[] {
-    this.sdk = sdk;
+    this.wrappers.use(sdk);
     return this.wrappedTracks();
+  }
+
+  /** The current tracks as the SDK's LocalTracks; none before Join. */
+  wrappedTracks(): LocalTrack[] {
+    return [this.wrappers.wrap(this.audio), this.wrappers.wrap(this.video)].filter(
+      (track): track is LocalTrack => track !== null,
+    );
   }
 
   /** Any change a view shows: a track replaced, muted or turned off. */
@@ -128,37 +130,23 @@ export class LocalMedia {
   }
 
   onPublishedTrackChange(listener: PublishedTrackListener): () => void {
-    this.publishedListeners.add(listener);
-    return () => this.publishedListeners.delete(listener);
+    return this.wrappers.onReplaced(listener);
   }
 
-  /** Keeps what `participant` publishes in step with these tracks once connect() was given
-   * `connectedWith` (from sdkTracks): first what changed while it connected, then every
-   * replacement. A track the room refuses would reach no one, so it is shown as off rather than
-   * live. Returns the function that stops following. */
+  /** The pages' entry to keepPublished (published-tracks.ts), given `connectedWith` from
+   * sdkTracks. Returns the function that stops following. */
   publishTo(
     participant: Pick<LocalParticipant, 'publishTrack' | 'unpublishTrack'>,
     connectedWith: LocalTrack[],
   ): () => void {
-    const publish = (track: LocalTrack) => {
-      participant
-        .publishTrack(track)
-        .catch(() => (track.kind === 'video' ? this.setCameraOn(false) : this.setMicOn(false)));
-    };
-    const current = this.wrappedTracks();
-    for (const track of connectedWith) if (!current.includes(track)) participant.unpublishTrack(track);
-    for (const track of current) if (!connectedWith.includes(track)) publish(track);
-    return this.onPublishedTrackChange((previous, next) => {
-      if (previous) participant.unpublishTrack(previous);
-      if (next) publish(next);
-    });
+    return keepPublished(this, participant, connectedWith);
   }
 
   setMicOn(on: boolean): void {
     this.micOn = on;
     if (this.audio) {
       // Through the SDK's wrapper once there is one, so the agent's side is told.
-      const wrapper = this.wrappers.get(this.audio);
+      const wrapper = this.wrappers.existing(this.audio);
       if (wrapper) wrapper.enable(on);
       else this.audio.enabled = on;
     }
@@ -186,7 +174,7 @@ export class LocalMedia {
    * handed to the SDK, the SDK's own iOS workaround restarts it inside its LocalAudioTrack. */
   pageShown(): Promise<void> {
     return this.enqueue(async () => {
-      if (this.audio?.readyState === 'ended' && !this.wrappers.has(this.audio))
+      if (this.audio?.readyState === 'ended' && !this.wrappers.existing(this.audio))
         this.replace('audio', await this.acquire('audio'));
       if (!this.pausedWhileHidden) return;
       this.pausedWhileHidden = false;
@@ -328,38 +316,14 @@ export class LocalMedia {
     this[kind] = next;
     // Before the SDK wraps it, so a muted microphone is never published live, even briefly.
     if (next && kind === 'audio') next.enabled = this.micOn;
-    if (this.sdk) {
-      const before = previous ? (this.wrappers.get(previous) ?? null) : null;
-      const after = this.wrapperOf(next);
-      for (const listener of this.publishedListeners) listener(before, after);
-    }
+    this.wrappers.replaced(previous, next);
     if (previous) this.release(previous);
   }
 
   private release(track: MediaStreamTrack): void {
-    const wrapper = this.wrappers.get(track);
-    this.wrappers.delete(track);
-    if (wrapper) wrapper.stop();
-    else track.stop();
+    this.wrappers.release(track);
     this.filtered.get(track)?.stop();
     this.filtered.delete(track);
-  }
-
-  private wrappedTracks(): LocalTrack[] {
-    return [this.wrapperOf(this.audio), this.wrapperOf(this.video)].filter(
-      (track): track is LocalTrack => track !== null,
-    );
-  }
-
-  private wrapperOf(track: MediaStreamTrack | null): LocalTrack | null {
-    if (!track || !this.sdk) return null;
-    let wrapper = this.wrappers.get(track);
-    if (!wrapper) {
-      wrapper =
-        track.kind === 'audio' ? new this.sdk.LocalAudioTrack(track) : new this.sdk.LocalVideoTrack(track);
-      this.wrappers.set(track, wrapper);
-    }
-    return wrapper;
   }
 
   private changed(): void {

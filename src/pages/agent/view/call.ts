@@ -65,14 +65,9 @@ function networkBars(label: string) {
   };
 }
 
-export function renderCall(
-  root: HTMLElement,
-  announcer: HTMLElement,
-  text: AgentStrings,
-  media: PanelMedia,
-  options: CallOptions,
-  actions: CallActions,
-): CallScreen {
+/** The stage: the customer's video (or why there is none), the agent's own small, and the
+ * status, recording and network at a glance, with the connection's banners. */
+function callStage(text: AgentStrings, media: PanelMedia) {
   const customerVideo = h('video', {
     class: 'customer-video',
     autoplay: true,
@@ -94,13 +89,128 @@ export function renderCall(
   const customerNetwork = networkBars(text.customer);
   const banner = stageBanner();
   const self = selfVideo('self-view', text.selfViewLabel);
+  const element = h(
+    'div',
+    { class: 'stage' },
+    customerVideo,
+    waiting,
+    h('div', { class: 'top-bar' }, status, recordingBadge, ownNetwork.element, customerNetwork.element),
+    banner.element,
+    self.element,
+  );
 
+  /** Remote video by participant SID: the stage shows the first customer's latest track. */
+  const videos = new Map<string, RemoteTrack>();
+  let shownVideo: RemoteTrack | null = null;
+  let customerWasHere = false;
+
+  return {
+    element,
+    videos,
+    showSelf: () => self.show(media.video, text.previewOff),
+    /** The customer's side of the stage; returns the screen's data-state. */
+    showCustomer(state: PanelState): string {
+      const customer = state.others.find((m) => participantKind(m.identity, null) === 'customer') ?? null;
+      customerWasHere = customerWasHere || customer !== null;
+      const track = customer ? (videos.get(customer.sid) ?? null) : null;
+      if (track !== shownVideo) {
+        shownVideo?.detach();
+        shownVideo = track;
+        track?.attach(customerVideo);
+      }
+      customerVideo.hidden = !track;
+      const phase = state.phase;
+      waiting.hidden = track !== null;
+      waitingText.textContent =
+        phase === 'connecting'
+          ? text.connecting
+          : customer
+            ? text.customerCameraOff
+            : customerWasHere
+              ? text.customerLeft
+              : text.waitingForCustomer;
+      customerNetwork.show(customer ? state.network[customer.sid] : undefined, text.networkCustomer);
+      return phase === 'connected' ? (customer ? 'live' : 'waiting') : phase;
+    },
+    /** The agent's own side: the status pill, the recording badge, their network, the banners. */
+    showConnection(state: PanelState, previous: PanelState): void {
+      status.textContent =
+        state.phase === 'connected'
+          ? text.statusConnected
+          : state.phase === 'reconnecting'
+            ? text.statusReconnecting
+            : text.connecting;
+      status.dataset.phase = state.phase;
+      recordingBadge.hidden = !(state.recording && state.phase !== 'connecting');
+      ownNetwork.show(state.self ? state.network[state.self.sid] : undefined, text.networkYou);
+      if (state.phase === 'reconnecting')
+        banner.show(state.self ? text.reconnecting : text.rejoining, 'warning');
+      else if (previous.phase === 'reconnecting' && state.phase === 'connected')
+        banner.show(text.reconnected, 'ok', RECONNECTED_NOTICE_MS);
+    },
+    dispose() {
+      banner.dispose();
+      shownVideo?.detach();
+    },
+  };
+}
+
+/** A passing notice beside the stage, also said through the live region. */
+function callNotice(announcer: HTMLElement) {
+  const element = h('p', { class: 'notice', hidden: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const notify = (words: string, tone: 'ok' | 'problem') => {
+    clearTimeout(timer);
+    element.textContent = words;
+    element.dataset.tone = tone;
+    element.hidden = false;
+    timer = setTimeout(() => (element.hidden = true), NOTICE_MS);
+    announce(announcer, words);
+  };
+  return {
+    element,
+    notify,
+    dispose: () => clearTimeout(timer),
+  };
+}
+
+/** Where the remote audio plays, on the speaker the agent chose. */
+function remoteAudio(media: PanelMedia) {
+  const element = h('div', { hidden: true });
+  const players = () => element.querySelectorAll('audio');
+  return {
+    element,
+    add(track: RemoteTrack) {
+      const player = track.attach();
+      if (media.speakerId) setSink(player, media.speakerId);
+      element.append(player);
+    },
+    remove(track: RemoteTrack) {
+      for (const player of track.detach()) player.remove();
+    },
+    useSpeaker(deviceId: string) {
+      for (const player of players()) setSink(player, deviceId);
+    },
+    dispose() {
+      for (const player of players()) player.remove();
+    },
+  };
+}
+
+/** The toolbar: microphone, camera, screen share, devices, and End (with its confirmation). */
+function callToolbar(
+  text: AgentStrings,
+  media: PanelMedia,
+  options: CallOptions,
+  actions: CallActions,
+  audio: ReturnType<typeof remoteAudio>,
+  notify: (words: string, tone: 'ok' | 'problem') => void,
+) {
   const toggles = mediaToggles(text, actions);
   const share = roundButton('share', () => void toggleShare());
   const devices = devicePicker(text, media, options.canChooseSpeaker, (kind, deviceId) => {
     actions.selectDevice(kind, deviceId);
-    if (kind === 'speaker')
-      for (const element of audioSinks.querySelectorAll('audio')) setSink(element, deviceId);
+    if (kind === 'speaker') audio.useSpeaker(deviceId);
   });
   const endButton = h(
     'button',
@@ -121,60 +231,6 @@ export function renderCall(
     },
   );
   share.element.hidden = !options.canShareScreen;
-
-  const notice = h('p', { class: 'notice', hidden: true });
-  const recording = recordingSection(text, options.policy, actions.setRecording);
-  const people = participantsSection(text, {
-    remove: actions.remove,
-    sendNewLink: actions.sendNewLink,
-    notify: (words, tone) => notify(words, tone),
-  });
-  const audioSinks = h('div', { hidden: true });
-
-  const screen = h(
-    'section',
-    { class: 'screen call', 'data-state': 'connecting' },
-    h('h1', { class: 'visually-hidden', tabindex: '-1' }, text.pageTitle),
-    h(
-      'div',
-      { class: 'call-main' },
-      h(
-        'div',
-        { class: 'stage' },
-        customerVideo,
-        waiting,
-        h('div', { class: 'top-bar' }, status, recordingBadge, ownNetwork.element, customerNetwork.element),
-        banner.element,
-        self.element,
-      ),
-      h(
-        'div',
-        { class: 'toolbar', role: 'toolbar', 'aria-label': text.controlsLabel },
-        toggles.mic,
-        toggles.camera,
-        share.element,
-        devices.toggle,
-        endButton,
-      ),
-      endConfirm.element,
-      devices.panel,
-    ),
-    h('div', { class: 'call-side' }, notice, recording.element, people.element),
-    audioSinks,
-  );
-  showScreen(root, screen);
-
-  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
-  function notify(words: string, tone: 'ok' | 'problem') {
-    clearTimeout(noticeTimer);
-    notice.textContent = words;
-    notice.dataset.tone = tone;
-    notice.hidden = false;
-    noticeTimer = setTimeout(() => (notice.hidden = true), NOTICE_MS);
-    announce(announcer, words);
-  }
-
-  let sharing = false;
   async function toggleShare() {
     share.element.disabled = true;
     const outcome = await actions.toggleShare();
@@ -182,41 +238,69 @@ export function renderCall(
     if (outcome === 'failed') notify(text.shareFailed, 'problem');
   }
 
-  /** Remote video by participant SID: the stage shows the first customer's latest track. */
-  const videos = new Map<string, RemoteTrack>();
-  let current: PanelState | null = null;
-  let shownVideo: RemoteTrack | null = null;
-  let customerWasHere = false;
-  const drawStage = () => {
-    if (!current) return;
-    const customer = current.others.find((m) => participantKind(m.identity, null) === 'customer') ?? null;
-    customerWasHere = customerWasHere || customer !== null;
-    const track = customer ? (videos.get(customer.sid) ?? null) : null;
-    if (track !== shownVideo) {
-      shownVideo?.detach();
-      shownVideo = track;
-      track?.attach(customerVideo);
-    }
-    customerVideo.hidden = !track;
-    const phase = current.phase;
-    screen.dataset.state = phase === 'connected' ? (customer ? 'live' : 'waiting') : phase;
-    waiting.hidden = track !== null;
-    waitingText.textContent =
-      phase === 'connecting'
-        ? text.connecting
-        : customer
-          ? text.customerCameraOff
-          : customerWasHere
-            ? text.customerLeft
-            : text.waitingForCustomer;
-    customerNetwork.show(customer ? current.network[customer.sid] : undefined, text.networkCustomer);
+  return {
+    element: h(
+      'div',
+      { class: 'toolbar', role: 'toolbar', 'aria-label': text.controlsLabel },
+      toggles.mic,
+      toggles.camera,
+      share.element,
+      devices.toggle,
+      endButton,
+    ),
+    endConfirm: endConfirm.element,
+    devicePanel: devices.panel,
+    showMedia(sharing: boolean, phase: PanelState['phase'] | undefined) {
+      toggles.update(media);
+      share.set('screen', sharing ? text.stopSharing : text.shareScreen, false, phase !== 'connected');
+      share.element.classList.toggle('active', sharing);
+    },
+    showPhase(phase: PanelState['phase']) {
+      share.element.disabled = phase !== 'connected';
+      endButton.disabled = phase === 'connecting';
+    },
+    dispose: () => devices.dispose(),
   };
+}
 
+export function renderCall(
+  root: HTMLElement,
+  announcer: HTMLElement,
+  text: AgentStrings,
+  media: PanelMedia,
+  options: CallOptions,
+  actions: CallActions,
+): CallScreen {
+  const stage = callStage(text, media);
+  const notice = callNotice(announcer);
+  const notify = notice.notify;
+  const audio = remoteAudio(media);
+  const toolbar = callToolbar(text, media, options, actions, audio, notify);
+  const recording = recordingSection(text, options.policy, actions.setRecording);
+  const people = participantsSection(text, {
+    remove: actions.remove,
+    sendNewLink: actions.sendNewLink,
+    notify,
+  });
+
+  const screen = h(
+    'section',
+    { class: 'screen call', 'data-state': 'connecting' },
+    h('h1', { class: 'visually-hidden', tabindex: '-1' }, text.pageTitle),
+    h('div', { class: 'call-main' }, stage.element, toolbar.element, toolbar.endConfirm, toolbar.devicePanel),
+    h('div', { class: 'call-side' }, notice.element, recording.element, people.element),
+    audio.element,
+  );
+  showScreen(root, screen);
+
+  let current: PanelState | null = null;
+  let sharing = false;
+  const drawStage = () => {
+    if (current) screen.dataset.state = stage.showCustomer(current);
+  };
   const updateMedia = () => {
-    self.show(media.video, text.previewOff);
-    toggles.update(media);
-    share.set('screen', sharing ? text.stopSharing : text.shareScreen, false, current?.phase !== 'connected');
-    share.element.classList.toggle('active', sharing);
+    stage.showSelf();
+    toolbar.showMedia(sharing, current?.phase);
   };
   updateMedia();
 
@@ -226,53 +310,33 @@ export function renderCall(
     update(state, previous) {
       current = state;
       drawStage();
-      status.textContent =
-        state.phase === 'connected'
-          ? text.statusConnected
-          : state.phase === 'reconnecting'
-            ? text.statusReconnecting
-            : text.connecting;
-      status.dataset.phase = state.phase;
-      recordingBadge.hidden = !(state.recording && state.phase !== 'connecting');
-      ownNetwork.show(state.self ? state.network[state.self.sid] : undefined, text.networkYou);
-      if (state.phase === 'reconnecting')
-        banner.show(state.self ? text.reconnecting : text.rejoining, 'warning');
-      else if (previous.phase === 'reconnecting' && state.phase === 'connected')
-        banner.show(text.reconnected, 'ok', RECONNECTED_NOTICE_MS);
+      stage.showConnection(state, previous);
       if (sharing !== state.sharing) {
         sharing = state.sharing;
         updateMedia();
         announce(announcer, sharing ? text.sharing : text.shareStopped);
       }
-      share.element.disabled = state.phase !== 'connected';
-      endButton.disabled = state.phase === 'connecting';
+      toolbar.showPhase(state.phase);
       recording.update(state);
       people.update(state);
     },
     addTrack(track, participant) {
-      if (track.kind === 'audio') {
-        const element = track.attach();
-        if (media.speakerId) setSink(element, media.speakerId);
-        audioSinks.append(element);
-      } else if (track.kind === 'video') {
-        videos.set(participant.sid, track);
+      if (track.kind === 'audio') audio.add(track);
+      else if (track.kind === 'video') {
+        stage.videos.set(participant.sid, track);
         drawStage();
       }
     },
     removeTrack(track) {
-      if (track.kind === 'audio') {
-        for (const element of track.detach()) element.remove();
-        return;
-      }
-      for (const [sid, shown] of videos) if (shown === track) videos.delete(sid);
+      if (track.kind === 'audio') return audio.remove(track);
+      for (const [sid, shown] of stage.videos) if (shown === track) stage.videos.delete(sid);
       drawStage();
     },
     dispose() {
-      clearTimeout(noticeTimer);
-      banner.dispose();
-      devices.dispose();
-      shownVideo?.detach();
-      for (const element of audioSinks.querySelectorAll('audio')) element.remove();
+      notice.dispose();
+      stage.dispose();
+      toolbar.dispose();
+      audio.dispose();
     },
   };
 }
