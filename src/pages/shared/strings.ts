@@ -1,6 +1,10 @@
-/** Every piece of text the join page shows or announces, so a translation is one new object.
- * `{name}` placeholders are filled by `fill`. English is the reference and the fallback. */
-const en = {
+/** Every piece of text the join page shows or announces. `{name}` placeholders are filled by
+ * `fill`. English is the reference and the fallback, and the only language in the page's bundle:
+ * each other language is a file of its own (src/pages/shared/languages/<tag>.ts, typed `Strings`
+ * so tsc refuses a missing or extra key), built into /join/lang/<tag>.json and fetched before the
+ * first render only by a browser that prefers it. To add a language: write its file and add its
+ * tag to JOIN_LANGUAGES (the README's "Join page languages" says more). */
+export const en = {
   pageTitle: 'Video call',
   checkingInvite: 'Checking your invitation…',
 
@@ -117,8 +121,13 @@ const en = {
 export type Strings = typeof en;
 export type StringKey = keyof Strings;
 
-/** Languages with a full translation. Add one here (typed as Strings, so none can be missed). */
-const catalogs: Readonly<Record<string, Strings>> = { en };
+/** The join page's languages: English in the bundle, each other one in /join/lang/<tag>.json. */
+export const JOIN_LANGUAGES = ['en', 'es', 'fr', 'de', 'pt'] as const;
+/** Languages written right to left; none ships yet, but one added here lays the page out RTL. */
+const RIGHT_TO_LEFT = ['ar', 'fa', 'he', 'ur'];
+/** Long enough for a small file on a slow phone network; after it the page goes on in English
+ * rather than leave the customer with a blank screen. */
+const LANGUAGE_TIMEOUT_MS = 4000;
 
 /** The first of the browser's preferred languages that has a catalog, matching `es-MX` to `es`;
  * English when none does. */
@@ -132,9 +141,49 @@ export function pickLanguage(preferred: readonly string[], available: readonly s
   return 'en';
 }
 
-export function stringsFor(preferred: readonly string[]): { lang: string; text: Strings } {
-  const lang = pickLanguage(preferred, Object.keys(catalogs));
-  return { lang, text: catalogs[lang] ?? en };
+export interface PageStrings {
+  /** The language shown: the page's `lang` and the locale of its numbers, dates and times. */
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  text: Strings;
+}
+
+export const directionOf = (lang: string): 'ltr' | 'rtl' => (RIGHT_TO_LEFT.includes(lang) ? 'rtl' : 'ltr');
+
+const english: PageStrings = { lang: 'en', dir: 'ltr', text: en };
+
+/** A language file as fetched: every key of English must be a string, or the page stays English
+ * (a half-translated page would mix two languages on one screen). */
+export function parseCatalog(data: unknown): Strings | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const entries = data as Record<string, unknown>;
+  return (Object.keys(en) as StringKey[]).every((key) => typeof entries[key] === 'string')
+    ? (data as Strings)
+    : null;
+}
+
+/**
+ * The join page's text in the first of the browser's preferred languages the page speaks:
+ * English at once, any other fetched from /join/lang/<tag>.json (same origin, the CSP's
+ * connect-src 'self'). English when the file cannot be fetched, read or in time.
+ */
+export async function loadStrings(
+  preferred: readonly string[],
+  fetchJson: (url: string) => Promise<Response>,
+): Promise<PageStrings> {
+  const lang = pickLanguage(preferred, JOIN_LANGUAGES);
+  if (lang === 'en') return english;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>(
+    (resolve) => (timer = setTimeout(() => resolve(null), LANGUAGE_TIMEOUT_MS)),
+  );
+  const fetched = fetchJson(`/join/lang/${lang}.json`)
+    .then((response) => (response.ok ? response.json() : null))
+    .then(parseCatalog)
+    .catch(() => null);
+  const text = await Promise.race([fetched, timeout]);
+  clearTimeout(timer);
+  return text ? { lang, dir: directionOf(lang), text } : english;
 }
 
 /** Replaces each `{name}` in a template; unknown placeholders are left as they are. */
