@@ -28,8 +28,6 @@ export const en = {
   serviceErrorBody: 'We couldn’t start the video call. Please try again in a moment.',
   offlineBody: 'We couldn’t reach the video service. Check that you are online and try again.',
   tryAgain: 'Try again',
-  backgroundFailed:
-    'The background effect couldn’t start in this browser, so your camera is off. The agent can still hear you.',
 
   unsupportedTitle: 'This browser can’t make video calls',
   unsupportedBody: 'Open the link from the chat in an up-to-date Chrome, Safari, Edge or Firefox.',
@@ -150,40 +148,30 @@ export interface PageStrings {
 
 export const directionOf = (lang: string): 'ltr' | 'rtl' => (RIGHT_TO_LEFT.includes(lang) ? 'rtl' : 'ltr');
 
-const english: PageStrings = { lang: 'en', dir: 'ltr', text: en };
-
-/** A language file as fetched: every key of English must be a string, or the page stays English
- * (a half-translated page would mix two languages on one screen). */
-export function parseCatalog(data: unknown): Strings | null {
-  if (typeof data !== 'object' || data === null) return null;
-  const entries = data as Record<string, unknown>;
-  return (Object.keys(en) as StringKey[]).every((key) => typeof entries[key] === 'string')
-    ? (data as Strings)
-    : null;
-}
-
 /**
  * The join page's text in the first of the browser's preferred languages the page speaks:
  * English at once, any other fetched from /join/lang/<tag>.json (same origin, the CSP's
- * connect-src 'self'). English when the file cannot be fetched, read or in time.
+ * connect-src 'self'). English when the file cannot be fetched, read or in time. A key missing
+ * from the file (a page cached from before a deploy that added it) reads in English rather than
+ * as nothing; a shipped file has every key (tsc and strings.test.ts).
  */
 export async function loadStrings(
   preferred: readonly string[],
   fetchJson: (url: string) => Promise<Response>,
 ): Promise<PageStrings> {
   const lang = pickLanguage(preferred, JOIN_LANGUAGES);
-  if (lang === 'en') return english;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<null>(
-    (resolve) => (timer = setTimeout(() => resolve(null), LANGUAGE_TIMEOUT_MS)),
-  );
-  const fetched = fetchJson(`/join/lang/${lang}.json`)
-    .then((response) => (response.ok ? response.json() : null))
-    .then(parseCatalog)
-    .catch(() => null);
-  const text = await Promise.race([fetched, timeout]);
-  clearTimeout(timer);
-  return text ? { lang, dir: directionOf(lang), text } : english;
+  const text: Partial<Strings> | null =
+    lang === 'en'
+      ? null
+      : await Promise.race([
+          fetchJson(`/join/lang/${lang}.json`)
+            .then((response) => (response.ok ? (response.json() as Promise<Partial<Strings>>) : null))
+            .catch(() => null),
+          new Promise<null>((resolve) => setTimeout(resolve, LANGUAGE_TIMEOUT_MS, null)),
+        ]);
+  return text
+    ? { lang, dir: directionOf(lang), text: { ...en, ...text } }
+    : { lang: 'en', dir: 'ltr', text: en };
 }
 
 /** Replaces each `{name}` in a template; unknown placeholders are left as they are. */

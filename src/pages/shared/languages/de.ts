@@ -30,8 +30,6 @@ const de: Strings = {
   offlineBody:
     'Wir konnten den Videodienst nicht erreichen. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
   tryAgain: 'Erneut versuchen',
-  backgroundFailed:
-    'Der Hintergrundeffekt konnte in diesem Browser nicht starten, daher ist Ihre Kamera aus. Der Mitarbeiter kann Sie weiterhin hören.',
 
   unsupportedTitle: 'Dieser Browser unterstützt keine Videoanrufe',
   unsupportedBody: 'Öffnen Sie den Link aus dem Chat in einem aktuellen Chrome, Safari, Edge oder Firefox.',

@@ -28,8 +28,6 @@ const es: Strings = {
   offlineBody:
     'No hemos podido contactar con el servicio de vídeo. Comprueba tu conexión y vuelve a intentarlo.',
   tryAgain: 'Reintentar',
-  backgroundFailed:
-    'El efecto de fondo no ha podido iniciarse en este navegador, así que tu cámara está apagada. El agente aún puede oírte.',
 
   unsupportedTitle: 'Este navegador no puede hacer videollamadas',
   unsupportedBody: 'Abre el enlace del chat en una versión actual de Chrome, Safari, Edge o Firefox.',

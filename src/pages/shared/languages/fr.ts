@@ -28,8 +28,6 @@ const fr: Strings = {
   serviceErrorBody: 'Nous n’avons pas pu démarrer l’appel vidéo. Réessayez dans un instant.',
   offlineBody: 'Nous n’avons pas pu joindre le service vidéo. Vérifiez votre connexion et réessayez.',
   tryAgain: 'Réessayer',
-  backgroundFailed:
-    'L’effet d’arrière-plan n’a pas pu démarrer dans ce navigateur, votre caméra est donc coupée. L’agent vous entend toujours.',
 
   unsupportedTitle: 'Ce navigateur ne permet pas les appels vidéo',
   unsupportedBody:

@@ -26,8 +26,6 @@ const pt: Strings = {
   serviceErrorBody: 'Não conseguimos iniciar a videochamada. Tente de novo daqui a pouco.',
   offlineBody: 'Não conseguimos acessar o serviço de vídeo. Verifique sua conexão e tente de novo.',
   tryAgain: 'Tentar de novo',
-  backgroundFailed:
-    'O efeito de fundo não pôde ser iniciado neste navegador, por isso sua câmera está desligada. O atendente ainda ouve você.',
 
   unsupportedTitle: 'Este navegador não faz videochamadas',
   unsupportedBody: 'Abra o link do chat em uma versão atual do Chrome, Safari, Edge ou Firefox.',
