@@ -85,6 +85,30 @@ for (const { page, bundle, target } of PAGES) {
   });
 }
 
+// The join page's languages other than English (which is in the page's bundle), one JSON file
+// each under dist/assets/join/lang/, so a browser fetches only the language it prefers. Each
+// source is a typed module (src/pages/shared/languages/<tag>.ts), run here once to write its object.
+const languagesDir = path.join(root, 'src', 'pages', 'shared', 'languages');
+await mkdir(path.join(out, 'assets', 'join', 'lang'), { recursive: true });
+for (const file of await readdir(languagesDir)) {
+  if (!file.endsWith('.ts') || file.endsWith('.test.ts')) continue;
+  const bundled = await build({
+    entryPoints: [path.join(languagesDir, file)],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'warning',
+  });
+  const { default: catalog } = await import(
+    `data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`
+  );
+  await writeFile(
+    path.join(out, 'assets', 'join', 'lang', `${path.basename(file, '.ts')}.json`),
+    JSON.stringify(catalog),
+  );
+}
+
 // Twilio's video processors (the background rules) with their segmentation model, TFLite
 // WebAssembly (SIMD and plain: the library picks what the browser runs) and pipeline workers,
 // served from this service under /processors/ (no CDN, within the pages' CSP). Only a page with

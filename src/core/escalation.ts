@@ -4,7 +4,7 @@ import { AppError } from './errors';
 import { InviteKeys, joinUrl, signInvite, verifyInvite } from './invites';
 import { isRevoked, readRevocations, revokeLinks } from './links';
 import { findNotice, isConversationGone, postNotice } from './messages';
-import { inviteText, NoticeTexts } from './notices';
+import { inviteText, NoticeSettings, noticesFor, type CustomerChat } from './notices';
 import { disconnectRevokedCustomers } from './participants';
 import {
   ClaimStore,
@@ -38,7 +38,7 @@ export interface EscalationDeps {
   publicBaseUrl: string;
   syncServiceSid: string;
   recordingPolicy: RecordingPolicy;
-  notices: NoticeTexts;
+  notices: NoticeSettings;
   now: () => Date;
 }
 
@@ -93,7 +93,7 @@ export async function escalate(
       conversationSid,
       room.sid,
       'invite',
-      inviteText(deps.notices, link, deps.recordingPolicy === 'always'),
+      inviteText(noticesFor(deps.notices, task.attributes), link, deps.recordingPolicy === 'always'),
     );
   const delivery: OnceDelivery = {
     claims: new ClaimStore(deps.twilio, deps.syncServiceSid),
@@ -167,13 +167,13 @@ export async function admitCustomer(deps: EscalationDeps, rawInvite: string) {
 
 export const sessionEndedClaimKey = (roomSid: string) => `video-session-ended-${roomSid}`;
 
-function sessionEndedDelivery(deps: EscalationDeps, conversationSid: string, room: VideoRoom): OnceDelivery {
+function sessionEndedDelivery(deps: EscalationDeps, chat: CustomerChat, room: VideoRoom): OnceDelivery {
   return {
     claims: new ClaimStore(deps.twilio, deps.syncServiceSid),
     key: sessionEndedClaimKey(room.sid),
-    find: () => findNotice(deps.twilio, conversationSid, room.sid, 'session-ended', room.dateCreated),
+    find: () => findNotice(deps.twilio, chat.conversationSid, room.sid, 'session-ended', room.dateCreated),
     post: () =>
-      postNotice(deps.twilio, conversationSid, room.sid, 'session-ended', deps.notices['session-ended']),
+      postNotice(deps.twilio, chat.conversationSid, room.sid, 'session-ended', chat.notices['session-ended']),
     now: deps.now,
   };
 }
@@ -182,11 +182,11 @@ function sessionEndedDelivery(deps: EscalationDeps, conversationSid: string, roo
  * poster claims first, and the notice goes out once the room has really ended. */
 export function announceSessionEnd(
   deps: EscalationDeps,
-  conversationSid: string,
+  chat: CustomerChat,
   room: VideoRoom,
   ended: Promise<unknown> = Promise.resolve(),
 ) {
-  return postClaimingFirst(sessionEndedDelivery(deps, conversationSid, room), ended);
+  return postClaimingFirst(sessionEndedDelivery(deps, chat, room), ended);
 }
 
 /**
@@ -203,9 +203,13 @@ export async function completeSession(
   if (!room) return { completed: true as const, roomSid: null };
   const ended = room.status === 'in-progress' ? completeRoom(deps.twilio, room.sid) : undefined;
   try {
-    if (!task.conversationSid) await ended;
-    else if (ended) await announceSessionEnd(deps, task.conversationSid, room, ended);
-    else await postUnlessFound(sessionEndedDelivery(deps, task.conversationSid, room));
+    const chat = task.conversationSid && {
+      conversationSid: task.conversationSid,
+      notices: noticesFor(deps.notices, task.attributes),
+    };
+    if (!chat) await ended;
+    else if (ended) await announceSessionEnd(deps, chat, room, ended);
+    else await postUnlessFound(sessionEndedDelivery(deps, chat, room));
   } catch (err) {
     // The room has ended; a chat closed in the meantime has nobody left to tell.
     if (!isConversationGone(err)) throw err;

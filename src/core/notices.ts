@@ -1,46 +1,130 @@
 import { LIMITS } from '../contract';
 import type { NoticeKind } from './messages';
 
-/**
- * Every sentence the bundle writes into a customer's conversation, in one place. To reword or
- * translate, set the matching environment variable (see the README); `{joinUrl}` in the invite
- * text is replaced by the link. Kept short: SMS splits long bodies and WhatsApp shows a preview.
- */
-export const DEFAULT_NOTICES: Record<NoticeKind, string> = {
-  invite: 'Your agent has invited you to a video call. Tap to join: {joinUrl}',
-  'recording-started': 'This video call is now being recorded.',
-  'recording-stopped': 'Recording of this video call has stopped.',
-  'session-ended': 'The video call has ended. You can keep chatting here.',
-};
+export type NoticeTexts = Record<NoticeKind, string> & { recordedCallNote: string };
 
-/** Environment variable that overrides each notice's text. */
-export const NOTICE_ENV: Record<NoticeKind, string> = {
+/**
+ * Every sentence the bundle writes into a customer's conversation, in one place, per language.
+ * `{joinUrl}` in the invite text is replaced by the link. Kept short: SMS splits long bodies and
+ * WhatsApp shows a preview. A company rewords or adds a language through the environment (see
+ * noticeSettings and the README); a language without a built-in set starts from English.
+ */
+export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
+  en: {
+    invite: 'Your agent has invited you to a video call. Tap to join: {joinUrl}',
+    'recording-started': 'This video call is now being recorded.',
+    'recording-stopped': 'Recording of this video call has stopped.',
+    'session-ended': 'The video call has ended. You can keep chatting here.',
+    recordedCallNote: 'This call will be recorded.',
+  },
+  es: {
+    invite: 'Tu agente te ha invitado a una videollamada. Toca para unirte: {joinUrl}',
+    'recording-started': 'Esta videollamada se está grabando.',
+    'recording-stopped': 'La grabación de esta videollamada se ha detenido.',
+    'session-ended': 'La videollamada ha terminado. Puedes seguir escribiendo aquí.',
+    recordedCallNote: 'Esta llamada se grabará.',
+  },
+  fr: {
+    invite: 'Votre agent vous invite à un appel vidéo. Touchez pour rejoindre : {joinUrl}',
+    'recording-started': 'Cet appel vidéo est maintenant enregistré.',
+    'recording-stopped': 'L’enregistrement de cet appel vidéo est arrêté.',
+    'session-ended': 'L’appel vidéo est terminé. Vous pouvez continuer à discuter ici.',
+    recordedCallNote: 'Cet appel sera enregistré.',
+  },
+  de: {
+    invite: 'Ihr Mitarbeiter hat Sie zu einem Videoanruf eingeladen. Zum Beitreten tippen: {joinUrl}',
+    'recording-started': 'Dieser Videoanruf wird jetzt aufgezeichnet.',
+    'recording-stopped': 'Die Aufzeichnung dieses Videoanrufs wurde beendet.',
+    'session-ended': 'Der Videoanruf ist beendet. Sie können hier weiterschreiben.',
+    recordedCallNote: 'Dieser Anruf wird aufgezeichnet.',
+  },
+  pt: {
+    invite: 'Seu atendente convidou você para uma videochamada. Toque para entrar: {joinUrl}',
+    'recording-started': 'Esta videochamada está sendo gravada.',
+    'recording-stopped': 'A gravação desta videochamada foi interrompida.',
+    'session-ended': 'A videochamada terminou. Você pode continuar conversando aqui.',
+    recordedCallNote: 'Esta chamada será gravada.',
+  },
+};
+export const DEFAULT_NOTICES = BUILT_IN_NOTICES.en;
+
+/** Environment variable that overrides each text; `<name>_<LANG>` (e.g. VIDEO_NOTICE_INVITE_ES)
+ * overrides it in one language, the bare name in the default language. */
+export const NOTICE_ENV: Record<keyof NoticeTexts, string> = {
   invite: 'VIDEO_NOTICE_INVITE',
   'recording-started': 'VIDEO_NOTICE_RECORDING_STARTED',
   'recording-stopped': 'VIDEO_NOTICE_RECORDING_STOPPED',
   'session-ended': 'VIDEO_NOTICE_SESSION_ENDED',
+  recordedCallNote: 'VIDEO_NOTICE_RECORDED_CALL',
 };
+export const RECORDED_CALL_NOTE_ENV = NOTICE_ENV.recordedCallNote;
+/** The task attribute naming the customer's language (e.g. `language`), and the language used
+ * when a task has none or one without texts. */
+export const LANGUAGE_ATTRIBUTE_ENV = 'VIDEO_LANGUAGE_ATTRIBUTE';
+export const DEFAULT_LANGUAGE_ENV = 'VIDEO_DEFAULT_LANGUAGE';
 
-/** Added to the invite when every call is recorded (VIDEO_RECORDING=always), so the customer
- * knows before joining, not only once Twilio reports the first recorded track. */
-export const DEFAULT_RECORDED_CALL_NOTE = 'This call will be recorded.';
-export const RECORDED_CALL_NOTE_ENV = 'VIDEO_NOTICE_RECORDED_CALL';
+/** A task's chat and the texts its customer reads. */
+export interface CustomerChat {
+  conversationSid: string;
+  notices: NoticeTexts;
+}
 
-export type NoticeTexts = Record<NoticeKind, string> & { recordedCallNote: string };
+/** Every language's texts, and how a task's language is found. */
+export interface NoticeSettings {
+  defaultLanguage: string;
+  languageAttribute?: string;
+  byLanguage: Readonly<Record<string, NoticeTexts>>;
+}
 
-const overridden = (env: Readonly<Record<string, unknown>>, name: string, fallback: string): string => {
+const TEXT_KEYS = Object.keys(NOTICE_ENV) as (keyof NoticeTexts)[];
+
+/** `es-MX`, `ES` and `es_mx` all name Spanish: notices are per language, not per region. */
+export const languageOf = (tag: unknown): string | undefined =>
+  typeof tag === 'string' && /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(tag.trim())
+    ? tag
+        .trim()
+        .slice(0, tag.trim().search(/[-_]|$/))
+        .toLowerCase()
+    : undefined;
+
+const overridden = (env: Readonly<Record<string, unknown>>, name: string): string | undefined => {
   const value = env[name];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 };
 
-export function noticeTexts(env: Readonly<Record<string, unknown>>): NoticeTexts {
-  const texts = {
-    ...DEFAULT_NOTICES,
-    recordedCallNote: overridden(env, RECORDED_CALL_NOTE_ENV, DEFAULT_RECORDED_CALL_NOTE),
-  };
-  for (const kind of Object.keys(DEFAULT_NOTICES) as NoticeKind[])
-    texts[kind] = overridden(env, NOTICE_ENV[kind], DEFAULT_NOTICES[kind]);
-  return texts;
+export function noticeSettings(env: Readonly<Record<string, unknown>>): NoticeSettings {
+  const defaultLanguage = languageOf(overridden(env, DEFAULT_LANGUAGE_ENV) ?? 'en') ?? 'en';
+  // The built-in languages, the default one, and any language the environment gives a text in.
+  const suffixed = Object.keys(env).flatMap((name) => {
+    const base = TEXT_KEYS.map((key) => NOTICE_ENV[key]).find((prefix) => name.startsWith(`${prefix}_`));
+    const lang = base && name.slice(base.length + 1);
+    return lang && /^[A-Z]{2,3}$/.test(lang) ? [lang.toLowerCase()] : [];
+  });
+  const languages = new Set([...Object.keys(BUILT_IN_NOTICES), defaultLanguage, ...suffixed]);
+  const byLanguage: Record<string, NoticeTexts> = {};
+  for (const lang of languages) {
+    const base = BUILT_IN_NOTICES[lang] ?? DEFAULT_NOTICES;
+    const texts = { ...base };
+    for (const key of TEXT_KEYS)
+      texts[key] =
+        overridden(env, `${NOTICE_ENV[key]}_${lang.toUpperCase()}`) ??
+        (lang === defaultLanguage ? overridden(env, NOTICE_ENV[key]) : undefined) ??
+        base[key];
+    byLanguage[lang] = texts;
+  }
+  return { defaultLanguage, languageAttribute: overridden(env, LANGUAGE_ATTRIBUTE_ENV), byLanguage };
+}
+
+/** The texts in the task's language (its attribute named by VIDEO_LANGUAGE_ATTRIBUTE), else in
+ * the default language. */
+export function noticesFor(
+  settings: NoticeSettings,
+  taskAttributes?: Readonly<Record<string, unknown>>,
+): NoticeTexts {
+  const asked = settings.languageAttribute
+    ? languageOf(taskAttributes?.[settings.languageAttribute])
+    : undefined;
+  return (asked && settings.byLanguage[asked]) || settings.byLanguage[settings.defaultLanguage];
 }
 
 export function inviteText(texts: NoticeTexts, joinUrl: string, recorded: boolean): string {
@@ -50,22 +134,30 @@ export function inviteText(texts: NoticeTexts, joinUrl: string, recorded: boolea
 }
 
 /**
- * The environment variable of the first text that cannot be posted whole: Twilio refuses bodies
- * over its limit, and cutting one could cut the link out of the invite: texts are never cut. `longestJoinUrl` is as
- * long as any link the service can hand out. Checked with the configuration, so a text that is
- * too long is a 500 naming it on every call, never a customer left without a working link.
+ * The environment variable of the first text, in any language, that cannot be posted whole:
+ * Twilio refuses bodies over its limit, and cutting one could cut the link out of the invite:
+ * texts are never cut. `longestJoinUrl` is as long as any link the service can hand out.
+ * Checked with the configuration, so a text that is too long is a 500 naming it on every call,
+ * never a customer left without a working link.
  */
 export function oversizedNotice(
-  texts: NoticeTexts,
+  settings: NoticeSettings,
   longestJoinUrl: string,
   recorded: boolean,
 ): string | undefined {
-  if (inviteText(texts, longestJoinUrl, recorded).length > LIMITS.messageBodyLength) {
-    const noteIsTheCulprit =
-      recorded && inviteText(texts, longestJoinUrl, false).length <= LIMITS.messageBodyLength;
-    return noteIsTheCulprit ? RECORDED_CALL_NOTE_ENV : NOTICE_ENV.invite;
+  for (const [lang, texts] of Object.entries(settings.byLanguage)) {
+    const name = (key: keyof NoticeTexts) =>
+      lang === settings.defaultLanguage ? NOTICE_ENV[key] : `${NOTICE_ENV[key]}_${lang.toUpperCase()}`;
+    if (inviteText(texts, longestJoinUrl, recorded).length > LIMITS.messageBodyLength) {
+      const noteIsTheCulprit =
+        recorded && inviteText(texts, longestJoinUrl, false).length <= LIMITS.messageBodyLength;
+      return name(noteIsTheCulprit ? 'recordedCallNote' : 'invite');
+    }
+    const kinds = (Object.keys(texts) as (keyof NoticeTexts)[]).filter(
+      (kind) => kind !== 'invite' && kind !== 'recordedCallNote',
+    );
+    const tooLong = kinds.find((kind) => texts[kind].length > LIMITS.messageBodyLength);
+    if (tooLong) return name(tooLong);
   }
-  const kinds = (Object.keys(DEFAULT_NOTICES) as NoticeKind[]).filter((kind) => kind !== 'invite');
-  const tooLong = kinds.find((kind) => texts[kind].length > LIMITS.messageBodyLength);
-  return tooLong && NOTICE_ENV[tooLong];
+  return undefined;
 }

@@ -1,7 +1,7 @@
 import type { Twilio } from 'twilio';
 import { AppError } from './errors';
 import { findNotice, NoticeKind, postNotice } from './messages';
-import type { NoticeTexts } from './notices';
+import { noticesFor, type CustomerChat, type NoticeSettings } from './notices';
 import { ClaimStore, DeliveryOutcome, postAsOwner, postUnlessFound } from './once';
 import type { RecordingPolicy } from './recording-policy';
 import { RECORD_EVERYTHING, RECORD_NOTHING, requireRoom, VideoRoom } from './rooms';
@@ -29,7 +29,7 @@ export interface RecordingDeps {
   twilio: Twilio;
   syncServiceSid: string;
   recordingPolicy: RecordingPolicy;
-  notices: NoticeTexts;
+  notices: NoticeSettings;
   now: () => Date;
 }
 
@@ -146,7 +146,7 @@ async function applyDecision(
  * checks that it went out, and takes over only once the decider can no longer be posting. */
 async function announceChange(
   deps: RecordingDeps,
-  conversationSid: string,
+  chat: CustomerChat,
   roomSid: string,
   decision: RecordingDecision,
   decider: boolean,
@@ -156,8 +156,8 @@ async function announceChange(
   const delivery = {
     claims: new ClaimStore(deps.twilio, deps.syncServiceSid),
     key: recordingNoticeKey(roomSid, decision.change),
-    find: () => findNotice(deps.twilio, conversationSid, roomSid, kind, changedAt),
-    post: () => postNotice(deps.twilio, conversationSid, roomSid, kind, deps.notices[kind]),
+    find: () => findNotice(deps.twilio, chat.conversationSid, roomSid, kind, changedAt),
+    post: () => postNotice(deps.twilio, chat.conversationSid, roomSid, kind, chat.notices[kind]),
     now: deps.now,
   };
   return (decider ? await postAsOwner(delivery) : await postUnlessFound(delivery, { startedAt: changedAt }))
@@ -171,14 +171,12 @@ async function carryOut(
   deps: RecordingDeps,
   decisions: ClaimStore<RecordingDecision>,
   room: VideoRoom,
-  conversationSid: string,
+  chat: CustomerChat,
   decision: RecordingDecision,
   options: { decider: boolean; rulesMatch: boolean },
 ): Promise<boolean> {
   const announce = () =>
-    decision.change > 0
-      ? announceChange(deps, conversationSid, room.sid, decision, options.decider)
-      : undefined;
+    decision.change > 0 ? announceChange(deps, chat, room.sid, decision, options.decider) : undefined;
   const apply = async () =>
     options.rulesMatch ? decision.recording : applyDecision(deps, decisions, room.sid, decision.recording);
   if (decision.recording) {
@@ -198,7 +196,7 @@ async function carryOut(
 export async function ensureRoomRecording(
   deps: RecordingDeps,
   room: VideoRoom,
-  conversationSid: string,
+  chat: CustomerChat,
   recording: boolean,
 ): Promise<boolean> {
   const decisions = new ClaimStore<RecordingDecision>(deps.twilio, deps.syncServiceSid);
@@ -208,7 +206,7 @@ export async function ensureRoomRecording(
     const decision = current?.record ?? undecided(room);
     const rulesMatch = rulesRecord(rules) === recording;
     if (decision.recording === recording) {
-      return carryOut(deps, decisions, room, conversationSid, decision, { decider: false, rulesMatch });
+      return carryOut(deps, decisions, room, chat, decision, { decider: false, rulesMatch });
     }
     const next: RecordingDecision = {
       recording,
@@ -218,7 +216,7 @@ export async function ensureRoomRecording(
     const decided = current
       ? await decisions.replace(key, next, current.revision)
       : await decisions.create(key, next);
-    if (decided) return carryOut(deps, decisions, room, conversationSid, next, { decider: true, rulesMatch });
+    if (decided) return carryOut(deps, decisions, room, chat, next, { decider: true, rulesMatch });
     // Another call changed the decision between the read and the write: look again.
   }
   throw new AppError(
@@ -236,9 +234,12 @@ export async function changeRecording(
   action: 'start' | 'stop',
 ): Promise<RecordingAnswer> {
   assertPolicyAllows(deps.recordingPolicy, action);
-  const conversationSid = requireConversation(task);
+  const chat = {
+    conversationSid: requireConversation(task),
+    notices: noticesFor(deps.notices, task.attributes),
+  };
   const room = requireRoom(inProgress);
-  const recording = await ensureRoomRecording(deps, room, conversationSid, action === 'start');
+  const recording = await ensureRoomRecording(deps, room, chat, action === 'start');
   return { recording, roomSid: room.sid };
 }
 

@@ -5,6 +5,7 @@ import { announceSessionEnd, EscalationDeps } from './escalation';
 import { ensureRoomRecording } from './recording';
 import { recordFailure, RecordingFailure } from './recording-failures';
 import { isConversationGone } from './messages';
+import { noticesFor, type CustomerChat } from './notices';
 import { isCustomerRevoked, nonceOfCustomer, readRevocations } from './links';
 import { disconnect } from './participants';
 import { fetchRoom, taskSidOfRoom, VideoRoom } from './rooms';
@@ -48,10 +49,14 @@ async function taskRoom(
   return room && taskSid ? { room, taskSid } : undefined;
 }
 
-/** The task's conversation; undefined once the task is gone (nothing can be told then). */
-async function conversationOfTask(deps: RoomEventDeps, taskSid: string): Promise<string | undefined> {
+/** The task's chat, in the customer's language; undefined once the task or its conversation is
+ * gone (nothing can be told then). */
+async function chatOfTask(deps: RoomEventDeps, taskSid: string): Promise<CustomerChat | undefined> {
   try {
-    return (await fetchTask(deps.twilio, deps.workspaceSid, taskSid)).conversationSid;
+    const task = await fetchTask(deps.twilio, deps.workspaceSid, taskSid);
+    return task.conversationSid
+      ? { conversationSid: task.conversationSid, notices: noticesFor(deps.notices, task.attributes) }
+      : undefined;
   } catch (err) {
     if (isAppError(err) && err.code === 'task_not_found') return undefined;
     throw err;
@@ -76,10 +81,8 @@ async function roomEnded(deps: RoomEventDeps, roomSid: string): Promise<RoomEven
   if (!found || found.room.status === 'in-progress') return IGNORED;
   const { room, taskSid } = found;
   const tellCustomer = async () => {
-    const conversationSid = await conversationOfTask(deps, taskSid);
-    return conversationSid
-      ? (await announceSessionEnd(deps, conversationSid, room)).outcome
-      : 'no-conversation';
+    const chat = await chatOfTask(deps, taskSid);
+    return chat ? (await announceSessionEnd(deps, chat, room)).outcome : 'no-conversation';
   };
   const [notice, composition] = await Promise.allSettled([
     tellCustomer(),
@@ -106,12 +109,12 @@ async function recordingStarted(deps: RoomEventDeps, roomSid: string): Promise<R
   if (deps.recordingPolicy !== 'always') return IGNORED;
   const found = await taskRoom(deps, roomSid);
   if (!found || found.room.status !== 'in-progress') return IGNORED;
-  const conversationSid = await conversationOfTask(deps, found.taskSid);
-  if (!conversationSid) return IGNORED;
+  const chat = await chatOfTask(deps, found.taskSid);
+  if (!chat) return IGNORED;
   try {
     return {
       handled: 'recording-started',
-      recording: await ensureRoomRecording(deps, found.room, conversationSid, true),
+      recording: await ensureRoomRecording(deps, found.room, chat, true),
     };
   } catch (err) {
     if (undeliverable(err, roomSid) || (isAppError(err) && err.code === 'no_room')) return IGNORED;

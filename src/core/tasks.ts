@@ -15,22 +15,32 @@ export interface FlexTask {
   sid: string;
   /** The task's `conversationSid` attribute (Flex Conversations); never taken from the caller. */
   conversationSid?: string;
+  /** The task's attributes, for the customer's language (notices.ts); `{}` when unreadable. */
+  attributes?: Readonly<Record<string, unknown>>;
+}
+
+function parseAttributes(attributes: string): Readonly<Record<string, unknown>> {
+  try {
+    const parsed: unknown = JSON.parse(attributes);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 export function conversationOf(attributes: string): string | undefined {
-  try {
-    const parsed: unknown = JSON.parse(attributes);
-    const sid = (parsed as { conversationSid?: unknown } | null)?.conversationSid;
-    return isSid('CH', sid) ? sid : undefined;
-  } catch {
-    return undefined;
-  }
+  const sid = parseAttributes(attributes).conversationSid;
+  return isSid('CH', sid) ? sid : undefined;
 }
 
 export async function fetchTask(client: Twilio, workspaceSid: string, taskSid: string): Promise<FlexTask> {
   try {
     const task = await client.taskrouter.v1.workspaces(workspaceSid).tasks(taskSid).fetch();
-    return { sid: task.sid, conversationSid: conversationOf(task.attributes) };
+    return {
+      sid: task.sid,
+      conversationSid: conversationOf(task.attributes),
+      attributes: parseAttributes(task.attributes),
+    };
   } catch (err) {
     if (twilioFailure(err)?.status === 404)
       throw new AppError('task_not_found', 'No such task in the Flex workspace.');

@@ -84,7 +84,9 @@ test('the invite key changes with the auth token', () => {
 
 test('notices can be reworded through the environment', () => {
   expect(
-    loadConfig({ ...env, VIDEO_NOTICE_SESSION_ENDED: 'Fin de la videollamada.' }).notices['session-ended'],
+    loadConfig({ ...env, VIDEO_NOTICE_SESSION_ENDED: 'Fin de la videollamada.' }).notices.byLanguage.en[
+      'session-ended'
+    ],
   ).toBe('Fin de la videollamada.');
 });
 
@@ -130,16 +132,34 @@ describe('notice texts that could not be posted whole', () => {
     const config = loadConfig(env);
     const linkLength = `${config.publicBaseUrl}/join.html#invite=`.length + LIMITS.inviteLength;
     const text = `${'x'.repeat(1_600 - linkLength - 1)} {joinUrl}`;
-    expect(loadConfig({ ...env, VIDEO_NOTICE_INVITE: text }).notices.invite).toBe(text);
+    expect(loadConfig({ ...env, VIDEO_NOTICE_INVITE: text }).notices.byLanguage.en.invite).toBe(text);
     expect(misconfiguredMessage({ VIDEO_NOTICE_INVITE: `x${text}` })).toContain('VIDEO_NOTICE_INVITE');
   });
 
   test('under VIDEO_RECORDING=always the recorded-call note counts too, and is named when it is the one too long', () => {
     const note = 'n'.repeat(1_500);
-    expect(loadConfig({ ...env, VIDEO_NOTICE_RECORDED_CALL: note }).notices.recordedCallNote).toBe(note);
+    expect(
+      loadConfig({ ...env, VIDEO_NOTICE_RECORDED_CALL: note }).notices.byLanguage.en.recordedCallNote,
+    ).toBe(note);
     expect(misconfiguredMessage({ VIDEO_RECORDING: 'always', VIDEO_NOTICE_RECORDED_CALL: note })).toContain(
       'VIDEO_NOTICE_RECORDED_CALL',
     );
+  });
+
+  test('every language is checked: a text too long in one is refused, naming its variable', () => {
+    expect(misconfiguredMessage({ VIDEO_NOTICE_SESSION_ENDED_ES: 'x'.repeat(1_601) })).toContain(
+      'VIDEO_NOTICE_SESSION_ENDED_ES',
+    );
+    expect(misconfiguredMessage({ VIDEO_NOTICE_INVITE_IT: `${'x'.repeat(1_500)} {joinUrl}` })).toContain(
+      'VIDEO_NOTICE_INVITE_IT',
+    );
+    expect(
+      misconfiguredMessage({
+        VIDEO_DEFAULT_LANGUAGE: 'de',
+        VIDEO_RECORDING: 'always',
+        VIDEO_NOTICE_RECORDED_CALL: 'n'.repeat(1_500),
+      }),
+    ).toContain('VIDEO_NOTICE_RECORDED_CALL');
   });
 
   test('any other notice over 1,600 characters is refused', () => {

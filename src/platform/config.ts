@@ -2,7 +2,7 @@ import { hkdfSync } from 'node:crypto';
 import { AppError } from '../core/errors';
 import { LIMITS, sidPattern } from '../contract';
 import { InviteKeys, joinUrl } from '../core/invites';
-import { NoticeTexts, noticeTexts, oversizedNotice } from '../core/notices';
+import { noticeSettings, NoticeSettings, oversizedNotice } from '../core/notices';
 import type { RecordingPolicy } from '../core/recording-policy';
 import { checkSyncServiceSid } from '../core/sync-service';
 
@@ -41,7 +41,7 @@ export interface Config {
   apiBaseUrl?: string;
   /** `https://<service domain>`, or `http://localhost:<port>` under twilio-run. */
   publicBaseUrl: string;
-  notices: NoticeTexts;
+  notices: NoticeSettings;
   /** Keys that check invites; the first signs them. See inviteKeys(). */
   inviteKeys: InviteKeys;
   /** Keys the agent's participant identity (core/tokens.ts), from the same secret as invites. */
@@ -173,7 +173,7 @@ export function loadConfig(env: Source): Config {
   const apiBaseUrl = apiBaseUrlOf(env);
   const publicUrl = publicBaseUrl(optional(env, 'DOMAIN_NAME'));
   const recordingPolicy = recording as RecordingPolicy;
-  const notices = noticeTexts(env);
+  const notices = noticeSettings(env);
   const longestJoinUrl = joinUrl(publicUrl, 'x'.repeat(LIMITS.inviteLength));
   const oversized = oversizedNotice(notices, longestJoinUrl, recordingPolicy === 'always');
   if (oversized)

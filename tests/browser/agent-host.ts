@@ -38,7 +38,7 @@ export interface ReceivedMessage {
 }
 
 const hostPage = `<!doctype html>
-<html><head><meta charset="utf-8"><title>Flex (test host)</title>
+<html><head><meta charset="utf-8"><title>Flex (test host)</title><link rel="icon" href="data:,">
 <style>body{margin:0;font:14px sans-serif} iframe{display:block;border:0}</style></head>
 <body>
 <script>

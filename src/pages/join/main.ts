@@ -8,7 +8,7 @@ import { browserFamily, supportProblem, type SupportProblem } from '../shared/br
 import { LocalMedia, mediaPermissionGranted } from '../shared/media';
 import { loadVideoSdk, preloadVideoSdk } from '../shared/sdk';
 import { keptUntilFailure } from '../shared/script';
-import { stringsFor } from '../shared/strings';
+import { loadStrings, type Strings } from '../shared/strings';
 import { takeInvite } from './invite';
 import { endMessage, failureMessage } from './messages';
 import { joinCall, type Call, type CallView } from './room';
@@ -18,9 +18,8 @@ import { renderPreview } from './view/preview';
 import type { BlurChoice } from './view/blur';
 import { announce } from '../shared/view/dom';
 
-// The build targets Safari 14.0, whose destructuring bug makes esbuild refuse `const { a } =`.
-const strings = stringsFor(navigator.languages?.length ? navigator.languages : [navigator.language]);
-const text = strings.text;
+/** The customer's language, set before the first screen renders (see loadStrings). */
+let text: Strings;
 const root = document.getElementById('app') as HTMLElement;
 const announcer = document.getElementById('announcer') as HTMLElement;
 const family = browserFamily(navigator.userAgent, navigator.maxTouchPoints);
@@ -42,10 +41,17 @@ let showBlur: () => void = () => undefined;
  * on again or a new camera; loaded again after a failure, so "Try again" really tries again. */
 const blurFilter = keptUntilFailure(() => loadCameraFilter('blur', null));
 
-document.documentElement.lang = strings.lang;
-document.title = text.pageTitle;
 listenToPageLifecycle();
-start(takeInvite({ location, history, storage: sessionStorageOrNull() }));
+const invite = takeInvite({ location, history, storage: sessionStorageOrNull() });
+void loadStrings(navigator.languages?.length ? navigator.languages : [navigator.language], (url) =>
+  fetch(url),
+).then((strings) => {
+  text = strings.text;
+  document.documentElement.lang = strings.lang;
+  document.documentElement.dir = strings.dir;
+  document.title = text.pageTitle;
+  start(invite);
+});
 
 function start(invite: string | null): void {
   if (!invite) {

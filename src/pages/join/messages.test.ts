@@ -1,8 +1,8 @@
 import type { JoinFailure } from '../shared/api';
-import { stringsFor } from '../shared/strings';
+import { en } from '../shared/strings';
 import { endMessage, failureMessage } from './messages';
 
-const text = stringsFor(['en']).text;
+const text = en;
 const retry = { label: text.tryAgain, onClick: () => undefined };
 
 test.each<[JoinFailure, string, boolean]>([

@@ -1,6 +1,10 @@
-/** Every piece of text the join page shows or announces, so a translation is one new object.
- * `{name}` placeholders are filled by `fill`. English is the reference and the fallback. */
-const en = {
+/** Every piece of text the join page shows or announces. `{name}` placeholders are filled by
+ * `fill`. English is the reference and the fallback, and the only language in the page's bundle:
+ * each other language is a file of its own (src/pages/shared/languages/<tag>.ts, typed `Strings`
+ * so tsc refuses a missing or extra key), built into /join/lang/<tag>.json and fetched before the
+ * first render only by a browser that prefers it. To add a language: write its file and add its
+ * tag to JOIN_LANGUAGES (the README's "Join page languages" says more). */
+export const en = {
   pageTitle: 'Video call',
   checkingInvite: 'Checking your invitation…',
 
@@ -24,8 +28,6 @@ const en = {
   serviceErrorBody: 'We couldn’t start the video call. Please try again in a moment.',
   offlineBody: 'We couldn’t reach the video service. Check that you are online and try again.',
   tryAgain: 'Try again',
-  backgroundFailed:
-    'The background effect couldn’t start in this browser, so your camera is off. The agent can still hear you.',
 
   unsupportedTitle: 'This browser can’t make video calls',
   unsupportedBody: 'Open the link from the chat in an up-to-date Chrome, Safari, Edge or Firefox.',
@@ -117,8 +119,13 @@ const en = {
 export type Strings = typeof en;
 export type StringKey = keyof Strings;
 
-/** Languages with a full translation. Add one here (typed as Strings, so none can be missed). */
-const catalogs: Readonly<Record<string, Strings>> = { en };
+/** The join page's languages: English in the bundle, each other one in /join/lang/<tag>.json. */
+export const JOIN_LANGUAGES = ['en', 'es', 'fr', 'de', 'pt'] as const;
+/** Languages written right to left; none ships yet, but one added here lays the page out RTL. */
+const RIGHT_TO_LEFT = ['ar', 'fa', 'he', 'ur'];
+/** Long enough for a small file on a slow phone network; after it the page goes on in English
+ * rather than leave the customer with a blank screen. */
+const LANGUAGE_TIMEOUT_MS = 4000;
 
 /** The first of the browser's preferred languages that has a catalog, matching `es-MX` to `es`;
  * English when none does. */
@@ -132,9 +139,39 @@ export function pickLanguage(preferred: readonly string[], available: readonly s
   return 'en';
 }
 
-export function stringsFor(preferred: readonly string[]): { lang: string; text: Strings } {
-  const lang = pickLanguage(preferred, Object.keys(catalogs));
-  return { lang, text: catalogs[lang] ?? en };
+export interface PageStrings {
+  /** The language shown: the page's `lang` and the locale of its numbers, dates and times. */
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  text: Strings;
+}
+
+export const directionOf = (lang: string): 'ltr' | 'rtl' => (RIGHT_TO_LEFT.includes(lang) ? 'rtl' : 'ltr');
+
+/**
+ * The join page's text in the first of the browser's preferred languages the page speaks:
+ * English at once, any other fetched from /join/lang/<tag>.json (same origin, the CSP's
+ * connect-src 'self'). English when the file cannot be fetched, read or in time. A key missing
+ * from the file (a page cached from before a deploy that added it) reads in English rather than
+ * as nothing; a shipped file has every key (tsc and strings.test.ts).
+ */
+export async function loadStrings(
+  preferred: readonly string[],
+  fetchJson: (url: string) => Promise<Response>,
+): Promise<PageStrings> {
+  const lang = pickLanguage(preferred, JOIN_LANGUAGES);
+  const text: Partial<Strings> | null =
+    lang === 'en'
+      ? null
+      : await Promise.race([
+          fetchJson(`/join/lang/${lang}.json`)
+            .then((response) => (response.ok ? (response.json() as Promise<Partial<Strings>>) : null))
+            .catch(() => null),
+          new Promise<null>((resolve) => setTimeout(resolve, LANGUAGE_TIMEOUT_MS, null)),
+        ]);
+  return text
+    ? { lang, dir: directionOf(lang), text: { ...en, ...text } }
+    : { lang: 'en', dir: 'ltr', text: en };
 }
 
 /** Replaces each `{name}` in a template; unknown placeholders are left as they are. */
