@@ -3,7 +3,7 @@
  * participants. In a Flex task canvas (about 400×600) the stage and controls stay put and the
  * rest scrolls; a wide window puts the rest beside the stage. */
 import type { RecordingPolicy } from '../../shared/api';
-import type { RemoteTrack } from '../../shared/sdk';
+import type { RemoteMediaTrack } from '../../shared/sdk';
 import { fill, type AgentStrings } from '../../shared/strings';
 import { stageBanner } from '../../shared/view/banner';
 import { announce, h, icon, showScreen } from '../../shared/view/dom';
@@ -183,9 +183,9 @@ export function renderCall(
   }
 
   /** Remote video by participant SID: the stage shows the first customer's latest track. */
-  const videos = new Map<string, RemoteTrack>();
+  const videos = new Map<string, RemoteMediaTrack>();
   let current: PanelState | null = null;
-  let shownVideo: RemoteTrack | null = null;
+  let shownVideo: RemoteMediaTrack | null = null;
   let customerWasHere = false;
   const drawStage = () => {
     if (!current) return;
