@@ -187,9 +187,11 @@ export function renderCall(
   let current: PanelState | null = null;
   let shownVideo: RemoteMediaTrack | null = null;
   let customerWasHere = false;
+  const customerIn = (state: PanelState) =>
+    state.others.find((m) => participantKind(m.identity, null) === 'customer') ?? null;
   const drawStage = () => {
     if (!current) return;
-    const customer = current.others.find((m) => participantKind(m.identity, null) === 'customer') ?? null;
+    const customer = customerIn(current);
     customerWasHere = customerWasHere || customer !== null;
     const track = customer ? (videos.get(customer.sid) ?? null) : null;
     if (track !== shownVideo) {
@@ -206,9 +208,11 @@ export function renderCall(
         ? text.connecting
         : customer
           ? text.customerCameraOff
-          : customerWasHere
-            ? text.customerLeft
-            : text.waitingForCustomer;
+          : current.customerLinkRevoked
+            ? text.customerRemoved
+            : customerWasHere
+              ? text.customerLeft
+              : text.waitingForCustomer;
     customerNetwork.show(customer ? current.network[customer.sid] : undefined, text.networkCustomer);
   };
 
@@ -228,7 +232,9 @@ export function renderCall(
       drawStage();
       status.textContent =
         state.phase === 'connected'
-          ? text.statusConnected
+          ? customerIn(state)
+            ? text.statusConnected
+            : text.statusWaiting
           : state.phase === 'reconnecting'
             ? text.statusReconnecting
             : text.connecting;
