@@ -23,6 +23,9 @@ const CONNECTION_LOST = new Set<number>([
   TWILIO_ERROR.SIGNALING_CONNECTION_TIMEOUT,
   TWILIO_ERROR.SIGNALING_SERVER_BUSY,
   TWILIO_ERROR.MEDIA_CONNECTION_ERROR,
+  // A reconnection refused because the server no longer holds the participant (its session
+  // lapsed while the network was away): a fresh connect brings the agent back.
+  TWILIO_ERROR.PARTICIPANT_NOT_FOUND,
 ]);
 export const REJOIN_ATTEMPTS = 3;
 const REJOIN_PAUSE_MS = 2000;
