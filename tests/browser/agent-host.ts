@@ -366,3 +366,15 @@ export function endScreenCapture(hosted: HostedPanel): Promise<void> {
     capture.dispatchEvent(new Event('ended'));
   });
 }
+
+/** The panel on the real SDK (through the stack's Video edge), handed the task's session. */
+export function openPanelOnTask(
+  context: BrowserContext,
+  host: HostServer,
+  serviceUrl: string,
+  task: HostSession,
+  options: HostedOptions = {},
+): Promise<HostedPanel> {
+  const session = { token: task.token, taskSid: task.taskSid };
+  return openHostedPanel(context, host, serviceUrl, session, { delivery: 'real', ...options });
+}

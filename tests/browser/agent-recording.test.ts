@@ -3,7 +3,7 @@ import { useStack } from '../support/use-stack';
 import type { Stack } from '../support/stack';
 import {
   lastStateIs,
-  openHostedPanel,
+  openPanelOnTask,
   panelScreen,
   panelShot,
   startHost,
@@ -32,13 +32,7 @@ const context = useBrowserContext();
 async function inCall(stack: Stack, recordingAlready = false) {
   const task = await escalated(stack);
   if (recordingAlready) stack.fake.setRecordingRules(task.room, [{ type: 'include', all: true }]);
-  const hosted = await openHostedPanel(
-    context,
-    flex,
-    stack.baseUrl,
-    { token: task.token, taskSid: task.taskSid },
-    { delivery: 'real' },
-  );
+  const hosted = await openPanelOnTask(context, flex, stack.baseUrl, task);
   await panelScreen(hosted, 'waiting').waitFor();
   const recordingRequests: (string | undefined)[] = [];
   hosted.page.on('request', (request) => {
