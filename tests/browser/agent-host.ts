@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { VideoEdge } from '../../dev/video-edge';
 import {
   FAKE_SDK,
   openPage,
@@ -128,6 +129,18 @@ export async function openHostedPanel(
 ): Promise<HostedPanel> {
   const opened = await openPage(context, options.fakeVideo, options.delivery);
   const page: Page = opened.page;
+  // The screen captures the panel makes, for endScreenCapture.
+  await page.addInitScript(() => {
+    const scope = window as unknown as { __displayTracks: MediaStreamTrack[] };
+    scope.__displayTracks = [];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, called below with the devices as `this`
+    const getDisplayMedia = MediaDevices.prototype.getDisplayMedia;
+    MediaDevices.prototype.getDisplayMedia = async function (constraints) {
+      const stream = await getDisplayMedia.call(this, constraints);
+      scope.__displayTracks.push(...stream.getTracks());
+      return stream;
+    };
+  });
   const size = options.size ?? { width: 400, height: 600 };
   const mode = options.mode ?? 'iframe';
   const query = new URLSearchParams({
@@ -141,13 +154,16 @@ export async function openHostedPanel(
   let panel: Frame;
   let popup: Page | null = null;
   if (mode === 'window') {
-    // A window of its own is a new page: it needs the fake SDK too, and its requests count.
-    await context.route('**/join/twilio-video.min.js', (route) =>
-      route.fulfill({ status: 200, contentType: 'application/javascript; charset=utf-8', body: FAKE_SDK }),
-    );
-    await context.addInitScript((fakeVideo) => {
-      (window as unknown as { __fakeVideoOptions: unknown }).__fakeVideoOptions = fakeVideo;
-    }, options.fakeVideo ?? {});
+    // A window of its own is a new page: it gets the same SDK (the fake, unless the real one was
+    // asked for), and its requests count.
+    if (options.delivery !== 'real') {
+      await context.route('**/join/twilio-video.min.js', (route) =>
+        route.fulfill({ status: 200, contentType: 'application/javascript; charset=utf-8', body: FAKE_SDK }),
+      );
+      await context.addInitScript((fakeVideo) => {
+        (window as unknown as { __fakeVideoOptions: unknown }).__fakeVideoOptions = fakeVideo;
+      }, options.fakeVideo ?? {});
+    }
     const opening = page.waitForEvent('popup');
     await page.getByRole('button', { name: 'Open video' }).click();
     popup = await opening;
@@ -322,4 +338,62 @@ export function useFlexAndStranger(env: Record<string, string>): { flex: HostSer
     await hosts.stranger?.close();
   });
   return hosts;
+}
+
+/** The customer on the real join page (and the real SDK), joined through the invite link the
+ * chat carries: preview on, Join, in the call. */
+export async function customerJoins(context: BrowserContext, joinUrl: string): Promise<TestPage> {
+  const customer = await openPage(context, {}, 'real');
+  await customer.page.goto(joinUrl);
+  // A context that has already granted the camera starts the preview by itself.
+  const turnOn = customer.page.getByRole('button', { name: 'Turn on camera and microphone' });
+  const join = customer.page.getByRole('button', { name: 'Join call' });
+  await turnOn.or(join).first().waitFor();
+  if (await turnOn.isVisible()) await turnOn.click();
+  await waitForVideoPlaying(customer.page, '.preview-video video');
+  await join.click();
+  await customer.page.locator('#app > section.call').waitFor();
+  return customer;
+}
+
+/** The participant SID the Video edge holds for `identity` in the room (the panel's own, for
+ * dropSocket and refuseReconnection), once it has connected. */
+export async function edgeSidOf(edge: VideoEdge, roomSid: string, identity: string): Promise<string> {
+  const giveUpAt = Date.now() + 15_000;
+  for (;;) {
+    const held = edge.list().find((p) => p.roomSid === roomSid && p.identity === identity && !p.reconnecting);
+    if (held) return held.sid;
+    if (Date.now() > giveUpAt) throw new Error(`the edge holds no ${identity} in ${roomSid}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Kinds of the camera and microphone tracks the panel stopped, in order (harness.ts logs them
+ * in every frame of the page). */
+export function panelStoppedTracks(hosted: HostedPanel): Promise<string[]> {
+  return hosted.panel.evaluate(
+    () => (window as unknown as { __media: { stopped: string[] } }).__media.stopped,
+  );
+}
+
+/** The browser's own "Stop sharing" for the panel's latest screen capture: the captured track
+ * ends by itself (Chromium's fake capture has no such button to press). */
+export function endScreenCapture(hosted: HostedPanel): Promise<void> {
+  return hosted.panel.evaluate(() => {
+    const capture = (window as unknown as { __displayTracks: MediaStreamTrack[] }).__displayTracks.at(-1)!;
+    capture.stop();
+    capture.dispatchEvent(new Event('ended'));
+  });
+}
+
+/** The panel on the real SDK (through the stack's Video edge), handed the task's session. */
+export function openPanelOnTask(
+  context: BrowserContext,
+  host: HostServer,
+  serviceUrl: string,
+  task: HostSession,
+  options: HostedOptions = {},
+): Promise<HostedPanel> {
+  const session = { token: task.token, taskSid: task.taskSid };
+  return openHostedPanel(context, host, serviceUrl, session, { delivery: 'real', ...options });
 }

@@ -2,27 +2,20 @@ import { escalated } from '../support/escalated';
 import { useStack } from '../support/use-stack';
 import type { Stack } from '../support/stack';
 import {
-  drivePanelRoom,
   lastStateIs,
-  openHostedPanel,
+  openPanelOnTask,
   panelScreen,
   panelShot,
   startHost,
   type HostServer,
 } from './agent-host';
-import {
-  eventually,
-  hasText,
-  hidden,
-  sentParameter,
-  useBrowserContext,
-  visible,
-  type FakeVideoOptions,
-} from './harness';
+import { eventually, hasText, hidden, sentParameter, useBrowserContext, visible } from './harness';
 
 /** The recording control under each company policy (VIDEO_RECORDING): what it offers, why it
  * is disabled when it is, the indicator in step with the room, and failures explained. One
- * stack per policy, since the policy is the service's environment. */
+ * stack per policy, since the policy is the service's environment. The panel runs the real SDK
+ * through the stack's Video edge: the room's recording is the emulator's recording rules, which
+ * reach the panel as the SDK's recordingStarted/recordingStopped. */
 
 let flex: HostServer;
 const env = (policy: string): Record<string, string> => ({ VIDEO_RECORDING: policy });
@@ -34,15 +27,12 @@ beforeAll(async () => {
 afterAll(() => flex?.close());
 const context = useBrowserContext();
 
-async function inCall(stack: Stack, fakeVideo: FakeVideoOptions = {}) {
+/** The agent alone in the task's room; `recordingAlready`: the room's rules record everything
+ * before the panel connects (a recording started elsewhere). */
+async function inCall(stack: Stack, recordingAlready = false) {
   const task = await escalated(stack);
-  const hosted = await openHostedPanel(
-    context,
-    flex,
-    stack.baseUrl,
-    { token: task.token, taskSid: task.taskSid },
-    { fakeVideo },
-  );
+  if (recordingAlready) stack.fake.setRecordingRules(task.room, [{ type: 'include', all: true }]);
+  const hosted = await openPanelOnTask(context, flex, stack.baseUrl, task);
   await panelScreen(hosted, 'waiting').waitFor();
   const recordingRequests: (string | undefined)[] = [];
   hosted.page.on('request', (request) => {
@@ -62,15 +52,12 @@ describe('on-demand', () => {
     await hidden(panel.locator('.recording-badge'));
 
     await panel.getByRole('button', { name: 'Start recording' }).click();
-    // The service started it; the button offers the next step before the room reports it.
     await visible(panel.getByRole('button', { name: 'Stop recording' }));
     expect(recordingRequests).toEqual(['start']);
     expect(stack.fake.noticesOf(task.conversationSid, 'recording-started', roomSid)).toHaveLength(1);
-    await hidden(panel.locator('.recording-badge'));
-    await lastStateIs(hosted, { recording: false });
+    expect(stack.fake.isRecording(roomSid)).toBe(true);
 
-    // Twilio's room reports it: indicator, words, announcement, the host told.
-    await drivePanelRoom(hosted, 'startRecording');
+    // The room reports it through the SDK: indicator, words, announcement, the host told.
     await visible(panel.locator('.recording-badge'));
     await hasText(
       section.locator('.recording-status'),
@@ -87,14 +74,14 @@ describe('on-demand', () => {
       () => stack.fake.noticesOf(task.conversationSid, 'recording-stopped', roomSid).length,
       1,
     );
-    await drivePanelRoom(hosted, 'stopRecording');
+    expect(stack.fake.isRecording(roomSid)).toBe(false);
     await hidden(panel.locator('.recording-badge'));
     await hasText(panel.locator('#announcer'), 'Recording stopped.');
     await lastStateIs(hosted, { recording: false });
   });
 
   test('a failure is explained and the control is offered again', async () => {
-    const { hosted } = await inCall(stack);
+    const { hosted, roomSid } = await inCall(stack);
     stack.fake.faults.push({ path: /\/RecordingRules$/, times: Infinity, status: 503, twilioCode: 20503 });
     await hosted.panel.getByRole('button', { name: 'Start recording' }).click();
     const problem = hosted.panel.locator('section.recording .problem');
@@ -105,6 +92,7 @@ describe('on-demand', () => {
     await visible(hosted.panel.getByRole('button', { name: 'Start recording' }));
     expect(await hosted.panel.getByRole('button', { name: 'Start recording' }).isEnabled()).toBe(true);
     await lastStateIs(hosted, { recording: false });
+    expect(stack.fake.isRecording(roomSid)).toBe(false);
   });
 });
 
@@ -112,7 +100,9 @@ describe('always', () => {
   const stack = useStack({ env: envs.always });
 
   test('the call records from the start; stopping is not offered, and the agent is told why', async () => {
-    const { hosted, recordingRequests } = await inCall(stack, { isRecording: true });
+    const { hosted, recordingRequests, roomSid } = await inCall(stack);
+    // The policy's rules, set when the room was made: recording before anyone connects.
+    expect(stack.fake.isRecording(roomSid)).toBe(true);
     const panel = hosted.panel;
     await visible(panel.locator('.recording-badge'));
     await lastStateIs(hosted, { state: 'connected', recording: true });
@@ -148,11 +138,14 @@ describe('off', () => {
   });
 
   test('a recording running anyway can still be stopped', async () => {
-    const { hosted, recordingRequests } = await inCall(stack, { isRecording: true });
+    const { hosted, recordingRequests, roomSid } = await inCall(stack, true);
+    await visible(hosted.panel.locator('.recording-badge'));
     const toggle = hosted.panel.getByRole('button', { name: 'Stop recording' });
     expect(await toggle.getAttribute('aria-disabled')).toBe('false');
     await toggle.click();
     await eventually(() => recordingRequests, ['stop']);
     await hidden(hosted.panel.locator('#recording-note'));
+    await hidden(hosted.panel.locator('.recording-badge'));
+    expect(stack.fake.isRecording(roomSid)).toBe(false);
   });
 });

@@ -96,3 +96,13 @@ test('sharing is a state of the call only', () => {
   expect(reducePanel(sharing, { type: 'rejoining' }).sharing).toBe(false);
   expect(run({ type: 'sharing', on: true }).sharing).toBe(false);
 });
+
+test('a removed customer’s link stays revoked through a rejoin, until a new link or another room', () => {
+  let state = inRoom({ type: 'participantConnected', member: CUSTOMER }, { type: 'customerRemoved' });
+  expect(state.customerLinkRevoked).toBe(true);
+  state = reducePanel(state, { type: 'reconnecting' });
+  state = reducePanel(state, { type: 'connected', roomSid: ROOM, self: SELF, others: [], recording: false });
+  expect(state.customerLinkRevoked).toBe(true);
+  expect(reducePanel(state, { type: 'linkSent' }).customerLinkRevoked).toBe(false);
+  expect(reducePanel(state, { type: 'ended' }).customerLinkRevoked).toBe(false);
+});

@@ -49,6 +49,8 @@ export interface PanelState {
   network: Readonly<Record<string, number>>;
   /** The agent's screen is published. */
   sharing: boolean;
+  /** The agent removed the customer, which revoked their link, and has sent no new one since. */
+  customerLinkRevoked: boolean;
 }
 
 export type PanelEvent =
@@ -74,14 +76,15 @@ export type PanelEvent =
   | { type: 'recordingAnswered'; recording: boolean }
   | { type: 'recordingFailed'; problem: Problem }
   | { type: 'networkLevel'; sid: string; level: number | null }
-  | { type: 'sharing'; on: boolean };
+  | { type: 'sharing'; on: boolean }
+  | { type: 'customerRemoved' | 'linkSent' };
 
 const NO_REQUEST: RecordingRequest = { busy: false, answered: null, problem: null };
 
 /** Nothing of a room: who was in it and what it did. */
 const NO_ROOM: Pick<
   PanelState,
-  'self' | 'others' | 'recording' | 'recordingRequest' | 'network' | 'sharing'
+  'self' | 'others' | 'recording' | 'recordingRequest' | 'network' | 'sharing' | 'customerLinkRevoked'
 > = {
   self: null,
   others: [],
@@ -89,6 +92,7 @@ const NO_ROOM: Pick<
   recordingRequest: NO_REQUEST,
   network: {},
   sharing: false,
+  customerLinkRevoked: false,
 };
 
 export const initialPanelState: PanelState = { phase: 'loading', problem: null, roomSid: null, ...NO_ROOM };
@@ -137,6 +141,10 @@ export function reducePanel(state: PanelState, event: PanelEvent): PanelState {
         recording: event.recording,
         recordingRequest: NO_REQUEST,
       };
+    case 'customerRemoved':
+      return { ...state, customerLinkRevoked: true };
+    case 'linkSent':
+      return { ...state, customerLinkRevoked: false };
     case 'participantConnected':
       if (!inCall(state.phase)) return state;
       return { ...state, others: [...state.others.filter((m) => m.sid !== event.member.sid), event.member] };

@@ -2,14 +2,14 @@
  * events into panel events and remote tracks for the view. The SDK restores a lost connection
  * by itself (`reconnecting` → `reconnected`); when it gives up, `onDisconnected` decides. */
 import type { AgentGrant } from '../shared/api';
-import type { RemoteParticipant, RemoteTrack, Room, VideoSdk } from '../shared/sdk';
+import type { RemoteMediaTrack, RemoteParticipant, RemoteTrack, Room, VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
 import type { Member, PanelEvent } from './panel-state';
 
 /** Where remote media goes: the view plays it. */
 export interface TrackSink {
-  addTrack(track: RemoteTrack, participant: Member): void;
-  removeTrack(track: RemoteTrack): void;
+  addTrack(track: RemoteMediaTrack, participant: Member): void;
+  removeTrack(track: RemoteMediaTrack): void;
 }
 
 export interface RoomHandlers extends TrackSink {
@@ -59,10 +59,14 @@ export async function joinRoom(
   room.on('participantDisconnected', (participant) =>
     handlers.dispatch({ type: 'participantDisconnected', member: member(participant) }),
   );
-  room.on('trackSubscribed', (track, _publication, participant) =>
-    handlers.addTrack(track, member(participant)),
-  );
-  room.on('trackUnsubscribed', (track) => handlers.removeTrack(track));
+  // Data tracks carry no media to play (the pages publish none; another client might).
+  const show = (track: RemoteTrack, participant: RemoteParticipant) => {
+    if (track.kind !== 'data') handlers.addTrack(track, member(participant));
+  };
+  room.on('trackSubscribed', (track, _publication, participant) => show(track, participant));
+  room.on('trackUnsubscribed', (track) => {
+    if (track.kind !== 'data') handlers.removeTrack(track);
+  });
   room.on('reconnecting', () => handlers.dispatch({ type: 'reconnecting' }));
   room.on('reconnected', () => handlers.dispatch({ type: 'reconnected' }));
   room.on('recordingStarted', () => handlers.dispatch({ type: 'recordingChanged', recording: true }));
@@ -88,7 +92,7 @@ export async function joinRoom(
   for (const participant of present) {
     handlers.dispatch({ type: 'networkLevel', sid: participant.sid, level: participant.networkQualityLevel });
     for (const publication of participant.tracks.values()) {
-      if (publication.track) handlers.addTrack(publication.track, member(participant));
+      if (publication.track) show(publication.track, participant);
     }
   }
 

@@ -8,6 +8,7 @@ import type { PanelMedia } from './media';
 import type { PanelEvent } from './panel-state';
 import { isRetryable, problem, problemOf, type Problem } from './problems';
 import { joinRoom, type RoomLink, type TrackSink } from './room';
+import { participantKind } from './participants';
 import { ScreenShare, type ShareOutcome } from './screen-share';
 import { TokenKeeper, type Clock } from './token-refresh';
 import { ACCESS_TOKEN_REFUSED, TWILIO_ERROR } from '../../twilio-errors';
@@ -22,6 +23,9 @@ const CONNECTION_LOST = new Set<number>([
   TWILIO_ERROR.SIGNALING_CONNECTION_TIMEOUT,
   TWILIO_ERROR.SIGNALING_SERVER_BUSY,
   TWILIO_ERROR.MEDIA_CONNECTION_ERROR,
+  // A reconnection refused because the server no longer holds the participant (its session
+  // lapsed while the network was away): a fresh connect brings the agent back.
+  TWILIO_ERROR.PARTICIPANT_NOT_FOUND,
 ]);
 export const REJOIN_ATTEMPTS = 3;
 const REJOIN_PAUSE_MS = 2000;
@@ -95,14 +99,19 @@ export class PanelSession {
     else this.deps.dispatch({ type: 'recordingFailed', problem: problemOf(result.failure) });
   }
 
+  /** Removing the customer revokes their link (the service does), which the stage then says. */
   async remove(identity: string): Promise<Problem | null> {
     const result = await this.deps.api.removeParticipant(identity);
-    return result.ok ? null : problemOf(result.failure);
+    if (!result.ok) return problemOf(result.failure);
+    if (participantKind(identity, null) === 'customer') this.deps.dispatch({ type: 'customerRemoved' });
+    return null;
   }
 
   async sendNewLink(): Promise<Problem | null> {
     const result = await this.deps.api.escalate(true);
-    return result.ok ? null : problemOf(result.failure);
+    if (!result.ok) return problemOf(result.failure);
+    this.deps.dispatch({ type: 'linkSent' });
+    return null;
   }
 
   /** Ends the call for everyone (the service closes the room and tells the customer). */

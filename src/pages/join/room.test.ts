@@ -1,7 +1,7 @@
-import type { RemoteTrack } from '../shared/sdk';
+import type { RemoteMediaTrack } from '../shared/sdk';
 import { featuredAgentVideo } from './room';
 
-const track = (sid: string, name = sid): RemoteTrack => ({
+const track = (sid: string, name = sid): RemoteMediaTrack => ({
   kind: 'video',
   sid,
   name,

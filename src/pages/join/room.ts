@@ -3,13 +3,19 @@
 import type { JoinGrant } from '../shared/api';
 import { initialCallState, isAgent, reduceCall, type CallEvent, type CallState } from './call-state';
 import type { LocalMedia } from '../shared/media';
-import { SCREEN_TRACK_NAME, type RemoteParticipant, type RemoteTrack, type VideoSdk } from '../shared/sdk';
+import {
+  SCREEN_TRACK_NAME,
+  type RemoteMediaTrack,
+  type RemoteParticipant,
+  type RemoteTrack,
+  type VideoSdk,
+} from '../shared/sdk';
 
 export interface CallView {
   render(state: CallState, previous: CallState): void;
-  showAgentVideo(track: RemoteTrack | null): void;
-  addRemoteAudio(track: RemoteTrack): void;
-  removeRemoteAudio(track: RemoteTrack): void;
+  showAgentVideo(track: RemoteMediaTrack | null): void;
+  addRemoteAudio(track: RemoteMediaTrack): void;
+  removeRemoteAudio(track: RemoteMediaTrack): void;
 }
 
 export interface Call {
@@ -35,7 +41,7 @@ export async function joinCall(
   let state: CallState = initialCallState;
   let leaving = false;
   /** The agent's video tracks, oldest first: a camera, and a screen share while there is one. */
-  const agentVideos: RemoteTrack[] = [];
+  const agentVideos: RemoteMediaTrack[] = [];
   const showAgentVideo = () => view.showAgentVideo(featuredAgentVideo(agentVideos));
 
   const dispatch = (event: CallEvent) => {
@@ -61,7 +67,7 @@ export async function joinCall(
   room.on('trackSubscribed', (track, _publication, participant) => showTrack(track, participant));
   room.on('trackUnsubscribed', (track) => {
     if (track.kind === 'audio') view.removeRemoteAudio(track);
-    else if (agentVideos.includes(track)) {
+    else if (track.kind === 'video' && agentVideos.includes(track)) {
       agentVideos.splice(agentVideos.indexOf(track), 1);
       showAgentVideo();
     }
@@ -101,7 +107,7 @@ export async function joinCall(
 
 /** What the customer sees large: the agent's screen while they share it (it is what they want
  * to show), else their newest camera track. */
-export function featuredAgentVideo(tracks: readonly RemoteTrack[]): RemoteTrack | null {
+export function featuredAgentVideo(tracks: readonly RemoteMediaTrack[]): RemoteMediaTrack | null {
   const newestFirst = [...tracks].reverse();
   return newestFirst.find((track) => track.name === SCREEN_TRACK_NAME) ?? newestFirst[0] ?? null;
 }

@@ -1,7 +1,6 @@
 /** The part of the twilio-video 2.x API this page uses. The SDK is a separate script (global
  * `Twilio.Video`) loaded in the background by `loadVideoSdk`, so the page bundle only describes it
- * here instead of importing it; tests serve a fake with the same surface. sdk-types.check.ts checks
- * it against the SDK's own declarations. */
+ * here instead of importing it. sdk-types.check.ts checks it against the SDK's own declarations. */
 import type {
   LocalAudioTrack as SdkLocalAudioTrack,
   LocalVideoTrack as SdkLocalVideoTrack,
@@ -23,8 +22,9 @@ export type LocalTrack = LocalAudioTrack | LocalVideoTrack;
 /** The name the agent panel gives its screen share, so the customer's page can feature it. */
 export const SCREEN_TRACK_NAME = 'screen';
 
-export interface RemoteTrack {
-  readonly kind: 'audio' | 'video' | 'data';
+/** A remote audio or video track: played through an element. */
+export interface RemoteMediaTrack {
+  readonly kind: 'audio' | 'video';
   readonly sid: string;
   /** The publisher's name for the track: SCREEN_TRACK_NAME for the agent's screen share. */
   readonly name: string;
@@ -32,6 +32,16 @@ export interface RemoteTrack {
   attach(element?: HTMLMediaElement): HTMLMediaElement;
   detach(): HTMLMediaElement[];
 }
+
+/** A remote data track: no element to play it in (the pages publish none, but a participant
+ * may, so `kind` is checked before attaching). */
+export interface RemoteDataTrack {
+  readonly kind: 'data';
+  readonly sid: string;
+  readonly name: string;
+}
+
+export type RemoteTrack = RemoteMediaTrack | RemoteDataTrack;
 
 export interface RemoteTrackPublication {
   readonly track: RemoteTrack | null;

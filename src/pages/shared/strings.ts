@@ -211,8 +211,12 @@ const agentEn = {
   selfViewLabel: 'Your video',
   waitingForCustomer: 'Waiting for the customer to join from the link in the chat…',
   customerLeft: 'The customer left the call. They can rejoin from the same link.',
+  customerRemoved:
+    'You removed the customer. Their link no longer works: send a new link to let them back in.',
   customerCameraOff: 'The customer’s camera is off',
   statusConnected: 'Live',
+  /** Connected, and no customer in the room yet (or any more): "Live" means they are there. */
+  statusWaiting: 'Waiting for the customer',
   statusReconnecting: 'Reconnecting…',
   recordingIndicator: 'Recording',
   reconnecting: 'Connection lost. Reconnecting…',

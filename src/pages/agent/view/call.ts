@@ -3,7 +3,7 @@
  * participants. In a Flex task canvas (about 400×600) the stage and controls stay put and the
  * rest scrolls; a wide window puts the rest beside the stage. */
 import type { RecordingPolicy } from '../../shared/api';
-import type { RemoteTrack } from '../../shared/sdk';
+import type { RemoteMediaTrack } from '../../shared/sdk';
 import { fill, type AgentStrings } from '../../shared/strings';
 import { stageBanner } from '../../shared/view/banner';
 import { announce, h, icon, showScreen } from '../../shared/view/dom';
@@ -100,9 +100,11 @@ function callStage(text: AgentStrings, media: PanelMedia) {
   );
 
   /** Remote video by participant SID: the stage shows the first customer's latest track. */
-  const videos = new Map<string, RemoteTrack>();
-  let shownVideo: RemoteTrack | null = null;
+  const videos = new Map<string, RemoteMediaTrack>();
+  let shownVideo: RemoteMediaTrack | null = null;
   let customerWasHere = false;
+  const customerIn = (state: PanelState) =>
+    state.others.find((m) => participantKind(m.identity, null) === 'customer') ?? null;
 
   return {
     element,
@@ -110,7 +112,7 @@ function callStage(text: AgentStrings, media: PanelMedia) {
     showSelf: () => self.show(media.video, text.previewOff),
     /** The customer's side of the stage; returns the screen's data-state. */
     showCustomer(state: PanelState): string {
-      const customer = state.others.find((m) => participantKind(m.identity, null) === 'customer') ?? null;
+      const customer = customerIn(state);
       customerWasHere = customerWasHere || customer !== null;
       const track = customer ? (videos.get(customer.sid) ?? null) : null;
       if (track !== shownVideo) {
@@ -126,9 +128,11 @@ function callStage(text: AgentStrings, media: PanelMedia) {
           ? text.connecting
           : customer
             ? text.customerCameraOff
-            : customerWasHere
-              ? text.customerLeft
-              : text.waitingForCustomer;
+            : state.customerLinkRevoked
+              ? text.customerRemoved
+              : customerWasHere
+                ? text.customerLeft
+                : text.waitingForCustomer;
       customerNetwork.show(customer ? state.network[customer.sid] : undefined, text.networkCustomer);
       return phase === 'connected' ? (customer ? 'live' : 'waiting') : phase;
     },
@@ -136,7 +140,9 @@ function callStage(text: AgentStrings, media: PanelMedia) {
     showConnection(state: PanelState, previous: PanelState): void {
       status.textContent =
         state.phase === 'connected'
-          ? text.statusConnected
+          ? customerIn(state)
+            ? text.statusConnected
+            : text.statusWaiting
           : state.phase === 'reconnecting'
             ? text.statusReconnecting
             : text.connecting;
@@ -180,12 +186,12 @@ function remoteAudio(media: PanelMedia) {
   const players = () => element.querySelectorAll('audio');
   return {
     element,
-    add(track: RemoteTrack) {
+    add(track: RemoteMediaTrack) {
       const player = track.attach();
       if (media.speakerId) setSink(player, media.speakerId);
       element.append(player);
     },
-    remove(track: RemoteTrack) {
+    remove(track: RemoteMediaTrack) {
       for (const player of track.detach()) player.remove();
     },
     useSpeaker(deviceId: string) {

@@ -1,7 +1,7 @@
 /** Picks the screen for the panel's phase (a message, the setup before the call, the call) and
  * keeps it in step with the state. A new screen takes focus at its heading; changes within a
  * screen are said through the polite live region. */
-import type { RemoteTrack } from '../../shared/sdk';
+import type { RemoteMediaTrack } from '../../shared/sdk';
 import type { AgentStrings } from '../../shared/strings';
 import { announce } from '../../shared/view/dom';
 import { announcements } from '../announcements';
@@ -142,10 +142,10 @@ export function createPanelView(
       if (call) call.notify(words, 'ok');
       else announce(announcer, words);
     },
-    addTrack(track: RemoteTrack, participant: Member) {
+    addTrack(track: RemoteMediaTrack, participant: Member) {
       call?.addTrack(track, participant);
     },
-    removeTrack(track: RemoteTrack) {
+    removeTrack(track: RemoteMediaTrack) {
       call?.removeTrack(track);
     },
   };

@@ -4,7 +4,7 @@ import type { CallState } from '../call-state';
 import { announcements } from '../call-state';
 import type { LocalMedia } from '../../shared/media';
 import type { CallView } from '../room';
-import type { RemoteTrack } from '../../shared/sdk';
+import type { RemoteMediaTrack } from '../../shared/sdk';
 import { fill, type Strings } from '../../shared/strings';
 import { mediaToggles, selfVideo } from '../../shared/view/controls';
 import { stageBanner } from '../../shared/view/banner';
@@ -88,7 +88,7 @@ export function renderCall(
   );
   showScreen(root, screen);
 
-  let shownAgentVideo: RemoteTrack | null = null;
+  let shownAgentVideo: RemoteMediaTrack | null = null;
 
   const updateMedia = () => {
     const offText =
@@ -121,18 +121,18 @@ export function renderCall(
       const said = announcements(previous, state).map((key) => text[key]);
       if (said.length) announce(announcer, said.join(' '));
     },
-    showAgentVideo(track: RemoteTrack | null) {
+    showAgentVideo(track: RemoteMediaTrack | null) {
       shownAgentVideo?.detach();
       shownAgentVideo = track;
       track?.attach(agentVideo);
       agentVideo.hidden = !track;
     },
-    addRemoteAudio(track: RemoteTrack) {
+    addRemoteAudio(track: RemoteMediaTrack) {
       const element = track.attach();
       if (media.speakerId) setSink(element, media.speakerId);
       audioSinks.append(element);
     },
-    removeRemoteAudio(track: RemoteTrack) {
+    removeRemoteAudio(track: RemoteMediaTrack) {
       for (const element of track.detach()) element.remove();
     },
   };
