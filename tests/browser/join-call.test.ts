@@ -287,6 +287,19 @@ test('the agent leaving, then ending the session, shows a clear end screen', asy
   await screenshot(page, '08-ended-by-agent');
 });
 
+test('the agent removing the customer reads as a removal, not as the end of the call', async () => {
+  const { page, invite } = await joinFreshCall();
+  const { status } = await stack.post('/video/remove-participant', {
+    Token: invite.token,
+    TaskSid: invite.taskSid,
+    Identity: customerIn(invite)!.identity,
+  });
+  expect(status).toBe(200);
+  // The SDK reports a REST removal as a disconnect without an error; the page asks its link.
+  await endedOn(page, 'removed', 'You were removed from the call');
+  await visible(page.getByText('Go back to the chat and open the newest link to join the call.'));
+});
+
 test('an unsupported browser is told so instead of a preview (an SDK double saying so)', async () => {
   const { page } = await openFreshInvite('unsupported-double');
   await waitForScreen(page, 'unsupported');
