@@ -1,4 +1,11 @@
-import { announcements, initialCallState, reduceCall, type CallEvent, type CallState } from './call-state';
+import {
+  announcements,
+  explainedEnd,
+  initialCallState,
+  reduceCall,
+  type CallEvent,
+  type CallState,
+} from './call-state';
 
 const run = (...events: CallEvent[]): CallState => events.reduce(reduceCall, initialCallState);
 const connected = (identities: string[] = [], recording = false): CallEvent => ({
@@ -39,7 +46,7 @@ test.each([
   [53118, false, 'agent-ended'],
   // Room not found means the same to both pages: the room is gone (the panel's ROOM_GONE).
   [53106, false, 'agent-ended'],
-  [null, false, 'agent-ended'],
+  [null, false, 'unexplained'],
   [53205, false, 'replaced'],
   [53001, false, 'connection-lost'],
   [20104, false, 'connection-lost'],
@@ -67,4 +74,17 @@ test('screen readers hear recording first, then connection, then the agent; noth
   expect(
     announcements(live, reduceCall(live, { type: 'disconnected', errorCode: 53118, byCustomer: false })),
   ).toEqual([]);
+});
+
+test('an end without an error is told by what the link answers now', () => {
+  const failed = (kind: 'revoked' | 'ended' | 'expired' | 'offline') => ({
+    ok: false as const,
+    failure: { kind },
+  });
+  expect(explainedEnd(failed('revoked'))).toBe('removed');
+  expect(explainedEnd(failed('ended'))).toBe('agent-ended');
+  expect(explainedEnd(failed('expired'))).toBe('agent-ended');
+  expect(explainedEnd(failed('offline'))).toBe('connection-lost');
+  const grant = { token: 't', roomName: 'r', identity: 'customer-x', expiresAt: 0 };
+  expect(explainedEnd({ ok: true, grant })).toBe('connection-lost');
 });

@@ -2,9 +2,12 @@
  * itself; the page never does). Pure, so every transition is unit-tested without a browser. */
 import { AGENT_IDENTITY_PREFIX } from '../../contract';
 import { TWILIO_ERROR } from '../../twilio-errors';
+import type { JoinResult } from '../shared/api';
 import type { StringKey } from '../shared/strings';
 
-export type EndReason = 'agent-ended' | 'left' | 'connection-lost' | 'replaced';
+/** `unexplained`: the server ended the connection without an error, as Twilio reports a REST
+ * removal; main.ts asks the link whether it was revoked (removed) before it says anything. */
+export type EndReason = 'agent-ended' | 'left' | 'connection-lost' | 'replaced' | 'removed' | 'unexplained';
 
 export interface CallState {
   /** waiting: in the room without an agent; live: the agent is there. */
@@ -80,15 +83,24 @@ export function reduceCall(state: CallState, event: CallEvent): CallState {
 function endReason(errorCode: number | null, byCustomer: boolean): EndReason {
   if (byCustomer) return 'left';
   if (errorCode === TWILIO_ERROR.DUPLICATE_IDENTITY) return 'replaced';
-  // No error and not us: the room was closed or we were removed, both the agent's doing; a room
-  // completed or no longer found is gone the same way.
-  if (
-    errorCode === null ||
-    errorCode === TWILIO_ERROR.ROOM_COMPLETED ||
-    errorCode === TWILIO_ERROR.ROOM_NOT_FOUND
-  )
+  if (errorCode === null) return 'unexplained';
+  // A room completed or no longer found is gone: the agent ended the session.
+  if (errorCode === TWILIO_ERROR.ROOM_COMPLETED || errorCode === TWILIO_ERROR.ROOM_NOT_FOUND)
     return 'agent-ended';
   return 'connection-lost';
+}
+
+/** An unexplained end, told by what /video/join now answers for the link: revoked, the customer
+ * was removed (or sent a newer link); the session ended; still good or not reachable, the
+ * connection was lost and a rejoin may work. */
+export function explainedEnd(answer: JoinResult): Exclude<EndReason, 'unexplained'> {
+  if (answer.ok) return 'connection-lost';
+  const kind = answer.failure.kind;
+  return kind === 'revoked'
+    ? 'removed'
+    : kind === 'ended' || kind === 'expired'
+      ? 'agent-ended'
+      : 'connection-lost';
 }
 
 /** What a screen reader should hear about a change, most important first. The end of the call

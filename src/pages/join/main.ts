@@ -9,6 +9,7 @@ import { LocalMedia, mediaPermissionGranted } from '../shared/media';
 import { loadVideoSdk, preloadVideoSdk } from '../shared/sdk';
 import { keptUntilFailure } from '../shared/script';
 import { stringsFor } from '../shared/strings';
+import { explainedEnd, type EndReason } from './call-state';
 import { takeInvite } from './invite';
 import { endMessage, failureMessage } from './messages';
 import { joinCall, type Call, type CallView } from './room';
@@ -198,15 +199,19 @@ function showCall(invite: string, media: LocalMedia): CallView {
     render(state, previous) {
       if (state.phase !== 'ended') return view.render(state, previous);
       releaseAll();
-      renderMessage(
-        root,
-        endMessage(text, state.endReason ?? 'connection-lost', {
-          label: text.rejoin,
-          onClick: () => void checkInvite(invite),
-        }),
-      );
+      void showEnd(invite, state.endReason ?? 'connection-lost');
     },
   };
+}
+
+/** Twilio reports a REST removal as a disconnect without an error: the link, asked once, tells a
+ * removal from an ended session or a lost connection. */
+async function showEnd(invite: string, reason: EndReason): Promise<void> {
+  const told = reason === 'unexplained' ? explainedEnd(await requestJoin(fetchJson, invite)) : reason;
+  renderMessage(
+    root,
+    endMessage(text, told, { label: text.rejoin, onClick: () => void checkInvite(invite) }),
+  );
 }
 
 /** The camera is made again with or without blur (LocalMedia.setCameraFilter), the preview or

@@ -110,6 +110,8 @@ const en = {
   connectionLostBody: 'We lost the connection to the call. Check that you are online, then rejoin.',
   replacedTitle: 'You joined from somewhere else',
   replacedBody: 'This call is open in another tab or on another device, so it was closed here.',
+  removedTitle: 'You were removed from the call',
+  removedBody: 'The agent removed you from the video call or sent you a newer link.',
   rejoin: 'Rejoin call',
   closeHint: 'You can close this page.',
 };
