@@ -287,6 +287,35 @@ test('the agent leaving, then ending the session, shows a clear end screen', asy
   await screenshot(page, '08-ended-by-agent');
 });
 
+test('no silent watcher: whoever joins, even without camera or microphone, is listed and announced', async () => {
+  const { page, invite } = await previewFreshInvite();
+  await agentJoins(invite);
+  await page.getByRole('button', { name: 'Join call' }).click();
+  await waitForScreen(page, 'live');
+  await waitForVideoPlaying(page, '.agent-video');
+  const people = page.locator('.people');
+  await hasText(people, 'In this call (2): You, Agent');
+
+  // The holder of an older link, then a second agent or a supervisor (an agent's identity),
+  // each with no camera and no microphone: no page, only signalling.
+  const watcher = stack.edge.addSignallingOnly(invite.roomSid, 'customer-olderlink')!;
+  await hasText(people, 'In this call (3): You, Agent, Another participant');
+  await hasText(page.locator('#announcer'), 'Another participant joined the call.');
+  const overseer = stack.edge.addSignallingOnly(invite.roomSid, `agent-${'f'.repeat(40)}`)!;
+  await hasText(people, 'In this call (4): You, Agent, Another participant, Agent');
+  await hasText(page.locator('#announcer'), 'Agent joined the call.');
+  stack.fake.disconnect(watcher);
+  await hasText(people, 'In this call (3): You, Agent, Agent');
+  await hasText(page.locator('#announcer'), 'Another participant left the call.');
+  stack.fake.disconnect(overseer);
+  await hasText(people, 'In this call (2): You, Agent');
+
+  // The agent's camera is still the main video.
+  await waitForScreen(page, 'live');
+  await waitForVideoPlaying(page, '.agent-video');
+  await screenshot(page, '09-someone-else-in-call');
+});
+
 test('the agent removing the customer reads as a removal, not as the end of the call', async () => {
   const { page, invite } = await joinFreshCall();
   const { status } = await stack.post('/video/remove-participant', {
