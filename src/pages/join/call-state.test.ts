@@ -1,5 +1,6 @@
 import {
   announcements,
+  comings,
   explainedEnd,
   initialCallState,
   reduceCall,
@@ -87,4 +88,22 @@ test('an end without an error is told by what the link answers now', () => {
   expect(explainedEnd(failed('offline'))).toBe('connection-lost');
   const grant = { token: 't', roomName: 'r', identity: 'customer-x', expiresAt: 0 };
   expect(explainedEnd({ ok: true, grant })).toBe('connection-lost');
+});
+
+test('everyone else in the room is listed in order of arrival; comings name all but the main agent', () => {
+  const supervisor = `agent-${'f'.repeat(40)}`;
+  const start = run(connected(['agent-a']));
+  const three = reduceCall(start, { type: 'participantConnected', identity: 'customer-old' });
+  const four = reduceCall(three, { type: 'participantConnected', identity: supervisor });
+  expect(four).toMatchObject({ agentIdentity: 'agent-a', others: ['agent-a', 'customer-old', supervisor] });
+  expect(comings(start, three)).toEqual([{ role: 'roleOther', joined: true }]);
+  expect(comings(three, four)).toEqual([{ role: 'roleAgent', joined: true }]);
+  const gone = reduceCall(four, { type: 'participantDisconnected', identity: 'customer-old' });
+  expect(gone.others).toEqual(['agent-a', supervisor]);
+  expect(comings(four, gone)).toEqual([{ role: 'roleOther', joined: false }]);
+  // The main agent's own coming and going is told by announcements (agentJoined, agentLeft).
+  expect(comings(initialCallState, start)).toEqual([]);
+  expect(comings(gone, reduceCall(gone, { type: 'participantDisconnected', identity: 'agent-a' }))).toEqual(
+    [],
+  );
 });
