@@ -329,6 +329,29 @@ test('the agent removing the customer reads as a removal, not as the end of the 
   await visible(page.getByText('Go back to the chat and open the newest link to join the call.'));
 });
 
+test('a reload during the call gets back into it; the end of the call forgets the link', async () => {
+  const { page, invite } = await previewFreshInvite();
+  await agentJoins(invite);
+  await page.getByRole('button', { name: 'Join call' }).click();
+  await waitForScreen(page, 'live');
+  const kept = () => page.evaluate(() => Object.keys(sessionStorage).length);
+  expect(await kept()).toBe(1);
+
+  // The link left the address bar; the tab's storage brings the customer back.
+  await chromium.allow(stack.baseUrl);
+  await page.reload();
+  await waitForVideoPlaying(page, '.preview-video video');
+  await page.getByRole('button', { name: 'Join call' }).click();
+  await waitForScreen(page, 'live');
+  await waitForVideoPlaying(page, '.agent-video');
+
+  stack.fake.endRoom(invite.roomSid);
+  await waitForScreen(page, 'ended');
+  expect(await kept()).toBe(0);
+  await page.reload();
+  await waitForScreen(page, 'invite-missing');
+});
+
 test('an unsupported browser is told so instead of a preview (an SDK double saying so)', async () => {
   const { page } = await openFreshInvite('unsupported-double');
   await waitForScreen(page, 'unsupported');
