@@ -10,7 +10,7 @@ import { loadVideoSdk, preloadVideoSdk } from '../shared/sdk';
 import { keptUntilFailure } from '../shared/script';
 import { stringsFor } from '../shared/strings';
 import { explainedEnd, type EndReason } from './call-state';
-import { takeInvite } from './invite';
+import { keepInvite, takeInvite } from './invite';
 import { endMessage, failureMessage } from './messages';
 import { joinCall, type Call, type CallView } from './room';
 import { renderCall } from './view/call';
@@ -31,6 +31,7 @@ const fetchJson = (url: string, init: RequestInit) => fetch(url, init);
 /** What must be released when the screen changes or the page goes away; null when nothing is open. */
 let activeMedia: LocalMedia | null = null;
 let activeCall: Call | null = null;
+let unloading = false;
 /** Stops the current screen's listeners (device changes, media changes). */
 let detachScreen: () => void = () => undefined;
 /** "Blur my background": offered where the processors can run (checked without fetching them),
@@ -46,7 +47,8 @@ const blurFilter = keptUntilFailure(() => loadCameraFilter('blur', null));
 document.documentElement.lang = strings.lang;
 document.title = text.pageTitle;
 listenToPageLifecycle();
-start(takeInvite({ location, history, storage: sessionStorageOrNull() }));
+const storage = sessionStorageOrNull();
+start(takeInvite({ location, history, storage }));
 
 function start(invite: string | null): void {
   if (!invite) {
@@ -205,13 +207,17 @@ function showCall(invite: string, media: LocalMedia): CallView {
 }
 
 /** Twilio reports a REST removal as a disconnect without an error: the link, asked once, tells a
- * removal from an ended session or a lost connection. */
+ * removal from an ended session or a lost connection. The tab forgets the link (a reload now
+ * shows "link incomplete"); Rejoin keeps it again. */
 async function showEnd(invite: string, reason: EndReason): Promise<void> {
+  if (unloading) return;
+  keepInvite(storage, null);
   const told = reason === 'unexplained' ? explainedEnd(await requestJoin(fetchJson, invite)) : reason;
-  renderMessage(
-    root,
-    endMessage(text, told, { label: text.rejoin, onClick: () => void checkInvite(invite) }),
-  );
+  const rejoin = () => {
+    keepInvite(storage, invite);
+    void checkInvite(invite);
+  };
+  renderMessage(root, endMessage(text, told, { label: text.rejoin, onClick: rejoin }));
 }
 
 /** The camera is made again with or without blur (LocalMedia.setCameraFilter), the preview or
@@ -247,6 +253,8 @@ function listenToPageLifecycle(): void {
   // Leaving the page (closing the tab, navigating away, a phone discarding it) ends the call
   // cleanly instead of leaving the agent looking at a frozen picture until Twilio times it out.
   window.addEventListener('pagehide', () => {
+    // A reload must find the invite: this end is not shown, and forgets nothing.
+    unloading = true;
     activeCall?.leave();
     releaseAll();
   });
