@@ -371,6 +371,8 @@ export interface OtherParty {
   page: Page;
   /** What it receives from `identity`: each subscribed track's kind, name and whether it is enabled. */
   tracksFrom(identity: string): Promise<{ kind: string; name: string; enabled: boolean }[]>;
+  /** The kinds `identity` publishes, as signalled (null while it is not in the room). */
+  publishedBy(identity: string): Promise<string[] | null>;
   /** Waits until it decoded frames of `identity`'s video. */
   seesVideoOf(identity: string): Promise<unknown>;
   leave(): Promise<void>;
@@ -424,6 +426,13 @@ export async function joinAsOtherParty(
         return [...(tracks ?? [])]
           .map((track) => ({ kind: track.kind, name: track.name, enabled: track.isEnabled }))
           .sort((a, b) => a.kind.localeCompare(b.kind));
+      }, from),
+    publishedBy: (from) =>
+      page.evaluate((who) => {
+        type Participant = { identity: string; tracks: Map<string, { kind: string }> };
+        const room = (window as unknown as { room: { participants: Map<string, Participant> } }).room;
+        const found = [...room.participants.values()].find((p) => p.identity === who);
+        return found ? [...found.tracks.values()].map((publication) => publication.kind).sort() : null;
       }, from),
     seesVideoOf: (from) =>
       page.waitForFunction((who) => {
