@@ -138,7 +138,7 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
-/** A new tab in `context` with the fake SDK served in place of /join/twilio-video.min.js. */
+/** A new tab in `context`, its SDK delivered as `delivery` says. */
 export async function openPage(
   context: BrowserContext,
   fakeVideo: FakeVideoOptions = {},
@@ -234,26 +234,6 @@ export function mediaRecord(page: Page): Promise<MediaRecord> {
   });
 }
 
-/** The tracks the page has published in the fake room, as the agent would receive them. */
-export function publishedTracks(
-  page: Page,
-): Promise<{ kind: string; enabled: boolean; live: boolean; id: string }[]> {
-  return page.evaluate(() => {
-    type Published = { track: { kind: string; isEnabled: boolean; mediaStreamTrack: MediaStreamTrack } };
-    const fake = (
-      window as unknown as { __fakeVideo: { room: { localParticipant: { tracks: Map<string, Published> } } } }
-    ).__fakeVideo;
-    return [...fake.room.localParticipant.tracks.values()]
-      .map(({ track }) => ({
-        kind: track.kind,
-        enabled: track.isEnabled,
-        live: track.mediaStreamTrack.readyState === 'live',
-        id: track.mediaStreamTrack.id,
-      }))
-      .sort((a, b) => a.kind.localeCompare(b.kind));
-  });
-}
-
 /** The id of the camera track the preview or self-view is playing. */
 export function shownTrackId(page: Page, selector: string): Promise<string | null> {
   return page
@@ -310,26 +290,6 @@ export interface FakeVideoRecord {
   unpublished: string[];
   stoppedTracks: string[];
   disconnectedByPage: boolean;
-}
-
-export function fakeVideoRecord(page: Page): Promise<FakeVideoRecord> {
-  return page.evaluate(() => {
-    const fake = (window as unknown as { __fakeVideo: FakeVideoRecord }).__fakeVideo;
-    const { connects, calls, wrapped, published, unpublished, stoppedTracks, disconnectedByPage } = fake;
-    return { connects, calls, wrapped, published, unpublished, stoppedTracks, disconnectedByPage };
-  });
-}
-
-/** Drives the fake room from the test: `driveRoom(page, 'startRecording')`. */
-export function driveRoom(page: Page, action: string, ...args: unknown[]): Promise<void> {
-  return page.evaluate(
-    ([name, rest]) => {
-      const fake = (window as unknown as { __fakeVideo: Record<string, (...a: unknown[]) => void> })
-        .__fakeVideo;
-      fake[name](...rest);
-    },
-    [action, args] as const,
-  );
 }
 
 /** A string parameter of the JSON body a page sent (undefined when absent or not a string). */
