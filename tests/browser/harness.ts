@@ -13,8 +13,11 @@ import {
   type Request,
 } from 'playwright-core';
 import { videoStandIn } from '../../dev/sandbox/video-stand-in';
+import { ACCOUNT_SID } from '../../dev/emulator';
+import { EDGE_PATH } from '../../dev/video-edge';
+import { issueVideoToken } from '../../src/core/tokens';
 import chromiumArgs from '../support/chromium-args.json';
-import { ROOT } from '../support/stack';
+import { API_KEY, API_SECRET, ROOT } from '../support/stack';
 
 /** Headless Chromium for the join page tests, with the Twilio network edge replaced by
  * fake-twilio-video.js (or, where a test says so, the real SDK from the build). The page's own
@@ -112,10 +115,15 @@ export interface FakeVideoOptions {
   preflight?: 'good' | 'poor' | 'unreachable';
 }
 
-/** How /join/twilio-video.min.js reaches the page: the fake at once (`fake`), the fake only
- * when the test calls deliverSdk (`held`: a slow network), a failed download until then
- * (`unavailable`), or the real SDK from the build (`real`). */
-export type SdkDelivery = 'fake' | 'held' | 'unavailable' | 'real';
+/** How /join/twilio-video.min.js reaches the page: the real SDK from the build (`real`), the
+ * same only when the test calls deliverSdk (`real-held`: a slow network) or a failed download
+ * until then (`real-unavailable`); `unsupported-double`, a double of the SDK that only says
+ * `isSupported: false` (a browser the edge cannot make); or the stand-in fake SDK (`fake`,
+ * `held`, `unavailable`), to be retired. */
+export type SdkDelivery =
+  'real' | 'real-held' | 'real-unavailable' | 'unsupported-double' | 'fake' | 'held' | 'unavailable';
+
+const UNSUPPORTED_SDK_DOUBLE = 'window.Twilio = { Video: { isSupported: false } };';
 
 export interface TestPage {
   page: Page;
@@ -125,12 +133,12 @@ export interface TestPage {
   joinBodies: unknown[];
   /** Content-Security-Policy violations reported in the page. */
   cspViolations(): Promise<string[]>;
-  /** Lets a `held` or `unavailable` SDK through: the fake from now on. */
+  /** Lets a held or unavailable SDK through from now on. */
   deliverSdk(): void;
   close(): Promise<void>;
 }
 
-/** A new tab in `context` with the fake SDK served in place of /join/twilio-video.min.js. */
+/** A new tab in `context`, its SDK delivered as `delivery` says. */
 export async function openPage(
   context: BrowserContext,
   fakeVideo: FakeVideoOptions = {},
@@ -179,12 +187,13 @@ export async function openPage(
   const delivered = new Promise<void>((resolve) => (deliver = resolve));
   if (delivery !== 'real') {
     await page.route('**/join/twilio-video.min.js', async (route) => {
-      if (mode === 'unavailable') return route.abort('connectionfailed');
-      if (mode === 'held') await delivered;
+      if (mode === 'unavailable' || mode === 'real-unavailable') return route.abort('connectionfailed');
+      if (mode === 'held' || mode === 'real-held') await delivered;
+      if (mode.startsWith('real')) return route.continue();
       return route.fulfill({
         status: 200,
         contentType: 'application/javascript; charset=utf-8',
-        body: FAKE_SDK,
+        body: mode === 'unsupported-double' ? UNSUPPORTED_SDK_DOUBLE : FAKE_SDK,
       });
     });
   }
@@ -195,7 +204,7 @@ export async function openPage(
     cspViolations: () =>
       page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
     deliverSdk() {
-      mode = 'fake';
+      mode = mode.startsWith('real') ? 'real' : 'fake';
       deliver();
     },
     close: () => page.close(),
@@ -222,26 +231,6 @@ export function mediaRecord(page: Page): Promise<MediaRecord> {
     const log = (window as unknown as { __media: MediaLog }).__media;
     const live = log.tracks.filter((track) => track.readyState === 'live').map((track) => track.kind);
     return { requests: log.requests, stopped: log.stopped, live: live.sort() };
-  });
-}
-
-/** The tracks the page has published in the fake room, as the agent would receive them. */
-export function publishedTracks(
-  page: Page,
-): Promise<{ kind: string; enabled: boolean; live: boolean; id: string }[]> {
-  return page.evaluate(() => {
-    type Published = { track: { kind: string; isEnabled: boolean; mediaStreamTrack: MediaStreamTrack } };
-    const fake = (
-      window as unknown as { __fakeVideo: { room: { localParticipant: { tracks: Map<string, Published> } } } }
-    ).__fakeVideo;
-    return [...fake.room.localParticipant.tracks.values()]
-      .map(({ track }) => ({
-        kind: track.kind,
-        enabled: track.isEnabled,
-        live: track.mediaStreamTrack.readyState === 'live',
-        id: track.mediaStreamTrack.id,
-      }))
-      .sort((a, b) => a.kind.localeCompare(b.kind));
   });
 }
 
@@ -303,26 +292,6 @@ export interface FakeVideoRecord {
   disconnectedByPage: boolean;
 }
 
-export function fakeVideoRecord(page: Page): Promise<FakeVideoRecord> {
-  return page.evaluate(() => {
-    const fake = (window as unknown as { __fakeVideo: FakeVideoRecord }).__fakeVideo;
-    const { connects, calls, wrapped, published, unpublished, stoppedTracks, disconnectedByPage } = fake;
-    return { connects, calls, wrapped, published, unpublished, stoppedTracks, disconnectedByPage };
-  });
-}
-
-/** Drives the fake room from the test: `driveRoom(page, 'startRecording')`. */
-export function driveRoom(page: Page, action: string, ...args: unknown[]): Promise<void> {
-  return page.evaluate(
-    ([name, rest]) => {
-      const fake = (window as unknown as { __fakeVideo: Record<string, (...a: unknown[]) => void> })
-        .__fakeVideo;
-      fake[name](...rest);
-    },
-    [action, args] as const,
-  );
-}
-
 /** A string parameter of the JSON body a page sent (undefined when absent or not a string). */
 export function sentParameter(request: Request, name: string): string | undefined {
   const body: unknown = JSON.parse(request.postData() ?? '{}');
@@ -353,3 +322,84 @@ export const hasText = (locator: Locator, text: string) =>
   eventually(async () => (await locator.textContent())?.trim(), text);
 export const isFocused = (locator: Locator) =>
   eventually(() => locator.evaluate((el) => el === document.activeElement), true);
+
+/** Another participant of the customer's call, on the real SDK through the stack's edge: a page of
+ * its own on the stack's origin, with the SDK from the build, that joins `roomName` as
+ * `identity`, with the fake camera and microphone unless `media` is false, and reports what it
+ * receives from the others. */
+export interface OtherParty {
+  page: Page;
+  /** What it receives from `identity`: each subscribed track's kind, name and whether it is enabled. */
+  tracksFrom(identity: string): Promise<{ kind: string; name: string; enabled: boolean }[]>;
+  /** The kinds `identity` publishes, as signalled (null while it is not in the room). */
+  publishedBy(identity: string): Promise<string[] | null>;
+  /** Waits until it decoded frames of `identity`'s video. */
+  seesVideoOf(identity: string): Promise<unknown>;
+  leave(): Promise<void>;
+}
+
+const PARTY_SCRIPT = `
+window.remote = new Map();
+window.joinAs = async (token, media) => {
+  const room = await Twilio.Video.connect(token, {
+    wsServer: 'ws://' + location.host + '${EDGE_PATH}', insights: false, iceServers: [],
+    audio: media, video: media && { width: 320, height: 240, frameRate: 15 },
+  });
+  window.room = room;
+  room.on('trackSubscribed', (track, _publication, p) => {
+    if (!window.remote.has(p.identity)) window.remote.set(p.identity, new Set());
+    window.remote.get(p.identity).add(track);
+    if (track.kind === 'video') { const el = track.attach(); el.dataset.from = p.identity; el.muted = true; document.body.append(el); }
+  });
+  room.on('trackUnsubscribed', (track, _publication, p) => {
+    window.remote.get(p.identity)?.delete(track);
+    track.detach().forEach((el) => el.remove());
+  });
+};`;
+
+export async function joinAsOtherParty(
+  context: BrowserContext,
+  baseUrl: string,
+  roomName: string,
+  identity: string,
+  media = true,
+): Promise<OtherParty> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  // A document the stack itself serves (the SDK's file, shown as text), so Chromium counts the
+  // page as local and lets it reach the edge: a page made up by the test would count as public.
+  await page.goto(`${baseUrl}/join/twilio-video.min.js`);
+  await page.addScriptTag({ url: '/join/twilio-video.min.js' });
+  await page.addScriptTag({ content: PARTY_SCRIPT });
+  const credentials = { accountSid: ACCOUNT_SID, apiKey: API_KEY, apiSecret: API_SECRET };
+  const token = issueVideoToken(credentials, identity, roomName, 600).token;
+  await page.evaluate(
+    ([t, m]) => (window as unknown as { joinAs(t: string, m: boolean): Promise<void> }).joinAs(t, m),
+    [token, media] as const,
+  );
+  return {
+    page,
+    tracksFrom: (from) =>
+      page.evaluate((who) => {
+        type Track = { kind: string; name: string; isEnabled: boolean };
+        const tracks = (window as unknown as { remote: Map<string, Set<Track>> }).remote.get(who);
+        return [...(tracks ?? [])]
+          .map((track) => ({ kind: track.kind, name: track.name, enabled: track.isEnabled }))
+          .sort((a, b) => a.kind.localeCompare(b.kind));
+      }, from),
+    publishedBy: (from) =>
+      page.evaluate((who) => {
+        type Participant = { identity: string; tracks: Map<string, { kind: string }> };
+        const room = (window as unknown as { room: { participants: Map<string, Participant> } }).room;
+        const found = [...room.participants.values()].find((p) => p.identity === who);
+        return found ? [...found.tracks.values()].map((publication) => publication.kind).sort() : null;
+      }, from),
+    seesVideoOf: (from) =>
+      page.waitForFunction((who) => {
+        const video = document.querySelector<HTMLVideoElement>(`video[data-from="${who}"]`);
+        return !!video && video.getVideoPlaybackQuality().totalVideoFrames > 2;
+      }, from),
+    leave: () =>
+      page.evaluate(() => (window as unknown as { room: { disconnect(): void } }).room.disconnect()),
+  };
+}

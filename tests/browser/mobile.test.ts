@@ -1,8 +1,8 @@
 import { useStack } from '../support/use-stack';
 import { escalated } from '../support/escalated';
 import {
-  driveRoom,
-  fakeVideoRecord,
+  eventually,
+  joinAsOtherParty,
   mediaRecord,
   useBrowserContext,
   openPage,
@@ -42,9 +42,9 @@ function setPageVisibility(page: import('playwright-core').Page, state: 'hidden'
 }
 
 test('portrait phone: preview and call fit the screen; the self-view is small and mirrored', async () => {
-  const { joinUrl } = await escalated(stack);
-  const { page } = await openPage(context);
-  await page.goto(joinUrl);
+  const invite = await escalated(stack);
+  const { page } = await openPage(context, {}, 'real');
+  await page.goto(invite.joinUrl);
   await waitForScreen(page, 'preview');
   // Already allowed (the fake permission UI), so the preview starts without asking again.
   await waitForVideoPlaying(page, '.preview-video video');
@@ -55,8 +55,9 @@ test('portrait phone: preview and call fit the screen; the self-view is small an
 
   await page.getByRole('button', { name: 'Join call' }).click();
   await waitForScreen(page, 'waiting');
-  await driveRoom(page, 'addParticipant', 'agent-WKmobile');
-  await driveRoom(page, 'startRecording');
+  await joinAsOtherParty(context, stack.baseUrl, invite.roomName, invite.agentIdentity);
+  stack.fake.setRecordingRules(invite.room, [{ type: 'include', all: true }]);
+  await waitForScreen(page, 'live');
   await waitForVideoPlaying(page, '.agent-video');
   await waitForVideoPlaying(page, '.self-view video');
 
@@ -77,29 +78,28 @@ test('portrait phone: preview and call fit the screen; the self-view is small an
 });
 
 test('hidden page releases the camera and republishes it when shown; pagehide leaves the call', async () => {
-  const { joinUrl } = await escalated(stack);
-  const { page } = await openPage(context);
-  await page.goto(joinUrl);
+  const invite = await escalated(stack);
+  const { page } = await openPage(context, {}, 'real');
+  await page.goto(invite.joinUrl);
   await waitForVideoPlaying(page, '.preview-video video');
   await page.getByRole('button', { name: 'Join call' }).click();
   await waitForScreen(page, 'waiting');
+  const agent = await joinAsOtherParty(context, stack.baseUrl, invite.roomName, invite.agentIdentity, false);
+  const customer = stack.edge
+    .list()
+    .find((p) => p.identity.startsWith('customer-') && p.roomSid === invite.roomSid)!;
+  await eventually(() => agent.publishedBy(customer.identity), ['audio', 'video'], 15_000);
 
   await setPageVisibility(page, 'hidden');
-  await page.waitForFunction(
-    () =>
-      (window as unknown as { __fakeVideo: { unpublished: string[] } }).__fakeVideo.unpublished.length === 1,
-  );
-  let record = await fakeVideoRecord(page);
-  expect(record.unpublished).toEqual(['video']);
+  await eventually(() => agent.publishedBy(customer.identity), ['audio'], 15_000);
   expect(await mediaRecord(page)).toMatchObject({ stopped: ['video'], live: ['audio'] });
 
   await setPageVisibility(page, 'visible');
   await waitForVideoPlaying(page, '.self-view video');
-  record = await fakeVideoRecord(page);
-  expect(record.published).toEqual(['video']);
+  await eventually(() => agent.publishedBy(customer.identity), ['audio', 'video'], 15_000);
   expect((await mediaRecord(page)).requests).toEqual(['audio+video', 'video']);
 
   await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })));
-  expect((await fakeVideoRecord(page)).disconnectedByPage).toBe(true);
+  await eventually(() => agent.publishedBy(customer.identity), null, 15_000);
   expect((await mediaRecord(page)).live).toEqual([]);
 });

@@ -1,9 +1,10 @@
 import { useStack } from '../support/use-stack';
 import { escalated } from '../support/escalated';
 import {
-  fakeVideoRecord,
+  eventually,
   hasText,
   hidden,
+  joinAsOtherParty,
   openPage,
   useBrowserContext,
   screenshot,
@@ -24,23 +25,31 @@ const CHROME_HELP =
 
 async function previewWithMedia(allowed: ('camera' | 'microphone')[]) {
   if (allowed.length) await context.grantPermissions(allowed, { origin: stack.baseUrl });
-  const { joinUrl } = await escalated(stack);
-  const { page } = await openPage(context);
-  await page.goto(joinUrl);
+  const invite = await escalated(stack);
+  const { page } = await openPage(context, {}, 'real');
+  await page.goto(invite.joinUrl);
   await waitForScreen(page, 'preview');
   await page.getByRole('button', { name: 'Turn on camera and microphone' }).click();
   await visible(page.locator('.join-form'));
-  return page;
+  return { page, invite };
 }
 
-async function joinedTrackKinds(page: Awaited<ReturnType<typeof previewWithMedia>>, joinLabel: string) {
+/** Joins with that button; the kinds of track the agent (a second page, itself without camera or
+ * microphone) sees the customer publish. */
+async function joinedTrackKinds(
+  { page, invite }: Awaited<ReturnType<typeof previewWithMedia>>,
+  joinLabel: string,
+  expected: string[],
+) {
   await page.getByRole('button', { name: joinLabel }).click();
   await page.locator('#app > section.call').waitFor();
-  return (await fakeVideoRecord(page)).connects[0].trackKinds;
+  const customer = stack.edge.list().find((p) => p.roomSid === invite.roomSid)!;
+  const agent = await joinAsOtherParty(context, stack.baseUrl, invite.roomName, invite.agentIdentity, false);
+  await eventually(() => agent.publishedBy(customer.identity), expected, 15_000);
 }
 
 test('both blocked: explained for this browser, retry once allowed, or join without media', async () => {
-  const page = await previewWithMedia([]);
+  const { page } = await previewWithMedia([]);
   await visible(page.getByRole('alert').getByText('Your browser blocked the camera and microphone.'));
   await visible(page.getByRole('alert').getByText(CHROME_HELP));
   await hasText(page.locator('.preview-video .video-off'), 'No camera');
@@ -56,22 +65,22 @@ test('both blocked: explained for this browser, retry once allowed, or join with
 });
 
 test('both blocked and joining anyway: the call has no local tracks', async () => {
-  const page = await previewWithMedia([]);
-  expect(await joinedTrackKinds(page, 'Join without camera and microphone')).toEqual([]);
+  await joinedTrackKinds(await previewWithMedia([]), 'Join without camera and microphone', []);
 });
 
 test('camera blocked, microphone allowed: audio only', async () => {
-  const page = await previewWithMedia(['microphone']);
+  const preview = await previewWithMedia(['microphone']);
+  const page = preview.page;
   await visible(page.getByRole('alert').getByText('Your browser blocked the camera.'));
   await visible(page.getByRole('alert').getByText(CHROME_HELP));
   await visible(page.getByRole('button', { name: 'Mute microphone' }));
   await screenshot(page, '31-camera-denied');
-  expect(await joinedTrackKinds(page, 'Join with audio only')).toEqual(['audio']);
+  await joinedTrackKinds(preview, 'Join with audio only', ['audio']);
 });
 
 test('microphone blocked, camera allowed: video only', async () => {
-  const page = await previewWithMedia(['camera']);
-  await waitForVideoPlaying(page, '.preview-video video');
-  await visible(page.getByRole('alert').getByText('Your browser blocked the microphone.'));
-  expect(await joinedTrackKinds(page, 'Join with video only')).toEqual(['video']);
+  const preview = await previewWithMedia(['camera']);
+  await waitForVideoPlaying(preview.page, '.preview-video video');
+  await visible(preview.page.getByRole('alert').getByText('Your browser blocked the microphone.'));
+  await joinedTrackKinds(preview, 'Join with video only', ['video']);
 });

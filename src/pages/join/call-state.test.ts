@@ -1,4 +1,12 @@
-import { announcements, initialCallState, reduceCall, type CallEvent, type CallState } from './call-state';
+import {
+  announcements,
+  comings,
+  explainedEnd,
+  initialCallState,
+  reduceCall,
+  type CallEvent,
+  type CallState,
+} from './call-state';
 
 const run = (...events: CallEvent[]): CallState => events.reduce(reduceCall, initialCallState);
 const connected = (identities: string[] = [], recording = false): CallEvent => ({
@@ -39,7 +47,7 @@ test.each([
   [53118, false, 'agent-ended'],
   // Room not found means the same to both pages: the room is gone (the panel's ROOM_GONE).
   [53106, false, 'agent-ended'],
-  [null, false, 'agent-ended'],
+  [null, false, 'unexplained'],
   [53205, false, 'replaced'],
   [53001, false, 'connection-lost'],
   [20104, false, 'connection-lost'],
@@ -67,4 +75,35 @@ test('screen readers hear recording first, then connection, then the agent; noth
   expect(
     announcements(live, reduceCall(live, { type: 'disconnected', errorCode: 53118, byCustomer: false })),
   ).toEqual([]);
+});
+
+test('an end without an error is told by what the link answers now', () => {
+  const failed = (kind: 'revoked' | 'ended' | 'expired' | 'offline') => ({
+    ok: false as const,
+    failure: { kind },
+  });
+  expect(explainedEnd(failed('revoked'))).toBe('removed');
+  expect(explainedEnd(failed('ended'))).toBe('agent-ended');
+  expect(explainedEnd(failed('expired'))).toBe('agent-ended');
+  expect(explainedEnd(failed('offline'))).toBe('connection-lost');
+  const grant = { token: 't', roomName: 'r', identity: 'customer-x', expiresAt: 0 };
+  expect(explainedEnd({ ok: true, grant })).toBe('connection-lost');
+});
+
+test('everyone else in the room is listed in order of arrival; comings name all but the main agent', () => {
+  const supervisor = `agent-${'f'.repeat(40)}`;
+  const start = run(connected(['agent-a']));
+  const three = reduceCall(start, { type: 'participantConnected', identity: 'customer-old' });
+  const four = reduceCall(three, { type: 'participantConnected', identity: supervisor });
+  expect(four).toMatchObject({ agentIdentity: 'agent-a', others: ['agent-a', 'customer-old', supervisor] });
+  expect(comings(start, three)).toEqual([{ role: 'roleOther', joined: true }]);
+  expect(comings(three, four)).toEqual([{ role: 'roleAgent', joined: true }]);
+  const gone = reduceCall(four, { type: 'participantDisconnected', identity: 'customer-old' });
+  expect(gone.others).toEqual(['agent-a', supervisor]);
+  expect(comings(four, gone)).toEqual([{ role: 'roleOther', joined: false }]);
+  // The main agent's own coming and going is told by announcements (agentJoined, agentLeft).
+  expect(comings(initialCallState, start)).toEqual([]);
+  expect(comings(gone, reduceCall(gone, { type: 'participantDisconnected', identity: 'agent-a' }))).toEqual(
+    [],
+  );
 });

@@ -2,9 +2,12 @@
  * itself; the page never does). Pure, so every transition is unit-tested without a browser. */
 import { AGENT_IDENTITY_PREFIX } from '../../contract';
 import { TWILIO_ERROR } from '../../twilio-errors';
+import type { JoinResult } from '../shared/api';
 import type { StringKey } from '../shared/strings';
 
-export type EndReason = 'agent-ended' | 'left' | 'connection-lost' | 'replaced';
+/** `unexplained`: the server ended the connection without an error, as Twilio reports a REST
+ * removal; main.ts asks the link whether it was revoked (removed) before it says anything. */
+export type EndReason = 'agent-ended' | 'left' | 'connection-lost' | 'replaced' | 'removed' | 'unexplained';
 
 export interface CallState {
   /** waiting: in the room without an agent; live: the agent is there. */
@@ -12,6 +15,9 @@ export interface CallState {
   reconnecting: boolean;
   recording: boolean;
   agentIdentity: string | null;
+  /** Everyone else in the room, in the order they came, shown and announced whether or not they
+   * publish anything: nobody watches or listens unseen. */
+  others: string[];
   /** Whether an agent was here earlier, so the waiting text can say they left. */
   agentLeft: boolean;
   /** 0 (no network) to 5; null until the SDK measured it. */
@@ -33,6 +39,7 @@ export const initialCallState: CallState = {
   reconnecting: false,
   recording: false,
   agentIdentity: null,
+  others: [],
   agentLeft: false,
   networkLevel: null,
   endReason: null,
@@ -46,16 +53,21 @@ export function reduceCall(state: CallState, event: CallEvent): CallState {
       return {
         ...state,
         recording: event.recording,
+        others: event.identities,
         agentIdentity: agent,
         phase: agent ? 'live' : 'waiting',
       };
     }
-    case 'participantConnected':
-      if (state.agentIdentity || !isAgent(event.identity)) return state;
-      return { ...state, agentIdentity: event.identity, phase: 'live' };
-    case 'participantDisconnected':
-      if (event.identity !== state.agentIdentity) return state;
-      return { ...state, agentIdentity: null, agentLeft: true, phase: 'waiting' };
+    case 'participantConnected': {
+      const others = [...state.others.filter((id) => id !== event.identity), event.identity];
+      if (state.agentIdentity || !isAgent(event.identity)) return { ...state, others };
+      return { ...state, others, agentIdentity: event.identity, phase: 'live' };
+    }
+    case 'participantDisconnected': {
+      const others = state.others.filter((id) => id !== event.identity);
+      if (event.identity !== state.agentIdentity) return { ...state, others };
+      return { ...state, others, agentIdentity: null, agentLeft: true, phase: 'waiting' };
+    }
     case 'reconnecting':
       return { ...state, reconnecting: true };
     case 'reconnected':
@@ -80,15 +92,38 @@ export function reduceCall(state: CallState, event: CallEvent): CallState {
 function endReason(errorCode: number | null, byCustomer: boolean): EndReason {
   if (byCustomer) return 'left';
   if (errorCode === TWILIO_ERROR.DUPLICATE_IDENTITY) return 'replaced';
-  // No error and not us: the room was closed or we were removed, both the agent's doing; a room
-  // completed or no longer found is gone the same way.
-  if (
-    errorCode === null ||
-    errorCode === TWILIO_ERROR.ROOM_COMPLETED ||
-    errorCode === TWILIO_ERROR.ROOM_NOT_FOUND
-  )
+  if (errorCode === null) return 'unexplained';
+  // A room completed or no longer found is gone: the agent ended the session.
+  if (errorCode === TWILIO_ERROR.ROOM_COMPLETED || errorCode === TWILIO_ERROR.ROOM_NOT_FOUND)
     return 'agent-ended';
   return 'connection-lost';
+}
+
+/** An unexplained end, told by what /video/join now answers for the link: revoked, the customer
+ * was removed (or sent a newer link); the session ended; still good or not reachable, the
+ * connection was lost and a rejoin may work. */
+export function explainedEnd(answer: JoinResult): Exclude<EndReason, 'unexplained'> {
+  if (answer.ok) return 'connection-lost';
+  const kind = answer.failure.kind;
+  return kind === 'revoked'
+    ? 'removed'
+    : kind === 'ended' || kind === 'expired'
+      ? 'agent-ended'
+      : 'connection-lost';
+}
+
+/** The label the customer reads for a participant: an agent's identity (a supervisor's too: the
+ * bundle gives every Flex user one) says "Agent"; anyone else, such as the holder of another link. */
+export const roleOf = (identity: string): 'roleAgent' | 'roleOther' =>
+  isAgent(identity) ? 'roleAgent' : 'roleOther';
+
+/** Who came or went besides the agent whose arrival and departure `announcements` tell. */
+export function comings(before: CallState, after: CallState): { role: StringKey; joined: boolean }[] {
+  if (after.phase === 'ended') return [];
+  const told = [before.agentIdentity, after.agentIdentity];
+  const changes = (from: string[], to: string[], joined: boolean) =>
+    to.filter((id) => !from.includes(id) && !told.includes(id)).map((id) => ({ role: roleOf(id), joined }));
+  return [...changes(before.others, after.others, true), ...changes(after.others, before.others, false)];
 }
 
 /** What a screen reader should hear about a change, most important first. The end of the call

@@ -1,4 +1,4 @@
-import { inviteFromHash, takeInvite, type InviteSources } from './invite';
+import { inviteFromHash, keepInvite, takeInvite, type InviteSources } from './invite';
 
 test('the invite is read from the fragment, percent-decoded but with + kept', () => {
   expect(inviteFromHash('#invite=abc.DEF_-1')).toBe('abc.DEF_-1');
@@ -19,7 +19,11 @@ function sources(hash: string, stored: string | null = null) {
       replaceState: (_state: unknown, _title: string, url?: string | URL | null) =>
         replaced.push(String(url)),
     },
-    storage: { getItem: (key) => store.get(key) ?? null, setItem: (key, item) => store.set(key, item) },
+    storage: {
+      getItem: (key) => store.get(key) ?? null,
+      setItem: (key, item) => store.set(key, item),
+      removeItem: (key) => store.delete(key),
+    },
   };
   return { value, store, replaced };
 }
@@ -48,7 +52,20 @@ test('a new link replaces the kept one; storage that throws does not lose the li
     setItem: () => {
       throw new Error('SecurityError');
     },
+    removeItem: () => {
+      throw new Error('SecurityError');
+    },
   };
+  expect(() => keepInvite(blocked.value.storage, null)).not.toThrow();
   expect(takeInvite(blocked.value)).toBe('abc');
   expect(takeInvite({ ...sources('').value, storage: null })).toBeNull();
+});
+
+test('the end of the call forgets the kept invite; Rejoin keeps it again', () => {
+  const { value, store } = sources('#invite=abc');
+  takeInvite(value);
+  keepInvite(value.storage, null);
+  expect(store.has('video-invite')).toBe(false);
+  keepInvite(value.storage, 'abc');
+  expect(store.get('video-invite')).toBe('abc');
 });

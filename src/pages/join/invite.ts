@@ -1,6 +1,7 @@
 /** The invite arrives in the URL fragment (`#invite=…`), which browsers never send to a server.
  * The page takes it out of the address bar at once so it is not left in the history or shown in a
- * screenshot, and keeps it in sessionStorage so a reload of the same tab still works. */
+ * screenshot, and keeps it in sessionStorage only while a reload of the same tab needs it: until
+ * the call ends (forgetInvite), when Rejoin keeps it again (keepInvite). */
 const STORAGE_KEY = 'video-invite';
 
 /** Percent-decoded like decodeURIComponent (not URLSearchParams, which would turn a `+` in the
@@ -25,7 +26,17 @@ export interface InviteSources {
   history: Pick<History, 'replaceState' | 'state'>;
   /** Absent or throwing when storage is disabled (some private modes): the invite then lives
    * only as long as this page. */
-  storage: Pick<Storage, 'getItem' | 'setItem'> | null;
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+}
+
+/** Storage that throws (some private modes) only loses the reload. */
+export function keepInvite(storage: InviteSources['storage'], invite: string | null): void {
+  try {
+    if (invite) storage?.setItem(STORAGE_KEY, invite);
+    else storage?.removeItem(STORAGE_KEY);
+  } catch {
+    // the invite lives as long as this page
+  }
 }
 
 export function takeInvite(sources: InviteSources): string | null {
@@ -34,13 +45,13 @@ export function takeInvite(sources: InviteSources): string | null {
   const storage = sources.storage;
   const fromHash = inviteFromHash(location.hash);
   if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
+  if (fromHash) {
+    keepInvite(storage, fromHash);
+    return fromHash;
+  }
   try {
-    if (fromHash) {
-      storage?.setItem(STORAGE_KEY, fromHash);
-      return fromHash;
-    }
     return storage?.getItem(STORAGE_KEY) ?? null;
   } catch {
-    return fromHash;
+    return null;
   }
 }

@@ -9,7 +9,8 @@ import { LocalMedia, mediaPermissionGranted } from '../shared/media';
 import { loadVideoSdk, preloadVideoSdk } from '../shared/sdk';
 import { keptUntilFailure } from '../shared/script';
 import { loadStrings, type Strings } from '../shared/strings';
-import { takeInvite } from './invite';
+import { explainedEnd, type EndReason } from './call-state';
+import { keepInvite, takeInvite } from './invite';
 import { endMessage, failureMessage } from './messages';
 import { joinCall, type Call, type CallView } from './room';
 import { renderCall } from './view/call';
@@ -29,6 +30,7 @@ const fetchJson = (url: string, init: RequestInit) => fetch(url, init);
 /** What must be released when the screen changes or the page goes away; null when nothing is open. */
 let activeMedia: LocalMedia | null = null;
 let activeCall: Call | null = null;
+let unloading = false;
 /** Stops the current screen's listeners (device changes, media changes). */
 let detachScreen: () => void = () => undefined;
 /** "Blur my background": offered where the processors can run (checked without fetching them),
@@ -42,7 +44,8 @@ let showBlur: () => void = () => undefined;
 const blurFilter = keptUntilFailure(() => loadCameraFilter('blur', null));
 
 listenToPageLifecycle();
-const invite = takeInvite({ location, history, storage: sessionStorageOrNull() });
+const storage = sessionStorageOrNull();
+const invite = takeInvite({ location, history, storage });
 void loadStrings(navigator.languages?.length ? navigator.languages : [navigator.language], (url) =>
   fetch(url),
 ).then((strings) => {
@@ -204,15 +207,23 @@ function showCall(invite: string, media: LocalMedia): CallView {
     render(state, previous) {
       if (state.phase !== 'ended') return view.render(state, previous);
       releaseAll();
-      renderMessage(
-        root,
-        endMessage(text, state.endReason ?? 'connection-lost', {
-          label: text.rejoin,
-          onClick: () => void checkInvite(invite),
-        }),
-      );
+      void showEnd(invite, state.endReason ?? 'connection-lost');
     },
   };
+}
+
+/** Twilio reports a REST removal as a disconnect without an error: the link, asked once, tells a
+ * removal from an ended session or a lost connection. The tab forgets the link (a reload now
+ * shows "link incomplete"); Rejoin keeps it again. */
+async function showEnd(invite: string, reason: EndReason): Promise<void> {
+  if (unloading) return;
+  keepInvite(storage, null);
+  const told = reason === 'unexplained' ? explainedEnd(await requestJoin(fetchJson, invite)) : reason;
+  const rejoin = () => {
+    keepInvite(storage, invite);
+    void checkInvite(invite);
+  };
+  renderMessage(root, endMessage(text, told, { label: text.rejoin, onClick: rejoin }));
 }
 
 /** The camera is made again with or without blur (LocalMedia.setCameraFilter), the preview or
@@ -248,6 +259,8 @@ function listenToPageLifecycle(): void {
   // Leaving the page (closing the tab, navigating away, a phone discarding it) ends the call
   // cleanly instead of leaving the agent looking at a frozen picture until Twilio times it out.
   window.addEventListener('pagehide', () => {
+    // A reload must find the invite: this end is not shown, and forgets nothing.
+    unloading = true;
     activeCall?.leave();
     releaseAll();
   });

@@ -64,8 +64,19 @@ export function failureMessage(text: Strings, failure: JoinFailure, retry: Messa
   }
 }
 
-export function endMessage(text: Strings, reason: EndReason, rejoin: MessageAction): Message {
+export function endMessage(
+  text: Strings,
+  reason: Exclude<EndReason, 'unexplained'>,
+  rejoin: MessageAction,
+): Message {
   switch (reason) {
+    case 'removed':
+      return {
+        state: 'removed',
+        icon: 'end',
+        title: text.removedTitle,
+        paragraphs: [text.removedBody, text.useNewestLink],
+      };
     case 'agent-ended':
       return {
         state: 'ended',

@@ -40,20 +40,25 @@ export async function joinCall(
   const view = mountView();
   let state: CallState = initialCallState;
   let leaving = false;
-  /** The agent's video tracks, oldest first: a camera, and a screen share while there is one. */
-  const agentVideos: RemoteMediaTrack[] = [];
-  const showAgentVideo = () => view.showAgentVideo(featuredAgentVideo(agentVideos));
+  /** Agents' video tracks, oldest first: a camera, and a screen share while there is one. Only
+   * the agent the call is with (CallState.agentIdentity) is shown large, whoever else joins. */
+  const agentVideos: { track: RemoteMediaTrack; from: string }[] = [];
+  const showAgentVideo = () =>
+    view.showAgentVideo(
+      featuredAgentVideo(agentVideos.filter((v) => v.from === state.agentIdentity).map((v) => v.track)),
+    );
 
   const dispatch = (event: CallEvent) => {
     const previous = state;
     state = reduceCall(state, event);
     if (state !== previous) view.render(state, previous);
+    if (state.agentIdentity !== previous.agentIdentity) showAgentVideo();
   };
 
   const showTrack = (track: RemoteTrack, participant: RemoteParticipant) => {
     if (track.kind === 'audio') view.addRemoteAudio(track);
     else if (track.kind === 'video' && isAgent(participant.identity)) {
-      agentVideos.push(track);
+      agentVideos.push({ track, from: participant.identity });
       showAgentVideo();
     }
   };
@@ -67,8 +72,10 @@ export async function joinCall(
   room.on('trackSubscribed', (track, _publication, participant) => showTrack(track, participant));
   room.on('trackUnsubscribed', (track) => {
     if (track.kind === 'audio') view.removeRemoteAudio(track);
-    else if (track.kind === 'video' && agentVideos.includes(track)) {
-      agentVideos.splice(agentVideos.indexOf(track), 1);
+    else if (track.kind === 'video') {
+      const index = agentVideos.findIndex((v) => v.track === track);
+      if (index < 0) return;
+      agentVideos.splice(index, 1);
       showAgentVideo();
     }
   });

@@ -121,6 +121,6 @@ test('no text is empty and every placeholder is one the page fills', () => {
   for (const [key, value] of Object.entries(en)) {
     expect([key, value.trim().length > 0]).toEqual([key, true]);
     for (const placeholder of placeholders(value))
-      expect(['{seconds}', '{kind}', '{number}', '{level}']).toContain(placeholder);
+      expect(['{seconds}', '{kind}', '{number}', '{level}', '{count}', '{role}']).toContain(placeholder);
   }
 });

@@ -1,7 +1,7 @@
 /** The call: the agent's video large, the customer's own small and mirrored, a persistent
  * recording badge, network quality, connection banners, and mute / camera / leave. */
 import type { CallState } from '../call-state';
-import { announcements } from '../call-state';
+import { announcements, comings, roleOf } from '../call-state';
 import type { LocalMedia } from '../../shared/media';
 import type { CallView } from '../room';
 import type { RemoteMediaTrack } from '../../shared/sdk';
@@ -53,6 +53,7 @@ export function renderCall(
     { class: 'network', role: 'img', hidden: true },
     ...[1, 2, 3, 4, 5].map(() => h('span')),
   );
+  const people = h('p', { class: 'people' });
   const banner = stageBanner();
   const self = selfVideo('self-view', text.yourVideo);
   const toggles = mediaToggles(text, controls);
@@ -79,7 +80,7 @@ export function renderCall(
       { class: 'stage' },
       agentVideo,
       waiting,
-      h('div', { class: 'top-bar' }, recordingBadge, networkBars),
+      h('div', { class: 'top-bar' }, recordingBadge, people, networkBars),
       banner.element,
       self.element,
     ),
@@ -118,7 +119,11 @@ export function renderCall(
       networkBars.hidden = state.networkLevel === null;
       networkBars.dataset.level = String(state.networkLevel ?? 0);
       networkBars.setAttribute('aria-label', fill(text.networkQuality, { level: state.networkLevel ?? 0 }));
+      const names = [text.you, ...state.others.map((id) => text[roleOf(id)])];
+      people.textContent = `${fill(text.inCall, { count: names.length })} ${names.join(', ')}`;
       const said = announcements(previous, state).map((key) => text[key]);
+      for (const change of comings(previous, state))
+        said.push(fill(change.joined ? text.joined : text.left, { role: text[change.role] }));
       if (said.length) announce(announcer, said.join(' '));
     },
     showAgentVideo(track: RemoteMediaTrack | null) {

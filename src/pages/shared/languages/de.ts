@@ -122,6 +122,14 @@ const de: Strings = {
     'Dieser Anruf ist in einem anderen Tab oder auf einem anderen Gerät geöffnet, daher wurde er hier geschlossen.',
   rejoin: 'Erneut beitreten',
   closeHint: 'Sie können diese Seite schließen.',
+  inCall: 'In diesem Anruf ({count}):',
+  you: 'Sie',
+  roleAgent: 'Mitarbeiter',
+  roleOther: 'Weitere Person',
+  joined: '{role} ist dem Anruf beigetreten.',
+  left: '{role} hat den Anruf verlassen.',
+  removedTitle: 'Sie wurden aus dem Anruf entfernt',
+  removedBody: 'Der Mitarbeiter hat Sie aus dem Videoanruf entfernt oder Ihnen einen neueren Link gesendet.',
 };
 
 export default de;

@@ -116,6 +116,14 @@ const es: Strings = {
     'Esta llamada está abierta en otra pestaña o en otro dispositivo, así que se ha cerrado aquí.',
   rejoin: 'Volver a unirme',
   closeHint: 'Puedes cerrar esta página.',
+  inCall: 'En esta llamada ({count}):',
+  you: 'Tú',
+  roleAgent: 'Agente',
+  roleOther: 'Otro participante',
+  joined: '{role} se ha unido a la llamada.',
+  left: '{role} ha salido de la llamada.',
+  removedTitle: 'Se te ha retirado de la llamada',
+  removedBody: 'El agente te ha retirado de la videollamada o te ha enviado un enlace más reciente.',
 };
 
 export default es;

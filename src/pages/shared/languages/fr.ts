@@ -117,6 +117,14 @@ const fr: Strings = {
     'Cet appel est ouvert dans un autre onglet ou sur un autre appareil, il a donc été fermé ici.',
   rejoin: 'Revenir dans l’appel',
   closeHint: 'Vous pouvez fermer cette page.',
+  inCall: 'Dans cet appel ({count}) :',
+  you: 'Vous',
+  roleAgent: 'Conseiller',
+  roleOther: 'Autre participant',
+  joined: '{role} a rejoint l’appel.',
+  left: '{role} a quitté l’appel.',
+  removedTitle: 'Vous avez été retiré de l’appel',
+  removedBody: 'Le conseiller vous a retiré de l’appel vidéo ou vous a envoyé un lien plus récent.',
 };
 
 export default fr;

@@ -113,6 +113,14 @@ const pt: Strings = {
   replacedBody: 'Esta chamada está aberta em outra aba ou em outro dispositivo, por isso foi fechada aqui.',
   rejoin: 'Voltar à chamada',
   closeHint: 'Você pode fechar esta página.',
+  inCall: 'Nesta chamada ({count}):',
+  you: 'Você',
+  roleAgent: 'Atendente',
+  roleOther: 'Outro participante',
+  joined: '{role} entrou na chamada.',
+  left: '{role} saiu da chamada.',
+  removedTitle: 'Você foi removido da chamada',
+  removedBody: 'O atendente removeu você da videochamada ou enviou um link mais recente.',
 };
 
 export default pt;
