@@ -4,7 +4,7 @@
 //                         package.json at deploy time
 //   dist/assets/**        the static assets, the join page and agent panel bundles and the twilio-video SDK
 // No source maps anywhere: files under the assets folder deploy as public URLs.
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -62,6 +62,22 @@ await build({
 
 await mkdir(path.join(out, 'assets', 'join'), { recursive: true });
 await cp(path.join(root, 'assets'), path.join(out, 'assets'), { recursive: true });
+// The pages' HTML, stylesheets are written for reading; they ship without comments and
+// indentation, and minified (the join page's weight counts against its budget on a phone).
+for (const page of ['pages/join.private.html', 'pages/agent.private.html']) {
+  const file = path.join(out, 'assets', page);
+  const html = await readFile(file, 'utf8');
+  await writeFile(file, html.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s+/g, '\n'));
+}
+for (const stylesheet of ['join/app.css', 'agent/panel.css']) {
+  const file = path.join(out, 'assets', stylesheet);
+  const { code } = await transform(await readFile(file, 'utf8'), {
+    loader: 'css',
+    minify: true,
+    target: ['safari14', 'chrome100'],
+  });
+  await writeFile(file, code);
+}
 
 // The pages, each bundled from src/pages/<page>/main.ts into dist/assets/<page>/<bundle>.js. The
 // join page runs on customers' phones, back to Safari 14; agents run Flex, whose supported browsers
