@@ -1,8 +1,9 @@
 /** The agent in the task's room: connects with the panel's tracks and turns the SDK's room
- * events into panel events and remote tracks for the view. The SDK restores a lost connection
- * by itself (`reconnecting` → `reconnected`); when it gives up, `onDisconnected` decides. */
+ * events (shared/room-events.ts) into panel events and remote tracks for the view; when the SDK
+ * gives up a lost connection, `onDisconnected` decides. */
 import type { AgentGrant } from '../shared/api';
-import type { RemoteMediaTrack, RemoteParticipant, RemoteTrack, Room, VideoSdk } from '../shared/sdk';
+import { followRoom, presentTracks } from '../shared/room-events';
+import type { RemoteMediaTrack, RemoteParticipant, Room, VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
 import type { Member, PanelEvent } from './panel-state';
 
@@ -52,31 +53,23 @@ export async function joinRoom(
     );
   };
 
-  room.on('participantConnected', (participant) => {
-    follow(participant);
-    handlers.dispatch({ type: 'participantConnected', member: member(participant) });
-  });
-  room.on('participantDisconnected', (participant) =>
-    handlers.dispatch({ type: 'participantDisconnected', member: member(participant) }),
-  );
-  // Data tracks carry no media to play (the pages publish none; another client might).
-  const show = (track: RemoteTrack, participant: RemoteParticipant) => {
-    if (track.kind !== 'data') handlers.addTrack(track, member(participant));
-  };
-  room.on('trackSubscribed', (track, _publication, participant) => show(track, participant));
-  room.on('trackUnsubscribed', (track) => {
-    if (track.kind !== 'data') handlers.removeTrack(track);
-  });
-  room.on('reconnecting', () => handlers.dispatch({ type: 'reconnecting' }));
-  room.on('reconnected', () => handlers.dispatch({ type: 'reconnected' }));
-  room.on('recordingStarted', () => handlers.dispatch({ type: 'recordingChanged', recording: true }));
-  room.on('recordingStopped', () => handlers.dispatch({ type: 'recordingChanged', recording: false }));
-  local.on('networkQualityLevelChanged', (level) =>
-    handlers.dispatch({ type: 'networkLevel', sid: local.sid, level }),
-  );
-  room.on('disconnected', (_room, error) => {
-    stopFollowingTracks();
-    if (!leaving) handlers.onDisconnected(error?.code ?? null);
+  followRoom(room, {
+    participantConnected(participant) {
+      follow(participant);
+      handlers.dispatch({ type: 'participantConnected', member: member(participant) });
+    },
+    participantDisconnected: (participant) =>
+      handlers.dispatch({ type: 'participantDisconnected', member: member(participant) }),
+    trackSubscribed: (track, participant) => handlers.addTrack(track, member(participant)),
+    trackUnsubscribed: (track) => handlers.removeTrack(track),
+    reconnecting: () => handlers.dispatch({ type: 'reconnecting' }),
+    reconnected: () => handlers.dispatch({ type: 'reconnected' }),
+    recordingChanged: (recording) => handlers.dispatch({ type: 'recordingChanged', recording }),
+    localNetworkLevel: (level) => handlers.dispatch({ type: 'networkLevel', sid: local.sid, level }),
+    disconnected(errorCode) {
+      stopFollowingTracks();
+      if (!leaving) handlers.onDisconnected(errorCode);
+    },
   });
 
   const present = [...room.participants.values()];
@@ -89,12 +82,9 @@ export async function joinRoom(
     recording: room.isRecording,
   });
   handlers.dispatch({ type: 'networkLevel', sid: local.sid, level: local.networkQualityLevel });
-  for (const participant of present) {
+  for (const participant of present)
     handlers.dispatch({ type: 'networkLevel', sid: participant.sid, level: participant.networkQualityLevel });
-    for (const publication of participant.tracks.values()) {
-      if (publication.track) show(publication.track, participant);
-    }
-  }
+  for (const present of presentTracks(room)) handlers.addTrack(present.track, member(present.participant));
 
   return {
     room,

@@ -7,9 +7,9 @@ import {
   SCREEN_TRACK_NAME,
   type RemoteMediaTrack,
   type RemoteParticipant,
-  type RemoteTrack,
   type VideoSdk,
 } from '../shared/sdk';
+import { followRoom, presentTracks } from '../shared/room-events';
 
 export interface CallView {
   render(state: CallState, previous: CallState): void;
@@ -55,40 +55,35 @@ export async function joinCall(
     if (state.agentIdentity !== previous.agentIdentity) showAgentVideo();
   };
 
-  const showTrack = (track: RemoteTrack, participant: RemoteParticipant) => {
+  const showTrack = (track: RemoteMediaTrack, participant: RemoteParticipant) => {
     if (track.kind === 'audio') view.addRemoteAudio(track);
-    else if (track.kind === 'video' && isAgent(participant.identity)) {
+    else if (isAgent(participant.identity)) {
       agentVideos.push({ track, from: participant.identity });
       showAgentVideo();
     }
   };
 
-  room.on('participantConnected', (participant) =>
-    dispatch({ type: 'participantConnected', identity: participant.identity }),
-  );
-  room.on('participantDisconnected', (participant) =>
-    dispatch({ type: 'participantDisconnected', identity: participant.identity }),
-  );
-  room.on('trackSubscribed', (track, _publication, participant) => showTrack(track, participant));
-  room.on('trackUnsubscribed', (track) => {
-    if (track.kind === 'audio') view.removeRemoteAudio(track);
-    else if (track.kind === 'video') {
+  followRoom(room, {
+    participantConnected: (participant) =>
+      dispatch({ type: 'participantConnected', identity: participant.identity }),
+    participantDisconnected: (participant) =>
+      dispatch({ type: 'participantDisconnected', identity: participant.identity }),
+    trackSubscribed: showTrack,
+    trackUnsubscribed(track) {
+      if (track.kind === 'audio') return view.removeRemoteAudio(track);
       const index = agentVideos.findIndex((v) => v.track === track);
       if (index < 0) return;
       agentVideos.splice(index, 1);
       showAgentVideo();
-    }
-  });
-  room.on('reconnecting', () => dispatch({ type: 'reconnecting' }));
-  room.on('reconnected', () => dispatch({ type: 'reconnected' }));
-  room.on('recordingStarted', () => dispatch({ type: 'recordingStarted' }));
-  room.on('recordingStopped', () => dispatch({ type: 'recordingStopped' }));
-  room.localParticipant.on('networkQualityLevelChanged', (level) =>
-    dispatch({ type: 'networkQuality', level }),
-  );
-  room.on('disconnected', (_room, error) => {
-    stopFollowingTracks();
-    dispatch({ type: 'disconnected', errorCode: error?.code ?? null, byCustomer: leaving });
+    },
+    reconnecting: () => dispatch({ type: 'reconnecting' }),
+    reconnected: () => dispatch({ type: 'reconnected' }),
+    recordingChanged: (recording) => dispatch({ type: recording ? 'recordingStarted' : 'recordingStopped' }),
+    localNetworkLevel: (level) => dispatch({ type: 'networkQuality', level }),
+    disconnected(errorCode) {
+      stopFollowingTracks();
+      dispatch({ type: 'disconnected', errorCode, byCustomer: leaving });
+    },
   });
 
   const participants = [...room.participants.values()];
@@ -97,11 +92,7 @@ export async function joinCall(
     recording: room.isRecording,
     identities: participants.map((p) => p.identity),
   });
-  for (const participant of participants) {
-    for (const publication of participant.tracks.values()) {
-      if (publication.track) showTrack(publication.track, participant);
-    }
-  }
+  for (const present of presentTracks(room)) showTrack(present.track, present.participant);
   dispatch({ type: 'networkQuality', level: room.localParticipant.networkQualityLevel });
 
   return {
