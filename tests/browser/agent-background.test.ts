@@ -3,21 +3,24 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { measureFrame, measureRawCamera } from './frame-measure';
-import { ROOT, type StackOptions } from '../support/stack';
+import { ROOT, type SeededTask, type StackOptions } from '../support/stack';
 import { useStack } from '../support/use-stack';
 import {
-  openHostedPanel,
+  customerJoins,
+  openPanelOnTask,
   panelScreen,
   panelVideoPlaying,
   startHost,
   type HostedPanel,
   type HostServer,
 } from './agent-host';
-import { eventually, hasText, useBrowserContext } from './harness';
+import { eventually, hasText, useBrowserContext, waitForVideoPlaying, type TestPage } from './harness';
 
 /** VIDEO_AGENT_BACKGROUND in the panel, with Chromium's fake camera (a bright test pattern with
  * sharp edges and no person, so all of it is background): every view of the agent's camera is
- * the processed picture, measured from the video elements through a canvas. */
+ * the processed picture, measured from the video elements through a canvas. The panel runs the
+ * real SDK through the stack's Video edge, and the customer is the real join page: what the call
+ * sends is read from the panel's WebRTC senders, and what the customer receives from their page. */
 
 let flex: HostServer;
 const FIXTURE = path.join(__dirname, 'fixtures', 'background-test.png');
@@ -89,11 +92,48 @@ async function rawCamera(baseUrl: string, size: { width: number; height: number 
   return { gradient, magenta: colourShare };
 }
 
-async function readyPanel(baseUrl: string, stack: ReturnType<typeof useStack>): Promise<HostedPanel> {
+/** Every page of the test logs the tracks it hands to WebRTC to send (the SDK's transceivers and
+ * its replaced tracks), each by the id of the track it was cloned from: the SDK sends clones. */
+async function logSentTracks(): Promise<void> {
+  await context.addInitScript(() => {
+    const scope = window as unknown as { __sentTrackIds: string[] };
+    const clonedFrom = new Map<string, string>();
+    const origin = (track: MediaStreamTrack) => {
+      let id = track.id;
+      while (clonedFrom.has(id)) id = clonedFrom.get(id)!;
+      return id;
+    };
+    scope.__sentTrackIds = [];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, called below with the track as `this`
+    const clone = MediaStreamTrack.prototype.clone;
+    MediaStreamTrack.prototype.clone = function () {
+      const copy = clone.call(this);
+      clonedFrom.set(copy.id, this.id);
+      return copy;
+    };
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, called below with the connection as `this`
+    const addTransceiver = RTCPeerConnection.prototype.addTransceiver;
+    RTCPeerConnection.prototype.addTransceiver = function (trackOrKind, init) {
+      if (typeof trackOrKind !== 'string') scope.__sentTrackIds.push(origin(trackOrKind));
+      return addTransceiver.call(this, trackOrKind, init);
+    };
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, called below with the sender as `this`
+    const replaceTrack = RTCRtpSender.prototype.replaceTrack;
+    RTCRtpSender.prototype.replaceTrack = function (track) {
+      if (track) scope.__sentTrackIds.push(origin(track));
+      return replaceTrack.call(this, track);
+    };
+  });
+}
+
+async function readyPanel(
+  stack: ReturnType<typeof useStack>,
+): Promise<{ hosted: HostedPanel; task: SeededTask }> {
+  await logSentTracks();
   const task = stack.fake.seedTask();
-  const hosted = await openHostedPanel(context, flex, baseUrl, { token: task.token, taskSid: task.taskSid });
+  const hosted = await openPanelOnTask(context, flex, stack.baseUrl, task);
   await panelScreen(hosted, 'ready').waitFor();
-  return hosted;
+  return { hosted, task };
 }
 
 const shownSize = (hosted: HostedPanel, selector: string) =>
@@ -105,11 +145,11 @@ const shownSize = (hosted: HostedPanel, selector: string) =>
 /** A ready panel whose preview plays, and the raw camera measured at the size it is shown. */
 async function previewingPanel(
   stack: ReturnType<typeof useStack>,
-): Promise<{ hosted: HostedPanel; raw: FrameStats }> {
-  const hosted = await readyPanel(stack.baseUrl, stack);
+): Promise<{ hosted: HostedPanel; task: SeededTask; raw: FrameStats }> {
+  const { hosted, task } = await readyPanel(stack);
   await panelVideoPlaying(hosted, '.preview-video video');
   const raw = await rawCamera(stack.baseUrl, await shownSize(hosted, '.preview-video video'));
-  return { hosted, raw };
+  return { hosted, task, raw };
 }
 
 /** Blurred: a picture (above SHOWN), but softer than the raw camera (below BLURRED). */
@@ -124,36 +164,40 @@ const shownTrack = (hosted: HostedPanel, selector: string) =>
     selector,
   );
 
-/** Into the call: the self-view shows, and the call was joined with, the preview's own track. */
-async function inCall(hosted: HostedPanel) {
+/** Into the call, the customer joining from the chat's link: the self-view shows, and the call
+ * sends (clones of), the preview's own track; the customer's page plays the agent. */
+async function inCall(
+  stack: ReturnType<typeof useStack>,
+  hosted: HostedPanel,
+  task: SeededTask,
+): Promise<TestPage> {
   const preview = await shownTrack(hosted, '.preview-video video');
   await hosted.panel.getByRole('button', { name: 'Start video call' }).click();
   await panelVideoPlaying(hosted, '.self-view video');
   expect(await shownTrack(hosted, '.self-view video')).toBe(preview);
-  const connects = await hosted.panel.evaluate(
-    () =>
-      (window as unknown as { __fakeVideo: { connects: { mediaStreamTrackIds: string[] }[] } }).__fakeVideo
-        .connects,
-  );
-  expect(connects.at(-1)!.mediaStreamTrackIds).toContain(preview);
+  const link = /\S+#invite=\S+/.exec(stack.fake.noticesOf(task.conversationSid, 'invite')[0].body!)!;
+  const customer = await customerJoins(context, link[0]);
+  await waitForVideoPlaying(customer.page, '.agent-video');
   // The raw camera track is never shown or sent: the only camera-kind track in play is a canvas capture.
-  expect(
-    await hosted.panel.evaluate((id) => {
-      const shown = (
-        document.querySelector<HTMLVideoElement>('.self-view video')!.srcObject as MediaStream
-      ).getVideoTracks()[0];
-      const raw = (window as unknown as { __media: { tracks: MediaStreamTrack[] } }).__media.tracks.filter(
-        (track) => track.kind === 'video',
-      );
-      return shown.id === id && raw.every((track) => track.id !== id);
-    }, preview),
-  ).toBe(true);
+  const { sent, raw } = await hosted.panel.evaluate(() => {
+    const scope = window as unknown as {
+      __sentTrackIds: string[];
+      __media: { tracks: MediaStreamTrack[] };
+    };
+    const rawIds = scope.__media.tracks.filter((track) => track.kind === 'video').map((track) => track.id);
+    return { sent: scope.__sentTrackIds, raw: rawIds };
+  });
+  expect(sent).toContain(preview);
+  expect(raw.length).toBeGreaterThan(0);
+  expect(raw).not.toContain(preview);
+  expect(sent.filter((id) => raw.includes(id))).toEqual([]);
+  return customer;
 }
 
 describe('blur', () => {
   const stack = useStack(stacks.blur);
   test('the preview, the self-view and the published track are all blurred; the raw camera is never shown', async () => {
-    const { hosted, raw } = await previewingPanel(stack);
+    const { hosted, task, raw } = await previewingPanel(stack);
     expectBlurred(await frameStats(hosted.panel, '.preview-video video'), raw);
     // The processors came from this service, not a CDN, under the page's CSP.
     expect(
@@ -166,15 +210,20 @@ describe('blur', () => {
     ).toEqual([]);
     expect(await hosted.cspViolations()).toEqual([]);
 
-    await inCall(hosted);
-    expectBlurred(await frameStats(hosted.panel, '.self-view video'), raw);
+    await inCall(stack, hosted, task);
+    // With the customer's page starting on the same machine, the self-view's first frames after
+    // the switch can be blank: it is measured once it shows a picture.
+    let selfView = await frameStats(hosted.panel, '.self-view video');
+    for (let tries = 0; tries < 20 && selfView.gradient <= raw.gradient * SHOWN; tries++)
+      selfView = await frameStats(hosted.panel, '.self-view video');
+    expectBlurred(selfView, raw);
   });
 
   test('where the processor cannot run, the camera stays off with the reason; the microphone still works', async () => {
     // As a browser that cannot load or run the processors: their files never arrive.
     await context.route('**/processors/**', (route) => route.abort('failed'));
     try {
-      const hosted = await readyPanel(stack.baseUrl, stack);
+      const { hosted } = await readyPanel(stack);
       await hasText(
         hosted.panel.locator('.media-notes p'),
         'Your company requires a background effect that this browser can’t apply, so your camera stays off. The customer can still hear you. Use an up-to-date Chrome or Edge to be seen.',
@@ -197,15 +246,21 @@ describe('blur', () => {
 describe('image', () => {
   const stack = useStack(stacks.image);
   test('the company picture replaces the background in every view', async () => {
-    const { hosted, raw } = await previewingPanel(stack);
+    const { hosted, task, raw } = await previewingPanel(stack);
     expect(raw.magenta).toBeLessThan(0.05);
     await eventually(
       async () => (await frameStats(hosted.panel, '.preview-video video')).magenta > 0.6,
       true,
       10_000,
     );
-    await inCall(hosted);
+    const customer = await inCall(stack, hosted, task);
     expect((await frameStats(hosted.panel, '.self-view video')).magenta).toBeGreaterThan(0.6);
+    // What the customer's page receives is the company picture too.
+    await eventually(
+      async () => (await frameStats(customer.page, '.agent-video')).magenta > 0.6,
+      true,
+      10_000,
+    );
   });
 });
 

@@ -5,16 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import type { VideoEdge } from '../../dev/video-edge';
-import {
-  FAKE_SDK,
-  openPage,
-  SCREENSHOTS,
-  waitForVideoPlaying,
-  type FakeVideoOptions,
-  type FakeVideoRecord,
-  type SdkDelivery,
-  type TestPage,
-} from './harness';
+import { openPage, SCREENSHOTS, waitForVideoPlaying, type SdkDelivery, type TestPage } from './harness';
 
 /**
  * A stand-in for Flex: a page on its own origin (127.0.0.1, while the bundle is on localhost)
@@ -99,7 +90,7 @@ export async function startHost(): Promise<HostServer> {
 }
 
 export interface HostedPanel extends TestPage {
-  /** The panel's frame, where the fake SDK lives. */
+  /** The panel's frame. */
   panel: Frame;
   /** The panel's own window, when the host opened one instead of an iframe. */
   popup: Page | null;
@@ -110,7 +101,6 @@ export interface HostedPanel extends TestPage {
 }
 
 export interface HostedOptions {
-  fakeVideo?: FakeVideoOptions;
   /** The iframe's size, or the opened window's (whose viewport is the context's). */
   size?: { width: number; height: number };
   mode?: 'iframe' | 'window';
@@ -118,8 +108,9 @@ export interface HostedOptions {
   delivery?: SdkDelivery;
 }
 
-/** Opens the host page, embedding the panel of the service at `serviceUrl`, with the fake SDK in
- * place of Twilio's; the host answers ready with `session` (none: the test sends one itself). */
+/** Opens the host page, embedding the panel of the service at `serviceUrl`, its SDK delivered as
+ * `options.delivery` says (the fake by default, in an iframe only; a window of its own gets the
+ * real SDK); the host answers ready with `session` (none: the test sends one itself). */
 export async function openHostedPanel(
   context: BrowserContext,
   host: HostServer,
@@ -127,7 +118,7 @@ export async function openHostedPanel(
   session: HostSession | null,
   options: HostedOptions = {},
 ): Promise<HostedPanel> {
-  const opened = await openPage(context, options.fakeVideo, options.delivery);
+  const opened = await openPage(context, {}, options.delivery);
   const page: Page = opened.page;
   // The screen captures the panel makes, for endScreenCapture.
   await page.addInitScript(() => {
@@ -154,16 +145,8 @@ export async function openHostedPanel(
   let panel: Frame;
   let popup: Page | null = null;
   if (mode === 'window') {
-    // A window of its own is a new page: it gets the same SDK (the fake, unless the real one was
-    // asked for), and its requests count.
-    if (options.delivery !== 'real') {
-      await context.route('**/join/twilio-video.min.js', (route) =>
-        route.fulfill({ status: 200, contentType: 'application/javascript; charset=utf-8', body: FAKE_SDK }),
-      );
-      await context.addInitScript((fakeVideo) => {
-        (window as unknown as { __fakeVideoOptions: unknown }).__fakeVideoOptions = fakeVideo;
-      }, options.fakeVideo ?? {});
-    }
+    // A window of its own is a new page, with the real SDK; its requests count.
+    if (options.delivery !== 'real') throw new Error('a panel in a window of its own runs the real SDK only');
     const opening = page.waitForEvent('popup');
     await page.getByRole('button', { name: 'Open video' }).click();
     popup = await opening;
@@ -243,48 +226,6 @@ export async function lastStateIs(
 /** The panel's screen: data-state of its section. */
 export function panelScreen(hosted: HostedPanel, state: string) {
   return hosted.panel.locator(`#app > section[data-state="${state}"]`);
-}
-
-/** Drives the fake room inside the panel's frame: `drivePanelRoom(hosted, 'startRecording')`. */
-export function drivePanelRoom(hosted: HostedPanel, action: string, ...args: unknown[]): Promise<void> {
-  return hosted.panel.evaluate(
-    ([name, rest]) => {
-      const fake = (window as unknown as { __fakeVideo: Record<string, (...a: unknown[]) => void> })
-        .__fakeVideo;
-      fake[name](...rest);
-    },
-    [action, args] as const,
-  );
-}
-
-export interface PanelFakeVideo extends FakeVideoRecord {
-  publishedNames: (string | null)[];
-}
-
-export function panelVideoRecord(hosted: HostedPanel): Promise<PanelFakeVideo> {
-  return hosted.panel.evaluate(() => {
-    const fake = (window as unknown as { __fakeVideo: PanelFakeVideo }).__fakeVideo;
-    const {
-      connects,
-      calls,
-      published,
-      unpublished,
-      wrapped,
-      stoppedTracks,
-      disconnectedByPage,
-      publishedNames,
-    } = fake;
-    return {
-      connects,
-      calls,
-      published,
-      unpublished,
-      wrapped,
-      stoppedTracks,
-      disconnectedByPage,
-      publishedNames,
-    };
-  });
 }
 
 /** The frame shows live video in `selector`. */

@@ -1,52 +1,56 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
+import type { Room } from '../../dev/emulator';
+import { escalated } from '../support/escalated';
 import { ROOT } from '../support/stack';
 import { useStack } from '../support/use-stack';
 import {
-  drivePanelRoom,
+  customerJoins,
   lastStateIs,
-  openHostedPanel,
+  openPanelOnTask,
   panelScreen,
   panelShot,
   panelVideoPlaying,
-  panelVideoRecord,
   useFlexHost,
   type HostedOptions,
+  type HostedPanel,
 } from './agent-host';
 import { eventually, hasText, isFocused, useBrowserContext, visible } from './harness';
 
 /** The panel where it lives: a Flex task canvas (an iframe of about 400×600), a whole window,
  * and a phone-sized window opened by the host (the opener handshake). Keyboard and screen
- * reader use: names, order, focus, the live region. */
+ * reader use: names, order, focus, the live region. The panel runs the real SDK through the
+ * stack's Video edge; the customer is the real join page opened from the chat's link, and
+ * recording is the emulator's recording rules. */
 
 const { flex, env } = useFlexHost();
 const stack = useStack({ env });
 const context = useBrowserContext();
 
-const CUSTOMER = 'customer-Q2xpZW50LTAxMjM0';
+const RECORD_ALL = [{ type: 'include' as const, all: true }];
 
-/** Starts a call from the panel and brings a customer in, recording. */
-async function liveCall(options: HostedOptions = {}, browserContext = context) {
-  const task = stack.fake.seedTask();
-  const hosted = await openHostedPanel(
-    browserContext,
-    flex,
-    stack.baseUrl,
-    { token: task.token, taskSid: task.taskSid },
-    options,
-  );
-  await panelScreen(hosted, 'ready').waitFor();
-  await hosted.panel.getByRole('button', { name: 'Start video call' }).click();
-  await panelScreen(hosted, 'waiting').waitFor();
-  await drivePanelRoom(hosted, 'addParticipant', CUSTOMER);
-  await drivePanelRoom(hosted, 'startRecording');
-  await drivePanelRoom(hosted, 'setNetworkQuality', 5);
-  await drivePanelRoom(hosted, 'setRemoteNetworkQuality', CUSTOMER, 3);
+/** The customer on the real join page from `joinUrl`, the room recording, both seen by the panel. */
+async function customerInRecordedCall(hosted: HostedPanel, room: Room, joinUrl: string) {
+  await customerJoins(context, joinUrl);
+  stack.fake.setRecordingRules(room, RECORD_ALL);
   await panelVideoPlaying(hosted, '.customer-video');
   await panelVideoPlaying(hosted, '.self-view video');
+  await lastStateIs(hosted, { state: 'connected', recording: true });
+}
+
+/** A task in a call, the panel in it (where `options` say) with the customer, recording. */
+async function liveCall(options: HostedOptions = {}, browserContext = context) {
+  const task = await escalated(stack);
+  const hosted = await openPanelOnTask(browserContext, flex, stack.baseUrl, task, options);
+  await panelScreen(hosted, 'waiting').waitFor();
+  await customerInRecordedCall(hosted, task.room, task.joinUrl);
   return { hosted, task };
 }
+
+/** The panel's camera and microphone requests (harness.ts logs them in every frame). */
+const mediaRequests = (hosted: HostedPanel) =>
+  hosted.panel.evaluate(() => (window as unknown as { __media: { requests: string[] } }).__media.requests);
 
 const box = async (frame: Frame, selector: string) => {
   const found = await frame.locator(selector).first().boundingBox();
@@ -69,10 +73,7 @@ async function expectFits(frame: Frame, width: number): Promise<void> {
 
 test('task canvas 400×600: the preview, then the call with stage and controls in view', async () => {
   const task = stack.fake.seedTask();
-  const hosted = await openHostedPanel(context, flex, stack.baseUrl, {
-    token: task.token,
-    taskSid: task.taskSid,
-  });
+  const hosted = await openPanelOnTask(context, flex, stack.baseUrl, task);
   const panel = hosted.panel;
   await panelScreen(hosted, 'ready').waitFor();
   // Camera and microphone are already allowed here, so the preview starts without a click.
@@ -84,19 +85,17 @@ test('task canvas 400×600: the preview, then the call with stage and controls i
   await visible(panel.getByRole('button', { name: 'Mute microphone' }));
   await expectFits(panel, 400);
   await panelShot(hosted, 'agent-30-canvas-setup');
+  const previewRequests = await mediaRequests(hosted);
+  expect(previewRequests.length).toBeGreaterThan(0);
 
   await panel.getByRole('button', { name: 'Start video call' }).click();
   await panelScreen(hosted, 'waiting').waitFor();
-  // The preview's own tracks go into the call: nothing is opened twice.
-  const record = await panelVideoRecord(hosted);
-  expect(record.calls).toEqual([]);
-  expect([...record.wrapped].sort()).toEqual(['audio', 'video']);
-  expect(record.connects[0].trackKinds).toEqual(['audio', 'video']);
-  await drivePanelRoom(hosted, 'addParticipant', CUSTOMER);
-  await drivePanelRoom(hosted, 'startRecording');
-  await drivePanelRoom(hosted, 'setNetworkQuality', 5);
-  await drivePanelRoom(hosted, 'setRemoteNetworkQuality', CUSTOMER, 3);
-  await panelVideoPlaying(hosted, '.customer-video');
+  const roomSid = (await hosted.stateMessages()).at(-1)!.roomSid as string;
+  const room = stack.fake.rooms.find((r) => r.sid === roomSid)!;
+  const link = /\S+#invite=\S+/.exec(stack.fake.noticesOf(task.conversationSid, 'invite', roomSid)[0].body!)!;
+  await customerInRecordedCall(hosted, room, link[0]);
+  // The preview's own tracks went into the call: nothing was opened twice.
+  expect(await mediaRequests(hosted)).toEqual(previewRequests);
   await expectFits(panel, 400);
   const toolbar = await box(panel, '.toolbar');
   expect(toolbar.y + toolbar.height).toBeLessThanOrEqual(600);
@@ -126,13 +125,12 @@ test('a phone-sized window opened by the host: the opener handshake, and the lay
     .browser()!
     .newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   try {
-    const { hosted } = await liveCall({ mode: 'window', size: { width: 390, height: 844 } }, phone);
+    const { hosted, task } = await liveCall({ mode: 'window', size: { width: 390, height: 844 } }, phone);
     expect(await hosted.panel.evaluate(() => window.opener !== null && window.parent === window)).toBe(true);
     await lastStateIs(hosted, { state: 'connected', recording: true });
-    expect((await hosted.stateMessages()).at(-1)!.participants).toEqual([
-      expect.stringMatching(/^agent-WK/),
-      CUSTOMER,
-    ]);
+    const customer = stack.fake.connectedIdentities(task.roomSid).find((id) => id !== task.agentIdentity);
+    expect(task.agentIdentity).toMatch(/^agent-[0-9a-f]{40}$/);
+    expect((await hosted.stateMessages()).at(-1)!.participants).toEqual([task.agentIdentity, customer]);
     await expectFits(hosted.panel, 390);
     const toolbar = await box(hosted.panel, '.toolbar');
     expect(toolbar.y + toolbar.height).toBeLessThanOrEqual(844);
@@ -143,7 +141,7 @@ test('a phone-sized window opened by the host: the opener handshake, and the lay
 });
 
 test('keyboard and screen reader: named controls in a sensible order, a polite live region', async () => {
-  const { hosted } = await liveCall();
+  const { hosted, task } = await liveCall();
   const panel = hosted.panel;
   expect(await panel.locator('#announcer').getAttribute('aria-live')).toBe('polite');
   const unnamed = await panel
@@ -191,7 +189,7 @@ test('keyboard and screen reader: named controls in a sensible order, a polite l
 
   // A change of the room is announced without taking focus away.
   await panel.getByRole('button', { name: 'Stop recording' }).focus();
-  await drivePanelRoom(hosted, 'stopRecording');
+  stack.fake.setRecordingRules(task.room, [{ type: 'exclude', all: true }]);
   await hasText(panel.locator('#announcer'), 'Recording stopped.');
   await isFocused(panel.getByRole('button', { name: 'Start recording' }));
 });
