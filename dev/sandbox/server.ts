@@ -54,7 +54,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     functionsFolder: path.join(ROOT, 'dist', 'functions'),
     assetsFolder: path.join(ROOT, 'dist', 'assets'),
     port: await freePort(),
-    envFile: path.join(ROOT, '.dev-build', 'sandbox.env'),
+    // One file per sandbox: two sandboxes at once (the sandbox tests) must not read each other's.
+    envFile: path.join(ROOT, '.dev-build', `sandbox-${options.port}.env`),
     env: {
       ...emulatorEnv(emulatorUrl),
       DOMAIN_NAME: domain,
