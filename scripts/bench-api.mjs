@@ -18,7 +18,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const LATENCY_MS = 200;
 
-/** The test support code is TypeScript: bundle it once for this script. The critical-path
+/** The test support code (and the sandbox, for the call section) is TypeScript: bundle it once for this script. The critical-path
  * count is the tests' own (sequentialDepth), so bench and tests cannot disagree about it, and a
  * task is escalated as the tests escalate one. */
 export async function loadSupport() {
@@ -28,7 +28,7 @@ export async function loadSupport() {
   await build({
     stdin: {
       contents:
-        "export * from './stack'; export { escalated } from './escalated'; export { inviteOf, sequentialDepth, functionMillis } from './expect';",
+        "export * from './stack'; export { escalated } from './escalated'; export { inviteOf, sequentialDepth, functionMillis } from './expect'; export { startSandbox } from '../../dev/sandbox/server';",
       resolveDir: path.join(root, 'tests', 'support'),
       loader: 'ts',
     },

@@ -4,39 +4,13 @@
 // sandbox. Both pages stamp times with their own clock (Date.now(): one machine, one clock).
 // Measured per run: a fresh task and a fresh browser context, the agent's panel in the sandbox
 // console, the customer's join page from the chat's link with camera and microphone granted.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { loadSupport } from './bench-api.mjs';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const chromiumArgs = createRequire(import.meta.url)('../tests/support/chromium-args.json');
-
-async function loadSandbox() {
-  await mkdir(path.join(root, '.test-stacks'), { recursive: true });
-  const dir = await mkdtemp(path.join(root, '.test-stacks', 'bench-call-'));
-  const outfile = path.join(dir, 'sandbox.cjs');
-  await build({
-    stdin: {
-      contents: "export { startSandbox } from './server'; export { freePort } from '../twilio-run';",
-      resolveDir: path.join(root, 'dev', 'sandbox'),
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    packages: 'external',
-    outfile,
-    logLevel: 'error',
-  });
-  return {
-    sandbox: createRequire(import.meta.url)(outfile),
-    cleanup: () => rm(dir, { recursive: true, force: true }),
-  };
-}
 
 /** In the page (or frame): resolves with the time the first frame of `selector`'s video was
  * presented, as soon as one is. */
@@ -91,8 +65,8 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const spread = (values) => `${Math.min(...values)}–${Math.max(...values)} ms`;
 
 export async function callSection() {
-  const { sandbox: module, cleanup } = await loadSandbox();
-  const sandbox = await module.startSandbox({ port: await module.freePort() });
+  const { support, cleanup } = await loadSupport();
+  const sandbox = await support.startSandbox({ port: await support.freePort() });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: chromiumArgs,
