@@ -2,8 +2,8 @@
 // plus the strict rules that catch real bugs (promises left floating or passed where a callback's
 // return is ignored, exhaustive switches over the contract's unions...). Formatting is Prettier's
 // (npm run lint runs both). TypeScript files are checked against tsconfig.json through the project
-// service (the Flex plugin's against flex-plugin/tsconfig.json); the plain JavaScript files (scripts, dev/run.mjs, the browser stand-ins) are linted
-// without type information.
+// service (the Flex plugin's against flex-plugin/tsconfig.json); the plain JavaScript files (scripts,
+// dev/run.mjs) are linted without type information.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
@@ -60,15 +60,7 @@ export default defineConfig(
 
   // Where the code runs.
   {
-    files: [
-      'src/pages/**',
-      'dev/sandbox/console/**',
-      'dev/sandbox/local-video.js',
-      'dev/sandbox/twilio-video-base.js',
-      'tests/browser/fake-twilio-video.js',
-      'flex-plugin/src/**',
-      'flex-plugin/public/**',
-    ],
+    files: ['src/pages/**', 'dev/sandbox/console/**', 'flex-plugin/src/**', 'flex-plugin/public/**'],
     languageOptions: { globals: globals.browser },
   },
   {
@@ -83,12 +75,7 @@ export default defineConfig(
       '*.js',
       '*.mjs',
     ],
-    ignores: [
-      'dev/sandbox/console/**',
-      'dev/sandbox/local-video.js',
-      'dev/sandbox/twilio-video-base.js',
-      'tests/browser/fake-twilio-video.js',
-    ],
+    ignores: ['dev/sandbox/console/**'],
     languageOptions: { globals: globals.node },
   },
   { files: ['**/*.test.ts', 'tests/**'], languageOptions: { globals: globals.jest } },

@@ -78,7 +78,7 @@ async function tabStops(page: Page, where: Page | Frame, count: number) {
 const ringed = (...names: string[]) => names.map((name) => ({ name, ring: true }));
 
 async function openJoinPage(url: string) {
-  const tab = await openPage(context, {}, 'real');
+  const tab = await openPage(context);
   await tab.page.goto(url);
   return tab.page;
 }
@@ -174,7 +174,7 @@ describe('the join page', () => {
 
 describe('the agent panel, embedded by its host', () => {
   const openPanel = (task: { token: string; taskSid: string }) =>
-    openHostedPanel(context, flex, stack.baseUrl, task, { delivery: 'real' });
+    openHostedPanel(context, flex, stack.baseUrl, task);
   /** The audit of the panel's frame alone: the test host around it is not the product. */
   const panelViolations = (hosted: HostedPanel) => seriousViolations(hosted.page, '#panel');
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import type { VideoEdge } from '../../dev/video-edge';
-import { openPage, SCREENSHOTS, waitForVideoPlaying, type SdkDelivery, type TestPage } from './harness';
+import { openPage, SCREENSHOTS, waitForVideoPlaying, type TestPage } from './harness';
 
 /**
  * A stand-in for Flex: a page on its own origin (127.0.0.1, while the bundle is on localhost)
@@ -104,13 +104,10 @@ export interface HostedOptions {
   /** The iframe's size, or the opened window's (whose viewport is the context's). */
   size?: { width: number; height: number };
   mode?: 'iframe' | 'window';
-  /** How the SDK reaches the panel (harness.ts); the fake by default. */
-  delivery?: SdkDelivery;
 }
 
-/** Opens the host page, embedding the panel of the service at `serviceUrl`, its SDK delivered as
- * `options.delivery` says (the fake by default, in an iframe only; a window of its own gets the
- * real SDK); the host answers ready with `session` (none: the test sends one itself). */
+/** Opens the host page, embedding the panel of the service at `serviceUrl` (the real SDK, through
+ * the stack's Video edge); the host answers ready with `session` (none: the test sends one itself). */
 export async function openHostedPanel(
   context: BrowserContext,
   host: HostServer,
@@ -118,7 +115,7 @@ export async function openHostedPanel(
   session: HostSession | null,
   options: HostedOptions = {},
 ): Promise<HostedPanel> {
-  const opened = await openPage(context, {}, options.delivery);
+  const opened = await openPage(context);
   const page: Page = opened.page;
   // The screen captures the panel makes, for endScreenCapture.
   await page.addInitScript(() => {
@@ -145,8 +142,7 @@ export async function openHostedPanel(
   let panel: Frame;
   let popup: Page | null = null;
   if (mode === 'window') {
-    // A window of its own is a new page, with the real SDK; its requests count.
-    if (options.delivery !== 'real') throw new Error('a panel in a window of its own runs the real SDK only');
+    // A window of its own is a new page; its requests count.
     const opening = page.waitForEvent('popup');
     await page.getByRole('button', { name: 'Open video' }).click();
     popup = await opening;
@@ -284,7 +280,7 @@ export function useFlexAndStranger(env: Record<string, string>): { flex: HostSer
 /** The customer on the real join page (and the real SDK), joined through the invite link the
  * chat carries: preview on, Join, in the call. */
 export async function customerJoins(context: BrowserContext, joinUrl: string): Promise<TestPage> {
-  const customer = await openPage(context, {}, 'real');
+  const customer = await openPage(context);
   await customer.page.goto(joinUrl);
   // A context that has already granted the camera starts the preview by itself.
   const turnOn = customer.page.getByRole('button', { name: 'Turn on camera and microphone' });
@@ -336,5 +332,5 @@ export function openPanelOnTask(
   options: HostedOptions = {},
 ): Promise<HostedPanel> {
   const session = { token: task.token, taskSid: task.taskSid };
-  return openHostedPanel(context, host, serviceUrl, session, { delivery: 'real', ...options });
+  return openHostedPanel(context, host, serviceUrl, session, options);
 }

@@ -10,7 +10,7 @@ import { eventually, openPage, useBrowserContext, visible } from './harness';
 const env: Record<string, string> = {};
 const hosts = useFlexAndStranger(env);
 const stack = useStack({ env });
-/** Locally each page is a Function that twilio-run runs in a forked process: slow on a busy machine. */
+/** Each page is a Function under twilio-run: slow to first answer on a busy machine. */
 const PAGE_LOAD_MS = 60_000;
 const context = useBrowserContext();
 

@@ -12,19 +12,17 @@ import {
   type Page,
   type Request,
 } from 'playwright-core';
-import { videoStandIn } from '../../dev/sandbox/video-stand-in';
 import { ACCOUNT_SID } from '../../dev/emulator';
 import { EDGE_PATH } from '../../dev/video-edge';
 import { issueVideoToken } from '../../src/core/tokens';
 import chromiumArgs from '../support/chromium-args.json';
 import { API_KEY, API_SECRET, ROOT } from '../support/stack';
 
-/** Headless Chromium for the join page tests, with the Twilio network edge replaced by
- * fake-twilio-video.js (or, where a test says so, the real SDK from the build). The page's own
- * HTML, CSS and JavaScript are the built bundle, served by twilio-run exactly as deployed. */
+/** Headless Chromium for the page tests. The pages run the unmodified SDK from the build, which the
+ * test stack's front points at the local Video edge (dev/video-edge); the page's own HTML, CSS and
+ * JavaScript are the built bundle, served by twilio-run exactly as deployed. */
 
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
-export const FAKE_SDK = videoStandIn(path.join(__dirname, 'fake-twilio-video.js'));
 
 /** Chromium's fake camera (a test pattern) and microphone (a beep) stand in for real devices.
  * Background networking is off: on this machine it only produces refused connections. */
@@ -106,22 +104,11 @@ export async function launchFirstVisit(): Promise<{
   };
 }
 
-export interface FakeVideoOptions {
-  isSupported?: boolean;
-  participants?: string[];
-  isRecording?: boolean;
-  connectErrorCode?: number;
-  /** The fake preflight test's outcome (fake-twilio-video.js). */
-  preflight?: 'good' | 'poor' | 'unreachable';
-}
-
 /** How /join/twilio-video.min.js reaches the page: the real SDK from the build (`real`), the
- * same only when the test calls deliverSdk (`real-held`: a slow network) or a failed download
- * until then (`real-unavailable`); `unsupported-double`, a double of the SDK that only says
- * `isSupported: false` (a browser the edge cannot make); or the stand-in fake SDK (`fake`,
- * `held`, `unavailable`), to be retired. */
-export type SdkDelivery =
-  'real' | 'real-held' | 'real-unavailable' | 'unsupported-double' | 'fake' | 'held' | 'unavailable';
+ * same only when the test calls deliverSdk (`held`: a slow network) or a failed download until
+ * then (`unavailable`); or `unsupported-double`, a double of the SDK that only says
+ * `isSupported: false` (a browser the edge cannot make). */
+export type SdkDelivery = 'real' | 'held' | 'unavailable' | 'unsupported-double';
 
 const UNSUPPORTED_SDK_DOUBLE = 'window.Twilio = { Video: { isSupported: false } };';
 
@@ -139,11 +126,7 @@ export interface TestPage {
 }
 
 /** A new tab in `context`, its SDK delivered as `delivery` says. */
-export async function openPage(
-  context: BrowserContext,
-  fakeVideo: FakeVideoOptions = {},
-  delivery: SdkDelivery = 'fake',
-): Promise<TestPage> {
+export async function openPage(context: BrowserContext, delivery: SdkDelivery = 'real'): Promise<TestPage> {
   const page = await context.newPage();
   // Short enough that a broken step fails with its own message inside jest's 90 s.
   page.setDefaultTimeout(15_000);
@@ -154,13 +137,8 @@ export async function openPage(
     if (request.method() === 'POST' && new URL(request.url()).pathname === '/video/join')
       joinBodies.push(request.postDataJSON());
   });
-  await page.addInitScript((options) => {
-    const scope = window as unknown as {
-      __fakeVideoOptions: unknown;
-      __cspViolations: string[];
-      __media: MediaLog;
-    };
-    scope.__fakeVideoOptions = options;
+  await page.addInitScript(() => {
+    const scope = window as unknown as { __cspViolations: string[]; __media: MediaLog };
     scope.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (event) =>
       scope.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`),
@@ -181,19 +159,19 @@ export async function openPage(
       if (log.tracks.includes(this) && this.readyState === 'live') log.stopped.push(this.kind);
       stop.call(this);
     };
-  }, fakeVideo);
+  });
   let mode = delivery;
   let deliver = () => {};
   const delivered = new Promise<void>((resolve) => (deliver = resolve));
   if (delivery !== 'real') {
     await page.route('**/join/twilio-video.min.js', async (route) => {
-      if (mode === 'unavailable' || mode === 'real-unavailable') return route.abort('connectionfailed');
-      if (mode === 'held' || mode === 'real-held') await delivered;
-      if (mode.startsWith('real')) return route.continue();
+      if (mode === 'unavailable') return route.abort('connectionfailed');
+      if (mode === 'held') await delivered;
+      if (mode === 'real') return route.continue();
       return route.fulfill({
         status: 200,
         contentType: 'application/javascript; charset=utf-8',
-        body: mode === 'unsupported-double' ? UNSUPPORTED_SDK_DOUBLE : FAKE_SDK,
+        body: UNSUPPORTED_SDK_DOUBLE,
       });
     });
   }
@@ -204,7 +182,7 @@ export async function openPage(
     cspViolations: () =>
       page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
     deliverSdk() {
-      mode = mode.startsWith('real') ? 'real' : 'fake';
+      if (mode !== 'unsupported-double') mode = 'real';
       deliver();
     },
     close: () => page.close(),

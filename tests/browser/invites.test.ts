@@ -12,7 +12,7 @@ const context = useBrowserContext({}, { viewport: { width: 1280, height: 800 } }
 const ASK_FOR_A_NEW_LINK = 'If you still need help, go back to the chat and ask the agent for a new link.';
 
 async function visit(url: string) {
-  const session = await openPage(context, {}, 'real');
+  const session = await openPage(context);
   await session.page.goto(url);
   return session.page;
 }
@@ -63,7 +63,7 @@ test('a link replaced by a newer one (Resend) points to the newest link in the c
 });
 
 test('a link without an invite never reaches the service', async () => {
-  const session = await openPage(context, {}, 'real');
+  const session = await openPage(context);
   await session.page.goto(`${stack.baseUrl}/join.html`);
   await waitForScreen(session.page, 'invite-missing');
   await hasText(session.page.locator('h1'), 'This link is incomplete');

@@ -86,7 +86,7 @@ let invite: Escalated;
 
 async function preview(init?: () => void): Promise<Page> {
   invite = await escalated(stack);
-  session = await openPage(context, {}, 'real');
+  session = await openPage(context);
   if (init) await session.page.addInitScript(init);
   const page = session.page;
   await page.goto(invite.joinUrl);

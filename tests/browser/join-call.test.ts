@@ -46,7 +46,7 @@ afterEach(async () => {
 
 async function openCustomerTab(delivery: SdkDelivery = 'real'): Promise<TestPage> {
   await chromium.askAgain(stack.baseUrl);
-  return openPage(chromium.context, {}, delivery);
+  return openPage(chromium.context, delivery);
 }
 
 /** A fresh invite's link, opened in the customer's tab (closed after the test). */
@@ -385,7 +385,7 @@ test('an unsupported browser is told so instead of a preview (an SDK double sayi
 test('an SDK that finds the browser unsupported after the preview started releases the camera', async () => {
   const invite = await escalated(stack);
   await chromium.allow(stack.baseUrl);
-  session = await openPage(chromium.context, {}, 'unsupported-double');
+  session = await openPage(chromium.context, 'unsupported-double');
   await session.page.goto(invite.joinUrl);
   await waitForScreen(session.page, 'unsupported');
   const media = await mediaRecord(session.page);
@@ -394,7 +394,7 @@ test('an SDK that finds the browser unsupported after the preview started releas
 });
 
 test('the preview does not wait for the SDK; Join does', async () => {
-  const { tab, page, invite } = await previewFreshInvite('real-held');
+  const { tab, page, invite } = await previewFreshInvite('held');
   await page.getByRole('button', { name: 'Mute microphone' }).click();
   expect(await page.evaluate(() => 'Twilio' in window)).toBe(false);
 
@@ -418,7 +418,7 @@ test('the preview does not wait for the SDK; Join does', async () => {
 });
 
 test('an SDK that fails to download is fetched again by the next Join', async () => {
-  const { tab, page, invite } = await previewFreshInvite('real-unavailable');
+  const { tab, page, invite } = await previewFreshInvite('unavailable');
   await page.getByRole('button', { name: 'Join call' }).click();
   await hasText(
     page.locator('.join-error'),
@@ -436,7 +436,7 @@ test('the same link on a second device joins as the same customer and replaces t
   const { page: first, invite } = await joinFreshCall();
   const firstIdentity = customerIn(invite)!.identity;
   await chromium.allow(stack.baseUrl);
-  const second = await openPage(chromium.context, {}, 'real');
+  const second = await openPage(chromium.context);
   try {
     await second.page.goto(invite.joinUrl);
     await waitForVideoPlaying(second.page, '.preview-video video');

@@ -43,7 +43,7 @@ function setPageVisibility(page: import('playwright-core').Page, state: 'hidden'
 
 test('portrait phone: preview and call fit the screen; the self-view is small and mirrored', async () => {
   const invite = await escalated(stack);
-  const { page } = await openPage(context, {}, 'real');
+  const { page } = await openPage(context);
   await page.goto(invite.joinUrl);
   await waitForScreen(page, 'preview');
   // Already allowed (the fake permission UI), so the preview starts without asking again.
@@ -79,7 +79,7 @@ test('portrait phone: preview and call fit the screen; the self-view is small an
 
 test('hidden page releases the camera and republishes it when shown; pagehide leaves the call', async () => {
   const invite = await escalated(stack);
-  const { page } = await openPage(context, {}, 'real');
+  const { page } = await openPage(context);
   await page.goto(invite.joinUrl);
   await waitForVideoPlaying(page, '.preview-video video');
   await page.getByRole('button', { name: 'Join call' }).click();

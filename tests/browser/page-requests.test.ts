@@ -32,7 +32,7 @@ const foreign = (requests: string[], allowedOrigins: string[]) =>
 test('join page preview: no console error, no request to another host', async () => {
   const { joinUrl } = await escalated(stack);
   const errors = consoleErrors(context);
-  const { page, requests } = await openPage(context, {}, 'real');
+  const { page, requests } = await openPage(context);
   await page.goto(joinUrl);
   await waitForScreen(page, 'preview');
   await waitForVideoPlaying(page, '.preview-video video');
@@ -46,13 +46,10 @@ test('join page preview: no console error, no request to another host', async ()
 /** The panel embedded as Flex embeds it, with a session and no call yet, up to its first screen. */
 async function loadPanel(errors: string[]) {
   const task = stack.fake.seedTask();
-  const hosted = await openHostedPanel(
-    context,
-    flex,
-    stack.baseUrl,
-    { token: task.token, taskSid: task.taskSid },
-    { delivery: 'real' },
-  );
+  const hosted = await openHostedPanel(context, flex, stack.baseUrl, {
+    token: task.token,
+    taskSid: task.taskSid,
+  });
   await panelScreen(hosted, 'ready').waitFor();
   await hosted.panel.getByRole('button', { name: 'Start video call' }).waitFor();
   return { hosted, errors };

@@ -26,7 +26,7 @@ const CHROME_HELP =
 async function previewWithMedia(allowed: ('camera' | 'microphone')[]) {
   if (allowed.length) await context.grantPermissions(allowed, { origin: stack.baseUrl });
   const invite = await escalated(stack);
-  const { page } = await openPage(context, {}, 'real');
+  const { page } = await openPage(context);
   await page.goto(invite.joinUrl);
   await waitForScreen(page, 'preview');
   await page.getByRole('button', { name: 'Turn on camera and microphone' }).click();

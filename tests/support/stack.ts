@@ -27,7 +27,7 @@ export const FLEX_ORIGIN = 'https://flex.twilio.com';
 
 export interface StackOptions {
   env?: Record<string, string>;
-  /** Serve these static assets instead of dist/assets (e.g. with a fake SDK). */
+  /** Serve these static assets instead of dist/assets (e.g. with a test fixture added). */
   assetsDir?: string;
 }
 
