@@ -344,7 +344,9 @@ export interface paths {
      *     - `recording-started`: under `VIDEO_RECORDING=always`, tells the customer once per room.
      *     - `recording-failed`: keeps the failure for `/video/recordings` (`recordingFailures`).
      *     - `participant-connected`: a customer whose link was revoked (Resend, remove-participant)
-     *       is disconnected at once, even with a Video token issued before the revocation; every
+     *       is disconnected at once, even with a Video token issued before the revocation; a
+     *       supervisor's entry (`supervisor-` identity: an admin or supervisor without a reservation on
+     *       the task) is told in the chat once per participant (`VIDEO_NOTICE_SUPERVISOR_JOINED`); every
      *       other participant is left alone.
      *     - anything else is ignored.
      */
@@ -510,7 +512,7 @@ export interface components {
      * @description The token's own expiry (its `exp`), ISO-8601.
      */
     ExpiresAt: string;
-    /** @description The agent's participant identity, opaque (an HMAC of the worker, or the Flex identity, and the room under the bundle's key), the same for every token of the agent in that room, different in every room. */
+    /** @description The Flex user's participant identity, opaque (an HMAC of the worker, or the Flex identity, and the room under the bundle's key), the same for every token of that user and role in that room, different in every room. `agent-` for the caller holding a reservation on the task; `supervisor-` for an admin or supervisor without one, whom the customer's page and chat name as a supervisor. */
     AgentIdentity: string;
     /** @description The customer's participant identity, one per join link. */
     CustomerIdentity: string;
@@ -720,6 +722,15 @@ export interface components {
            */
           handled: 'participant-connected';
           disconnected: boolean;
+        }
+      | {
+          /**
+           * @description A supervisor entered the room; `notice` is what became of the chat's notice of it.
+           * @constant
+           */
+          handled: 'supervisor-connected';
+          /** @enum {string} */
+          notice: 'posted' | 'already-posted' | 'pending' | 'no-conversation' | 'undeliverable';
         };
     CompositionEventOutcome: {
       /**

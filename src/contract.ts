@@ -28,8 +28,11 @@ export const LIMITS = {
   inviteLength: 140,
 } as const;
 
-/** Identities: the agent's and the customer's can never collide. */
+/** Identities: the agent's, a supervisor's and the customer's can never collide. A supervisor is a
+ * Flex admin or supervisor in a task's room without a reservation on the task; the customer's page
+ * names them as such. */
 export const AGENT_IDENTITY_PREFIX = 'agent-';
+export const SUPERVISOR_IDENTITY_PREFIX = 'supervisor-';
 export const CUSTOMER_IDENTITY_PREFIX = 'customer-';
 /** A customer's identity is the prefix and the nonce of the link that admitted them. */
 export const CUSTOMER_IDENTITY = /^customer-([A-Za-z0-9_-]{16})$/;

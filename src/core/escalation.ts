@@ -14,7 +14,7 @@ import {
   postClaimingFirst,
   postUnlessFound,
 } from './once';
-import type { AgentPrincipal } from './ownership';
+import type { TaskCaller } from './ownership';
 import type { RecordingPolicy } from './recording-policy';
 import { completeRoom, ensureTaskRoom, fetchRoom, listTaskRooms, requireRoom, VideoRoom } from './rooms';
 import { requireConversation, FlexTask } from './tasks';
@@ -44,7 +44,7 @@ export interface EscalationDeps {
 
 export const inviteClaimKey = (roomSid: string) => `video-invite-${roomSid}`;
 
-function agentToken(deps: EscalationDeps, agent: AgentPrincipal, room: VideoRoom) {
+function agentToken(deps: EscalationDeps, agent: TaskCaller, room: VideoRoom) {
   const identity = agentIdentity(deps.agentIdentityKey, agent, room.sid);
   const token = issueVideoToken(deps.signer, identity, room.sid, AGENT_TOKEN_TTL_SECONDS);
   return { ...token, roomName: room.uniqueName };
@@ -72,7 +72,7 @@ export interface EscalateResult {
 export async function escalate(
   deps: EscalationDeps,
   task: FlexTask,
-  agent: AgentPrincipal,
+  agent: TaskCaller,
   resend: boolean,
 ): Promise<EscalateResult> {
   const conversationSid = requireConversation(task);
@@ -129,7 +129,7 @@ export async function escalate(
 export function reissueAgentToken(
   deps: EscalationDeps,
   inProgress: VideoRoom | undefined,
-  agent: AgentPrincipal,
+  agent: TaskCaller,
 ) {
   const room = requireRoom(inProgress);
   const { token, identity, expiresAt } = agentToken(deps, agent, room);

@@ -4,7 +4,8 @@ import { AppError, isAppError } from './errors';
 import { twilioFailure } from './twilio-errors';
 
 /** What the bundle writes into a conversation; each message says which it is in its Attributes. */
-export type NoticeKind = 'invite' | 'recording-started' | 'recording-stopped' | 'session-ended';
+export type NoticeKind =
+  'invite' | 'recording-started' | 'recording-stopped' | 'session-ended' | 'supervisor-joined';
 
 export interface PostedMessage {
   sid: string;
@@ -19,20 +20,28 @@ export const NOTICE_AUTHOR = 'system';
 const PAGE_SIZE = 50;
 const MAX_PAGES = 4;
 
-export function noticeAttributes(roomSid: string, kind: NoticeKind): string {
-  return JSON.stringify({ videoEscalation: { roomSid, kind } });
+/** `participantSid`: the participant a notice is about, for a kind said once per participant. */
+export function noticeAttributes(roomSid: string, kind: NoticeKind, participantSid?: string): string {
+  return JSON.stringify({ videoEscalation: { roomSid, kind, ...(participantSid && { participantSid }) } });
 }
 
 /** One of the bundle's own notices: posted through the REST API (no participant) as
  * NOTICE_AUTHOR, with the room and kind in its attributes. A customer who copies the attributes
  * into a chat message of their own changes nothing. */
-function isNotice(message: MessageInstance, roomSid: string, kind: NoticeKind): boolean {
+function isNotice(
+  message: MessageInstance,
+  roomSid: string,
+  kind: NoticeKind,
+  participantSid?: string,
+): boolean {
   if (message.author !== NOTICE_AUTHOR || message.participantSid) return false;
   try {
     const tag = (
-      JSON.parse(message.attributes ?? '{}') as { videoEscalation?: { roomSid?: unknown; kind?: unknown } }
+      JSON.parse(message.attributes ?? '{}') as {
+        videoEscalation?: { roomSid?: unknown; kind?: unknown; participantSid?: unknown };
+      }
     ).videoEscalation;
-    return tag?.roomSid === roomSid && tag?.kind === kind;
+    return tag?.roomSid === roomSid && tag?.kind === kind && tag?.participantSid === participantSid;
   } catch {
     return false;
   }
@@ -51,12 +60,13 @@ export async function postNotice(
   roomSid: string,
   kind: NoticeKind,
   body: string,
+  participantSid?: string,
 ): Promise<PostedMessage> {
   try {
     const message = await client.conversations.v1.conversations(conversationSid).messages.create({
       author: NOTICE_AUTHOR,
       body,
-      attributes: noticeAttributes(roomSid, kind),
+      attributes: noticeAttributes(roomSid, kind, participantSid),
     });
     return { sid: message.sid };
   } catch (err) {
@@ -80,6 +90,7 @@ export async function findNotice(
   roomSid: string,
   kind: NoticeKind,
   since: Date,
+  participantSid?: string,
 ): Promise<PostedMessage | undefined> {
   let page: MessagePage;
   try {
@@ -91,7 +102,7 @@ export async function findNotice(
   }
   for (let read = 1; ; read++) {
     for (const message of page.instances) {
-      if (isNotice(message, roomSid, kind)) return { sid: message.sid };
+      if (isNotice(message, roomSid, kind, participantSid)) return { sid: message.sid };
       if (message.dateCreated && message.dateCreated.getTime() < since.getTime() - 1_000) return undefined;
     }
     const next = read < MAX_PAGES ? page.nextPage() : undefined;

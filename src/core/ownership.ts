@@ -14,6 +14,25 @@ const OVERSEER_ROLES = ['admin', 'supervisor'];
 export const isOverseer = (agent: AgentPrincipal): boolean =>
   agent.roles.some((role) => OVERSEER_ROLES.includes(role));
 
+/** How a Flex user is in a task's room: its `agent` holds a reservation on the task; an admin or
+ * supervisor without one is a `supervisor`, and the customer is told so. */
+export type CallRole = 'agent' | 'supervisor';
+
+/** A Flex user acting on a task, with the role it has in the task's room. */
+export interface TaskCaller extends AgentPrincipal {
+  role: CallRole;
+}
+
+/** The role of a caller that assertMayActOnTask let through, given its own reservations. */
+export function roleOnTask(
+  agent: AgentPrincipal,
+  reservations: TaskReservation[],
+  allowed: readonly ReservationStatus[],
+): CallRole {
+  const holds = reservations.some((r) => r.workerSid === agent.workerSid && allowed.includes(r.status));
+  return holds || !isOverseer(agent) ? 'agent' : 'supervisor';
+}
+
 /** The task ownership rule of docs/openapi.yaml (`403 forbidden`): the caller's worker holds a reservation on the task in
  * one of the endpoint's statuses, or the caller is an admin or a supervisor. */
 export function assertMayActOnTask(

@@ -2,7 +2,7 @@ import type { Twilio } from 'twilio';
 import { AppError } from './errors';
 import type { EscalationDeps } from './escalation';
 import { isCustomerRevoked, nonceOfCustomer, revokeLinks, type LinkRevocations } from './links';
-import type { AgentPrincipal } from './ownership';
+import type { TaskCaller } from './ownership';
 import { requireRoom, VideoRoom } from './rooms';
 import { agentIdentity } from './tokens';
 import { twilioFailure } from './twilio-errors';
@@ -31,7 +31,7 @@ export async function disconnect(client: Twilio, roomSid: string, participant: s
 export async function removeParticipant(
   deps: Pick<EscalationDeps, 'twilio' | 'syncServiceSid' | 'agentIdentityKey' | 'now'>,
   inProgress: VideoRoom | undefined,
-  agent: AgentPrincipal,
+  agent: TaskCaller,
   identity: string,
 ) {
   const room = requireRoom(inProgress);

@@ -1,15 +1,16 @@
-import { isSid, type ApiAnswer } from '../contract';
+import { isSid, SUPERVISOR_IDENTITY_PREFIX, type ApiAnswer } from '../contract';
 import { composeRoomOnce } from './compositions';
 import { isAppError } from './errors';
 import { announceSessionEnd, EscalationDeps } from './escalation';
 import { ensureRoomRecording } from './recording';
 import { recordFailure, RecordingFailure } from './recording-failures';
-import { isConversationGone } from './messages';
+import { findNotice, isConversationGone, postNotice } from './messages';
 import { noticesFor, type CustomerChat } from './notices';
 import { isCustomerRevoked, nonceOfCustomer, readRevocations } from './links';
 import { disconnect } from './participants';
 import { fetchRoom, taskSidOfRoom, VideoRoom } from './rooms';
 import { fetchTask } from './tasks';
+import { ClaimStore, postClaimingFirst } from './once';
 
 /**
  * Twilio's room status callbacks. Each may arrive twice or late, so every handler checks the
@@ -146,14 +147,65 @@ async function recordingFailed(deps: RoomEventDeps, event: RoomEvent): Promise<R
   };
 }
 
+export const supervisorNoticeClaimKey = (participantSid: string) => `video-supervisor-${participantSid}`;
+
+/**
+ * Nobody watches the customer unannounced: each time a supervisor (ownership.ts) enters a
+ * task's room, the customer's chat says so, once per participant whatever the redeliveries. The
+ * participant is new, so every poster claims first. Three round trips: the room, the task, then
+ * the claim and the post.
+ */
+async function supervisorConnected(
+  deps: RoomEventDeps,
+  roomSid: string,
+  participantSid: string,
+): Promise<RoomEventOutcome> {
+  const found = await taskRoom(deps, roomSid);
+  if (!found || found.room.status !== 'in-progress') return IGNORED;
+  const chat = await chatOfTask(deps, found.taskSid);
+  if (!chat) return { handled: 'supervisor-connected', notice: 'no-conversation' };
+  const { conversationSid, notices } = chat;
+  try {
+    const { outcome } = await postClaimingFirst({
+      claims: new ClaimStore(deps.twilio, deps.syncServiceSid),
+      key: supervisorNoticeClaimKey(participantSid),
+      find: () =>
+        findNotice(
+          deps.twilio,
+          conversationSid,
+          roomSid,
+          'supervisor-joined',
+          found.room.dateCreated,
+          participantSid,
+        ),
+      post: () =>
+        postNotice(
+          deps.twilio,
+          conversationSid,
+          roomSid,
+          'supervisor-joined',
+          notices['supervisor-joined'],
+          participantSid,
+        ),
+      now: deps.now,
+    });
+    return { handled: 'supervisor-connected', notice: outcome };
+  } catch (err) {
+    if (undeliverable(err, roomSid)) return { handled: 'supervisor-connected', notice: 'undeliverable' };
+    throw err;
+  }
+}
+
 /**
  * A customer whose link was revoked may still hold a Video token issued before (until it
  * expires), and a copied token works for anyone: whoever connects under a revoked link's
- * identity is disconnected at once. One Sync read per customer who connects; agents and other
- * participants are left alone (the agent sees and can remove anyone unexpected).
+ * identity is disconnected at once. One Sync read per customer who connects. A supervisor's
+ * entry is told in the chat; the agent is left alone.
  */
 async function participantConnected(deps: RoomEventDeps, event: RoomEvent): Promise<RoomEventOutcome> {
   const identity = event.participantIdentity;
+  if (identity?.startsWith(SUPERVISOR_IDENTITY_PREFIX) && isSid('PA', event.participantSid))
+    return supervisorConnected(deps, event.roomSid, event.participantSid);
   if (!identity || !nonceOfCustomer(identity)) return IGNORED;
   const revocations = await readRevocations(deps.twilio, deps.syncServiceSid, event.roomSid);
   if (!isCustomerRevoked(revocations, identity))

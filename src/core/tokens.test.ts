@@ -17,8 +17,8 @@ test('a video token grants one room to one identity and reports its own exp', ()
 
 test('an agent identity is opaque: stable per agent and room, different per room, and no hash anyone could recompute', () => {
   const key = Buffer.alloc(32, 7);
-  const worker = { workerSid: `WK${'4'.repeat(32)}`, identity: 'a@b.c' };
-  const user = { identity: 'a@b.c' };
+  const worker = { workerSid: `WK${'4'.repeat(32)}`, identity: 'a@b.c', role: 'agent' as const };
+  const user = { identity: 'a@b.c', role: 'agent' as const };
   const [roomA, roomB] = [`RM${'a'.repeat(32)}`, `RM${'b'.repeat(32)}`];
   const identity = agentIdentity(key, worker, roomA);
   expect(identity).toMatch(/^agent-[0-9a-f]{40}$/);
@@ -31,6 +31,18 @@ test('an agent identity is opaque: stable per agent and room, different per room
   expect(agentIdentity(key, user, roomA)).toMatch(/^agent-[0-9a-f]{40}$/);
   expect(agentIdentity(key, user, roomA)).not.toBe(`agent-${sha256}`);
   expect(agentIdentity(key, user, roomA)).not.toBe(identity);
+});
+
+test('a supervisor’s identity says so, and is not the same person’s agent identity', () => {
+  const key = Buffer.alloc(32, 7);
+  const worker = { workerSid: `WK${'4'.repeat(32)}`, identity: 'a@b.c' };
+  const room = `RM${'a'.repeat(32)}`;
+  const supervisor = agentIdentity(key, { ...worker, role: 'supervisor' }, room);
+  expect(supervisor).toMatch(/^supervisor-[0-9a-f]{40}$/);
+  expect(supervisor.slice('supervisor-'.length)).not.toBe(
+    agentIdentity(key, { ...worker, role: 'agent' }, room).slice('agent-'.length),
+  );
+  expect(Buffer.byteLength(supervisor, 'utf8')).toBeLessThanOrEqual(LIMITS.identityBytes);
 });
 
 test('customer identities are the invite nonce alone and fit Twilio’s limit', () => {

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { AGENT_IDENTITY_PREFIX, CUSTOMER_IDENTITY_PREFIX } from '../contract';
+import { AGENT_IDENTITY_PREFIX, CUSTOMER_IDENTITY_PREFIX, SUPERVISOR_IDENTITY_PREFIX } from '../contract';
 import AccessToken from 'twilio/lib/jwt/AccessToken';
+import type { CallRole } from './ownership';
 
 /**
  * Token lifetimes. Twilio checks the token when a participant connects, and again when its
@@ -47,19 +48,24 @@ export function issueVideoToken(
   return { token, identity, expiresAt: new Date(payload.exp * 1000).toISOString() };
 }
 
-/** The agent's identity, which every participant's SDK sees: an HMAC of the worker (or the Flex
- * identity, for a user without one) and the room, under a key only the bundle holds
- * (config.ts), so it says nothing about the agent, cannot be confirmed from a guessed e-mail
- * address, and differs from room to room. Every token for the same agent and room (escalate,
- * agent-token, another tab) names the same participant. The `agent-` and `customer-` prefixes
- * keep the two kinds from ever colliding. */
+/** A Flex user's identity in a room, which every participant's SDK sees: an HMAC of the worker (or
+ * the Flex identity, for a user without one) and the room, under a key only the bundle holds
+ * (config.ts), so it says nothing about the user, cannot be confirmed from a guessed e-mail
+ * address, and differs from room to room. Every token for the same user, role and room (escalate,
+ * agent-token, another tab) names the same participant. The `agent-`, `supervisor-` and
+ * `customer-` prefixes keep the kinds from ever colliding, and tell the customer's page who is who. */
 export function agentIdentity(
   key: Buffer,
-  agent: { workerSid?: string; identity: string },
+  agent: { workerSid?: string; identity: string; role: CallRole },
   roomSid: string,
 ): string {
   const who = agent.workerSid ?? `user:${agent.identity}`;
-  return `${AGENT_IDENTITY_PREFIX}${createHmac('sha256', key).update(`${who}\n${roomSid}`).digest('hex').slice(0, 40)}`;
+  // The role is keyed too, so a supervisor's identity cannot be matched with the same user's agent one.
+  const [prefix, keyed] =
+    agent.role === 'supervisor'
+      ? [SUPERVISOR_IDENTITY_PREFIX, `${who}\n${roomSid}\nsupervisor`]
+      : [AGENT_IDENTITY_PREFIX, `${who}\n${roomSid}`];
+  return `${prefix}${createHmac('sha256', key).update(keyed).digest('hex').slice(0, 40)}`;
 }
 
 /** One link, one customer: the identity is the invite's nonce alone, whatever name the page

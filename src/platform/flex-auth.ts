@@ -4,7 +4,13 @@ import type { z } from 'zod';
 import { isSid, type ApiPath } from '../contract';
 import { AppError } from '../core/errors';
 import { assertGuardedSyncService } from '../core/sync-service';
-import { AgentPrincipal, assertMayActOnTask, isOverseer } from '../core/ownership';
+import {
+  assertMayActOnTask,
+  isOverseer,
+  roleOnTask,
+  type AgentPrincipal,
+  type TaskCaller,
+} from '../core/ownership';
 import { findInProgressRoom, VideoRoom } from '../core/rooms';
 import { fetchTask, FlexTask, listWorkerReservations, ReservationStatus } from '../core/tasks';
 import { defineEndpoint, EndpointAnswer, Invocation, Params } from './http';
@@ -98,7 +104,8 @@ export async function validateFlexToken(
 }
 
 export interface AgentAccess {
-  agent: AgentPrincipal;
+  /** The caller, as the task's agent or as a supervisor (ownership.ts). */
+  agent: TaskCaller;
   task: FlexTask;
   /** The task's in-progress room, for endpoints that act on it (`readsRoom`); undefined if none. */
   room?: VideoRoom;
@@ -118,7 +125,8 @@ export interface AgentEndpointOptions {
  * Authentication comes before anything else: until Twilio's IAM has accepted the Flex token, the
  * bundle makes no other Twilio request, so an anonymous caller cannot spend the account's
  * TaskRouter, Video or Sync rate limits (Flex itself needs them). Then the task, the caller's
- * own reservations on it and (if asked) its room are read together. A caller who does not hold
+ * own reservations on it (an admin's or supervisor's too, to tell the task's agent from a
+ * supervisor) and (if asked) its room are read together. A caller who does not hold
  * the task hears 403 before anything about the task itself, so nobody can tell a task that does
  * not exist from one that is not theirs; admins and supervisors, who may act on any task, hear
  * 404 for one that does not exist. A caller with no worker and no overseer role is refused
@@ -138,7 +146,7 @@ export async function authorizeTaskAccess(
   if (options.writesGuards) assertGuardedSyncService(twilio, config.syncServiceSid).catch(() => undefined);
   const [task, reservations, room] = await Promise.allSettled([
     fetchTask(twilio, config.workspaceSid, taskSid),
-    overseer || !agent.workerSid
+    !agent.workerSid
       ? Promise.resolve([])
       : listWorkerReservations(twilio, config.workspaceSid, taskSid, agent.workerSid),
     options.readsRoom ? findInProgressRoom(twilio, taskSid) : Promise.resolve(undefined),
@@ -148,7 +156,8 @@ export async function authorizeTaskAccess(
   assertMayActOnTask(agent, reservations.value, allowed);
   if (task.status === 'rejected') throw task.reason;
   if (room.status === 'rejected') throw room.reason;
-  return { agent, task: task.value, room: room.value };
+  const role = roleOnTask(agent, reservations.value, allowed);
+  return { agent: { ...agent, role }, task: task.value, room: room.value };
 }
 
 /** docs/openapi.yaml (`Token`): a missing `Token` (absent, null or empty) is a 401, not a malformed request. */

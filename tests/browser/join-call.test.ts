@@ -319,18 +319,26 @@ test('no silent watcher: whoever joins, even without camera or microphone, is li
   const people = page.locator('.people');
   await hasText(people, 'In this call (2): You, Agent');
 
-  // The holder of an older link, then a second agent or a supervisor (an agent's identity),
-  // each with no camera and no microphone: no page, only signalling.
+  // The holder of an older link, a supervisor with the identity the bundle gives one (a Flex
+  // supervisor without a reservation on the task), then a second agent, each with no camera and
+  // no microphone: no page, only signalling.
   const watcher = stack.edge.addSignallingOnly(invite.roomSid, 'customer-olderlink')!;
   await hasText(people, 'In this call (3): You, Agent, Another participant');
   await hasText(page.locator('#announcer'), 'Another participant joined the call.');
-  const overseer = stack.edge.addSignallingOnly(invite.roomSid, `agent-${'f'.repeat(40)}`)!;
-  await hasText(people, 'In this call (4): You, Agent, Another participant, Agent');
+  const lead = stack.fake.addFlexUser({ identity: 'lead@example.com', roles: ['supervisor'] });
+  const asLead = await stack.post('/video/agent-token', { Token: lead, TaskSid: invite.taskSid });
+  const supervisor = stack.edge.addSignallingOnly(invite.roomSid, asLead.body.identity)!;
+  await hasText(people, 'In this call (4): You, Agent, Another participant, Supervisor');
+  await hasText(page.locator('#announcer'), 'Supervisor joined the call.');
+  const secondAgent = stack.edge.addSignallingOnly(invite.roomSid, `agent-${'f'.repeat(40)}`)!;
+  await hasText(people, 'In this call (5): You, Agent, Another participant, Supervisor, Agent');
   await hasText(page.locator('#announcer'), 'Agent joined the call.');
   stack.fake.disconnect(watcher);
-  await hasText(people, 'In this call (3): You, Agent, Agent');
+  await hasText(people, 'In this call (4): You, Agent, Supervisor, Agent');
   await hasText(page.locator('#announcer'), 'Another participant left the call.');
-  stack.fake.disconnect(overseer);
+  stack.fake.disconnect(supervisor);
+  await hasText(page.locator('#announcer'), 'Supervisor left the call.');
+  stack.fake.disconnect(secondAgent);
   await hasText(people, 'In this call (2): You, Agent');
 
   // The agent's camera is still the main video.

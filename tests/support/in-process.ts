@@ -1,5 +1,5 @@
 import type { EscalationDeps } from '../../src/core/escalation';
-import type { AgentPrincipal } from '../../src/core/ownership';
+import type { TaskCaller } from '../../src/core/ownership';
 import type { RoomEventDeps } from '../../src/core/room-events';
 import { Config, loadConfig } from '../../src/platform/config';
 import { escalationDeps, roomEventDeps } from '../../src/platform/deps';
@@ -17,7 +17,7 @@ export interface InProcess {
   /** One invocation's dependencies: a fresh client and deadline, as each Function call has.
    * `clockOffsetMs` moves that invocation's clock, e.g. past a claim's lease. */
   deps(options?: { clockOffsetMs?: number }): RoomEventDeps & EscalationDeps;
-  agentOf(task: SeededTask): AgentPrincipal;
+  agentOf(task: SeededTask): TaskCaller;
 }
 
 export function useInProcess(env: Record<string, string> = {}): InProcess {
@@ -62,6 +62,7 @@ export function useInProcess(env: Record<string, string> = {}): InProcess {
       identity: `agent${task.workerSid.slice(-6)}@example.com`,
       workerSid: task.workerSid,
       roles: ['agent'],
+      role: 'agent',
     }),
   };
 }

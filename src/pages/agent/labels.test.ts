@@ -15,6 +15,8 @@ test('each kind of participant has its own label; repeated kinds are numbered', 
   expect(participantLabel(row('customer'), text)).toBe('Customer');
   expect(participantLabel(row('customer', 'x', 2), text)).toBe('Customer 2');
   expect(participantLabel(row('agent'), text)).toBe('Another agent');
+  expect(participantLabel(row('supervisor'), text)).toBe('Supervisor');
+  expect(participantLabel(row('supervisor', 'x', 2), text)).toBe('Supervisor 2');
   expect(participantLabel(row('unexpected'), text)).toBe('Unexpected participant');
 });
 

@@ -15,6 +15,8 @@ export function participantLabel(row: ParticipantRow, text: AgentStrings): strin
       return row.ordinal ? fill(text.customerNumbered, { number: row.ordinal }) : text.customer;
     case 'agent':
       return row.ordinal ? fill(text.otherAgentNumbered, { number: row.ordinal }) : text.otherAgent;
+    case 'supervisor':
+      return row.ordinal ? fill(text.supervisorNumbered, { number: row.ordinal }) : text.supervisor;
     case 'unexpected':
       return text.unexpected;
   }

@@ -1,15 +1,22 @@
 import { participantKind, participantRows } from './participants';
 
-const WORKER = `agent-WK${'0123456789abcdef'.repeat(2)}`;
+const WORKER = `agent-${'0123456789'.repeat(4)}`;
 const HASHED = `agent-${'ab12'.repeat(10)}`;
+const SUPERVISOR = `supervisor-${'cd34'.repeat(10)}`;
 const CUSTOMER = 'customer-AbCd_-0123456789';
 
-test('identities the service issues are agent or customer; anything else is unexpected', () => {
+test('identities the service issues are agent, supervisor or customer; anything else is unexpected', () => {
   expect(participantKind(WORKER, WORKER)).toBe('you');
   expect(participantKind(WORKER, null)).toBe('agent');
   expect(participantKind(HASHED, WORKER)).toBe('agent');
+  expect(participantKind(SUPERVISOR, WORKER)).toBe('supervisor');
+  expect(participantKind(SUPERVISOR, SUPERVISOR)).toBe('you');
   expect(participantKind(CUSTOMER, WORKER)).toBe('customer');
   for (const odd of [
+    // The form the service issued before identities were opaque.
+    `agent-WK${'0123456789abcdef'.repeat(2)}`,
+    `supervisor-${'cd34'.repeat(9)}`,
+    `supervisor-${'CD34'.repeat(10)}`,
     'customer-short',
     `${CUSTOMER}-Ana`,
     'customer-AbCd+/0123456789',

@@ -1,22 +1,21 @@
-/** Who is in the room, as the agent should read it. The service issues only two kinds of
- * identity (docs/openapi.yaml, `AgentIdentity`): `agent-<WorkerSid>` (or `agent-<hash>` for a user without a worker) and
- * `customer-<16 base64url characters>`, one per link. Anything else got in some other way and
- * is shown as unexpected, with its raw identity, so the agent can remove it. */
+/** Who is in the room, as the agent should read it. The service issues only three kinds of
+ * identity (docs/openapi.yaml, `AgentIdentity`): `agent-<40 hex>` and `supervisor-<40 hex>` for
+ * Flex users (an HMAC, tokens.ts), and `customer-<16 base64url characters>`, one per link.
+ * Anything else got in some other way and is shown as unexpected, with its raw identity, so the
+ * agent can remove it. */
 
-import { AGENT_IDENTITY_PREFIX, CUSTOMER_IDENTITY, sidPattern } from '../../contract';
+import { AGENT_IDENTITY_PREFIX, CUSTOMER_IDENTITY, SUPERVISOR_IDENTITY_PREFIX } from '../../contract';
 
-export type ParticipantKind = 'you' | 'agent' | 'customer' | 'unexpected';
+export type ParticipantKind = 'you' | 'agent' | 'supervisor' | 'customer' | 'unexpected';
 
-/** `agent-` and a worker SID, or the first 40 hex digits of a SHA-256 (tokens.ts). */
-const isAgentIdentity = (identity: string): boolean => {
-  if (!identity.startsWith(AGENT_IDENTITY_PREFIX)) return false;
-  const rest = identity.slice(AGENT_IDENTITY_PREFIX.length);
-  return sidPattern('WK').test(rest) || /^[0-9a-f]{40}$/.test(rest);
-};
+const HMAC_HEX = /^[0-9a-f]{40}$/;
+const issuedAs = (identity: string, prefix: string): boolean =>
+  identity.startsWith(prefix) && HMAC_HEX.test(identity.slice(prefix.length));
 
 export function participantKind(identity: string, ownIdentity: string | null): ParticipantKind {
   if (identity === ownIdentity) return 'you';
-  if (isAgentIdentity(identity)) return 'agent';
+  if (issuedAs(identity, AGENT_IDENTITY_PREFIX)) return 'agent';
+  if (issuedAs(identity, SUPERVISOR_IDENTITY_PREFIX)) return 'supervisor';
   if (CUSTOMER_IDENTITY.test(identity)) return 'customer';
   return 'unexpected';
 }

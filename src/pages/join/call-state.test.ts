@@ -91,13 +91,17 @@ test('an end without an error is told by what the link answers now', () => {
 });
 
 test('everyone else in the room is listed in order of arrival; comings name all but the main agent', () => {
-  const supervisor = `agent-${'f'.repeat(40)}`;
+  const supervisor = `supervisor-${'f'.repeat(40)}`;
+  const secondAgent = `agent-${'f'.repeat(40)}`;
   const start = run(connected(['agent-a']));
   const three = reduceCall(start, { type: 'participantConnected', identity: 'customer-old' });
   const four = reduceCall(three, { type: 'participantConnected', identity: supervisor });
   expect(four).toMatchObject({ agentIdentity: 'agent-a', others: ['agent-a', 'customer-old', supervisor] });
   expect(comings(start, three)).toEqual([{ role: 'roleOther', joined: true }]);
-  expect(comings(three, four)).toEqual([{ role: 'roleAgent', joined: true }]);
+  expect(comings(three, four)).toEqual([{ role: 'roleSupervisor', joined: true }]);
+  expect(comings(four, reduceCall(four, { type: 'participantConnected', identity: secondAgent }))).toEqual([
+    { role: 'roleAgent', joined: true },
+  ]);
   const gone = reduceCall(four, { type: 'participantDisconnected', identity: 'customer-old' });
   expect(gone.others).toEqual(['agent-a', supervisor]);
   expect(comings(four, gone)).toEqual([{ role: 'roleOther', joined: false }]);

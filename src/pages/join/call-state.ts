@@ -1,6 +1,6 @@
 /** The call as the customer sees it, driven only by the SDK's room events (the SDK reconnects by
  * itself; the page never does). Pure, so every transition is unit-tested without a browser. */
-import { AGENT_IDENTITY_PREFIX } from '../../contract';
+import { AGENT_IDENTITY_PREFIX, SUPERVISOR_IDENTITY_PREFIX } from '../../contract';
 import { TWILIO_ERROR } from '../../twilio-errors';
 import type { JoinResult } from '../shared/api';
 import type { StringKey } from '../shared/strings';
@@ -112,10 +112,15 @@ export function explainedEnd(answer: JoinResult): Exclude<EndReason, 'unexplaine
       : 'connection-lost';
 }
 
-/** The label the customer reads for a participant: an agent's identity (a supervisor's too: the
- * bundle gives every Flex user one) says "Agent"; anyone else, such as the holder of another link. */
-export const roleOf = (identity: string): 'roleAgent' | 'roleOther' =>
-  isAgent(identity) ? 'roleAgent' : 'roleOther';
+/** The label the customer reads for a participant: the bundle names an admin or supervisor without
+ * a reservation on the task `supervisor-` (ownership.ts), so a supervisor is never shown as the
+ * agent; anyone else, such as the holder of another link, is "another participant". */
+export const roleOf = (identity: string): 'roleAgent' | 'roleSupervisor' | 'roleOther' =>
+  isAgent(identity)
+    ? 'roleAgent'
+    : identity.startsWith(SUPERVISOR_IDENTITY_PREFIX)
+      ? 'roleSupervisor'
+      : 'roleOther';
 
 /** Who came or went besides the agent whose arrival and departure `announcements` tell. */
 export function comings(before: CallState, after: CallState): { role: StringKey; joined: boolean }[] {

@@ -16,7 +16,13 @@ export interface ParticipantActions {
   notify: (words: string, tone: 'ok' | 'problem') => void;
 }
 
-const ICONS = { you: 'person', agent: 'person', customer: 'person', unexpected: 'alert' } as const;
+const ICONS = {
+  you: 'person',
+  agent: 'person',
+  supervisor: 'person',
+  customer: 'person',
+  unexpected: 'alert',
+} as const;
 
 export function participantsSection(text: AgentStrings, actions: ParticipantActions) {
   const heading = h('h2', { id: 'participants-heading', tabindex: '-1' }, text.participantsHeading);

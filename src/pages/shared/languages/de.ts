@@ -125,6 +125,7 @@ const de: Strings = {
   inCall: 'In diesem Anruf ({count}):',
   you: 'Sie',
   roleAgent: 'Mitarbeiter',
+  roleSupervisor: 'Teamleitung',
   roleOther: 'Weitere Person',
   joined: '{role} ist dem Anruf beigetreten.',
   left: '{role} hat den Anruf verlassen.',

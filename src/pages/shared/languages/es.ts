@@ -119,6 +119,7 @@ const es: Strings = {
   inCall: 'En esta llamada ({count}):',
   you: 'Tú',
   roleAgent: 'Agente',
+  roleSupervisor: 'Supervisor',
   roleOther: 'Otro participante',
   joined: '{role} se ha unido a la llamada.',
   left: '{role} ha salido de la llamada.',

@@ -120,6 +120,7 @@ const fr: Strings = {
   inCall: 'Dans cet appel ({count}) :',
   you: 'Vous',
   roleAgent: 'Conseiller',
+  roleSupervisor: 'Superviseur',
   roleOther: 'Autre participant',
   joined: '{role} a rejoint l’appel.',
   left: '{role} a quitté l’appel.',

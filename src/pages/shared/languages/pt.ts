@@ -116,6 +116,7 @@ const pt: Strings = {
   inCall: 'Nesta chamada ({count}):',
   you: 'Você',
   roleAgent: 'Atendente',
+  roleSupervisor: 'Supervisor',
   roleOther: 'Outro participante',
   joined: '{role} entrou na chamada.',
   left: '{role} saiu da chamada.',
