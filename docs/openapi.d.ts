@@ -77,6 +77,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/video/agent-call': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The task's call, if it has one, with the agent's token for it (a panel opening on a task).
+     * @description What a panel asks when it opens on a task: `call` is the agent's token for the task's
+     *     in-progress room, exactly as `/video/agent-token` would answer, or `null` when the task has
+     *     none (then the panel offers to start one). Unlike `/video/agent-token`, having no call is
+     *     not an error: a browser logs every 4xx answer as a console error, and a task without a call
+     *     is the panel's usual first state. The caller's worker must hold an accepted reservation on
+     *     the task. An extension of the original contract.
+     */
+    post: operations['agentCall'];
+    delete?: never;
+    /** CORS preflight (answered by the Function when deployed, by twilio-run locally). */
+    options: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: components['responses']['Preflight'];
+      };
+    };
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/video/recording': {
     parameters: {
       query?: never;
@@ -570,6 +607,10 @@ export interface components {
       inviteStatus: components['schemas']['DeliveryOutcome'];
       agent: components['schemas']['AgentToken'];
     };
+    AgentCall: {
+      /** @description The agent's token for the task's in-progress room; null when the task has none. */
+      call: components['schemas']['AgentRoomToken'] | null;
+    };
     AgentRoomToken: {
       token: components['schemas']['AccessToken'];
       identity: components['schemas']['AgentIdentity'];
@@ -1045,6 +1086,38 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       404: components['responses']['TaskOrRoomNotFound'];
+      500: components['responses']['Misconfigured'];
+      502: components['responses']['UpstreamError'];
+      503: components['responses']['UpstreamUnavailable'];
+    };
+  };
+  agentCall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: components['requestBodies']['AgentTask'];
+    responses: {
+      /** @description The task's call, or none. */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          Vary: components['headers']['Vary'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgentCall'];
+        };
+      };
+      204: components['responses']['Preflight'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['TaskNotFound'];
       500: components['responses']['Misconfigured'];
       502: components['responses']['UpstreamError'];
       503: components['responses']['UpstreamUnavailable'];

@@ -136,6 +136,11 @@ export function reissueAgentToken(
   return { token, identity, roomName: room.uniqueName, roomSid: room.sid, expiresAt };
 }
 
+/** The task's call as a panel opening on it needs it: the agent's token, or none without a call. */
+export function agentCallOfTask(deps: EscalationDeps, inProgress: VideoRoom | undefined, agent: TaskCaller) {
+  return { call: inProgress ? reissueAgentToken(deps, inProgress, agent) : null };
+}
+
 /** The customer's side: a valid, unexpired, unrevoked invite to a room that is still in
  * progress. The room and the link's revocations are read together: one round trip. */
 export async function admitCustomer(deps: EscalationDeps, rawInvite: string) {

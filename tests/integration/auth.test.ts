@@ -9,6 +9,7 @@ const stack = useStack();
 const AGENT_ENDPOINTS = [
   '/video/escalate',
   '/video/agent-token',
+  '/video/agent-call',
   '/video/complete',
   '/video/recording',
   '/video/recordings',

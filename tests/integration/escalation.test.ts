@@ -74,6 +74,14 @@ test('escalate → invite in the chat → customer joins from the link → agent
   expect(customerClaims.exp - customerClaims.iat).toBeLessThanOrEqual(24 * 3600);
   expect(new Date(joined.body.expiresAt).getTime()).toBe(customerClaims.exp * 1000);
 
+  // The agent's panel opens on the task again: its call, with the same identity and room.
+  const opened = await stack.post('/video/agent-call', { Token: task.token, TaskSid: task.taskSid });
+  expect(opened.body.call).toMatchObject({
+    identity: body.agent.identity,
+    roomName: body.roomName,
+    roomSid: body.roomSid,
+  });
+
   // The agent reloads: same identity, same room.
   const again = await stack.post('/video/agent-token', { Token: task.token, TaskSid: task.taskSid });
   expect(again.status).toBe(200);
@@ -100,6 +108,10 @@ test('escalate → invite in the chat → customer joins from the link → agent
     404,
     'no_room',
   );
+  // A panel opening on the task now learns there is no call, without an error.
+  expect((await stack.post('/video/agent-call', { Token: task.token, TaskSid: task.taskSid })).body).toEqual({
+    call: null,
+  });
 
   // Escalating again opens a new room for the same task, with its own invite.
   const second = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });

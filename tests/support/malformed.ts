@@ -107,6 +107,7 @@ export const MALFORMED: Record<string, MalformedCase[]> = {
     },
   }),
   '/video/agent-token': agentCases(),
+  '/video/agent-call': agentCases(),
   '/video/preflight-token': agentCases(),
   '/video/complete': agentCases(),
   '/video/recordings': agentCases({

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { AgentApi, AgentGrant, AgentResult } from '../shared/api';
+import type { AgentApi, AgentCall, AgentGrant, AgentResult } from '../shared/api';
 import type { Room, VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
 import { initialPanelState, reducePanel, type PanelEvent } from './panel-state';
@@ -48,6 +48,8 @@ function fakeRoom(): Room & EventEmitter {
 function harness(
   answers: {
     agentToken?: AgentResult<AgentGrant>[];
+    /** What /video/agent-call answers when the panel opens; else the next agent token's call. */
+    callAtOpen?: AgentResult<AgentCall>;
     connect?: (Error | null)[];
     slowToken?: Promise<AgentResult<AgentGrant>>;
   } = {},
@@ -69,10 +71,16 @@ function harness(
     },
   } as unknown as VideoSdk;
   let tokens = 0;
+  const agentToken = async (): Promise<AgentResult<AgentGrant>> =>
+    (await answers.slowToken) ??
+    answers.agentToken?.shift() ?? { ok: true, value: grant(`video-${++tokens}`) };
   const api = {
-    agentToken: async () =>
-      (await answers.slowToken) ??
-      answers.agentToken?.shift() ?? { ok: true, value: grant(`video-${++tokens}`) },
+    agentCall: async (): Promise<AgentResult<AgentCall>> => {
+      if (answers.callAtOpen) return answers.callAtOpen;
+      const token = await agentToken();
+      return token.ok ? { ok: true, value: { call: token.value } } : token;
+    },
+    agentToken,
     escalate: () =>
       Promise.resolve({
         ok: true,
@@ -127,7 +135,7 @@ test('a task with a room is joined with the token agent-token gave; without one,
     self: { identity: 'agent-WK0' },
   });
 
-  const without = harness({ agentToken: [failure(404, 'no_room')] });
+  const without = harness({ callAtOpen: { ok: true, value: { call: null } } });
   await without.session.begin();
   expect(without.state().phase).toBe('ready');
   expect(without.connects).toEqual([]);

@@ -64,11 +64,11 @@ export class PanelSession {
   async begin(): Promise<void> {
     const attempt = this.restart();
     this.deps.dispatch({ type: 'session' });
-    const result = await this.deps.api.agentToken();
+    const result = await this.deps.api.agentCall();
     if (attempt !== this.attempt) return;
-    if (result.ok) await this.connect(result.value, attempt, 0);
-    else if (result.failure.code === 'no_room') this.deps.dispatch({ type: 'noRoom' });
-    else this.fail(problemOf(result.failure));
+    if (!result.ok) this.fail(problemOf(result.failure));
+    else if (result.value.call) await this.connect(result.value.call, attempt, 0);
+    else this.deps.dispatch({ type: 'noRoom' });
   }
 
   /** Starts the call: the room, the link in the chat, and the agent in the room. Answers

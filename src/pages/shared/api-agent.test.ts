@@ -95,6 +95,21 @@ test('each call posts the current Flex token and the task as PascalCase JSON', a
   ]);
 });
 
+test('agent-call: the task’s call as a grant, none as null, and a call that is not a grant as a bad answer', async () => {
+  const api = (answer: unknown) =>
+    agentApi(answering(200, answer).fetchFn, () => ({ token: 't', taskSid: TASK }));
+  expect(await api({ call: { ...AGENT, roomSid: ROOM } }).agentCall()).toEqual({
+    ok: true,
+    value: { call: { ...AGENT, roomSid: ROOM, expiresAt: Date.parse(EXPIRES) } },
+  });
+  expect(await api({ call: null }).agentCall()).toEqual({ ok: true, value: { call: null } });
+  for (const body of [{}, { call: { ...AGENT } }, { call: 'RM1' }])
+    expect(await api(body).agentCall()).toEqual({
+      ok: false,
+      failure: { status: 200, code: 'bad_answer', retryAfterSeconds: null },
+    });
+});
+
 test('escalate: the agent grant carries the room SID; an invite outcome the panel does not know is read as posted', async () => {
   const body = {
     roomSid: ROOM,

@@ -147,6 +147,11 @@ export type RecordingPolicy = AgentConfig['recordingPolicy'];
  * room's SID). */
 export type AgentGrant = ExpiresAtMs<ApiAnswer<'/video/agent-token'>>;
 
+/** The task's call when the panel opens on it, as /video/agent-call answers: none is not an error. */
+export interface AgentCall {
+  call: AgentGrant | null;
+}
+
 type EscalationAnswer = ApiAnswer<'/video/escalate'>;
 
 export type Escalation = Pick<EscalationAnswer, 'roomSid' | 'joinUrl' | 'created' | 'inviteStatus'> & {
@@ -185,6 +190,7 @@ export function fetchAgentConfig(fetchFn: Fetch): Promise<AgentResult<AgentConfi
 
 export interface AgentApi {
   escalate(resend: boolean): Promise<AgentResult<Escalation>>;
+  agentCall(): Promise<AgentResult<AgentCall>>;
   agentToken(): Promise<AgentResult<AgentGrant>>;
   recording(action: RecordingAction): Promise<AgentResult<Pick<ApiAnswer<'/video/recording'>, 'recording'>>>;
   complete(): Promise<AgentResult<Pick<ApiAnswer<'/video/complete'>, 'roomSid'>>>;
@@ -217,6 +223,12 @@ export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): A
         const inviteStatus = INVITE_OUTCOMES.find((known) => known === answer.inviteStatus) ?? 'posted';
         if (typeof roomSid !== 'string' || !agent || typeof answer.joinUrl !== 'string') return null;
         return { roomSid, joinUrl: answer.joinUrl, created: answer.created === true, inviteStatus, agent };
+      }),
+    agentCall: () =>
+      post('/video/agent-call', taskParameters(), (answer) => {
+        if (answer.call === null) return { call: null };
+        const call = parseAgentGrant(unchecked<ApiSchema['AgentRoomToken']>(answer.call));
+        return call ? { call } : null;
       }),
     agentToken: () => post('/video/agent-token', taskParameters(), parseAgentGrant),
     recording: (action) =>
