@@ -100,6 +100,9 @@ export interface HostedPanel extends TestPage {
   send(message: unknown): Promise<void>;
 }
 
+/** The host page and the panel in it, loaded: longer than a step's 15 s when several pages run the SDK. */
+const PANEL_LOAD_MS = 45_000;
+
 export interface HostedOptions {
   /** The iframe's size, or the opened window's (whose viewport is the context's). */
   size?: { width: number; height: number };
@@ -138,7 +141,8 @@ export async function openHostedPanel(
     mode,
     ...(session ?? {}),
   });
-  await page.goto(`${host.origin}/host.html?${query}`);
+  // "load" waits for the panel's frame too: a Function under twilio-run, slow on a busy machine.
+  await page.goto(`${host.origin}/host.html?${query}`, { timeout: PANEL_LOAD_MS });
   let panel: Frame;
   let popup: Page | null = null;
   if (mode === 'window') {
