@@ -15,6 +15,7 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'recording-started': 'This video call is now being recorded.',
     'recording-stopped': 'Recording of this video call has stopped.',
     'session-ended': 'The video call has ended. You can keep chatting here.',
+    'participant-removed': 'You were removed from the video call. You can keep chatting here.',
     recordedCallNote: 'This call will be recorded.',
   },
   es: {
@@ -22,6 +23,7 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'recording-started': 'Esta videollamada se está grabando.',
     'recording-stopped': 'La grabación de esta videollamada se ha detenido.',
     'session-ended': 'La videollamada ha terminado. Puedes seguir escribiendo aquí.',
+    'participant-removed': 'Se te ha retirado de la videollamada. Puedes seguir escribiendo aquí.',
     recordedCallNote: 'Esta llamada se grabará.',
   },
   fr: {
@@ -29,6 +31,7 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'recording-started': 'Cet appel vidéo est maintenant enregistré.',
     'recording-stopped': 'L’enregistrement de cet appel vidéo est arrêté.',
     'session-ended': 'L’appel vidéo est terminé. Vous pouvez continuer à discuter ici.',
+    'participant-removed': 'Vous avez été retiré de l’appel vidéo. Vous pouvez continuer à discuter ici.',
     recordedCallNote: 'Cet appel sera enregistré.',
   },
   de: {
@@ -36,6 +39,7 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'recording-started': 'Dieser Videoanruf wird jetzt aufgezeichnet.',
     'recording-stopped': 'Die Aufzeichnung dieses Videoanrufs wurde beendet.',
     'session-ended': 'Der Videoanruf ist beendet. Sie können hier weiterschreiben.',
+    'participant-removed': 'Sie wurden aus dem Videoanruf entfernt. Sie können hier weiterschreiben.',
     recordedCallNote: 'Dieser Anruf wird aufgezeichnet.',
   },
   pt: {
@@ -43,6 +47,7 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'recording-started': 'Esta videochamada está sendo gravada.',
     'recording-stopped': 'A gravação desta videochamada foi interrompida.',
     'session-ended': 'A videochamada terminou. Você pode continuar conversando aqui.',
+    'participant-removed': 'Você foi removido da videochamada. Você pode continuar conversando aqui.',
     recordedCallNote: 'Esta chamada será gravada.',
   },
 };
@@ -55,6 +60,7 @@ export const NOTICE_ENV: Record<keyof NoticeTexts, string> = {
   'recording-started': 'VIDEO_NOTICE_RECORDING_STARTED',
   'recording-stopped': 'VIDEO_NOTICE_RECORDING_STOPPED',
   'session-ended': 'VIDEO_NOTICE_SESSION_ENDED',
+  'participant-removed': 'VIDEO_NOTICE_PARTICIPANT_REMOVED',
   recordedCallNote: 'VIDEO_NOTICE_RECORDED_CALL',
 };
 export const RECORDED_CALL_NOTE_ENV = NOTICE_ENV.recordedCallNote;

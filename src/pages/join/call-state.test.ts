@@ -1,9 +1,11 @@
 import {
   announcements,
   comings,
+  callDuration,
   explainedEnd,
   initialCallState,
   reduceCall,
+  stageFit,
   type CallEvent,
   type CallState,
 } from './call-state';
@@ -106,4 +108,38 @@ test('everyone else in the room is listed in order of arrival; comings name all 
   expect(comings(gone, reduceCall(gone, { type: 'participantDisconnected', identity: 'agent-a' }))).toEqual(
     [],
   );
+});
+
+test('the agent’s microphone and camera follow their track events, are announced, and reset when they leave', () => {
+  const live = run(connected(['agent-WK1']));
+  const muted = reduceCall(live, { type: 'agentMedia', mic: false, camera: true });
+  expect(muted).toMatchObject({ agentMic: false, agentCamera: true });
+  expect(announcements(live, muted)).toEqual(['agentMicOff']);
+  const dark = reduceCall(muted, { type: 'agentMedia', mic: false, camera: false });
+  expect(announcements(muted, dark)).toEqual(['agentCameraOff']);
+  const back = reduceCall(dark, { type: 'agentMedia', mic: true, camera: true });
+  expect(announcements(dark, back)).toEqual(['agentMicOn', 'agentCameraOn']);
+  expect(reduceCall(back, { type: 'agentMedia', mic: true, camera: true })).toBe(back);
+  const gone = reduceCall(dark, { type: 'participantDisconnected', identity: 'agent-WK1' });
+  expect(gone).toMatchObject({ agentMic: true, agentCamera: true });
+  // Nobody to speak of without an agent.
+  expect(run(connected(), { type: 'agentMedia', mic: false, camera: false }).agentMic).toBe(true);
+});
+
+test('the agent’s camera fills the stage in either orientation; a screen share, or a picture filling would mostly cut, is fitted', () => {
+  const portraitPhone = { width: 390, height: 760 };
+  const landscapePhone = { width: 844, height: 300 };
+  expect(stageFit({ width: 640, height: 480 }, portraitPhone, false)).toBe('fill');
+  expect(stageFit({ width: 1280, height: 720 }, portraitPhone, false)).toBe('fill');
+  expect(stageFit({ width: 480, height: 640 }, landscapePhone, false)).toBe('fill');
+  expect(stageFit({ width: 1280, height: 720 }, portraitPhone, true)).toBe('fit');
+  expect(stageFit({ width: 4000, height: 400 }, portraitPhone, false)).toBe('fit');
+  expect(stageFit({ width: 0, height: 0 }, portraitPhone, false)).toBe('fill');
+});
+
+test('the call time is m:ss, then h:mm:ss, in the locale’s digits', () => {
+  expect(callDuration(0, 'en')).toBe('0:00');
+  expect(callDuration(65.7, 'en')).toBe('1:05');
+  expect(callDuration(3600 + 62, 'de')).toBe('1:01:02');
+  expect(callDuration(75, 'ar-EG')).toBe('١:١٥');
 });
