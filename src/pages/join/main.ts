@@ -9,12 +9,12 @@ import {
   type JoinGrant,
   type JoinResult,
 } from '../shared/api';
-import { backgroundSupported, loadCameraFilter } from '../shared/background';
+import { backgroundSupported } from '../shared/background';
 import { browserFamily, supportProblem, type SupportProblem } from '../shared/browser';
 import { LocalMedia, mediaPermissionGranted } from '../shared/media';
 import { loadVideoSdk, preloadVideoSdk } from '../shared/sdk';
-import { keptUntilFailure } from '../shared/script';
 import { loadStrings, type Strings } from '../shared/strings';
+import { loadBlurFilter } from './blur-script';
 import { explainedEnd, type EndReason } from './call-state';
 import { keepInvite, takeInvite } from './invite';
 import { endMessage, failureMessage } from './messages';
@@ -53,9 +53,6 @@ const blur: BlurChoice = { supported: backgroundSupported(), on: false, pending:
 let blurChanges = 0;
 /** Re-renders the current screen after a blur change. */
 let showBlur: () => void = () => undefined;
-/** The blur filter, loaded once (library, worker, model, WebAssembly) and kept for turning blur
- * on again or a new camera; loaded again after a failure, so "Try again" really tries again. */
-const blurFilter = keptUntilFailure(() => loadCameraFilter('blur', null));
 
 listenToPageLifecycle();
 const storage = sessionStorageOrNull();
@@ -147,7 +144,7 @@ async function rejoin(invite: string): Promise<void> {
 const newMedia = () =>
   new LocalMedia(navigator.mediaDevices, {
     followDefaultMicrophone: family !== 'ios',
-    cameraFilter: blur.on ? blurFilter : undefined,
+    cameraFilter: blur.on ? loadBlurFilter : undefined,
   });
 
 /** A link that will never admit anyone again: the preview stops waiting for it. */
@@ -288,7 +285,7 @@ async function chooseBlur(media: LocalMedia, on: boolean, inCall: boolean): Prom
   blurChanges++;
   blur.pending = true;
   showBlur();
-  await media.setCameraFilter(on ? blurFilter : undefined);
+  await media.setCameraFilter(on ? loadBlurFilter : undefined);
   blurChanges--;
   blur.pending = blurChanges > 0;
   if (activeMedia !== media) return;
