@@ -132,6 +132,7 @@ export function renderCall(
   /** Fill the stage with the agent's camera, or fit a picture that filling would cut too much of
    * (a screen share, whose edges matter). */
   const fitAgentVideo = () => {
+    if (!root.contains(screen)) return window.removeEventListener('resize', fitAgentVideo);
     const stage = agentVideo.parentElement!.getBoundingClientRect();
     agentVideo.dataset.fit = stageFit(
       { width: agentVideo.videoWidth, height: agentVideo.videoHeight },
