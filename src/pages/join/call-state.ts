@@ -156,12 +156,22 @@ export function announcements(before: CallState, after: CallState): StringKey[] 
     said.push(after.reconnecting ? 'reconnecting' : 'reconnected');
   if (!before.agentIdentity && after.agentIdentity) said.push('agentJoined');
   if (before.agentIdentity && !after.agentIdentity) said.push('agentLeft');
-  if (before.agentIdentity && after.agentIdentity) {
-    if (before.agentMic !== after.agentMic) said.push(after.agentMic ? 'agentMicOn' : 'agentMicOff');
-    if (before.agentCamera !== after.agentCamera)
-      said.push(after.agentCamera ? 'agentCameraOn' : 'agentCameraOff');
-  }
   return said;
+}
+
+export interface AgentMedia {
+  mic: boolean;
+  camera: boolean;
+}
+
+/** What a screen reader hears about the agent's microphone and camera: the settled state against
+ * the one last said (on and on when they arrive), so the publications that follow an arrival,
+ * or a camera made again, are not read out as a flurry of offs and ons. */
+export function mediaAnnouncements(said: AgentMedia, now: AgentMedia): StringKey[] {
+  const words: StringKey[] = [];
+  if (said.mic !== now.mic) words.push(now.mic ? 'agentMicOn' : 'agentMicOff');
+  if (said.camera !== now.camera) words.push(now.camera ? 'agentCameraOn' : 'agentCameraOff');
+  return words;
 }
 
 /** How the agent's video takes the stage: `fill` (cover, edges cut) when that keeps at least

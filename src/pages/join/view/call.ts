@@ -1,7 +1,7 @@
 /** The call: the agent's video large, the customer's own small and mirrored, a persistent
  * recording badge, network quality, connection banners, and mute / camera / leave. */
 import type { CallState } from '../call-state';
-import { announcements, callDuration, comings, roleOf, stageFit } from '../call-state';
+import { announcements, callDuration, comings, mediaAnnouncements, roleOf, stageFit } from '../call-state';
 import type { LocalMedia } from '../../shared/media';
 import type { CallView } from '../room';
 import { SCREEN_TRACK_NAME, type RemoteMediaTrack } from '../../shared/sdk';
@@ -24,6 +24,8 @@ export interface MountedCall extends CallView {
 }
 
 const RECONNECTED_NOTICE_MS = 3000;
+/** How long the agent's microphone and camera must stay as they are before a change is said. */
+const MEDIA_SETTLE_MS = 1500;
 /** Where the self-view can sit, in the order "Move your video" takes it round the stage. */
 const CORNERS = ['bottom-end', 'top-end', 'top-start', 'bottom-start'];
 
@@ -156,6 +158,9 @@ export function renderCall(
     if (!root.contains(screen)) clearInterval(ticking);
   };
   let ticking: ReturnType<typeof setInterval> | undefined;
+  /** The agent's media as last said; on and on until something else is (see mediaAnnouncements). */
+  let saidMedia = { mic: true, camera: true };
+  let mediaSettling: ReturnType<typeof setTimeout> | undefined;
 
   const updateMedia = () => {
     const offText =
@@ -200,6 +205,17 @@ export function renderCall(
       for (const change of comings(previous, state))
         said.push(fill(change.joined ? text.joined : text.left, { role: text[change.role] }));
       if (said.length) announce(announcer, said.join(' '));
+      if (previous.agentMic !== state.agentMic || previous.agentCamera !== state.agentCamera) {
+        clearTimeout(mediaSettling);
+        mediaSettling = setTimeout(() => {
+          const now = { mic: state.agentMic, camera: state.agentCamera };
+          // An agent who left is said to have left, not to have turned anything on.
+          const words = state.agentIdentity ? mediaAnnouncements(saidMedia, now) : [];
+          saidMedia = now;
+          if (words.length && root.contains(screen))
+            announce(announcer, words.map((key) => text[key]).join(' '));
+        }, MEDIA_SETTLE_MS);
+      }
     },
     showAgentVideo(track: RemoteMediaTrack | null) {
       shownAgentVideo?.detach();
