@@ -262,8 +262,9 @@ export interface paths {
     /**
      * Disconnect a participant of the task's room and revoke the link that admitted it.
      * @description Disconnects `Identity` from the task's in-progress room and revokes the join link that
-     *     admitted it (its later joins answer `410 invite_revoked`). `removed` is false if nobody of
-     *     that identity was connected. The agent's own identity is refused with
+     *     admitted it (its later joins answer `410 invite_revoked`); a removed customer is told in the
+     *     task's chat (`VIDEO_NOTICE_PARTICIPANT_REMOVED`). `removed` is false if nobody of that
+     *     identity was connected. The agent's own identity is refused with
      *     `400 invalid_request` (to leave, end the session with `/video/complete`);
      *     `404 no_room` without an in-progress room. The caller's worker must hold an accepted
      *     reservation on the task.

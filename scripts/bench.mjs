@@ -73,6 +73,9 @@ export async function joinPageSizeSection() {
     rows.push([label, kB(size.raw), kB(size.gzip)]);
   }
   rows.push(['page’s own total (HTML + JS + CSS)', kB(own.raw), kB(own.gzip)]);
+  // Fetched only when a customer turns blur on (with the processors), so not in the totals.
+  const blurScript = await sizeOf('join/blur.js');
+  rows.push(['blur filter (join/blur.js), only with blur on', kB(blurScript.raw), kB(blurScript.gzip)]);
   const asShipped = (label, extra = { raw: 0, gzip: 0 }) => {
     const gzip = shipped.gzip + extra.gzip;
     return [

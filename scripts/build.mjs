@@ -82,13 +82,16 @@ for (const stylesheet of ['join/app.css', 'agent/panel.css']) {
 // The pages, each bundled from src/pages/<page>/main.ts into dist/assets/<page>/<bundle>.js. The
 // join page runs on customers' phones, back to Safari 14; agents run Flex, whose supported browsers
 // are all recent, so the panel needs none of that care.
+// The join page's blur filter is a script of its own (join/blur.js), fetched only when a customer
+// turns blur on.
 const PAGES = [
   { page: 'join', bundle: 'app', target: ['es2020', 'safari14'] },
+  { page: 'join', bundle: 'blur', entry: 'blur-filter.ts', target: ['es2020', 'safari14'] },
   { page: 'agent', bundle: 'panel', target: ['es2020', 'chrome100', 'edge100', 'firefox100', 'safari15'] },
 ];
-for (const { page, bundle, target } of PAGES) {
+for (const { page, bundle, entry = 'main.ts', target } of PAGES) {
   await build({
-    entryPoints: { [bundle]: path.join(root, 'src', 'pages', page, 'main.ts') },
+    entryPoints: { [bundle]: path.join(root, 'src', 'pages', page, entry) },
     outdir: path.join(out, 'assets', page),
     bundle: true,
     platform: 'browser',

@@ -5,7 +5,12 @@ import { twilioFailure } from './twilio-errors';
 
 /** What the bundle writes into a conversation; each message says which it is in its Attributes. */
 export type NoticeKind =
-  'invite' | 'recording-started' | 'recording-stopped' | 'session-ended' | 'supervisor-joined';
+  | 'invite'
+  | 'recording-started'
+  | 'recording-stopped'
+  | 'session-ended'
+  | 'supervisor-joined'
+  | 'participant-removed';
 
 export interface PostedMessage {
   sid: string;

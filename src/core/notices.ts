@@ -16,6 +16,7 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'recording-stopped': 'Recording of this video call has stopped.',
     'session-ended': 'The video call has ended. You can keep chatting here.',
     'supervisor-joined': 'A supervisor has joined the video call.',
+    'participant-removed': 'You were removed from the video call. You can keep chatting here.',
     recordedCallNote: 'This call will be recorded.',
   },
   es: {
@@ -24,6 +25,7 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'recording-stopped': 'La grabación de esta videollamada se ha detenido.',
     'session-ended': 'La videollamada ha terminado. Puedes seguir escribiendo aquí.',
     'supervisor-joined': 'Un supervisor se ha unido a la videollamada.',
+    'participant-removed': 'Se te ha retirado de la videollamada. Puedes seguir escribiendo aquí.',
     recordedCallNote: 'Esta llamada se grabará.',
   },
   fr: {
@@ -32,6 +34,7 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'recording-stopped': 'L’enregistrement de cet appel vidéo est arrêté.',
     'session-ended': 'L’appel vidéo est terminé. Vous pouvez continuer à discuter ici.',
     'supervisor-joined': 'Un superviseur a rejoint l’appel vidéo.',
+    'participant-removed': 'Vous avez été retiré de l’appel vidéo. Vous pouvez continuer à discuter ici.',
     recordedCallNote: 'Cet appel sera enregistré.',
   },
   de: {
@@ -40,6 +43,7 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'recording-stopped': 'Die Aufzeichnung dieses Videoanrufs wurde beendet.',
     'session-ended': 'Der Videoanruf ist beendet. Sie können hier weiterschreiben.',
     'supervisor-joined': 'Eine Teamleitung ist dem Videoanruf beigetreten.',
+    'participant-removed': 'Sie wurden aus dem Videoanruf entfernt. Sie können hier weiterschreiben.',
     recordedCallNote: 'Dieser Anruf wird aufgezeichnet.',
   },
   pt: {
@@ -48,6 +52,7 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'recording-stopped': 'A gravação desta videochamada foi interrompida.',
     'session-ended': 'A videochamada terminou. Você pode continuar conversando aqui.',
     'supervisor-joined': 'Um supervisor entrou na videochamada.',
+    'participant-removed': 'Você foi removido da videochamada. Você pode continuar conversando aqui.',
     recordedCallNote: 'Esta chamada será gravada.',
   },
 };
@@ -61,6 +66,7 @@ export const NOTICE_ENV: Record<keyof NoticeTexts, string> = {
   'recording-stopped': 'VIDEO_NOTICE_RECORDING_STOPPED',
   'session-ended': 'VIDEO_NOTICE_SESSION_ENDED',
   'supervisor-joined': 'VIDEO_NOTICE_SUPERVISOR_JOINED',
+  'participant-removed': 'VIDEO_NOTICE_PARTICIPANT_REMOVED',
   recordedCallNote: 'VIDEO_NOTICE_RECORDED_CALL',
 };
 export const RECORDED_CALL_NOTE_ENV = NOTICE_ENV.recordedCallNote;

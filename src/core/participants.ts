@@ -2,6 +2,8 @@ import type { Twilio } from 'twilio';
 import { AppError } from './errors';
 import type { EscalationDeps } from './escalation';
 import { isCustomerRevoked, nonceOfCustomer, revokeLinks, type LinkRevocations } from './links';
+import { isConversationGone, postNotice } from './messages';
+import type { CustomerChat } from './notices';
 import type { TaskCaller } from './ownership';
 import { requireRoom, VideoRoom } from './rooms';
 import { agentIdentity } from './tokens';
@@ -25,14 +27,17 @@ export async function disconnect(client: Twilio, roomSid: string, participant: s
 
 /**
  * Removes a participant from the task's room and revokes the link that admitted it, so the
- * same link cannot bring them back. The two are independent and go out together. The agent
- * cannot remove themself: ending the session is /video/complete.
+ * same link cannot bring them back. The two are independent and go out together. A customer who
+ * was in the call is then told in the chat (`chat`, absent for a task without one), since their
+ * page cannot tell a removal from any other disconnect by itself. The agent cannot remove
+ * themself: ending the session is /video/complete.
  */
 export async function removeParticipant(
   deps: Pick<EscalationDeps, 'twilio' | 'syncServiceSid' | 'agentIdentityKey' | 'now'>,
   inProgress: VideoRoom | undefined,
   agent: TaskCaller,
   identity: string,
+  chat?: CustomerChat,
 ) {
   const room = requireRoom(inProgress);
   if (identity === agentIdentity(deps.agentIdentityKey, agent, room.sid)) {
@@ -51,6 +56,15 @@ export async function removeParticipant(
         )
       : undefined,
   ]);
+  if (removed && nonce && chat) {
+    const words = chat.notices['participant-removed'];
+    await postNotice(deps.twilio, chat.conversationSid, room.sid, 'participant-removed', words).catch(
+      (err: unknown) => {
+        // The removal stands; a chat closed in the meantime has nobody left to tell.
+        if (!isConversationGone(err)) throw err;
+      },
+    );
+  }
   return { removed, roomSid: room.sid, identity };
 }
 

@@ -298,3 +298,17 @@ test('screen share: an extra named track, stopped here or by the browser’s own
   expect(await panelStoppedTracks(hosted)).toEqual([]);
   await customerPage.close();
 });
+
+test('the customer muting shows on the panel in words, and goes when they unmute (issue 20)', async () => {
+  const { hosted, task } = await inCall();
+  const customerPage = await customerJoins(context, task.joinUrl);
+  await panelScreen(hosted, 'live').waitFor();
+  const micOff = hosted.panel.locator('.stage .mic-off');
+  await hidden(micOff);
+  await customerPage.page.getByRole('button', { name: 'Mute microphone' }).click();
+  await visible(micOff, 15_000);
+  await hasText(micOff, 'The customer’s microphone is off');
+  await customerPage.page.getByRole('button', { name: 'Unmute microphone' }).click();
+  await hidden(micOff, 15_000);
+  await customerPage.close();
+});

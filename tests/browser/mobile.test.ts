@@ -41,7 +41,7 @@ function setPageVisibility(page: import('playwright-core').Page, state: 'hidden'
   }, state);
 }
 
-test('portrait phone: preview and call fit the screen; the self-view is small and mirrored', async () => {
+test('portrait phone: preview and call fit the screen; the self-view is small, whole and mirrored', async () => {
   const invite = await escalated(stack);
   const { page } = await openPage(context);
   await page.goto(invite.joinUrl);
@@ -65,7 +65,11 @@ test('portrait phone: preview and call fit the screen; the self-view is small an
   const controls = await boxOf(page, '.controls');
   expect(self.x + self.width).toBeLessThanOrEqual(390);
   expect(self.width).toBeLessThan(390 / 2);
-  expect(self.height).toBeGreaterThan(self.width); // portrait self-view on a portrait screen
+  // Whole: the tile takes the camera's own shape (issue 20), never a crop of it.
+  const camera = await page
+    .locator('.self-view video')
+    .evaluate((video: HTMLVideoElement) => video.videoWidth / video.videoHeight);
+  expect(Math.abs(self.width / self.height - camera)).toBeLessThan(0.05);
   expect(controls.y + controls.height).toBeLessThanOrEqual(844);
   for (const name of ['Mute microphone', 'Turn camera off', 'Leave call']) {
     const button = await page.getByRole('button', { name }).boundingBox();

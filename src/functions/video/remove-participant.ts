@@ -1,15 +1,21 @@
+import { noticesFor } from '../../core/notices';
 import { removeParticipant } from '../../core/participants';
 import { escalationDeps } from '../../platform/deps';
 import { defineAgentEndpoint } from '../../platform/flex-auth';
 import { agentTaskParams, participantIdentity } from '../../platform/validate';
 
-/** POST /video/remove-participant: disconnects a participant of the task's room and revokes the
- * link that admitted it. */
+/** POST /video/remove-participant: disconnects a participant of the task's room, revokes the
+ * link that admitted it, and tells a removed customer in the task's chat. */
 export const handler = defineAgentEndpoint(
   '/video/remove-participant',
   agentTaskParams.extend({ Identity: participantIdentity }),
   ['accepted'],
-  (invocation, params, { agent, room }) =>
-    removeParticipant(escalationDeps(invocation), room, agent, params.Identity),
+  (invocation, params, { agent, room, task }) => {
+    const deps = escalationDeps(invocation);
+    const chat = task.conversationSid
+      ? { conversationSid: task.conversationSid, notices: noticesFor(deps.notices, task.attributes) }
+      : undefined;
+    return removeParticipant(deps, room, agent, params.Identity, chat);
+  },
   { readsRoom: true, writesGuards: true },
 );

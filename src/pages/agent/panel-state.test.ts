@@ -106,3 +106,12 @@ test('a removed customer’s link stays revoked through a rejoin, until a new li
   expect(reducePanel(state, { type: 'linkSent' }).customerLinkRevoked).toBe(false);
   expect(reducePanel(state, { type: 'ended' }).customerLinkRevoked).toBe(false);
 });
+
+test('the customer’s microphone off follows their track events and is forgotten when they leave', () => {
+  const muted = inRoom({ type: 'remoteMic', sid: CUSTOMER.sid, on: false });
+  expect(muted.micOff).toEqual([CUSTOMER.sid]);
+  expect(reducePanel(muted, { type: 'remoteMic', sid: CUSTOMER.sid, on: false })).toBe(muted);
+  expect(reducePanel(muted, { type: 'remoteMic', sid: CUSTOMER.sid, on: true }).micOff).toEqual([]);
+  expect(reducePanel(muted, { type: 'participantDisconnected', member: CUSTOMER }).micOff).toEqual([]);
+  expect(run({ type: 'remoteMic', sid: CUSTOMER.sid, on: false }).micOff).toEqual([]);
+});

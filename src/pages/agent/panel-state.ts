@@ -47,6 +47,8 @@ export interface PanelState {
   recordingRequest: RecordingRequest;
   /** Network quality 0–5 by participant SID (the agent's own too); absent until measured. */
   network: Readonly<Record<string, number>>;
+  /** SIDs of the others whose microphone is off (unpublished or disabled), from their track events. */
+  micOff: readonly string[];
   /** The agent's screen is published. */
   sharing: boolean;
   /** The agent removed the customer, which revoked their link, and has sent no new one since. */
@@ -76,6 +78,7 @@ export type PanelEvent =
   | { type: 'recordingAnswered'; recording: boolean }
   | { type: 'recordingFailed'; problem: Problem }
   | { type: 'networkLevel'; sid: string; level: number | null }
+  | { type: 'remoteMic'; sid: string; on: boolean }
   | { type: 'sharing'; on: boolean }
   | { type: 'customerRemoved' | 'linkSent' };
 
@@ -84,13 +87,21 @@ const NO_REQUEST: RecordingRequest = { busy: false, answered: null, problem: nul
 /** Nothing of a room: who was in it and what it did. */
 const NO_ROOM: Pick<
   PanelState,
-  'self' | 'others' | 'recording' | 'recordingRequest' | 'network' | 'sharing' | 'customerLinkRevoked'
+  | 'self'
+  | 'others'
+  | 'recording'
+  | 'recordingRequest'
+  | 'network'
+  | 'micOff'
+  | 'sharing'
+  | 'customerLinkRevoked'
 > = {
   self: null,
   others: [],
   recording: false,
   recordingRequest: NO_REQUEST,
   network: {},
+  micOff: [],
   sharing: false,
   customerLinkRevoked: false,
 };
@@ -152,7 +163,12 @@ export function reducePanel(state: PanelState, event: PanelEvent): PanelState {
       if (!inCall(state.phase)) return state;
       const network = { ...state.network };
       delete network[event.member.sid];
-      return { ...state, others: state.others.filter((m) => m.sid !== event.member.sid), network };
+      return {
+        ...state,
+        others: state.others.filter((m) => m.sid !== event.member.sid),
+        network,
+        micOff: state.micOff.filter((sid) => sid !== event.member.sid),
+      };
     }
     case 'recordingChanged':
       if (!inCall(state.phase)) return state;
@@ -193,6 +209,11 @@ export function reducePanel(state: PanelState, event: PanelEvent): PanelState {
       if (event.level === null) delete network[event.sid];
       else network[event.sid] = event.level;
       return { ...state, network };
+    }
+    case 'remoteMic': {
+      if (!inCall(state.phase) || state.micOff.includes(event.sid) === !event.on) return state;
+      const others = state.micOff.filter((sid) => sid !== event.sid);
+      return { ...state, micOff: event.on ? others : [...others, event.sid] };
     }
     case 'sharing':
       return { ...state, sharing: event.on && inCall(state.phase) };

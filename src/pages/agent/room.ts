@@ -2,7 +2,7 @@
  * events (shared/room-events.ts) into panel events and remote tracks for the view; when the SDK
  * gives up a lost connection, `onDisconnected` decides. */
 import type { AgentGrant } from '../shared/api';
-import { followRoom, presentTracks } from '../shared/room-events';
+import { followRoom, presentTracks, remoteMedia } from '../shared/room-events';
 import type { RemoteMediaTrack, RemoteParticipant, Room, VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
 import type { Member, PanelEvent } from './panel-state';
@@ -47,6 +47,8 @@ export async function joinRoom(
   let leaving = false;
   const stopFollowingTracks = media.publishTo(local, connectedWith);
 
+  const followMic = (participant: RemoteParticipant) =>
+    handlers.dispatch({ type: 'remoteMic', sid: participant.sid, on: remoteMedia(participant).mic });
   const follow = (participant: RemoteParticipant) => {
     participant.on('networkQualityLevelChanged', (level) =>
       handlers.dispatch({ type: 'networkLevel', sid: participant.sid, level }),
@@ -57,11 +59,13 @@ export async function joinRoom(
     participantConnected(participant) {
       follow(participant);
       handlers.dispatch({ type: 'participantConnected', member: member(participant) });
+      followMic(participant);
     },
     participantDisconnected: (participant) =>
       handlers.dispatch({ type: 'participantDisconnected', member: member(participant) }),
     trackSubscribed: (track, participant) => handlers.addTrack(track, member(participant)),
     trackUnsubscribed: (track) => handlers.removeTrack(track),
+    mediaChanged: followMic,
     reconnecting: () => handlers.dispatch({ type: 'reconnecting' }),
     reconnected: () => handlers.dispatch({ type: 'reconnected' }),
     recordingChanged: (recording) => handlers.dispatch({ type: 'recordingChanged', recording }),
@@ -84,6 +88,7 @@ export async function joinRoom(
   handlers.dispatch({ type: 'networkLevel', sid: local.sid, level: local.networkQualityLevel });
   for (const participant of present)
     handlers.dispatch({ type: 'networkLevel', sid: participant.sid, level: participant.networkQualityLevel });
+  present.forEach(followMic);
   for (const present of presentTracks(room)) handlers.addTrack(present.track, member(present.participant));
 
   return {

@@ -1,9 +1,12 @@
 import {
   announcements,
   comings,
+  callDuration,
   explainedEnd,
+  mediaAnnouncements,
   initialCallState,
   reduceCall,
+  stageFit,
   type CallEvent,
   type CallState,
 } from './call-state';
@@ -110,4 +113,43 @@ test('everyone else in the room is listed in order of arrival; comings name all 
   expect(comings(gone, reduceCall(gone, { type: 'participantDisconnected', identity: 'agent-a' }))).toEqual(
     [],
   );
+});
+
+test('the agent’s microphone and camera follow their track events and reset when they leave', () => {
+  const live = run(connected(['agent-WK1']));
+  const muted = reduceCall(live, { type: 'agentMedia', mic: false, camera: true });
+  expect(muted).toMatchObject({ agentMic: false, agentCamera: true });
+  const dark = reduceCall(muted, { type: 'agentMedia', mic: false, camera: false });
+  expect(dark).toMatchObject({ agentMic: false, agentCamera: false });
+  expect(reduceCall(dark, { type: 'agentMedia', mic: false, camera: false })).toBe(dark);
+  const gone = reduceCall(dark, { type: 'participantDisconnected', identity: 'agent-WK1' });
+  expect(gone).toMatchObject({ agentMic: true, agentCamera: true });
+  // Nobody to speak of without an agent.
+  expect(run(connected(), { type: 'agentMedia', mic: false, camera: false }).agentMic).toBe(true);
+});
+
+test('the agent’s media is said against what was last said', () => {
+  const on = { mic: true, camera: true };
+  expect(mediaAnnouncements(on, on)).toEqual([]);
+  expect(mediaAnnouncements(on, { mic: false, camera: true })).toEqual(['agentMicOff']);
+  expect(mediaAnnouncements(on, { mic: false, camera: false })).toEqual(['agentMicOff', 'agentCameraOff']);
+  expect(mediaAnnouncements({ mic: false, camera: false }, on)).toEqual(['agentMicOn', 'agentCameraOn']);
+});
+
+test('the agent’s camera fills the stage in either orientation; a screen share, or a picture filling would mostly cut, is fitted', () => {
+  const portraitPhone = { width: 390, height: 760 };
+  const landscapePhone = { width: 844, height: 300 };
+  expect(stageFit({ width: 640, height: 480 }, portraitPhone, false)).toBe('fill');
+  expect(stageFit({ width: 1280, height: 720 }, portraitPhone, false)).toBe('fill');
+  expect(stageFit({ width: 480, height: 640 }, landscapePhone, false)).toBe('fill');
+  expect(stageFit({ width: 1280, height: 720 }, portraitPhone, true)).toBe('fit');
+  expect(stageFit({ width: 4000, height: 400 }, portraitPhone, false)).toBe('fit');
+  expect(stageFit({ width: 0, height: 0 }, portraitPhone, false)).toBe('fill');
+});
+
+test('the call time is m:ss, then h:mm:ss, in the locale’s digits', () => {
+  expect(callDuration(0, 'en')).toBe('0:00');
+  expect(callDuration(65.7, 'en')).toBe('1:05');
+  expect(callDuration(3600 + 62, 'de')).toBe('1:01:02');
+  expect(callDuration(75, 'ar-EG')).toBe('١:١٥');
 });

@@ -20,6 +20,10 @@ export interface CallState {
   others: string[];
   /** Whether an agent was here earlier, so the waiting text can say they left. */
   agentLeft: boolean;
+  /** Whether the agent's microphone and camera reach the customer (published and enabled, from
+   * the SDK's track events); true while there is no agent, so nothing is said about nobody. */
+  agentMic: boolean;
+  agentCamera: boolean;
   /** 0 (no network) to 5; null until the SDK measured it. */
   networkLevel: number | null;
   endReason: EndReason | null;
@@ -30,6 +34,7 @@ export type CallEvent =
   | { type: 'participantConnected' | 'participantDisconnected'; identity: string }
   | { type: 'reconnecting' | 'reconnected' | 'recordingStarted' | 'recordingStopped' }
   | { type: 'networkQuality'; level: number | null }
+  | { type: 'agentMedia'; mic: boolean; camera: boolean }
   | { type: 'disconnected'; errorCode: number | null; byCustomer: boolean };
 
 export const isAgent = (identity: string): boolean => identity.startsWith(AGENT_IDENTITY_PREFIX);
@@ -41,6 +46,8 @@ export const initialCallState: CallState = {
   agentIdentity: null,
   others: [],
   agentLeft: false,
+  agentMic: true,
+  agentCamera: true,
   networkLevel: null,
   endReason: null,
 };
@@ -66,7 +73,15 @@ export function reduceCall(state: CallState, event: CallEvent): CallState {
     case 'participantDisconnected': {
       const others = state.others.filter((id) => id !== event.identity);
       if (event.identity !== state.agentIdentity) return { ...state, others };
-      return { ...state, others, agentIdentity: null, agentLeft: true, phase: 'waiting' };
+      return {
+        ...state,
+        others,
+        agentIdentity: null,
+        agentLeft: true,
+        agentMic: true,
+        agentCamera: true,
+        phase: 'waiting',
+      };
     }
     case 'reconnecting':
       return { ...state, reconnecting: true };
@@ -76,6 +91,10 @@ export function reduceCall(state: CallState, event: CallEvent): CallState {
       return { ...state, recording: true };
     case 'recordingStopped':
       return { ...state, recording: false };
+    case 'agentMedia':
+      if (!state.agentIdentity || (state.agentMic === event.mic && state.agentCamera === event.camera))
+        return state;
+      return { ...state, agentMic: event.mic, agentCamera: event.camera };
     case 'networkQuality':
       return { ...state, networkLevel: event.level };
     case 'disconnected':
@@ -143,4 +162,48 @@ export function announcements(before: CallState, after: CallState): StringKey[] 
   if (!before.agentIdentity && after.agentIdentity) said.push('agentJoined');
   if (before.agentIdentity && !after.agentIdentity) said.push('agentLeft');
   return said;
+}
+
+export interface AgentMedia {
+  mic: boolean;
+  camera: boolean;
+}
+
+/** What a screen reader hears about the agent's microphone and camera: the settled state against
+ * the one last said (on and on when they arrive), so the publications that follow an arrival,
+ * or a camera made again, are not read out as a flurry of offs and ons. */
+export function mediaAnnouncements(said: AgentMedia, now: AgentMedia): StringKey[] {
+  const words: StringKey[] = [];
+  if (said.mic !== now.mic) words.push(now.mic ? 'agentMicOn' : 'agentMicOff');
+  if (said.camera !== now.camera) words.push(now.camera ? 'agentCameraOn' : 'agentCameraOff');
+  return words;
+}
+
+/** How the agent's video takes the stage: `fill` (cover, edges cut) when that keeps at least
+ * MIN_FILL_SHARE of the picture across, as for a camera in either orientation on a phone held
+ * either way; else `fit` (contain). A screen share is always fitted: its edges carry the content. */
+const MIN_FILL_SHARE = 0.25;
+export function stageFit(
+  video: { width: number; height: number },
+  stage: { width: number; height: number },
+  isScreen: boolean,
+): 'fill' | 'fit' {
+  if (isScreen || !video.width || !video.height || !stage.width || !stage.height)
+    return isScreen ? 'fit' : 'fill';
+  const videoAspect = video.width / video.height;
+  const stageAspect = stage.width / stage.height;
+  return Math.min(videoAspect, stageAspect) / Math.max(videoAspect, stageAspect) >= MIN_FILL_SHARE
+    ? 'fill'
+    : 'fit';
+}
+
+/** The call's running time in the customer's locale (its digits), m:ss or h:mm:ss. */
+export function callDuration(seconds: number, locale: string): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  const one = new Intl.NumberFormat(locale, { useGrouping: false });
+  const two = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor(whole / 60) % 60;
+  const rest = `${two.format(whole % 60)}`;
+  return hours ? `${one.format(hours)}:${two.format(minutes)}:${rest}` : `${one.format(minutes)}:${rest}`;
 }

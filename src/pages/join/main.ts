@@ -2,13 +2,19 @@
  * Each step is a screen; this file only decides which one comes next. The preview uses the
  * browser's own camera; the Video SDK downloads from the start and runs behind the preview, and
  * only Join waits for it. */
-import { needsFreshGrant, requestJoin, type JoinGrant } from '../shared/api';
-import { backgroundSupported, loadCameraFilter } from '../shared/background';
+import {
+  needsFreshGrant,
+  requestJoin,
+  type JoinFailure,
+  type JoinGrant,
+  type JoinResult,
+} from '../shared/api';
+import { backgroundSupported } from '../shared/background';
 import { browserFamily, supportProblem, type SupportProblem } from '../shared/browser';
 import { LocalMedia, mediaPermissionGranted } from '../shared/media';
 import { loadVideoSdk, preloadVideoSdk } from '../shared/sdk';
-import { keptUntilFailure } from '../shared/script';
 import { loadStrings, type Strings } from '../shared/strings';
+import { loadBlurFilter } from './blur-script';
 import { explainedEnd, type EndReason } from './call-state';
 import { keepInvite, takeInvite } from './invite';
 import { endMessage, failureMessage } from './messages';
@@ -27,6 +33,14 @@ const family = browserFamily(navigator.userAgent, navigator.maxTouchPoints);
 const isPhone = family === 'ios' || family === 'android';
 const fetchJson = (url: string, init: RequestInit) => fetch(url, init);
 
+/** While the preview waits for Join it asks /video/join this often (only while the tab is
+ * visible, and at once when it is shown again), so an end or a revocation is shown without a room
+ * connection and Join always has a fresh grant: 12 requests a minute per waiting customer, each
+ * two Twilio reads (README, "The customer's join page"). */
+const PREVIEW_RECHECK_MS = 5000;
+/** The newest grant /video/join gave, so a rejoin needs no new check while it is fresh. */
+let lastGrant: JoinGrant | null = null;
+
 /** What must be released when the screen changes or the page goes away; null when nothing is open. */
 let activeMedia: LocalMedia | null = null;
 let activeCall: Call | null = null;
@@ -39,9 +53,6 @@ const blur: BlurChoice = { supported: backgroundSupported(), on: false, pending:
 let blurChanges = 0;
 /** Re-renders the current screen after a blur change. */
 let showBlur: () => void = () => undefined;
-/** The blur filter, loaded once (library, worker, model, WebAssembly) and kept for turning blur
- * on again or a new camera; loaded again after a failure, so "Try again" really tries again. */
-const blurFilter = keptUntilFailure(() => loadCameraFilter('blur', null));
 
 listenToPageLifecycle();
 const storage = sessionStorageOrNull();
@@ -83,23 +94,64 @@ function showUnsupported(problem: NonNullable<SupportProblem>): void {
   renderMessage(root, { state: 'unsupported', icon: 'browser', title: text.unsupportedTitle, paragraphs });
 }
 
+/** /video/join, remembering the grant for a rejoin. */
+async function askJoin(invite: string): Promise<JoinResult> {
+  const result = await requestJoin(fetchJson, invite);
+  if (result.ok) lastGrant = result.grant;
+  return result;
+}
+
+function showFailure(invite: string, failure: JoinFailure): void {
+  releaseAll();
+  renderMessage(
+    root,
+    failureMessage(text, failure, { label: text.tryAgain, onClick: () => void checkInvite(invite) }),
+  );
+}
+
 async function checkInvite(invite: string): Promise<void> {
   renderLoading(root, text.checkingInvite);
   const permitted = mediaPermissionGranted();
-  const result = await requestJoin(fetchJson, invite);
+  const result = await askJoin(invite);
   if (result.ok) showPreview(invite, result.grant, await permitted);
-  else
-    renderMessage(
-      root,
-      failureMessage(text, result.failure, { label: text.tryAgain, onClick: () => void checkInvite(invite) }),
-    );
+  else showFailure(invite, result.failure);
 }
 
-function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean): void {
-  const media = new LocalMedia(navigator.mediaDevices, {
+/** Rejoin after leaving or a lost connection: one tap, straight back into the call with the
+ * camera and microphone the customer already allowed, no preview and no second Join. The last
+ * grant is used while it is fresh; anything that goes wrong falls back to the preview, which
+ * says what. */
+async function rejoin(invite: string): Promise<void> {
+  keepInvite(storage, invite);
+  renderLoading(root, text.rejoining);
+  const grant = lastGrant && !needsFreshGrant(lastGrant, Date.now()) ? lastGrant : null;
+  const result: JoinResult = grant ? { ok: true, grant } : await askJoin(invite);
+  if (!result.ok) return showFailure(invite, result.failure);
+  const media = newMedia();
+  activeMedia = media;
+  try {
+    const sdk = loadVideoSdk();
+    await media.start();
+    if (activeMedia !== media) return;
+    activeCall = await joinCall(await sdk, result.grant, media, () => showCall(invite, media));
+  } catch {
+    if (activeMedia !== media) return;
+    releaseAll();
+    void checkInvite(invite);
+  }
+}
+
+const newMedia = () =>
+  new LocalMedia(navigator.mediaDevices, {
     followDefaultMicrophone: family !== 'ios',
-    cameraFilter: blur.on ? blurFilter : undefined,
+    cameraFilter: blur.on ? loadBlurFilter : undefined,
   });
+
+/** A link that will never admit anyone again: the preview stops waiting for it. */
+const linkGone = (failure: JoinFailure) => ['invalid', 'expired', 'revoked', 'ended'].includes(failure.kind);
+
+function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean): void {
+  const media = newMedia();
   activeMedia = media;
   let grant = firstGrant;
   let joining = false;
@@ -124,18 +176,8 @@ function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean):
     if (!sdk) return cannotJoin();
     if (!sdk.isSupported) return showUnsupported('unsupported');
     if (needsFreshGrant(grant, Date.now())) {
-      const result = await requestJoin(fetchJson, invite);
-      if (!result.ok) {
-        releaseAll();
-        renderMessage(
-          root,
-          failureMessage(text, result.failure, {
-            label: text.tryAgain,
-            onClick: () => void checkInvite(invite),
-          }),
-        );
-        return;
-      }
+      const result = await askJoin(invite);
+      if (!result.ok) return showFailure(invite, result.failure);
       grant = result.grant;
     }
     try {
@@ -161,9 +203,21 @@ function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean):
   const stopFollowingMedia = media.onChange(preview.update);
   const onDeviceChange = () => void refreshDevices();
   navigator.mediaDevices.addEventListener('devicechange', onDeviceChange);
+  const followRoom = async () => {
+    if (joining || document.visibilityState !== 'visible') return;
+    const result = await askJoin(invite);
+    if (activeMedia !== media || joining) return;
+    if (result.ok) grant = result.grant;
+    else if (linkGone(result.failure)) showFailure(invite, result.failure);
+  };
+  const recheck = setInterval(() => void followRoom(), PREVIEW_RECHECK_MS);
+  const onVisible = () => void followRoom();
+  document.addEventListener('visibilitychange', onVisible);
   detachScreen = () => {
     stopFollowingMedia();
     navigator.mediaDevices.removeEventListener('devicechange', onDeviceChange);
+    clearInterval(recheck);
+    document.removeEventListener('visibilitychange', onVisible);
   };
 
   // A returning customer who already allowed both is not asked again, so no gesture is needed.
@@ -218,12 +272,8 @@ function showCall(invite: string, media: LocalMedia): CallView {
 async function showEnd(invite: string, reason: EndReason): Promise<void> {
   if (unloading) return;
   keepInvite(storage, null);
-  const told = reason === 'unexplained' ? explainedEnd(await requestJoin(fetchJson, invite)) : reason;
-  const rejoin = () => {
-    keepInvite(storage, invite);
-    void checkInvite(invite);
-  };
-  renderMessage(root, endMessage(text, told, { label: text.rejoin, onClick: rejoin }));
+  const told = reason === 'unexplained' ? explainedEnd(await askJoin(invite)) : reason;
+  renderMessage(root, endMessage(text, told, { label: text.rejoin, onClick: () => void rejoin(invite) }));
 }
 
 /** The camera is made again with or without blur (LocalMedia.setCameraFilter), the preview or
@@ -235,7 +285,7 @@ async function chooseBlur(media: LocalMedia, on: boolean, inCall: boolean): Prom
   blurChanges++;
   blur.pending = true;
   showBlur();
-  await media.setCameraFilter(on ? blurFilter : undefined);
+  await media.setCameraFilter(on ? loadBlurFilter : undefined);
   blurChanges--;
   blur.pending = blurChanges > 0;
   if (activeMedia !== media) return;

@@ -9,7 +9,7 @@ import {
   type RemoteParticipant,
   type VideoSdk,
 } from '../shared/sdk';
-import { followRoom, presentTracks } from '../shared/room-events';
+import { followRoom, presentTracks, remoteMedia } from '../shared/room-events';
 
 export interface CallView {
   render(state: CallState, previous: CallState): void;
@@ -52,7 +52,16 @@ export async function joinCall(
     const previous = state;
     state = reduceCall(state, event);
     if (state !== previous) view.render(state, previous);
-    if (state.agentIdentity !== previous.agentIdentity) showAgentVideo();
+    if (state.agentIdentity !== previous.agentIdentity) {
+      showAgentVideo();
+      const agent = [...room.participants.values()].find((p) => p.identity === state.agentIdentity);
+      if (agent) followAgentMedia(agent);
+    }
+  };
+  /** What the agent sends, as their track events change it (never polled). */
+  const followAgentMedia = (participant: RemoteParticipant) => {
+    if (participant.identity === state.agentIdentity)
+      dispatch({ type: 'agentMedia', ...remoteMedia(participant) });
   };
 
   const showTrack = (track: RemoteMediaTrack, participant: RemoteParticipant) => {
@@ -69,6 +78,7 @@ export async function joinCall(
     participantDisconnected: (participant) =>
       dispatch({ type: 'participantDisconnected', identity: participant.identity }),
     trackSubscribed: showTrack,
+    mediaChanged: followAgentMedia,
     trackUnsubscribed(track) {
       if (track.kind === 'audio') return view.removeRemoteAudio(track);
       const index = agentVideos.findIndex((v) => v.track === track);

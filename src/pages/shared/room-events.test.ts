@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { followRoom, presentTracks, type RoomEvents } from './room-events';
-import type { RemoteParticipant, RemoteTrack, Room } from './sdk';
+import { followRoom, presentTracks, remoteMedia, type RoomEvents } from './room-events';
+import type { RemoteParticipant, RemoteTrack, RemoteTrackPublication, Room } from './sdk';
 
 /** A double of the SDK's Room: only its events and the participants already in it. */
 function roomDouble(participants: RemoteParticipant[] = []) {
@@ -29,6 +29,7 @@ function recorder(): { seen: string[]; events: RoomEvents } {
       participantDisconnected: (p) => seen.push(`left ${p.sid}`),
       trackSubscribed: (t, p) => seen.push(`track ${t.sid} of ${p.sid}`),
       trackUnsubscribed: (t) => seen.push(`untrack ${t.sid}`),
+      mediaChanged: (p) => seen.push(`media of ${p.sid}`),
       reconnecting: () => seen.push('reconnecting'),
       reconnected: () => seen.push('reconnected'),
       recordingChanged: (on) => seen.push(`recording ${on}`),
@@ -86,4 +87,34 @@ test('present tracks: only those already subscribed, media only, with their part
     ({ track: t, participant: p }) => `${t.sid} of ${p.sid}`,
   );
   expect(listed).toEqual(['MTa of PA1', 'MTv of PA2']);
+});
+
+test('a track published, unpublished, disabled or enabled is a media change of its participant', () => {
+  const room = roomDouble();
+  const { seen, events } = recorder();
+  followRoom(room, events);
+  const other = participant('PA1');
+  for (const event of ['trackPublished', 'trackDisabled', 'trackEnabled', 'trackUnpublished'])
+    room.emit(event, {}, other);
+  expect(seen).toEqual(['media of PA1', 'media of PA1', 'media of PA1', 'media of PA1']);
+});
+
+test('remote media: a microphone or camera counts while published and enabled; a screen share is no camera', () => {
+  const publication = (kind: 'audio' | 'video' | 'data', isTrackEnabled: boolean, trackName = 'cam') =>
+    ({ kind, isTrackEnabled, trackName, track: null }) as RemoteTrackPublication;
+  const sending = (...publications: RemoteTrackPublication[]) =>
+    remoteMedia({ tracks: new Map(publications.map((p, i) => [`PUB${i}`, p])) } as RemoteParticipant);
+  expect(sending()).toEqual({ mic: false, camera: false });
+  expect(sending(publication('audio', true), publication('video', true))).toEqual({
+    mic: true,
+    camera: true,
+  });
+  expect(sending(publication('audio', false), publication('video', false))).toEqual({
+    mic: false,
+    camera: false,
+  });
+  expect(sending(publication('video', true, 'screen'), publication('data', true))).toEqual({
+    mic: false,
+    camera: false,
+  });
 });

@@ -2,13 +2,16 @@
  * an event means to it. Data tracks carry nothing to play (the pages publish none; another client
  * might), so only media tracks are handed over. The SDK restores a lost connection by itself
  * (`reconnecting` → `reconnected`); when it gives up, `disconnected` carries its code. */
-import type { RemoteMediaTrack, RemoteParticipant, Room } from './sdk';
+import { SCREEN_TRACK_NAME, type RemoteMediaTrack, type RemoteParticipant, type Room } from './sdk';
 
 export interface RoomEvents {
   participantConnected(participant: RemoteParticipant): void;
   participantDisconnected(participant: RemoteParticipant): void;
   trackSubscribed(track: RemoteMediaTrack, participant: RemoteParticipant): void;
   trackUnsubscribed(track: RemoteMediaTrack): void;
+  /** A participant's microphone or camera was published, unpublished, disabled or enabled: read
+   * what it now sends with `remoteMedia`. */
+  mediaChanged(participant: RemoteParticipant): void;
   reconnecting(): void;
   reconnected(): void;
   recordingChanged(recording: boolean): void;
@@ -26,6 +29,8 @@ export function followRoom(room: Room, events: RoomEvents): void {
   room.on('trackUnsubscribed', (track) => {
     if (track.kind !== 'data') events.trackUnsubscribed(track);
   });
+  for (const change of ['trackPublished', 'trackUnpublished', 'trackDisabled', 'trackEnabled'] as const)
+    room.on(change, (_publication, participant) => events.mediaChanged(participant));
   room.on('reconnecting', () => events.reconnecting());
   room.on('reconnected', () => events.reconnected());
   room.on('recordingStarted', () => events.recordingChanged(true));
@@ -46,4 +51,15 @@ export function presentTracks(room: Room): { track: RemoteMediaTrack; participan
     }
   }
   return tracks;
+}
+
+/** Whether a participant's microphone and camera reach the others: published and not disabled
+ * (a muted microphone is disabled; a camera turned off is unpublished or disabled). A screen
+ * share is not their camera. */
+export function remoteMedia(participant: RemoteParticipant): { mic: boolean; camera: boolean } {
+  const sends = (kind: 'audio' | 'video') =>
+    [...participant.tracks.values()].some(
+      (p) => p.kind === kind && p.isTrackEnabled && p.trackName !== SCREEN_TRACK_NAME,
+    );
+  return { mic: sends('audio'), camera: sends('video') };
 }

@@ -44,6 +44,10 @@ export interface RemoteDataTrack {
 export type RemoteTrack = RemoteMediaTrack | RemoteDataTrack;
 
 export interface RemoteTrackPublication {
+  readonly kind: 'audio' | 'video' | 'data';
+  readonly trackName: string;
+  /** False while the publisher has the track disabled (muted); the SDK's trackDisabled/trackEnabled. */
+  readonly isTrackEnabled: boolean;
   readonly track: RemoteTrack | null;
 }
 
@@ -87,6 +91,10 @@ export interface Room {
     listener: Listener<
       [track: RemoteTrack, publication: RemoteTrackPublication, participant: RemoteParticipant]
     >,
+  ): this;
+  on(
+    event: 'trackPublished' | 'trackUnpublished' | 'trackDisabled' | 'trackEnabled',
+    listener: Listener<[publication: RemoteTrackPublication, participant: RemoteParticipant]>,
   ): this;
   on(event: 'reconnecting', listener: Listener<[error: TwilioError]>): this;
   on(event: 'reconnected' | 'recordingStarted' | 'recordingStopped', listener: Listener<[]>): this;

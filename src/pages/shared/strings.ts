@@ -123,6 +123,13 @@ export const en = {
   removedBody: 'The agent removed you from the video call or sent you a newer link.',
   rejoin: 'Rejoin call',
   closeHint: 'You can close this page.',
+  agentMicOff: 'The agent’s microphone is off',
+  agentCameraOff: 'The agent’s camera is off',
+  agentMicOn: 'The agent’s microphone is on.',
+  agentCameraOn: 'The agent’s camera is on.',
+  callTime: 'Call time',
+  moveSelfView: 'Move your video',
+  rejoining: 'Rejoining the call…',
 };
 
 export type Strings = typeof en;
@@ -223,6 +230,7 @@ const agentEn = {
   customerRemoved:
     'You removed the customer. Their link no longer works: send a new link to let them back in.',
   customerCameraOff: 'The customer’s camera is off',
+  customerMicOff: 'The customer’s microphone is off',
   statusConnected: 'Live',
   /** Connected, and no customer in the room yet (or any more): "Live" means they are there. */
   statusWaiting: 'Waiting for the customer',

@@ -78,6 +78,7 @@ function callStage(text: AgentStrings, media: PanelMedia) {
   customerVideo.muted = true;
   const waitingText = h('p');
   const waiting = h('div', { class: 'waiting' }, h('div', { class: 'spinner' }), waitingText);
+  const customerMicOff = h('p', { class: 'mic-off', hidden: true }, icon('mic-off'), text.customerMicOff);
   const status = h('p', { class: 'status-pill' });
   const recordingBadge = h(
     'p',
@@ -95,6 +96,7 @@ function callStage(text: AgentStrings, media: PanelMedia) {
     customerVideo,
     waiting,
     h('div', { class: 'top-bar' }, status, recordingBadge, ownNetwork.element, customerNetwork.element),
+    customerMicOff,
     banner.element,
     self.element,
   );
@@ -121,6 +123,7 @@ function callStage(text: AgentStrings, media: PanelMedia) {
         track?.attach(customerVideo);
       }
       customerVideo.hidden = !track;
+      customerMicOff.hidden = !customer || !state.micOff.includes(customer.sid);
       const phase = state.phase;
       waiting.hidden = track !== null;
       waitingText.textContent =

@@ -1,10 +1,10 @@
 /** The call: the agent's video large, the customer's own small and mirrored, a persistent
  * recording badge, network quality, connection banners, and mute / camera / leave. */
 import type { CallState } from '../call-state';
-import { announcements, comings, roleOf } from '../call-state';
+import { announcements, callDuration, comings, mediaAnnouncements, roleOf, stageFit } from '../call-state';
 import type { LocalMedia } from '../../shared/media';
 import type { CallView } from '../room';
-import type { RemoteMediaTrack } from '../../shared/sdk';
+import { SCREEN_TRACK_NAME, type RemoteMediaTrack } from '../../shared/sdk';
 import { fill, type Strings } from '../../shared/strings';
 import { mediaToggles, selfVideo } from '../../shared/view/controls';
 import { stageBanner } from '../../shared/view/banner';
@@ -24,6 +24,10 @@ export interface MountedCall extends CallView {
 }
 
 const RECONNECTED_NOTICE_MS = 3000;
+/** How long the agent's microphone and camera must stay as they are before a change is said. */
+const MEDIA_SETTLE_MS = 1500;
+/** Where the self-view can sit, in the order "Move your video" takes it round the stage. */
+const CORNERS = ['bottom-end', 'top-end', 'top-start', 'bottom-start'];
 
 export function renderCall(
   root: HTMLElement,
@@ -40,6 +44,18 @@ export function renderCall(
     'aria-label': text.agentVideo,
     hidden: true,
   });
+  // The agent's camera off (or not there yet): who is there and why there is no picture, never a
+  // dark stage; their microphone off: said in words beside their name.
+  const agentOffText = h('p');
+  const agentOff = h(
+    'div',
+    { class: 'agent-off', hidden: true },
+    h('span', { class: 'avatar', 'aria-hidden': 'true' }, text.roleAgent.charAt(0)),
+    agentOffText,
+  );
+  const agentMicOff = h('span', { class: 'mic-off', hidden: true }, icon('mic-off'), text.agentMicOff);
+  const nameTag = h('p', { class: 'name-tag', hidden: true }, h('span', {}, text.roleAgent), agentMicOff);
+  const timer = h('span', { class: 'timer', role: 'timer', 'aria-label': text.callTime, hidden: true });
   const waitingText = h('p');
   const waiting = h('div', { class: 'waiting' }, h('div', { class: 'spinner' }), waitingText);
   const recordingBadge = h(
@@ -56,6 +72,28 @@ export function renderCall(
   const people = h('p', { class: 'people' });
   const banner = stageBanner();
   const self = selfVideo('self-view', text.yourVideo);
+  let corner = 0;
+  self.element.dataset.corner = CORNERS[corner];
+  self.element.append(
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'move-self',
+        'aria-label': text.moveSelfView,
+        title: text.moveSelfView,
+        onclick: () => (self.element.dataset.corner = CORNERS[(corner = (corner + 1) % CORNERS.length)]),
+      },
+      icon('move'),
+    ),
+  );
+  // Whole, never cropped: the tile takes the camera's own shape.
+  const selfVideoElement = self.element.querySelector('video') as HTMLVideoElement;
+  selfVideoElement.addEventListener('resize', () => {
+    const width = selfVideoElement.videoWidth;
+    const height = selfVideoElement.videoHeight;
+    if (width && height) self.element.style.aspectRatio = `${width} / ${height}`;
+  });
   const toggles = mediaToggles(text, controls);
   const blurToggle = blurButton(text, (on) => controls.chooseBlur(on));
   const leaveButton = h(
@@ -79,8 +117,10 @@ export function renderCall(
       'div',
       { class: 'stage' },
       agentVideo,
+      agentOff,
       waiting,
-      h('div', { class: 'top-bar' }, recordingBadge, people, networkBars),
+      h('div', { class: 'top-bar' }, recordingBadge, timer, people, networkBars),
+      nameTag,
       banner.element,
       self.element,
     ),
@@ -90,6 +130,37 @@ export function renderCall(
   showScreen(root, screen);
 
   let shownAgentVideo: RemoteMediaTrack | null = null;
+  let current: CallState | null = null;
+  /** Fill the stage with the agent's camera, or fit a picture that filling would cut too much of
+   * (a screen share, whose edges matter). */
+  const fitAgentVideo = () => {
+    if (!root.contains(screen)) return window.removeEventListener('resize', fitAgentVideo);
+    const stage = agentVideo.parentElement!.getBoundingClientRect();
+    agentVideo.dataset.fit = stageFit(
+      { width: agentVideo.videoWidth, height: agentVideo.videoHeight },
+      stage,
+      shownAgentVideo?.name === SCREEN_TRACK_NAME,
+    );
+  };
+  agentVideo.addEventListener('resize', fitAgentVideo);
+  window.addEventListener('resize', fitAgentVideo);
+  const showAgentOff = () => {
+    const live = current?.phase === 'live';
+    agentVideo.hidden = !shownAgentVideo || !current?.agentCamera;
+    agentOff.hidden = !live || !agentVideo.hidden;
+    agentOffText.textContent = current?.agentCamera ? text.roleAgent : text.agentCameraOff;
+    nameTag.hidden = !live;
+    agentMicOff.hidden = !!current?.agentMic;
+  };
+  let startedAt = 0;
+  const tick = () => {
+    timer.textContent = callDuration((Date.now() - startedAt) / 1000, document.documentElement.lang);
+    if (!root.contains(screen)) clearInterval(ticking);
+  };
+  let ticking: ReturnType<typeof setInterval> | undefined;
+  /** The agent's media as last said; on and on until something else is (see mediaAnnouncements). */
+  let saidMedia = { mic: true, camera: true };
+  let mediaSettling: ReturnType<typeof setTimeout> | undefined;
 
   const updateMedia = () => {
     const offText =
@@ -107,7 +178,16 @@ export function renderCall(
   return {
     updateMedia,
     render(state: CallState, previous: CallState) {
+      current = state;
       screen.dataset.state = state.reconnecting ? 'reconnecting' : state.phase;
+      // The call's time runs from when the agent first joined.
+      if (state.phase === 'live' && !ticking) {
+        startedAt = Date.now();
+        ticking = setInterval(tick, 1000);
+        tick();
+        timer.hidden = false;
+      }
+      showAgentOff();
       waiting.hidden = state.phase === 'live';
       waitingText.textContent = state.agentLeft ? text.agentLeft : text.waitingForAgent;
       recordingBadge.hidden = !state.recording;
@@ -125,12 +205,24 @@ export function renderCall(
       for (const change of comings(previous, state))
         said.push(fill(change.joined ? text.joined : text.left, { role: text[change.role] }));
       if (said.length) announce(announcer, said.join(' '));
+      if (previous.agentMic !== state.agentMic || previous.agentCamera !== state.agentCamera) {
+        clearTimeout(mediaSettling);
+        mediaSettling = setTimeout(() => {
+          const now = { mic: state.agentMic, camera: state.agentCamera };
+          // An agent who left is said to have left, not to have turned anything on.
+          const words = state.agentIdentity ? mediaAnnouncements(saidMedia, now) : [];
+          saidMedia = now;
+          if (words.length && root.contains(screen))
+            announce(announcer, words.map((key) => text[key]).join(' '));
+        }, MEDIA_SETTLE_MS);
+      }
     },
     showAgentVideo(track: RemoteMediaTrack | null) {
       shownAgentVideo?.detach();
       shownAgentVideo = track;
       track?.attach(agentVideo);
-      agentVideo.hidden = !track;
+      fitAgentVideo();
+      showAgentOff();
     },
     addRemoteAudio(track: RemoteMediaTrack) {
       const element = track.attach();

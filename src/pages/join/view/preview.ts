@@ -66,6 +66,10 @@ export function renderPreview(
   const form = h(
     'form',
     { class: 'join-form', hidden: true },
+    // Join first, right under the picture, so it is on the first screen of a phone; the device
+    // choice follows for whoever needs it.
+    joinError,
+    joinButton,
     h(
       'div',
       { class: 'devices' },
@@ -73,8 +77,6 @@ export function renderPreview(
       selects.microphone.field,
       context.canChooseSpeaker && selects.speaker.field,
     ),
-    joinError,
-    joinButton,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -91,9 +93,9 @@ export function renderPreview(
       h('div', { class: 'preview-stage' }, self.element, toggles.element),
       problems,
       startButton,
+      form,
       // Before the camera starts too, so a customer can choose blur before anyone sees the room.
       blur.element,
-      form,
     ),
   );
 

@@ -131,6 +131,13 @@ const de: Strings = {
   left: '{role} hat den Anruf verlassen.',
   removedTitle: 'Sie wurden aus dem Anruf entfernt',
   removedBody: 'Der Mitarbeiter hat Sie aus dem Videoanruf entfernt oder Ihnen einen neueren Link gesendet.',
+  agentMicOff: 'Das Mikrofon des Mitarbeiters ist aus',
+  agentCameraOff: 'Die Kamera des Mitarbeiters ist aus',
+  agentMicOn: 'Das Mikrofon des Mitarbeiters ist an.',
+  agentCameraOn: 'Die Kamera des Mitarbeiters ist an.',
+  callTime: 'Gesprächsdauer',
+  moveSelfView: 'Ihr Video verschieben',
+  rejoining: 'Sie werden wieder verbunden…',
 };
 
 export default de;

@@ -125,6 +125,13 @@ const es: Strings = {
   left: '{role} ha salido de la llamada.',
   removedTitle: 'Se te ha retirado de la llamada',
   removedBody: 'El agente te ha retirado de la videollamada o te ha enviado un enlace más reciente.',
+  agentMicOff: 'El micrófono del agente está apagado',
+  agentCameraOff: 'La cámara del agente está apagada',
+  agentMicOn: 'El micrófono del agente está encendido.',
+  agentCameraOn: 'La cámara del agente está encendida.',
+  callTime: 'Duración de la llamada',
+  moveSelfView: 'Mover tu vídeo',
+  rejoining: 'Volviendo a la llamada…',
 };
 
 export default es;

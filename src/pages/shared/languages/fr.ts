@@ -126,6 +126,13 @@ const fr: Strings = {
   left: '{role} a quitté l’appel.',
   removedTitle: 'Vous avez été retiré de l’appel',
   removedBody: 'Le conseiller vous a retiré de l’appel vidéo ou vous a envoyé un lien plus récent.',
+  agentMicOff: 'Le micro de l’agent est coupé',
+  agentCameraOff: 'La caméra de l’agent est coupée',
+  agentMicOn: 'Le micro de l’agent est activé.',
+  agentCameraOn: 'La caméra de l’agent est activée.',
+  callTime: 'Durée de l’appel',
+  moveSelfView: 'Déplacer votre vidéo',
+  rejoining: 'Retour dans l’appel…',
 };
 
 export default fr;

@@ -122,6 +122,13 @@ const pt: Strings = {
   left: '{role} saiu da chamada.',
   removedTitle: 'Você foi removido da chamada',
   removedBody: 'O atendente removeu você da videochamada ou enviou um link mais recente.',
+  agentMicOff: 'O microfone do atendente está desligado',
+  agentCameraOff: 'A câmera do atendente está desligada',
+  agentMicOn: 'O microfone do atendente está ligado.',
+  agentCameraOn: 'A câmera do atendente está ligada.',
+  callTime: 'Duração da chamada',
+  moveSelfView: 'Mover seu vídeo',
+  rejoining: 'Voltando à chamada…',
 };
 
 export default pt;
