@@ -369,6 +369,28 @@ async function answerMediaSignaling(client: Client) {
   return { id, pc, channels, received, message, channel };
 }
 
+/** Alice in a new room asking for every channel, her side of the edge's peer answered; and a
+ * second participant with a microphone, when named. */
+async function aliceAnswered(other?: string) {
+  const room = newRoom();
+  const alice = await joined('alice', room.sid, [microphone], 'pc-a', ALL_CHANNELS);
+  const sdk = await answerMediaSignaling(alice.client);
+  const bob = other ? await joined(other, room.sid, [{ ...microphone, id: `mic-${other}` }]) : undefined;
+  const leave = async () => {
+    alice.client.ws.close();
+    bob?.client.ws.close();
+    await sdk.pc.close();
+  };
+  return {
+    room,
+    alice,
+    sdk,
+    bob,
+    bobSid: (bob?.connected.participant as { sid: string } | undefined)?.sid,
+    leave,
+  };
+}
+
 const control = (method: string, name: string, body?: unknown) =>
   fetch(`${controls}${name}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
 
@@ -399,12 +421,8 @@ test('media signalling: the channels asked for are named in connected and opened
 });
 
 test('network quality: each request is answered with the levels set, local and (when asked) remote', async () => {
-  const room = newRoom();
   const carol = `carol-${Date.now()}`;
-  const alice = await joined('alice', room.sid, [microphone], 'pc-a', ALL_CHANNELS);
-  const sdk = await answerMediaSignaling(alice.client);
-  const bob = await joined(carol, room.sid, [microphone]);
-  const bobSid = (bob.connected.participant as { sid: string }).sid;
+  const { sdk, bobSid, leave } = await aliceAnswered(carol);
   const quality = await sdk.channel('network_quality');
   // Verbosity 1: the level alone.
   quality.send(JSON.stringify({ type: 'network_quality', reportLevel: 1, remoteReportLevel: 1 }));
@@ -431,17 +449,11 @@ test('network quality: each request is answered with the levels set, local and (
   // Bad levels and unnamed participants change nothing.
   for (const body of [{ participant: carol, level: 6 }, { participant: carol, level: 2.5 }, { level: 3 }, {}])
     expect((await control('POST', 'network-quality', body)).status).toBe(400);
-  alice.client.ws.close();
-  bob.client.ws.close();
-  await sdk.pc.close();
+  await leave();
 });
 
 test('dominant speaker and transcriptions reach the channels; unknown rooms, participants and empty speech are refused', async () => {
-  const room = newRoom();
-  const alice = await joined('alice', room.sid, [microphone], 'pc-a', ALL_CHANNELS);
-  const sdk = await answerMediaSignaling(alice.client);
-  const bob = await joined('bob', room.sid, [{ ...microphone, id: 'mic-b' }]);
-  const bobSid = (bob.connected.participant as { sid: string }).sid;
+  const { room, sdk, bob, bobSid, leave } = await aliceAnswered('bob');
   await sdk.channel('active_speaker');
   await sdk.channel('extension_transcriptions');
   expect((await control('POST', 'dominant-speaker', { room: room.sid, participant: 'bob' })).status).toBe(
@@ -454,9 +466,7 @@ test('dominant speaker and transcriptions reach the channels; unknown rooms, par
       (m) => m.type === 'active_speaker' && m.participant === null && sdk.received.indexOf(m) > 0,
     ),
   ).toBeTruthy();
-  const bobsMicrophone = (await bob.client.next((f) => f.body?.type === 'connected')).body!.published as {
-    tracks: { sid: string }[];
-  };
+  const bobsMicrophone = bob!.connected.published as { tracks: { sid: string }[] };
   const say = (text: string, partial?: boolean) =>
     control('POST', 'say', { room: room.sid, participant: bobSid, text, partial });
   expect((await say('Hel', true)).status).toBe(200);
@@ -478,15 +488,11 @@ test('dominant speaker and transcriptions reach the channels; unknown rooms, par
   expect((await control('POST', 'dominant-speaker', { room: 'RMnone', participant: 'bob' })).status).toBe(
     404,
   );
-  alice.client.ws.close();
-  bob.client.ws.close();
-  await sdk.pc.close();
+  await leave();
 });
 
 test('the media-signalling peer survives a dropped socket (sync) and is closed when its participant leaves', async () => {
-  const room = newRoom();
-  const alice = await joined('alice', room.sid, [microphone], 'pc-a', ALL_CHANNELS);
-  const sdk = await answerMediaSignaling(alice.client);
+  const { room, alice, sdk } = await aliceAnswered();
   await sdk.channel('network_quality');
   const peersInRoom = async () =>
     (
