@@ -11,6 +11,12 @@ import type { EdgeError, VideoEdge } from './edge';
  *   POST /__video-edge/control/refuse-publish    {identity, code?, message?}     its new tracks fail (trackPublicationFailed)
  *   POST /__video-edge/control/allow-publish     {identity}
  *   POST /__video-edge/control/signalling-only   {room, identity} -> {sid}       a participant with no page and no media
+ *   POST /__video-edge/control/network-quality   {participant, level}             its network quality level (0-5), SID or identity
+ *   POST /__video-edge/control/dominant-speaker  {room, participant}              the room's dominant speaker (null: none)
+ *   POST /__video-edge/control/say               {room, participant, text, partial?}  its speech, transcribed
+ *   GET  /__video-edge/control/media-signaling-peers  -> [{participantSid, identity, roomSid, channels, open}]
+ * A control that names no participant or room the edge holds (or a level out of range, empty
+ * speech) answers 404 or 400 and changes nothing.
  */
 export const CONTROL_PATH = '/__video-edge/control/';
 
@@ -53,6 +59,24 @@ export function handleEdgeControl(
       const participant = edge.addSignallingOnly(text('room'), text('identity'));
       return (json(participant ? 201 : 404, participant ? { sid: participant.sid } : {}), true);
     }
+    case 'POST network-quality': {
+      const level = typeof body.level === 'number' ? body.level : NaN;
+      const set = text('participant') !== '' && edge.setNetworkQuality(text('participant'), level);
+      return (json(set ? 200 : 400, set ? {} : { error: 'participant and a level from 0 to 5' }), true);
+    }
+    case 'POST dominant-speaker': {
+      const speaker = body.participant === null ? null : text('participant');
+      return (json(edge.setDominantSpeaker(text('room'), speaker) ? 200 : 404, {}), true);
+    }
+    case 'POST say': {
+      if (!text('text').trim()) return (json(400, { error: 'nothing said' }), true);
+      const said = edge.say(text('room'), text('participant'), text('text'), {
+        partial: body.partial === true,
+      });
+      return (json(said ? 200 : 404, {}), true);
+    }
+    case 'GET media-signaling-peers':
+      return (json(200, edge.mediaSignalingPeers()), true);
     default:
       return (json(404, { error: 'no such video edge control' }), true);
   }

@@ -1,14 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
+import { RTCPeerConnection, type RTCDataChannel } from 'werift';
 import installedSdk from 'twilio-video/package.json';
 import pkg from '../../package.json';
 import { issueVideoToken } from '../../src/core/tokens';
 import { TWILIO_ERROR } from '../../src/twilio-errors';
 import { ACCOUNT_SID, API_KEY, API_SECRET, TwilioEmulator } from '../emulator';
 import { admit } from './admission';
-import { frameText } from './edge';
-import { attachVideoEdge, EDGE_PATH, SDK_VERSION, type VideoEdge } from '.';
+import { DEFAULT_NETWORK_QUALITY, frameText } from './edge';
+import { readJson } from './front';
+import { attachVideoEdge, CONTROL_PATH, EDGE_PATH, handleEdgeControl, SDK_VERSION, type VideoEdge } from '.';
 
 /** The edge's protocol on raw sockets, as the SDK would speak it: admission, framing, the
  * relay between two participants, and bad input on one socket leaving the others alone. The
@@ -20,12 +22,20 @@ let emulator: TwilioEmulator;
 let edge: VideoEdge;
 let server: http.Server;
 let url = '';
+let controls = '';
 beforeAll(async () => {
   emulator = new TwilioEmulator();
-  server = http.createServer((_req, res) => res.writeHead(404).end());
+  server = http.createServer((req, res) => {
+    void readJson(req).then((body) => {
+      const { pathname } = new URL(req.url ?? '/', 'http://edge');
+      if (!handleEdgeControl(edge, req.method ?? 'GET', pathname, body, res)) res.writeHead(404).end();
+    });
+  });
   edge = attachVideoEdge(server, emulator);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}${EDGE_PATH}`;
+  const { port } = server.address() as AddressInfo;
+  url = `ws://127.0.0.1:${port}${EDGE_PATH}`;
+  controls = `http://127.0.0.1:${port}${CONTROL_PATH}`;
 });
 afterAll(async () => {
   edge.close();
@@ -79,19 +89,26 @@ class Client {
 }
 
 const hello = (body: unknown, version = 2) => ({ type: 'hello', id: 'h1', timeout: 5000, version, body });
-const connect = (token: string, tracks: unknown[] = [], offerId = 'pc-initial') => ({
+const connect = (token: string, tracks: unknown[] = [], offerId = 'pc-initial', mediaSignaling = {}) => ({
   type: 'connect',
   version: 2,
   token,
   name: 'ignored',
   participant: { revision: 1, tracks },
   peer_connections: [{ id: offerId, description: { type: 'offer', revision: 1, sdp: 'v=0 offer' } }],
+  media_signaling: mediaSignaling,
 });
 
-async function joined(identity: string, roomSid: string, tracks: unknown[] = [], offerId?: string) {
+async function joined(
+  identity: string,
+  roomSid: string,
+  tracks: unknown[] = [],
+  offerId?: string,
+  mediaSignaling?: Record<string, unknown>,
+) {
   const client = new Client();
   await client.opened();
-  client.send(hello(connect(tokenFor(identity, roomSid), tracks, offerId)));
+  client.send(hello(connect(tokenFor(identity, roomSid), tracks, offerId, mediaSignaling)));
   const connected = await client.body('connected');
   return { client, connected };
 }
@@ -276,4 +293,245 @@ test('preflight’s ice request is answered with no ICE servers', async () => {
   );
   expect(await client.body('iced')).toEqual({ type: 'iced', ice_servers: [] });
   client.ws.close();
+});
+
+// ---- media signalling: the edge's own peer connection, answered here by a werift client --------
+
+/** What the SDK's connect asks for (util/index.js createMediaSignalingPayload). */
+const overDataChannel = { transports: [{ type: 'data-channel' }] };
+const ALL_CHANNELS = {
+  network_quality: overDataChannel,
+  active_speaker: overDataChannel,
+  extension_transcriptions: overDataChannel,
+  track_priority: overDataChannel,
+};
+const microphone = { id: 'mic', kind: 'audio', name: 'mic', enabled: true, priority: 'standard' };
+
+/** The SDK's side of the edge's media-signalling connection: answers the edge's offer and
+ * collects what each data channel carries. Loopback only, like the edge. */
+async function answerMediaSignaling(client: Client) {
+  const offered = await client.next((f) => {
+    const connections = f.body?.peer_connections as { description: { type: string } }[] | undefined;
+    return f.body?.type === 'update' && connections?.[0]?.description.type === 'offer';
+  });
+  const [{ id, description }] = offered.body!.peer_connections as {
+    id: string;
+    description: { revision: number; sdp: string };
+  }[];
+  const pc = new RTCPeerConnection({
+    iceUseIpv4: false,
+    iceUseIpv6: false,
+    iceAdditionalHostAddresses: ['127.0.0.1'],
+    iceInterfaceAddresses: { udp4: '127.0.0.1' },
+  });
+  const channels = new Map<string, RTCDataChannel>();
+  const received: Record<string, unknown>[] = [];
+  let waiters: (() => void)[] = [];
+  const changed = () => new Promise<void>((resolve) => waiters.push(resolve));
+  const wake = () => {
+    const woken = waiters;
+    waiters = [];
+    woken.forEach((resolve) => resolve());
+  };
+  pc.onDataChannel.subscribe((channel) => {
+    channels.set(channel.label, channel);
+    channel.stateChanged.subscribe(wake);
+    channel.onMessage.subscribe((data) => {
+      received.push({ channel: channel.label, ...(JSON.parse(data.toString()) as object) });
+      wake();
+    });
+    wake();
+  });
+  await pc.setRemoteDescription({ type: 'offer', sdp: description.sdp });
+  await pc.setLocalDescription(await pc.createAnswer());
+  if (pc.iceGatheringState !== 'complete') await pc.iceGatheringStateChange.watch((s) => s === 'complete');
+  client.send({
+    type: 'msg',
+    body: {
+      type: 'update',
+      version: 2,
+      peer_connections: [{ id, description: { type: 'answer', revision: 1, sdp: pc.localDescription!.sdp } }],
+    },
+  });
+  /** The first message that matches, once it arrived. */
+  const message = async (match: (m: Record<string, unknown>) => boolean) => {
+    for (;;) {
+      const found = received.find(match);
+      if (found) return found;
+      await changed();
+    }
+  };
+  /** The data channel of that label, once open. */
+  const channel = async (label: string) => {
+    while (channels.get(label)?.readyState !== 'open') await changed();
+    return channels.get(label)!;
+  };
+  return { id, pc, channels, received, message, channel };
+}
+
+/** Alice in a new room asking for every channel, her side of the edge's peer answered; and a
+ * second participant with a microphone, when named. */
+async function aliceAnswered(other?: string) {
+  const room = newRoom();
+  const alice = await joined('alice', room.sid, [microphone], 'pc-a', ALL_CHANNELS);
+  const sdk = await answerMediaSignaling(alice.client);
+  const bob = other ? await joined(other, room.sid, [{ ...microphone, id: `mic-${other}` }]) : undefined;
+  const leave = async () => {
+    alice.client.ws.close();
+    bob?.client.ws.close();
+    await sdk.pc.close();
+  };
+  return {
+    room,
+    alice,
+    sdk,
+    bob,
+    bobSid: (bob?.connected.participant as { sid: string } | undefined)?.sid,
+    leave,
+  };
+}
+
+const control = (method: string, name: string, body?: unknown) =>
+  fetch(`${controls}${name}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+
+test('media signalling: the channels asked for are named in connected and opened from the edge’s own peer connection', async () => {
+  const room = newRoom();
+  const before = edge.mediaSignalingPeers().length;
+  const alice = await joined('alice', room.sid, [microphone], 'pc-a', ALL_CHANNELS);
+  // Only the channels the edge serves (track priority is not one of them), each on its own label.
+  expect(alice.connected.media_signaling).toEqual({
+    network_quality: { transport: { type: 'data-channel', label: 'network_quality' } },
+    active_speaker: { transport: { type: 'data-channel', label: 'active_speaker' } },
+    extension_transcriptions: { transport: { type: 'data-channel', label: 'extension_transcriptions' } },
+  });
+  const sdk = await answerMediaSignaling(alice.client);
+  // Its own id, not the relay's: the SDK's first offer still had no one to go to.
+  expect(sdk.id).not.toBe('pc-a');
+  await Promise.all(['network_quality', 'active_speaker', 'extension_transcriptions'].map(sdk.channel));
+  // No audio or video section: media never goes to the edge.
+  expect(sdk.pc.remoteDescription!.sdp).not.toMatch(/m=(audio|video)/);
+  expect(edge.mediaSignalingPeers()).toHaveLength(before + 1);
+  // Bob asked for nothing: no media_signaling, no offer, no peer.
+  const bob = await joined('bob', room.sid);
+  expect(bob.connected.media_signaling).toBeUndefined();
+  expect(edge.mediaSignalingPeers().map((p) => p.identity)).not.toContain('bob');
+  alice.client.ws.close();
+  bob.client.ws.close();
+  await sdk.pc.close();
+});
+
+test('network quality: each request is answered with the levels set, local and (when asked) remote', async () => {
+  const carol = `carol-${Date.now()}`;
+  const { sdk, bobSid, leave } = await aliceAnswered(carol);
+  const quality = await sdk.channel('network_quality');
+  // Verbosity 1: the level alone.
+  quality.send(JSON.stringify({ type: 'network_quality', reportLevel: 1, remoteReportLevel: 1 }));
+  expect(
+    await sdk.message((m) => m.type === 'network_quality' && Array.isArray(m.remotes) && m.local === 5),
+  ).toEqual({
+    channel: 'network_quality',
+    type: 'network_quality',
+    local: DEFAULT_NETWORK_QUALITY,
+    remotes: [{ sid: bobSid, level: DEFAULT_NETWORK_QUALITY }],
+  });
+  // Set over HTTP by identity (also before a participant joins), pushed at once.
+  expect((await control('POST', 'network-quality', { participant: carol, level: 1 })).status).toBe(200);
+  expect(
+    await sdk.message((m) => JSON.stringify(m.remotes) === JSON.stringify([{ sid: bobSid, level: 1 }])),
+  ).toBeTruthy();
+  // Verbosity 2: per medium too.
+  quality.send(JSON.stringify({ type: 'network_quality', reportLevel: 2, remoteReportLevel: 0 }));
+  expect(await sdk.message((m) => typeof m.local === 'object')).toEqual({
+    channel: 'network_quality',
+    type: 'network_quality',
+    local: { level: 5, audio: { send: 5, recv: 5 }, video: { send: 5, recv: 5 } },
+  });
+  // Bad levels and unnamed participants change nothing.
+  for (const body of [{ participant: carol, level: 6 }, { participant: carol, level: 2.5 }, { level: 3 }, {}])
+    expect((await control('POST', 'network-quality', body)).status).toBe(400);
+  await leave();
+});
+
+test('dominant speaker and transcriptions reach the channels; unknown rooms, participants and empty speech are refused', async () => {
+  const { room, sdk, bob, bobSid, leave } = await aliceAnswered('bob');
+  await sdk.channel('active_speaker');
+  await sdk.channel('extension_transcriptions');
+  expect((await control('POST', 'dominant-speaker', { room: room.sid, participant: 'bob' })).status).toBe(
+    200,
+  );
+  expect(await sdk.message((m) => m.type === 'active_speaker' && m.participant === bobSid)).toBeTruthy();
+  expect((await control('POST', 'dominant-speaker', { room: room.sid, participant: null })).status).toBe(200);
+  expect(
+    await sdk.message(
+      (m) => m.type === 'active_speaker' && m.participant === null && sdk.received.indexOf(m) > 0,
+    ),
+  ).toBeTruthy();
+  const bobsMicrophone = bob!.connected.published as { tracks: { sid: string }[] };
+  const say = (text: string, partial?: boolean) =>
+    control('POST', 'say', { room: room.sid, participant: bobSid, text, partial });
+  expect((await say('Hel', true)).status).toBe(200);
+  expect((await say('Hello')).status).toBe(200);
+  const said = await sdk.message((m) => m.type === 'extension_transcriptions' && m.partial_results === false);
+  const partial = sdk.received.find((m) => m.type === 'extension_transcriptions' && m.partial_results)!;
+  expect(partial).toMatchObject({ transcription: 'Hel', participant: bobSid, language_code: 'en-US' });
+  expect(said).toMatchObject({
+    transcription: 'Hello',
+    participant: bobSid,
+    track: bobsMicrophone.tracks[0].sid,
+    sequence_number: (partial.sequence_number as number) + 1,
+  });
+  expect(new Date(said.timestamp as string).toISOString()).toBe(said.timestamp);
+  expect((await say('  ')).status).toBe(400);
+  expect((await control('POST', 'say', { room: room.sid, participant: 'nobody', text: 'hi' })).status).toBe(
+    404,
+  );
+  expect((await control('POST', 'dominant-speaker', { room: 'RMnone', participant: 'bob' })).status).toBe(
+    404,
+  );
+  await leave();
+});
+
+test('the media-signalling peer survives a dropped socket (sync) and is closed when its participant leaves', async () => {
+  const { room, alice, sdk } = await aliceAnswered();
+  await sdk.channel('network_quality');
+  const peersInRoom = async () =>
+    (
+      (await (await control('GET', 'media-signaling-peers')).json()) as {
+        roomSid: string;
+        identity: string;
+        channels: string[];
+        open: string[];
+      }[]
+    ).filter((p) => p.roomSid === room.sid);
+  const [held] = await peersInRoom();
+  expect(held).toMatchObject({
+    identity: 'alice',
+    channels: ['network_quality', 'active_speaker', 'extension_transcriptions'],
+  });
+  expect(held.open).toContain('network_quality');
+  alice.client.ws.terminate();
+  await alice.client.whenClosed();
+  const again = new Client();
+  await again.opened();
+  again.send(
+    hello({
+      type: 'sync',
+      version: 2,
+      session: alice.connected.session,
+      token: tokenFor('alice', room.sid),
+      participant: { revision: 1, tracks: [microphone] },
+      peer_connections: [
+        { id: sdk.id, description: { type: 'answer', revision: 1, sdp: sdk.pc.localDescription!.sdp } },
+      ],
+    }),
+  );
+  await again.body('synced');
+  expect(await peersInRoom()).toHaveLength(1);
+  // The same channel still carries the levels.
+  expect((await control('POST', 'network-quality', { participant: 'alice', level: 2 })).status).toBe(200);
+  expect(await sdk.message((m) => m.type === 'network_quality' && m.local === 2)).toBeTruthy();
+  again.send({ type: 'msg', body: { type: 'disconnect', version: 2 } });
+  await again.whenClosed();
+  expect(await peersInRoom()).toEqual([]);
+  await sdk.pc.close();
 });

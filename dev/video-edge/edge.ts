@@ -5,6 +5,7 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { TWILIO_ERROR } from '../../src/twilio-errors';
 import type { Participant, TwilioEmulator } from '../emulator';
 import { admit } from './admission';
+import { announced, MediaSignalingPeer, requestedChannels, type Channel } from './media-signaling';
 
 /**
  * A local Twilio Video signalling edge for the unmodified twilio-video SDK (see README.md here):
@@ -26,6 +27,12 @@ const SESSION_TIMEOUT_SECONDS = 30;
 const MAX_HEARTBEAT_MS = 30_000;
 /** Missed client heartbeats after which the edge counts the socket as dropped, as the SDK does. */
 const MISSED_HEARTBEATS = 3;
+/** The network quality a participant has until a test sets another: the edge's network is
+ * loopback, which Twilio would rate at its best, and a page that shows full bars by default
+ * shows what a good connection looks like. */
+export const DEFAULT_NETWORK_QUALITY = 5;
+/** Twilio's default transcription language (TranscriptionsConfiguration's languageCode). */
+const TRANSCRIPTION_LANGUAGE = 'en-US';
 
 export interface EdgeError {
   code: number;
@@ -64,11 +71,22 @@ interface Member {
   subscribedKey: string;
   leaving?: Leaving;
   dropTimer?: NodeJS.Timeout;
+  /** The edge's own connection for the media-signalling channels the SDK asked for, if any. */
+  signaling?: MediaSignalingPeer;
+  /** The network-quality verbosities (local 1-3, remote 0-3) the SDK last asked for. */
+  qualityReport: { local: number; remote: number };
 }
 
 interface RoomState {
   recording: boolean;
   recordingRevision: number;
+  dominantSpeaker: string | null;
+  transcriptionSequence: number;
+}
+
+export interface SayOptions {
+  /** A partial result (Twilio sends partials while someone speaks, then the final one). */
+  partial?: boolean;
 }
 
 const isObject = (value: unknown): value is Body =>
@@ -89,6 +107,10 @@ export class VideoEdge {
   private readonly rooms = new Map<string, RoomState>();
   private readonly publishRefusals = new Map<string, EdgeError>();
   private readonly reconnectRefusals = new Map<string, EdgeError>();
+  /** Network quality levels set by tests, by participant SID or identity. */
+  private readonly networkLevels = new Map<string, number>();
+  /** Every media-signalling connection until it is closed (what `mediaSignalingPeers` counts). */
+  private readonly signalingPeers = new Map<MediaSignalingPeer, Member>();
   private readonly stopListening: () => void;
   /** Set while the edge itself adds a participant to the emulator, so it is not adopted twice. */
   private joining = false;
@@ -119,6 +141,7 @@ export class VideoEdge {
       clearTimeout(member.dropTimer);
       member.socket?.terminate();
     }
+    for (const peer of this.signalingPeers.keys()) peer.close();
     this.server.close();
   }
 
@@ -173,6 +196,70 @@ export class VideoEdge {
     return found?.status === 'in-progress' && identity
       ? this.emulator.addParticipant(found.sid, identity)
       : undefined;
+  }
+
+  /** The participant's network quality level (0-5), by SID or identity (also before it joins), as
+   * its own page reads it (`networkQualityLevelChanged` on the local participant) and as the
+   * others read it when they asked for remote levels. False for a level out of range. */
+  setNetworkQuality(participant: string, level: number): boolean {
+    if (!Number.isInteger(level) || level < 0 || level > 5) return false;
+    this.networkLevels.set(participant, level);
+    for (const member of this.members.values()) this.tellNetworkQuality(member);
+    return true;
+  }
+
+  /** The room's dominant speaker (SID or identity; null for none): the SDK's
+   * `dominantSpeakerChanged` on pages that connected with `dominantSpeaker: true`. False when the
+   * edge holds no such room or participant. */
+  setDominantSpeaker(roomSid: string, participant: string | null): boolean {
+    const room = this.rooms.get(roomSid);
+    const speaker = participant === null ? null : this.memberIn(roomSid, participant);
+    if (!room || speaker === undefined) return false;
+    room.dominantSpeaker = speaker?.participant.sid ?? null;
+    for (const member of this.inRoom(roomSid)) this.tellDominantSpeaker(member);
+    return true;
+  }
+
+  /** Speech of the participant (SID or identity), transcribed as Twilio would: the SDK's
+   * `transcription` event on every page in the room that connected with `receiveTranscriptions:
+   * true`. False when the edge holds no such participant, it publishes no audio track (Twilio
+   * transcribes audio tracks) or the text is empty. */
+  say(roomSid: string, participant: string, text: string, options: SayOptions = {}): boolean {
+    const speaker = this.memberIn(roomSid, participant);
+    const track = speaker && [...speaker.tracks.values()].find((t) => t.kind === 'audio' && !t.error);
+    if (!speaker || !track || !text.trim()) return false;
+    const room = this.roomState(roomSid);
+    const transcription = {
+      type: 'extension_transcriptions',
+      transcription: text,
+      partial_results: options.partial === true,
+      participant: speaker.participant.sid,
+      track: track.sid,
+      language_code: TRANSCRIPTION_LANGUAGE,
+      sequence_number: ++room.transcriptionSequence,
+      timestamp: new Date().toISOString(),
+    };
+    for (const member of this.inRoom(roomSid))
+      member.signaling?.send('extension_transcriptions', transcription);
+    return true;
+  }
+
+  /** The edge's media-signalling connections not yet closed, one per participant that asked for
+   * any of the channels: the channels asked for, and those open. */
+  mediaSignalingPeers(): {
+    participantSid: string;
+    identity: string;
+    roomSid: string;
+    channels: Channel[];
+    open: Channel[];
+  }[] {
+    return [...this.signalingPeers].map(([peer, member]) => ({
+      participantSid: member.participant.sid,
+      identity: member.participant.identity,
+      roomSid: member.participant.room_sid,
+      channels: [...peer.channels],
+      open: peer.channels.filter((channel) => peer.isOpen(channel)),
+    }));
   }
 
   // ---- TwilioConnection ------------------------------------------------------------------
@@ -287,6 +374,8 @@ export class VideoEdge {
     this.joining = false;
     const member = this.hold(participant, ws);
     this.log(`${room.sid}: ${participant.identity} connected as ${participant.sid}`);
+    const channels = requestedChannels(body.media_signaling);
+    if (channels.length) member.signaling = this.openMediaSignaling(member, channels);
     this.applyTracks(member, local.tracks);
     member.clientRevision = typeof local.revision === 'number' ? local.revision : 0;
 
@@ -313,8 +402,10 @@ export class VideoEdge {
       published: this.published(member),
       subscribed: this.subscribed(member, true),
       recording: this.recordingOf(room.sid),
+      ...(member.signaling ? { media_signaling: announced(member.signaling.channels) } : {}),
       ...(forNewcomer.length ? { peer_connections: forNewcomer } : {}),
     });
+    member.signaling?.offer();
     for (const other of others)
       this.tell(other, {
         participants: [remoteState(member)],
@@ -342,6 +433,7 @@ export class VideoEdge {
     member.reconnecting = false;
     if (wasReconnecting) member.revision++;
     this.update(member, body, 'synced');
+    member.signaling?.reofferIfUnanswered();
     if (wasReconnecting)
       for (const other of this.othersOf(member)) this.tell(other, { participants: [remoteState(member)] });
     return { member };
@@ -375,6 +467,10 @@ export class VideoEdge {
       for (const other of this.othersOf(member))
         this.tell(other, { participants: [remoteState(member)], ...this.subscribedIfChanged(other) });
     for (const connection of peerConnections(body.peer_connections)) {
+      if (connection.id === member.signaling?.id) {
+        member.signaling.apply(connection.description);
+        continue;
+      }
       const pair = this.pairs.get(connection.id);
       const partner = pair && (pair[0] === member ? pair[1] : pair[0]);
       if (partner) this.tell(partner, { peer_connections: [connection] });
@@ -437,7 +533,12 @@ export class VideoEdge {
   private roomState(roomSid: string): RoomState {
     let room = this.rooms.get(roomSid);
     if (!room) {
-      room = { recording: this.emulator.isRecording(roomSid), recordingRevision: 1 };
+      room = {
+        recording: this.emulator.isRecording(roomSid),
+        recordingRevision: 1,
+        dominantSpeaker: null,
+        transcriptionSequence: 0,
+      };
       this.rooms.set(roomSid, room);
     }
     return room;
@@ -475,6 +576,7 @@ export class VideoEdge {
       publishedRevision: 0,
       subscribedRevision: 0,
       subscribedKey: '',
+      qualityReport: { local: 1, remote: 0 },
     };
     this.members.set(participant.sid, member);
     this.sessions.set(member.session, member);
@@ -521,6 +623,9 @@ export class VideoEdge {
       `${member.participant.room_sid}: ${member.participant.identity} disconnected (${member.leaving ?? 'by the server'})`,
     );
     clearTimeout(member.dropTimer);
+    member.signaling?.close();
+    const room = this.rooms.get(member.participant.room_sid);
+    if (room?.dominantSpeaker === participantSid) room.dominantSpeaker = null;
     const completed = this.emulator.room(member.participant.room_sid)?.status !== 'in-progress';
     const socket = member.socket;
     member.socket = null;
@@ -552,6 +657,74 @@ export class VideoEdge {
     }
   }
 
+  // ---- media signalling (network quality, dominant speaker, transcriptions) -----------------
+
+  private openMediaSignaling(member: Member, channels: Channel[]): MediaSignalingPeer {
+    const { room_sid: roomSid, identity } = member.participant;
+    const peer: MediaSignalingPeer = new MediaSignalingPeer(channels, {
+      describe: (description) => this.tell(member, { peer_connections: [{ id: peer.id, description }] }),
+      opened: (channel) => {
+        if (channel === 'network_quality') this.tellNetworkQuality(member);
+        if (channel === 'active_speaker') this.tellDominantSpeaker(member);
+      },
+      message: (channel, message) => {
+        if (channel !== 'network_quality' || message.type !== 'network_quality') return;
+        member.qualityReport = {
+          local: verbosity(message.reportLevel, 1),
+          remote: verbosity(message.remoteReportLevel, 0),
+        };
+        this.tellNetworkQuality(member);
+      },
+      closed: () => {
+        this.signalingPeers.delete(peer);
+        this.log(`${roomSid}: ${identity}'s media signalling closed`);
+      },
+    });
+    this.signalingPeers.set(peer, member);
+    this.log(`${roomSid}: ${identity} asked for ${channels.join(', ')}`);
+    return peer;
+  }
+
+  private networkLevelOf(member: Member): number {
+    const { sid, identity } = member.participant;
+    return this.networkLevels.get(sid) ?? this.networkLevels.get(identity) ?? DEFAULT_NETWORK_QUALITY;
+  }
+
+  /** The levels in the shape the SDK reads (networkqualitysignaling.js): the level alone at
+   * verbosity 1; from 2 on, also per medium (the edge has one figure: it is each medium's). */
+  private levelsOf(member: Member, detail: number): Body {
+    const level = this.networkLevelOf(member);
+    const medium = { send: level, recv: level };
+    return detail > 1 ? { level, audio: medium, video: medium } : { level };
+  }
+
+  /** Answers a network-quality request, and pushes a level a test changed. */
+  private tellNetworkQuality(member: Member): void {
+    const { local, remote } = member.qualityReport;
+    member.signaling?.send('network_quality', {
+      type: 'network_quality',
+      local: local > 1 ? this.levelsOf(member, local) : this.networkLevelOf(member),
+      ...(remote > 0
+        ? {
+            remotes: this.othersOf(member)
+              .filter((other) => other.withMedia)
+              .map((other) => ({ sid: other.participant.sid, ...this.levelsOf(other, remote) })),
+          }
+        : {}),
+    });
+  }
+
+  private tellDominantSpeaker(member: Member): void {
+    const { dominantSpeaker } = this.roomState(member.participant.room_sid);
+    member.signaling?.send('active_speaker', { type: 'active_speaker', participant: dominantSpeaker });
+  }
+
+  private memberIn(roomSid: string, participant: string): Member | undefined {
+    return this.inRoom(roomSid).find(
+      (m) => m.participant.sid === participant || m.participant.identity === participant,
+    );
+  }
+
   private inRoom(roomSid: string): Member[] {
     return [...this.members.values()].filter((m) => m.participant.room_sid === roomSid);
   }
@@ -580,6 +753,11 @@ function remoteState(member: Member): Body {
       .filter((t) => !t.error)
       .map((t) => ({ sid: t.sid, kind: t.kind, name: t.name, enabled: t.enabled, priority: t.priority })),
   };
+}
+
+/** A network-quality verbosity the SDK asked for (0 to 3), or the SDK's default. */
+function verbosity(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 3 ? value : fallback;
 }
 
 function peerConnections(value: unknown): PeerConnection[] {

@@ -1,6 +1,7 @@
 import { escalated } from '../support/escalated';
 import { expectError, inviteOf } from '../support/expect';
 import { useStack } from '../support/use-stack';
+import { DEFAULT_NETWORK_QUALITY } from '../../dev/video-edge/edge';
 import {
   checkedStates,
   customerJoins,
@@ -101,6 +102,20 @@ test('the customer arrives: their video large, the agent small, all announced; "
   await lastStateIs(hosted, { participants: [agent] });
   await checkedStates(hosted);
   await customerPage.close();
+});
+
+test('the panel shows its own and the customer’s network as Twilio reports them over media signalling', async () => {
+  const { hosted, task, roomSid, agent } = await inCall();
+  const panel = hosted.panel;
+  await customerJoins(context, task.joinUrl);
+  await panelScreen(hosted, 'live').waitFor();
+  const customer = stack.fake.connectedIdentities(roomSid).find((identity) => identity !== agent)!;
+  // The panel asks for remote levels too: the customer's arrives with its own.
+  await visible(panel.getByRole('img', { name: `Customer’s network: ${DEFAULT_NETWORK_QUALITY} of 5` }));
+  expect(stack.edge.setNetworkQuality(await edgeSidOf(stack.edge, roomSid, customer), 2)).toBe(true);
+  await visible(panel.getByRole('img', { name: 'Customer’s network: 2 of 5' }));
+  expect(stack.edge.setNetworkQuality(await edgeSidOf(stack.edge, roomSid, agent), 3)).toBe(true);
+  await visible(panel.getByRole('img', { name: 'Your network: 3 of 5' }));
 });
 
 test('mute and camera work in the call, and the camera is republished', async () => {

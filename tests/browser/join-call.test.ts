@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { ROOT } from '../support/stack';
 import { version as SDK_VERSION } from 'twilio-video/package.json';
 import { useStack } from '../support/use-stack';
+import { DEFAULT_NETWORK_QUALITY } from '../../dev/video-edge/edge';
 import { escalated, type Escalated } from '../support/escalated';
 import {
   eventually,
@@ -232,6 +233,24 @@ test('recording indicator follows the room and is announced', async () => {
   stack.fake.setRecordingRules(invite.room, [{ type: 'exclude', all: true }]);
   await hidden(page.locator('.recording-badge'));
   await hasText(page.locator('#announcer'), 'Recording has stopped.');
+});
+
+test('network bars follow the level Twilio reports over the media-signalling channel', async () => {
+  const { page, invite } = await joinFreshCall();
+  // The level Twilio gives a good connection (the local edge's default), until the network changes.
+  await visible(page.getByRole('img', { name: `Network quality: ${DEFAULT_NETWORK_QUALITY} out of 5` }));
+  await hidden(page.locator('.banner'));
+  const setLevel = (level: number) =>
+    fetch(`${stack.baseUrl}/__video-edge/control/network-quality`, {
+      method: 'POST',
+      body: JSON.stringify({ participant: customerIn(invite)!.sid, level }),
+    });
+  expect((await setLevel(1)).status).toBe(200);
+  await visible(page.getByRole('img', { name: 'Network quality: 1 out of 5' }));
+  await hasText(page.locator('.banner'), 'Your connection is weak. Video may pause.');
+  expect((await setLevel(4)).status).toBe(200);
+  await visible(page.getByRole('img', { name: 'Network quality: 4 out of 5' }));
+  await hidden(page.locator('.banner'));
 });
 
 test('a room already recording shows the indicator from the first moment', async () => {

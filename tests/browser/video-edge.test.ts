@@ -8,7 +8,7 @@ import { issueVideoToken } from '../../src/core/tokens';
 import { TWILIO_ERROR } from '../../src/twilio-errors';
 import { ACCOUNT_SID, API_KEY, API_SECRET, TwilioEmulator } from '../../dev/emulator';
 import { attachVideoEdge, EDGE_PATH, type VideoEdge } from '../../dev/video-edge';
-import { frameText } from '../../dev/video-edge/edge';
+import { DEFAULT_NETWORK_QUALITY, frameText } from '../../dev/video-edge/edge';
 import { ROOT } from '../../dev/twilio-run';
 import { useBrowserContext } from './harness';
 
@@ -23,15 +23,21 @@ const PAGE = '<!doctype html><meta charset="utf-8"><title>edge</title><script sr
  * room's events as plain data for the test to read. */
 const CALL_SCRIPT = `
 window.log = [];
-window.join = async (token) => {
+window.join = async (token, options) => {
   const note = (event) => window.log.push(event);
   try {
     const room = await Twilio.Video.connect(token, {
       wsServer: 'ws://' + location.host + '${EDGE_PATH}', insights: false, iceServers: [],
-      audio: true, video: { width: 320, height: 240, frameRate: 15 },
+      audio: true, video: { width: 320, height: 240, frameRate: 15 }, ...options,
     });
     window.room = room;
     note({ type: 'connected', sid: room.localParticipant.sid, others: [...room.participants.values()].map((p) => p.identity), recording: room.isRecording });
+    const quality = (p) => p.on('networkQualityLevelChanged', (level) => note({ type: 'networkQuality', identity: p.identity, level }));
+    quality(room.localParticipant);
+    room.participants.forEach(quality);
+    room.on('participantConnected', quality);
+    room.on('dominantSpeakerChanged', (p) => note({ type: 'dominantSpeaker', identity: p ? p.identity : null }));
+    room.on('transcription', (t) => note({ type: 'transcription', text: t.transcription, partial: t.partial_results, sid: t.participant, track: t.track, sequence: t.sequence_number, language: t.language_code }));
     const watch = (p) => p.on('trackSubscribed', (track) => {
       note({ type: 'trackSubscribed', kind: track.kind, from: p.identity });
       if (track.kind === 'video') { const el = track.attach(); el.dataset.from = p.identity; el.muted = true; document.body.append(el); }
@@ -60,7 +66,13 @@ window.framesFrom = (identity) => {
 interface Logged {
   type: string;
   code?: number | null;
-  identity?: string;
+  identity?: string | null;
+  level?: number;
+  text?: string;
+  partial?: boolean;
+  track?: string;
+  sequence?: number;
+  language?: string;
   others?: string[];
   recording?: boolean;
   sid?: string;
@@ -102,8 +114,18 @@ async function openPage(): Promise<Page> {
   return page;
 }
 
-async function join(page: Page, token: string): Promise<void> {
-  await page.evaluate((t) => (window as unknown as { join(t: string): Promise<void> }).join(t), token);
+/** The SDK's media-signalling options a page connects with (none by default, as Twilio's). */
+interface SignalingOptions {
+  networkQuality?: { local: number; remote: number };
+  dominantSpeaker?: boolean;
+  receiveTranscriptions?: boolean;
+}
+
+async function join(page: Page, token: string, options: SignalingOptions = {}): Promise<void> {
+  await page.evaluate(
+    ([t, o]) => (window as unknown as { join(t: string, o: SignalingOptions): Promise<void> }).join(t, o),
+    [token, options] as const,
+  );
 }
 
 const logOf = (page: Page) => page.evaluate(() => (window as unknown as { log: Logged[] }).log);
@@ -121,6 +143,23 @@ async function logged(page: Page, type: string, code?: number | null): Promise<L
   return (await logOf(page)).find((e) => e.type === type && (code === undefined || e.code === code))!;
 }
 
+/** Waits until the page logged an event with all these fields. */
+async function seen(page: Page, fields: Partial<Logged>): Promise<void> {
+  await page.waitForFunction(
+    (f) =>
+      (window as unknown as { log: Record<string, unknown>[] }).log.some((e) =>
+        Object.entries(f).every(([key, value]) => e[key] === value),
+      ),
+    fields,
+    { timeout: 20_000 },
+  );
+}
+
+/** Resolves once the condition on the edge's state holds (checked as the event loop turns). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 /** Waits until the page decoded `more` further frames of that participant's video. */
 async function framesFlow(page: Page, identity: string, more = 10): Promise<void> {
   const framesFrom = (who: string) =>
@@ -134,12 +173,12 @@ async function framesFlow(page: Page, identity: string, more = 10): Promise<void
 }
 
 /** Two pages in one room, each seeing the other's video. */
-async function twoInACall() {
+async function twoInACall(options: { a?: SignalingOptions; b?: SignalingOptions } = {}) {
   const room = newRoom();
   const [a, b] = [await openPage(), await openPage()];
-  await join(a, tokenFor('agent-a', room.sid));
+  await join(a, tokenFor('agent-a', room.sid), options.a);
   await logged(a, 'connected');
-  await join(b, tokenFor('customer-b', room.sid));
+  await join(b, tokenFor('customer-b', room.sid), options.b);
   await logged(b, 'connected');
   await framesFlow(a, 'customer-b');
   await framesFlow(b, 'agent-a');
@@ -292,3 +331,95 @@ function rawExchange(url: string, frame: string): Promise<unknown> {
     ws.on('error', reject);
   });
 }
+
+test('network quality set through the edge reaches networkQualityLevelChanged, local and remote', async () => {
+  const { a, b, sidOf } = await twoInACall({
+    a: { networkQuality: { local: 1, remote: 1 } },
+    b: { networkQuality: { local: 1, remote: 0 } },
+  });
+  // Nothing set yet: the edge's default, on the page's own participant and (asked for) the other's.
+  await seen(a, { type: 'networkQuality', identity: 'agent-a', level: DEFAULT_NETWORK_QUALITY });
+  await seen(a, { type: 'networkQuality', identity: 'customer-b', level: DEFAULT_NETWORK_QUALITY });
+  expect(edge.setNetworkQuality(sidOf('customer-b'), 2)).toBe(true);
+  await seen(b, { type: 'networkQuality', identity: 'customer-b', level: 2 });
+  await seen(a, { type: 'networkQuality', identity: 'customer-b', level: 2 });
+  expect(edge.setNetworkQuality(sidOf('agent-a'), 0)).toBe(true);
+  await seen(a, { type: 'networkQuality', identity: 'agent-a', level: 0 });
+  // The customer asked for no remote levels: it hears its own only.
+  expect((await logOf(b)).filter((e) => e.type === 'networkQuality').map((e) => e.identity)).not.toContain(
+    'agent-a',
+  );
+  await framesFlow(a, 'customer-b');
+  await framesFlow(b, 'agent-a');
+});
+
+test('the dominant speaker set through the edge reaches dominantSpeakerChanged', async () => {
+  const { room, a, b, sidOf } = await twoInACall({
+    a: { dominantSpeaker: true },
+    b: { dominantSpeaker: true },
+  });
+  expect(edge.setDominantSpeaker(room.sid, sidOf('customer-b'))).toBe(true);
+  await seen(a, { type: 'dominantSpeaker', identity: 'customer-b' });
+  expect(edge.setDominantSpeaker(room.sid, 'agent-a')).toBe(true);
+  await seen(b, { type: 'dominantSpeaker', identity: 'agent-a' });
+  // A page's own participant is not a remote one: the SDK reports no one.
+  await seen(a, { type: 'dominantSpeaker', identity: null });
+  expect(edge.setDominantSpeaker(room.sid, null)).toBe(true);
+  await seen(b, { type: 'dominantSpeaker', identity: null });
+  expect(edge.setDominantSpeaker(room.sid, 'nobody')).toBe(false);
+});
+
+test('speech said through the edge reaches room.on(transcription), partial then final, only where asked for', async () => {
+  const { room, a, b, sidOf } = await twoInACall({ a: { receiveTranscriptions: true } });
+  const peerOf = (identity: string) =>
+    edge.mediaSignalingPeers().find((p) => p.roomSid === room.sid && p.identity === identity);
+  await until(() => Boolean(peerOf('agent-a')?.open.includes('extension_transcriptions')));
+  // The customer's page did not ask: the edge opened it no channel to read them from.
+  expect(peerOf('customer-b')).toBeUndefined();
+  expect(edge.say(room.sid, 'customer-b', 'Hello', { partial: true })).toBe(true);
+  expect(edge.say(room.sid, sidOf('customer-b'), 'Hello, can you see me?')).toBe(true);
+  await seen(a, { type: 'transcription', partial: false });
+  const heard = (await logOf(a)).filter((e) => e.type === 'transcription');
+  expect(heard).toEqual([
+    expect.objectContaining({ text: 'Hello', partial: true, sid: sidOf('customer-b'), language: 'en-US' }),
+    expect.objectContaining({ text: 'Hello, can you see me?', partial: false, sid: sidOf('customer-b') }),
+  ]);
+  expect(heard[1].sequence).toBe(heard[0].sequence! + 1);
+  // The track transcribed is the customer's microphone, as the agent's page knows it.
+  const microphone = await a.evaluate(() => {
+    type Publication = { trackSid: string };
+    const { room } = window as unknown as {
+      room: { participants: Map<string, { identity: string; audioTracks: Map<string, Publication> }> };
+    };
+    const customer = [...room.participants.values()].find((p) => p.identity === 'customer-b');
+    return [...(customer?.audioTracks.values() ?? [])].map((p) => p.trackSid);
+  });
+  expect(microphone).toEqual([heard[0].track]);
+  expect(heard[1].track).toBe(heard[0].track);
+  expect((await logOf(b)).some((e) => e.type === 'transcription')).toBe(false);
+  await framesFlow(b, 'agent-a');
+});
+
+test('each page’s media-signalling peer survives a dropped socket and closes when the page leaves', async () => {
+  const quality = { networkQuality: { local: 1, remote: 1 } };
+  const { room, a, b, sidOf } = await twoInACall({ a: quality, b: quality });
+  const peersIn = () =>
+    edge
+      .mediaSignalingPeers()
+      .filter((p) => p.roomSid === room.sid)
+      .map((p) => p.identity)
+      .sort();
+  expect(peersIn()).toEqual(['agent-a', 'customer-b']);
+  edge.dropSocket(sidOf('agent-a'));
+  await logged(a, 'reconnected');
+  expect(peersIn()).toEqual(['agent-a', 'customer-b']);
+  // The same channel still carries the levels after the reconnection.
+  edge.setNetworkQuality(sidOf('agent-a'), 3);
+  await seen(a, { type: 'networkQuality', identity: 'agent-a', level: 3 });
+  await b.evaluate(() => (window as unknown as { room: { disconnect(): void } }).room.disconnect());
+  await logged(a, 'participantDisconnected');
+  expect(peersIn()).toEqual(['agent-a']);
+  emulator.endRoom(room.sid);
+  await logged(a, 'disconnected', TWILIO_ERROR.ROOM_COMPLETED);
+  expect(peersIn()).toEqual([]);
+});
