@@ -4,7 +4,14 @@ import { AppError, isAppError } from './errors';
 import { twilioFailure } from './twilio-errors';
 
 /** What the bundle writes into a conversation; each message says which it is in its Attributes. */
-export type NoticeKind = 'invite' | 'recording-started' | 'recording-stopped' | 'session-ended';
+export type NoticeKind =
+  | 'invite'
+  | 'recording-started'
+  | 'recording-stopped'
+  | 'session-ended'
+  | 'transcription-started'
+  | 'transcription-stopped'
+  | 'transcript';
 
 export interface PostedMessage {
   sid: string;
