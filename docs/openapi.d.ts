@@ -1108,7 +1108,8 @@ export interface components {
      */
     TranscriptionUnavailable: {
       headers: {
-        'Retry-After': components['headers']['Retry-After'];
+        /** @description Seconds to wait before trying again; absent when Twilio refused the room outright (a retry would not help). */
+        'Retry-After'?: number;
         'Server-Timing': components['headers']['Server-Timing'];
         'Cache-Control': components['headers']['Cache-Control'];
         'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];

@@ -1,6 +1,6 @@
 import type { Twilio } from 'twilio';
 import type { TranscriptionsInstance } from 'twilio/lib/rest/video/v1/room/transcriptions';
-import { AppError } from './errors';
+import { AppError, isAppError } from './errors';
 import { postNotice } from './messages';
 import { noticesFor, type CustomerChat, type NoticeSettings } from './notices';
 import { ClaimStore, CLAIM_LEASE_MS } from './once';
@@ -112,10 +112,22 @@ async function writeTranscriptions(
     } else if (!existing.some((t) => RUNNING.includes(t.status))) {
       const restartable = existing.find((t) => t.ttid);
       if (restartable) await room.transcriptions(restartable.ttid).update({ status: 'started' });
-      else await room.transcriptions.create({ configuration: transcriptionsConfiguration(settings) });
+      else await createTranscription(client, settings, roomSid);
     }
   } catch (err) {
     throw transcriptionFailure(err);
+  }
+}
+
+/** A concurrent start may have created the room's one transcription first (409): that is this
+ * start done too; the caller reads the decision again after writing (room-switch.ts). */
+async function createTranscription(client: Twilio, settings: TranscriptionSettings, roomSid: string) {
+  try {
+    await client.video.v1
+      .rooms(roomSid)
+      .transcriptions.create({ configuration: transcriptionsConfiguration(settings) });
+  } catch (err) {
+    if (twilioFailure(err)?.status !== 409) throw err;
   }
 }
 
@@ -195,9 +207,21 @@ export async function changeTranscription(
     notices: noticesFor(deps.notices, task.attributes),
   };
   const room = requireRoom(inProgress);
-  const transcribing = await ensureRoomTranscription(deps, room, chat, action === 'start');
-  return { transcribing, roomSid: room.sid };
+  try {
+    return {
+      transcribing: await ensureRoomTranscription(deps, room, chat, action === 'start'),
+      roomSid: room.sid,
+    };
+  } catch (err) {
+    // Twilio refused the room outright (not a rate limit, which a retry gets past): the customer
+    // was told it started, so they are told it stopped, and the agent hears why.
+    if (action === 'start' && refusedOutright(err)) await ensureRoomTranscription(deps, room, chat, false);
+    throw err;
+  }
 }
+
+const refusedOutright = (err: unknown) =>
+  isAppError(err) && err.code === 'transcription_unavailable' && err.retryAfterSeconds === undefined;
 
 /** POST /video/transcription with Action status: whether Twilio transcribes the room now; reads only. */
 export async function transcriptionStatus(
