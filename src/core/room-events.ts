@@ -10,7 +10,7 @@ import { isCustomerRevoked, nonceOfCustomer, readRevocations } from './links';
 import { disconnect } from './participants';
 import { fetchRoom, taskSidOfRoom, VideoRoom } from './rooms';
 import { fetchTask } from './tasks';
-import { deliverTranscriptAtEnd, ensureRoomTranscription, type TranscriptOutcome } from './transcription';
+import { ensureRoomTranscription, transcriptAtEnd, type TranscriptOutcome } from './transcription';
 
 /**
  * Twilio's room status callbacks. Each may arrive twice or late, so every handler checks the
@@ -83,12 +83,13 @@ async function roomEnded(deps: RoomEventDeps, roomSid: string): Promise<RoomEven
   if (!found || found.room.status === 'in-progress') return IGNORED;
   const { room, taskSid } = found;
   const tellCustomer = async () => {
+    const deliverTranscript = transcriptAtEnd(deps, room);
     const chat = await chatOfTask(deps, taskSid);
     if (!chat) return { notice: 'no-conversation' as const, transcript: 'empty' as const };
     const notice = (await announceSessionEnd(deps, chat, room)).outcome;
     let transcript: TranscriptOutcome | 'undeliverable';
     try {
-      transcript = await deliverTranscriptAtEnd(deps, chat, room);
+      transcript = await deliverTranscript(chat);
     } catch (err) {
       if (!undeliverable(err, room.sid)) throw err;
       transcript = 'undeliverable';

@@ -404,15 +404,25 @@ export async function deliverTranscript(
   }
 }
 
-/** At the room's end: the transcript of the segment still running, or of one whose stop could not
- * post it. */
-export async function deliverTranscriptAtEnd(
+/** Whether a room's transcript can be owed: not when nothing is kept (`none`), nor when
+ * transcription is off (`off`: no request is spent on it). */
+const keepsTranscripts = (settings: TranscriptionSettings) =>
+  settings.destination !== 'none' && settings.policy !== 'off';
+
+/**
+ * At the room's end: the transcript of the segment still running, or of one whose stop could not
+ * post it. Returns a function that delivers it, so that the decision is read alongside whatever
+ * the caller posts first (the session-ended notice) and the transcript follows that.
+ */
+export function transcriptAtEnd(
   deps: TranscriptionDeps,
-  chat: CustomerChat,
   room: VideoRoom,
-): Promise<TranscriptOutcome> {
-  if (deps.transcription.destination === 'none') return 'off';
-  const decision = await readDecision(deps, transcriptionSwitch(deps.twilio, deps.transcription), room.sid);
-  const segment = endedSegment(decision);
-  return segment ? deliverTranscript(deps, chat, room, segment) : 'empty';
+): (chat: CustomerChat) => Promise<TranscriptOutcome> {
+  if (!keepsTranscripts(deps.transcription)) return () => Promise.resolve('off');
+  const decision = readDecision(deps, transcriptionSwitch(deps.twilio, deps.transcription), room.sid);
+  decision.catch(() => undefined); // awaited below; a failure before then is not unhandled
+  return async (chat) => {
+    const segment = endedSegment(await decision);
+    return segment ? deliverTranscript(deps, chat, room, segment) : 'empty';
+  };
 }
