@@ -257,6 +257,11 @@ export interface ReportAnswer {
   dropped: number;
 }
 
+/** Whether a room's transcript can be owed: not when nothing is kept (`none`), nor when
+ * transcription is off (`off`: no request is spent on it). */
+const keepsTranscripts = (settings: TranscriptionSettings) =>
+  settings.destination !== 'none' && settings.policy !== 'off';
+
 const sameResult = (a: TranscriptResult, b: TranscriptResult) => a.speaker === b.speaker && a.seq === b.seq;
 const charsOf = (results: readonly TranscriptResult[]) => results.reduce((n, r) => n + r.text.length, 0);
 
@@ -276,7 +281,8 @@ function merged(kept: readonly TranscriptResult[], incoming: readonly Transcript
 /**
  * POST /video/transcript: keeps the final results of the room's running segment. Dropped, and
  * counted as such: results of an unknown participant or with no words; everything under
- * VIDEO_TRANSCRIPT_DESTINATION=none (nothing is kept); results while transcription is off or
+ * VIDEO_TRANSCRIPT_DESTINATION=none (nothing is kept); results while transcription is off (or
+ * VIDEO_TRANSCRIPTION=off), or
  * after its segment was closed (the transcript is posted, or being posted); text beyond the
  * segment's limit. At most 2 + 2 × 3 Twilio requests.
  */
@@ -292,7 +298,7 @@ export async function reportResults(
     const text = oneLine(r.text);
     return speaker && text ? [{ speaker, text, at: r.at, seq: r.seq }] : [];
   });
-  if (deps.transcription.destination === 'none' || incoming.length === 0) return answer(0);
+  if (!keepsTranscripts(deps.transcription) || incoming.length === 0) return answer(0);
   const decision = await readDecision(deps, transcriptionSwitch(deps.twilio, deps.transcription), room.sid);
   if (!decision?.on) return answer(0);
   const documents = new ClaimStore<TranscriptDocument>(deps.twilio, deps.syncServiceSid);
@@ -403,11 +409,6 @@ export async function deliverTranscript(
     throw err;
   }
 }
-
-/** Whether a room's transcript can be owed: not when nothing is kept (`none`), nor when
- * transcription is off (`off`: no request is spent on it). */
-const keepsTranscripts = (settings: TranscriptionSettings) =>
-  settings.destination !== 'none' && settings.policy !== 'off';
 
 /**
  * At the room's end: the transcript of the segment still running, or of one whose stop could not
