@@ -42,10 +42,13 @@ export interface TranscriptionAnswer {
   roomSid: string;
 }
 
-/** A segment keeps at most this much text: its transcript then posts as a handful of messages
- * (at most TRANSCRIPT_MAX_MESSAGES), within one Function's time. Results beyond it are dropped. */
+/** A segment keeps at most this much text in at most this many results: its transcript then
+ * posts as a handful of messages within one Function's time. Results beyond either are dropped. */
 export const TRANSCRIPT_MAX_CHARS = 7_500;
-/** Lines are packed whole, so a message holds at least 1,600 − 1,050 characters of them. */
+export const TRANSCRIPT_MAX_RESULTS = 200;
+/** With a line's label and time (at most 22 characters), a transcript is at most 7,500 + 200 × 22
+ * = 11,900 characters; lines are packed whole, so any two consecutive messages together exceed
+ * 1,600 characters (or they would be one): at most 2 × 11,900 / 1,600 + 1, 15 messages. */
 export const TRANSCRIPT_MAX_MESSAGES = 15;
 /** Transcriptions resources of a room read at once; a room has one per start at most. */
 const TRANSCRIPTIONS_PAGE = 20;
@@ -271,6 +274,7 @@ function merged(kept: readonly TranscriptResult[], incoming: readonly Transcript
   let added = 0;
   for (const result of incoming) {
     if (results.some((r) => sameResult(r, result))) continue;
+    if (results.length >= TRANSCRIPT_MAX_RESULTS) break;
     if (charsOf(results) + result.text.length > TRANSCRIPT_MAX_CHARS) continue;
     results.push(result);
     added++;
