@@ -250,6 +250,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/video/transcription': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start, stop or read the live transcription of the task's room.
+     * @description Twilio's real-time transcription of every participant, in `VIDEO_TRANSCRIPTION_LANGUAGE`.
+     *     Each real change posts one notice into the conversation (`Attributes` kind
+     *     `transcription-started` / `transcription-stopped`); a repeated or concurrent identical
+     *     change posts nothing more. A `stop` then posts the transcript of what was said since the
+     *     start (kind `transcript`, see `/video/transcript`), once. `status` only reads Twilio's
+     *     Transcriptions resource. `VIDEO_TRANSCRIPTION` sets the policy: `off` (default: `start` is
+     *     refused), `on-demand`, `always` (rooms are transcribed from the start; `stop` is refused);
+     *     refusals are `403 transcription_disabled`, checked before anything else. Twilio refusing
+     *     transcription is `503 transcription_unavailable`. The caller's worker must hold an
+     *     accepted reservation on the task.
+     */
+    post: operations['transcription'];
+    delete?: never;
+    /** CORS preflight (answered by the Function when deployed, by twilio-run locally). */
+    options: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: components['responses']['Preflight'];
+      };
+    };
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/video/transcript': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Keep final transcription results of the task's room, for its transcript.
+     * @description Twilio's Transcriptions resource says whether a room is transcribed, never what was said:
+     *     the words reach the participants' SDKs only (the room's `transcription` event). The agent's
+     *     panel therefore reports each final result here (JSON only: `Results` is an array); the
+     *     bundle keeps them in its own Sync service and, when transcription stops or the room ends,
+     *     posts them into the conversation as `system` messages (kind `transcript`),
+     *     speaker-labelled `Agent` / `Customer`, timed from the room's start, in order, split within
+     *     1,600 characters between lines, exactly once. Results are dropped (counted in `dropped`,
+     *     never an error) when their participant is neither the agent nor a customer, when they hold
+     *     no words, when they repeat one kept already (same participant and `Sequence`), while
+     *     transcription is off, once the running transcript was closed (it is being, or has been,
+     *     posted), beyond 7,500 characters per transcript, and all of them under
+     *     `VIDEO_TRANSCRIPT_DESTINATION=none` (nothing is kept). After the room's end there is no
+     *     room in progress: `404 no_room`. The caller's worker must hold an accepted reservation.
+     */
+    post: operations['transcript'];
+    delete?: never;
+    /** CORS preflight (answered by the Function when deployed, by twilio-run locally). */
+    options: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: components['responses']['Preflight'];
+      };
+    };
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/video/remove-participant': {
     parameters: {
       query?: never;
@@ -491,6 +576,26 @@ export interface components {
       /** @description The `nextCursor` of the previous page; absent for the first page. */
       Cursor?: string;
     };
+    TranscriptionParameters: components['schemas']['AgentTaskParameters'] & {
+      /** @enum {string} */
+      Action: 'start' | 'stop' | 'status';
+    };
+    TranscriptParameters: components['schemas']['AgentTaskParameters'] & {
+      /** @description Final results only (the SDK's `transcription` events whose `partial_results` is false). */
+      Results: {
+        /** @description The SDK event's `participant`, the speaker's identity. */
+        Participant: components['schemas']['ParticipantIdentity'];
+        /** @description The SDK event's `transcription`. */
+        Text: string;
+        /**
+         * Format: date-time
+         * @description The SDK event's `timestamp` (ISO 8601).
+         */
+        Timestamp: string;
+        /** @description The SDK event's `sequence_number`. */
+        Sequence: number;
+      }[];
+    };
     RemoveParticipantParameters: components['schemas']['AgentTaskParameters'] & {
       Identity: components['schemas']['ParticipantIdentity'];
     };
@@ -573,6 +678,7 @@ export interface components {
           | 'forbidden'
           | 'invalid_signature'
           | 'recording_disabled'
+          | 'transcription_disabled'
           | 'task_not_found'
           | 'no_room'
           | 'no_conversation'
@@ -582,6 +688,7 @@ export interface components {
           | 'rate_limited'
           | 'upstream_error'
           | 'upstream_unavailable'
+          | 'transcription_unavailable'
           | 'misconfigured';
         /** @description One sentence for a human; never a stack trace, a secret or HTML. */
         message: string;
@@ -632,11 +739,37 @@ export interface components {
       identity: components['schemas']['CustomerIdentity'];
       roomName: components['schemas']['RoomName'];
       expiresAt: components['schemas']['ExpiresAt'];
+      transcription?: components['schemas']['TranscriptionDisclosure'];
+    };
+    /**
+     * @description What the join page tells the customer about transcription: under `always`, a sentence
+     *     before Join; while `active`, a badge (its later changes reach the page as the chat's
+     *     notices and the SDK's `transcription` events). Always sent; optional in this document so
+     *     that a page still reads an older deployment's answer.
+     */
+    TranscriptionDisclosure: {
+      /**
+       * @description `VIDEO_TRANSCRIPTION`.
+       * @enum {string}
+       */
+      policy: 'off' | 'on-demand' | 'always';
+      /** @description Whether the room is transcribed now (always true under `always`, false under `off`). */
+      active: boolean;
     };
     RecordingState: {
       /** @description Whether the room's Recording Rules record anything now. */
       recording: boolean;
       roomSid: components['schemas']['RoomSid'];
+    };
+    TranscriptionState: {
+      /** @description Whether Twilio's Transcriptions resource of the room is running now. */
+      transcribing: boolean;
+      roomSid: components['schemas']['RoomSid'];
+    };
+    TranscriptReport: {
+      roomSid: components['schemas']['RoomSid'];
+      kept: number;
+      dropped: number;
     };
     Completion: {
       /** @constant */
@@ -713,6 +846,16 @@ export interface components {
        */
       recordingPolicy: 'on-demand' | 'always' | 'off';
       /**
+       * @description `VIDEO_TRANSCRIPTION` (always sent; optional so that a panel reads an older deployment).
+       * @enum {string}
+       */
+      transcriptionPolicy?: 'off' | 'on-demand' | 'always';
+      /**
+       * @description `VIDEO_TRANSCRIPT_DESTINATION`: where the final results go (`none`: captions only).
+       * @enum {string}
+       */
+      transcriptDestination?: 'conversation' | 'none';
+      /**
        * @description `VIDEO_AGENT_BACKGROUND`: the rule for the agent's camera background.
        * @enum {string}
        */
@@ -742,6 +885,11 @@ export interface components {
            * @enum {string}
            */
           composition: 'posted' | 'already-posted' | 'pending' | 'no-recordings' | 'off' | 'failed';
+          /**
+           * @description The transcript of the transcription still running (or whose stop could not post it); `empty` when nothing was kept, `off` under `VIDEO_TRANSCRIPT_DESTINATION=none`, `undeliverable` when the conversation is gone.
+           * @enum {string}
+           */
+          transcript: 'posted' | 'already-posted' | 'pending' | 'empty' | 'off' | 'undeliverable';
         }
       | {
           /** @constant */
@@ -759,11 +907,12 @@ export interface components {
         }
       | {
           /**
-           * @description A customer connected; `disconnected` when their link was revoked and they were disconnected.
+           * @description A customer connected; `disconnected` when their link was revoked and they were disconnected. Under `VIDEO_TRANSCRIPTION=always`, anyone connecting; `transcribing` whether the room is transcribed (its started notice posted once).
            * @constant
            */
           handled: 'participant-connected';
           disconnected: boolean;
+          transcribing?: boolean;
         }
       | {
           /**
@@ -865,6 +1014,18 @@ export interface components {
     };
     /** @description The caller does not hold the task (`forbidden`), or `VIDEO_RECORDING` refuses the action (`recording_disabled`). */
     ForbiddenOrRecordingDisabled: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The caller does not hold the task (`forbidden`), or `VIDEO_TRANSCRIPTION` refuses the action (`transcription_disabled`). */
+    ForbiddenOrTranscriptionDisabled: {
       headers: {
         'Server-Timing': components['headers']['Server-Timing'];
         'Cache-Control': components['headers']['Cache-Control'];
@@ -984,6 +1145,24 @@ export interface components {
     UpstreamUnavailable: {
       headers: {
         'Retry-After': components['headers']['Retry-After'];
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /**
+     * @description Twilio throttled or was unavailable (`upstream_unavailable`), or refused live transcription
+     *     for the room (`transcription_unavailable`): a region without it, or a rate limit (then with
+     *     `Retry-After`). The message says so in plain words; the call itself goes on.
+     */
+    TranscriptionUnavailable: {
+      headers: {
+        /** @description Seconds to wait before trying again; absent when Twilio refused the room outright (a retry would not help). */
+        'Retry-After'?: number;
         'Server-Timing': components['headers']['Server-Timing'];
         'Cache-Control': components['headers']['Cache-Control'];
         'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
@@ -1260,6 +1439,80 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       404: components['responses']['TaskNotFound'];
+      500: components['responses']['Misconfigured'];
+      502: components['responses']['UpstreamError'];
+      503: components['responses']['UpstreamUnavailable'];
+    };
+  };
+  transcription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TranscriptionParameters'];
+        'application/x-www-form-urlencoded': components['schemas']['TranscriptionParameters'];
+      };
+    };
+    responses: {
+      /** @description Whether Twilio transcribes the room now. */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          Vary: components['headers']['Vary'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TranscriptionState'];
+        };
+      };
+      204: components['responses']['Preflight'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenOrTranscriptionDisabled'];
+      404: components['responses']['TaskOrRoomNotFound'];
+      409: components['responses']['NoConversation'];
+      500: components['responses']['Misconfigured'];
+      502: components['responses']['UpstreamError'];
+      503: components['responses']['TranscriptionUnavailable'];
+    };
+  };
+  transcript: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TranscriptParameters'];
+      };
+    };
+    responses: {
+      /** @description How many of the results were kept. */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          Vary: components['headers']['Vary'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TranscriptReport'];
+        };
+      };
+      204: components['responses']['Preflight'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['TaskOrRoomNotFound'];
       500: components['responses']['Misconfigured'];
       502: components['responses']['UpstreamError'];
       503: components['responses']['UpstreamUnavailable'];

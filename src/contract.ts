@@ -26,6 +26,9 @@ export const LIMITS = {
   messageBodyLength: 1_600,
   /** The longest invite the bundle signs (invites.ts). */
   inviteLength: 140,
+  /** Final transcription results in one report to /video/transcript, and one result's text. */
+  transcriptResultsPerReport: 20,
+  transcriptResultLength: 1_000,
 } as const;
 
 /** Identities: the agent's, a supervisor's and the customer's can never collide. A supervisor is a
@@ -45,6 +48,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   invalid_signature: 403,
   recording_disabled: 403,
+  transcription_disabled: 403,
   task_not_found: 404,
   no_room: 404,
   no_conversation: 409,
@@ -54,6 +58,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   upstream_error: 502,
   upstream_unavailable: 503,
+  transcription_unavailable: 503,
   misconfigured: 500,
 } as const;
 

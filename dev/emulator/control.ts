@@ -38,6 +38,7 @@ function snapshot(emulator: TwilioEmulator) {
     participants: emulator.participants,
     recordings: emulator.recordings,
     compositions: emulator.compositions,
+    transcriptions: emulator.transcriptions,
     conversations: Object.fromEntries(emulator.conversations),
     tasks: [...emulator.tasks.values()].map((task) => ({
       ...task,

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import { z } from 'zod';
+import { createTwilioClient, Deadline, INVOCATION_BUDGET_MS } from '../../src/platform/twilio-client';
 import { ACCOUNT_SID, AUTH_TOKEN, TwilioEmulator } from '.';
 
 /** The emulator on its own: what it refuses, what it signs, what its control surface seeds. */
@@ -108,6 +109,60 @@ describe('spec checks', () => {
     });
     expect(Resource.parse(answer.body).sid).toMatch(/^RM[0-9a-f]{32}$/);
     expect(emulator.violations).toEqual([]);
+  });
+});
+
+describe('a room’s Transcriptions resource', () => {
+  // The real twilio client, as the bundle builds it (TWILIO_API_BASE_URL points it here).
+  const rooms = () =>
+    createTwilioClient({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      apiBaseUrl: emulator.url,
+      deadline: new Deadline(INVOCATION_BUDGET_MS),
+    }).video.v1.rooms;
+
+  test('a room created with TranscribeParticipantsOnConnect is transcribed, with its configuration', async () => {
+    const room = await rooms().create({
+      uniqueName: 'transcribed',
+      transcribeParticipantsOnConnect: true,
+      transcriptionsConfiguration: { LanguageCode: 'es-MX' },
+    });
+    const [transcription] = await rooms()(room.sid).transcriptions.list();
+    expect(transcription).toMatchObject({ roomSid: room.sid, status: 'started' });
+    expect(emulator.transcriptionsOf(room.sid)[0].configuration).toEqual({ LanguageCode: 'es-MX' });
+    expect(emulator.violations).toEqual([]);
+  });
+
+  test('create, stop, read, restart; a second create is refused; the room’s end stops it', async () => {
+    const room = await rooms().create({ uniqueName: 'on-demand' });
+    expect(await rooms()(room.sid).transcriptions.list()).toEqual([]);
+    const created = await rooms()(room.sid).transcriptions.create({
+      configuration: { LanguageCode: 'en-US' },
+    });
+    expect(created.status).toBe('started');
+    await expect(rooms()(room.sid).transcriptions.create()).rejects.toMatchObject({ status: 409 });
+    const stopped = await rooms()(room.sid).transcriptions(created.ttid).update({ status: 'stopped' });
+    expect(stopped).toMatchObject({ status: 'stopped', ttid: created.ttid });
+    expect((await rooms()(room.sid).transcriptions(created.ttid).fetch()).status).toBe('stopped');
+    await rooms()(room.sid).transcriptions(created.ttid).update({ status: 'started' });
+    expect(emulator.isTranscribing(room.sid)).toBe(true);
+    await rooms()(room.sid).update({ status: 'completed' });
+    expect(emulator.isTranscribing(room.sid)).toBe(false);
+    await expect(
+      rooms()(room.sid).transcriptions(created.ttid).update({ status: 'started' }),
+    ).rejects.toMatchObject({ status: 400 });
+    expect(emulator.violations).toEqual([]);
+  });
+
+  test('a Configuration that is not JSON is refused by the spec check', async () => {
+    const room = await rooms().create({ uniqueName: 'bad-configuration' });
+    const answer = await rest('POST', `/video/v1/Rooms/${room.sid}/Transcriptions`, {
+      Configuration: 'en-US',
+    });
+    expect(answer.status).toBe(400);
+    expect(emulator.violations).toHaveLength(1);
+    emulator.violations.length = 0;
   });
 });
 

@@ -15,5 +15,14 @@ export {
   newSid,
   TwilioError,
 } from './ids';
-export type { EmulatorEvent, FlexUser, Message, Participant, Room, SeededTask, SyncService } from './state';
+export type {
+  EmulatorEvent,
+  FlexUser,
+  Message,
+  Participant,
+  Room,
+  SeededTask,
+  SyncService,
+  Transcription,
+} from './state';
 export { noticeTag } from './state';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ACCOUNT_SID, flexShapedToken, iso, Json, newSid, SYNC_SERVICE_SID } from './ids';
 
 /**
@@ -39,6 +40,16 @@ export interface Recording extends Json {
   status: string;
   type: string;
   track_name: string;
+}
+
+/** A room's Transcriptions resource (Video v1 `room_transcriptions`): whether and since when
+ * Twilio transcribes the room, never what was said. */
+export interface Transcription extends Json {
+  ttid: string;
+  room_sid: string;
+  status: 'created' | 'started' | 'stopped' | 'failed';
+  /** The `Configuration` it was created with (language...), as sent. */
+  configuration: Json;
 }
 
 export interface Composition extends Json {
@@ -142,6 +153,7 @@ export class EmulatorState {
   readonly recordingRules = new Map<string, RecordingRule[]>();
   readonly recordings: Recording[] = [];
   readonly compositions: Composition[] = [];
+  readonly transcriptions: Transcription[] = [];
   readonly conversations = new Map<string, Message[]>();
   readonly tasks = new Map<string, Task>();
   readonly reservations = new Map<string, Reservation[]>();
@@ -296,6 +308,14 @@ export class EmulatorState {
     return this.compositions.filter((c) => c.room_sid === roomSid);
   }
 
+  transcriptionsOf(roomSid: string): Transcription[] {
+    return this.transcriptions.filter((t) => t.room_sid === roomSid);
+  }
+
+  isTranscribing(roomSid: string): boolean {
+    return this.transcriptionsOf(roomSid).some((t) => t.status === 'started');
+  }
+
   isRecording(roomSid: string): boolean {
     return (
       this.room(roomSid)?.status === 'in-progress' && recordsWith(this.recordingRules.get(roomSid) ?? [])
@@ -321,6 +341,41 @@ export class EmulatorState {
     this.recordingRules.set(room.sid, rules);
     this.roomEvent(room, 'room-created');
     return room;
+  }
+
+  /** Transcription of the room starts (a create, or TranscribeParticipantsOnConnect). */
+  startTranscription(room: Room, configuration: Json): Transcription {
+    const ttid = `video_extension_${randomUUID()}`;
+    const transcription: Transcription = {
+      ttid,
+      account_sid: ACCOUNT_SID,
+      room_sid: room.sid,
+      status: 'started',
+      identity: null,
+      date_created: iso(),
+      date_updated: iso(),
+      start_time: iso(),
+      end_time: null,
+      duration: null,
+      url: `https://video.twilio.com/v1/Rooms/${room.sid}/Transcriptions/${ttid}`,
+      configuration,
+    };
+    this.transcriptions.push(transcription);
+    return transcription;
+  }
+
+  setTranscriptionStatus(transcription: Transcription, status: 'started' | 'stopped'): void {
+    if (transcription.status === status) return;
+    const stopping = status === 'stopped';
+    Object.assign(transcription, {
+      status,
+      date_updated: iso(),
+      start_time: stopping ? transcription.start_time : iso(),
+      end_time: stopping ? iso() : null,
+      duration: stopping
+        ? Math.max(0, Math.round((Date.now() - Date.parse(String(transcription.start_time))) / 1000))
+        : null,
+    });
   }
 
   /** Someone connected to the room with a token for `identity`, as Twilio would list them. */
@@ -391,12 +446,21 @@ export class EmulatorState {
     });
     for (const participant of this.participants.filter((p) => p.room_sid === roomSid))
       this.disconnect(participant);
+    for (const transcription of this.transcriptionsOf(roomSid))
+      if (transcription.status === 'started') this.setTranscriptionStatus(transcription, 'stopped');
     this.roomEvent(room, 'room-ended', { RoomDuration: String(room.duration) });
   }
 
   /** Forgets everything held, as a fresh account would be (listeners stay). */
   reset(): void {
-    for (const list of [this.rooms, this.participants, this.recordings, this.compositions]) list.length = 0;
+    for (const list of [
+      this.rooms,
+      this.participants,
+      this.recordings,
+      this.compositions,
+      this.transcriptions,
+    ])
+      list.length = 0;
     this.syncServices.splice(0, this.syncServices.length, ...initialSyncServices());
     for (const map of [
       this.recordingRules,

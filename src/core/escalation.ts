@@ -16,6 +16,8 @@ import {
 } from './once';
 import type { TaskCaller } from './ownership';
 import type { RecordingPolicy } from './recording-policy';
+import { isTranscribing, transcriptionsConfiguration } from './transcription';
+import type { TranscriptionSettings } from './transcription-policy';
 import { completeRoom, ensureTaskRoom, fetchRoom, listTaskRooms, requireRoom, VideoRoom } from './rooms';
 import { requireConversation, FlexTask } from './tasks';
 import {
@@ -38,6 +40,7 @@ export interface EscalationDeps {
   publicBaseUrl: string;
   syncServiceSid: string;
   recordingPolicy: RecordingPolicy;
+  transcription: TranscriptionSettings;
   notices: NoticeSettings;
   now: () => Date;
 }
@@ -79,6 +82,8 @@ export async function escalate(
   const { room, created } = await ensureTaskRoom(deps.twilio, task.sid, {
     statusCallback: callbackUrl(deps.publicBaseUrl, CALLBACK_PATHS.roomStatus),
     recordFromStart: deps.recordingPolicy === 'always',
+    transcribeFromStart:
+      deps.transcription.policy === 'always' ? transcriptionsConfiguration(deps.transcription) : undefined,
   });
   const issuedAt = deps.now().getTime();
   const invite = signInvite(deps.inviteKeys, {
@@ -93,7 +98,12 @@ export async function escalate(
       conversationSid,
       room.sid,
       'invite',
-      inviteText(noticesFor(deps.notices, task.attributes), link, deps.recordingPolicy === 'always'),
+      inviteText(
+        noticesFor(deps.notices, task.attributes),
+        link,
+        deps.recordingPolicy === 'always',
+        deps.transcription.policy === 'always',
+      ),
     );
   const delivery: OnceDelivery = {
     claims: new ClaimStore(deps.twilio, deps.syncServiceSid),
@@ -141,13 +151,22 @@ export function agentCallOfTask(deps: EscalationDeps, inProgress: VideoRoom | un
   return { call: inProgress ? reissueAgentToken(deps, inProgress, agent) : null };
 }
 
+/** Whether the room is transcribed now, for the join page's badge: only `on-demand` asks Twilio. */
+function transcribedNow(deps: EscalationDeps, roomSid: string): Promise<boolean> {
+  const { policy } = deps.transcription;
+  return policy === 'on-demand' ? isTranscribing(deps.twilio, roomSid) : Promise.resolve(policy === 'always');
+}
+
 /** The customer's side: a valid, unexpired, unrevoked invite to a room that is still in
- * progress. The room and the link's revocations are read together: one round trip. */
+ * progress. The room, the link's revocations and (on-demand) its transcription are read
+ * together: one round trip. */
 export async function admitCustomer(deps: EscalationDeps, rawInvite: string) {
   const invite = verifyInvite(deps.inviteKeys, rawInvite, Math.floor(deps.now().getTime() / 1000));
-  const [room, revocations] = await Promise.all([
+  const [room, revocations, transcribed] = await Promise.all([
     fetchRoom(deps.twilio, invite.roomSid),
     readRevocations(deps.twilio, deps.syncServiceSid, invite.roomSid),
+    // The badge follows the chat's notices too: a failed read must not keep the customer out.
+    transcribedNow(deps, invite.roomSid).catch(() => false),
   ]);
   if (!room || room.status !== 'in-progress') {
     throw new AppError(
@@ -167,7 +186,13 @@ export async function admitCustomer(deps: EscalationDeps, rawInvite: string) {
     room.sid,
     CUSTOMER_TOKEN_TTL_SECONDS,
   );
-  return { token, identity, roomName: room.uniqueName, expiresAt };
+  return {
+    token,
+    identity,
+    roomName: room.uniqueName,
+    expiresAt,
+    transcription: { policy: deps.transcription.policy, active: transcribed },
+  };
 }
 
 export const sessionEndedClaimKey = (roomSid: string) => `video-session-ended-${roomSid}`;

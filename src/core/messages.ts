@@ -10,7 +10,10 @@ export type NoticeKind =
   | 'recording-stopped'
   | 'session-ended'
   | 'supervisor-joined'
-  | 'participant-removed';
+  | 'participant-removed'
+  | 'transcription-started'
+  | 'transcription-stopped'
+  | 'transcript';
 
 export interface PostedMessage {
   sid: string;

@@ -1,7 +1,11 @@
 import { LIMITS } from '../contract';
 import type { NoticeKind } from './messages';
 
-export type NoticeTexts = Record<NoticeKind, string> & { recordedCallNote: string };
+/** Every kind of message but the transcript itself, whose text is what was said. */
+export type NoticeTexts = Record<Exclude<NoticeKind, 'transcript'>, string> & {
+  recordedCallNote: string;
+  transcribedCallNote: string;
+};
 
 /**
  * Every sentence the bundle writes into a customer's conversation, in one place, per language.
@@ -17,7 +21,10 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'session-ended': 'The video call has ended. You can keep chatting here.',
     'supervisor-joined': 'A supervisor has joined the video call.',
     'participant-removed': 'You were removed from the video call. You can keep chatting here.',
+    'transcription-started': 'This video call is now being transcribed.',
+    'transcription-stopped': 'Transcription of this video call has stopped.',
     recordedCallNote: 'This call will be recorded.',
+    transcribedCallNote: 'This call will be transcribed.',
   },
   es: {
     invite: 'Tu agente te ha invitado a una videollamada. Toca para unirte: {joinUrl}',
@@ -26,7 +33,10 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'session-ended': 'La videollamada ha terminado. Puedes seguir escribiendo aquí.',
     'supervisor-joined': 'Un supervisor se ha unido a la videollamada.',
     'participant-removed': 'Se te ha retirado de la videollamada. Puedes seguir escribiendo aquí.',
+    'transcription-started': 'Esta videollamada se está transcribiendo.',
+    'transcription-stopped': 'La transcripción de esta videollamada se ha detenido.',
     recordedCallNote: 'Esta llamada se grabará.',
+    transcribedCallNote: 'Esta llamada se transcribirá.',
   },
   fr: {
     invite: 'Votre agent vous invite à un appel vidéo. Touchez pour rejoindre : {joinUrl}',
@@ -35,7 +45,10 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'session-ended': 'L’appel vidéo est terminé. Vous pouvez continuer à discuter ici.',
     'supervisor-joined': 'Un superviseur a rejoint l’appel vidéo.',
     'participant-removed': 'Vous avez été retiré de l’appel vidéo. Vous pouvez continuer à discuter ici.',
+    'transcription-started': 'Cet appel vidéo est maintenant transcrit.',
+    'transcription-stopped': 'La transcription de cet appel vidéo est arrêtée.',
     recordedCallNote: 'Cet appel sera enregistré.',
+    transcribedCallNote: 'Cet appel sera transcrit.',
   },
   de: {
     invite: 'Ihr Mitarbeiter hat Sie zu einem Videoanruf eingeladen. Zum Beitreten tippen: {joinUrl}',
@@ -44,7 +57,10 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'session-ended': 'Der Videoanruf ist beendet. Sie können hier weiterschreiben.',
     'supervisor-joined': 'Eine Teamleitung ist dem Videoanruf beigetreten.',
     'participant-removed': 'Sie wurden aus dem Videoanruf entfernt. Sie können hier weiterschreiben.',
+    'transcription-started': 'Dieser Videoanruf wird jetzt transkribiert.',
+    'transcription-stopped': 'Die Transkription dieses Videoanrufs wurde beendet.',
     recordedCallNote: 'Dieser Anruf wird aufgezeichnet.',
+    transcribedCallNote: 'Dieser Anruf wird transkribiert.',
   },
   pt: {
     invite: 'Seu atendente convidou você para uma videochamada. Toque para entrar: {joinUrl}',
@@ -53,7 +69,10 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'session-ended': 'A videochamada terminou. Você pode continuar conversando aqui.',
     'supervisor-joined': 'Um supervisor entrou na videochamada.',
     'participant-removed': 'Você foi removido da videochamada. Você pode continuar conversando aqui.',
+    'transcription-started': 'Esta videochamada está sendo transcrita.',
+    'transcription-stopped': 'A transcrição desta videochamada foi interrompida.',
     recordedCallNote: 'Esta chamada será gravada.',
+    transcribedCallNote: 'Esta chamada será transcrita.',
   },
 };
 export const DEFAULT_NOTICES = BUILT_IN_NOTICES.en;
@@ -67,7 +86,10 @@ export const NOTICE_ENV: Record<keyof NoticeTexts, string> = {
   'session-ended': 'VIDEO_NOTICE_SESSION_ENDED',
   'supervisor-joined': 'VIDEO_NOTICE_SUPERVISOR_JOINED',
   'participant-removed': 'VIDEO_NOTICE_PARTICIPANT_REMOVED',
+  'transcription-started': 'VIDEO_NOTICE_TRANSCRIPTION_STARTED',
+  'transcription-stopped': 'VIDEO_NOTICE_TRANSCRIPTION_STOPPED',
   recordedCallNote: 'VIDEO_NOTICE_RECORDED_CALL',
+  transcribedCallNote: 'VIDEO_NOTICE_TRANSCRIBED_CALL',
 };
 export const RECORDED_CALL_NOTE_ENV = NOTICE_ENV.recordedCallNote;
 /** The task attribute naming the customer's language (e.g. `language`), and the language used
@@ -139,10 +161,20 @@ export function noticesFor(
   return (asked && settings.byLanguage[asked]) || settings.byLanguage[settings.defaultLanguage];
 }
 
-export function inviteText(texts: NoticeTexts, joinUrl: string, recorded: boolean): string {
+/** The invite, with the notes of what the company does with every call (`always` policies). */
+export function inviteText(
+  texts: NoticeTexts,
+  joinUrl: string,
+  recorded: boolean,
+  transcribed = false,
+): string {
   const template = texts.invite.includes('{joinUrl}') ? texts.invite : `${texts.invite} {joinUrl}`;
   const text = template.split('{joinUrl}').join(joinUrl);
-  return recorded ? `${text}\n${texts.recordedCallNote}` : text;
+  return [
+    text,
+    ...(recorded ? [texts.recordedCallNote] : []),
+    ...(transcribed ? [texts.transcribedCallNote] : []),
+  ].join('\n');
 }
 
 /**
@@ -156,17 +188,18 @@ export function oversizedNotice(
   settings: NoticeSettings,
   longestJoinUrl: string,
   recorded: boolean,
+  transcribed = false,
 ): string | undefined {
   for (const [lang, texts] of Object.entries(settings.byLanguage)) {
     const name = (key: keyof NoticeTexts) =>
       lang === settings.defaultLanguage ? NOTICE_ENV[key] : `${NOTICE_ENV[key]}_${lang.toUpperCase()}`;
-    if (inviteText(texts, longestJoinUrl, recorded).length > LIMITS.messageBodyLength) {
-      const noteIsTheCulprit =
-        recorded && inviteText(texts, longestJoinUrl, false).length <= LIMITS.messageBodyLength;
-      return name(noteIsTheCulprit ? 'recordedCallNote' : 'invite');
+    if (inviteText(texts, longestJoinUrl, recorded, transcribed).length > LIMITS.messageBodyLength) {
+      if (inviteText(texts, longestJoinUrl, false).length > LIMITS.messageBodyLength) return name('invite');
+      const recordedFits = inviteText(texts, longestJoinUrl, recorded).length <= LIMITS.messageBodyLength;
+      return name(recordedFits ? 'transcribedCallNote' : 'recordedCallNote');
     }
     const kinds = (Object.keys(texts) as (keyof NoticeTexts)[]).filter(
-      (kind) => kind !== 'invite' && kind !== 'recordedCallNote',
+      (kind) => !['invite', 'recordedCallNote', 'transcribedCallNote'].includes(kind),
     );
     const tooLong = kinds.find((kind) => texts[kind].length > LIMITS.messageBodyLength);
     if (tooLong) return name(tooLong);

@@ -11,6 +11,7 @@ import { disconnect } from './participants';
 import { fetchRoom, taskSidOfRoom, VideoRoom } from './rooms';
 import { fetchTask } from './tasks';
 import { ClaimStore, postClaimingFirst } from './once';
+import { ensureRoomTranscription, transcriptAtEnd, type TranscriptOutcome } from './transcription';
 
 /**
  * Twilio's room status callbacks. Each may arrive twice or late, so every handler checks the
@@ -73,8 +74,9 @@ function undeliverable(err: unknown, roomSid: string): boolean {
 
 /**
  * `room-ended`, whether /video/complete or Twilio's empty-room timeout ended the room: its
- * session-ended notice once (the claim shared with /video/complete), and with VIDEO_COMPOSE its
- * composition once. The two are independent; one failing does not hold back the other.
+ * session-ended notice once (the claim shared with /video/complete), then the transcript of the
+ * transcription still running once (its own claim); and with VIDEO_COMPOSE its composition once.
+ * The chat and the composition are independent; one failing does not hold back the other.
  */
 async function roomEnded(deps: RoomEventDeps, roomSid: string): Promise<RoomEventOutcome> {
   const found = await taskRoom(deps, roomSid);
@@ -82,8 +84,18 @@ async function roomEnded(deps: RoomEventDeps, roomSid: string): Promise<RoomEven
   if (!found || found.room.status === 'in-progress') return IGNORED;
   const { room, taskSid } = found;
   const tellCustomer = async () => {
+    const deliverTranscript = transcriptAtEnd(deps, room);
     const chat = await chatOfTask(deps, taskSid);
-    return chat ? (await announceSessionEnd(deps, chat, room)).outcome : 'no-conversation';
+    if (!chat) return { notice: 'no-conversation' as const, transcript: 'empty' as const };
+    const notice = (await announceSessionEnd(deps, chat, room)).outcome;
+    let transcript: TranscriptOutcome | 'undeliverable';
+    try {
+      transcript = await deliverTranscript(chat);
+    } catch (err) {
+      if (!undeliverable(err, room.sid)) throw err;
+      transcript = 'undeliverable';
+    }
+    return { notice, transcript };
   };
   const [notice, composition] = await Promise.allSettled([
     tellCustomer(),
@@ -95,7 +107,9 @@ async function roomEnded(deps: RoomEventDeps, roomSid: string): Promise<RoomEven
   if (composition.status === 'rejected') throw composition.reason;
   return {
     handled: 'room-ended',
-    notice: notice.status === 'fulfilled' ? notice.value : 'undeliverable',
+    ...(notice.status === 'fulfilled'
+      ? notice.value
+      : { notice: 'undeliverable' as const, transcript: 'undeliverable' as const }),
     composition: composition.value,
   };
 }
@@ -199,22 +213,58 @@ async function supervisorConnected(
 /**
  * A customer whose link was revoked may still hold a Video token issued before (until it
  * expires), and a copied token works for anyone: whoever connects under a revoked link's
- * identity is disconnected at once. One Sync read per customer who connects. A supervisor's
- * entry is told in the chat; the agent is left alone.
+ * identity is disconnected at once. One Sync read per customer who connects. Undefined for anyone
+ * but a customer.
  */
-async function participantConnected(deps: RoomEventDeps, event: RoomEvent): Promise<RoomEventOutcome> {
+async function disconnectIfRevoked(deps: RoomEventDeps, event: RoomEvent): Promise<boolean | undefined> {
   const identity = event.participantIdentity;
-  if (identity?.startsWith(SUPERVISOR_IDENTITY_PREFIX) && isSid('PA', event.participantSid))
-    return supervisorConnected(deps, event.roomSid, event.participantSid);
-  if (!identity || !nonceOfCustomer(identity)) return IGNORED;
+  if (!identity || !nonceOfCustomer(identity)) return undefined;
   const revocations = await readRevocations(deps.twilio, deps.syncServiceSid, event.roomSid);
-  if (!isCustomerRevoked(revocations, identity))
-    return { handled: 'participant-connected', disconnected: false };
+  if (!isCustomerRevoked(revocations, identity)) return false;
   const participant = isSid('PA', event.participantSid) ? event.participantSid : identity;
   console.warn(`room ${event.roomSid}: a participant of a revoked link connected; disconnecting it`);
+  return disconnect(deps.twilio, event.roomSid, participant);
+}
+
+/**
+ * Under VIDEO_TRANSCRIPTION=always rooms are transcribed from the first participant
+ * (TranscribeParticipantsOnConnect), with no /video/transcription call to announce it: the
+ * first connection does, once per room (room-switch.ts); later ones find it told. Undefined
+ * under any other policy, or for a room that is not (or no longer) the bundle's.
+ */
+async function transcribedFromStart(deps: RoomEventDeps, roomSid: string): Promise<boolean | undefined> {
+  if (deps.transcription.policy !== 'always') return undefined;
+  const found = await taskRoom(deps, roomSid);
+  if (!found || found.room.status !== 'in-progress') return undefined;
+  const chat = await chatOfTask(deps, found.taskSid);
+  if (!chat) return undefined;
+  try {
+    return await ensureRoomTranscription(deps, found.room, chat, true);
+  } catch (err) {
+    if (undeliverable(err, roomSid) || (isAppError(err) && err.code === 'no_room')) return undefined;
+    if (isAppError(err) && err.code === 'transcription_unavailable') {
+      console.warn(`room ${roomSid}: ${err.message}`);
+      return false;
+    }
+    throw err;
+  }
+}
+
+/** A supervisor's entry is told in the chat; a customer of a revoked link is disconnected; under
+ * VIDEO_TRANSCRIPTION=always the first connection announces the transcription. The agent connects
+ * first, so a supervisor's entry never is that first connection. */
+async function participantConnected(deps: RoomEventDeps, event: RoomEvent): Promise<RoomEventOutcome> {
+  if (event.participantIdentity?.startsWith(SUPERVISOR_IDENTITY_PREFIX) && isSid('PA', event.participantSid))
+    return supervisorConnected(deps, event.roomSid, event.participantSid);
+  const [disconnected, transcribing] = await Promise.all([
+    disconnectIfRevoked(deps, event),
+    transcribedFromStart(deps, event.roomSid),
+  ]);
+  if (disconnected === undefined && transcribing === undefined) return IGNORED;
   return {
     handled: 'participant-connected',
-    disconnected: await disconnect(deps.twilio, event.roomSid, participant),
+    disconnected: disconnected ?? false,
+    ...(transcribing !== undefined && { transcribing }),
   };
 }
 

@@ -82,6 +82,8 @@ export async function listTaskRooms(client: Twilio, taskSid: string, limit = 20)
 export interface RoomSettings {
   statusCallback: string;
   recordFromStart: boolean;
+  /** Twilio's TranscriptionsConfiguration, for a room transcribed from the start (`always`). */
+  transcribeFromStart?: object;
 }
 
 /** The bundle records the whole room or nothing (recording.ts applies the same two rules). */
@@ -109,6 +111,10 @@ export async function ensureTaskRoom(
         // no rules at all: then every reader of the rules (recording status, the agent's
         // panel) agrees with what Twilio records from the first second.
         recordingRules: { rules: settings.recordFromStart ? RECORD_EVERYTHING : RECORD_NOTHING },
+        ...(settings.transcribeFromStart && {
+          transcribeParticipantsOnConnect: true,
+          transcriptionsConfiguration: settings.transcribeFromStart,
+        }),
         unusedRoomTimeout: UNUSED_ROOM_TIMEOUT_MINUTES,
         emptyRoomTimeout: EMPTY_ROOM_TIMEOUT_MINUTES,
       });

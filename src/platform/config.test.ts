@@ -199,3 +199,51 @@ describe('VIDEO_AGENT_BACKGROUND', () => {
     expect(misconfiguredMessage(overrides)).toContain(name);
   });
 });
+
+describe('transcription', () => {
+  test('off by default, in en-US, kept in the conversation', () => {
+    expect(loadConfig(env).transcription).toEqual({
+      policy: 'off',
+      language: 'en-US',
+      destination: 'conversation',
+    });
+    expect(
+      loadConfig({
+        ...env,
+        VIDEO_TRANSCRIPTION: 'always',
+        VIDEO_TRANSCRIPTION_LANGUAGE: 'zh-Hans-CN',
+        VIDEO_TRANSCRIPT_DESTINATION: 'none',
+      }).transcription,
+    ).toEqual({ policy: 'always', language: 'zh-Hans-CN', destination: 'none' });
+  });
+
+  test.each([
+    ['VIDEO_TRANSCRIPTION', 'sometimes'],
+    ['VIDEO_TRANSCRIPTION', 'ON-DEMAND'],
+    ['VIDEO_TRANSCRIPT_DESTINATION', 'email'],
+    ['VIDEO_TRANSCRIPTION_LANGUAGE', 'english'],
+    ['VIDEO_TRANSCRIPTION_LANGUAGE', 'en_US'],
+    ['VIDEO_TRANSCRIPTION_LANGUAGE', 'e'],
+    ['VIDEO_TRANSCRIPTION_LANGUAGE', 'en-US-'],
+    ['VIDEO_TRANSCRIPTION_LANGUAGE', 'en-US;drop'],
+  ])('%s=%s is refused, naming the variable', (name, value) => {
+    expect(misconfiguredMessage({ [name]: value })).toContain(name);
+  });
+
+  test.each(['en', 'es-419', 'pt-BR', 'sr-Latn-RS', 'de-CH-1996'])('%s is a language tag', (language) => {
+    expect(loadConfig({ ...env, VIDEO_TRANSCRIPTION_LANGUAGE: language }).transcription.language).toBe(
+      language,
+    );
+  });
+
+  test('under always the invite carries the transcribed-call note; one too long for the invite is refused', () => {
+    const note = 'n'.repeat(1_500);
+    expect(loadConfig({ ...env, VIDEO_NOTICE_TRANSCRIBED_CALL: note }).transcription.policy).toBe('off');
+    expect(
+      misconfiguredMessage({ VIDEO_TRANSCRIPTION: 'always', VIDEO_NOTICE_TRANSCRIBED_CALL: note }),
+    ).toContain('VIDEO_NOTICE_TRANSCRIBED_CALL');
+    expect(misconfiguredMessage({ VIDEO_NOTICE_TRANSCRIPTION_STARTED_FR: 's'.repeat(1_601) })).toContain(
+      'VIDEO_NOTICE_TRANSCRIPTION_STARTED_FR',
+    );
+  });
+});

@@ -4,6 +4,7 @@ import { LIMITS, sidPattern } from '../contract';
 import { InviteKeys, joinUrl } from '../core/invites';
 import { noticeSettings, NoticeSettings, oversizedNotice } from '../core/notices';
 import type { RecordingPolicy } from '../core/recording-policy';
+import type { TranscriptionSettings } from '../core/transcription-policy';
 import { checkSyncServiceSid } from '../core/sync-service';
 
 /** The environment a Function sees: Twilio's own variables and those of the README's configuration table. */
@@ -18,6 +19,9 @@ export interface Env {
   ALLOWED_ORIGINS?: string;
   VIDEO_RECORDING?: string;
   VIDEO_COMPOSE?: string;
+  VIDEO_TRANSCRIPTION?: string;
+  VIDEO_TRANSCRIPTION_LANGUAGE?: string;
+  VIDEO_TRANSCRIPT_DESTINATION?: string;
   VIDEO_INVITE_TTL_SECONDS?: string;
   VIDEO_INVITE_SECRET?: string;
   VIDEO_INVITE_SECRET_PREVIOUS?: string;
@@ -36,6 +40,7 @@ export interface Config {
   syncServiceSid: string;
   allowedOrigins: string[];
   recordingPolicy: RecordingPolicy;
+  transcription: TranscriptionSettings;
   compose: boolean;
   inviteTtlSeconds: number;
   apiBaseUrl?: string;
@@ -57,6 +62,11 @@ const BACKGROUND_RULES = ['none', 'blur', 'image'] as const;
 const MIN_INVITE_SECRET_LENGTH = 32;
 const DEFAULT_ORIGINS = ['https://flex.twilio.com'];
 const RECORDING_POLICIES: readonly RecordingPolicy[] = ['on-demand', 'always', 'off'];
+const TRANSCRIPTION_POLICIES = ['off', 'on-demand', 'always'] as const;
+const TRANSCRIPT_DESTINATIONS = ['conversation', 'none'] as const;
+/** A BCP-47 tag as speech recognisers take it: a language, then optional script, region and
+ * variants (`en`, `en-US`, `zh-Hans-CN`, `es-419`). */
+const BCP47 = /^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|\d{3}))?(-([A-Za-z0-9]{5,8}|\d[A-Za-z0-9]{3}))*$/;
 
 function misconfigured(name: string, problem: string): AppError {
   return new AppError('misconfigured', `The service is misconfigured: ${name} ${problem}.`);
@@ -151,6 +161,29 @@ function agentBackground(env: Source): AgentBackground {
   return { rule: 'image', image };
 }
 
+function oneOf<T extends string>(
+  env: Source,
+  name: keyof Env & string,
+  values: readonly T[],
+  fallback: T,
+): T {
+  const value = optional(env, name) ?? fallback;
+  if (!(values as readonly string[]).includes(value))
+    throw misconfigured(name, `must be one of ${values.join(', ')}`);
+  return value as T;
+}
+
+function transcriptionSettings(env: Source): TranscriptionSettings {
+  const language = optional(env, 'VIDEO_TRANSCRIPTION_LANGUAGE') ?? 'en-US';
+  if (!BCP47.test(language))
+    throw misconfigured('VIDEO_TRANSCRIPTION_LANGUAGE', 'must be a BCP-47 language tag such as en-US');
+  return {
+    policy: oneOf(env, 'VIDEO_TRANSCRIPTION', TRANSCRIPTION_POLICIES, 'off'),
+    language,
+    destination: oneOf(env, 'VIDEO_TRANSCRIPT_DESTINATION', TRANSCRIPT_DESTINATIONS, 'conversation'),
+  };
+}
+
 /** ALLOWED_ORIGINS: the Flex origins that may call the agent endpoints and frame the panel. */
 export function allowedOrigins(env: Source): string[] {
   return (optional(env, 'ALLOWED_ORIGINS')?.split(',') ?? DEFAULT_ORIGINS)
@@ -173,9 +206,15 @@ export function loadConfig(env: Source): Config {
   const apiBaseUrl = apiBaseUrlOf(env);
   const publicUrl = publicBaseUrl(optional(env, 'DOMAIN_NAME'));
   const recordingPolicy = recording as RecordingPolicy;
+  const transcription = transcriptionSettings(env);
   const notices = noticeSettings(env);
   const longestJoinUrl = joinUrl(publicUrl, 'x'.repeat(LIMITS.inviteLength));
-  const oversized = oversizedNotice(notices, longestJoinUrl, recordingPolicy === 'always');
+  const oversized = oversizedNotice(
+    notices,
+    longestJoinUrl,
+    recordingPolicy === 'always',
+    transcription.policy === 'always',
+  );
   if (oversized)
     throw misconfigured(
       oversized,
@@ -190,6 +229,7 @@ export function loadConfig(env: Source): Config {
     syncServiceSid: checkSyncServiceSid(optional(env, 'TWILIO_SYNC_SERVICE_SID')),
     allowedOrigins: allowedOrigins(env),
     recordingPolicy,
+    transcription,
     compose: optional(env, 'VIDEO_COMPOSE')?.toLowerCase() === 'true',
     inviteTtlSeconds: Number(ttl),
     apiBaseUrl,

@@ -13,6 +13,7 @@ export function escalationDeps({ config, twilio, now }: Invocation): EscalationD
     publicBaseUrl: config.publicBaseUrl,
     syncServiceSid: config.syncServiceSid,
     recordingPolicy: config.recordingPolicy,
+    transcription: config.transcription,
     notices: config.notices,
     now,
   };

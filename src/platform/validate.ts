@@ -58,6 +58,18 @@ export const callbackText = (name: string, maxLength: number) =>
     .string({ error: `${name} must be a single string.` })
     .max(maxLength, `${name} must be at most ${maxLength} characters.`);
 
+/** An ISO 8601 date-time with its offset (as Twilio and the Video SDK write them), as epoch ms. */
+export const isoTimestamp = (name: string) =>
+  z
+    .string({ error: `${name} must be a string.` })
+    .max(64, `${name} must be at most 64 characters.`)
+    .regex(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/,
+      `${name} must be an ISO 8601 date-time such as 2025-01-31T12:00:00.000Z.`,
+    )
+    .transform((value) => Date.parse(value))
+    .refine((ms) => Number.isFinite(ms), `${name} must be a real date and time.`);
+
 export const agentTaskParams = z.object({ Token: flexToken, TaskSid: taskSid });
 export type AgentTaskParams = z.infer<typeof agentTaskParams>;
 /** /video/recordings: a page's `nextCursor`, sent back for the next one. */

@@ -119,11 +119,9 @@ describe('VIDEO_RECORDING=on-demand (the default)', () => {
     stack.fake.latencyMs = 0;
     const decision = [...stack.fake.documents.values()].find(
       (d) => d.unique_name === `video-recording-${task.roomSid}`,
-    )!.data as { recording: boolean; change: number };
-    expect(rulesOf(stack, task.roomSid)).toEqual([
-      { type: decision.recording ? 'include' : 'exclude', all: true },
-    ]);
-    expect((await recording(stack, task, 'status')).body.recording).toBe(decision.recording);
+    )!.data as { on: boolean; change: number };
+    expect(rulesOf(stack, task.roomSid)).toEqual([{ type: decision.on ? 'include' : 'exclude', all: true }]);
+    expect((await recording(stack, task, 'status')).body.recording).toBe(decision.on);
     // Changes alternate, starting with a start: each one told once.
     expect(started(stack, task)).toHaveLength(Math.ceil(decision.change / 2));
     expect(stopped(stack, task)).toHaveLength(Math.floor(decision.change / 2));

@@ -98,6 +98,15 @@ function agentCases(own: Record<string, ParamValues> = {}, ownBase: Body = {}): 
   ];
 }
 
+/** A well-formed transcription result, for /video/transcript's cases. */
+const AGENT_SPEAKER = `agent-${'0'.repeat(40)}`;
+const RESULT = {
+  Participant: AGENT_SPEAKER,
+  Text: 'Hello',
+  Timestamp: '2026-01-01T10:00:00.000Z',
+  Sequence: 1,
+};
+
 export const MALFORMED: Record<string, MalformedCase[]> = {
   '/video/escalate': agentCases({
     Resend: {
@@ -149,6 +158,49 @@ export const MALFORMED: Record<string, MalformedCase[]> = {
       },
     },
     { Action: 'start' },
+  ),
+  '/video/transcription': agentCases(
+    {
+      Action: {
+        json: ['', 'START', 'begin', 'pause', 0, false, null, ['stop'], { stop: true }, 'a'.repeat(100_000)],
+        form: ['', 'Start', 'stop;start'],
+        required: true,
+      },
+    },
+    { Action: 'start' },
+  ),
+  '/video/transcript': agentCases(
+    {
+      Results: {
+        json: [
+          [],
+          'results',
+          5,
+          true,
+          null,
+          { Participant: AGENT_SPEAKER },
+          Array.from({ length: 21 }, (_, i) => ({ ...RESULT, Sequence: i })),
+          [{ ...RESULT, Participant: '' }],
+          [{ ...RESULT, Participant: 'a/b' }],
+          [{ ...RESULT, Participant: 'i'.repeat(129) }],
+          [{ ...RESULT, Text: 7 }],
+          [{ ...RESULT, Text: 't'.repeat(1_001) }],
+          [{ ...RESULT, Timestamp: 'yesterday' }],
+          [{ ...RESULT, Timestamp: '2026-13-45T99:00:00Z' }],
+          [{ ...RESULT, Timestamp: 1_767_225_600_000 }],
+          [{ ...RESULT, Sequence: -1 }],
+          [{ ...RESULT, Sequence: 1.5 }],
+          [{ ...RESULT, Sequence: '3' }],
+          [{ ...RESULT, Extra: 'x' }],
+          [RESULT, null],
+          [[RESULT]],
+          (({ Text: _text, ...rest }) => [rest])(RESULT),
+        ],
+        form: ['', 'x', JSON.stringify([RESULT])],
+        required: true,
+      },
+    },
+    { Results: [RESULT] },
   ),
   '/video/remove-participant': agentCases(
     {

@@ -251,7 +251,7 @@ describe('answers that keep the contract', () => {
       answer(
         '/video/callbacks/room-status',
         200,
-        { handled: 'room-ended', notice: 'already-posted', composition: 'no-recordings' },
+        { handled: 'room-ended', notice: 'already-posted', composition: 'no-recordings', transcript: 'off' },
         { vary: undefined },
       ),
     ],
@@ -370,7 +370,11 @@ describe('answers that break it', () => {
     ],
     [
       'a callback outcome the code does not produce',
-      answer('/video/callbacks/room-status', 200, { handled: 'room-ended', notice: 'posted' }),
+      answer('/video/callbacks/room-status', 200, {
+        handled: 'room-ended',
+        notice: 'posted',
+        transcript: 'off',
+      }),
       /^\(root\) must have required property 'composition'$/,
     ],
     [

@@ -112,7 +112,7 @@ test.each([1, 2, 3])(
             (c.path.endsWith('/Documents') && c.form.UniqueName === key)),
       )
       .sort((a, b) => a.answered - b.answered)
-      .map((c) => (JSON.parse(c.form.Data) as { recording: boolean }).recording);
+      .map((c) => (JSON.parse(c.form.Data) as { on: boolean }).on);
     expect(decisions.length).toBeGreaterThan(0);
     decisions.forEach((recording, i) => expect(recording).toBe(i % 2 === 0));
     const last = decisions[decisions.length - 1];

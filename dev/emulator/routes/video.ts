@@ -1,5 +1,5 @@
 import { ACCOUNT_SID, iso, Json, newSid, notFound, TwilioError } from '../ids';
-import type { Composition, Room } from '../state';
+import type { Composition, Room, Transcription } from '../state';
 import { formValue as f, page, type Product, type Route, type RouteRequest } from './route';
 
 function roomOf(req: RouteRequest, name: 'Sid' | 'RoomSid'): Room {
@@ -18,6 +18,8 @@ function createRoom(req: RouteRequest): [number, Json] {
       ? []
       : (JSON.parse(f(req, 'RecordingRules')!) as { rules?: Json[] }).rules;
   if (!Array.isArray(rules)) throw new TwilioError(400, 53120, 'Invalid Recording Rules');
+  const transcribe = f(req, 'TranscribeParticipantsOnConnect') === 'true';
+  const configuration = jsonObject(req, 'TranscriptionsConfiguration');
   const room = req.state.createRoom(
     {
       unique_name: uniqueName,
@@ -42,7 +44,46 @@ function createRoom(req: RouteRequest): [number, Json] {
     },
     rules,
   );
+  if (transcribe) req.state.startTranscription(room, configuration);
   return [201, room];
+}
+
+/** A form parameter the spec types `object`: a JSON object (the spec check has parsed it once). */
+function jsonObject(req: RouteRequest, name: string): Json {
+  const value = f(req, name);
+  return value === undefined ? {} : (JSON.parse(value) as Json);
+}
+
+const transcriptionsUrl = (roomSid: string) => `https://video.twilio.com/v1/Rooms/${roomSid}/Transcriptions`;
+
+/** Without the configuration, which Twilio's resource does not show. */
+const shown = ({ configuration: _configuration, ...transcription }: Transcription): Json => transcription;
+
+function inProgressRoom(req: RouteRequest): Room {
+  const room = roomOf(req, 'RoomSid');
+  if (room.status !== 'in-progress') throw new TwilioError(400, 53118, 'Room is not in-progress');
+  return room;
+}
+
+/** One transcription per room: a second create while one exists is refused (restart it instead). */
+function createTranscription(req: RouteRequest): [number, Json] {
+  const room = inProgressRoom(req);
+  if (req.state.transcriptionsOf(room.sid).length > 0)
+    throw new TwilioError(409, 53120, 'The room already has a transcriptions resource');
+  return [202, shown(req.state.startTranscription(room, jsonObject(req, 'Configuration')))];
+}
+
+function transcription(req: RouteRequest): [number, Json] {
+  const room = roomOf(req, 'RoomSid');
+  const found = req.state.transcriptionsOf(room.sid).find((t) => t.ttid === req.pathParams.Ttid);
+  if (!found) throw notFound();
+  if (req.method === 'GET') return [200, shown(found)];
+  const status = f(req, 'Status');
+  if (status !== 'started' && status !== 'stopped')
+    throw new TwilioError(400, 53120, 'Status must be started or stopped');
+  if (room.status !== 'in-progress') throw new TwilioError(400, 53118, 'Room is not in-progress');
+  req.state.setTranscriptionStatus(found, status);
+  return [202, shown(found)];
 }
 
 function recordingRules(req: RouteRequest): [number, Json] {
@@ -179,6 +220,18 @@ const routes: Route[] = [
   },
   { method: 'GET', template: '/v1/Rooms/{RoomSid}/Participants/{Sid}', handle: participant },
   { method: 'POST', template: '/v1/Rooms/{RoomSid}/Participants/{Sid}', handle: participant },
+  {
+    method: 'GET',
+    template: '/v1/Rooms/{RoomSid}/Transcriptions',
+    handle: (req) => {
+      const room = roomOf(req, 'RoomSid');
+      const items = req.state.transcriptionsOf(room.sid).map(shown);
+      return [200, page('extensions', items, req, transcriptionsUrl(room.sid))];
+    },
+  },
+  { method: 'POST', template: '/v1/Rooms/{RoomSid}/Transcriptions', handle: createTranscription },
+  { method: 'GET', template: '/v1/Rooms/{RoomSid}/Transcriptions/{Ttid}', handle: transcription },
+  { method: 'POST', template: '/v1/Rooms/{RoomSid}/Transcriptions/{Ttid}', handle: transcription },
   { method: 'POST', template: '/v1/Compositions', handle: createComposition },
   {
     method: 'GET',

@@ -9,6 +9,8 @@ import { defineEndpoint } from '../../platform/http';
 export const handler = defineEndpoint('/video/agent-config', 'agent', ({ config }) => ({
   allowedOrigins: config.allowedOrigins,
   recordingPolicy: config.recordingPolicy,
+  transcriptionPolicy: config.transcription.policy,
+  transcriptDestination: config.transcription.destination,
   agentBackground: config.agentBackground.rule,
   agentBackgroundImage: config.agentBackground.rule === 'image' ? config.agentBackground.image : null,
 }));
