@@ -37,7 +37,8 @@ module.exports = {
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
     },
   ],
-  // Integration and browser tests start twilio-run, which forks a process per request.
+  // Integration and browser tests drive a whole stack (twilio-run, the emulator, Chromium) on a
+  // shared 2-core machine.
   testTimeout: 90000,
   maxWorkers: 2,
   testSequencer: '<rootDir>/tests/support/slow-first-sequencer.cjs',
