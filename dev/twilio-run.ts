@@ -80,7 +80,7 @@ export async function startTwilioRun(options: TwilioRunOptions): Promise<TwilioR
       // Keeps node_modules loaded across requests; the bundle's own code is still loaded anew for
       // each (twilio-run-preload.cjs says why).
       '--require',
-      path.join(__dirname, 'twilio-run-preload.cjs'),
+      path.join(ROOT, 'dev', 'twilio-run-preload.cjs'),
       require.resolve('twilio-run/bin/twilio-run'),
       'start',
       // twilio-run takes these relative to its working directory.
