@@ -1,7 +1,9 @@
 /** Four suites: pure unit tests beside the code (and the emulator's own, in dev/), the bundle
  * under twilio-run against the spec-checking Twilio emulator, the pages in headless Chromium, and
  * the sandbox (npm start without credentials) end to end in Chromium. */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }];
+// Types are stripped, not checked (tests/support/esbuild-transform.cjs): `npm run build` and
+// `npm run lint` check them.
+const typescript = '<rootDir>/tests/support/esbuild-transform.cjs';
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -9,7 +11,7 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      transform: { '^.+\\.ts$': tsJest },
+      transform: { '^.+\\.ts$': typescript },
       testMatch: [
         '<rootDir>/src/**/*.test.ts',
         '<rootDir>/dev/**/*.test.ts',
@@ -19,24 +21,26 @@ module.exports = {
     {
       displayName: 'integration',
       testEnvironment: 'node',
-      transform: { '^.+\\.ts$': tsJest },
+      transform: { '^.+\\.ts$': typescript },
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
     },
     {
       displayName: 'sandbox',
       testEnvironment: 'node',
-      transform: { '^.+\\.ts$': tsJest },
+      transform: { '^.+\\.ts$': typescript },
       testMatch: ['<rootDir>/tests/sandbox/**/*.test.ts'],
     },
     {
       displayName: 'browser',
       testEnvironment: 'node',
-      transform: { '^.+\\.ts$': tsJest },
+      transform: { '^.+\\.ts$': typescript },
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
     },
   ],
-  // Integration and browser tests start twilio-run, which forks a process per request.
+  // Integration and browser tests drive a whole stack (twilio-run, the emulator, Chromium) on a
+  // shared 2-core machine.
   testTimeout: 90000,
   maxWorkers: 2,
+  testSequencer: '<rootDir>/tests/support/slow-first-sequencer.cjs',
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.test-stacks/'],
 };

@@ -77,6 +77,10 @@ export async function startTwilioRun(options: TwilioRunOptions): Promise<TwilioR
   const child = spawn(
     process.execPath,
     [
+      // Keeps node_modules loaded across requests; the bundle's own code is still loaded anew for
+      // each (twilio-run-preload.cjs says why).
+      '--require',
+      path.join(ROOT, 'dev', 'twilio-run-preload.cjs'),
       require.resolve('twilio-run/bin/twilio-run'),
       'start',
       // twilio-run takes these relative to its working directory.
@@ -91,7 +95,7 @@ export async function startTwilioRun(options: TwilioRunOptions): Promise<TwilioR
       // Handlers run inside twilio-run instead of in a process forked per request (a fork and a
       // fresh Node cost more than most requests). Isolation is kept where it matters: with --live
       // (the default) twilio-run clears Node's require cache before every request, so each request
-      // loads its handler's bundle and twilio anew and no module-level state carries over; the
+      // loads its handler's bundle anew and no module-level state of the product carries over; the
       // bundle writes no process-wide state (no process.env, no globals, no process.on).
       '--no-fork-process',
     ],
