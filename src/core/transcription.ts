@@ -9,6 +9,7 @@ import { requireRoom, type VideoRoom } from './rooms';
 import { FlexTask, requireConversation } from './tasks';
 import { oneLine, speakerOf, splitIntoMessages, transcriptLines, type TranscriptResult } from './transcript';
 import type { TranscriptionSettings } from './transcription-policy';
+import { TWILIO_ERROR } from '../twilio-errors';
 import { twilioFailure } from './twilio-errors';
 
 /**
@@ -67,7 +68,9 @@ const RUNNING: readonly string[] = ['created', 'started'];
 function transcriptionFailure(err: unknown): unknown {
   const failure = twilioFailure(err);
   if (!failure) return err;
-  if (failure.status === 404) return new AppError('no_room', 'The video room has ended.');
+  // A room that ended under the request is refused as completed (53118), not as a transcription Twilio will not do.
+  if (failure.status === 404 || failure.code === TWILIO_ERROR.ROOM_COMPLETED)
+    return new AppError('no_room', 'The video room has ended.');
   if (failure.status === 429) {
     return new AppError(
       'transcription_unavailable',
