@@ -51,7 +51,7 @@ test('an allowed host: ready, session, no room yet → Start video call; every s
   await hasText(setup.locator('h1'), 'Video call');
   await visible(hosted.panel.getByRole('button', { name: 'Start video call' }));
   // The task's room was looked for, and nothing was created.
-  expect(hosted.requests.filter((url) => url.includes('/video/agent-token'))).toHaveLength(1);
+  expect(hosted.requests.filter((url) => url.includes('/video/agent-call'))).toHaveLength(1);
   expect(stack.fake.rooms.length).toBe(roomsBefore);
   const states = await checkedStates(hosted);
   expect(states).toEqual([
