@@ -50,6 +50,18 @@ export interface SwitchDecision {
   changedAt: number;
 }
 
+/** Decisions in the bundle's Sync service. Recording decisions written before recording and
+ * transcription shared this module name their state `recording`; they are read as `on`, so a
+ * deploy in the middle of a recorded call keeps its decision (the documents live two days). */
+class DecisionStore extends ClaimStore<SwitchDecision> {
+  override async read(key: string): Promise<{ record: SwitchDecision; revision: string } | undefined> {
+    const found = await super.read(key);
+    const legacy = (found?.record as { recording?: unknown } | undefined)?.recording;
+    if (!found || typeof found.record.on === 'boolean' || typeof legacy !== 'boolean') return found;
+    return { ...found, record: { ...found.record, on: legacy } };
+  }
+}
+
 /** A room starts out off as far as the customer was told, even one Twilio switched on from the
  * start (`always`): its first change posts the started notice. */
 const undecided = (room: VideoRoom): SwitchDecision => ({
@@ -66,7 +78,7 @@ export async function readDecision(
   roomSwitch: RoomSwitch,
   roomSid: string,
 ): Promise<SwitchDecision | undefined> {
-  const decisions = new ClaimStore<SwitchDecision>(deps.twilio, deps.syncServiceSid);
+  const decisions = new DecisionStore(deps.twilio, deps.syncServiceSid);
   return (await decisions.read(roomSwitch.decisionKey(roomSid)))?.record;
 }
 
@@ -155,7 +167,7 @@ export async function ensureRoomSwitch(
   chat: CustomerChat,
   on: boolean,
 ): Promise<{ on: boolean; decision: SwitchDecision }> {
-  const decisions = new ClaimStore<SwitchDecision>(deps.twilio, deps.syncServiceSid);
+  const decisions = new DecisionStore(deps.twilio, deps.syncServiceSid);
   const key = roomSwitch.decisionKey(room.sid);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const [actual, current] = await Promise.all([roomSwitch.read(room.sid), decisions.read(key)]);

@@ -157,3 +157,21 @@ test('complete and room-ended racing tell the customer once', async () => {
   expect(env.fake.rooms.find((r) => r.sid === escalated.roomSid)!.status).toBe('completed');
   expect(env.fake.noticesOf(task.conversationSid, 'session-ended', escalated.roomSid)).toHaveLength(1);
 });
+
+test('a recording decision stored by the release before (`recording`, not `on`) still counts: a repeated start tells nobody again', async () => {
+  const task = env.fake.seedTask();
+  await escalate(env.deps(), flexTask(task), env.agentOf(task), false);
+  const room = await roomOf(task);
+  await changeRecording(env.deps(), flexTask(task), room, 'start');
+  // The decision document as that release wrote it, in the middle of the recorded call.
+  const { twilio, syncServiceSid } = env.deps();
+  const document = twilio.sync.v1.services(syncServiceSid).documents(`video-recording-${room.sid}`);
+  const { changedAt } = (await document.fetch()).data as { changedAt: number };
+  await document.update({ data: { recording: true, change: 1, changedAt } });
+
+  await changeRecording(env.deps(), flexTask(task), room, 'start');
+  expect(env.fake.noticesOf(task.conversationSid, 'recording-started', room.sid)).toHaveLength(1);
+  await changeRecording(env.deps(), flexTask(task), room, 'stop');
+  expect(env.fake.noticesOf(task.conversationSid, 'recording-stopped', room.sid)).toHaveLength(1);
+  expect(env.fake.recordingRules.get(room.sid)).toEqual([{ type: 'exclude', all: true }]);
+});
