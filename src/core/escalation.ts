@@ -4,7 +4,7 @@ import { AppError } from './errors';
 import { InviteKeys, joinUrl, signInvite, verifyInvite } from './invites';
 import { isRevoked, readRevocations, revokeLinks } from './links';
 import { findNotice, isConversationGone, postNotice } from './messages';
-import { inviteText, NoticeSettings, noticesFor, type CustomerChat } from './notices';
+import { customerChatOf, inviteText, NoticeSettings, noticesFor, type CustomerChat } from './notices';
 import { disconnectRevokedCustomers } from './participants';
 import {
   ClaimStore,
@@ -233,10 +233,7 @@ export async function completeSession(
   if (!room) return { completed: true as const, roomSid: null };
   const ended = room.status === 'in-progress' ? completeRoom(deps.twilio, room.sid) : undefined;
   try {
-    const chat = task.conversationSid && {
-      conversationSid: task.conversationSid,
-      notices: noticesFor(deps.notices, task.attributes),
-    };
+    const chat = customerChatOf(deps.notices, task);
     if (!chat) await ended;
     else if (ended) await announceSessionEnd(deps, chat, room, ended);
     else await postUnlessFound(sessionEndedDelivery(deps, chat, room));

@@ -1,5 +1,6 @@
 import { LIMITS } from '../contract';
 import type { NoticeKind } from './messages';
+import { requireConversation, type FlexTask } from './tasks';
 
 /** Every kind of message but the transcript itself, whose text is what was said. */
 export type NoticeTexts = Record<Exclude<NoticeKind, 'transcript'>, string> & {
@@ -147,6 +148,18 @@ export function noticeSettings(env: Readonly<Record<string, unknown>>): NoticeSe
     byLanguage[lang] = texts;
   }
   return { defaultLanguage, languageAttribute: overridden(env, LANGUAGE_ATTRIBUTE_ENV), byLanguage };
+}
+
+/** The task's chat, in its customer's language; undefined for a task without a conversation. */
+export function customerChatOf(settings: NoticeSettings, task: FlexTask): CustomerChat | undefined {
+  return task.conversationSid
+    ? { conversationSid: task.conversationSid, notices: noticesFor(settings, task.attributes) }
+    : undefined;
+}
+
+/** The task's chat, for an action that means nothing without one (`409 no_conversation`). */
+export function requireCustomerChat(settings: NoticeSettings, task: FlexTask): CustomerChat {
+  return { conversationSid: requireConversation(task), notices: noticesFor(settings, task.attributes) };
 }
 
 /** The texts in the task's language (its attribute named by VIDEO_LANGUAGE_ATTRIBUTE), else in

@@ -1,6 +1,6 @@
 import type { Twilio } from 'twilio';
 import { AppError } from './errors';
-import { noticesFor, type CustomerChat, type NoticeSettings } from './notices';
+import { requireCustomerChat, type CustomerChat, type NoticeSettings } from './notices';
 import type { RecordingPolicy } from './recording-policy';
 import { ensureRoomSwitch, type RoomSwitch } from './room-switch';
 import { RECORD_EVERYTHING, RECORD_NOTHING, requireRoom, VideoRoom } from './rooms';
@@ -121,10 +121,7 @@ export async function changeRecording(
   action: 'start' | 'stop',
 ): Promise<RecordingAnswer> {
   assertPolicyAllows(deps.recordingPolicy, action);
-  const chat = {
-    conversationSid: requireConversation(task),
-    notices: noticesFor(deps.notices, task.attributes),
-  };
+  const chat = requireCustomerChat(deps.notices, task);
   const room = requireRoom(inProgress);
   const recording = await ensureRoomRecording(deps, room, chat, action === 'start');
   return { recording, roomSid: room.sid };

@@ -5,7 +5,7 @@ import { announceSessionEnd, EscalationDeps } from './escalation';
 import { ensureRoomRecording } from './recording';
 import { recordFailure, RecordingFailure } from './recording-failures';
 import { findNotice, isConversationGone, postNotice } from './messages';
-import { noticesFor, type CustomerChat } from './notices';
+import { customerChatOf, type CustomerChat } from './notices';
 import { isCustomerRevoked, nonceOfCustomer, readRevocations } from './links';
 import { disconnect } from './participants';
 import { fetchRoom, taskSidOfRoom, VideoRoom } from './rooms';
@@ -55,10 +55,7 @@ async function taskRoom(
  * gone (nothing can be told then). */
 async function chatOfTask(deps: RoomEventDeps, taskSid: string): Promise<CustomerChat | undefined> {
   try {
-    const task = await fetchTask(deps.twilio, deps.workspaceSid, taskSid);
-    return task.conversationSid
-      ? { conversationSid: task.conversationSid, notices: noticesFor(deps.notices, task.attributes) }
-      : undefined;
+    return customerChatOf(deps.notices, await fetchTask(deps.twilio, deps.workspaceSid, taskSid));
   } catch (err) {
     if (isAppError(err) && err.code === 'task_not_found') return undefined;
     throw err;

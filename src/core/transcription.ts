@@ -2,7 +2,7 @@ import type { Twilio } from 'twilio';
 import type { TranscriptionsInstance } from 'twilio/lib/rest/video/v1/room/transcriptions';
 import { AppError, isAppError } from './errors';
 import { postNotice } from './messages';
-import { noticesFor, type CustomerChat, type NoticeSettings } from './notices';
+import { requireCustomerChat, type CustomerChat, type NoticeSettings } from './notices';
 import { ClaimStore, CLAIM_LEASE_MS } from './once';
 import { ensureRoomSwitch, readDecision, type RoomSwitch, type SwitchDecision } from './room-switch';
 import { requireRoom, type VideoRoom } from './rooms';
@@ -208,10 +208,7 @@ export async function changeTranscription(
   action: 'start' | 'stop',
 ): Promise<TranscriptionAnswer> {
   assertTranscriptionAllowed(deps.transcription, action);
-  const chat = {
-    conversationSid: requireConversation(task),
-    notices: noticesFor(deps.notices, task.attributes),
-  };
+  const chat = requireCustomerChat(deps.notices, task);
   const room = requireRoom(inProgress);
   try {
     return {

@@ -1,7 +1,7 @@
 import { Escalated, escalated } from '../support/escalated';
 import { inviteOf } from '../support/expect';
 import { decodeJwt } from '../support/jwt';
-import { postCallback, roomEvent } from '../support/twilio-callbacks';
+import { participantConnected as connected } from '../support/twilio-callbacks';
 import { useStack } from '../support/use-stack';
 
 /** Revocation that holds: a customer whose link was revoked stays out, even with a Video token
@@ -36,17 +36,8 @@ async function callOfThree() {
   return { task, agent, first, second };
 }
 
-function participantConnected(task: Escalated, participant: { sid: string; identity: string }) {
-  return postCallback(
-    stack,
-    '/video/callbacks/room-status',
-    roomEvent(task.room, 'participant-connected', {
-      ParticipantSid: participant.sid,
-      ParticipantIdentity: participant.identity,
-      ParticipantStatus: 'connected',
-    }),
-  );
-}
+const participantConnected = (task: Escalated, participant: { sid: string; identity: string }) =>
+  connected(stack, task.room, participant);
 
 test(
   'a removed customer who reconnects with the token they already hold is disconnected at once, and nobody else',

@@ -1,5 +1,5 @@
 import { escalated, type Escalated } from '../support/escalated';
-import { postCallback, roomEvent } from '../support/twilio-callbacks';
+import { participantConnected as connected } from '../support/twilio-callbacks';
 import { useStack } from '../support/use-stack';
 
 /** No silent watcher (issue 18, 1b): a supervisor in a task's room is told apart from its agent,
@@ -13,17 +13,8 @@ const stack = useStack({
 const agentToken = async (task: Escalated, flexToken: string) =>
   (await stack.post('/video/agent-token', { Token: flexToken, TaskSid: task.taskSid })).body;
 
-function participantConnected(task: Escalated, participant: { sid: string; identity: string }) {
-  return postCallback(
-    stack,
-    '/video/callbacks/room-status',
-    roomEvent(task.room, 'participant-connected', {
-      ParticipantSid: participant.sid,
-      ParticipantIdentity: participant.identity,
-      ParticipantStatus: 'connected',
-    }),
-  );
-}
+const participantConnected = (task: Escalated, participant: { sid: string; identity: string }) =>
+  connected(stack, task.room, participant);
 
 test('an admin or supervisor without a reservation is a supervisor in the room; the task’s agent, even an admin, is its agent', async () => {
   const task = await escalated(stack);

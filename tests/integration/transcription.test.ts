@@ -3,7 +3,7 @@ import { LIMITS } from '../../src/contract';
 import { Escalated, escalated } from '../support/escalated';
 import { expectError } from '../support/expect';
 import { HttpAnswer, Stack } from '../support/stack';
-import { postCallback, roomEvent } from '../support/twilio-callbacks';
+import { participantConnected, postCallback, roomEvent } from '../support/twilio-callbacks';
 import { useStack } from '../support/use-stack';
 
 /** POST /video/transcription and /video/transcript under each VIDEO_TRANSCRIPTION policy and
@@ -258,14 +258,7 @@ describe('VIDEO_TRANSCRIPTION=on-demand', () => {
 describe('VIDEO_TRANSCRIPTION=always', () => {
   const stack = useStack({ env: { VIDEO_TRANSCRIPTION: 'always', VIDEO_TRANSCRIPTION_LANGUAGE: 'es-MX' } });
   const connected = (task: Escalated, identity: string) =>
-    postCallback(
-      stack,
-      '/video/callbacks/room-status',
-      roomEvent(task.room, 'participant-connected', {
-        ParticipantIdentity: identity,
-        ParticipantSid: `PA${'b'.repeat(32)}`,
-      }),
-    );
+    participantConnected(stack, task.room, { sid: `PA${'b'.repeat(32)}`, identity });
 
   test('rooms start transcribed in the configured language; the invite and the join answer say so; stop is refused', async () => {
     const task = await escalated(stack);

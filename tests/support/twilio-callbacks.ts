@@ -58,3 +58,20 @@ export function roomEvent(
     ...extra,
   };
 }
+
+/** Twilio telling the bundle that `participant` connected to `room`, signed. */
+export function participantConnected(
+  stack: Stack,
+  room: { sid: string; unique_name: string; status: string },
+  participant: { sid: string; identity: string },
+): Promise<HttpAnswer<'/video/callbacks/room-status'>> {
+  return postCallback(
+    stack,
+    '/video/callbacks/room-status',
+    roomEvent(room, 'participant-connected', {
+      ParticipantSid: participant.sid,
+      ParticipantIdentity: participant.identity,
+      ParticipantStatus: 'connected',
+    }),
+  );
+}

@@ -1,4 +1,4 @@
-import { noticesFor } from '../../core/notices';
+import { customerChatOf } from '../../core/notices';
 import { removeParticipant } from '../../core/participants';
 import { escalationDeps } from '../../platform/deps';
 import { defineAgentEndpoint } from '../../platform/flex-auth';
@@ -12,10 +12,7 @@ export const handler = defineAgentEndpoint(
   ['accepted'],
   (invocation, params, { agent, room, task }) => {
     const deps = escalationDeps(invocation);
-    const chat = task.conversationSid
-      ? { conversationSid: task.conversationSid, notices: noticesFor(deps.notices, task.attributes) }
-      : undefined;
-    return removeParticipant(deps, room, agent, params.Identity, chat);
+    return removeParticipant(deps, room, agent, params.Identity, customerChatOf(deps.notices, task));
   },
   { readsRoom: true, writesGuards: true },
 );
