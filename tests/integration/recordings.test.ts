@@ -32,6 +32,9 @@ test('two rooms of the same task: both listed, newest first, with recordings, co
     (await postCallback(stack, '/video/callbacks/room-status', roomEvent(firstRoom, 'room-ended'))).status,
   ).toBe(200);
   const [composition] = stack.fake.compositionsOf(first);
+  // Twilio's creation times have whole seconds: the first call began a minute ago, so the two
+  // rooms are never created in the same second (where the order would fall to their SIDs).
+  firstRoom.date_created = new Date(t0).toISOString();
 
   // The second call, same task, same unique name: still in progress, one recording still
   // processing, one failed and reported by Twilio.
