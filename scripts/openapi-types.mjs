@@ -1,7 +1,7 @@
 // Writes docs/openapi.d.ts, the TypeScript form of docs/openapi.yaml (openapi-typescript), which
 // the pages' API client, the Functions' answers, the tests and the Flex plugin take their request
-// and answer types from. `--check` writes nothing and fails when the committed file is stale; the
-// unit suite runs that check, so the document and the types cannot drift apart.
+// and answer types from. `--check` writes nothing and fails when the committed file is stale; `npm run
+// lint` runs that check, so the document and the types cannot drift apart.
 import openapiTS, { astToString } from 'openapi-typescript';
 import { format, resolveConfig } from 'prettier';
 import { readFile, writeFile } from 'node:fs/promises';
