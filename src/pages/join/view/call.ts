@@ -10,6 +10,7 @@ import { mediaToggles, selfVideo } from '../../shared/view/controls';
 import { stageBanner } from '../../shared/view/banner';
 import { announce, h, icon, showScreen } from '../../shared/view/dom';
 import { blurButton, type BlurChoice } from './blur';
+import { dragToCorners, type Corner } from './self-view-drag';
 
 export interface CallControls {
   toggleMic(): void;
@@ -27,7 +28,7 @@ const RECONNECTED_NOTICE_MS = 3000;
 /** How long the agent's microphone and camera must stay as they are before a change is said. */
 const MEDIA_SETTLE_MS = 1500;
 /** Where the self-view can sit, in the order "Move your video" takes it round the stage. */
-const CORNERS = ['bottom-end', 'top-end', 'top-start', 'bottom-start'];
+const CORNERS: readonly Corner[] = ['bottom-end', 'top-end', 'top-start', 'bottom-start'];
 
 export function renderCall(
   root: HTMLElement,
@@ -73,7 +74,8 @@ export function renderCall(
   const banner = stageBanner();
   const self = selfVideo('self-view', text.yourVideo);
   let corner = 0;
-  self.element.dataset.corner = CORNERS[corner];
+  const placeSelf = (next: number) => (self.element.dataset.corner = CORNERS[(corner = next)]);
+  placeSelf(0);
   self.element.append(
     h(
       'button',
@@ -82,7 +84,7 @@ export function renderCall(
         class: 'move-self',
         'aria-label': text.moveSelfView,
         title: text.moveSelfView,
-        onclick: () => (self.element.dataset.corner = CORNERS[(corner = (corner + 1) % CORNERS.length)]),
+        onclick: () => placeSelf((corner + 1) % CORNERS.length),
       },
       icon('move'),
     ),
@@ -128,6 +130,11 @@ export function renderCall(
     audioSinks,
   );
   showScreen(root, screen);
+  dragToCorners(
+    self.element,
+    () => agentVideo.parentElement!,
+    (settled) => placeSelf(CORNERS.indexOf(settled)),
+  );
 
   let shownAgentVideo: RemoteMediaTrack | null = null;
   let current: CallState | null = null;
