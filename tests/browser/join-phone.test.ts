@@ -188,12 +188,13 @@ test('every screen of a call fits a phone: the action in the first viewport, the
   await page.keyboard.press('Space');
   await eventually(() => selfView.getAttribute('data-corner'), 'top-start');
   expect((await boxOf(selfView)).x).toBeLessThan(before.x);
-  // Or dragged: let go in the stage's lower right quarter, it settles in the bottom-end corner.
+  // Or dragged by its middle: let go in the stage's lower right quarter, it settles in the
+  // bottom-end corner.
   const stageBox = await boxOf(page.locator('.call .stage'));
   const topStart = await boxOf(selfView);
-  await page.mouse.move(topStart.x + topStart.width / 2, topStart.y + topStart.height - 10);
+  await page.mouse.move(topStart.x + topStart.width / 2, topStart.y + topStart.height / 2);
   await page.mouse.down();
-  await page.mouse.move(stageBox.x + stageBox.width * 0.6, stageBox.y + stageBox.height * 0.55, { steps: 8 });
+  await page.mouse.move(stageBox.x + stageBox.width * 0.7, stageBox.y + stageBox.height * 0.7, { steps: 8 });
   await page.mouse.up();
   await eventually(() => selfView.getAttribute('data-corner'), 'bottom-end');
   const settled = await boxOf(selfView);

@@ -27,37 +27,36 @@ export function nearestCorner(center: Point, stage: Box, direction: 'ltr' | 'rtl
   return `${vertical}-${horizontal}`;
 }
 
-/** Lets `tile` be dragged within `stage`; `settle` gets the corner it is let go in. */
+/** Lets `tile` be dragged within `stage`; `settle` gets the corner it is let go in. The move and
+ * the release are followed on the window, not through pointer capture, which a browser emulating
+ * touch may refuse for a mouse. */
 export function dragToCorners(
   tile: HTMLElement,
   stage: () => HTMLElement,
   settle: (corner: Corner) => void,
 ): void {
-  let start: Point | null = null;
-  let dragging = false;
-  tile.addEventListener('pointerdown', (event) => {
-    if (event.button !== 0 || (event.target as Element).closest('button')) return;
-    start = { x: event.clientX, y: event.clientY };
-    dragging = false;
-    tile.setPointerCapture(event.pointerId);
+  tile.addEventListener('pointerdown', (down) => {
+    if (down.button !== 0 || (down.target as Element).closest('button')) return;
+    let dragging = false;
+    const move = (event: PointerEvent) => {
+      const dx = event.clientX - down.clientX;
+      const dy = event.clientY - down.clientY;
+      dragging ||= Math.hypot(dx, dy) > DRAG_THRESHOLD_PX;
+      if (dragging) tile.style.transform = `translate(${dx}px, ${dy}px)`;
+    };
+    const release = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', release);
+      window.removeEventListener('pointercancel', release);
+      if (!dragging) return;
+      const box = tile.getBoundingClientRect();
+      const center = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      tile.style.transform = '';
+      const direction = getComputedStyle(tile).direction === 'rtl' ? 'rtl' : 'ltr';
+      settle(nearestCorner(center, stage().getBoundingClientRect(), direction));
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', release);
+    window.addEventListener('pointercancel', release);
   });
-  tile.addEventListener('pointermove', (event) => {
-    if (!start) return;
-    const dx = event.clientX - start.x;
-    const dy = event.clientY - start.y;
-    dragging ||= Math.hypot(dx, dy) > DRAG_THRESHOLD_PX;
-    if (dragging) tile.style.transform = `translate(${dx}px, ${dy}px)`;
-  });
-  const release = () => {
-    if (!start) return;
-    start = null;
-    if (!dragging) return;
-    const box = tile.getBoundingClientRect();
-    const center = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    const area = stage().getBoundingClientRect();
-    tile.style.transform = '';
-    settle(nearestCorner(center, area, getComputedStyle(tile).direction === 'rtl' ? 'rtl' : 'ltr'));
-  };
-  tile.addEventListener('pointerup', release);
-  tile.addEventListener('pointercancel', release);
 }
