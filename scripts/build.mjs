@@ -69,7 +69,7 @@ for (const page of ['pages/join.private.html', 'pages/agent.private.html']) {
   const html = await readFile(file, 'utf8');
   await writeFile(file, html.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s+/g, '\n'));
 }
-for (const stylesheet of ['join/app.css', 'agent/panel.css']) {
+for (const stylesheet of ['join/app.css', 'join/captions.css', 'agent/panel.css']) {
   const file = path.join(out, 'assets', stylesheet);
   const { code } = await transform(await readFile(file, 'utf8'), {
     loader: 'css',
@@ -83,10 +83,12 @@ for (const stylesheet of ['join/app.css', 'agent/panel.css']) {
 // join page runs on customers' phones, back to Safari 14; agents run Flex, whose supported browsers
 // are all recent, so the panel needs none of that care.
 // The join page's blur filter is a script of its own (join/blur.js), fetched only when a customer
-// turns blur on.
+// turns blur on; so are its captions (join/captions.js, with join/captions.css), fetched only in a
+// call that is transcribed.
 const PAGES = [
   { page: 'join', bundle: 'app', target: ['es2020', 'safari14'] },
   { page: 'join', bundle: 'blur', entry: 'blur-filter.ts', target: ['es2020', 'safari14'] },
+  { page: 'join', bundle: 'captions', entry: 'captions.ts', target: ['es2020', 'safari14'] },
   { page: 'agent', bundle: 'panel', target: ['es2020', 'chrome100', 'edge100', 'firefox100', 'safari15'] },
 ];
 for (const { page, bundle, entry = 'main.ts', target } of PAGES) {

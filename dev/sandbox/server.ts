@@ -60,6 +60,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       ...emulatorEnv(emulatorUrl),
       DOMAIN_NAME: domain,
       ALLOWED_ORIGINS: `http://localhost:${options.port},http://127.0.0.1:${options.port}`,
+      // Offered, as a company that transcribes would: the console's speech boxes then show
+      // captions and the transcript end to end (the default, off, would refuse to start).
+      VIDEO_TRANSCRIPTION: 'on-demand',
     },
   });
 

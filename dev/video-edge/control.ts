@@ -14,6 +14,7 @@ import type { EdgeError, VideoEdge } from './edge';
  *   POST /__video-edge/control/network-quality   {participant, level}             its network quality level (0-5), SID or identity
  *   POST /__video-edge/control/dominant-speaker  {room, participant}              the room's dominant speaker (null: none)
  *   POST /__video-edge/control/say               {room, participant, text, partial?}  its speech, transcribed
+ *                                                                     (409 while the room's transcription is not started)
  *   GET  /__video-edge/control/media-signaling-peers  -> [{participantSid, identity, roomSid, channels, open}]
  * A control that names no participant or room the edge holds (or a level out of range, empty
  * speech) answers 404 or 400 and changes nothing.
@@ -70,10 +71,15 @@ export function handleEdgeControl(
     }
     case 'POST say': {
       if (!text('text').trim()) return (json(400, { error: 'nothing said' }), true);
-      const said = edge.say(text('room'), text('participant'), text('text'), {
+      const outcome = edge.say(text('room'), text('participant'), text('text'), {
         partial: body.partial === true,
       });
-      return (json(said ? 200 : 404, {}), true);
+      if (outcome === 'not-transcribed') {
+        const error =
+          'the room’s transcription is not started, and Twilio delivers nothing then: start it (the panel’s Start transcription, POST /video/transcription, or VIDEO_TRANSCRIPTION=always)';
+        return (json(409, { error }), true);
+      }
+      return (json(outcome === 'said' ? 200 : 404, {}), true);
     }
     case 'GET media-signaling-peers':
       return (json(200, edge.mediaSignalingPeers()), true);

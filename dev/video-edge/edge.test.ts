@@ -452,7 +452,7 @@ test('network quality: each request is answered with the levels set, local and (
   await leave();
 });
 
-test('dominant speaker and transcriptions reach the channels; unknown rooms, participants and empty speech are refused', async () => {
+test('dominant speaker and transcriptions reach the channels; unknown rooms, participants, empty speech and a room not transcribed are refused', async () => {
   const { room, sdk, bob, bobSid, leave } = await aliceAnswered('bob');
   await sdk.channel('active_speaker');
   await sdk.channel('extension_transcriptions');
@@ -469,6 +469,11 @@ test('dominant speaker and transcriptions reach the channels; unknown rooms, par
   const bobsMicrophone = bob!.connected.published as { tracks: { sid: string }[] };
   const say = (text: string, partial?: boolean) =>
     control('POST', 'say', { room: room.sid, participant: bobSid, text, partial });
+  // Twilio transcribes nothing until the room's transcription is started.
+  const notTranscribed = await say('Hel', true);
+  expect(notTranscribed.status).toBe(409);
+  expect(((await notTranscribed.json()) as { error: string }).error).toMatch(/transcription is not started/);
+  const transcription = emulator.startTranscription(room, {});
   expect((await say('Hel', true)).status).toBe(200);
   expect((await say('Hello')).status).toBe(200);
   const said = await sdk.message((m) => m.type === 'extension_transcriptions' && m.partial_results === false);
@@ -482,6 +487,9 @@ test('dominant speaker and transcriptions reach the channels; unknown rooms, par
   });
   expect(new Date(said.timestamp as string).toISOString()).toBe(said.timestamp);
   expect((await say('  ')).status).toBe(400);
+  emulator.setTranscriptionStatus(transcription, 'stopped');
+  expect((await say('Still there?')).status).toBe(409);
+  expect(sdk.received.filter((m) => m.type === 'extension_transcriptions')).toHaveLength(2);
   expect((await control('POST', 'say', { room: room.sid, participant: 'nobody', text: 'hi' })).status).toBe(
     404,
   );

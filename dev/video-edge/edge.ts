@@ -89,6 +89,10 @@ export interface SayOptions {
   partial?: boolean;
 }
 
+/** What `say` did: `said`; `no-speaker` (no such participant, none with an audio track, or
+ * nothing said); `not-transcribed` (the room's transcription is not started: Twilio sends nothing). */
+export type SayOutcome = 'said' | 'no-speaker' | 'not-transcribed';
+
 const isObject = (value: unknown): value is Body =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -222,12 +226,15 @@ export class VideoEdge {
 
   /** Speech of the participant (SID or identity), transcribed as Twilio would: the SDK's
    * `transcription` event on every page in the room that connected with `receiveTranscriptions:
-   * true`. False when the edge holds no such participant, it publishes no audio track (Twilio
-   * transcribes audio tracks) or the text is empty. */
-  say(roomSid: string, participant: string, text: string, options: SayOptions = {}): boolean {
+   * true`, only while the emulator's Transcriptions resource of the room is started, as Twilio
+   * transcribes only then. Refused when the edge holds no such participant, it publishes no audio
+   * track (Twilio transcribes audio tracks) or the text is empty (`no-speaker`), and when the
+   * room is not transcribed (`not-transcribed`). */
+  say(roomSid: string, participant: string, text: string, options: SayOptions = {}): SayOutcome {
     const speaker = this.memberIn(roomSid, participant);
     const track = speaker && [...speaker.tracks.values()].find((t) => t.kind === 'audio' && !t.error);
-    if (!speaker || !track || !text.trim()) return false;
+    if (!speaker || !track || !text.trim()) return 'no-speaker';
+    if (!this.emulator.isTranscribing(roomSid)) return 'not-transcribed';
     const room = this.roomState(roomSid);
     const transcription = {
       type: 'extension_transcriptions',
@@ -241,7 +248,7 @@ export class VideoEdge {
     };
     for (const member of this.inRoom(roomSid))
       member.signaling?.send('extension_transcriptions', transcription);
-    return true;
+    return 'said';
   }
 
   /** The edge's media-signalling connections not yet closed, one per participant that asked for

@@ -376,8 +376,10 @@ test('speech said through the edge reaches room.on(transcription), partial then 
   await until(() => Boolean(peerOf('agent-a')?.open.includes('extension_transcriptions')));
   // The customer's page did not ask: the edge opened it no channel to read them from.
   expect(peerOf('customer-b')).toBeUndefined();
-  expect(edge.say(room.sid, 'customer-b', 'Hello', { partial: true })).toBe(true);
-  expect(edge.say(room.sid, sidOf('customer-b'), 'Hello, can you see me?')).toBe(true);
+  expect(edge.say(room.sid, 'customer-b', 'Hello', { partial: true })).toBe('not-transcribed');
+  emulator.startTranscription(room, {});
+  expect(edge.say(room.sid, 'customer-b', 'Hello', { partial: true })).toBe('said');
+  expect(edge.say(room.sid, sidOf('customer-b'), 'Hello, can you see me?')).toBe('said');
   await seen(a, { type: 'transcription', partial: false });
   const heard = (await logOf(a)).filter((e) => e.type === 'transcription');
   expect(heard).toEqual([

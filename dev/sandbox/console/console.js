@@ -6,6 +6,8 @@
   'use strict';
   const $ = (id) => document.getElementById(id);
   let session = null;
+  /** The panel's last state message: the room and who is in it. */
+  let call = null;
 
   /** Text with its URLs as links, built as DOM nodes so no message can inject markup. */
   function linkified(text) {
@@ -66,6 +68,7 @@
         location.origin,
       );
     } else if (data.type === 'video-escalation:state') {
+      call = data;
       const who = data.participants.length ? `, in the room: ${data.participants.join(', ')}` : '';
       $('panel-state').textContent = `${data.state}${data.recording ? ', recording' : ''}${who}`;
     }
@@ -90,6 +93,39 @@
       body: JSON.stringify({ body: text }),
     });
   });
+
+  /** Typed speech, sent through the local Video edge as Twilio sends what it recognises: the first
+   * half of the words as a partial result, then the whole as the final one. */
+  async function say(speaker, text) {
+    const prefix = speaker === 'customer' ? 'customer-' : 'agent-';
+    const participant = call && call.participants.find((identity) => identity.startsWith(prefix));
+    if (!call || !call.roomSid || !participant) return `No ${speaker} is in the call.`;
+    const words = text.split(/\s+/);
+    const steps = [
+      { text: words.slice(0, Math.ceil(words.length / 2)).join(' '), partial: true },
+      { text, partial: false },
+    ];
+    for (const step of steps) {
+      const answer = await fetch('/__video-edge/control/say', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ room: call.roomSid, participant, ...step }),
+      });
+      if (!answer.ok) return `Not said: ${(await answer.json()).error || answer.status}`;
+    }
+    return `The ${speaker} said: “${text}”`;
+  }
+
+  for (const form of [$('say-customer'), $('say-agent')]) {
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const input = form.querySelector('input');
+      const text = input.value.trim();
+      if (!text) return;
+      input.value = '';
+      $('speech-status').textContent = await say(form.dataset.speaker, text);
+    });
+  }
 
   $('reset').addEventListener('click', async () => {
     $('panel').src = 'about:blank';

@@ -35,6 +35,13 @@ test('recording and the connection are announced; connecting itself is not', () 
       recording: false,
     }),
   ).toEqual(['Recording stopped.']);
+  expect(said(live, { type: 'transcriptionAnswered', on: true })).toEqual(['Transcription started.']);
+  expect(
+    said(run(connected, { type: 'transcriptionAnswered', on: true }), {
+      type: 'transcriptionAnswered',
+      on: false,
+    }),
+  ).toEqual(['Transcription stopped.']);
   expect(said(live, { type: 'reconnecting' })).toEqual(['Connection lost. Reconnecting…']);
   expect(said(run(connected, { type: 'reconnecting' }), { type: 'reconnected' })).toEqual(['Reconnected.']);
   expect(said(live, { type: 'rejoining' })).toEqual(['Rejoining the call…']);

@@ -23,6 +23,8 @@ export function announcements(before: PanelState, after: PanelState, text: Agent
         said.push(fill(text.participantLeft, { name: participantName(row, text) }));
     if (before.recording !== after.recording)
       said.push(after.recording ? text.recordingStarted : text.recordingStopped);
+    if (before.transcription.on !== after.transcription.on)
+      said.push(after.transcription.on ? text.transcriptionStarted : text.transcriptionStopped);
   }
   return said;
 }

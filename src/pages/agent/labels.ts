@@ -40,6 +40,8 @@ const PROBLEM_TEXT: Readonly<Record<ProblemKind, keyof AgentStrings>> = {
   'no-task': 'problemNoTask',
   'not-chat': 'problemNotChat',
   'recording-disabled': 'problemRecordingDisabled',
+  'transcription-disabled': 'problemTranscriptionDisabled',
+  'transcription-unavailable': 'problemTranscriptionUnavailable',
   'no-room': 'problemNoRoom',
   busy: 'problemBusy',
   offline: 'problemOffline',

@@ -7,6 +7,7 @@ import {
   type AgentApi,
   type AgentCredentials,
   type RecordingPolicy,
+  type TranscriptionPolicy,
 } from '../shared/api';
 import { mediaPermissionGranted } from '../shared/media';
 import { loadVideoSdk } from '../shared/sdk';
@@ -19,7 +20,7 @@ import { sameMessage, stateMessage } from './host-state';
 import { createMedia, type PanelMedia } from './media';
 import { initialPanelState, reducePanel, type PanelEvent, type PanelState } from './panel-state';
 import { problem } from './problems';
-import { PanelSession } from './session';
+import { PanelSession, type SessionDeps } from './session';
 import { createPanelView, type PanelActions, type PanelView } from './view/panel';
 import { renderMessage } from './view/message';
 
@@ -42,6 +43,7 @@ let credentials: AgentCredentials | null = null;
 let session: PanelSession | null = null;
 let api: AgentApi | null = null;
 let view: PanelView | null = null;
+let transcription: SessionDeps['transcription'] = { policy: 'off', kept: false };
 
 document.documentElement.lang = strings.lang;
 document.title = text.pageTitle;
@@ -61,6 +63,13 @@ async function boot(): Promise<void> {
     config.ok ? config.value.agentBackgroundImage : null,
   );
   const policy: RecordingPolicy = config.ok ? config.value.recordingPolicy : 'off';
+  const transcriptionPolicy: TranscriptionPolicy = config.ok
+    ? (config.value.transcriptionPolicy ?? 'off')
+    : 'off';
+  transcription = {
+    policy: transcriptionPolicy,
+    kept: config.ok && config.value.transcriptDestination !== 'none',
+  };
   view = createPanelView(
     root,
     announcer,
@@ -68,6 +77,7 @@ async function boot(): Promise<void> {
     media,
     {
       policy,
+      transcriptionPolicy,
       canChooseSpeaker: 'setSinkId' in HTMLMediaElement.prototype,
       canShareScreen,
       mediaAllowed: mediaPermissionGranted,
@@ -102,6 +112,8 @@ function begin(accepted: Session, media: PanelMedia): void {
     },
     captureScreen: () => navigator.mediaDevices.getDisplayMedia({ video: true, audio: false }),
     dispatch,
+    transcription,
+    heard: (heard) => view?.heard(heard),
   });
   tellHost();
   void session.begin();
@@ -142,6 +154,7 @@ function actionsFor(media: PanelMedia): PanelActions {
     selectDevice: (kind, deviceId) => void media.selectDevice(kind, deviceId),
     toggleShare: async () => (session ? session.toggleScreenShare() : 'failed'),
     setRecording: (action) => void session?.setRecording(action),
+    setTranscription: (action) => void session?.setTranscription(action),
     remove: async (identity) => (session ? session.remove(identity) : problem('service')),
     sendNewLink: async () => (session ? session.sendNewLink() : problem('service')),
     end: async () => (session ? session.end() : problem('service')),

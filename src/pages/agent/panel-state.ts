@@ -35,6 +35,14 @@ export interface RecordingRequest {
   problem: Problem | null;
 }
 
+/** The room's transcription as the service last answered (start, stop, status; nothing reports
+ * it in the room itself), with the agent's request under way and why it failed. */
+export interface TranscriptionSwitch {
+  on: boolean;
+  busy: boolean;
+  problem: Problem | null;
+}
+
 export interface PanelState {
   phase: Phase;
   problem: Problem | null;
@@ -45,6 +53,7 @@ export interface PanelState {
   /** Whether the room records, as the SDK reports it. */
   recording: boolean;
   recordingRequest: RecordingRequest;
+  transcription: TranscriptionSwitch;
   /** Network quality 0–5 by participant SID (the agent's own too); absent until measured. */
   network: Readonly<Record<string, number>>;
   /** SIDs of the others whose microphone is off (unpublished or disabled), from their track events. */
@@ -77,12 +86,16 @@ export type PanelEvent =
   | { type: 'recordingRequested' }
   | { type: 'recordingAnswered'; recording: boolean }
   | { type: 'recordingFailed'; problem: Problem }
+  | { type: 'transcriptionRequested' }
+  | { type: 'transcriptionAnswered'; on: boolean }
+  | { type: 'transcriptionFailed'; problem: Problem }
   | { type: 'networkLevel'; sid: string; level: number | null }
   | { type: 'remoteMic'; sid: string; on: boolean }
   | { type: 'sharing'; on: boolean }
   | { type: 'customerRemoved' | 'linkSent' };
 
 const NO_REQUEST: RecordingRequest = { busy: false, answered: null, problem: null };
+const NOT_TRANSCRIBED: TranscriptionSwitch = { on: false, busy: false, problem: null };
 
 /** Nothing of a room: who was in it and what it did. */
 const NO_ROOM: Pick<
@@ -91,6 +104,7 @@ const NO_ROOM: Pick<
   | 'others'
   | 'recording'
   | 'recordingRequest'
+  | 'transcription'
   | 'network'
   | 'micOff'
   | 'sharing'
@@ -100,6 +114,7 @@ const NO_ROOM: Pick<
   others: [],
   recording: false,
   recordingRequest: NO_REQUEST,
+  transcription: NOT_TRANSCRIBED,
   network: {},
   micOff: [],
   sharing: false,
@@ -197,6 +212,13 @@ export function reducePanel(state: PanelState, event: PanelEvent): PanelState {
         ...state,
         recordingRequest: { ...state.recordingRequest, busy: false, problem: event.problem },
       };
+    case 'transcriptionRequested':
+      return { ...state, transcription: { ...state.transcription, busy: true, problem: null } };
+    case 'transcriptionAnswered':
+      if (!inCall(state.phase)) return state;
+      return { ...state, transcription: { on: event.on, busy: false, problem: null } };
+    case 'transcriptionFailed':
+      return { ...state, transcription: { ...state.transcription, busy: false, problem: event.problem } };
     case 'reconnecting':
       return inCall(state.phase) ? { ...state, phase: 'reconnecting' } : state;
     case 'reconnected':

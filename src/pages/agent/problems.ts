@@ -14,6 +14,9 @@ export type ProblemKind =
   /** The task is not a chat (no conversation to post the link into). */
   | 'not-chat'
   | 'recording-disabled'
+  | 'transcription-disabled'
+  /** Twilio refused to transcribe the room (a region without it, or too many requests). */
+  | 'transcription-unavailable'
   | 'no-room'
   | 'busy'
   | 'offline'
@@ -36,6 +39,8 @@ const BY_CODE: Readonly<Partial<Record<ErrorCode | 'offline', ProblemKind>>> = {
   task_not_found: 'no-task',
   no_conversation: 'not-chat',
   recording_disabled: 'recording-disabled',
+  transcription_disabled: 'transcription-disabled',
+  transcription_unavailable: 'transcription-unavailable',
   no_room: 'no-room',
   upstream_unavailable: 'busy',
   offline: 'offline',

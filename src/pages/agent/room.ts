@@ -2,6 +2,7 @@
  * events (shared/room-events.ts) into panel events and remote tracks for the view; when the SDK
  * gives up a lost connection, `onDisconnected` decides. */
 import type { AgentGrant } from '../shared/api';
+import { heardFrom, type Heard } from '../shared/captions';
 import { followRoom, presentTracks, remoteMedia } from '../shared/room-events';
 import type { RemoteMediaTrack, RemoteParticipant, Room, VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
@@ -17,6 +18,8 @@ export interface RoomHandlers extends TrackSink {
   dispatch(event: PanelEvent): void;
   /** The room is gone: `errorCode` is the SDK's TwilioError code, null when none was given. */
   onDisconnected(errorCode: number | null): void;
+  /** A transcription result (only when connected with `receiveTranscriptions`). */
+  heard(heard: Heard): void;
 }
 
 export interface RoomLink {
@@ -35,6 +38,7 @@ export async function joinRoom(
   grant: AgentGrant,
   media: PanelMedia,
   handlers: RoomHandlers,
+  receiveTranscriptions: boolean,
 ): Promise<RoomLink> {
   const connectedWith = media.sdkTracks(sdk);
   const room = await sdk.connect(grant.token, {
@@ -42,6 +46,7 @@ export async function joinRoom(
     tracks: connectedWith,
     // Remote levels too: the agent sees the customer's network as well as their own.
     networkQuality: { local: 1, remote: 1 },
+    receiveTranscriptions,
   });
   const local = room.localParticipant;
   let leaving = false;
@@ -74,6 +79,13 @@ export async function joinRoom(
       stopFollowingTracks();
       if (!leaving) handlers.onDisconnected(errorCode);
     },
+  });
+
+  room.on('transcription', (event) => {
+    const identityOf = (sid: string) =>
+      sid === local.sid ? local.identity : room.participants.get(sid)?.identity;
+    const heard = heardFrom(event, identityOf);
+    if (heard) handlers.heard(heard);
   });
 
   const present = [...room.participants.values()];

@@ -1,5 +1,13 @@
 import { EventEmitter } from 'node:events';
-import type { AgentApi, AgentCall, AgentGrant, AgentResult } from '../shared/api';
+import type {
+  AgentApi,
+  AgentCall,
+  AgentGrant,
+  AgentResult,
+  ReportedResult,
+  TranscriptionPolicy,
+} from '../shared/api';
+import type { Heard } from '../shared/captions';
 import type { Room, VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
 import { initialPanelState, reducePanel, type PanelEvent } from './panel-state';
@@ -52,8 +60,13 @@ function harness(
     callAtOpen?: AgentResult<AgentCall>;
     connect?: (Error | null)[];
     slowToken?: Promise<AgentResult<AgentGrant>>;
+    transcription?: TranscriptionPolicy;
+    identity?: string;
   } = {},
 ) {
+  const heard: Heard[] = [];
+  /** What reached the service, in order: `status`, `start`, `stop`, reports as their sequences. */
+  const transcriptionCalls: (string | number[])[] = [];
   const connects: string[] = [];
   const rooms: (Room & EventEmitter)[] = [];
   const events: PanelEvent[] = [];
@@ -73,7 +86,10 @@ function harness(
   let tokens = 0;
   const agentToken = async (): Promise<AgentResult<AgentGrant>> =>
     (await answers.slowToken) ??
-    answers.agentToken?.shift() ?? { ok: true, value: grant(`video-${++tokens}`) };
+    answers.agentToken?.shift() ?? {
+      ok: true,
+      value: { ...grant(`video-${++tokens}`), identity: answers.identity ?? 'agent-WK0' },
+    };
   const api = {
     agentCall: async (): Promise<AgentResult<AgentCall>> => {
       if (answers.callAtOpen) return answers.callAtOpen;
@@ -93,6 +109,14 @@ function harness(
         },
       }),
     complete: () => Promise.resolve({ ok: true, value: { roomSid: ROOM_SID } }),
+    transcription: (action: string) => {
+      transcriptionCalls.push(action);
+      return Promise.resolve({ ok: true, value: { transcribing: action === 'start' } });
+    },
+    transcript: (results: ReportedResult[]) => {
+      transcriptionCalls.push(results.map((r) => r.Sequence));
+      return Promise.resolve({ ok: true, value: { kept: results.length } });
+    },
   } as unknown as AgentApi;
   const media = {
     start: () => {
@@ -119,9 +143,21 @@ function harness(
       events.push(event);
       state = reducePanel(state, event);
     },
+    transcription: { policy: answers.transcription ?? 'off', kept: true },
+    heard: (result) => heard.push(result),
   });
   const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
-  return { session, connects, rooms, events, mediaLog, state: () => state, settle };
+  return {
+    session,
+    connects,
+    rooms,
+    events,
+    mediaLog,
+    state: () => state,
+    settle,
+    heard,
+    transcriptionCalls,
+  };
 }
 
 test('a task with a room is joined with the token agent-token gave; without one, Start is offered', async () => {
@@ -219,4 +255,55 @@ test('an answer that comes after the agent moved on is dropped', async () => {
   await begun;
   await h.settle();
   expect(h.connects).toEqual([]);
+});
+
+/** The SDK's transcription event, as the local edge or Twilio sends it. */
+const spoken = (seq: number, partial: boolean, participant = 'PA0') => ({
+  transcription: `words ${seq}`,
+  partial_results: partial,
+  participant,
+  sequence_number: seq,
+  timestamp: new Date(seq * 1000).toISOString(),
+});
+
+test('on-demand: the panel reads whether the room is transcribed, shows every result and reports the final ones before a stop', async () => {
+  const call = harness({ transcription: 'on-demand' });
+  await call.session.begin();
+  await call.settle();
+  expect(call.transcriptionCalls).toEqual(['status']);
+  await call.session.setTranscription('start');
+  expect(call.state().transcription).toEqual({ on: true, busy: false, problem: null });
+  call.rooms[0].emit('transcription', spoken(1, true));
+  call.rooms[0].emit('transcription', spoken(2, false));
+  call.rooms[0].emit('transcription', spoken(3, false, 'PA-unknown'));
+  expect(call.heard.map((h) => [h.seq, h.partial, h.identity])).toEqual([
+    [1, true, 'agent-WK0'],
+    [2, false, 'agent-WK0'],
+  ]);
+  // The stop waits for the held result to be reported: the transcript closes at the stop.
+  await call.session.setTranscription('stop');
+  expect(call.transcriptionCalls).toEqual(['status', 'start', [2], 'stop']);
+});
+
+test('a supervisor’s panel shows captions but reports nothing; under off nothing is asked', async () => {
+  const supervisor = harness({ transcription: 'always', identity: `supervisor-${'a'.repeat(40)}` });
+  await supervisor.session.begin();
+  await supervisor.settle();
+  supervisor.rooms[0].emit('transcription', spoken(1, false));
+  await supervisor.session.end();
+  expect(supervisor.heard).toHaveLength(1);
+  expect(supervisor.transcriptionCalls).toEqual([]);
+  const off = harness();
+  await off.session.begin();
+  await off.settle();
+  expect(off.transcriptionCalls).toEqual([]);
+});
+
+test('End reports what is held first: the room’s end closes the transcript', async () => {
+  const call = harness({ transcription: 'always' });
+  await call.session.begin();
+  await call.settle();
+  call.rooms[0].emit('transcription', spoken(4, false));
+  await call.session.end();
+  expect(call.transcriptionCalls).toEqual([[4]]);
 });

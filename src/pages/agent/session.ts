@@ -2,7 +2,9 @@
  * task's call, stay in it (rejoining with a fresh token when Twilio drops the connection for a
  * token or signalling reason), and carry out the agent's actions. It reports through panel
  * events; the answers of one-off actions are returned for the view to explain. */
-import type { AgentApi, AgentGrant, Escalation } from '../shared/api';
+import { AGENT_IDENTITY_PREFIX } from '../../contract';
+import type { AgentApi, AgentGrant, Escalation, TranscriptionPolicy } from '../shared/api';
+import type { Heard } from '../shared/captions';
 import type { VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
 import type { PanelEvent } from './panel-state';
@@ -11,6 +13,7 @@ import { joinRoom, type RoomLink, type TrackSink } from './room';
 import { participantKind } from './participants';
 import { ScreenShare, type ShareOutcome } from './screen-share';
 import { TokenKeeper, type Clock } from './token-refresh';
+import { TranscriptReporter } from './transcript-reporter';
 import { ACCESS_TOKEN_REFUSED, TWILIO_ERROR } from '../../twilio-errors';
 
 /** Twilio Video's codes (twilio-video's TwilioError.code) that decide what a lost room means. */
@@ -39,6 +42,10 @@ export interface SessionDeps {
   tracks: TrackSink;
   captureScreen: () => Promise<MediaStream>;
   dispatch(event: PanelEvent): void;
+  /** VIDEO_TRANSCRIPTION, and whether the transcript is kept (VIDEO_TRANSCRIPT_DESTINATION). */
+  transcription: { policy: TranscriptionPolicy; kept: boolean };
+  /** A transcription result, for the captions. */
+  heard(heard: Heard): void;
 }
 
 const errorCode = (error: unknown): number | null =>
@@ -51,6 +58,8 @@ export class PanelSession {
   private mediaReady: Promise<unknown> | null = null;
   private readonly keeper: TokenKeeper;
   private readonly screen: ScreenShare;
+  /** Null where nothing is to be reported (see transcript-reporter.ts). */
+  private readonly reporter: TranscriptReporter | null;
   /** Bumped whenever the panel leaves a room or starts over: a late answer or room event of an
    * earlier attempt is then dropped instead of undoing what came after it. */
   private attempt = 0;
@@ -58,6 +67,11 @@ export class PanelSession {
   constructor(private readonly deps: SessionDeps) {
     this.keeper = new TokenKeeper(() => deps.api.agentToken(), deps.clock);
     this.screen = new ScreenShare(deps.captureScreen, () => deps.dispatch({ type: 'sharing', on: false }));
+    const { policy, kept } = deps.transcription;
+    this.reporter =
+      policy !== 'off' && kept
+        ? new TranscriptReporter((results) => deps.api.transcript(results), deps.clock)
+        : null;
   }
 
   /** Joins the task's call if it has one, else offers to start one. */
@@ -99,6 +113,15 @@ export class PanelSession {
     else this.deps.dispatch({ type: 'recordingFailed', problem: problemOf(result.failure) });
   }
 
+  /** Results still held are reported before a stop, which closes the transcript. */
+  async setTranscription(action: 'start' | 'stop'): Promise<void> {
+    this.deps.dispatch({ type: 'transcriptionRequested' });
+    if (action === 'stop') await this.reporter?.flush();
+    const result = await this.deps.api.transcription(action);
+    if (result.ok) this.deps.dispatch({ type: 'transcriptionAnswered', on: result.value.transcribing });
+    else this.deps.dispatch({ type: 'transcriptionFailed', problem: problemOf(result.failure) });
+  }
+
   /** Removing the customer revokes their link (the service does), which the stage then says. */
   async remove(identity: string): Promise<Problem | null> {
     const result = await this.deps.api.removeParticipant(identity);
@@ -116,6 +139,8 @@ export class PanelSession {
 
   /** Ends the call for everyone (the service closes the room and tells the customer). */
   async end(): Promise<Problem | null> {
+    // The room's end closes the transcript: what is held goes first.
+    await this.reporter?.flush();
     const result = await this.deps.api.complete();
     if (!result.ok) return problemOf(result.failure);
     this.restart();
@@ -149,21 +174,43 @@ export class PanelSession {
     if (attempt !== this.attempt) return;
     if (!sdk?.isSupported) return this.fail(problem('unsupported'));
     const current = () => attempt === this.attempt;
+    const { policy } = this.deps.transcription;
+    // Only the task's agent reports: a supervisor's panel (no reservation) would be refused.
+    const reports = grant.identity.startsWith(AGENT_IDENTITY_PREFIX);
     try {
-      const link = await joinRoom(sdk, grant, this.deps.media, {
-        dispatch: (event) => current() && this.deps.dispatch(event),
-        addTrack: (track, participant) => current() && this.deps.tracks.addTrack(track, participant),
-        removeTrack: (track) => current() && this.deps.tracks.removeTrack(track),
-        onDisconnected: (code) => current() && this.lost(code ?? null, attempt, 0),
-      });
+      const link = await joinRoom(
+        sdk,
+        grant,
+        this.deps.media,
+        {
+          dispatch: (event) => current() && this.deps.dispatch(event),
+          addTrack: (track, participant) => current() && this.deps.tracks.addTrack(track, participant),
+          removeTrack: (track) => current() && this.deps.tracks.removeTrack(track),
+          onDisconnected: (code) => current() && this.lost(code ?? null, attempt, 0),
+          heard: (heard) => {
+            if (!current()) return;
+            if (reports) this.reporter?.add(heard);
+            this.deps.heard(heard);
+          },
+        },
+        policy !== 'off',
+      );
       if (current()) this.link = link;
       else link.leave();
+      if (current() && policy === 'on-demand') void this.readTranscription(attempt);
     } catch (error) {
       if (!current()) return;
       const code = errorCode(error);
       if (code === null) this.fail(problem('connect'));
       else this.lost(code, attempt, tries);
     }
+  }
+
+  /** Whether the room is transcribed already (started before this panel joined it). */
+  private async readTranscription(attempt: number): Promise<void> {
+    const result = await this.deps.api.transcription('status');
+    if (result.ok && attempt === this.attempt)
+      this.deps.dispatch({ type: 'transcriptionAnswered', on: result.value.transcribing });
   }
 
   /** The room is gone without the agent leaving it. */
@@ -226,6 +273,7 @@ export class PanelSession {
   /** Camera and microphone off, the token no longer kept fresh. */
   private release(): void {
     this.keeper.stop();
+    this.reporter?.stop();
     this.screen.stop();
     this.deps.media.stop();
     this.mediaReady = null;

@@ -12,10 +12,21 @@ import {
 } from './call-state';
 
 const run = (...events: CallEvent[]): CallState => events.reduce(reduceCall, initialCallState);
-const connected = (identities: string[] = [], recording = false): CallEvent => ({
+const connected = (identities: string[] = [], recording = false, transcribing = false): CallEvent => ({
   type: 'connected',
   identities,
   recording,
+  transcribing,
+});
+
+test('transcription: as /video/join said at connect, or from the first result heard; announced once', () => {
+  expect(run(connected()).transcribing).toBe(false);
+  expect(run(connected([], false, true)).transcribing).toBe(true);
+  const before = run(connected());
+  const after = reduceCall(before, { type: 'transcribed' });
+  expect(after.transcribing).toBe(true);
+  expect(announcements(before, after)).toEqual(['transcriptionStarted']);
+  expect(reduceCall(after, { type: 'transcribed' })).toBe(after);
 });
 
 test('waiting until a participant whose identity starts with agent- is there', () => {
@@ -89,7 +100,13 @@ test('an end without an error is told by what the link answers now', () => {
   expect(explainedEnd(failed('ended'))).toBe('agent-ended');
   expect(explainedEnd(failed('expired'))).toBe('agent-ended');
   expect(explainedEnd(failed('offline'))).toBe('connection-lost');
-  const grant = { token: 't', roomName: 'r', identity: 'customer-x', expiresAt: 0 };
+  const grant = {
+    token: 't',
+    roomName: 'r',
+    identity: 'customer-x',
+    expiresAt: 0,
+    transcription: { policy: 'off' as const, active: false },
+  };
   expect(explainedEnd({ ok: true, grant })).toBe('connection-lost');
 });
 

@@ -14,6 +14,9 @@ export interface CallState {
   phase: 'waiting' | 'live' | 'ended';
   reconnecting: boolean;
   recording: boolean;
+  /** The room is transcribed: /video/join said so, or a transcription result arrived (nothing
+   * in the room says when it stops, so the badge stays until the call ends). */
+  transcribing: boolean;
   agentIdentity: string | null;
   /** Everyone else in the room, in the order they came, shown and announced whether or not they
    * publish anything: nobody watches or listens unseen. */
@@ -30,7 +33,8 @@ export interface CallState {
 }
 
 export type CallEvent =
-  | { type: 'connected'; recording: boolean; identities: string[] }
+  | { type: 'connected'; recording: boolean; transcribing: boolean; identities: string[] }
+  | { type: 'transcribed' }
   | { type: 'participantConnected' | 'participantDisconnected'; identity: string }
   | { type: 'reconnecting' | 'reconnected' | 'recordingStarted' | 'recordingStopped' }
   | { type: 'networkQuality'; level: number | null }
@@ -43,6 +47,7 @@ export const initialCallState: CallState = {
   phase: 'waiting',
   reconnecting: false,
   recording: false,
+  transcribing: false,
   agentIdentity: null,
   others: [],
   agentLeft: false,
@@ -60,6 +65,7 @@ export function reduceCall(state: CallState, event: CallEvent): CallState {
       return {
         ...state,
         recording: event.recording,
+        transcribing: event.transcribing,
         others: event.identities,
         agentIdentity: agent,
         phase: agent ? 'live' : 'waiting',
@@ -91,6 +97,8 @@ export function reduceCall(state: CallState, event: CallEvent): CallState {
       return { ...state, recording: true };
     case 'recordingStopped':
       return { ...state, recording: false };
+    case 'transcribed':
+      return state.transcribing ? state : { ...state, transcribing: true };
     case 'agentMedia':
       if (!state.agentIdentity || (state.agentMic === event.mic && state.agentCamera === event.camera))
         return state;
@@ -157,6 +165,7 @@ export function announcements(before: CallState, after: CallState): StringKey[] 
   const said: StringKey[] = [];
   if (before.recording !== after.recording)
     said.push(after.recording ? 'recordingStarted' : 'recordingStopped');
+  if (!before.transcribing && after.transcribing) said.push('transcriptionStarted');
   if (before.reconnecting !== after.reconnecting)
     said.push(after.reconnecting ? 'reconnecting' : 'reconnected');
   if (!before.agentIdentity && after.agentIdentity) said.push('agentJoined');

@@ -200,6 +200,9 @@ function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean):
     },
   );
   showBlur = preview.update;
+  const sayTranscription = () =>
+    preview.setTranscribed(grant.transcription.policy === 'always' || grant.transcription.active);
+  sayTranscription();
   const stopFollowingMedia = media.onChange(preview.update);
   const onDeviceChange = () => void refreshDevices();
   navigator.mediaDevices.addEventListener('devicechange', onDeviceChange);
@@ -207,8 +210,10 @@ function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean):
     if (joining || document.visibilityState !== 'visible') return;
     const result = await askJoin(invite);
     if (activeMedia !== media || joining) return;
-    if (result.ok) grant = result.grant;
-    else if (linkGone(result.failure)) showFailure(invite, result.failure);
+    if (result.ok) {
+      grant = result.grant;
+      sayTranscription();
+    } else if (linkGone(result.failure)) showFailure(invite, result.failure);
   };
   const recheck = setInterval(() => void followRoom(), PREVIEW_RECHECK_MS);
   const onVisible = () => void followRoom();

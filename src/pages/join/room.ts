@@ -7,6 +7,7 @@ import {
   SCREEN_TRACK_NAME,
   type RemoteMediaTrack,
   type RemoteParticipant,
+  type TranscriptionEvent,
   type VideoSdk,
 } from '../shared/sdk';
 import { followRoom, presentTracks, remoteMedia } from '../shared/room-events';
@@ -16,6 +17,8 @@ export interface CallView {
   showAgentVideo(track: RemoteMediaTrack | null): void;
   addRemoteAudio(track: RemoteMediaTrack): void;
   removeRemoteAudio(track: RemoteMediaTrack): void;
+  /** A transcription result; `identityOf` names a participant of the room by SID. */
+  heard(event: TranscriptionEvent, identityOf: (sid: string) => string | undefined): void;
 }
 
 export interface Call {
@@ -34,6 +37,7 @@ export async function joinCall(
     name: grant.roomName,
     tracks: connectedWith,
     networkQuality: { local: 1, remote: 0 },
+    receiveTranscriptions: grant.transcription.policy !== 'off',
   });
   const stopFollowingTracks = media.publishTo(room.localParticipant, connectedWith);
 
@@ -96,10 +100,19 @@ export async function joinCall(
     },
   });
 
+  const local = room.localParticipant;
+  const identityOf = (sid: string) =>
+    sid === local.sid ? local.identity : room.participants.get(sid)?.identity;
+  room.on('transcription', (event) => {
+    dispatch({ type: 'transcribed' });
+    view.heard(event, identityOf);
+  });
+
   const participants = [...room.participants.values()];
   dispatch({
     type: 'connected',
     recording: room.isRecording,
+    transcribing: grant.transcription.active,
     identities: participants.map((p) => p.identity),
   });
   for (const present of presentTracks(room)) showTrack(present.track, present.participant);

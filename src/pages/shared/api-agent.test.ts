@@ -41,6 +41,8 @@ test('agent-config: the allowed origins and the policy; an unknown policy is rea
   const { fetchFn, sent } = answering(200, {
     allowedOrigins: ['https://flex.twilio.com'],
     recordingPolicy: 'always',
+    transcriptionPolicy: 'on-demand',
+    transcriptDestination: 'none',
     agentBackground: 'none',
   });
   expect(await fetchAgentConfig(fetchFn)).toEqual({
@@ -48,6 +50,8 @@ test('agent-config: the allowed origins and the policy; an unknown policy is rea
     value: {
       allowedOrigins: ['https://flex.twilio.com'],
       recordingPolicy: 'always',
+      transcriptionPolicy: 'on-demand',
+      transcriptDestination: 'none',
       agentBackground: 'none',
       agentBackgroundImage: null,
     },
@@ -61,6 +65,9 @@ test('agent-config: the allowed origins and the policy; an unknown policy is rea
     value: {
       allowedOrigins: [],
       recordingPolicy: 'on-demand',
+      // An older deployment says nothing of transcription: read as off.
+      transcriptionPolicy: 'off',
+      transcriptDestination: 'conversation',
       agentBackground: 'none',
       agentBackgroundImage: null,
     },

@@ -14,7 +14,14 @@ const kindOf = (result: JoinResult) => (result.ok ? 'ok' : result.failure);
 test('posts the invite alone as JSON to /video/join', async () => {
   const { fetchFn, sent } = answering(200, GRANT);
   const result = await requestJoin(fetchFn, 'inv');
-  expect(result).toEqual({ ok: true, grant: { ...GRANT, expiresAt: Date.parse(GRANT.expiresAt) } });
+  expect(result).toEqual({
+    ok: true,
+    grant: {
+      ...GRANT,
+      expiresAt: Date.parse(GRANT.expiresAt),
+      transcription: { policy: 'off', active: false },
+    },
+  });
   expect(sent).toEqual([{ url: '/video/join', method: 'POST', body: { Invite: 'inv' } }]);
 });
 
@@ -57,6 +64,17 @@ test('expiresAt may be ISO, epoch seconds or epoch milliseconds', async () => {
     const result = await requestJoin(answering(200, { ...GRANT, expiresAt }).fetchFn, 'inv');
     expect(result.ok && result.grant.expiresAt).toBe(1893456000000);
   }
+});
+
+test('what the grant says about transcription; nothing, or nonsense, is read as none', async () => {
+  const read = async (transcription: unknown) => {
+    const result = await requestJoin(answering(200, { ...GRANT, transcription }).fetchFn, 'inv');
+    return result.ok ? result.grant.transcription : null;
+  };
+  expect(await read({ policy: 'on-demand', active: true })).toEqual({ policy: 'on-demand', active: true });
+  expect(await read({ policy: 'always', active: 'yes' })).toEqual({ policy: 'always', active: false });
+  expect(await read(undefined)).toEqual({ policy: 'off', active: false });
+  expect(await read({ policy: 'sometimes', active: true })).toEqual({ policy: 'off', active: false });
 });
 
 test('the first grant is reused for Join unless it is about to expire', () => {

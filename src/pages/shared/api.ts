@@ -54,7 +54,9 @@ function parseTime(value: unknown): number | null {
 // the server gives every join with the same invite the same identity, and the agent knows the
 // customer from the chat.
 
-export type JoinGrant = ExpiresAtMs<ApiAnswer<'/video/join'>>;
+export type TranscriptionDisclosure = ApiSchema['TranscriptionDisclosure'];
+
+export type JoinGrant = ExpiresAtMs<ApiAnswer<'/video/join'>> & { transcription: TranscriptionDisclosure };
 
 export type JoinFailure =
   | { kind: 'invalid' | 'expired' | 'revoked' | 'ended' | 'failed' | 'offline' }
@@ -112,12 +114,20 @@ function parseGrant(answer: Unchecked<ApiAnswer<'/video/join'>>): JoinGrant | nu
   const expiresAt = parseTime(answer.expiresAt);
   if (typeof token !== 'string' || !token || typeof roomName !== 'string' || !roomName) return null;
   if (typeof identity !== 'string' || expiresAt === null) return null;
-  return { token, identity, roomName, expiresAt };
+  return { token, identity, roomName, expiresAt, transcription: parseDisclosure(answer.transcription) };
+}
+
+/** Nothing said about transcription (an older deployment), or a policy unknown here, is none. */
+function parseDisclosure(value: unknown): TranscriptionDisclosure {
+  const disclosure = unchecked<TranscriptionDisclosure>(value);
+  const policy =
+    disclosure.policy === 'always' || disclosure.policy === 'on-demand' ? disclosure.policy : 'off';
+  return { policy, active: policy !== 'off' && disclosure.active === true };
 }
 
 /** The grant fetched when the page opened is reused for Join unless the token is about to run
  * out while the customer looked at the preview. */
-export function needsFreshGrant(grant: JoinGrant, now: number): boolean {
+export function needsFreshGrant(grant: Pick<JoinGrant, 'expiresAt'>, now: number): boolean {
   const FRESHNESS_MARGIN_MS = 60_000;
   return grant.expiresAt - now < FRESHNESS_MARGIN_MS;
 }
@@ -143,6 +153,9 @@ export type AgentConfig = ApiAnswer<'/video/agent-config'>;
 
 export type RecordingPolicy = AgentConfig['recordingPolicy'];
 
+/** VIDEO_TRANSCRIPTION as the pages read it: an older deployment, which sends none, transcribes nothing. */
+export type TranscriptionPolicy = NonNullable<AgentConfig['transcriptionPolicy']>;
+
 /** A Video token for the task's room, as /video/agent-token answers (escalate's `agent` plus the
  * room's SID). */
 export type AgentGrant = ExpiresAtMs<ApiAnswer<'/video/agent-token'>>;
@@ -165,7 +178,13 @@ export interface AgentCredentials {
 
 export type RecordingAction = ApiRequest<'/video/recording'>['Action'];
 
+export type TranscriptionAction = ApiRequest<'/video/transcription'>['Action'];
+
+/** One final result as /video/transcript takes it. */
+export type ReportedResult = ApiRequest<'/video/transcript'>['Results'][number];
+
 const RECORDING_POLICIES: readonly RecordingPolicy[] = ['on-demand', 'always', 'off'];
+const TRANSCRIPTION_POLICIES: readonly TranscriptionPolicy[] = ['off', 'on-demand', 'always'];
 const BACKGROUND_RULES: readonly AgentConfig['agentBackground'][] = ['none', 'blur', 'image'];
 const INVITE_OUTCOMES: readonly EscalationAnswer['inviteStatus'][] = ['posted', 'already-posted', 'pending'];
 
@@ -182,6 +201,9 @@ export function fetchAgentConfig(fetchFn: Fetch): Promise<AgentResult<AgentConfi
     return {
       allowedOrigins: origins,
       recordingPolicy: policy,
+      transcriptionPolicy:
+        TRANSCRIPTION_POLICIES.find((known) => known === answer.transcriptionPolicy) ?? 'off',
+      transcriptDestination: answer.transcriptDestination === 'none' ? 'none' : 'conversation',
       agentBackground: background,
       agentBackgroundImage: image,
     };
@@ -193,6 +215,10 @@ export interface AgentApi {
   agentCall(): Promise<AgentResult<AgentCall>>;
   agentToken(): Promise<AgentResult<AgentGrant>>;
   recording(action: RecordingAction): Promise<AgentResult<Pick<ApiAnswer<'/video/recording'>, 'recording'>>>;
+  transcription(
+    action: TranscriptionAction,
+  ): Promise<AgentResult<Pick<ApiAnswer<'/video/transcription'>, 'transcribing'>>>;
+  transcript(results: ReportedResult[]): Promise<AgentResult<Pick<ApiAnswer<'/video/transcript'>, 'kept'>>>;
   complete(): Promise<AgentResult<Pick<ApiAnswer<'/video/complete'>, 'roomSid'>>>;
   removeParticipant(
     identity: string,
@@ -234,6 +260,14 @@ export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): A
     recording: (action) =>
       post('/video/recording', { ...taskParameters(), Action: action }, (answer) =>
         typeof answer.recording === 'boolean' ? { recording: answer.recording } : null,
+      ),
+    transcription: (action) =>
+      post('/video/transcription', { ...taskParameters(), Action: action }, (answer) =>
+        typeof answer.transcribing === 'boolean' ? { transcribing: answer.transcribing } : null,
+      ),
+    transcript: (results) =>
+      post('/video/transcript', { ...taskParameters(), Results: results }, (answer) =>
+        typeof answer.kept === 'number' ? { kept: answer.kept } : null,
       ),
     complete: () =>
       post('/video/complete', taskParameters(), (answer) =>

@@ -99,6 +99,17 @@ export interface Room {
   on(event: 'reconnecting', listener: Listener<[error: TwilioError]>): this;
   on(event: 'reconnected' | 'recordingStarted' | 'recordingStopped', listener: Listener<[]>): this;
   on(event: 'disconnected', listener: Listener<[room: Room, error?: TwilioError]>): this;
+  /** Only on a connect with `receiveTranscriptions: true`, while the room is transcribed. */
+  on(event: 'transcription', listener: Listener<[event: TranscriptionEvent]>): this;
+}
+
+/** The fields of the SDK's TranscriptionEvent the pages read: `participant` is the speaker's SID. */
+export interface TranscriptionEvent {
+  readonly transcription: string;
+  readonly partial_results: boolean;
+  readonly participant: string;
+  readonly sequence_number: number;
+  readonly timestamp: string;
 }
 
 export type NetworkQualityVerbosity = 0 | 1 | 2 | 3;
@@ -108,6 +119,8 @@ export interface ConnectOptions {
   tracks: LocalTrack[];
   /** Verbosity 0 (off) to 3; the agent panel asks for remote levels too, to show the customer's. */
   networkQuality: { local: NetworkQualityVerbosity; remote: NetworkQualityVerbosity };
+  /** The room's `transcription` events; asked for only where the company allows transcription. */
+  receiveTranscriptions?: boolean;
 }
 
 /** Constructors that wrap a MediaStreamTrack the page acquired itself. Tracks made this way

@@ -2,7 +2,9 @@
  * there, status, recording and network at a glance, the controls, then recording and the
  * participants. In a Flex task canvas (about 400×600) the stage and controls stay put and the
  * rest scrolls; a wide window puts the rest beside the stage. */
-import type { RecordingPolicy } from '../../shared/api';
+import type { RecordingPolicy, TranscriptionPolicy } from '../../shared/api';
+import type { Heard } from '../../shared/captions';
+import { captionsView } from '../../shared/view/captions';
 import type { RemoteMediaTrack } from '../../shared/sdk';
 import { fill, type AgentStrings } from '../../shared/strings';
 import { stageBanner } from '../../shared/view/banner';
@@ -20,6 +22,7 @@ import { devicePicker, mediaToggles, roundButton } from './media-controls';
 import { selfVideo } from '../../shared/view/controls';
 import { participantsSection } from './participants';
 import { recordingSection } from './recording';
+import { transcriptionSection } from './transcription';
 
 export interface CallActions {
   toggleMic: () => void;
@@ -27,6 +30,7 @@ export interface CallActions {
   selectDevice: (kind: DeviceKind, deviceId: string) => void;
   toggleShare: () => Promise<ShareOutcome | 'stopped'>;
   setRecording: (action: 'start' | 'stop') => void;
+  setTranscription: (action: 'start' | 'stop') => void;
   remove: (identity: string) => Promise<Problem | null>;
   sendNewLink: () => Promise<Problem | null>;
   end: () => Promise<Problem | null>;
@@ -34,6 +38,7 @@ export interface CallActions {
 
 export interface CallOptions {
   policy: RecordingPolicy;
+  transcriptionPolicy: TranscriptionPolicy;
   canChooseSpeaker: boolean;
   canShareScreen: boolean;
 }
@@ -42,6 +47,8 @@ export interface CallScreen extends TrackSink {
   update(state: PanelState, previous: PanelState): void;
   updateMedia(): void;
   notify(words: string, tone: 'ok' | 'problem'): void;
+  /** A transcription result: captioned if it is a customer's. */
+  heard(heard: Heard): void;
   dispose(): void;
 }
 
@@ -286,6 +293,17 @@ export function renderCall(
   const audio = remoteAudio(media);
   const toolbar = callToolbar(text, media, options, actions, audio, notify);
   const recording = recordingSection(text, options.policy, actions.setRecording);
+  const captions = captionsView(
+    { toggle: text.captions, region: text.captionsRegion },
+    (identity) => participantKind(identity, null) === 'customer',
+  );
+  stage.element.append(captions.box);
+  const transcription = transcriptionSection(
+    text,
+    options.transcriptionPolicy,
+    actions.setTranscription,
+    captions.toggle,
+  );
   const people = participantsSection(text, {
     remove: actions.remove,
     sendNewLink: actions.sendNewLink,
@@ -297,7 +315,14 @@ export function renderCall(
     { class: 'screen call', 'data-state': 'connecting' },
     h('h1', { class: 'visually-hidden', tabindex: '-1' }, text.pageTitle),
     h('div', { class: 'call-main' }, stage.element, toolbar.element, toolbar.endConfirm, toolbar.devicePanel),
-    h('div', { class: 'call-side' }, notice.element, recording.element, people.element),
+    h(
+      'div',
+      { class: 'call-side' },
+      notice.element,
+      recording.element,
+      transcription.element,
+      people.element,
+    ),
     audio.element,
   );
   showScreen(root, screen);
@@ -327,8 +352,10 @@ export function renderCall(
       }
       toolbar.showPhase(state.phase);
       recording.update(state);
+      transcription.update(state);
       people.update(state);
     },
+    heard: (heard) => captions.show(heard),
     addTrack(track, participant) {
       if (track.kind === 'audio') audio.add(track);
       else if (track.kind === 'video') {

@@ -1,6 +1,7 @@
 /** Picks the screen for the panel's phase (a message, the setup before the call, the call) and
  * keeps it in step with the state. A new screen takes focus at its heading; changes within a
  * screen are said through the polite live region. */
+import type { Heard } from '../../shared/captions';
 import type { RemoteMediaTrack } from '../../shared/sdk';
 import type { AgentStrings } from '../../shared/strings';
 import { announce } from '../../shared/view/dom';
@@ -46,6 +47,7 @@ export interface PanelView extends TrackSink {
   render(state: PanelState, previous: PanelState): void;
   updateMedia(): void;
   notify(words: string): void;
+  heard(heard: Heard): void;
 }
 
 export function createPanelView(
@@ -141,6 +143,9 @@ export function createPanelView(
     notify(words) {
       if (call) call.notify(words, 'ok');
       else announce(announcer, words);
+    },
+    heard(heard) {
+      call?.heard(heard);
     },
     addTrack(track: RemoteMediaTrack, participant: Member) {
       call?.addTrack(track, participant);

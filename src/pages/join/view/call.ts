@@ -11,6 +11,7 @@ import { stageBanner } from '../../shared/view/banner';
 import { announce, h, icon, showScreen } from '../../shared/view/dom';
 import { blurButton, type BlurChoice } from './blur';
 import { dragToCorners, type Corner } from './self-view-drag';
+import { loadCaptions, type MountedCaptions } from '../captions-script';
 
 export interface CallControls {
   toggleMic(): void;
@@ -65,6 +66,7 @@ export function renderCall(
     h('span', { class: 'dot' }),
     text.recording,
   );
+  const transcriptionBadge = h('p', { class: 'transcription-badge', hidden: true }, text.transcribing);
   const networkBars = h(
     'div',
     { class: 'network', role: 'img', hidden: true },
@@ -111,6 +113,7 @@ export function renderCall(
     icon('leave'),
   );
   const audioSinks = h('div', { hidden: true });
+  const controlBar = h('div', { class: 'controls' }, toggles.element, blurToggle.element, leaveButton);
   const screen = h(
     'section',
     { class: 'screen call', 'data-state': 'waiting' },
@@ -121,12 +124,12 @@ export function renderCall(
       agentVideo,
       agentOff,
       waiting,
-      h('div', { class: 'top-bar' }, recordingBadge, timer, people, networkBars),
+      h('div', { class: 'top-bar' }, recordingBadge, transcriptionBadge, timer, people, networkBars),
       nameTag,
       banner.element,
       self.element,
     ),
-    h('div', { class: 'controls' }, toggles.element, blurToggle.element, leaveButton),
+    controlBar,
     audioSinks,
   );
   showScreen(root, screen);
@@ -135,6 +138,25 @@ export function renderCall(
     () => agentVideo.parentElement!,
     (settled) => placeSelf(CORNERS.indexOf(settled)),
   );
+
+  /** Fetched once the call is transcribed. Results heard before it runs are not kept: its
+   * Captions toggle, off at first, is not there yet, so no one could have been reading them. */
+  let captions: MountedCaptions | null = null;
+  let captionsLoading = false;
+  const startCaptions = () => {
+    captionsLoading = true;
+    loadCaptions().then(
+      (mount) => {
+        const stage = agentVideo.parentElement as HTMLElement;
+        captions = mount(
+          { stage, controls: controlBar },
+          { toggle: text.captions, region: text.captionsRegion },
+        );
+      },
+      // Tried again at the next change of the call: a network that blinked must not cost the captions.
+      () => (captionsLoading = false),
+    );
+  };
 
   let shownAgentVideo: RemoteMediaTrack | null = null;
   let current: CallState | null = null;
@@ -198,6 +220,8 @@ export function renderCall(
       waiting.hidden = state.phase === 'live';
       waitingText.textContent = state.agentLeft ? text.agentLeft : text.waitingForAgent;
       recordingBadge.hidden = !state.recording;
+      transcriptionBadge.hidden = !state.transcribing;
+      if (state.transcribing && !captionsLoading) startCaptions();
       if (state.reconnecting) banner.show(text.reconnecting, 'warning');
       else if (previous.reconnecting) banner.show(text.reconnected, 'ok', RECONNECTED_NOTICE_MS);
       else if (state.networkLevel !== null && state.networkLevel <= 1)
@@ -235,6 +259,9 @@ export function renderCall(
       const element = track.attach();
       if (media.speakerId) setSink(element, media.speakerId);
       audioSinks.append(element);
+    },
+    heard(event, identityOf) {
+      captions?.show(event, identityOf);
     },
     removeRemoteAudio(track: RemoteMediaTrack) {
       for (const element of track.detach()) element.remove();

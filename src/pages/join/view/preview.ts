@@ -29,6 +29,8 @@ export interface PreviewView {
   setStarted(): void;
   setDevices(devices: DeviceLists): void;
   setJoining(joining: boolean, error?: string): void;
+  /** Whether the call is (or will be) transcribed: said before Join. */
+  setTranscribed(transcribed: boolean): void;
 }
 
 export interface PreviewContext {
@@ -62,6 +64,11 @@ export function renderPreview(
     speaker: deviceSelect(text, 'speaker', handlers),
   };
   const joinError = h('p', { class: 'join-error', role: 'alert' });
+  const transcribedNote = h(
+    'p',
+    { class: 'intro', 'data-note': 'transcribed', hidden: true },
+    text.transcribedCall,
+  );
   const joinButton = h('button', { type: 'submit', class: 'button primary' });
   const form = h(
     'form',
@@ -90,6 +97,7 @@ export function renderPreview(
       { class: 'screen preview', 'data-state': 'preview' },
       h('h1', { tabindex: '-1' }, text.previewTitle),
       h('p', { class: 'intro' }, text.previewIntro),
+      transcribedNote,
       h('div', { class: 'preview-stage' }, self.element, toggles.element),
       problems,
       startButton,
@@ -143,6 +151,9 @@ export function renderPreview(
       selects.camera.fill(devices.cameras, media.currentDeviceId('video'));
       selects.microphone.fill(devices.microphones, media.currentDeviceId('audio'));
       selects.speaker.fill(devices.speakers, media.speakerId ?? undefined);
+    },
+    setTranscribed(transcribed) {
+      transcribedNote.hidden = !transcribed;
     },
     setJoining(joining, error) {
       joinButton.disabled = joining;

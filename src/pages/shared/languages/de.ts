@@ -105,6 +105,12 @@ const de: Strings = {
   recording: 'Aufnahme',
   recordingStarted: 'Dieser Anruf wird jetzt aufgezeichnet.',
   recordingStopped: 'Die Aufzeichnung wurde beendet.',
+  transcribing: 'Transkription',
+  transcriptionStarted: 'Dieser Anruf wird jetzt transkribiert.',
+  transcribedCall:
+    'Dieser Anruf wird transkribiert: Was Sie und der Agent sagen, wird als Text festgehalten.',
+  captions: 'Untertitel',
+  captionsRegion: 'Untertitel zu den Worten des Agenten',
   reconnecting: 'Verbindung unterbrochen. Neuer Verbindungsversuch…',
   reconnected: 'Wieder verbunden.',
   networkQuality: 'Netzqualität: {level} von 5',
