@@ -67,6 +67,7 @@ export type Finding =
   | AppearanceFinding;
 
 export type AppearanceFinding =
+  | 'appearance-unavailable'
   | 'appearance-framing-good'
   | 'appearance-no-face'
   | 'appearance-too-close'

@@ -159,7 +159,7 @@ export async function lookAtShot(page: Page): Promise<Look> {
     };
     const scope = window as unknown as Scope;
     const seen = await scope.__finder.look(scope.__shot);
-    return { face: seen.face, luma: { ...seen.luma, luma: Array.from(seen.luma.luma) } };
+    return { ...seen, luma: { ...seen.luma, luma: Array.from(seen.luma.luma) } };
   });
   return look;
 }
@@ -175,4 +175,28 @@ export async function shotPixels(page: Page): Promise<Buffer> {
     return btoa(binary);
   });
   return Buffer.from(base64, 'base64');
+}
+
+/** A y4m clip (what Chromium's fake camera plays, looping) of `frames` copies of an RGBA picture:
+ * 4:2:0 with BT.601 studio-range luma and chroma, as a camera delivers them. */
+export function y4mClip(rgba: Buffer, width: number, height: number, frames = 5): Buffer {
+  const y = Buffer.alloc(width * height);
+  const u = Buffer.alloc((width / 2) * (height / 2));
+  const v = Buffer.alloc((width / 2) * (height / 2));
+  for (let row = 0; row < height; row++)
+    for (let column = 0; column < width; column++) {
+      const i = (row * width + column) * 4;
+      const [r, g, b] = [rgba[i], rgba[i + 1], rgba[i + 2]];
+      y[row * width + column] = Math.round(16 + (65.481 * r + 128.553 * g + 24.966 * b) / 255);
+      if (row % 2 === 0 && column % 2 === 0) {
+        const c = (row / 2) * (width / 2) + column / 2;
+        u[c] = Math.round(128 + (-37.797 * r - 74.203 * g + 112 * b) / 255);
+        v[c] = Math.round(128 + (112 * r - 93.786 * g - 18.214 * b) / 255);
+      }
+    }
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, u, v]);
+  return Buffer.concat([
+    Buffer.from(`YUV4MPEG2 W${width} H${height} F30:1 Ip A1:1 C420jpeg\n`),
+    ...Array.from({ length: frames }, () => frame),
+  ]);
 }

@@ -58,7 +58,8 @@ async function loadFaceFinder(modelsPath: string): Promise<FaceFinder> {
         luma: luma(gridContext.getImageData(0, 0, grid.width, grid.height).data),
       };
       const found = await detect(frame);
-      if (!found) return { face: null, luma: brightness };
+      const size = { width: frame.width, height: frame.height };
+      if (!found) return { face: null, luma: brightness, frame: size };
       const relative = (point: Point): Point => ({ x: point.x / frame.width, y: point.y / frame.height });
       const centre = (points: Point[]): Point =>
         relative({
@@ -69,6 +70,7 @@ async function loadFaceFinder(modelsPath: string): Promise<FaceFinder> {
       const positions = found.landmarks.positions;
       return {
         luma: brightness,
+        frame: size,
         face: {
           box: { x: box.x, y: box.y, width: box.width, height: box.height },
           score: found.detection.score,

@@ -29,6 +29,8 @@ export interface Look {
   face: FoundFace | null;
   /** The frame's brightness on a small grid, for the lighting rules. */
   luma: LumaFrame;
+  /** The frame's size as it was looked at. */
+  frame: { width: number; height: number };
 }
 
 export interface FaceFinder {

@@ -371,7 +371,6 @@ const agentEn = {
   appearanceRun: 'Check how I look and sound',
   appearanceRunning: 'Checking…',
   appearanceAgain: 'Check again',
-  appearanceLoadFailed: 'The appearance check couldn’t load. Check your connection and try again.',
   appearanceRead: 'Read this aloud at your usual voice: “{sentence}”',
   appearanceSentence: 'Thank you for waiting, I can see your order now and I will help you with it.',
   appearanceItemFraming: 'Framing',
@@ -379,6 +378,7 @@ const agentEn = {
   appearanceItemVoice: 'Voice',
   appearanceItemEcho: 'Echo',
   appearanceDone: 'Appearance check finished: {summary}.',
+  'appearance-unavailable': 'The appearance check couldn’t load. Check your connection and try again.',
   'appearance-framing-good': 'Your face is centred at a good size, with the camera near eye level.',
   'appearance-no-face':
     'No face was found. Sit in front of the camera, facing it, and make sure the picture is not covered.',
