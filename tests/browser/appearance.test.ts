@@ -44,8 +44,11 @@ afterEach(() => browser?.close());
  * the picture. */
 async function checkedWith(clip: (typeof CLIPS)[number]): Promise<HostedPanel> {
   browser = await launchChromium({ fakeVideoFile: path.join(clips, `${clip}.y4m`) });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const hosted = await openPanelOnTask(context, flex, stack.baseUrl, stack.fake.seedTask());
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
+  // Tall enough for the preview and both checks in one picture (the README's screenshot).
+  const hosted = await openPanelOnTask(context, flex, stack.baseUrl, stack.fake.seedTask(), {
+    size: { width: 420, height: 1300 },
+  });
   await panelScreen(hosted, 'ready').waitFor();
   await hosted.panel.getByRole('button', { name: 'Check how I look and sound' }).click();
   for (const item of ['framing', 'lighting'])
