@@ -96,14 +96,14 @@ export function appearanceSection(
   const meter = h('meter', { min: '0', max: '1', value: '0', 'aria-label': text.checkMeterLabel });
   const reading = h(
     'p',
-    { class: 'check-meter appearance-reading', hidden: true },
+    { class: 'appearance-reading', hidden: true },
     meter,
     h('span', {}, fill(text.appearanceRead, { sentence: text.appearanceSentence })),
   );
   const rows = new Map(ITEMS.map((item) => [item, h('li', { 'data-item': item, hidden: true })]));
   const element = h(
     'section',
-    { class: 'equipment-check appearance-check', 'aria-labelledby': 'appearance-title' },
+    { class: 'appearance-check', 'aria-labelledby': 'appearance-title' },
     h('h2', { id: 'appearance-title' }, text.appearanceTitle),
     h('p', {}, text.appearanceIntro),
     button,
