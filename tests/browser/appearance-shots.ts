@@ -16,6 +16,8 @@ export interface Shot {
   eyesAt: [number, number];
   exposure?: number;
   backdrop?: number;
+  /** Light from the picture's left: brightness falls across the face to this share on its right. */
+  sideLight?: number;
 }
 
 export interface LabelledShot {
@@ -23,7 +25,7 @@ export interface LabelledShot {
   source: string;
   shot: Shot;
   framing: 'good' | 'off-centre' | 'too-close' | 'too-far';
-  lighting: 'good' | 'dark' | 'backlit';
+  lighting: 'good' | 'dark' | 'backlit' | 'uneven';
 }
 
 interface Anchor {
@@ -107,6 +109,18 @@ export async function renderShot(page: Page, labelled: LabelledShot): Promise<vo
         const level = Math.round(255 * shot.exposure);
         context.globalCompositeOperation = 'multiply';
         context.fillStyle = `rgb(${level},${level},${level})`;
+        context.fillRect(0, 0, frame.width, frame.height);
+        context.globalCompositeOperation = 'source-over';
+      }
+      if (shot.sideLight !== undefined) {
+        // A lamp to one side: full light on the left of the face, falling across its middle to
+        // `sideLight` on its right.
+        const level = Math.round(255 * shot.sideLight);
+        const gradient = context.createLinearGradient(eyeX - 0.4 * length, 0, eyeX + 0.4 * length, 0);
+        gradient.addColorStop(0, 'rgb(255,255,255)');
+        gradient.addColorStop(1, `rgb(${level},${level},${level})`);
+        context.globalCompositeOperation = 'multiply';
+        context.fillStyle = gradient;
         context.fillRect(0, 0, frame.width, frame.height);
         context.globalCompositeOperation = 'source-over';
       }
