@@ -16,6 +16,9 @@
 //                      real SDK; the camera permission is already granted, so no click is
 //                      needed. Also when the SDK has run in the background (what Join waits
 //                      for), and both again on a throttled slow mobile network
+//   appearance check   the agent's appearance check (see appearanceCheckSection): from its start to
+//                      the framing and lighting verdicts, cold (detector fetched) and again in
+//                      the same page; its model + runtime weight is in the agent panel's section
 //   join to video      the customer's Join click → the first frame of the other side's video
 //                      on each page, real SDK through the local Video edge (bench-call.mjs)
 //   background cost    what a background rule costs (see backgroundCostSection): bytes fetched
@@ -225,6 +228,17 @@ export async function timeToPreviewSection() {
 }
 
 const PANEL_BUDGET_GZIP = 40_000;
+/** The appearance check's detector (face-api with TensorFlow.js), its two models and the
+ * WebAssembly a browser with SIMD loads (every browser Flex supports): issue 23's budget. */
+const APPEARANCE_FILES = [
+  'agent/appearance.js',
+  'agent/appearance-models/tiny_face_detector_model-weights_manifest.json',
+  'agent/appearance-models/tiny_face_detector_model.bin',
+  'agent/appearance-models/face_landmark_68_model-weights_manifest.json',
+  'agent/appearance-models/face_landmark_68_model.bin',
+  'agent/appearance-models/tfjs-backend-wasm-simd.wasm',
+];
+const APPEARANCE_BUDGET_GZIP = 3_000_000;
 
 /** The agent panel's own weight (the SDK it shares with the join page apart). */
 export async function agentPanelSizeSection() {
@@ -249,6 +263,19 @@ export async function agentPanelSizeSection() {
     kB(ownRaw),
     `${kB(ownGzip)} (budget ${kB(PANEL_BUDGET_GZIP)}) ${verdict(ownGzip, PANEL_BUDGET_GZIP)}`,
   ]);
+  // Fetched only when the agent runs the appearance check, so not in the totals above.
+  const appearance = { raw: 0, gzip: 0 };
+  for (const file of APPEARANCE_FILES) {
+    const size = await sizeOf(file);
+    appearance.raw += size.raw;
+    appearance.gzip += size.gzip;
+    rows.push([`appearance check: ${file}`, kB(size.raw), kB(size.gzip)]);
+  }
+  rows.push([
+    'appearance check, model + runtime, only when it runs',
+    kB(appearance.raw),
+    `${kB(appearance.gzip)} (budget ${kB(APPEARANCE_BUDGET_GZIP)}) ${verdict(appearance.gzip, APPEARANCE_BUDGET_GZIP)}`,
+  ]);
   return { title: 'agent panel size', header: ['file', 'raw', 'gzip'], rows };
 }
 
@@ -263,26 +290,55 @@ const BACKGROUND_ROUNDS = Number(process.env.BENCH_BACKGROUND_ROUNDS ?? 3);
  * dist/assets/processors exactly as the pages load them. The join page offers blur only; the
  * image rule is the agent's, so both are run here through the same loadCameraFilter. */
 async function backgroundBenchPage() {
-  const bundle = await build({
-    stdin: {
-      contents:
-        "import { loadCameraFilter } from './src/pages/shared/background';\nwindow.__loadCameraFilter = loadCameraFilter;",
-      resolveDir: root,
-      loader: 'ts',
+  return {
+    ...(await benchPage(
+      'background',
+      "import { loadCameraFilter } from './src/pages/shared/background';\nwindow.__loadCameraFilter = loadCameraFilter;",
+      'join.private.html',
+    )),
+    image: {
+      type: 'image/png',
+      body: await readFile(path.join(root, 'tests', 'browser', 'fixtures', 'background-test.png')),
     },
+  };
+}
+
+/** A page served from memory on the bench server's origin (routeBenchPage): `contents` bundled as
+ * its one script, under the Content-Security-Policy of the page `pageFile` whose code it runs. */
+async function benchPage(name, contents, pageFile) {
+  const bundle = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
     bundle: true,
     write: false,
     format: 'iife',
     target: 'es2020',
     logLevel: 'warning',
   });
-  const joinHtml = await readFile(path.join(assets, 'pages', 'join.private.html'), 'utf8');
-  const csp = joinHtml.match(/<meta[^>]*http-equiv="Content-Security-Policy"[^>]*>/)[0];
+  const html = await readFile(path.join(assets, 'pages', pageFile), 'utf8');
+  const csp = html.match(/<meta[^>]*http-equiv="Content-Security-Policy"[^>]*>/)[0];
   return {
-    html: `<!doctype html><html><head>${csp}<script src="/bench/background.js"></script></head><body></body></html>`,
+    html: `<!doctype html><html><head>${csp}<script src="/bench/${name}.js"></script></head><body></body></html>`,
     js: bundle.outputFiles[0].text,
-    image: await readFile(path.join(root, 'tests', 'browser', 'fixtures', 'background-test.png')),
   };
+}
+
+/** `bench`'s page, script and picture, answered under /bench/ for `page`. */
+function routeBenchPage(page, bench) {
+  return page.route('**/bench/**', (route) => {
+    const name = new URL(route.request().url()).pathname;
+    if (name.endsWith('.js')) return route.fulfill({ contentType: 'application/javascript', body: bench.js });
+    if (name.endsWith('.html'))
+      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: bench.html });
+    return route.fulfill({ contentType: bench.image.type, body: bench.image.body });
+  });
+}
+
+/** Chromium with the test suite's flags: a fake camera and microphone, no background networking. */
+async function launchBenchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: JSON.parse(await readFile(path.join(root, 'tests', 'support', 'chromium-args.json'), 'utf8')),
+  });
 }
 
 /** Every request under /processors/ a page (or its workers) completes, by file name. */
@@ -403,10 +459,7 @@ export async function backgroundCostSection() {
   const server = await startStaticServer();
   const origin = `http://localhost:${server.address().port}`;
   const benchPage = await backgroundBenchPage();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: JSON.parse(await readFile(path.join(root, 'tests', 'support', 'chromium-args.json'), 'utf8')),
-  });
+  const browser = await launchBenchChromium();
   const rows = [];
   try {
     // No rule: the join page as a customer who never turns blur on, preview up and SDK run.
@@ -427,13 +480,7 @@ export async function backgroundCostSection() {
     for (const rule of ['blur', 'image']) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      await page.route('**/bench/**', (route) => {
-        const name = new URL(route.request().url()).pathname;
-        if (name.endsWith('.js'))
-          return route.fulfill({ contentType: 'application/javascript', body: benchPage.js });
-        if (name.endsWith('.png')) return route.fulfill({ contentType: 'image/png', body: benchPage.image });
-        return route.fulfill({ contentType: 'text/html; charset=utf-8', body: benchPage.html });
-      });
+      await routeBenchPage(page, benchPage);
       const seen = countProcessorFiles(page);
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
@@ -473,6 +520,122 @@ export async function backgroundCostSection() {
   };
 }
 
+/** The check's budget (issue 23): framing and lighting verdicts within 5 s of its start. */
+const APPEARANCE_BUDGET_MS = 5000;
+const APPEARANCE_RUNS = Number(process.env.BENCH_APPEARANCE_RUNS ?? 5);
+
+/** The production check (src/pages/agent/appearance-check.ts with its real probes and detector
+ * loader) on its own, under the panel's CSP, on a camera track showing a labelled photograph as
+ * its shot `obama-good` places it (tests/fixtures/appearance/labels.json) on a 640×360 canvas's
+ * capture stream. */
+async function appearanceBenchPage() {
+  const fixtures = path.join(root, 'tests', 'fixtures', 'appearance');
+  const { sources, cases } = JSON.parse(await readFile(path.join(fixtures, 'labels.json'), 'utf8'));
+  return {
+    ...(await benchPage(
+      'appearance',
+      `
+        import { runAppearanceCheck } from './src/pages/agent/appearance-check';
+        import { grabFrames, outputLabel, recordVoice } from './src/pages/agent/appearance-probes';
+        import { loadFaceFinder } from './src/pages/agent/appearance-script';
+        window.__runAppearance = async (video) => {
+          const started = performance.now();
+          const at = {};
+          const findings = {};
+          await runAppearanceCheck({
+            media: { video, audio: null, speakerId: null },
+            startMedia: async () => undefined,
+            loadFinder: loadFaceFinder,
+            probes: { grabFrames, recordVoice, outputLabel },
+            onLevel: () => undefined,
+            onLook: () => undefined,
+            onResult: (item, result) => {
+              at[item] = performance.now() - started;
+              findings[item] = result.finding;
+            },
+          });
+          return { ms: Math.max(at['appearance-framing'], at['appearance-lighting']), findings };
+        };`,
+      'agent.private.html',
+    )),
+    image: { type: 'image/jpeg', body: await readFile(path.join(fixtures, 'obama.jpg')) },
+    shot: { anchor: sources['obama.jpg'], ...cases.find((one) => one.id === 'obama-good').shot },
+  };
+}
+
+export async function appearanceCheckSection() {
+  const server = await startStaticServer();
+  const origin = `http://localhost:${server.address().port}`;
+  const benchPage = await appearanceBenchPage();
+  const browser = await launchBenchChromium();
+  const cold = [];
+  const warm = [];
+  const findings = new Set();
+  try {
+    for (let run = 0; run < APPEARANCE_RUNS; run += 1) {
+      // A fresh context: nothing cached, the detector's script, models and WebAssembly fetched.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await routeBenchPage(page, benchPage);
+      await page.goto(`${origin}/bench/appearance.html`);
+      const check = () =>
+        page.evaluate(async ({ anchor, eyeToChin, eyesAt }) => {
+          const scope = window;
+          if (!scope.__camera) {
+            const image = new Image();
+            image.src = '/bench/portrait.jpg';
+            await image.decode();
+            const canvas = document.createElement('canvas');
+            canvas.width = 640;
+            canvas.height = 360;
+            const context = canvas.getContext('2d');
+            const height = (eyeToChin * 360) / anchor.eyeToChin;
+            const width = (image.naturalWidth * height) / image.naturalHeight;
+            const draw = () => {
+              context.fillStyle = '#808080';
+              context.fillRect(0, 0, 640, 360);
+              context.drawImage(
+                image,
+                eyesAt[0] * 640 - anchor.eyes[0] * width,
+                eyesAt[1] * 360 - anchor.eyes[1] * height,
+                width,
+                height,
+              );
+            };
+            draw();
+            setInterval(draw, 1000 / 30);
+            scope.__camera = canvas.captureStream(30).getVideoTracks()[0];
+          }
+          return scope.__runAppearance(scope.__camera);
+        }, benchPage.shot);
+      const first = await check();
+      cold.push(first.ms);
+      findings.add(`${first.findings['appearance-framing']}, ${first.findings['appearance-lighting']}`);
+      // The same page checking again: the detector is loaded and warmed up.
+      warm.push((await check()).ms);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return {
+    title: `appearance check (headless Chromium, no GPU, a portrait on a 640×360 canvas track, ${APPEARANCE_RUNS} cold runs)`,
+    header: ['measure', 'value'],
+    rows: [
+      [
+        'start → framing + lighting verdicts, cold (fetch detector, models, WebAssembly from localhost), median',
+        `${ms(median(cold))} ms (max ${ms(Math.max(...cold))}; budget ${APPEARANCE_BUDGET_MS}) ${verdict(median(cold), APPEARANCE_BUDGET_MS)}`,
+      ],
+      [
+        'start → framing + lighting verdicts, checking again in the same page, median',
+        `${ms(median(warm))} ms`,
+      ],
+      ['verdicts (framing, lighting)', [...findings].join(' / ')],
+    ],
+  };
+}
+
 export const SECTIONS = [
   apiSection,
   coldStartSection,
@@ -481,6 +644,7 @@ export const SECTIONS = [
   pagesSection,
   timeToPreviewSection,
   backgroundCostSection,
+  appearanceCheckSection,
   callSection,
 ];
 

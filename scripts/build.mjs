@@ -90,6 +90,13 @@ const PAGES = [
   { page: 'join', bundle: 'blur', entry: 'blur-filter.ts', target: ['es2020', 'safari14'] },
   { page: 'join', bundle: 'captions', entry: 'captions.ts', target: ['es2020', 'safari14'] },
   { page: 'agent', bundle: 'panel', target: ['es2020', 'chrome100', 'edge100', 'firefox100', 'safari15'] },
+  // The appearance check's face detector (agent/appearance.js), fetched only when the check runs.
+  {
+    page: 'agent',
+    bundle: 'appearance',
+    entry: 'appearance-model.ts',
+    target: ['es2020', 'chrome100', 'edge100', 'firefox100', 'safari15'],
+  },
 ];
 for (const { page, bundle, entry = 'main.ts', target } of PAGES) {
   await build({
@@ -144,6 +151,22 @@ for (const file of await readdir(processorsBuild)) {
   // The unminified copy of the library is never loaded.
   if (file === 'twilio-video-processors.js') continue;
   await cp(path.join(processorsBuild, file), path.join(out, 'assets', 'processors', file));
+}
+
+// The appearance check's two models (face detector and 68-point landmarks) from
+// @vladmandic/face-api, and the WebAssembly of the TensorFlow.js backend it runs them on (the
+// version its bundle was built with: SIMD, plain, and threaded for cross-origin-isolated pages),
+// served under /agent/appearance-models/.
+const packageDir = (name) => path.dirname(require.resolve(`${name}/package.json`));
+const appearanceModels = path.join(out, 'assets', 'agent', 'appearance-models');
+await mkdir(appearanceModels, { recursive: true });
+for (const model of ['tiny_face_detector_model', 'face_landmark_68_model']) {
+  for (const file of [`${model}-weights_manifest.json`, `${model}.bin`])
+    await cp(path.join(packageDir('@vladmandic/face-api'), 'model', file), path.join(appearanceModels, file));
+}
+const tfjsWasm = path.join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist');
+for (const file of await readdir(tfjsWasm)) {
+  if (file.endsWith('.wasm')) await cp(path.join(tfjsWasm, file), path.join(appearanceModels, file));
 }
 
 // The SDK is served from this service, never from a CDN (see the join page's CSP). Since 2.36

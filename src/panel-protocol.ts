@@ -40,6 +40,10 @@ export interface StateMessage {
 
 export type Verdict = 'good' | 'warning' | 'problem';
 export type CheckItem = 'camera' | 'microphone' | 'speakers' | 'network';
+/** The appearance check's items (src/pages/agent/appearance-check.ts), judged on what the customer
+ * would see and hear. */
+export type AppearanceItem =
+  'appearance-framing' | 'appearance-lighting' | 'appearance-voice' | 'appearance-echo';
 
 export type Finding =
   | 'camera-good'
@@ -59,7 +63,38 @@ export type Finding =
   | 'network-fair'
   | 'network-poor'
   | 'network-unreachable'
-  | 'network-failed';
+  | 'network-failed'
+  | AppearanceFinding;
+
+export type AppearanceFinding =
+  | 'appearance-unavailable'
+  | 'appearance-framing-good'
+  | 'appearance-no-face'
+  | 'appearance-too-close'
+  | 'appearance-too-far'
+  | 'appearance-head-cut'
+  | 'appearance-off-centre'
+  | 'appearance-too-low'
+  | 'appearance-camera-low'
+  | 'appearance-camera-high'
+  | 'appearance-lighting-good'
+  | 'appearance-lighting-unknown'
+  | 'appearance-face-black'
+  | 'appearance-face-dark'
+  | 'appearance-face-blown'
+  | 'appearance-backlit'
+  | 'appearance-uneven'
+  | 'appearance-voice-good'
+  | 'appearance-voice-missing'
+  | 'appearance-voice-silent'
+  | 'appearance-voice-quiet'
+  | 'appearance-voice-clipping'
+  | 'appearance-voice-drowned'
+  | 'appearance-voice-noisy'
+  | 'appearance-room-noisy'
+  | 'appearance-echo-headset'
+  | 'appearance-echo-speakers'
+  | 'appearance-echo-unknown';
 
 export interface ItemResult {
   verdict: Verdict;
@@ -69,6 +104,7 @@ export interface ItemResult {
 }
 
 export type CheckReport = Readonly<Record<CheckItem, ItemResult>>;
+export type AppearanceReport = Readonly<Record<AppearanceItem, ItemResult>>;
 
 /** Panel → host, after each equipment check. */
 export interface CheckMessage {

@@ -32,6 +32,8 @@ export interface LaunchOptions {
   /** Without Chromium's fake permission UI, every camera or microphone request not granted
    * beforehand is refused, as when the customer blocks it. */
   fakeUi?: boolean;
+  /** A video file for the fake camera to show in place of its test pattern (.y4m or .mjpeg). */
+  fakeVideoFile?: string;
 }
 
 /**
@@ -63,10 +65,12 @@ export function useBrowserContext(
 }
 
 export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  const args =
-    options.fakeUi === false
+  const args = [
+    ...(options.fakeUi === false
       ? CHROMIUM_ARGS.filter((arg) => arg !== '--use-fake-ui-for-media-stream')
-      : CHROMIUM_ARGS;
+      : CHROMIUM_ARGS),
+    ...(options.fakeVideoFile ? [`--use-file-for-fake-video-capture=${options.fakeVideoFile}`] : []),
+  ];
   // Playwright gives every launch a fresh temporary user-data-dir.
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
 }

@@ -45,7 +45,7 @@ export async function sampleCamera(track: MediaStreamTrack): Promise<FrameSample
 }
 
 /** Rec. 601 luma of each RGBA pixel. */
-function luma(rgba: Uint8ClampedArray): Float32Array {
+export function luma(rgba: Uint8ClampedArray): Float32Array {
   const out = new Float32Array(rgba.length / 4);
   for (let i = 0; i < out.length; i++)
     out[i] = 0.299 * rgba[i * 4] + 0.587 * rgba[i * 4 + 1] + 0.114 * rgba[i * 4 + 2];

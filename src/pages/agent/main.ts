@@ -12,6 +12,9 @@ import {
 import { mediaPermissionGranted } from '../shared/media';
 import { loadVideoSdk } from '../shared/sdk';
 import { agentStringsFor } from '../shared/strings';
+import { runAppearanceCheck } from './appearance-check';
+import { grabFrames, outputLabel, recordVoice } from './appearance-probes';
+import { loadFaceFinder } from './appearance-script';
 import { checkMessage, runEquipmentCheck } from './equipment-check';
 import { listenMicrophone, playTestSound, sampleCamera } from './equipment-probes';
 import { connectToHost, type HostLink, type Session } from './handshake';
@@ -181,5 +184,15 @@ function actionsFor(media: PanelMedia): PanelActions {
       host?.post(checkMessage(report));
       return report;
     },
+    checkAppearance: (section) =>
+      runAppearanceCheck({
+        media,
+        startMedia: async () => session?.preview(),
+        loadFinder: loadFaceFinder,
+        probes: { grabFrames, recordVoice, outputLabel },
+        onLevel: section.showLevel,
+        onLook: section.showLook,
+        onResult: section.showResult,
+      }),
   };
 }

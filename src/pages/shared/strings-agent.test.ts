@@ -22,6 +22,8 @@ test('no panel text is empty and every placeholder is one the panel fills', () =
         '{jitterMs}',
         '{packetLossPercent}',
         '{summary}',
+        '{sentence}',
+        '{snrDb}',
       ]).toContain(placeholder);
   }
 });

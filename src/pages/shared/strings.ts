@@ -382,6 +382,62 @@ const agentEn = {
   'network-failed':
     'The network test couldn’t start: the video service didn’t answer. Try again in a moment.',
 
+  appearanceTitle: 'Appearance check',
+  appearanceIntro: 'How you look and sound to the customer, judged on the picture they would get.',
+  appearanceRun: 'Check how I look and sound',
+  appearanceRunning: 'Checking…',
+  appearanceAgain: 'Check again',
+  appearanceRead: 'Read this aloud at your usual voice: “{sentence}”',
+  appearanceSentence: 'Thank you for waiting, I can see your order now and I will help you with it.',
+  appearanceItemFraming: 'Framing',
+  appearanceItemLighting: 'Lighting',
+  appearanceItemVoice: 'Voice',
+  appearanceItemEcho: 'Echo',
+  appearanceDone: 'Appearance check finished: {summary}.',
+  'appearance-unavailable': 'The appearance check couldn’t load. Check your connection and try again.',
+  'appearance-framing-good': 'Your face is centred at a good size, with the camera near eye level.',
+  'appearance-no-face':
+    'No face was found. Sit in front of the camera, facing it, and make sure the picture is not covered.',
+  'appearance-too-close':
+    'You are too close: the customer sees only your face. Sit back or move the camera away.',
+  'appearance-too-far':
+    'You look far away. Move closer to the camera so your head and shoulders fill the picture.',
+  'appearance-head-cut': 'The top of your head is cut off. Tilt the camera up or sit a little lower.',
+  'appearance-off-centre':
+    'Your face is off to one side. Move the camera or your chair so you are in the middle.',
+  'appearance-too-low': 'There is a lot of space above your head. Tilt the camera down or raise your seat.',
+  'appearance-camera-low':
+    'The camera looks up at you. Raise it to eye level: put the laptop on a stand or a few books.',
+  'appearance-camera-high': 'The camera looks down on you. Lower it to eye level.',
+  'appearance-lighting-good': 'Your face is evenly lit.',
+  'appearance-lighting-unknown': 'Lighting could not be judged without a face in the picture.',
+  'appearance-face-black': 'Your face is in the dark. Turn on a light in front of you.',
+  'appearance-face-dark': 'Your face is too dark. Turn on a light in front of you, or face a window.',
+  'appearance-face-blown':
+    'Your face is too bright and loses detail. Dim the light on it or move it further away.',
+  'appearance-backlit':
+    'The light behind you is much brighter than your face. Close the blind behind you or turn to face the light.',
+  'appearance-uneven':
+    'One side of your face is much darker. Add light on that side or turn towards the light.',
+  'appearance-voice-good': 'Your voice is clear over the room ({snrDb} dB above its noise).',
+  'appearance-voice-missing':
+    'No microphone is on. Allow it in the browser or plug in a headset, then check again.',
+  'appearance-voice-silent':
+    'Your voice wasn’t heard. Unmute the headset or pick another microphone, and read the sentence aloud.',
+  'appearance-voice-quiet': 'Your voice is quiet. Move the microphone closer or raise its input level.',
+  'appearance-voice-clipping':
+    'Your voice is too loud and distorts. Move the microphone away from your mouth or lower its input level.',
+  'appearance-voice-drowned':
+    'The room drowns your voice (only {snrDb} dB above its noise). Move somewhere quieter or use a headset microphone.',
+  'appearance-voice-noisy':
+    'The customer will hear the room behind you ({snrDb} dB between voice and noise). A headset microphone or a quieter place helps.',
+  'appearance-room-noisy':
+    'The room is noisy between your words. Close the door, turn off fans, or use a headset microphone.',
+  'appearance-echo-headset': 'You use headphones or a headset: the customer won’t hear an echo.',
+  'appearance-echo-speakers':
+    'Sound comes out of speakers, which your microphone picks up: the customer may hear an echo. Use headphones or a headset.',
+  'appearance-echo-unknown': 'If sound comes out of speakers, use headphones or a headset to avoid echo.',
+
   problemConfig: 'The panel couldn’t load its settings.',
   problemSignedOut: 'Your Flex session has expired. Reload Flex to sign in again.',
   problemNotYourTask: 'This task is not assigned to you any more.',

@@ -4,9 +4,10 @@ import type { AgentStrings } from '../../shared/strings';
 import { h, showScreen } from '../../shared/view/dom';
 import { mediaProblemText, problemText } from '../labels';
 import type { PanelMedia } from '../media';
-import type { CheckReport } from '../../../panel-protocol';
+import type { AppearanceReport, CheckReport } from '../../../panel-protocol';
 import type { PanelState } from '../panel-state';
 import { equipmentSection, type EquipmentSection } from './equipment';
+import { appearanceOverlay, appearanceSection, type AppearanceSection } from './appearance';
 import type { DeviceKind } from '../../shared/media';
 import { devicePicker, mediaToggles } from './media-controls';
 import { selfVideo } from '../../shared/view/controls';
@@ -19,6 +20,8 @@ export interface SetupActions {
   selectDevice: (kind: DeviceKind, deviceId: string) => void;
   /** Runs the equipment check, showing its progress in `section`. */
   checkEquipment: (section: EquipmentSection) => Promise<CheckReport>;
+  /** Runs the appearance check, showing its progress in `section` and on the preview. */
+  checkAppearance: (section: AppearanceSection) => Promise<AppearanceReport>;
 }
 
 export interface SetupScreen {
@@ -63,6 +66,10 @@ export function renderSetup(
   const check = equipmentSection(text, announcer, (section) =>
     actions.checkEquipment(section).finally(() => (previewDone = true)),
   );
+  const overlay = appearanceOverlay();
+  const appearance = appearanceSection(text, announcer, overlay, (section) =>
+    actions.checkAppearance(section).finally(() => (previewDone = true)),
+  );
   let previewing = false;
   let previewDone = false;
 
@@ -83,13 +90,14 @@ export function renderSetup(
     { class: 'screen setup', 'data-state': 'ready' },
     h('h1', { tabindex: '-1' }, text.setupTitle),
     h('p', { class: 'intro' }, text.setupIntro),
-    h('div', { class: 'preview-stage' }, self.element, previewPlaceholder),
+    h('div', { class: 'preview-stage' }, self.element, overlay.element, previewPlaceholder),
     toolbar,
     devices.panel,
     mediaNotes,
     problem,
     startButton,
     check.element,
+    appearance.element,
   );
   toolbar.append(toggles.mic, toggles.camera, devices.toggle);
   showScreen(root, screen);
