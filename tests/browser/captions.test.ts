@@ -177,6 +177,24 @@ describe('on-demand', () => {
       'Agent: Please unplug it for ten seconds.',
     ]);
   });
+
+  test('Twilio refusing to transcribe is said in plain words; the call goes on and Start is offered again', async () => {
+    const task = await escalated(stack);
+    const hosted = await openPanelOnTask(context, flex, stack.baseUrl, task);
+    await panelScreen(hosted, 'waiting').waitFor();
+    // A region without real-time transcription: Twilio refuses the room's Transcriptions create.
+    stack.fake.faults.push({ method: 'POST', path: /\/Transcriptions$/, times: Infinity, status: 400 });
+    await hosted.panel.getByRole('button', { name: 'Start transcription' }).click();
+    const problem = hosted.panel.locator('section.transcription .problem');
+    await visible(problem, 15_000);
+    expect(await problem.getAttribute('role')).toBe('alert');
+    expect(await problem.textContent()).toBe(
+      'Twilio couldn’t transcribe this call: live transcription may not be offered in your account’s region, or Twilio is busy. The call goes on without it; you can try again later.',
+    );
+    await visible(hosted.panel.getByRole('button', { name: 'Start transcription' }));
+    await panelScreen(hosted, 'waiting').waitFor();
+    expect(stack.fake.isTranscribing(task.roomSid)).toBe(false);
+  });
 });
 
 describe('always', () => {
