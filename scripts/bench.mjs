@@ -79,6 +79,11 @@ export async function joinPageSizeSection() {
   // Fetched only when a customer turns blur on (with the processors), so not in the totals.
   const blurScript = await sizeOf('join/blur.js');
   rows.push(['blur filter (join/blur.js), only with blur on', kB(blurScript.raw), kB(blurScript.gzip)]);
+  // Fetched only in a call that is transcribed, so not in the totals either.
+  for (const file of ['join/captions.js', 'join/captions.css']) {
+    const captions = await sizeOf(file);
+    rows.push([`captions (${file}), only when transcribed`, kB(captions.raw), kB(captions.gzip)]);
+  }
   const asShipped = (label, extra = { raw: 0, gzip: 0 }) => {
     const gzip = shipped.gzip + extra.gzip;
     return [

@@ -35,7 +35,7 @@ const twoLiveVideos = (where: Page | Frame) =>
     },
   );
 
-test('the console’s agent calls the customer: two live videos each side, recording shown, the end ends both', async () => {
+test('the console’s agent calls the customer: two live videos each side, recording shown, the customer’s typed speech captioned, the end ends both and posts the transcript', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
   const console_ = await context.newPage();
   console_.setDefaultTimeout(20_000);
@@ -77,6 +77,16 @@ test('the console’s agent calls the customer: two live videos each side, recor
     console_.locator('#panel-state'),
     `connected, recording, in the room: ${sandbox.emulator.connectedIdentities(roomSid).join(', ')}`,
   );
+
+  // Transcription, which the sandbox offers on demand: what the console types as the customer's
+  // speech reaches the panel's captions through the local Video edge.
+  await panel.getByRole('button', { name: 'Start transcription' }).click();
+  await visible(console_.locator('#messages li[data-kind="transcription-started"]'));
+  await panel.getByRole('button', { name: 'Captions' }).click();
+  await console_.getByLabel('The customer says…').fill('The router blinks orange.');
+  await console_.locator('#say-customer').getByRole('button', { name: 'Say' }).click();
+  await hasText(console_.locator('#speech-status'), 'The customer said: “The router blinks orange.”');
+  await hasText(panel.locator('.captions .caption-line'), 'The router blinks orange.');
   await screenshot(console_, 'sandbox-console-in-call');
   await screenshot(opened, 'sandbox-join-in-call');
 
@@ -88,6 +98,12 @@ test('the console’s agent calls the customer: two live videos each side, recor
   await visible(console_.locator('#messages li[data-kind="session-ended"]'));
   await sandbox.emulator.callbacks.idle();
   expect(sandbox.emulator.noticesOf(sandbox.session().conversationSid, 'session-ended')).toHaveLength(1);
+  // The transcript follows the end into the chat, once.
+  await visible(console_.locator('#messages li[data-kind="transcript"]'));
+  const transcript = sandbox.emulator.noticesOf(sandbox.session().conversationSid, 'transcript');
+  expect(transcript.map((message) => message.body?.replace(/^\[\d\d:\d\d\] /, ''))).toEqual([
+    'Customer: The router blinks orange.',
+  ]);
   // The room's callbacks reached the bundle, signed, and were accepted.
   const roomEnded = sandbox.emulator.callbacks.deliveries.filter((d) => d.event === 'room-ended');
   expect(roomEnded.map((d) => d.status)).toEqual([200]);

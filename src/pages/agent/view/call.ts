@@ -297,7 +297,9 @@ export function renderCall(
     { toggle: text.captions, region: text.captionsRegion },
     (identity) => participantKind(identity, null) === 'customer',
   );
-  stage.element.append(captions.box);
+  // First, so that the stage's words below it (a banner, the customer's microphone off) can move
+  // up above it while it shows (panel.css).
+  stage.element.prepend(captions.box);
   const transcription = transcriptionSection(
     text,
     options.transcriptionPolicy,
