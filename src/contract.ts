@@ -49,6 +49,8 @@ export const ERROR_STATUS = {
   invalid_signature: 403,
   recording_disabled: 403,
   transcription_disabled: 403,
+  /** VIDEO_AGENT_READINESS=require and the caller has no fresh passing readiness check. */
+  readiness_required: 403,
   task_not_found: 404,
   no_room: 404,
   no_conversation: 409,
