@@ -776,6 +776,8 @@ export interface components {
     CompositionSid: string;
     /** @description The room's unique name, made from its task. */
     RoomName: string;
+    /** @description A practice room's unique name (`/video/practice`), never a task's. */
+    PracticeRoomName: string;
     /** @description A Twilio Video access token (a signed JWT), bound to one room. */
     AccessToken: string;
     /**
@@ -876,8 +878,7 @@ export interface components {
     };
     PracticeCall: {
       roomSid: components['schemas']['RoomSid'];
-      /** @description A practice room's name, never a task's. */
-      roomName: string;
+      roomName: components['schemas']['PracticeRoomName'];
       /** @description The join page with the practice link in the fragment; it admits to this practice room only, until `endsAt`. */
       joinUrl: string;
       /**
@@ -890,7 +891,15 @@ export interface components {
        * @enum {string}
        */
       recording: 'off' | 'always';
-      agent: components['schemas']['AgentRoomToken'];
+      agent: components['schemas']['PracticeAgentToken'];
+    };
+    /** @description The agent's token for a practice room; it lapses when the practice ends. */
+    PracticeAgentToken: {
+      token: components['schemas']['AccessToken'];
+      identity: components['schemas']['AgentIdentity'];
+      roomName: components['schemas']['PracticeRoomName'];
+      roomSid: components['schemas']['RoomSid'];
+      expiresAt: components['schemas']['ExpiresAt'];
     };
     PracticeEnd: {
       /** @constant */
@@ -908,7 +917,8 @@ export interface components {
     CustomerToken: {
       token: components['schemas']['AccessToken'];
       identity: components['schemas']['CustomerIdentity'];
-      roomName: components['schemas']['RoomName'];
+      /** @description The task's room; for a practice link, the practice room. */
+      roomName: components['schemas']['RoomName'] | components['schemas']['PracticeRoomName'];
       expiresAt: components['schemas']['ExpiresAt'];
       transcription?: components['schemas']['TranscriptionDisclosure'];
     };
@@ -1831,7 +1841,7 @@ export interface operations {
         content: {
           'application/json':
             | components['schemas']['PracticeCall']
-            | components['schemas']['AgentRoomToken']
+            | components['schemas']['PracticeAgentToken']
             | components['schemas']['PracticeEnd'];
         };
       };
