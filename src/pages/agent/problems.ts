@@ -21,6 +21,10 @@ export type ProblemKind =
   | 'connect'
   /** The browser cannot make video calls (or the SDK did not load). */
   | 'unsupported'
+  /** VIDEO_AGENT_READINESS=require and no fresh passing check. */
+  | 'not-ready'
+  /** Too many practice calls (or preflight tokens) for now. */
+  | 'rate-limited'
   | 'service';
 
 export interface Problem {
@@ -38,6 +42,8 @@ const BY_CODE: Readonly<Partial<Record<ErrorCode | 'offline', ProblemKind>>> = {
   recording_disabled: 'recording-disabled',
   no_room: 'no-room',
   upstream_unavailable: 'busy',
+  readiness_required: 'not-ready',
+  rate_limited: 'rate-limited',
   offline: 'offline',
 };
 
@@ -49,7 +55,8 @@ export function problemOf(failure: AgentFailure): Problem {
   const kind =
     (hasParticularMeaning(failure.code) ? BY_CODE[failure.code] : undefined) ??
     (failure.status === 503 ? 'busy' : failure.status === 401 ? 'signed-out' : 'service');
-  return { kind, retryAfterSeconds: kind === 'busy' ? failure.retryAfterSeconds : null };
+  const waits = kind === 'busy' || kind === 'rate-limited';
+  return { kind, retryAfterSeconds: waits ? failure.retryAfterSeconds : null };
 }
 
 export const problem = (kind: ProblemKind): Problem => ({ kind, retryAfterSeconds: null });

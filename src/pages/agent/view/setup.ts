@@ -19,6 +19,8 @@ export interface SetupActions {
   selectDevice: (kind: DeviceKind, deviceId: string) => void;
   /** Runs the equipment check, showing its progress in `section`. */
   checkEquipment: (section: EquipmentSection) => Promise<CheckReport>;
+  /** Starts a practice call: no task, no chat; a link for a trainer. */
+  practice: () => void;
 }
 
 export interface SetupScreen {
@@ -59,6 +61,18 @@ export function renderSetup(
     { type: 'button', class: 'button primary', 'data-control': 'start', onclick: () => actions.start() },
     text.startCall,
   );
+  const readinessNote = h('p', { class: 'readiness-note', 'data-readiness': 'off', hidden: true });
+  const practiceButton = h(
+    'button',
+    { type: 'button', class: 'button', 'data-control': 'practice', onclick: () => actions.practice() },
+    text.practiceCall,
+  );
+  const practice = h(
+    'section',
+    { class: 'practice-start', 'aria-label': text.practiceCall },
+    h('p', {}, text.practiceIntro),
+    practiceButton,
+  );
   // The check opens camera and microphone as the preview would, so the preview shows them too.
   const check = equipmentSection(text, announcer, (section) =>
     actions.checkEquipment(section).finally(() => (previewDone = true)),
@@ -88,8 +102,10 @@ export function renderSetup(
     devices.panel,
     mediaNotes,
     problem,
+    readinessNote,
     startButton,
     check.element,
+    practice,
   );
   toolbar.append(toggles.mic, toggles.camera, devices.toggle);
   showScreen(root, screen);
@@ -114,8 +130,27 @@ export function renderSetup(
     update(state) {
       const starting = state.phase === 'starting';
       screen.dataset.state = state.phase;
-      startButton.disabled = starting;
+      const { readiness } = state;
+      startButton.disabled = starting || !readiness.startAllowed;
+      practiceButton.disabled = starting;
       startButton.textContent = starting ? text.starting : text.startCall;
+      const standing = !readiness.startAllowed
+        ? 'required'
+        : readiness.suggestCheck
+          ? 'suggested'
+          : readiness.passed
+            ? 'passed'
+            : 'off';
+      const note = {
+        required: text.readinessRequired,
+        suggested: text.readinessSuggested,
+        passed: text.readinessPassed,
+        off: '',
+      }[standing];
+      readinessNote.hidden = !note;
+      readinessNote.textContent = note;
+      readinessNote.dataset.readiness = standing;
+      check.showPolicy(readiness.policyText, readiness.acknowledgementNeeded);
       screen.setAttribute('aria-busy', String(starting));
       problem.hidden = !state.problem;
       problem.textContent = state.problem ? problemText(state.problem, text) : '';
