@@ -40,6 +40,10 @@ export const CUSTOMER_IDENTITY_PREFIX = 'customer-';
 /** A customer's identity is the prefix and the nonce of the link that admitted them. */
 export const CUSTOMER_IDENTITY = /^customer-([A-Za-z0-9_-]{16})$/;
 
+/** The TaskRouter worker attribute that holds the agent's last readiness check (signed by the
+ * service; the Flex plugin's Teams view column reads it). */
+export const READINESS_ATTRIBUTE = 'videoReadiness';
+
 /** Every error code of the contract, with its HTTP status. */
 export const ERROR_STATUS = {
   invalid_request: 400,

@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Twilio } from 'twilio';
+import { READINESS_ATTRIBUTE } from '../contract';
 import { AppError } from './errors';
 import type { ReadinessSettings } from './readiness-policy';
 import { readWorkerAttributes, setWorkerAttribute } from './workers';
@@ -12,7 +13,7 @@ import { readWorkerAttributes, setWorkerAttribute } from './workers';
  * own attributes from Flex, so the record carries an HMAC under a key only the bundle holds, and
  * escalate trusts nothing else (README, "Readiness").
  */
-export const READINESS_ATTRIBUTE = 'videoReadiness';
+export { READINESS_ATTRIBUTE };
 
 export type Verdict = 'good' | 'warning' | 'problem';
 
