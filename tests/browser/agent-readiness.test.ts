@@ -23,9 +23,9 @@ Object.assign(env, { VIDEO_AGENT_READINESS: 'require', VIDEO_AGENT_POLICY_TEXT: 
 const stack = useStack({ env });
 const context = useBrowserContext();
 
-beforeAll(() => preflightDouble(context, 'good'));
 
 test('under require, Start video call is disabled before the check and enabled after it passed', async () => {
+  await preflightDouble(context, 'good');
   const task = stack.fake.seedTask();
   const hosted = await openPanelOnTask(context, flex, stack.baseUrl, task);
   await panelScreen(hosted, 'ready').waitFor();

@@ -391,7 +391,7 @@ const agentEn = {
   policyAcknowledge: 'I have read the video policy and my dress, place and background follow it.',
   policyNeeded: 'Tick the video policy above, then check again.',
   practiceCall: 'Practice call',
-  practiceIntro: 'Rehearse with a trainer or a colleague: no customer, no chat, nothing recorded.',
+  practiceIntro: 'Rehearse with a trainer or a colleague who plays the customer: no real customer, no chat.',
   practiceTitle: 'Practice call',
   practiceLinkLabel: 'Link for your trainer (they play the customer)',
   practiceCopy: 'Copy link',
