@@ -23,7 +23,6 @@ Object.assign(env, { VIDEO_AGENT_READINESS: 'require', VIDEO_AGENT_POLICY_TEXT: 
 const stack = useStack({ env });
 const context = useBrowserContext();
 
-
 test('under require, Start video call is disabled before the check and enabled after it passed', async () => {
   await preflightDouble(context, 'good');
   const task = stack.fake.seedTask();
