@@ -23,7 +23,11 @@ export interface paths {
      *        link and revokes the room's earlier ones (they then answer `410 invite_revoked`).
      *     3. Answers the room, the link and the agent's token.
      *
-     *     The caller's worker must hold an accepted reservation on the task.
+     *     The caller's worker must hold an accepted reservation on the task. Under
+     *     `VIDEO_AGENT_READINESS=require` the caller's worker must also have a fresh passing check
+     *     on record (`/video/readiness`: no item a `problem`, within `VIDEO_AGENT_READINESS_HOURS`,
+     *     the policy text acknowledged within the same period when there is one), else
+     *     `403 readiness_required`, before any room is made.
      */
     post: operations['escalate'];
     delete?: never;
@@ -373,6 +377,88 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/video/readiness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Report the agent's check result (kept on the worker), or ask whether the agent is ready.
+     * @description `Action=report`: the agent panel's check result (`Items`: every item of the check by its
+     *     id, equipment and appearance alike, each with its verdict, finding and figures), kept on
+     *     the caller's TaskRouter worker as the attribute `videoReadiness` with the service's time,
+     *     the worst verdict and an HMAC only the service can make (a record written by hand, copied
+     *     from another worker or changed is no record). `PolicyAcknowledged=true` acknowledges
+     *     `VIDEO_AGENT_POLICY_TEXT` now; without it an acknowledgement of the same text within the
+     *     period is carried over. `Action=status` reads the record. Both answer the readiness now.
+     *     The caller needs a worker to report (`403 forbidden` otherwise); a status without one is
+     *     simply not ready.
+     */
+    post: operations['readiness'];
+    delete?: never;
+    /** CORS preflight (answered by the Function when deployed, by twilio-run locally). */
+    options: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: components['responses']['Preflight'];
+      };
+    };
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/video/practice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A practice call tied to no task (start), a fresh agent token for it (token), or its end (end).
+     * @description `Action=start` makes a practice room, `practice-<24 hex>-<slot>` (never a task's
+     *     `flex-video-<TaskSid>`), and answers its join link and the agent's token. A trainer opens
+     *     the link on the real join page and plays the customer. A practice room has no task, no
+     *     conversation and no notices; its recording follows `VIDEO_PRACTICE_RECORDING` (`off` by
+     *     default); it ends on its own 30 minutes after it was made (`endsAt`; see the README). Its
+     *     link is signed with keys of its own: it admits only to its practice room, and a task's
+     *     link never admits to a practice room. Any authenticated Flex user may practise: at most 2
+     *     practice rooms at once and 6 starts an hour per user, else `429 rate_limited` with
+     *     `Retry-After`. `Action=token` (a reload, a lost connection) and `Action=end` take the
+     *     `RoomSid` of one of the caller's own practice rooms in progress; any other room is
+     *     `404 no_room`.
+     */
+    post: operations['practice'];
+    delete?: never;
+    /** CORS preflight (answered by the Function when deployed, by twilio-run locally). */
+    options: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: components['responses']['Preflight'];
+      };
+    };
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/video/agent-config': {
     parameters: {
       query?: never;
@@ -471,6 +557,8 @@ export interface paths {
      *       supervisor's entry (`supervisor-` identity: an admin or supervisor without a reservation on
      *       the task) is told in the chat once per participant (`VIDEO_NOTICE_SUPERVISOR_JOINED`); every
      *       other participant is left alone.
+     *     - a practice room's event (`RoomName` `practice-…`): none of the above; the room is ended
+     *       if it is 30 minutes old (`handled: practice`).
      *     - anything else is ignored.
      */
     post: operations['roomStatusCallback'];
@@ -618,6 +706,44 @@ export interface components {
        */
       Name?: string;
     };
+    ReadinessParameters:
+      | {
+          Token: components['schemas']['Token'];
+          /** @constant */
+          Action: 'status';
+        }
+      | {
+          Token: components['schemas']['Token'];
+          /** @constant */
+          Action: 'report';
+          /** @description Every item of the check by its id (`camera`, `microphone`, `speakers`, `network`, `appearance-…`), at most 16. */
+          Items: {
+            [key: string]: components['schemas']['ReadinessItem'];
+          };
+          /** @description The agent acknowledged `VIDEO_AGENT_POLICY_TEXT` at this check. */
+          PolicyAcknowledged?: boolean;
+        };
+    ReadinessItem: {
+      /** @enum {string} */
+      verdict: 'good' | 'warning' | 'problem';
+      finding: string;
+      /** @description What was measured, at most 8 numbers. */
+      figures?: {
+        [key: string]: number;
+      };
+    };
+    PracticeParameters:
+      | {
+          Token: components['schemas']['Token'];
+          /** @constant */
+          Action: 'start';
+        }
+      | {
+          Token: components['schemas']['Token'];
+          /** @enum {string} */
+          Action: 'token' | 'end';
+          RoomSid: components['schemas']['RoomSid'];
+        };
     /** @description Only what the bundle acts on; Twilio sends more, and those are accepted and ignored. */
     RoomStatusCallbackParameters: {
       RoomSid: components['schemas']['RoomSid'];
@@ -631,6 +757,8 @@ export interface components {
       Timestamp?: string;
       ParticipantSid?: string;
       ParticipantIdentity?: string;
+      /** @description The room's unique name; a practice room's events are told apart by it. */
+      RoomName?: string;
     };
     /** @description Only what the bundle acts on; Twilio sends more, and those are accepted and ignored. */
     CompositionStatusCallbackParameters: {
@@ -648,6 +776,8 @@ export interface components {
     CompositionSid: string;
     /** @description The room's unique name, made from its task. */
     RoomName: string;
+    /** @description A practice room's unique name (`/video/practice`), never a task's. */
+    PracticeRoomName: string;
     /** @description A Twilio Video access token (a signed JWT), bound to one room. */
     AccessToken: string;
     /**
@@ -679,6 +809,7 @@ export interface components {
           | 'invalid_signature'
           | 'recording_disabled'
           | 'transcription_disabled'
+          | 'readiness_required'
           | 'task_not_found'
           | 'no_room'
           | 'no_conversation'
@@ -726,6 +857,55 @@ export interface components {
       roomSid: components['schemas']['RoomSid'];
       expiresAt: components['schemas']['ExpiresAt'];
     };
+    Readiness: {
+      /**
+       * @description `VIDEO_AGENT_READINESS`.
+       * @enum {string}
+       */
+      rule: 'off' | 'advise' | 'require';
+      /** @description `VIDEO_AGENT_READINESS_HOURS`: how long a passing check holds. */
+      hours: number;
+      /** @description When the service received the last check on record; null when there is none. */
+      checkedAt: string | null;
+      /** @description The last check's worst verdict; null when there is none. */
+      verdict: ('good' | 'warning' | 'problem') | null;
+      /** @description A passing check (no `problem`) within `hours`, with the policy text (if any) acknowledged within the period. */
+      ready: boolean;
+      /** @description Until when `ready` holds; null when it does not. */
+      readyUntil: string | null;
+      /** @description No policy text is set, or it was acknowledged within the period. */
+      policyAcknowledged: boolean;
+    };
+    PracticeCall: {
+      roomSid: components['schemas']['RoomSid'];
+      roomName: components['schemas']['PracticeRoomName'];
+      /** @description The join page with the practice link in the fragment; it admits to this practice room only, until `endsAt`. */
+      joinUrl: string;
+      /**
+       * Format: date-time
+       * @description When the practice room ends on its own (30 minutes after it was made).
+       */
+      endsAt: string;
+      /**
+       * @description `VIDEO_PRACTICE_RECORDING`.
+       * @enum {string}
+       */
+      recording: 'off' | 'always';
+      agent: components['schemas']['PracticeAgentToken'];
+    };
+    /** @description The agent's token for a practice room; it lapses when the practice ends. */
+    PracticeAgentToken: {
+      token: components['schemas']['AccessToken'];
+      identity: components['schemas']['AgentIdentity'];
+      roomName: components['schemas']['PracticeRoomName'];
+      roomSid: components['schemas']['RoomSid'];
+      expiresAt: components['schemas']['ExpiresAt'];
+    };
+    PracticeEnd: {
+      /** @constant */
+      completed: true;
+      roomSid: components['schemas']['RoomSid'];
+    };
     PreflightToken: {
       token: components['schemas']['AccessToken'];
       /** @description Unique to one test; shares no prefix with the call's participants. */
@@ -737,7 +917,8 @@ export interface components {
     CustomerToken: {
       token: components['schemas']['AccessToken'];
       identity: components['schemas']['CustomerIdentity'];
-      roomName: components['schemas']['RoomName'];
+      /** @description The task's room; for a practice link, the practice room. */
+      roomName: components['schemas']['RoomName'] | components['schemas']['PracticeRoomName'];
       expiresAt: components['schemas']['ExpiresAt'];
       transcription?: components['schemas']['TranscriptionDisclosure'];
     };
@@ -855,6 +1036,18 @@ export interface components {
        * @enum {string}
        */
       transcriptDestination?: 'conversation' | 'none';
+      /** @description The readiness rule, for the panel to show (always sent; optional so that a panel reads an older deployment). */
+      readiness?: {
+        /**
+         * @description `VIDEO_AGENT_READINESS`.
+         * @enum {string}
+         */
+        rule: 'off' | 'advise' | 'require';
+        /** @description `VIDEO_AGENT_READINESS_HOURS`. */
+        hours: number;
+        /** @description `VIDEO_AGENT_POLICY_TEXT`, shown at the check; null when unset. */
+        policyText: string | null;
+      };
       /**
        * @description `VIDEO_AGENT_BACKGROUND`: the rule for the agent's camera background.
        * @enum {string}
@@ -913,6 +1106,14 @@ export interface components {
           handled: 'participant-connected';
           disconnected: boolean;
           transcribing?: boolean;
+        }
+      | {
+          /**
+           * @description An event of a practice room, which does none of a customer call's work; `ended` when it found the room 30 minutes old and ended it.
+           * @constant
+           */
+          handled: 'practice';
+          ended: boolean;
         }
       | {
           /**
@@ -1026,6 +1227,30 @@ export interface components {
     };
     /** @description The caller does not hold the task (`forbidden`), or `VIDEO_TRANSCRIPTION` refuses the action (`transcription_disabled`). */
     ForbiddenOrTranscriptionDisabled: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The caller does not hold the task (`forbidden`), or `VIDEO_AGENT_READINESS=require` and the caller has no fresh passing check with the policy acknowledged (`readiness_required`). */
+    ForbiddenOrNotReady: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The `RoomSid` is not one of the caller's practice rooms in progress (whether it exists or not). */
+    NoPracticeRoom: {
       headers: {
         'Server-Timing': components['headers']['Server-Timing'];
         'Cache-Control': components['headers']['Cache-Control'];
@@ -1231,7 +1456,7 @@ export interface operations {
       204: components['responses']['Preflight'];
       400: components['responses']['InvalidRequest'];
       401: components['responses']['Unauthenticated'];
-      403: components['responses']['Forbidden'];
+      403: components['responses']['ForbiddenOrNotReady'];
       404: components['responses']['TaskNotFound'];
       409: components['responses']['NoConversation'];
       500: components['responses']['Misconfigured'];
@@ -1550,6 +1775,81 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       404: components['responses']['TaskOrRoomNotFound'];
+      500: components['responses']['Misconfigured'];
+      502: components['responses']['UpstreamError'];
+      503: components['responses']['UpstreamUnavailable'];
+    };
+  };
+  readiness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReadinessParameters'];
+      };
+    };
+    responses: {
+      /** @description The caller's readiness. */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          Vary: components['headers']['Vary'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Readiness'];
+        };
+      };
+      204: components['responses']['Preflight'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      500: components['responses']['Misconfigured'];
+      502: components['responses']['UpstreamError'];
+      503: components['responses']['UpstreamUnavailable'];
+    };
+  };
+  practice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PracticeParameters'];
+        'application/x-www-form-urlencoded': components['schemas']['PracticeParameters'];
+      };
+    };
+    responses: {
+      /** @description The practice call (`start`), the agent's token (`token`) or its end (`end`). */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          Vary: components['headers']['Vary'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['PracticeCall']
+            | components['schemas']['PracticeAgentToken']
+            | components['schemas']['PracticeEnd'];
+        };
+      };
+      204: components['responses']['Preflight'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      404: components['responses']['NoPracticeRoom'];
+      429: components['responses']['RateLimited'];
       500: components['responses']['Misconfigured'];
       502: components['responses']['UpstreamError'];
       503: components['responses']['UpstreamUnavailable'];

@@ -40,6 +40,10 @@ export const CUSTOMER_IDENTITY_PREFIX = 'customer-';
 /** A customer's identity is the prefix and the nonce of the link that admitted them. */
 export const CUSTOMER_IDENTITY = /^customer-([A-Za-z0-9_-]{16})$/;
 
+/** The TaskRouter worker attribute that holds the agent's last readiness check (signed by the
+ * service; the Flex plugin's Teams view column reads it). */
+export const READINESS_ATTRIBUTE = 'videoReadiness';
+
 /** Every error code of the contract, with its HTTP status. */
 export const ERROR_STATUS = {
   invalid_request: 400,
@@ -49,6 +53,8 @@ export const ERROR_STATUS = {
   invalid_signature: 403,
   recording_disabled: 403,
   transcription_disabled: 403,
+  /** VIDEO_AGENT_READINESS=require and the caller has no fresh passing readiness check. */
+  readiness_required: 403,
   task_not_found: 404,
   no_room: 404,
   no_conversation: 409,

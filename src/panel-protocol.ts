@@ -114,5 +114,14 @@ export interface CheckMessage {
   items: CheckReport;
 }
 
-export type PanelMessage = ReadyMessage | StateMessage | CheckMessage;
+/** Panel → host, when a practice call starts: the trainer's link (a host may offer to open or
+ * copy it). A practice call is no call of the task's: its state messages stay `idle`. */
+export interface PracticeMessage {
+  type: 'video-escalation:practice';
+  joinUrl: string;
+  /** ISO 8601: when the practice room ends on its own. */
+  endsAt: string;
+}
+
+export type PanelMessage = ReadyMessage | StateMessage | CheckMessage | PracticeMessage;
 export type HostMessage = SessionMessage | TokenMessage;

@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { CallbackDelivery } from './callbacks';
 import { CONTROL_PREFIX, handleControl } from './control';
 import { FaultInjector, type Fault } from './faults';
-import { ACCOUNT_SID, AUTH_TOKEN, Json, TwilioError } from './ids';
+import { ACCOUNT_SID, AUTH_TOKEN, TwilioError } from './ids';
 import { conversations } from './routes/conversations';
 import { iam } from './routes/iam';
-import type { Product, Route } from './routes/route';
+import type { Product, Route, RouteAnswer } from './routes/route';
 import { sync } from './routes/sync';
 import { taskrouter } from './routes/taskrouter';
 import { video } from './routes/video';
@@ -148,11 +148,11 @@ export class TwilioEmulator extends EmulatorState {
     const verdict = this.injector.verdict(call.method, `/${subdomain}${path}`);
     if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
 
-    const send = (status: number, body: unknown) => {
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       call.status = status;
       call.answered = ++this.events;
       if (res.destroyed) return;
-      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
     const twilioError = (status: number, code: number, message: string) =>
@@ -202,7 +202,7 @@ export class TwilioEmulator extends EmulatorState {
     call.template = template;
 
     if (verdict.failure?.when === 'before') return fail();
-    let answer: [number, Json];
+    let answer: RouteAnswer;
     try {
       const route = routeTable.get(`${call.method} ${subdomain}${template}`);
       if (!route) {
@@ -230,7 +230,7 @@ export class TwilioEmulator extends EmulatorState {
       return twilioError(500, 20500, 'Emulator failure');
     }
     if (verdict.failure?.when === 'after') return fail();
-    send(...answer);
+    send(answer[0], answer[1], answer[2]);
   }
 }
 

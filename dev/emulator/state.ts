@@ -65,6 +65,14 @@ export interface Task {
   assignment_status: string;
 }
 
+/** A TaskRouter worker: its attributes (a JSON string, as Twilio keeps them) and a revision
+ * that every write bumps, sent as its ETag. */
+export interface Worker {
+  sid: string;
+  attributes: string;
+  revision: number;
+}
+
 export interface Reservation {
   sid: string;
   worker_sid: string;
@@ -157,6 +165,7 @@ export class EmulatorState {
   readonly conversations = new Map<string, Message[]>();
   readonly tasks = new Map<string, Task>();
   readonly reservations = new Map<string, Reservation[]>();
+  readonly workers = new Map<string, Worker>();
   readonly documents = new Map<string, SyncDocument>();
   /** A fresh account's: its default service (ACLs off) and the bundle's own (emulatorEnv's). */
   readonly syncServices: SyncService[] = initialSyncServices();
@@ -208,6 +217,7 @@ export class EmulatorState {
     const conversationSid = this.addConversation();
     const taskSid = this.addTask(seed.attributes ?? { conversationSid, channelType: 'web' });
     const workerSid = newSid('WK');
+    this.workers.set(workerSid, { sid: workerSid, attributes: '{}', revision: 1 });
     this.addReservation(taskSid, workerSid, seed.reservationStatus ?? 'accepted');
     const identity = seed.identity ?? `agent${workerSid.slice(-6)}@example.com`;
     const token = this.addFlexUser({ identity, worker_sid: workerSid, roles: ['agent'] });

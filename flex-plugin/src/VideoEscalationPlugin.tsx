@@ -3,6 +3,7 @@ import * as Flex from '@twilio/flex-ui';
 
 import { completeVideo } from './complete';
 import { LiveBadge } from './components/LiveBadge';
+import { ReadinessCell } from './components/ReadinessCell';
 import { mountPanelDock } from './components/PanelDock';
 import { VideoButton } from './components/VideoButton';
 import { VideoSlot } from './components/VideoSlot';
@@ -15,8 +16,14 @@ import {
 import { VideoService, parseServiceUrl } from './service';
 import { VIDEO_TAB } from './tabs';
 import { createPanelDock } from './panel-dock';
+import { compareReadiness } from './readiness';
 import { isMessagingTask, showsVideo } from './tasks';
 import { createWrapupListeners } from './wrapup';
+
+/** A row of Flex's Teams view (its SupervisorWorkerState, which Flex does not export by name). */
+interface TeamsRow {
+  worker: Flex.IWorker;
+}
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -72,6 +79,18 @@ export default class VideoEscalationPlugin extends FlexPlugin {
     flex.TaskListButtons.Content.add(<LiveBadge key="video-escalation-live" dock={dock} />, {
       if: ({ task }: { task?: Flex.ITask }) => task !== undefined && isMessagingTask(task),
     });
+
+    // Supervisors see each agent's last check (verdict and age) in the Teams view: the service keeps
+    // it in the worker's attributes, which the view already holds, so the column asks for nothing.
+    flex.WorkersDataTable.Content.add(
+      <flex.ColumnDefinition
+        key="video-readiness"
+        header="Video check"
+        description="The agent's last equipment and appearance check: its verdict and how long ago"
+        content={(row: TeamsRow) => <ReadinessCell attributes={row.worker.attributes} now={Date.now()} />}
+        sortingFn={(a: TeamsRow, b: TeamsRow) => compareReadiness(a.worker.attributes, b.worker.attributes)}
+      />,
+    );
 
     const listeners = createWrapupListeners({
       isLive: dock.isLive,

@@ -18,7 +18,15 @@ import type { TaskCaller } from './ownership';
 import type { RecordingPolicy } from './recording-policy';
 import { isTranscribing, transcriptionsConfiguration } from './transcription';
 import type { TranscriptionSettings } from './transcription-policy';
-import { completeRoom, ensureTaskRoom, fetchRoom, listTaskRooms, requireRoom, VideoRoom } from './rooms';
+import {
+  completeRoom,
+  ensureTaskRoom,
+  fetchRoom,
+  listTaskRooms,
+  requireRoom,
+  taskSidOfRoom,
+  VideoRoom,
+} from './rooms';
 import { requireConversation, FlexTask } from './tasks';
 import {
   AGENT_TOKEN_TTL_SECONDS,
@@ -168,6 +176,9 @@ export async function admitCustomer(deps: EscalationDeps, rawInvite: string) {
     // The badge follows the chat's notices too: a failed read must not keep the customer out.
     transcribedNow(deps, invite.roomSid).catch(() => false),
   ]);
+  // A task's link admits to a task's room only, never to a practice room (practice.ts).
+  if (room && !taskSidOfRoom(room.uniqueName))
+    throw new AppError('invalid_invite', 'This invite link is not valid.');
   if (!room || room.status !== 'in-progress') {
     throw new AppError(
       'session_ended',
@@ -180,19 +191,23 @@ export async function admitCustomer(deps: EscalationDeps, rawInvite: string) {
       'This link was replaced by a newer one; use the newest link in the chat.',
     );
   }
+  return customerGrant(deps, room, invite.nonce, { policy: deps.transcription.policy, active: transcribed });
+}
+
+/** The token a link admits its holder with (a customer's, or a trainer's in a practice room). */
+export function customerGrant(
+  deps: EscalationDeps,
+  room: VideoRoom,
+  nonce: string,
+  transcription: { policy: TranscriptionSettings['policy']; active: boolean },
+) {
   const { token, identity, expiresAt } = issueVideoToken(
     deps.signer,
-    customerIdentity(invite.nonce),
+    customerIdentity(nonce),
     room.sid,
     CUSTOMER_TOKEN_TTL_SECONDS,
   );
-  return {
-    token,
-    identity,
-    roomName: room.uniqueName,
-    expiresAt,
-    transcription: { policy: deps.transcription.policy, active: transcribed },
-  };
+  return { token, identity, roomName: room.uniqueName, expiresAt, transcription };
 }
 
 export const sessionEndedClaimKey = (roomSid: string) => `video-session-ended-${roomSid}`;

@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Twilio } from 'twilio';
-import { AppError } from './errors';
-import { ClaimStore } from './once';
 import type { AgentPrincipal } from './ownership';
+import { takeWindowQuota } from './quota';
 import { issueVideoToken, type TokenSigner, type VideoToken } from './tokens';
 
 /** Twilio's preflight test only fetches TURN credentials with its token and loops media between
@@ -33,12 +32,6 @@ export function issuePreflightToken(signer: TokenSigner, newId: () => string = r
  * client-side room creation is allowed: an agent gets at most this many in any window. */
 export const PREFLIGHT_LIMIT = 10;
 export const PREFLIGHT_WINDOW_MS = 60_000;
-const MAX_ROUNDS = 3;
-
-/** When an agent's recent preflight tokens were issued (epoch ms), newest last. */
-interface PreflightIssues {
-  issuedAt: number[];
-}
 
 /** One Sync document per agent, named without directory data (a hash of a Flex identity, for a
  * user without a worker), lapsing a window after its last write. */
@@ -47,36 +40,22 @@ export function preflightQuotaKey(agent: AgentPrincipal): string {
   return `video-preflight-${who}`;
 }
 
-/**
- * Counts one preflight token against the agent's window, or refuses it with `429 rate_limited`
- * and the seconds until the oldest one leaves the window. The count lives in Twilio, not in
- * memory (every Function call may run in a new process): a read and an If-Match write, so
- * concurrent requests never both take the last place.
- */
-export async function takePreflightQuota(
+/** Counts one preflight token against the agent's minute (quota.ts), or refuses it with 429. */
+export function takePreflightQuota(
   client: Twilio,
   syncServiceSid: string,
   agent: AgentPrincipal,
   now: number,
 ): Promise<void> {
-  const store = new ClaimStore<PreflightIssues>(client, syncServiceSid, (2 * PREFLIGHT_WINDOW_MS) / 1000);
-  const key = preflightQuotaKey(agent);
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const current = await store.read(key);
-    const stored: unknown = current?.record.issuedAt;
-    const recent = (Array.isArray(stored) ? stored : []).filter(
-      (at): at is number => typeof at === 'number' && at > now - PREFLIGHT_WINDOW_MS && at <= now,
-    );
-    if (recent.length >= PREFLIGHT_LIMIT) {
-      const oldest = Math.min(...recent);
-      throw new AppError(
-        'rate_limited',
-        `At most ${PREFLIGHT_LIMIT} equipment checks a minute; try again shortly.`,
-        Math.max(1, Math.ceil((oldest + PREFLIGHT_WINDOW_MS - now) / 1000)),
-      );
-    }
-    const next = { issuedAt: [...recent, now] };
-    if (current ? await store.replace(key, next, current.revision) : await store.create(key, next)) return;
-  }
-  throw new AppError('upstream_unavailable', 'Too many equipment checks at once; try again.', 1);
+  return takeWindowQuota(
+    client,
+    syncServiceSid,
+    {
+      key: preflightQuotaKey(agent),
+      limit: PREFLIGHT_LIMIT,
+      windowMs: PREFLIGHT_WINDOW_MS,
+      refusal: `At most ${PREFLIGHT_LIMIT} equipment checks a minute; try again shortly.`,
+    },
+    now,
+  );
 }

@@ -1,7 +1,8 @@
 import { isSid, SUPERVISOR_IDENTITY_PREFIX, type ApiAnswer } from '../contract';
 import { composeRoomOnce } from './compositions';
 import { isAppError } from './errors';
-import { announceSessionEnd, EscalationDeps } from './escalation';
+import { announceSessionEnd } from './escalation';
+import { isPracticeRoomName, practiceRoomEvent, type PracticeDeps } from './practice';
 import { ensureRoomRecording } from './recording';
 import { recordFailure, RecordingFailure } from './recording-failures';
 import { findNotice, isConversationGone, postNotice } from './messages';
@@ -19,7 +20,7 @@ import { ensureRoomTranscription, transcriptAtEnd, type TranscriptOutcome } from
  * second delivery find the work done). Work per callback stays at a few requests.
  */
 
-export interface RoomEventDeps extends EscalationDeps {
+export interface RoomEventDeps extends PracticeDeps {
   workspaceSid: string;
   compose: boolean;
 }
@@ -35,6 +36,8 @@ export interface RoomEvent {
   timestamp?: string;
   participantSid?: string;
   participantIdentity?: string;
+  /** The room's unique name, as Twilio's callback gives it. */
+  roomName?: string;
 }
 
 export type RoomEventOutcome = ApiAnswer<'/video/callbacks/room-status'>;
@@ -266,6 +269,8 @@ async function participantConnected(deps: RoomEventDeps, event: RoomEvent): Prom
 }
 
 export function handleRoomEvent(deps: RoomEventDeps, event: RoomEvent): Promise<RoomEventOutcome> {
+  // A practice room's events do none of a customer call's work (practice.ts).
+  if (isPracticeRoomName(event.roomName)) return practiceRoomEvent(deps, event.roomSid);
   switch (event.event) {
     case 'room-ended':
       return roomEnded(deps, event.roomSid);

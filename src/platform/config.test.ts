@@ -247,3 +247,30 @@ describe('transcription', () => {
     );
   });
 });
+
+test('the readiness rule: advise for 12 hours by default; the hours and the policy text are checked', () => {
+  const config = loadConfig(env);
+  expect(config.readiness).toMatchObject({ rule: 'advise', hours: 12, policyText: null });
+  expect(config.readiness.signingKey).toHaveLength(32);
+  expect(config.practice.recording).toBe('off');
+  expect(
+    loadConfig({ ...env, VIDEO_AGENT_READINESS: 'require', VIDEO_AGENT_READINESS_HOURS: '8' }).readiness,
+  ).toMatchObject({ rule: 'require', hours: 8 });
+  for (const hours of ['0', '169', '1.5', '-3', 'twelve', '12h'])
+    expect(misconfiguredMessage({ VIDEO_AGENT_READINESS_HOURS: hours })).toContain(
+      'VIDEO_AGENT_READINESS_HOURS',
+    );
+  expect(misconfiguredMessage({ VIDEO_AGENT_READINESS: 'demand' })).toContain('VIDEO_AGENT_READINESS');
+  expect(misconfiguredMessage({ VIDEO_AGENT_POLICY_TEXT: 'x'.repeat(2_001) })).toContain(
+    'VIDEO_AGENT_POLICY_TEXT',
+  );
+  expect(misconfiguredMessage({ VIDEO_PRACTICE_RECORDING: 'on-demand' })).toContain(
+    'VIDEO_PRACTICE_RECORDING',
+  );
+});
+
+test('practice links are signed with keys of their own, never the task links’ keys', () => {
+  const config = loadConfig(env);
+  expect(config.practice.inviteKeys[0].equals(config.inviteKeys[0])).toBe(false);
+  expect(config.readiness.signingKey.equals(config.inviteKeys[0])).toBe(false);
+});

@@ -6,6 +6,8 @@ import { noticeSettings, NoticeSettings, oversizedNotice } from '../core/notices
 import type { RecordingPolicy } from '../core/recording-policy';
 import type { TranscriptionSettings } from '../core/transcription-policy';
 import { checkSyncServiceSid } from '../core/sync-service';
+import { READINESS_RULES, type ReadinessSettings } from '../core/readiness-policy';
+import { PRACTICE_RECORDING_POLICIES, type PracticeSettings } from '../core/practice-policy';
 
 /** The environment a Function sees: Twilio's own variables and those of the README's configuration table. */
 export interface Env {
@@ -27,6 +29,10 @@ export interface Env {
   VIDEO_INVITE_SECRET_PREVIOUS?: string;
   VIDEO_AGENT_BACKGROUND?: string;
   VIDEO_AGENT_BACKGROUND_IMAGE?: string;
+  VIDEO_AGENT_READINESS?: string;
+  VIDEO_AGENT_READINESS_HOURS?: string;
+  VIDEO_AGENT_POLICY_TEXT?: string;
+  VIDEO_PRACTICE_RECORDING?: string;
   TWILIO_API_BASE_URL?: string;
   [key: string]: string | undefined;
 }
@@ -52,6 +58,10 @@ export interface Config {
   /** Keys the agent's participant identity (core/tokens.ts), from the same secret as invites. */
   agentIdentityKey: Buffer;
   agentBackground: AgentBackground;
+  /** VIDEO_AGENT_READINESS, _HOURS, VIDEO_AGENT_POLICY_TEXT, and the key its records are signed with. */
+  readiness: ReadinessSettings;
+  /** VIDEO_PRACTICE_RECORDING, and the keys of practice links (never a task's). */
+  practice: PracticeSettings;
 }
 
 /** VIDEO_AGENT_BACKGROUND: what customers may see behind the agent (README, "Configuration"). */
@@ -101,8 +111,13 @@ function publicBaseUrl(domainName: string | undefined): string {
 const deriveKey = (secret: string, accountSid: string, purpose: string) =>
   Buffer.from(hkdfSync('sha256', secret, accountSid, purpose, 32));
 
-function inviteKeys(env: Source, accountSid: string, authToken: string): InviteKeys {
-  const derive = (secret: string) => deriveKey(secret, accountSid, 'flex-video-invite-v1');
+function inviteKeys(
+  env: Source,
+  accountSid: string,
+  authToken: string,
+  purpose = 'flex-video-invite-v1',
+): InviteKeys {
+  const derive = (secret: string) => deriveKey(secret, accountSid, purpose);
   const secret = optional(env, 'VIDEO_INVITE_SECRET');
   const previous = optional(env, 'VIDEO_INVITE_SECRET_PREVIOUS');
   for (const [name, value] of [
@@ -184,6 +199,26 @@ function transcriptionSettings(env: Source): TranscriptionSettings {
   };
 }
 
+/** The company's policy text is shown in the panel and hashed into each acknowledgement; a page
+ * of text is plenty, and keeps it far inside what /video/agent-config should carry. */
+const MAX_POLICY_TEXT_LENGTH = 2_000;
+
+function readinessSettings(env: Source, signingKey: Buffer): ReadinessSettings {
+  const hours = optional(env, 'VIDEO_AGENT_READINESS_HOURS') ?? '12';
+  // A week at most: a check older than that says nothing about today's camera or room.
+  if (!/^\d{1,3}$/.test(hours) || Number(hours) < 1 || Number(hours) > 168)
+    throw misconfigured('VIDEO_AGENT_READINESS_HOURS', 'must be a whole number of hours from 1 to 168');
+  const policyText = optional(env, 'VIDEO_AGENT_POLICY_TEXT') ?? null;
+  if (policyText !== null && policyText.length > MAX_POLICY_TEXT_LENGTH)
+    throw misconfigured('VIDEO_AGENT_POLICY_TEXT', `must be at most ${MAX_POLICY_TEXT_LENGTH} characters`);
+  return {
+    rule: oneOf(env, 'VIDEO_AGENT_READINESS', READINESS_RULES, 'advise'),
+    hours: Number(hours),
+    policyText,
+    signingKey,
+  };
+}
+
 /** ALLOWED_ORIGINS: the Flex origins that may call the agent endpoints and frame the panel. */
 export function allowedOrigins(env: Source): string[] {
   return (optional(env, 'ALLOWED_ORIGINS')?.split(',') ?? DEFAULT_ORIGINS)
@@ -242,5 +277,14 @@ export function loadConfig(env: Source): Config {
       'flex-video-agent-identity-v1',
     ),
     agentBackground: agentBackground(env),
+    readiness: readinessSettings(
+      env,
+      deriveKey(optional(env, 'VIDEO_INVITE_SECRET') ?? authToken, accountSid, 'flex-video-readiness-v1'),
+    ),
+    practice: {
+      recording: oneOf(env, 'VIDEO_PRACTICE_RECORDING', PRACTICE_RECORDING_POLICIES, 'off'),
+      // Their own keys: a practice link never verifies as a task's, nor a task's as a practice one.
+      inviteKeys: inviteKeys(env, accountSid, authToken, 'flex-video-practice-invite-v1'),
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { EscalationDeps } from '../core/escalation';
+import type { PracticeDeps } from '../core/practice';
 import type { RoomEventDeps } from '../core/room-events';
 import type { Invocation } from './http';
 
@@ -22,8 +23,13 @@ export function escalationDeps({ config, twilio, now }: Invocation): EscalationD
 /** Room status callbacks also find tasks and may compose. */
 export function roomEventDeps(invocation: Invocation): RoomEventDeps {
   return {
-    ...escalationDeps(invocation),
+    ...practiceDeps(invocation),
     workspaceSid: invocation.config.workspaceSid,
     compose: invocation.config.compose,
   };
+}
+
+/** Practice calls and the join page's links also need the practice settings. */
+export function practiceDeps(invocation: Invocation): PracticeDeps {
+  return { ...escalationDeps(invocation), practice: invocation.config.practice };
 }

@@ -11,6 +11,7 @@ import {
   type AgentPrincipal,
   type TaskCaller,
 } from '../core/ownership';
+import { assertReady, readReadiness, readinessStatus } from '../core/readiness';
 import { findInProgressRoom, VideoRoom } from '../core/rooms';
 import { fetchTask, FlexTask, listWorkerReservations, ReservationStatus } from '../core/tasks';
 import { defineEndpoint, EndpointAnswer, Invocation, Params } from './http';
@@ -119,6 +120,10 @@ export interface AgentEndpointOptions {
    * is the bundle's own, ACLs on) starts alongside authorization's reads, instead of delaying the
    * first write by a round trip. A failed check is reported by that first Sync use. */
   writesGuards?: boolean;
+  /** Under VIDEO_AGENT_READINESS=require, refuse (`403 readiness_required`) a caller without a
+   * fresh passing check: its worker's record is read alongside the task, so the gate adds no
+   * round trip, and judged once the caller is known to hold the task. */
+  requiresReadiness?: boolean;
 }
 
 /**
@@ -144,18 +149,27 @@ export async function authorizeTaskAccess(
   const overseer = isOverseer(agent);
   if (!overseer && !agent.workerSid) assertMayActOnTask(agent, [], allowed);
   if (options.writesGuards) assertGuardedSyncService(twilio, config.syncServiceSid).catch(() => undefined);
-  const [task, reservations, room] = await Promise.allSettled([
+  const gated = options.requiresReadiness && config.readiness.rule === 'require';
+  const now = invocation.now().getTime();
+  const [task, reservations, room, readiness] = await Promise.allSettled([
     fetchTask(twilio, config.workspaceSid, taskSid),
     !agent.workerSid
       ? Promise.resolve([])
       : listWorkerReservations(twilio, config.workspaceSid, taskSid, agent.workerSid),
     options.readsRoom ? findInProgressRoom(twilio, taskSid) : Promise.resolve(undefined),
+    !gated
+      ? Promise.resolve(undefined)
+      : agent.workerSid
+        ? readReadiness(twilio, config.workspaceSid, config.readiness, agent.workerSid, now)
+        : Promise.resolve(readinessStatus(config.readiness, undefined, now)),
   ]);
   if (reservations.status === 'rejected') throw reservations.reason;
   // 403 before 404: whoever does not hold the task hears the same whether or not it exists.
   assertMayActOnTask(agent, reservations.value, allowed);
   if (task.status === 'rejected') throw task.reason;
   if (room.status === 'rejected') throw room.reason;
+  if (readiness.status === 'rejected') throw readiness.reason;
+  if (readiness.value) assertReady(readiness.value, now);
   const role = roleOnTask(agent, reservations.value, allowed);
   return { agent: { ...agent, role }, task: task.value, room: room.value };
 }
@@ -182,5 +196,20 @@ export function defineAgentEndpoint<P extends ApiPath, S extends z.ZodType<Agent
     const params = parseParams(schema, rawParams);
     const access = await authorizeTaskAccess(invocation, params.Token, params.TaskSid, allowed, options);
     return run(invocation, params, access);
+  });
+}
+
+/** The wrapper for agent endpoints that act on no task (readiness, practice calls): validates the
+ * parameters, then authenticates the Flex user; what the user may do is the endpoint's to say. */
+export function defineFlexUserEndpoint<P extends ApiPath, S extends z.ZodType<{ Token: string }>>(
+  path: P,
+  schema: S,
+  run: (invocation: Invocation, params: z.infer<S>, user: AgentPrincipal) => EndpointAnswer<P>,
+) {
+  return defineEndpoint(path, 'agent', async (invocation, rawParams) => {
+    requireTokenPresent(rawParams);
+    const params = parseParams(schema, rawParams);
+    const user = await validateFlexToken(invocation.twilio, invocation.config.accountSid, params.Token);
+    return run(invocation, params, user);
   });
 }

@@ -9,6 +9,7 @@ import {
   type HostedPanel,
 } from './agent-host';
 import { useBrowserContext, visible } from './harness';
+import { preflightDouble, type ProbeOutcome } from './preflight-double';
 
 /** The equipment check in the panel, on the real SDK through the stack's Video edge, with
  * Chromium's fake camera and microphone: a verdict and advice per item, the host told, and a
@@ -18,72 +19,8 @@ const { flex, env } = useFlexHost();
 const stack = useStack({ env });
 const context = useBrowserContext();
 
-type ProbeOutcome = 'good' | 'poor';
-
-/**
- * A test double for the network probe alone: the real SDK's runPreflight, replaced as the SDK
- * defines itself, by one that reports fixed figures and records the tokens it was given.
- * Preflight cannot pass on the local Video edge (it needs TURN and Twilio's insights socket,
- * which the edge leaves out: dev/video-edge/README.md), so the probe's verdicts and figures
- * are checked against this double; everything else in the panel is the real SDK. The probe
- * with Twilio out of reach runs the real preflight (the last test).
- */
-async function preflightDouble(outcome: ProbeOutcome): Promise<void> {
-  await context.addInitScript((result: ProbeOutcome) => {
-    const figures = {
-      good: { rtt: 45, jitter: 0.003, packetLoss: 0 },
-      poor: { rtt: 520, jitter: 0.09, packetLoss: 9 },
-    }[result];
-    type Listener = (...args: unknown[]) => void;
-    const runs: { token: string }[] = [];
-    (window as unknown as { __preflightDouble: { runs: { token: string }[] } }).__preflightDouble = { runs };
-    const runPreflight = (token: string) => {
-      runs.push({ token });
-      const listeners: Record<string, Listener[]> = {};
-      let stopped = false;
-      const emit = (event: string, ...args: unknown[]) => {
-        if (!stopped) for (const listener of listeners[event] ?? []) listener(...args);
-      };
-      const test = {
-        on(event: string, listener: Listener) {
-          (listeners[event] ??= []).push(listener);
-          return test;
-        },
-        stop() {
-          stopped = true;
-        },
-      };
-      setTimeout(() => emit('progress', 'connected'), 50);
-      setTimeout(
-        () =>
-          emit('completed', {
-            networkTiming: { connect: { start: 0, end: 180, duration: 180 } },
-            stats: {
-              rtt: { average: figures.rtt, min: figures.rtt, max: figures.rtt },
-              jitter: { average: figures.jitter, min: 0, max: figures.jitter },
-              packetLoss: { average: figures.packetLoss, min: 0, max: figures.packetLoss },
-            },
-          }),
-        300,
-      );
-      return test;
-    };
-    // The SDK's bundle does `Twilio.Video = Twilio.Video || sdk`: the probe is swapped on the way in.
-    let video: { runPreflight: unknown } | undefined;
-    const twilio = {};
-    Object.defineProperty(twilio, 'Video', {
-      get: () => video,
-      set(sdk: { runPreflight: unknown }) {
-        video = sdk;
-        sdk.runPreflight = runPreflight;
-      },
-    });
-    (window as unknown as { Twilio: unknown }).Twilio = twilio;
-  }, outcome);
-}
-
 async function readyPanel(probe: ProbeOutcome | 'real' = 'good'): Promise<HostedPanel> {
-  if (probe !== 'real') await preflightDouble(probe);
+  if (probe !== 'real') await preflightDouble(context, probe);
   const task = stack.fake.seedTask();
   const hosted = await openPanelOnTask(context, flex, stack.baseUrl, task);
   await panelScreen(hosted, 'ready').waitFor();

@@ -98,6 +98,18 @@ function agentCases(own: Record<string, ParamValues> = {}, ownBase: Body = {}): 
   ];
 }
 
+/** Token plus the endpoint's own parameters, for the agent endpoints that act on no task. */
+function userCases(own: Record<string, ParamValues>, ownBase: Body): MalformedCase[] {
+  const base = { Token: SEEDED_TOKEN, ...ownBase };
+  return [
+    ...variants(base, 'Token', TOKEN),
+    ...Object.entries(own).flatMap(([param, values]) => variants(base, param, values)),
+  ];
+}
+
+/** A well-formed check item, for /video/readiness's cases. */
+const CHECK_ITEM = { verdict: 'good', finding: 'camera-good', figures: { width: 1280 } };
+
 /** A well-formed transcription result, for /video/transcript's cases. */
 const AGENT_SPEAKER = `agent-${'0'.repeat(40)}`;
 const RESULT = {
@@ -226,6 +238,46 @@ export const MALFORMED: Record<string, MalformedCase[]> = {
       },
     },
     { Identity: 'customer-AAAAAAAAAAAAAAAA' },
+  ),
+  '/video/readiness': userCases(
+    {
+      Action: { json: ['', 'REPORT', 'pass', 1, null, ['report']], form: ['', 'Report'], required: true },
+      Items: {
+        json: [
+          'camera',
+          [],
+          {},
+          7,
+          null,
+          [CHECK_ITEM],
+          { camera: null },
+          { camera: { ...CHECK_ITEM, verdict: 'fine' } },
+          { camera: { ...CHECK_ITEM, finding: 'Camera Good' } },
+          { camera: { ...CHECK_ITEM, figures: { width: '1280' } } },
+          {
+            camera: { ...CHECK_ITEM, figures: Object.fromEntries('abcdefghi'.split('').map((k) => [k, 1])) },
+          },
+          { camera: { ...CHECK_ITEM, extra: 1 } },
+          { '../camera': CHECK_ITEM },
+          Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`item-${i}`, CHECK_ITEM])),
+        ],
+        form: ['', 'camera', JSON.stringify({ camera: CHECK_ITEM })],
+        required: true,
+      },
+      PolicyAcknowledged: { json: ['yes', 1, null, []], form: ['yes', '1'], required: false },
+    },
+    { Action: 'report', Items: { camera: CHECK_ITEM } },
+  ),
+  '/video/practice': userCases(
+    {
+      Action: { json: ['', 'START', 'begin', 0, null, ['start']], form: ['', 'Start'], required: true },
+      RoomSid: {
+        json: ['', 'RM123', `WT${HEX}`, `RM${HEX}0`, 7, null, [`RM${HEX}`]],
+        form: ['', `RM${HEX} `, '../Rooms'],
+        required: true,
+      },
+    },
+    { Action: 'end', RoomSid: `RM${HEX}` },
   ),
   '/video/join': [
     ...variants({ Invite: `RM${HEX}.${'A'.repeat(16)}.1.1.${'B'.repeat(43)}` }, 'Invite', {

@@ -19,8 +19,11 @@ export interface Route {
   method: 'GET' | 'POST' | 'DELETE';
   /** The spec's path template, e.g. /v1/Rooms/{Sid} */
   template: string;
-  handle(req: RouteRequest): [number, Json];
+  /** The status, the body and (where Twilio sends one a client reads, such as an ETag) headers. */
+  handle(req: RouteRequest): RouteAnswer;
 }
+
+export type RouteAnswer = [number, Json] | [number, Json, Record<string, string>];
 
 /** One Twilio product: its subdomain and its routes. */
 export interface Product {

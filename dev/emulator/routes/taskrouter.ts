@@ -1,6 +1,6 @@
-import { ACCOUNT_SID, iso, Json, newSid, notFound } from '../ids';
-import type { Task } from '../state';
-import { page, type Product } from './route';
+import { ACCOUNT_SID, iso, Json, newSid, notFound, TwilioError } from '../ids';
+import type { Task, Worker } from '../state';
+import { formValue as f, page, type Product, type RouteAnswer, type RouteRequest } from './route';
 
 const taskJson = (workspaceSid: string, task: Task): Json => ({
   account_sid: ACCOUNT_SID,
@@ -29,9 +29,64 @@ const taskJson = (workspaceSid: string, task: Task): Json => ({
   routing_target: null,
 });
 
+const workerJson = (workspaceSid: string, worker: Worker): Json => ({
+  account_sid: ACCOUNT_SID,
+  activity_name: 'Available',
+  activity_sid: newSid('WA'),
+  attributes: worker.attributes,
+  available: true,
+  date_created: iso(),
+  date_status_changed: iso(),
+  date_updated: iso(),
+  friendly_name: 'agent',
+  sid: worker.sid,
+  workspace_sid: workspaceSid,
+  url: '',
+  links: {},
+});
+
+function workerOf(req: RouteRequest): Worker {
+  const worker = req.state.workers.get(req.pathParams.Sid);
+  if (!worker) throw notFound();
+  return worker;
+}
+
+/** Twilio sends a worker's ETag, and refuses a write whose If-Match is stale with 412. */
+const withEtag = (req: RouteRequest, worker: Worker): RouteAnswer => [
+  200,
+  workerJson(req.pathParams.WorkspaceSid, worker),
+  { ETag: String(worker.revision) },
+];
+
 export const taskrouter: Product = {
   subdomain: 'taskrouter',
   routes: [
+    {
+      method: 'GET',
+      template: '/v1/Workspaces/{WorkspaceSid}/Workers/{Sid}',
+      handle: (req) => withEtag(req, workerOf(req)),
+    },
+    {
+      method: 'POST',
+      template: '/v1/Workspaces/{WorkspaceSid}/Workers/{Sid}',
+      handle: (req) => {
+        const worker = workerOf(req);
+        const ifMatch = req.headers['if-match'];
+        if (ifMatch !== undefined && ifMatch !== String(worker.revision))
+          throw new TwilioError(412, 20412, 'Precondition Failed');
+        const attributes = f(req, 'Attributes');
+        if (attributes !== undefined) {
+          try {
+            JSON.parse(attributes);
+          } catch {
+            throw new TwilioError(400, 20001, 'Attributes must be JSON');
+          }
+          worker.attributes = attributes;
+        }
+        worker.revision += 1;
+        return withEtag(req, worker);
+      },
+    },
     {
       method: 'GET',
       template: '/v1/Workspaces/{WorkspaceSid}/Tasks/{Sid}',

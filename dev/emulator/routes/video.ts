@@ -30,7 +30,7 @@ function createRoom(req: RouteRequest): [number, Json] {
       duration: null,
       type: f(req, 'Type') ?? 'group',
       max_participants: 50,
-      max_participant_duration: 14400,
+      max_participant_duration: Number(f(req, 'MaxParticipantDuration') ?? 14400),
       max_concurrent_published_tracks: 170,
       record_participants_on_connect: f(req, 'RecordParticipantsOnConnect') === 'true',
       video_codecs: ['VP8'],

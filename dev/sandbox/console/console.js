@@ -56,6 +56,7 @@
     $('messages').replaceChildren();
     session.messages.forEach(show);
     $('panel-state').textContent = 'waiting for the panel';
+    $('practice-link').textContent = 'none';
     $('panel').src = '/agent.html';
   }
 
@@ -67,6 +68,8 @@
         { type: 'video-escalation:session', token: session.token, taskSid: session.taskSid },
         location.origin,
       );
+    } else if (data.type === 'video-escalation:practice' && typeof data.joinUrl === 'string') {
+      $('practice-link').replaceChildren(linkified(data.joinUrl));
     } else if (data.type === 'video-escalation:state') {
       call = data;
       const who = data.participants.length ? `, in the room: ${data.participants.join(', ')}` : '';
@@ -126,6 +129,13 @@
       $('speech-status').textContent = await say(form.dataset.speaker, text);
     });
   }
+  // Flex has no such button; here the console starts the panel's own practice call (same origin),
+  // and shows the trainer's link the panel posts, to open in another tab.
+  $('practice').addEventListener('click', () => {
+    const button = $('panel').contentDocument?.querySelector('[data-control="practice"]');
+    if (button && !button.disabled) button.click();
+    else $('practice-link').textContent = 'Open the panel’s setup screen first.';
+  });
 
   $('reset').addEventListener('click', async () => {
     $('panel').src = 'about:blank';

@@ -13,4 +13,9 @@ export const handler = defineEndpoint('/video/agent-config', 'agent', ({ config 
   transcriptDestination: config.transcription.destination,
   agentBackground: config.agentBackground.rule,
   agentBackgroundImage: config.agentBackground.rule === 'image' ? config.agentBackground.image : null,
+  readiness: {
+    rule: config.readiness.rule,
+    hours: config.readiness.hours,
+    policyText: config.readiness.policyText,
+  },
 }));

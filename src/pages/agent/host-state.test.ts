@@ -88,3 +88,25 @@ test('the same message twice is not a change', () => {
   expect(sameMessage(a, stateMessage(run({ type: 'noRoom' })))).toBe(true);
   expect(sameMessage(a, stateMessage(run({ type: 'starting' })))).toBe(false);
 });
+
+test('a practice call is no call of the task’s: the host sees the panel idle throughout, with no room', () => {
+  const practising = run(
+    { type: 'session' },
+    { type: 'noRoom' },
+    { type: 'starting' },
+    { type: 'practice', joinUrl: 'https://x.example/join.html#invite=y', endsAt: 0 },
+    { type: 'connecting', roomSid: ROOM },
+    { type: 'connected', roomSid: ROOM, self: SELF, others: [CUSTOMER], recording: false },
+  );
+  const message = stateMessage(practising);
+  expectContractShape(message);
+  expect(message).toEqual({
+    type: 'video-escalation:state',
+    state: 'idle',
+    roomSid: null,
+    recording: false,
+    participants: [],
+  });
+  // Back on the task's setup, the practice is forgotten.
+  expect(reducePanel(practising, { type: 'noRoom' }).practice).toBeNull();
+});

@@ -20,6 +20,15 @@ const HOST_PHASE: Readonly<Record<Phase, CallState>> = {
 };
 
 export function stateMessage(state: PanelState): StateMessage {
+  // A practice call is no call of the task's: the host (the task's tab in Flex) sees none.
+  if (state.practice)
+    return {
+      type: 'video-escalation:state',
+      state: 'idle',
+      roomSid: null,
+      recording: false,
+      participants: [],
+    };
   const members = inCall(state.phase) ? [...(state.self ? [state.self] : []), ...state.others] : [];
   return {
     type: 'video-escalation:state',

@@ -47,6 +47,8 @@ const PROBLEM_TEXT: Readonly<Record<ProblemKind, keyof AgentStrings>> = {
   offline: 'problemOffline',
   connect: 'problemConnect',
   unsupported: 'problemUnsupported',
+  'not-ready': 'problemNotReady',
+  'rate-limited': 'problemRateLimited',
   service: 'problemService',
 };
 

@@ -6,6 +6,9 @@ import {
   fetchAgentConfig,
   type AgentApi,
   type AgentCredentials,
+  type CheckItems,
+  type Readiness,
+  type ReadinessRule,
   type RecordingPolicy,
   type TranscriptionPolicy,
 } from '../shared/api';
@@ -18,11 +21,13 @@ import { loadFaceFinder } from './appearance-script';
 import { checkMessage, runEquipmentCheck } from './equipment-check';
 import { listenMicrophone, playTestSound, sampleCamera } from './equipment-probes';
 import { connectToHost, type HostLink, type Session } from './handshake';
-import type { StateMessage } from '../../panel-protocol';
+import type { AppearanceReport, CheckReport, StateMessage } from '../../panel-protocol';
 import { sameMessage, stateMessage } from './host-state';
 import { createMedia, type PanelMedia } from './media';
 import { initialPanelState, reducePanel, type PanelEvent, type PanelState } from './panel-state';
 import { problem } from './problems';
+import { practiceApi } from './practice';
+import { checkItems, readinessGate } from './readiness';
 import { PanelSession, type SessionDeps } from './session';
 import { createPanelView, type PanelActions, type PanelView } from './view/panel';
 import { renderMessage } from './view/message';
@@ -44,6 +49,14 @@ let host: HostLink | null = null;
 let told: StateMessage | null = null;
 let credentials: AgentCredentials | null = null;
 let session: PanelSession | null = null;
+/** The task's session, kept while a practice call has `session`. */
+let taskSession: PanelSession | null = null;
+let sessionDeps: SessionDeps | null = null;
+let readinessRule: ReadinessRule = { rule: 'off', hours: 12, policyText: null };
+let readiness: Readiness | null = null;
+/** The latest result of each check: readiness is reported with the items of both. */
+const lastChecks: { equipment?: CheckReport; appearance?: AppearanceReport } = {};
+const checkedItems = () => checkItems({ ...lastChecks.equipment, ...lastChecks.appearance });
 let api: AgentApi | null = null;
 let view: PanelView | null = null;
 let transcription: SessionDeps['transcription'] = { policy: 'off', kept: false };
@@ -73,6 +86,7 @@ async function boot(): Promise<void> {
     policy: transcriptionPolicy,
     kept: config.ok && config.value.transcriptDestination !== 'none',
   };
+  if (config.ok) readinessRule = config.value.readiness ?? readinessRule;
   view = createPanelView(
     root,
     announcer,
@@ -104,7 +118,7 @@ async function boot(): Promise<void> {
 function begin(accepted: Session, media: PanelMedia): void {
   credentials = accepted;
   api = agentApi(fetchJson, () => credentials ?? accepted);
-  session = new PanelSession({
+  sessionDeps = {
     loadSdk: loadVideoSdk,
     api,
     media,
@@ -117,9 +131,43 @@ function begin(accepted: Session, media: PanelMedia): void {
     dispatch,
     transcription,
     heard: (heard) => view?.heard(heard),
-  });
+  };
+  session = taskSession = new PanelSession(sessionDeps);
   tellHost();
   void session.begin();
+  void updateReadiness();
+}
+
+/** The agent's readiness from the service (or, with `report`, after keeping the check's result),
+ * and what it allows now. Under `require` Start waits for the answer. */
+async function updateReadiness(report?: { items: CheckItems; acknowledged: boolean }): Promise<void> {
+  if (readinessRule.rule === 'off' || !api) return;
+  dispatch({ type: 'readiness', gate: readinessGate(readinessRule, readiness, clock.now()) });
+  const result = await api.readiness(report);
+  if (result.ok) readiness = result.value;
+  dispatch({ type: 'readiness', gate: readinessGate(readinessRule, readiness, clock.now()) });
+}
+
+/** A practice call in this panel: its own session over /video/practice; the task's waits. */
+function startPractice(): void {
+  if (!api || !sessionDeps || state.phase !== 'ready') return;
+  const practice = new PanelSession({
+    ...sessionDeps,
+    api: practiceApi(api, (call) => {
+      dispatch({ type: 'practice', joinUrl: call.joinUrl, endsAt: call.endsAt });
+      host?.post({
+        type: 'video-escalation:practice',
+        joinUrl: call.joinUrl,
+        endsAt: new Date(call.endsAt).toISOString(),
+      });
+    }),
+  });
+  session = practice;
+  void practice.start().then((started) => {
+    if (started) view?.notify(text.practiceReady);
+    // Refused (too many, rate-limited): the setup shows why, and the task's session is back.
+    else if (session === practice) session = taskSession;
+  });
 }
 
 function dispatch(event: PanelEvent): void {
@@ -149,7 +197,12 @@ function actionsFor(media: PanelMedia): PanelActions {
         if (invite) view?.notify(invite === 'pending' ? text.invitePending : text.inviteSent);
       });
     },
-    startAnother: () => dispatch({ type: 'noRoom' }),
+    startAnother: () => {
+      // After a practice call the task's session opens camera and microphone afresh.
+      if (session !== taskSession) taskSession?.leave();
+      session = taskSession;
+      dispatch({ type: 'noRoom' });
+    },
     rejoinHere: () => void session?.begin(),
     // The view follows media.onChange, so these only ask.
     toggleMic: () => media.setMicOn(!media.micOn),
@@ -161,6 +214,7 @@ function actionsFor(media: PanelMedia): PanelActions {
     remove: async (identity) => (session ? session.remove(identity) : problem('service')),
     sendNewLink: async () => (session ? session.sendNewLink() : problem('service')),
     end: async () => (session ? session.end() : problem('service')),
+    practice: startPractice,
     checkEquipment: async (section) => {
       const report = await runEquipmentCheck({
         media,
@@ -182,10 +236,12 @@ function actionsFor(media: PanelMedia): PanelActions {
         onResult: section.showResult,
       });
       host?.post(checkMessage(report));
+      lastChecks.equipment = report;
+      void updateReadiness({ items: checkedItems(), acknowledged: section.policyAcknowledged() });
       return report;
     },
-    checkAppearance: (section) =>
-      runAppearanceCheck({
+    checkAppearance: async (section) => {
+      const report = await runAppearanceCheck({
         media,
         startMedia: async () => session?.preview(),
         loadFinder: loadFaceFinder,
@@ -193,6 +249,12 @@ function actionsFor(media: PanelMedia): PanelActions {
         onLevel: section.showLevel,
         onLook: section.showLook,
         onResult: section.showResult,
-      }),
+      });
+      lastChecks.appearance = report;
+      // The policy is acknowledged at the equipment check; the service carries an earlier
+      // acknowledgement of the same text over within its period.
+      void updateReadiness({ items: checkedItems(), acknowledged: false });
+      return report;
+    },
   };
 }

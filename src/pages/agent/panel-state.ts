@@ -1,6 +1,7 @@
 /** The panel's whole state, changed only by events from the host, the service and the SDK.
  * Pure, so every transition is unit-tested; the view draws it and the host is told about it. */
 import type { Problem } from './problems';
+import { noReadinessRule, type ReadinessGate } from './readiness';
 
 export type Phase =
   /** Fetching /video/agent-config. */
@@ -62,6 +63,10 @@ export interface PanelState {
   sharing: boolean;
   /** The agent removed the customer, which revoked their link, and has sent no new one since. */
   customerLinkRevoked: boolean;
+  /** VIDEO_AGENT_READINESS as it stands for this agent now. */
+  readiness: ReadinessGate;
+  /** A practice call (no task, no chat): the trainer's link and when it ends; null otherwise. */
+  practice: { joinUrl: string; endsAt: number } | null;
 }
 
 export type PanelEvent =
@@ -92,7 +97,9 @@ export type PanelEvent =
   | { type: 'networkLevel'; sid: string; level: number | null }
   | { type: 'remoteMic'; sid: string; on: boolean }
   | { type: 'sharing'; on: boolean }
-  | { type: 'customerRemoved' | 'linkSent' };
+  | { type: 'customerRemoved' | 'linkSent' }
+  | { type: 'readiness'; gate: ReadinessGate }
+  | { type: 'practice'; joinUrl: string; endsAt: number };
 
 const NO_REQUEST: RecordingRequest = { busy: false, answered: null, problem: null };
 const NOT_TRANSCRIBED: TranscriptionSwitch = { on: false, busy: false, problem: null };
@@ -121,7 +128,14 @@ const NO_ROOM: Pick<
   customerLinkRevoked: false,
 };
 
-export const initialPanelState: PanelState = { phase: 'loading', problem: null, roomSid: null, ...NO_ROOM };
+export const initialPanelState: PanelState = {
+  phase: 'loading',
+  problem: null,
+  roomSid: null,
+  ...NO_ROOM,
+  readiness: noReadinessRule,
+  practice: null,
+};
 
 /** Leaving the room forgets all of it; the room's SID stays, so the host still knows which room
  * ended. */
@@ -141,13 +155,17 @@ export function reducePanel(state: PanelState, event: PanelEvent): PanelState {
     case 'waitingForHost':
       return { ...state, phase: 'waiting-for-host', problem: null };
     case 'session':
-      return { ...outOfRoom(state, 'checking'), roomSid: null };
+      return { ...outOfRoom(state, 'checking'), roomSid: null, practice: null };
     case 'noRoom':
-      return { ...outOfRoom(state, 'ready'), roomSid: null };
+      return { ...outOfRoom(state, 'ready'), roomSid: null, practice: null };
+    case 'readiness':
+      return { ...state, readiness: event.gate };
+    case 'practice':
+      return { ...state, practice: { joinUrl: event.joinUrl, endsAt: event.endsAt } };
     case 'starting':
       return { ...state, phase: 'starting', problem: null };
     case 'startFailed':
-      return { ...outOfRoom(state, 'ready', event.problem), roomSid: null };
+      return { ...outOfRoom(state, 'ready', event.problem), roomSid: null, practice: null };
     case 'connecting':
       // A rejoin stays "reconnecting" until it is back in the room.
       return {

@@ -24,6 +24,10 @@ export type ProblemKind =
   | 'connect'
   /** The browser cannot make video calls (or the SDK did not load). */
   | 'unsupported'
+  /** VIDEO_AGENT_READINESS=require and no fresh passing check. */
+  | 'not-ready'
+  /** Too many practice calls (or preflight tokens) for now. */
+  | 'rate-limited'
   | 'service';
 
 export interface Problem {
@@ -43,6 +47,8 @@ const BY_CODE: Readonly<Partial<Record<ErrorCode | 'offline', ProblemKind>>> = {
   transcription_unavailable: 'transcription-unavailable',
   no_room: 'no-room',
   upstream_unavailable: 'busy',
+  readiness_required: 'not-ready',
+  rate_limited: 'rate-limited',
   offline: 'offline',
 };
 
@@ -54,7 +60,8 @@ export function problemOf(failure: AgentFailure): Problem {
   const kind =
     (hasParticularMeaning(failure.code) ? BY_CODE[failure.code] : undefined) ??
     (failure.status === 503 ? 'busy' : failure.status === 401 ? 'signed-out' : 'service');
-  return { kind, retryAfterSeconds: kind === 'busy' ? failure.retryAfterSeconds : null };
+  const waits = kind === 'busy' || kind === 'rate-limited';
+  return { kind, retryAfterSeconds: waits ? failure.retryAfterSeconds : null };
 }
 
 export const problem = (kind: ProblemKind): Problem => ({ kind, retryAfterSeconds: null });

@@ -54,6 +54,8 @@ test('agent-config: the allowed origins and the policy; an unknown policy is rea
       transcriptDestination: 'none',
       agentBackground: 'none',
       agentBackgroundImage: null,
+      // An older deployment names no readiness rule: the default.
+      readiness: { rule: 'advise', hours: 12, policyText: null },
     },
   });
   expect(sent).toEqual([{ url: '/video/agent-config', method: 'GET', body: undefined }]);
@@ -70,6 +72,7 @@ test('agent-config: the allowed origins and the policy; an unknown policy is rea
       transcriptDestination: 'conversation',
       agentBackground: 'none',
       agentBackgroundImage: null,
+      readiness: { rule: 'advise', hours: 12, policyText: null },
     },
   });
   expect(
@@ -168,4 +171,44 @@ test('failures carry status and code; a 503 its Retry-After; an unreachable serv
     ok: false,
     failure: { status: 0, code: 'offline', retryAfterSeconds: null },
   });
+});
+
+test('agent-config: the readiness rule as the service names it', async () => {
+  const readiness = { rule: 'require', hours: 8, policyText: 'No logos in view.' };
+  const answer = await fetchAgentConfig(
+    answering(200, { allowedOrigins: [], recordingPolicy: 'off', agentBackground: 'none', readiness })
+      .fetchFn,
+  );
+  expect(answer.ok && answer.value.readiness).toEqual(readiness);
+});
+
+test('readiness: a report carries every item and the acknowledgement; the answer’s times become ms', async () => {
+  const { fetchFn, sent } = answering(200, {
+    rule: 'require',
+    hours: 12,
+    checkedAt: '2026-03-10T09:00:00.000Z',
+    verdict: 'good',
+    ready: true,
+    readyUntil: '2026-03-10T21:00:00.000Z',
+    policyAcknowledged: true,
+  });
+  const api = agentApi(fetchFn, () => ({ token: 'flex-token', taskSid: `WT${'a'.repeat(32)}` }));
+  const items = { camera: { verdict: 'good' as const, finding: 'camera-good' } };
+  expect(await api.readiness({ items, acknowledged: true })).toEqual({
+    ok: true,
+    value: {
+      ready: true,
+      verdict: 'good',
+      checkedAt: Date.parse('2026-03-10T09:00:00.000Z'),
+      readyUntil: Date.parse('2026-03-10T21:00:00.000Z'),
+      policyAcknowledged: true,
+    },
+  });
+  expect(sent).toEqual([
+    {
+      url: '/video/readiness',
+      method: 'POST',
+      body: { Token: 'flex-token', Action: 'report', Items: items, PolicyAcknowledged: true },
+    },
+  ]);
 });

@@ -206,9 +206,58 @@ export function fetchAgentConfig(fetchFn: Fetch): Promise<AgentResult<AgentConfi
       transcriptDestination: answer.transcriptDestination === 'none' ? 'none' : 'conversation',
       agentBackground: background,
       agentBackgroundImage: image,
+      readiness: parseReadinessRule(unchecked<ReadinessRule>(answer.readiness)),
     };
   });
 }
+
+export type ReadinessRule = NonNullable<AgentConfig['readiness']>;
+const READINESS_RULES: readonly ReadinessRule['rule'][] = ['off', 'advise', 'require'];
+
+/** An older deployment sends none: its rule is the default, `advise`. */
+function parseReadinessRule(answer: Unchecked<ReadinessRule>): ReadinessRule {
+  const hours = typeof answer.hours === 'number' && answer.hours > 0 ? answer.hours : 12;
+  return {
+    rule: READINESS_RULES.find((known) => known === answer.rule) ?? 'advise',
+    hours,
+    policyText: typeof answer.policyText === 'string' && answer.policyText ? answer.policyText : null,
+  };
+}
+
+/** /video/readiness's answer, its times as epoch ms. */
+export interface Readiness {
+  ready: boolean;
+  verdict: ApiSchema['Readiness']['verdict'];
+  checkedAt: number | null;
+  readyUntil: number | null;
+  policyAcknowledged: boolean;
+}
+
+function parseReadiness(answer: Unchecked<ApiAnswer<'/video/readiness'>>): Readiness | null {
+  if (typeof answer.ready !== 'boolean' || typeof answer.policyAcknowledged !== 'boolean') return null;
+  const verdict = (['good', 'warning', 'problem'] as const).find((known) => known === answer.verdict) ?? null;
+  return {
+    ready: answer.ready,
+    verdict,
+    checkedAt: parseTime(answer.checkedAt),
+    readyUntil: parseTime(answer.readyUntil),
+    policyAcknowledged: answer.policyAcknowledged,
+  };
+}
+
+/** /video/practice's `start`: the practice room, the trainer's link and the agent's grant. */
+export interface PracticeCall {
+  roomSid: string;
+  joinUrl: string;
+  endsAt: number;
+  agent: AgentGrant;
+}
+
+export type CheckItems = ApiSchema['ReadinessParameters'] extends infer U
+  ? U extends { Items: infer I }
+    ? I
+    : never
+  : never;
 
 export interface AgentApi {
   escalate(resend: boolean): Promise<AgentResult<Escalation>>;
@@ -225,6 +274,11 @@ export interface AgentApi {
   ): Promise<AgentResult<Pick<ApiAnswer<'/video/remove-participant'>, 'removed'>>>;
   /** A token for Twilio's preflight test only (the equipment check): it admits to no call. */
   preflightToken(): Promise<AgentResult<Pick<ApiAnswer<'/video/preflight-token'>, 'token'>>>;
+  /** The agent's readiness (`status`), or the check's result kept for it (`report`). */
+  readiness(report?: { items: CheckItems; acknowledged: boolean }): Promise<AgentResult<Readiness>>;
+  practiceStart(): Promise<AgentResult<PracticeCall>>;
+  practiceToken(roomSid: string): Promise<AgentResult<AgentGrant>>;
+  practiceEnd(roomSid: string): Promise<AgentResult<{ roomSid: string }>>;
 }
 
 export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): AgentApi {
@@ -283,10 +337,41 @@ export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): A
       post('/video/preflight-token', taskParameters(), (answer) =>
         typeof answer.token === 'string' && answer.token ? { token: answer.token } : null,
       ),
+    readiness: (report) =>
+      post(
+        '/video/readiness',
+        report
+          ? {
+              Token: credentials().token,
+              Action: 'report',
+              Items: report.items,
+              PolicyAcknowledged: report.acknowledged,
+            }
+          : { Token: credentials().token, Action: 'status' },
+        parseReadiness,
+      ),
+    practiceStart: () =>
+      post('/video/practice', { Token: credentials().token, Action: 'start' }, (answer) => {
+        const practice = unchecked<ApiSchema['PracticeCall']>(answer);
+        const agent = parseAgentGrant(unchecked<ApiSchema['PracticeAgentToken']>(practice.agent));
+        const endsAt = parseTime(practice.endsAt);
+        if (!agent || typeof practice.joinUrl !== 'string' || endsAt === null) return null;
+        return { roomSid: agent.roomSid, joinUrl: practice.joinUrl, endsAt, agent };
+      }),
+    practiceToken: (roomSid) =>
+      post('/video/practice', { Token: credentials().token, Action: 'token', RoomSid: roomSid }, (answer) =>
+        parseAgentGrant(unchecked<ApiSchema['PracticeAgentToken']>(answer)),
+      ),
+    practiceEnd: (roomSid) =>
+      post('/video/practice', { Token: credentials().token, Action: 'end', RoomSid: roomSid }, (answer) =>
+        unchecked<ApiSchema['PracticeEnd']>(answer).completed === true ? { roomSid } : null,
+      ),
   };
 }
 
-function parseAgentGrant(answer: Unchecked<ApiAnswer<'/video/agent-token'>>): AgentGrant | null {
+function parseAgentGrant(
+  answer: Unchecked<ApiAnswer<'/video/agent-token'>> | Unchecked<ApiSchema['PracticeAgentToken']>,
+): AgentGrant | null {
   const token = answer.token;
   const identity = answer.identity;
   const roomName = answer.roomName;
@@ -322,7 +407,8 @@ async function callService<P extends ApiPath, T>(
     failure: {
       status: response.status,
       code: errorCode(body) ?? 'unknown',
-      retryAfterSeconds: response.status === 503 ? retryAfterSeconds(response) : null,
+      retryAfterSeconds:
+        response.status === 503 || response.status === 429 ? retryAfterSeconds(response) : null,
     },
   };
 }

@@ -454,6 +454,27 @@ const agentEn = {
   problemUnsupported:
     'This browser can’t make video calls. Use an up-to-date Chrome, Edge, Firefox or Safari.',
   problemService: 'Something went wrong in the video service. Try again in a moment.',
+  problemNotReady:
+    'Your company requires a passing equipment check before video calls. Run the check below, then start the call.',
+  problemRateLimited: 'You have started too many of these. Try again in {seconds} seconds.',
+
+  readinessRequired:
+    'Your company requires a passing check (no problems) before each video call. Run the check below to start.',
+  readinessSuggested: 'Run the check before your first video call of the day.',
+  readinessPassed: 'Check passed: you are ready for video calls.',
+  policyTitle: 'Your company’s video policy',
+  policyAcknowledge: 'I have read the video policy and my dress, place and background follow it.',
+  policyNeeded: 'Tick the video policy above, then check again.',
+  practiceCall: 'Practice call',
+  practiceIntro: 'Rehearse with a trainer or a colleague who plays the customer: no real customer, no chat.',
+  practiceTitle: 'Practice call',
+  practiceLinkLabel: 'Link for your trainer (they play the customer)',
+  practiceCopy: 'Copy link',
+  practiceCopied: 'The practice link was copied.',
+  practiceReady: 'Practice call started. Send the link to your trainer.',
+  practiceEnds: 'It ends on its own after 30 minutes.',
+  practiceEndedTitle: 'The practice call has ended',
+  practiceEndedBody: 'Nothing of it reached the customer or the chat.',
 };
 
 export type AgentStrings = typeof agentEn;

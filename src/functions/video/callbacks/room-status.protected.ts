@@ -19,6 +19,7 @@ const roomStatusParams = z.object({
   Timestamp: callbackText('Timestamp', 64).optional(),
   ParticipantSid: callbackText('ParticipantSid', 64).optional(),
   ParticipantIdentity: callbackText('ParticipantIdentity', 256).optional(),
+  RoomName: callbackText('RoomName', 256).optional(),
 });
 
 /** POST /video/callbacks/room-status: Twilio's room status callback, signed. */
@@ -36,6 +37,7 @@ export const handler = defineTwilioCallback(
       timestamp: params.Timestamp,
       participantSid: params.ParticipantSid,
       participantIdentity: params.ParticipantIdentity,
+      roomName: params.RoomName,
     });
   },
 );

@@ -279,6 +279,44 @@ function callToolbar(
   };
 }
 
+/** In a practice call: the trainer's link, to copy and send (there is no chat to post it in). */
+function practiceSection(text: AgentStrings, notify: (words: string, tone: 'ok' | 'problem') => void) {
+  const link = h('input', {
+    type: 'text',
+    readonly: true,
+    class: 'practice-link',
+    'data-control': 'practice-link',
+    'aria-label': text.practiceLinkLabel,
+  });
+  const copy = h(
+    'button',
+    { type: 'button', class: 'button', 'data-control': 'copy-practice-link' },
+    text.practiceCopy,
+  );
+  copy.addEventListener('click', () => {
+    void navigator.clipboard?.writeText(link.value).then(
+      () => notify(text.practiceCopied, 'ok'),
+      () => link.select(),
+    );
+  });
+  const element = h(
+    'section',
+    { class: 'practice', 'aria-labelledby': 'practice-title', hidden: true },
+    h('h2', { id: 'practice-title' }, text.practiceTitle),
+    h('p', {}, text.practiceLinkLabel),
+    link,
+    copy,
+    h('p', {}, text.practiceEnds),
+  );
+  return {
+    element,
+    update(state: PanelState) {
+      element.hidden = state.practice === null;
+      link.value = state.practice?.joinUrl ?? '';
+    },
+  };
+}
+
 export function renderCall(
   root: HTMLElement,
   announcer: HTMLElement,
@@ -306,6 +344,7 @@ export function renderCall(
     actions.setTranscription,
     captions.toggle,
   );
+  const practice = practiceSection(text, notify);
   const people = participantsSection(text, {
     remove: actions.remove,
     sendNewLink: actions.sendNewLink,
@@ -321,6 +360,7 @@ export function renderCall(
       'div',
       { class: 'call-side' },
       notice.element,
+      practice.element,
       recording.element,
       transcription.element,
       people.element,
@@ -353,8 +393,11 @@ export function renderCall(
         announce(announcer, sharing ? text.sharing : text.shareStopped);
       }
       toolbar.showPhase(state.phase);
+      practice.update(state);
       recording.update(state);
       transcription.update(state);
+      // A practice room records only under VIDEO_PRACTICE_RECORDING, never at the agent's say.
+      recording.element.hidden = state.practice !== null;
       people.update(state);
     },
     heard: (heard) => captions.show(heard),

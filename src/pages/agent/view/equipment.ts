@@ -8,6 +8,10 @@ export interface EquipmentSection {
   element: HTMLElement;
   showLevel: (peak: number) => void;
   showResult: (item: CheckItem, result: ItemResult) => void;
+  /** The company's video policy at the check, with its acknowledgement when it is required. */
+  showPolicy: (policyText: string | null, acknowledgementNeeded: boolean) => void;
+  /** The agent ticked the policy's acknowledgement (shown and required) for this check. */
+  policyAcknowledged: () => boolean;
 }
 
 const ITEMS: readonly CheckItem[] = ['camera', 'microphone', 'speakers', 'network'];
@@ -33,11 +37,22 @@ export function equipmentSection(
   const meterRow = h('p', { class: 'check-meter', hidden: true }, meter, h('span', {}, text.checkSpeak));
   const rows = new Map(ITEMS.map((item) => [item, h('li', { 'data-item': item, hidden: true })]));
   const list = h('ul', { class: 'check-results' }, ...rows.values());
+  const policyBody = h('p', { class: 'policy-text' });
+  const acknowledge = h('input', { type: 'checkbox', 'data-control': 'acknowledge-policy' });
+  const acknowledgeRow = h('label', { class: 'policy-acknowledge' }, acknowledge, text.policyAcknowledge);
+  const policy = h(
+    'div',
+    { class: 'policy', hidden: true },
+    h('h3', {}, text.policyTitle),
+    policyBody,
+    acknowledgeRow,
+  );
   const element = h(
     'section',
     { class: 'equipment-check', 'aria-labelledby': 'check-title' },
     h('h2', { id: 'check-title' }, text.checkTitle),
     h('p', {}, text.checkIntro),
+    policy,
     button,
     meterRow,
     list,
@@ -61,6 +76,12 @@ export function equipmentSection(
       );
       if (item === 'microphone') meterRow.hidden = true;
     },
+    showPolicy(policyText, acknowledgementNeeded) {
+      policy.hidden = policyText === null;
+      policyBody.textContent = policyText ?? '';
+      acknowledgeRow.hidden = !acknowledgementNeeded;
+    },
+    policyAcknowledged: () => !acknowledgeRow.hidden && !policy.hidden && acknowledge.checked,
   };
 
   button.addEventListener('click', () => {

@@ -75,8 +75,8 @@ export function createPanelView(
         return {
           state: 'ended',
           icon: 'end',
-          title: text.endedTitle,
-          paragraphs: [text.endedBody],
+          title: state.practice ? text.practiceEndedTitle : text.endedTitle,
+          paragraphs: [state.practice ? text.practiceEndedBody : text.endedBody],
           action: { label: text.startAnother, onClick: actions.startAnother },
         };
       case 'replaced':

@@ -22,6 +22,8 @@ export interface SetupActions {
   checkEquipment: (section: EquipmentSection) => Promise<CheckReport>;
   /** Runs the appearance check, showing its progress in `section` and on the preview. */
   checkAppearance: (section: AppearanceSection) => Promise<AppearanceReport>;
+  /** Starts a practice call: no task, no chat; a link for a trainer. */
+  practice: () => void;
 }
 
 export interface SetupScreen {
@@ -62,6 +64,18 @@ export function renderSetup(
     { type: 'button', class: 'button primary', 'data-control': 'start', onclick: () => actions.start() },
     text.startCall,
   );
+  const readinessNote = h('p', { class: 'readiness-note', 'data-readiness': 'off', hidden: true });
+  const practiceButton = h(
+    'button',
+    { type: 'button', class: 'button', 'data-control': 'practice', onclick: () => actions.practice() },
+    text.practiceCall,
+  );
+  const practice = h(
+    'section',
+    { class: 'practice-start', 'aria-label': text.practiceCall },
+    h('p', {}, text.practiceIntro),
+    practiceButton,
+  );
   // The check opens camera and microphone as the preview would, so the preview shows them too.
   const check = equipmentSection(text, announcer, (section) =>
     actions.checkEquipment(section).finally(() => (previewDone = true)),
@@ -95,9 +109,11 @@ export function renderSetup(
     devices.panel,
     mediaNotes,
     problem,
+    readinessNote,
     startButton,
     check.element,
     appearance.element,
+    practice,
   );
   toolbar.append(toggles.mic, toggles.camera, devices.toggle);
   showScreen(root, screen);
@@ -122,8 +138,27 @@ export function renderSetup(
     update(state) {
       const starting = state.phase === 'starting';
       screen.dataset.state = state.phase;
-      startButton.disabled = starting;
+      const { readiness } = state;
+      startButton.disabled = starting || !readiness.startAllowed;
+      practiceButton.disabled = starting;
       startButton.textContent = starting ? text.starting : text.startCall;
+      const standing = !readiness.startAllowed
+        ? 'required'
+        : readiness.suggestCheck
+          ? 'suggested'
+          : readiness.passed
+            ? 'passed'
+            : 'off';
+      const note = {
+        required: text.readinessRequired,
+        suggested: text.readinessSuggested,
+        passed: text.readinessPassed,
+        off: '',
+      }[standing];
+      readinessNote.hidden = !note;
+      readinessNote.textContent = note;
+      readinessNote.dataset.readiness = standing;
+      check.showPolicy(readiness.policyText, readiness.acknowledgementNeeded);
       screen.setAttribute('aria-busy', String(starting));
       problem.hidden = !state.problem;
       problem.textContent = state.problem ? problemText(state.problem, text) : '';

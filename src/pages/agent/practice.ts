@@ -1,0 +1,42 @@
+/** A practice call through the panel's own session (session.ts): the same calls and screens as a
+ * real call, over /video/practice instead of the task's endpoints. Starting makes the practice
+ * room; rejoining asks for a fresh token for it; ending ends it. What a practice room has no part
+ * in (recording under the company's call policy, transcription, removing someone by their link, a new link in a
+ * chat) is refused here, as the service would refuse it for a room without a task. */
+import type { AgentApi, AgentFailure, AgentResult, PracticeCall } from '../shared/api';
+
+const refused = <T>(code: string, status: number): Promise<AgentResult<T>> =>
+  Promise.resolve({ ok: false, failure: { status, code, retryAfterSeconds: null } satisfies AgentFailure });
+
+export function practiceApi(api: AgentApi, onStarted: (call: PracticeCall) => void): AgentApi {
+  let roomSid: string | null = null;
+  return {
+    escalate: async (resend) => {
+      if (resend) return refused('forbidden', 403);
+      const started = await api.practiceStart();
+      if (!started.ok) return started;
+      roomSid = started.value.roomSid;
+      onStarted(started.value);
+      const { joinUrl, agent } = started.value;
+      return { ok: true, value: { roomSid, joinUrl, created: true, inviteStatus: 'posted', agent } };
+    },
+    agentCall: async () => {
+      if (!roomSid) return { ok: true, value: { call: null } };
+      const grant = await api.practiceToken(roomSid);
+      return grant.ok ? { ok: true, value: { call: grant.value } } : grant;
+    },
+    agentToken: () => (roomSid ? api.practiceToken(roomSid) : refused('no_room', 404)),
+    recording: () => refused('recording_disabled', 403),
+    // A practice room has no conversation to disclose transcription in or keep a transcript.
+    transcription: () => refused('transcription_disabled', 403),
+    transcript: () => refused('transcription_disabled', 403),
+    complete: () =>
+      roomSid ? api.practiceEnd(roomSid) : Promise.resolve({ ok: true, value: { roomSid: null } }),
+    removeParticipant: () => refused('forbidden', 403),
+    preflightToken: () => api.preflightToken(),
+    readiness: (report) => api.readiness(report),
+    practiceStart: () => api.practiceStart(),
+    practiceToken: (sid) => api.practiceToken(sid),
+    practiceEnd: (sid) => api.practiceEnd(sid),
+  };
+}
