@@ -1,4 +1,4 @@
-import { CALLBACK_PATHS, callbackUrl } from '../contract';
+import { CALLBACK_PATHS, callbackUrl, type SnapshotPolicy } from '../contract';
 import type { Twilio } from 'twilio';
 import { AppError } from './errors';
 import { InviteKeys, joinUrl, signInvite, verifyInvite } from './invites';
@@ -42,6 +42,7 @@ export interface EscalationDeps {
   recordingPolicy: RecordingPolicy;
   transcription: TranscriptionSettings;
   notices: NoticeSettings;
+  snapshots: SnapshotPolicy;
   now: () => Date;
 }
 
@@ -103,6 +104,7 @@ export async function escalate(
         link,
         deps.recordingPolicy === 'always',
         deps.transcription.policy === 'always',
+        deps.snapshots === 'on',
       ),
     );
   const delivery: OnceDelivery = {
@@ -192,6 +194,7 @@ export async function admitCustomer(deps: EscalationDeps, rawInvite: string) {
     roomName: room.uniqueName,
     expiresAt,
     transcription: { policy: deps.transcription.policy, active: transcribed },
+    snapshots: deps.snapshots,
   };
 }
 

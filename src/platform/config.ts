@@ -1,6 +1,6 @@
 import { hkdfSync } from 'node:crypto';
 import { AppError } from '../core/errors';
-import { LIMITS, sidPattern } from '../contract';
+import { LIMITS, SNAPSHOT_POLICIES, sidPattern, type SnapshotPolicy } from '../contract';
 import { InviteKeys, joinUrl } from '../core/invites';
 import { noticeSettings, NoticeSettings, oversizedNotice } from '../core/notices';
 import type { RecordingPolicy } from '../core/recording-policy';
@@ -27,6 +27,7 @@ export interface Env {
   VIDEO_INVITE_SECRET_PREVIOUS?: string;
   VIDEO_AGENT_BACKGROUND?: string;
   VIDEO_AGENT_BACKGROUND_IMAGE?: string;
+  VIDEO_SNAPSHOTS?: string;
   TWILIO_API_BASE_URL?: string;
   [key: string]: string | undefined;
 }
@@ -52,6 +53,7 @@ export interface Config {
   /** Keys the agent's participant identity (core/tokens.ts), from the same secret as invites. */
   agentIdentityKey: Buffer;
   agentBackground: AgentBackground;
+  snapshots: SnapshotPolicy;
 }
 
 /** VIDEO_AGENT_BACKGROUND: what customers may see behind the agent (README, "Configuration"). */
@@ -208,12 +210,14 @@ export function loadConfig(env: Source): Config {
   const recordingPolicy = recording as RecordingPolicy;
   const transcription = transcriptionSettings(env);
   const notices = noticeSettings(env);
+  const snapshots = oneOf(env, 'VIDEO_SNAPSHOTS', SNAPSHOT_POLICIES, 'off');
   const longestJoinUrl = joinUrl(publicUrl, 'x'.repeat(LIMITS.inviteLength));
   const oversized = oversizedNotice(
     notices,
     longestJoinUrl,
     recordingPolicy === 'always',
     transcription.policy === 'always',
+    snapshots === 'on',
   );
   if (oversized)
     throw misconfigured(
@@ -242,5 +246,6 @@ export function loadConfig(env: Source): Config {
       'flex-video-agent-identity-v1',
     ),
     agentBackground: agentBackground(env),
+    snapshots,
   };
 }

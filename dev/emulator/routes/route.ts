@@ -11,6 +11,8 @@ export interface RouteRequest {
   query: URLSearchParams;
   form: URLSearchParams;
   json: unknown;
+  /** The body as it came (the Media Content Service takes a file). */
+  body: Buffer;
   headers: http.IncomingHttpHeaders;
   state: EmulatorState;
 }
@@ -19,7 +21,15 @@ export interface Route {
   method: 'GET' | 'POST' | 'DELETE';
   /** The spec's path template, e.g. /v1/Rooms/{Sid} */
   template: string;
-  handle(req: RouteRequest): [number, Json];
+  handle(req: RouteRequest): [number, Json | MediaFile];
+}
+
+/** An answer that is a file, not JSON: a media file's content. */
+export class MediaFile {
+  constructor(
+    readonly bytes: Buffer,
+    readonly contentType: string,
+  ) {}
 }
 
 /** One Twilio product: its subdomain and its routes. */
