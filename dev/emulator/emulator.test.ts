@@ -324,7 +324,7 @@ describe('the Media Content Service', () => {
     fetch(`${emulator.url}/mcs/v1/Services/${service}/Media`, {
       method: 'POST',
       headers: { Authorization: auth, 'Content-Type': type },
-      body,
+      body: new Uint8Array(body),
     });
 
   test('keeps the bytes uploaded, serves them back, and a message with MediaSid lists the file', async () => {

@@ -20,6 +20,8 @@ import { createMedia, type PanelMedia } from './media';
 import { initialPanelState, reducePanel, type PanelEvent, type PanelState } from './panel-state';
 import { problem } from './problems';
 import { PanelSession } from './session';
+import { takePicture } from './snapshot';
+import type { AssistChannel } from '../shared/assist-channel';
 import { createPanelView, type PanelActions, type PanelView } from './view/panel';
 import { renderMessage } from './view/message';
 
@@ -42,6 +44,8 @@ let credentials: AgentCredentials | null = null;
 let session: PanelSession | null = null;
 let api: AgentApi | null = null;
 let view: PanelView | null = null;
+/** The current call's assist channel (issue 21). */
+let assist: AssistChannel | null = null;
 
 document.documentElement.lang = strings.lang;
 document.title = text.pageTitle;
@@ -68,6 +72,7 @@ async function boot(): Promise<void> {
     media,
     {
       policy,
+      snapshots: (config.ok && config.value.snapshotsPolicy) || 'off',
       canChooseSpeaker: 'setSinkId' in HTMLMediaElement.prototype,
       canShareScreen,
       mediaAllowed: mediaPermissionGranted,
@@ -102,6 +107,7 @@ function begin(accepted: Session, media: PanelMedia): void {
     },
     captureScreen: () => navigator.mediaDevices.getDisplayMedia({ video: true, audio: false }),
     dispatch,
+    onAssist: (channel) => (assist = channel),
   });
   tellHost();
   void session.begin();
@@ -145,6 +151,7 @@ function actionsFor(media: PanelMedia): PanelActions {
     remove: async (identity) => (session ? session.remove(identity) : problem('service')),
     sendNewLink: async () => (session ? session.sendNewLink() : problem('service')),
     end: async () => (session ? session.end() : problem('service')),
+    takePicture: () => (api ? takePicture(api, assist, clock) : Promise.resolve({ kind: 'not-connected' })),
     checkEquipment: async (section) => {
       const report = await runEquipmentCheck({
         media,

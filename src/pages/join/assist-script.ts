@@ -1,6 +1,7 @@
 /** How the join page and /join/assist.js (assist.ts) meet: the script's URL and the global it
  * defines. The visual assist (issue 21) is needed only once the call is connected, so the page
  * every customer loads before Join does not carry it (the join page's size budget). */
+import type { SnapshotPolicy } from '../../contract';
 import type { AssistChannel } from '../shared/assist-channel';
 import type { LocalMedia } from '../shared/media';
 import type { Room, VideoSdk } from '../shared/sdk';
@@ -16,6 +17,10 @@ export interface AssistCall {
   room: Room;
   media: LocalMedia;
   text: Strings;
+  /** The customer's invite, which the snapshot upload is authenticated with. */
+  invite: string;
+  /** VIDEO_SNAPSHOTS as /video/join told it: the page, not the agent, decides whether to ask. */
+  snapshots: SnapshotPolicy;
 }
 
 export type StartAssist = (call: AssistCall) => AssistChannel;

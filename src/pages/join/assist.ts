@@ -2,5 +2,10 @@
  * fetches once the call is connected: the assist channel to the agent's panel. */
 import { openAssistChannel } from '../shared/assist-channel';
 import { defineAssist } from './assist-script';
+import { answerSnapshots } from './snapshot';
 
-defineAssist((call) => openAssistChannel(call.sdk, call.room));
+defineAssist((call) => {
+  const channel = openAssistChannel(call.sdk, call.room);
+  answerSnapshots(call, channel);
+  return channel;
+});

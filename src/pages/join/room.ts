@@ -31,6 +31,7 @@ export async function joinCall(
   media: LocalMedia,
   text: Strings,
   mountView: () => CallView,
+  invite: string,
 ): Promise<Call> {
   const connectedWith = media.sdkTracks(sdk);
   const room = await sdk.connect(grant.token, {
@@ -46,7 +47,8 @@ export async function joinCall(
   let ended = false;
   // Without the assist script the call goes on as before, without its features.
   void loadAssist().then(
-    (startAssist) => ended || startAssist({ sdk, room, media, text }),
+    (startAssist) =>
+      ended || startAssist({ sdk, room, media, text, invite, snapshots: grant.snapshots ?? 'off' }),
     () => undefined,
   );
   /** Agents' video tracks, oldest first: a camera, and a screen share while there is one. Only

@@ -2,6 +2,7 @@
  * the endpoint's type from the contract (docs/openapi.yaml, through src/contract.ts), and each
  * answer is still checked field by field before the pages use it. No destructuring: the join
  * page's build targets Safari 14.0, for which esbuild refuses it. */
+import { SNAPSHOT_POLICIES } from '../../contract';
 import type {
   ApiAnswer,
   ApiError,
@@ -112,7 +113,8 @@ function parseGrant(answer: Unchecked<ApiAnswer<'/video/join'>>): JoinGrant | nu
   const expiresAt = parseTime(answer.expiresAt);
   if (typeof token !== 'string' || !token || typeof roomName !== 'string' || !roomName) return null;
   if (typeof identity !== 'string' || expiresAt === null) return null;
-  return { token, identity, roomName, expiresAt };
+  const snapshots = SNAPSHOT_POLICIES.find((known) => known === answer.snapshots) ?? 'off';
+  return { token, identity, roomName, expiresAt, snapshots };
 }
 
 /** The grant fetched when the page opened is reused for Join unless the token is about to run
@@ -179,11 +181,14 @@ export function fetchAgentConfig(fetchFn: Fetch): Promise<AgentResult<AgentConfi
     const background = BACKGROUND_RULES.find((known) => known === (answer.agentBackground ?? 'none'));
     const image = typeof answer.agentBackgroundImage === 'string' ? answer.agentBackgroundImage : null;
     if (!background || (background === 'image' && !image)) return null;
+    // An older service, or a policy this panel does not know: no button.
+    const snapshotsPolicy = SNAPSHOT_POLICIES.find((known) => known === answer.snapshotsPolicy) ?? 'off';
     return {
       allowedOrigins: origins,
       recordingPolicy: policy,
       agentBackground: background,
       agentBackgroundImage: image,
+      snapshotsPolicy,
     };
   });
 }
@@ -199,6 +204,8 @@ export interface AgentApi {
   ): Promise<AgentResult<Pick<ApiAnswer<'/video/remove-participant'>, 'removed'>>>;
   /** A token for Twilio's preflight test only (the equipment check): it admits to no call. */
   preflightToken(): Promise<AgentResult<Pick<ApiAnswer<'/video/preflight-token'>, 'token'>>>;
+  /** A request for one picture, for the customer's page. */
+  snapshotRequest(): Promise<AgentResult<Pick<ApiAnswer<'/video/snapshot-request'>, 'requestId'>>>;
 }
 
 export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): AgentApi {
@@ -248,6 +255,12 @@ export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): A
     preflightToken: () =>
       post('/video/preflight-token', taskParameters(), (answer) =>
         typeof answer.token === 'string' && answer.token ? { token: answer.token } : null,
+      ),
+    snapshotRequest: () =>
+      post('/video/snapshot-request', taskParameters(), (answer) =>
+        typeof answer.requestId === 'string' && /^[A-Za-z0-9_-]{22}$/.test(answer.requestId)
+          ? { requestId: answer.requestId }
+          : null,
       ),
   };
 }

@@ -179,3 +179,24 @@ test('unsubscribing and closing stop the handlers; close unpublishes the track',
   expect(unpublished).toEqual([local]);
   expect(channel.send({ type: 'hello' })).toBe(false);
 });
+
+test('snapshot messages: a request names a request id; an answer its outcome and what was sent', () => {
+  const requestId = 'R'.repeat(22);
+  const parse = (message: object) => parseAssistMessage(JSON.stringify(message));
+  expect(parse({ type: 'snapshot-request', requestId })).toEqual({ type: 'snapshot-request', requestId });
+  expect(parse({ type: 'snapshot-request', requestId: 'short' })).toBeNull();
+  expect(parse({ type: 'snapshot-request', requestId: `${'R'.repeat(21)}/` })).toBeNull();
+  const posted = {
+    type: 'snapshot-answer',
+    requestId,
+    outcome: 'posted',
+    width: 1280,
+    height: 720,
+    bytes: 90_000,
+  };
+  expect(parse(posted)).toEqual(posted);
+  expect(parse({ type: 'snapshot-answer', requestId, outcome: 'declined' })).not.toBeNull();
+  expect(parse({ type: 'snapshot-answer', requestId, outcome: 'maybe' })).toBeNull();
+  expect(parse({ ...posted, width: -1 })).toBeNull();
+  expect(parse({ ...posted, bytes: '90000' })).toBeNull();
+});

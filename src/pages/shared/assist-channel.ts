@@ -31,7 +31,18 @@ export type AssistMessage =
   /** Whether this page sends no video to save the network ('network': it degraded). State. */
   | { type: 'audio-only'; on: boolean; reason: 'chosen' | 'network' }
   /** A page that just found the other's track asks for its state. */
-  | { type: 'hello' };
+  | { type: 'hello' }
+  /** The agent asks for one picture: the id /video/snapshot-request issued, for the upload. */
+  | { type: 'snapshot-request'; requestId: string }
+  /** What became of it; `posted` with the picture's pixels and bytes as sent. */
+  | {
+      type: 'snapshot-answer';
+      requestId: string;
+      outcome: 'posted' | 'declined' | 'failed';
+      width?: number;
+      height?: number;
+      bytes?: number;
+    };
 
 export type AssistType = AssistMessage['type'];
 export type AssistMessageOf<T extends AssistType> = Extract<AssistMessage, { type: T }>;
@@ -50,6 +61,7 @@ const oneOf =
   (value: unknown): value is T =>
     values.includes(value as T);
 const facing = oneOf<CameraFacing>('user', 'environment');
+const snapshotRequestId = (value: unknown) => typeof value === 'string' && /^[A-Za-z0-9_-]{22}$/.test(value);
 
 /** Each kind's shape: a kind added to AssistMessage must be given one here. */
 const SHAPES: { [K in AssistType]: (fields: Fields) => boolean } = {
@@ -59,6 +71,11 @@ const SHAPES: { [K in AssistType]: (fields: Fields) => boolean } = {
   'camera-facing': (m) => facing(m.facing) || m.facing === 'unknown',
   'audio-only': (m) => typeof m.on === 'boolean' && oneOf('chosen', 'network')(m.reason),
   hello: () => true,
+  'snapshot-request': (m) => snapshotRequestId(m.requestId),
+  'snapshot-answer': (m) =>
+    snapshotRequestId(m.requestId) &&
+    oneOf('posted', 'declined', 'failed')(m.outcome) &&
+    [m.width, m.height, m.bytes].every((n) => n === undefined || (Number.isInteger(n) && (n as number) > 0)),
 };
 
 /** The message `data` carries, or null for anything that is not one of AssistMessage's kinds. */

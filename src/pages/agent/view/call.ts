@@ -20,6 +20,9 @@ import { devicePicker, mediaToggles, roundButton } from './media-controls';
 import { selfVideo } from '../../shared/view/controls';
 import { participantsSection } from './participants';
 import { recordingSection } from './recording';
+import { snapshotSection } from './snapshot';
+import type { SnapshotPolicy } from '../../../contract';
+import type { SnapshotResult } from '../snapshot';
 
 export interface CallActions {
   toggleMic: () => void;
@@ -30,10 +33,12 @@ export interface CallActions {
   remove: (identity: string) => Promise<Problem | null>;
   sendNewLink: () => Promise<Problem | null>;
   end: () => Promise<Problem | null>;
+  takePicture: () => Promise<SnapshotResult>;
 }
 
 export interface CallOptions {
   policy: RecordingPolicy;
+  snapshots: SnapshotPolicy;
   canChooseSpeaker: boolean;
   canShareScreen: boolean;
 }
@@ -297,7 +302,14 @@ export function renderCall(
     { class: 'screen call', 'data-state': 'connecting' },
     h('h1', { class: 'visually-hidden', tabindex: '-1' }, text.pageTitle),
     h('div', { class: 'call-main' }, stage.element, toolbar.element, toolbar.endConfirm, toolbar.devicePanel),
-    h('div', { class: 'call-side' }, notice.element, recording.element, people.element),
+    h(
+      'div',
+      { class: 'call-side' },
+      notice.element,
+      recording.element,
+      options.snapshots !== 'off' && snapshotSection(text, options.snapshots, actions.takePicture).element,
+      people.element,
+    ),
     audio.element,
   );
   showScreen(root, screen);
