@@ -28,6 +28,8 @@ export interface SandboxOptions {
    * join, and so can anyone who reaches this machine). */
   host?: string;
   log?: (line: string) => void;
+  /** More of the bundle's environment (its policies, e.g. VIDEO_SNAPSHOTS). */
+  env?: Record<string, string>;
 }
 
 const CONSOLE_DIR = path.join(ROOT, 'dev', 'sandbox', 'console');
@@ -60,6 +62,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       ...emulatorEnv(emulatorUrl),
       DOMAIN_NAME: domain,
       ALLOWED_ORIGINS: `http://localhost:${options.port},http://127.0.0.1:${options.port}`,
+      ...options.env,
     },
   });
 
@@ -71,6 +74,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       return true;
     }
     if (url.pathname.startsWith('/__emulator/')) return (proxy(req, res, emulatorUrl), true);
+    // A picture in the chat, as the chat widget would show it: the emulator's Media Content Service file.
+    const media = req.method === 'GET' && /^\/__sandbox\/media\/(ME[0-9a-f]{32})$/.exec(url.pathname);
+    if (media) {
+      const file = emulator.media.get(media[1]);
+      if (!file) res.writeHead(404).end();
+      else
+        res.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': 'no-store' }).end(file.bytes);
+      return true;
+    }
     if (!url.pathname.startsWith('/__sandbox/')) return false;
     void (async () => {
       const body = await readJson(req);
