@@ -50,6 +50,7 @@ test('agent-config: the allowed origins and the policy; an unknown policy is rea
       recordingPolicy: 'always',
       agentBackground: 'none',
       agentBackgroundImage: null,
+      snapshotsPolicy: 'off',
     },
   });
   expect(sent).toEqual([{ url: '/video/agent-config', method: 'GET', body: undefined }]);
@@ -63,8 +64,13 @@ test('agent-config: the allowed origins and the policy; an unknown policy is rea
       recordingPolicy: 'on-demand',
       agentBackground: 'none',
       agentBackgroundImage: null,
+      snapshotsPolicy: 'off',
     },
   });
+  const asking = await fetchAgentConfig(
+    answering(200, { allowedOrigins: [], snapshotsPolicy: 'ask' }).fetchFn,
+  );
+  expect(asking.ok && asking.value.snapshotsPolicy).toBe('ask');
   expect(
     await fetchAgentConfig(answering(200, { allowedOrigins: 'https://flex.twilio.com' }).fetchFn),
   ).toEqual({
