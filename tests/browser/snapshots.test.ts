@@ -7,17 +7,22 @@ import { useStack } from '../support/use-stack';
 import { customerJoins, openPanelOnTask, panelScreen, panelShot, useFlexHost } from './agent-host';
 import { eventually, hasText, hidden, screenshot, useBrowserContext, visible } from './harness';
 
-/** Take picture under VIDEO_SNAPSHOTS=ask, with the real SDK on both pages through the stack's
- * Video edge: the request crosses the call's data track, the customer allows or declines, and
- * the picture from the customer's own camera lands in the emulator's conversation (the customer's
- * chat) as a media message, or does not. */
+/** Take picture under each VIDEO_SNAPSHOTS policy, with the real SDK on both pages through the
+ * stack's Video edge: the request crosses the call's data track, the customer allows or declines
+ * (ask) or only sees it happen (on), and the picture from the customer's own camera lands in the
+ * emulator's conversation (the customer's chat) as a media message, or does not; under off the
+ * panel has no button. One stack per policy, since the policy is the service's environment. */
 
-const { flex, env } = useFlexHost();
-env.VIDEO_SNAPSHOTS = 'ask';
-const stack = useStack({ env });
 const context = useBrowserContext();
 
-async function inCall() {
+/** A Flex host and a stack under one VIDEO_SNAPSHOTS policy, for the describe block it is called in. */
+function policyStack(policy: string) {
+  const { flex, env } = useFlexHost();
+  env.VIDEO_SNAPSHOTS = policy;
+  return { flex, stack: useStack({ env }) };
+}
+
+async function inCall({ flex, stack }: ReturnType<typeof policyStack>) {
   const task = await escalated(stack);
   const hosted = await openPanelOnTask(context, flex, stack.baseUrl, task);
   await panelScreen(hosted, 'waiting').waitFor();
@@ -28,57 +33,96 @@ async function inCall() {
   return { task, hosted, panel: hosted.panel, customer: customer.page };
 }
 
-const snapshotsIn = (conversationSid: string) => stack.fake.noticesOf(conversationSid, 'snapshot-taken');
+describe('ask', () => {
+  const policy = policyStack('ask');
+  const stack = policy.stack;
+  const snapshotsIn = (conversationSid: string) => stack.fake.noticesOf(conversationSid, 'snapshot-taken');
 
-test('Allow: the customer sees the flash and the words, and the picture from their camera appears in the chat', async () => {
-  const { task, hosted, panel, customer } = await inCall();
-  await hasText(panel.locator('section.snapshots .note'), 'The customer is asked to allow each picture.');
-  await panel.getByRole('button', { name: 'Take picture' }).click();
-  await hasText(panel.locator('.snapshot-status'), 'Waiting for the customer…');
+  test('Allow: the customer sees the flash and the words, and the picture from their camera appears in the chat', async () => {
+    const { task, hosted, panel, customer } = await inCall(policy);
+    await hasText(panel.locator('section.snapshots .note'), 'The customer is asked to allow each picture.');
+    await panel.getByRole('button', { name: 'Take picture' }).click();
+    await hasText(panel.locator('.snapshot-status'), 'Waiting for the customer…');
 
-  const prompt = customer.getByRole('alertdialog', { name: 'The agent would like to take a picture' });
-  await visible(prompt);
-  await screenshot(customer, 'snapshot-customer-prompt');
-  expect(snapshotsIn(task.conversationSid)).toHaveLength(0);
-  await prompt.getByRole('button', { name: 'Allow' }).click();
-  await visible(customer.locator('[data-snapshot="taken"]'));
-  await hasText(customer.locator('[data-snapshot="taken"]'), 'The agent took a picture');
+    const prompt = customer.getByRole('alertdialog', { name: 'The agent would like to take a picture' });
+    await visible(prompt);
+    await screenshot(customer, 'snapshot-customer-prompt');
+    expect(snapshotsIn(task.conversationSid)).toHaveLength(0);
+    await prompt.getByRole('button', { name: 'Allow' }).click();
+    await visible(customer.locator('[data-snapshot="taken"]'));
+    await hasText(customer.locator('[data-snapshot="taken"]'), 'The agent took a picture');
 
-  await eventually(() => snapshotsIn(task.conversationSid).length, 1, 20_000);
-  const [message] = snapshotsIn(task.conversationSid);
-  const media = (message.media as { sid: string; size: number; content_type: string }[])[0];
-  const file = stack.fake.media.get(media.sid)!;
-  expect(file.serviceSid).toBe(CHAT_SERVICE_SID);
-  expect(file.bytes.length).toBe(media.size);
-  expect(['image/jpeg', 'image/png']).toContain(file.contentType);
-  // A real picture of the customer's fake camera: decodable, and at the camera's own size.
-  const size = await customer.evaluate(async (base64) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes]));
-    return { width: bitmap.width, height: bitmap.height };
-  }, file.bytes.toString('base64'));
-  expect(size.width).toBeGreaterThan(0);
-  const status = panel.locator('.snapshot-status');
-  await hasText(
-    status,
-    `Picture added to the chat (${size.width} × ${size.height} pixels, ${Math.round(file.bytes.length / 1024)} kB).`,
-  );
-  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
-  fs.writeFileSync(
-    path.join(ROOT, 'test-results', 'snapshot-measured.json'),
-    JSON.stringify({ ...size, bytes: file.bytes.length, type: file.contentType }),
-  );
-  await panelShot(hosted, 'snapshot-agent-posted');
+    await eventually(() => snapshotsIn(task.conversationSid).length, 1, 20_000);
+    const [message] = snapshotsIn(task.conversationSid);
+    const media = (message.media as { sid: string; size: number; content_type: string }[])[0];
+    const file = stack.fake.media.get(media.sid)!;
+    expect(file.serviceSid).toBe(CHAT_SERVICE_SID);
+    expect(file.bytes.length).toBe(media.size);
+    expect(['image/jpeg', 'image/png']).toContain(file.contentType);
+    // A real picture of the customer's fake camera: decodable, and at the camera's own size.
+    const size = await customer.evaluate(async (base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes]));
+      return { width: bitmap.width, height: bitmap.height };
+    }, file.bytes.toString('base64'));
+    expect(size.width).toBeGreaterThan(0);
+    const status = panel.locator('.snapshot-status');
+    await hasText(
+      status,
+      `Picture added to the chat (${size.width} × ${size.height} pixels, ${Math.round(file.bytes.length / 1024)} kB).`,
+    );
+    fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+    fs.writeFileSync(
+      path.join(ROOT, 'test-results', 'snapshot-measured.json'),
+      JSON.stringify({ ...size, bytes: file.bytes.length, type: file.contentType }),
+    );
+    await panelShot(hosted, 'snapshot-agent-posted');
+  });
+
+  test('Decline: nothing is taken, nothing reaches the chat, and the agent is told', async () => {
+    const { task, panel, customer } = await inCall(policy);
+    const mark = stack.fake.calls.length;
+    await panel.getByRole('button', { name: 'Take picture' }).click();
+    const prompt = customer.getByRole('alertdialog', { name: 'The agent would like to take a picture' });
+    await prompt.getByRole('button', { name: 'Decline' }).click();
+    await hasText(panel.locator('.snapshot-status'), 'The customer declined the picture.');
+    await hidden(customer.locator('[data-snapshot="taken"]'));
+    expect(snapshotsIn(task.conversationSid)).toHaveLength(0);
+    expect(stack.fake.callsTo('POST', /^\/mcs\//, mark)).toHaveLength(0);
+  });
 });
 
-test('Decline: nothing is taken, nothing reaches the chat, and the agent is told', async () => {
-  const { task, panel, customer } = await inCall();
-  const mark = stack.fake.calls.length;
-  await panel.getByRole('button', { name: 'Take picture' }).click();
-  const prompt = customer.getByRole('alertdialog', { name: 'The agent would like to take a picture' });
-  await prompt.getByRole('button', { name: 'Decline' }).click();
-  await hasText(panel.locator('.snapshot-status'), 'The customer declined the picture.');
-  await hidden(customer.locator('[data-snapshot="taken"]'));
-  expect(snapshotsIn(task.conversationSid)).toHaveLength(0);
-  expect(stack.fake.callsTo('POST', /^\/mcs\//, mark)).toHaveLength(0);
+describe('on', () => {
+  const policy = policyStack('on');
+
+  test('no prompt, the same disclosure, and the picture in the chat', async () => {
+    const { task, panel, customer } = await inCall(policy);
+    await hasText(
+      panel.locator('section.snapshots .note'),
+      'Pictures are taken without asking; the customer sees each one happen.',
+    );
+    await panel.getByRole('button', { name: 'Take picture' }).click();
+    await hasText(customer.locator('[data-snapshot="taken"]'), 'The agent took a picture');
+    expect(
+      await customer.getByRole('alertdialog', { name: 'The agent would like to take a picture' }).count(),
+    ).toBe(0);
+    await eventually(
+      () => policy.stack.fake.noticesOf(task.conversationSid, 'snapshot-taken').length,
+      1,
+      20_000,
+    );
+  });
+});
+
+describe('off', () => {
+  const policy = policyStack('off');
+
+  test('the panel has no Take picture', async () => {
+    const task = await escalated(policy.stack);
+    const hosted = await openPanelOnTask(context, policy.flex, policy.stack.baseUrl, task);
+    await panelScreen(hosted, 'waiting').waitFor();
+    await visible(hosted.panel.locator('section.recording'));
+    expect(await hosted.panel.locator('section.snapshots').count()).toBe(0);
+    expect(await hosted.panel.getByRole('button', { name: 'Take picture' }).count()).toBe(0);
+  });
 });
