@@ -112,6 +112,35 @@ describe('on', () => {
       20_000,
     );
   });
+
+  test('without ImageCapture the still is a frame of the customer’s own camera at its full size, as JPEG', async () => {
+    const { task, panel, customer } = await inCall(policy);
+    const camera = await customer.evaluate(() => {
+      delete (window as { ImageCapture?: unknown }).ImageCapture;
+      const video = document.querySelector<HTMLVideoElement>('.self-view video');
+      return (video?.srcObject as MediaStream | null)?.getVideoTracks()[0]?.getSettings() ?? null;
+    });
+    expect(camera?.width).toBeGreaterThan(0);
+    await panel.getByRole('button', { name: 'Take picture' }).click();
+    const posted = () => policy.stack.fake.noticesOf(task.conversationSid, 'snapshot-taken');
+    await eventually(() => posted().length, 1, 20_000);
+    const file = policy.stack.fake.media.get((posted()[0].media as { sid: string }[])[0].sid)!;
+    expect(file.contentType).toBe('image/jpeg');
+    expect([...file.bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    fs.writeFileSync(
+      path.join(ROOT, 'test-results', 'snapshot-measured-frame.json'),
+      JSON.stringify({
+        width: camera!.width,
+        height: camera!.height,
+        bytes: file.bytes.length,
+        type: file.contentType,
+      }),
+    );
+    await hasText(
+      panel.locator('.snapshot-status'),
+      `Picture added to the chat (${camera!.width} × ${camera!.height} pixels, ${Math.round(file.bytes.length / 1024)} kB).`,
+    );
+  });
 });
 
 describe('off', () => {
