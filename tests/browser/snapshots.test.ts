@@ -5,7 +5,8 @@ import { escalated } from '../support/escalated';
 import { ROOT } from '../support/stack';
 import { useStack } from '../support/use-stack';
 import { customerJoins, openPanelOnTask, panelScreen, panelShot, useFlexHost } from './agent-host';
-import { eventually, hasText, hidden, screenshot, useBrowserContext, visible } from './harness';
+import { seriousViolations } from './axe';
+import { eventually, hasText, hidden, isFocused, screenshot, useBrowserContext, visible } from './harness';
 
 /** Take picture under each VIDEO_SNAPSHOTS policy, with the real SDK on both pages through the
  * stack's Video edge: the request crosses the call's data track, the customer allows or declines
@@ -47,6 +48,8 @@ describe('ask', () => {
     const prompt = customer.getByRole('alertdialog', { name: 'The agent would like to take a picture' });
     await visible(prompt);
     await screenshot(customer, 'snapshot-customer-prompt');
+    expect(await seriousViolations(customer, '.snapshot-prompt')).toEqual([]);
+    await isFocused(prompt.getByRole('button', { name: 'Allow' }));
     expect(snapshotsIn(task.conversationSid)).toHaveLength(0);
     await prompt.getByRole('button', { name: 'Allow' }).click();
     await visible(customer.locator('[data-snapshot="taken"]'));
