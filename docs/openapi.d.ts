@@ -534,6 +534,87 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/video/snapshot-request': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The agent asks for one picture of the customer's camera.
+     * @description Writes a server-side record of the request (in the bundle's Sync service: single use,
+     *     expiring after 120 s) and answers its `requestId`, which the panel hands to the customer's
+     *     page over the call's data track; the customer's page then posts the picture to
+     *     `/video/snapshot` with it. `VIDEO_SNAPSHOTS` sets the policy: `off` (default) refuses with
+     *     `403 snapshots_disabled`; `ask`, the customer taps Allow for each picture; `on`, no prompt
+     *     (the invite said pictures may be taken). The caller's worker must hold an accepted
+     *     reservation on the task, whose room must be in progress (`404 no_room`) and whose task must
+     *     have a conversation (`409 no_conversation`).
+     */
+    post: operations['snapshotRequest'];
+    delete?: never;
+    /** CORS preflight (answered by the Function when deployed, by twilio-run locally). */
+    options: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: components['responses']['Preflight'];
+      };
+    };
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/video/snapshot': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The customer's page posts the picture the agent asked for into the task's conversation.
+     * @description Authenticated by the customer's invite (as `/video/join`) and the agent's `RequestId`, which
+     *     is consumed: a second post with it is `410 snapshot_request_invalid`, as is an unknown or
+     *     expired request or one for another room. The picture is the image's bytes in base64 (JSON
+     *     or form), at most 3 MiB (3,145,728 bytes) decoded (`413 image_too_large`): Twilio Functions
+     *     take JSON and form bodies only, up to 6 MB, so the page compresses the picture to fit.
+     *     `ContentType` must be `image/jpeg` or `image/png` and the bytes must be that type (their
+     *     magic bytes are read; `415 unsupported_image`). At most 5 pictures per room in any minute
+     *     (`429 rate_limited`). The picture goes to the Media Content Service of the conversation's
+     *     service, then into the conversation as one message (`Attributes` kind `snapshot-taken`)
+     *     carrying the media and the notice. On any refusal nothing is posted. `VIDEO_SNAPSHOTS=off`
+     *     refuses with `403 snapshots_disabled`. Size, type and invite are checked before any Twilio request.
+     */
+    post: operations['snapshot'];
+    delete?: never;
+    /** CORS preflight (answered by the Function when deployed, by twilio-run locally). */
+    options: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: components['responses']['Preflight'];
+      };
+    };
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/video/callbacks/room-status': {
     parameters: {
       query?: never;
@@ -744,6 +825,22 @@ export interface components {
           Action: 'token' | 'end';
           RoomSid: components['schemas']['RoomSid'];
         };
+    SnapshotParameters: {
+      Invite: components['schemas']['JoinParameters']['Invite'];
+      RequestId: components['schemas']['SnapshotRequestId'];
+      /**
+       * @description The picture's type, checked against its bytes.
+       * @enum {string}
+       */
+      ContentType: 'image/jpeg' | 'image/png';
+      /**
+       * @description The picture's bytes in base64 (RFC 4648, with padding), at most 3 MiB decoded: larger is
+       *     `413 image_too_large`, not `400`.
+       */
+      Image: string;
+    };
+    /** @description The agent's request for one picture (`/video/snapshot-request`), 22 base64url characters. */
+    SnapshotRequestId: string;
     /** @description Only what the bundle acts on; Twilio sends more, and those are accepted and ignored. */
     RoomStatusCallbackParameters: {
       RoomSid: components['schemas']['RoomSid'];
@@ -810,12 +907,16 @@ export interface components {
           | 'recording_disabled'
           | 'transcription_disabled'
           | 'readiness_required'
+          | 'snapshots_disabled'
           | 'task_not_found'
           | 'no_room'
           | 'no_conversation'
           | 'invite_expired'
           | 'invite_revoked'
           | 'session_ended'
+          | 'snapshot_request_invalid'
+          | 'image_too_large'
+          | 'unsupported_image'
           | 'rate_limited'
           | 'upstream_error'
           | 'upstream_unavailable'
@@ -921,6 +1022,12 @@ export interface components {
       roomName: components['schemas']['RoomName'] | components['schemas']['PracticeRoomName'];
       expiresAt: components['schemas']['ExpiresAt'];
       transcription?: components['schemas']['TranscriptionDisclosure'];
+      /**
+       * @description `VIDEO_SNAPSHOTS`, for the join page: under `ask` it asks the customer before each
+       *     picture. Always sent; optional so that a page reads an older deployment.
+       * @enum {string}
+       */
+      snapshots?: 'off' | 'ask' | 'on';
     };
     /**
      * @description What the join page tells the customer about transcription: under `always`, a sentence
@@ -936,6 +1043,27 @@ export interface components {
       policy: 'off' | 'on-demand' | 'always';
       /** @description Whether the room is transcribed now (always true under `always`, false under `off`). */
       active: boolean;
+    };
+    SnapshotRequest: {
+      requestId: components['schemas']['SnapshotRequestId'];
+      roomSid: components['schemas']['RoomSid'];
+      /**
+       * Format: date-time
+       * @description When the request can no longer be used.
+       */
+      expiresAt: string;
+      /**
+       * @description `VIDEO_SNAPSHOTS`: `ask` (the customer taps Allow) or `on`.
+       * @enum {string}
+       */
+      policy: 'ask' | 'on';
+    };
+    Snapshot: {
+      messageSid: components['schemas']['MessageSid'];
+      /** @description The picture's Media Content Service SID. */
+      mediaSid: string;
+      /** @description The picture's size as posted. */
+      bytes: number;
     };
     RecordingState: {
       /** @description Whether the room's Recording Rules record anything now. */
@@ -1048,6 +1176,11 @@ export interface components {
         /** @description `VIDEO_AGENT_POLICY_TEXT`, shown at the check; null when unset. */
         policyText: string | null;
       };
+      /**
+       * @description `VIDEO_SNAPSHOTS` (always sent; optional so that a panel reads an older deployment): `off` shows no Take picture button.
+       * @enum {string}
+       */
+      snapshotsPolicy?: 'off' | 'ask' | 'on';
       /**
        * @description `VIDEO_AGENT_BACKGROUND`: the rule for the agent's camera background.
        * @enum {string}
@@ -1316,6 +1449,69 @@ export interface components {
      *     was removed (`invite_revoked`), or its video session has ended (`session_ended`).
      */
     InviteGone: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The caller does not hold the task (`forbidden`), or `VIDEO_SNAPSHOTS` is `off` (`snapshots_disabled`). */
+    ForbiddenOrSnapshotsDisabled: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description `VIDEO_SNAPSHOTS` is `off`. */
+    SnapshotsDisabled: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /**
+     * @description The invite has expired, was revoked, or its session has ended; or the agent's request is
+     *     unknown, expired, already used or for another room (`snapshot_request_invalid`).
+     */
+    InviteOrSnapshotRequestGone: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The picture is over 3 MiB decoded. */
+    ImageTooLarge: {
+      headers: {
+        'Server-Timing': components['headers']['Server-Timing'];
+        'Cache-Control': components['headers']['Cache-Control'];
+        'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description `ContentType` is not `image/jpeg` or `image/png`, or the bytes are not of that type. */
+    UnsupportedImage: {
       headers: {
         'Server-Timing': components['headers']['Server-Timing'];
         'Cache-Control': components['headers']['Cache-Control'];
@@ -1914,6 +2110,80 @@ export interface operations {
       400: components['responses']['InvalidRequest'];
       401: components['responses']['InvalidInvite'];
       410: components['responses']['InviteGone'];
+      500: components['responses']['Misconfigured'];
+      502: components['responses']['UpstreamError'];
+      503: components['responses']['UpstreamUnavailable'];
+    };
+  };
+  snapshotRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: components['requestBodies']['AgentTask'];
+    responses: {
+      /** @description The request, for the customer's page. */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          Vary: components['headers']['Vary'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SnapshotRequest'];
+        };
+      };
+      204: components['responses']['Preflight'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['ForbiddenOrSnapshotsDisabled'];
+      404: components['responses']['TaskOrRoomNotFound'];
+      409: components['responses']['NoConversation'];
+      500: components['responses']['Misconfigured'];
+      502: components['responses']['UpstreamError'];
+      503: components['responses']['UpstreamUnavailable'];
+    };
+  };
+  snapshot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SnapshotParameters'];
+        'application/x-www-form-urlencoded': components['schemas']['SnapshotParameters'];
+      };
+    };
+    responses: {
+      /** @description The picture, posted. */
+      200: {
+        headers: {
+          'Server-Timing': components['headers']['Server-Timing'];
+          'Cache-Control': components['headers']['Cache-Control'];
+          'Access-Control-Allow-Origin': components['headers']['Access-Control-Allow-Origin'];
+          Vary: components['headers']['Vary'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Snapshot'];
+        };
+      };
+      204: components['responses']['Preflight'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['InvalidInvite'];
+      403: components['responses']['SnapshotsDisabled'];
+      409: components['responses']['NoConversation'];
+      410: components['responses']['InviteOrSnapshotRequestGone'];
+      413: components['responses']['ImageTooLarge'];
+      415: components['responses']['UnsupportedImage'];
+      429: components['responses']['RateLimited'];
       500: components['responses']['Misconfigured'];
       502: components['responses']['UpstreamError'];
       503: components['responses']['UpstreamUnavailable'];

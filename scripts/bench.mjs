@@ -84,6 +84,9 @@ export async function joinPageSizeSection() {
     const captions = await sizeOf(file);
     rows.push([`captions (${file}), only when transcribed`, kB(captions.raw), kB(captions.gzip)]);
   }
+  // Fetched once the call is connected, so not in the totals either.
+  const assistScript = await sizeOf('join/assist.js');
+  rows.push(['visual assist (join/assist.js), after connect', kB(assistScript.raw), kB(assistScript.gzip)]);
   const asShipped = (label, extra = { raw: 0, gzip: 0 }) => {
     const gzip = shipped.gzip + extra.gzip;
     return [

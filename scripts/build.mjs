@@ -84,11 +84,12 @@ for (const stylesheet of ['join/app.css', 'join/captions.css', 'agent/panel.css'
 // are all recent, so the panel needs none of that care.
 // The join page's blur filter is a script of its own (join/blur.js), fetched only when a customer
 // turns blur on; so are its captions (join/captions.js, with join/captions.css), fetched only in a
-// call that is transcribed.
+// call that is transcribed, and the visual assist (join/assist.js), fetched once the call is connected.
 const PAGES = [
   { page: 'join', bundle: 'app', target: ['es2020', 'safari14'] },
   { page: 'join', bundle: 'blur', entry: 'blur-filter.ts', target: ['es2020', 'safari14'] },
   { page: 'join', bundle: 'captions', entry: 'captions.ts', target: ['es2020', 'safari14'] },
+  { page: 'join', bundle: 'assist', entry: 'assist.ts', target: ['es2020', 'safari14'] },
   { page: 'agent', bundle: 'panel', target: ['es2020', 'chrome100', 'edge100', 'firefox100', 'safari15'] },
   // The appearance check's face detector (agent/appearance.js), fetched only when the check runs.
   {

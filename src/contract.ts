@@ -29,7 +29,19 @@ export const LIMITS = {
   /** Final transcription results in one report to /video/transcript, and one result's text. */
   transcriptResultsPerReport: 20,
   transcriptResultLength: 1_000,
+  /** A snapshot's bytes, decoded (README, "Snapshots"): its base64 in a JSON body stays well under
+   * the 6 MB a Twilio Function takes. */
+  snapshotBytes: 3 * 1024 * 1024,
+  /** Snapshots posted per room in any minute. */
+  snapshotsPerMinute: 5,
 } as const;
+
+/** VIDEO_SNAPSHOTS: whether the agent may take pictures of the customer's camera, and how the
+ * customer agrees (README, "Snapshots"). */
+export const SNAPSHOT_POLICIES = ['off', 'ask', 'on'] as const;
+export type SnapshotPolicy = (typeof SNAPSHOT_POLICIES)[number];
+/** The image types a snapshot may be: what every chat channel shows inline. */
+export const SNAPSHOT_TYPES = ['image/jpeg', 'image/png'] as const;
 
 /** Identities: the agent's, a supervisor's and the customer's can never collide. A supervisor is a
  * Flex admin or supervisor in a task's room without a reservation on the task; the customer's page
@@ -55,12 +67,16 @@ export const ERROR_STATUS = {
   transcription_disabled: 403,
   /** VIDEO_AGENT_READINESS=require and the caller has no fresh passing readiness check. */
   readiness_required: 403,
+  snapshots_disabled: 403,
   task_not_found: 404,
   no_room: 404,
   no_conversation: 409,
   invite_expired: 410,
   invite_revoked: 410,
   session_ended: 410,
+  snapshot_request_invalid: 410,
+  image_too_large: 413,
+  unsupported_image: 415,
   rate_limited: 429,
   upstream_error: 502,
   upstream_unavailable: 503,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import { z } from 'zod';
 import { createTwilioClient, Deadline, INVOCATION_BUDGET_MS } from '../../src/platform/twilio-client';
-import { ACCOUNT_SID, AUTH_TOKEN, TwilioEmulator } from '.';
+import { ACCOUNT_SID, AUTH_TOKEN, CHAT_SERVICE_SID, TwilioEmulator } from '.';
 
 /** The emulator on its own: what it refuses, what it signs, what its control surface seeds. */
 
@@ -316,5 +316,55 @@ describe('control surface', () => {
       status: 404,
       body: { error: 'no control POST /__emulator/nonsense' },
     });
+  });
+});
+
+describe('the Media Content Service', () => {
+  const upload = (body: Buffer, type: string, service = CHAT_SERVICE_SID) =>
+    fetch(`${emulator.url}/mcs/v1/Services/${service}/Media`, {
+      method: 'POST',
+      headers: { Authorization: auth, 'Content-Type': type },
+      body: new Uint8Array(body),
+    });
+
+  test('keeps the bytes uploaded, serves them back, and a message with MediaSid lists the file', async () => {
+    const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 0xfe]);
+    const created = (await (await upload(bytes, 'image/jpeg')).json()) as { sid: string; size: number };
+    expect(created).toEqual(expect.objectContaining({ size: bytes.length }));
+    const content = await fetch(
+      `${emulator.url}/mcs/v1/Services/${CHAT_SERVICE_SID}/Media/${created.sid}/Content`,
+      { headers: { Authorization: auth } },
+    );
+    expect(content.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await content.arrayBuffer()).equals(bytes)).toBe(true);
+
+    const conversationSid = emulator.addConversation();
+    const conversation = await rest('GET', `/conversations/v1/Conversations/${conversationSid}`);
+    expect(conversation.body).toEqual(expect.objectContaining({ chat_service_sid: CHAT_SERVICE_SID }));
+    const posted = await rest('POST', `/conversations/v1/Conversations/${conversationSid}/Messages`, {
+      MediaSid: created.sid,
+    });
+    expect(posted.status).toBe(201);
+    expect(posted.body).toEqual(
+      expect.objectContaining({
+        body: null,
+        media: [
+          expect.objectContaining({ sid: created.sid, size: bytes.length, content_type: 'image/jpeg' }),
+        ],
+      }),
+    );
+    expect(emulator.violations).toEqual([]);
+  });
+
+  test('refuses a form or JSON body as a file, another service, and a message naming no file it holds', async () => {
+    expect((await upload(Buffer.from('a=b'), 'application/x-www-form-urlencoded')).status).toBe(400);
+    expect(emulator.violations.splice(0)).toHaveLength(1);
+    expect((await upload(Buffer.from([1]), 'image/png', `IS${'0'.repeat(32)}`)).status).toBe(404);
+    const conversationSid = emulator.addConversation();
+    const posted = await rest('POST', `/conversations/v1/Conversations/${conversationSid}/Messages`, {
+      MediaSid: `ME${'0'.repeat(32)}`,
+    });
+    expect(posted.status).toBe(400);
+    expect(emulator.messages(conversationSid)).toEqual([]);
   });
 });

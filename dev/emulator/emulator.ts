@@ -6,7 +6,8 @@ import { FaultInjector, type Fault } from './faults';
 import { ACCOUNT_SID, AUTH_TOKEN, TwilioError } from './ids';
 import { conversations } from './routes/conversations';
 import { iam } from './routes/iam';
-import type { Product, Route, RouteAnswer } from './routes/route';
+import { mcs, mcsShapeOk } from './routes/mcs';
+import { MediaFile, type Product, type Route, type RouteAnswer } from './routes/route';
 import { sync } from './routes/sync';
 import { taskrouter } from './routes/taskrouter';
 import { video } from './routes/video';
@@ -45,8 +46,9 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
 }
 
-const PRODUCTS: Product[] = [iam, taskrouter, video, conversations, sync];
-/** Products with a spec in twilio-oai; IAM's token validation has none (see iamShapeOk). */
+const PRODUCTS: Product[] = [iam, taskrouter, video, conversations, sync, mcs];
+/** Products with a spec in twilio-oai; IAM's token validation has none (see iamShapeOk), nor
+ * has the Media Content Service (see mcsShapeOk). */
 const SPEC_CHECKED = ['video', 'conversations', 'taskrouter', 'sync'];
 
 const routeTable = new Map<string, Route>(
@@ -123,14 +125,15 @@ export class TwilioEmulator extends EmulatorState {
     const arrived = ++this.events;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://emulator');
     if (url.pathname.startsWith(CONTROL_PREFIX)) return handleControl(this, req, res, url, raw);
 
     const [, subdomain = '', ...rest] = url.pathname.split('/');
     const path = `/${rest.join('/')}`;
     const isJson = (req.headers['content-type'] ?? '').includes('application/json');
-    const form = !isJson && raw ? new URLSearchParams(raw) : undefined;
+    const form = !isJson && raw && subdomain !== 'mcs' ? new URLSearchParams(raw) : undefined;
     const call: RecordedCall = {
       method: req.method ?? 'GET',
       subdomain,
@@ -152,6 +155,8 @@ export class TwilioEmulator extends EmulatorState {
       call.status = status;
       call.answered = ++this.events;
       if (res.destroyed) return;
+      if (body instanceof MediaFile)
+        return void res.writeHead(status, { 'Content-Type': body.contentType }).end(body.bytes);
       res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
@@ -184,6 +189,13 @@ export class TwilioEmulator extends EmulatorState {
         return twilioError(400, 20001, 'Invalid request');
       }
       template = '/v1/Accounts/{AccountSid}/Tokens/validate';
+    } else if (subdomain === 'mcs') {
+      const shape = mcsShapeOk(call.method, path, req.headers, bytes);
+      if (!shape.ok) {
+        this.violation(`${call.method} /mcs${path}: ${shape.reason}`);
+        return twilioError(400, 20001, 'Invalid request');
+      }
+      ({ template, pathParams } = shape);
     } else {
       const checked = this.checker.check({
         subdomain,
@@ -221,6 +233,7 @@ export class TwilioEmulator extends EmulatorState {
         query: url.searchParams,
         form: form ?? new URLSearchParams(),
         json: call.json,
+        body: bytes,
         headers: req.headers,
         state: this,
       });

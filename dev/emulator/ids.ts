@@ -10,6 +10,9 @@ export const WORKSPACE_SID = `WS${'c3'.repeat(16)}`;
 /** The Sync service the bundle keeps its guards in: its own, with ACLs on, as `npm run setup`
  * makes one. The account's default service (ACLs off) is another one. */
 export const SYNC_SERVICE_SID = `IS${'d4'.repeat(16)}`;
+/** The account's Conversations service, which every conversation belongs to, and whose Media
+ * Content Service holds the conversations' files. */
+export const CHAT_SERVICE_SID = `IS${'e5'.repeat(16)}`;
 
 /** The bundle's environment for this account: its credentials, the API key, the workspace and the Sync service
  * above, and, given the emulator's URL, its Twilio traffic sent there. The tests' stacks, their

@@ -9,6 +9,7 @@ export {
   AUTH_TOKEN,
   WORKSPACE_SID,
   SYNC_SERVICE_SID,
+  CHAT_SERVICE_SID,
   emulatorEnv,
   flexShapedToken,
   iso,
@@ -18,6 +19,7 @@ export {
 export type {
   EmulatorEvent,
   FlexUser,
+  Media,
   Message,
   Participant,
   Room,

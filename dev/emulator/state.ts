@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ACCOUNT_SID, flexShapedToken, iso, Json, newSid, SYNC_SERVICE_SID } from './ids';
+import { ACCOUNT_SID, CHAT_SERVICE_SID, flexShapedToken, iso, Json, newSid, SYNC_SERVICE_SID } from './ids';
 
 /**
  * What Twilio would hold for the account: rooms and their participants, recording rules and
@@ -25,6 +25,15 @@ export interface Message extends Json {
   body: string | null;
   attributes: string;
   date_created: string;
+}
+
+/** A file of the Media Content Service, with its bytes as uploaded. */
+export interface Media {
+  sid: string;
+  serviceSid: string;
+  contentType: string;
+  bytes: Buffer;
+  dateCreated: string;
 }
 
 export interface Participant extends Json {
@@ -163,6 +172,7 @@ export class EmulatorState {
   readonly compositions: Composition[] = [];
   readonly transcriptions: Transcription[] = [];
   readonly conversations = new Map<string, Message[]>();
+  readonly media = new Map<string, Media>();
   readonly tasks = new Map<string, Task>();
   readonly reservations = new Map<string, Reservation[]>();
   readonly workers = new Map<string, Worker>();
@@ -244,9 +254,35 @@ export class EmulatorState {
     return stored;
   }
 
-  /** A message posted through the REST API (the bundle's notices). */
-  postMessage(conversationSid: string, body: string | null, attributes: string, author: string): Message {
-    const message = this.messageJson(conversationSid, body, attributes, author);
+  /** A file uploaded to the Media Content Service of the account's Conversations service. */
+  addMedia(contentType: string, bytes: Buffer, serviceSid = CHAT_SERVICE_SID): Media {
+    const media = { sid: newSid('ME'), serviceSid, contentType, bytes, dateCreated: iso() };
+    this.media.set(media.sid, media);
+    return media;
+  }
+
+  /** A message posted through the REST API (the bundle's notices), with the file `media` if given. */
+  postMessage(
+    conversationSid: string,
+    body: string | null,
+    attributes: string,
+    author: string,
+    media?: Media,
+  ): Message {
+    const message = {
+      ...this.messageJson(conversationSid, body, attributes, author),
+      ...(media && {
+        media: [
+          {
+            sid: media.sid,
+            size: media.bytes.length,
+            content_type: media.contentType,
+            filename: null,
+            category: 'media',
+          },
+        ],
+      }),
+    };
     this.messages(conversationSid).push(message);
     this.emit({ type: 'message', message });
     return message;
@@ -479,6 +515,7 @@ export class EmulatorState {
       this.reservations,
       this.documents,
       this.flexTokens,
+      this.media,
     ])
       map.clear();
   }

@@ -41,7 +41,14 @@ async function main(): Promise<void> {
   console.log(
     'No Twilio credentials in .env: starting the SANDBOX (a local Twilio emulator; nothing reaches Twilio).',
   );
-  const sandbox = await startSandbox({ port, host, log: (line) => console.log(line) });
+  // The snapshot policy is the one a newcomer may want to try (`VIDEO_SNAPSHOTS=ask npm start`).
+  const snapshots = process.env.VIDEO_SNAPSHOTS;
+  const sandbox = await startSandbox({
+    port,
+    host,
+    log: (line) => console.log(line),
+    env: snapshots ? { VIDEO_SNAPSHOTS: snapshots } : {},
+  });
   const { taskSid, conversationSid, identity } = sandbox.session();
   console.log(`
   Sandbox console:  ${sandbox.url}/

@@ -28,6 +28,8 @@ export interface SandboxOptions {
    * join, and so can anyone who reaches this machine). */
   host?: string;
   log?: (line: string) => void;
+  /** More of the bundle's environment (its policies, e.g. VIDEO_SNAPSHOTS). */
+  env?: Record<string, string>;
 }
 
 const CONSOLE_DIR = path.join(ROOT, 'dev', 'sandbox', 'console');
@@ -63,6 +65,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       // Offered, as a company that transcribes would: the console's speech boxes then show
       // captions and the transcript end to end (the default, off, would refuse to start).
       VIDEO_TRANSCRIPTION: 'on-demand',
+      ...options.env,
     },
   });
 
@@ -74,6 +77,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       return true;
     }
     if (url.pathname.startsWith('/__emulator/')) return (proxy(req, res, emulatorUrl), true);
+    // A picture in the chat, as the chat widget would show it: the emulator's Media Content Service file.
+    const media = req.method === 'GET' && /^\/__sandbox\/media\/(ME[0-9a-f]{32})$/.exec(url.pathname);
+    if (media) {
+      const file = emulator.media.get(media[1]);
+      if (!file) res.writeHead(404).end();
+      else
+        res.writeHead(200, { 'Content-Type': file.contentType, 'Cache-Control': 'no-store' }).end(file.bytes);
+      return true;
+    }
     if (!url.pathname.startsWith('/__sandbox/')) return false;
     void (async () => {
       const body = await readJson(req);

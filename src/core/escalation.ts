@@ -1,4 +1,4 @@
-import { CALLBACK_PATHS, callbackUrl } from '../contract';
+import { CALLBACK_PATHS, callbackUrl, type SnapshotPolicy } from '../contract';
 import type { Twilio } from 'twilio';
 import { AppError } from './errors';
 import { InviteKeys, joinUrl, signInvite, verifyInvite } from './invites';
@@ -50,6 +50,7 @@ export interface EscalationDeps {
   recordingPolicy: RecordingPolicy;
   transcription: TranscriptionSettings;
   notices: NoticeSettings;
+  snapshots: SnapshotPolicy;
   now: () => Date;
 }
 
@@ -111,6 +112,7 @@ export async function escalate(
         link,
         deps.recordingPolicy === 'always',
         deps.transcription.policy === 'always',
+        deps.snapshots === 'on',
       ),
     );
   const delivery: OnceDelivery = {
@@ -207,7 +209,7 @@ export function customerGrant(
     room.sid,
     CUSTOMER_TOKEN_TTL_SECONDS,
   );
-  return { token, identity, roomName: room.uniqueName, expiresAt, transcription };
+  return { token, identity, roomName: room.uniqueName, expiresAt, transcription, snapshots: deps.snapshots };
 }
 
 export const sessionEndedClaimKey = (roomSid: string) => `video-session-ended-${roomSid}`;

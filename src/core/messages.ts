@@ -13,7 +13,8 @@ export type NoticeKind =
   | 'participant-removed'
   | 'transcription-started'
   | 'transcription-stopped'
-  | 'transcript';
+  | 'transcript'
+  | 'snapshot-taken';
 
 export interface PostedMessage {
   sid: string;
@@ -69,12 +70,15 @@ export async function postNotice(
   kind: NoticeKind,
   body: string,
   participantSid?: string,
+  /** A Media Content Service file the message carries (a snapshot). */
+  mediaSid?: string,
 ): Promise<PostedMessage> {
   try {
     const message = await client.conversations.v1.conversations(conversationSid).messages.create({
       author: NOTICE_AUTHOR,
       body,
       attributes: noticeAttributes(roomSid, kind, participantSid),
+      ...(mediaSid && { mediaSid }),
     });
     return { sid: message.sid };
   } catch (err) {

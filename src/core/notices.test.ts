@@ -67,3 +67,16 @@ describe('the customer’s language', () => {
     expect(['', 'e', 'spanish!', '../x', null, 7].map(languageOf)).toEqual(Array(6).fill(undefined));
   });
 });
+
+test('the snapshot notice and the pictures note are in every built-in language and configurable per language', () => {
+  const settings = noticeSettings({
+    VIDEO_LANGUAGE_ATTRIBUTE: 'language',
+    VIDEO_NOTICE_SNAPSHOT_TAKEN_ES: 'Foto tomada.',
+  });
+  expect(noticesFor(settings, { language: 'es' })['snapshot-taken']).toBe('Foto tomada.');
+  expect(noticesFor(settings, { language: 'fr' })['snapshot-taken']).toMatch(/photo/);
+  expect(noticesFor(settings, { language: 'de' }).photographedCallNote).toMatch(/Fotos/);
+  expect(inviteText(noticesFor(settings), 'L', false, false, true)).toMatch(
+    /L\nThe agent may take pictures during this call\.$/,
+  );
+});

@@ -6,6 +6,7 @@ import { requireConversation, type FlexTask } from './tasks';
 export type NoticeTexts = Record<Exclude<NoticeKind, 'transcript'>, string> & {
   recordedCallNote: string;
   transcribedCallNote: string;
+  photographedCallNote: string;
 };
 
 /**
@@ -26,6 +27,8 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'transcription-stopped': 'Transcription of this video call has stopped.',
     recordedCallNote: 'This call will be recorded.',
     transcribedCallNote: 'This call will be transcribed.',
+    'snapshot-taken': 'The agent took a picture during the video call.',
+    photographedCallNote: 'The agent may take pictures during this call.',
   },
   es: {
     invite: 'Tu agente te ha invitado a una videollamada. Toca para unirte: {joinUrl}',
@@ -38,6 +41,8 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'transcription-stopped': 'La transcripción de esta videollamada se ha detenido.',
     recordedCallNote: 'Esta llamada se grabará.',
     transcribedCallNote: 'Esta llamada se transcribirá.',
+    'snapshot-taken': 'El agente tomó una foto durante la videollamada.',
+    photographedCallNote: 'El agente puede tomar fotos durante esta llamada.',
   },
   fr: {
     invite: 'Votre agent vous invite à un appel vidéo. Touchez pour rejoindre : {joinUrl}',
@@ -50,6 +55,8 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'transcription-stopped': 'La transcription de cet appel vidéo est arrêtée.',
     recordedCallNote: 'Cet appel sera enregistré.',
     transcribedCallNote: 'Cet appel sera transcrit.',
+    'snapshot-taken': 'L’agent a pris une photo pendant l’appel vidéo.',
+    photographedCallNote: 'L’agent peut prendre des photos pendant cet appel.',
   },
   de: {
     invite: 'Ihr Mitarbeiter hat Sie zu einem Videoanruf eingeladen. Zum Beitreten tippen: {joinUrl}',
@@ -62,6 +69,8 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'transcription-stopped': 'Die Transkription dieses Videoanrufs wurde beendet.',
     recordedCallNote: 'Dieser Anruf wird aufgezeichnet.',
     transcribedCallNote: 'Dieser Anruf wird transkribiert.',
+    'snapshot-taken': 'Der Mitarbeiter hat während des Videoanrufs ein Foto aufgenommen.',
+    photographedCallNote: 'Der Mitarbeiter kann während dieses Anrufs Fotos aufnehmen.',
   },
   pt: {
     invite: 'Seu atendente convidou você para uma videochamada. Toque para entrar: {joinUrl}',
@@ -74,6 +83,8 @@ export const BUILT_IN_NOTICES: Readonly<Record<string, NoticeTexts>> = {
     'transcription-stopped': 'A transcrição desta videochamada foi interrompida.',
     recordedCallNote: 'Esta chamada será gravada.',
     transcribedCallNote: 'Esta chamada será transcrita.',
+    'snapshot-taken': 'O atendente tirou uma foto durante a videochamada.',
+    photographedCallNote: 'O atendente pode tirar fotos durante esta chamada.',
   },
 };
 export const DEFAULT_NOTICES = BUILT_IN_NOTICES.en;
@@ -91,6 +102,8 @@ export const NOTICE_ENV: Record<keyof NoticeTexts, string> = {
   'transcription-stopped': 'VIDEO_NOTICE_TRANSCRIPTION_STOPPED',
   recordedCallNote: 'VIDEO_NOTICE_RECORDED_CALL',
   transcribedCallNote: 'VIDEO_NOTICE_TRANSCRIBED_CALL',
+  'snapshot-taken': 'VIDEO_NOTICE_SNAPSHOT_TAKEN',
+  photographedCallNote: 'VIDEO_NOTICE_PHOTOGRAPHED_CALL',
 };
 export const RECORDED_CALL_NOTE_ENV = NOTICE_ENV.recordedCallNote;
 /** The task attribute naming the customer's language (e.g. `language`), and the language used
@@ -174,12 +187,14 @@ export function noticesFor(
   return (asked && settings.byLanguage[asked]) || settings.byLanguage[settings.defaultLanguage];
 }
 
-/** The invite, with the notes of what the company does with every call (`always` policies). */
+/** The invite, with the notes of what the company does with every call (`always` policies, and
+ * pictures taken without asking under VIDEO_SNAPSHOTS `on`). */
 export function inviteText(
   texts: NoticeTexts,
   joinUrl: string,
   recorded: boolean,
   transcribed = false,
+  photographed = false,
 ): string {
   const template = texts.invite.includes('{joinUrl}') ? texts.invite : `${texts.invite} {joinUrl}`;
   const text = template.split('{joinUrl}').join(joinUrl);
@@ -187,6 +202,7 @@ export function inviteText(
     text,
     ...(recorded ? [texts.recordedCallNote] : []),
     ...(transcribed ? [texts.transcribedCallNote] : []),
+    ...(photographed ? [texts.photographedCallNote] : []),
   ].join('\n');
 }
 
@@ -202,17 +218,24 @@ export function oversizedNotice(
   longestJoinUrl: string,
   recorded: boolean,
   transcribed = false,
+  photographed = false,
 ): string | undefined {
   for (const [lang, texts] of Object.entries(settings.byLanguage)) {
     const name = (key: keyof NoticeTexts) =>
       lang === settings.defaultLanguage ? NOTICE_ENV[key] : `${NOTICE_ENV[key]}_${lang.toUpperCase()}`;
+    const withNotes = inviteText(texts, longestJoinUrl, recorded, transcribed, photographed);
+    if (
+      withNotes.length > LIMITS.messageBodyLength &&
+      inviteText(texts, longestJoinUrl, recorded, transcribed).length <= LIMITS.messageBodyLength
+    )
+      return name('photographedCallNote');
     if (inviteText(texts, longestJoinUrl, recorded, transcribed).length > LIMITS.messageBodyLength) {
       if (inviteText(texts, longestJoinUrl, false).length > LIMITS.messageBodyLength) return name('invite');
       const recordedFits = inviteText(texts, longestJoinUrl, recorded).length <= LIMITS.messageBodyLength;
       return name(recordedFits ? 'transcribedCallNote' : 'recordedCallNote');
     }
     const kinds = (Object.keys(texts) as (keyof NoticeTexts)[]).filter(
-      (kind) => !['invite', 'recordedCallNote', 'transcribedCallNote'].includes(kind),
+      (kind) => !['invite', 'recordedCallNote', 'transcribedCallNote', 'photographedCallNote'].includes(kind),
     );
     const tooLong = kinds.find((kind) => texts[kind].length > LIMITS.messageBodyLength);
     if (tooLong) return name(tooLong);

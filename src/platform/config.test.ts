@@ -274,3 +274,24 @@ test('practice links are signed with keys of their own, never the task links’ 
   expect(config.practice.inviteKeys[0].equals(config.inviteKeys[0])).toBe(false);
   expect(config.readiness.signingKey.equals(config.inviteKeys[0])).toBe(false);
 });
+
+describe('snapshots', () => {
+  test('off by default; ask and on as written; anything else is refused, naming the variable', () => {
+    expect(loadConfig(env).snapshots).toBe('off');
+    expect(loadConfig({ ...env, VIDEO_SNAPSHOTS: 'ask' }).snapshots).toBe('ask');
+    expect(loadConfig({ ...env, VIDEO_SNAPSHOTS: 'on' }).snapshots).toBe('on');
+    for (const value of ['ON', 'always', 'yes', 'true'])
+      expect(misconfiguredMessage({ VIDEO_SNAPSHOTS: value })).toContain('VIDEO_SNAPSHOTS');
+  });
+
+  test('under on the invite carries the pictures note; one too long for the invite is refused', () => {
+    const note = 'n'.repeat(1_500);
+    expect(loadConfig({ ...env, VIDEO_NOTICE_PHOTOGRAPHED_CALL: note }).snapshots).toBe('off');
+    expect(misconfiguredMessage({ VIDEO_SNAPSHOTS: 'on', VIDEO_NOTICE_PHOTOGRAPHED_CALL: note })).toContain(
+      'VIDEO_NOTICE_PHOTOGRAPHED_CALL',
+    );
+    expect(misconfiguredMessage({ VIDEO_NOTICE_SNAPSHOT_TAKEN_DE: 's'.repeat(1_601) })).toContain(
+      'VIDEO_NOTICE_SNAPSHOT_TAKEN_DE',
+    );
+  });
+});

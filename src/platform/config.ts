@@ -1,6 +1,6 @@
 import { hkdfSync } from 'node:crypto';
 import { AppError } from '../core/errors';
-import { LIMITS, sidPattern } from '../contract';
+import { LIMITS, SNAPSHOT_POLICIES, sidPattern, type SnapshotPolicy } from '../contract';
 import { InviteKeys, joinUrl } from '../core/invites';
 import { noticeSettings, NoticeSettings, oversizedNotice } from '../core/notices';
 import type { RecordingPolicy } from '../core/recording-policy';
@@ -33,6 +33,7 @@ export interface Env {
   VIDEO_AGENT_READINESS_HOURS?: string;
   VIDEO_AGENT_POLICY_TEXT?: string;
   VIDEO_PRACTICE_RECORDING?: string;
+  VIDEO_SNAPSHOTS?: string;
   TWILIO_API_BASE_URL?: string;
   [key: string]: string | undefined;
 }
@@ -62,6 +63,7 @@ export interface Config {
   readiness: ReadinessSettings;
   /** VIDEO_PRACTICE_RECORDING, and the keys of practice links (never a task's). */
   practice: PracticeSettings;
+  snapshots: SnapshotPolicy;
 }
 
 /** VIDEO_AGENT_BACKGROUND: what customers may see behind the agent (README, "Configuration"). */
@@ -243,12 +245,14 @@ export function loadConfig(env: Source): Config {
   const recordingPolicy = recording as RecordingPolicy;
   const transcription = transcriptionSettings(env);
   const notices = noticeSettings(env);
+  const snapshots = oneOf(env, 'VIDEO_SNAPSHOTS', SNAPSHOT_POLICIES, 'off');
   const longestJoinUrl = joinUrl(publicUrl, 'x'.repeat(LIMITS.inviteLength));
   const oversized = oversizedNotice(
     notices,
     longestJoinUrl,
     recordingPolicy === 'always',
     transcription.policy === 'always',
+    snapshots === 'on',
   );
   if (oversized)
     throw misconfigured(
@@ -286,5 +290,6 @@ export function loadConfig(env: Source): Config {
       // Their own keys: a practice link never verifies as a task's, nor a task's as a practice one.
       inviteKeys: inviteKeys(env, accountSid, authToken, 'flex-video-practice-invite-v1'),
     },
+    snapshots,
   };
 }

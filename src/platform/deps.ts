@@ -16,6 +16,7 @@ export function escalationDeps({ config, twilio, now }: Invocation): EscalationD
     recordingPolicy: config.recordingPolicy,
     transcription: config.transcription,
     notices: config.notices,
+    snapshots: config.snapshots,
     now,
   };
 }

@@ -86,7 +86,9 @@ const budgetedRequestClient = (Base: typeof RequestClient) =>
         let response: TwilioResponse<TData> | undefined;
         let failure: unknown;
         try {
-          response = await super.request<TData>(attemptOpts);
+          response = Buffer.isBuffer(opts.data)
+            ? await this.sendFile<TData>(attemptOpts, opts.data)
+            : await super.request<TData>(attemptOpts);
         } catch (err) {
           failure = err;
         }
@@ -109,6 +111,26 @@ const budgetedRequestClient = (Base: typeof RequestClient) =>
         }
         await sleep(backoff);
       }
+    }
+
+    /** twilio's RequestClient sends form and JSON bodies only, and drops any other; the Media
+     * Content Service takes the file itself as the body (snapshots.ts). Same agent and timeout. */
+    private async sendFile<TData>(
+      opts: RequestClient.RequestOptions<TData>,
+      file: Buffer,
+    ): Promise<TwilioResponse<TData>> {
+      const credentials = Buffer.from(`${opts.username}:${opts.password}`).toString('base64');
+      const answer = await this.axios.request<TData>({
+        url: opts.uri,
+        method: opts.method,
+        headers: { ...opts.headers, Authorization: `Basic ${credentials}` },
+        data: file,
+        timeout: opts.timeout,
+        maxRedirects: 0,
+        proxy: false,
+        validateStatus: () => true,
+      });
+      return { statusCode: answer.status, body: answer.data, headers: answer.headers };
     }
   };
 

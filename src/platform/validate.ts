@@ -33,6 +33,11 @@ export const invite = z
   .min(1, 'Invite must not be empty.')
   .max(LIMITS.inviteLength * 4, 'Invite is too long.');
 
+/** /video/snapshot-request's `requestId` (core/snapshots.ts): 16 random bytes, base64url. */
+export const snapshotRequestId = z
+  .string({ error: 'RequestId must be a string.' })
+  .regex(/^[A-Za-z0-9_-]{22}$/, 'RequestId must be the requestId of /video/snapshot-request.');
+
 export const displayName = z
   .string({ error: 'Name must be a string.' })
   .max(LIMITS.displayNameLength, `Name must be at most ${LIMITS.displayNameLength} characters.`)

@@ -15,6 +15,7 @@ const AGENT_ENDPOINTS = [
   '/video/recordings',
   '/video/remove-participant',
   '/video/preflight-token',
+  '/video/snapshot-request',
 ];
 /** What each endpoint needs besides Token and TaskSid to get past validation. */
 const EXTRA: Record<string, Record<string, string>> = {
@@ -86,7 +87,9 @@ describe.each(AGENT_ENDPOINTS)('%s', (endpoint) => {
     const needsRoom = ['/video/agent-token', '/video/recording', '/video/remove-participant'].includes(
       endpoint,
     );
-    if (needsRoom) expectError(answer, 404, 'no_room');
+    // This stack's VIDEO_SNAPSHOTS is off (the default): refused by policy, past authorization.
+    if (endpoint === '/video/snapshot-request') expectError(answer, 403, 'snapshots_disabled');
+    else if (needsRoom) expectError(answer, 404, 'no_room');
     else expect(answer.status).toBe(200);
   });
 });

@@ -279,6 +279,8 @@ export const MALFORMED: Record<string, MalformedCase[]> = {
     },
     { Action: 'end', RoomSid: `RM${HEX}` },
   ),
+  '/video/snapshot-request': agentCases(),
+  '/video/snapshot': snapshotCases(),
   '/video/join': [
     ...variants({ Invite: `RM${HEX}.${'A'.repeat(16)}.1.1.${'B'.repeat(43)}` }, 'Invite', {
       json: ['', 7, false, null, ['x'], { invite: 'x' }, 'i'.repeat(561), 'i'.repeat(1_000_000)],
@@ -293,8 +295,41 @@ export const MALFORMED: Record<string, MalformedCase[]> = {
   ],
 };
 
+/** /video/snapshot: every parameter of a well-formed post broken in turn. */
+function snapshotCases(): MalformedCase[] {
+  const base: Body = {
+    Invite: `RM${HEX}.${'A'.repeat(16)}.1.1.${'B'.repeat(43)}`,
+    RequestId: 'R'.repeat(22),
+    ContentType: 'image/jpeg',
+    Image: '/9j/4AAQSkZJRg==',
+  };
+  return [
+    ...variants(base, 'Invite', {
+      json: ['', 7, null, ['x'], 'i'.repeat(561)],
+      form: ['', 'i'.repeat(5_000)],
+      required: true,
+    }),
+    ...variants(base, 'RequestId', {
+      json: ['', 'short', 'R'.repeat(23), `${'R'.repeat(21)}!`, 22, null, ['R'.repeat(22)]],
+      form: ['', `${'R'.repeat(22)} `, '../../x'],
+      required: true,
+    }),
+    ...variants(base, 'ContentType', {
+      json: ['', 'image/gif', 'IMAGE/JPEG', 'image/svg+xml', 'text/html', 1, null, ['image/png']],
+      form: ['', 'image/webp', 'application/octet-stream'],
+      required: true,
+    }),
+    ...variants(base, 'Image', {
+      json: ['', 'abc', 'not base64!', '====', '/9j/\n4AAQ', 42, true, null, [], { data: 'x' }],
+      form: ['', '%%%%', 'data:image/jpeg;base64,/9j/4AAQ'],
+      required: true,
+    }),
+  ];
+}
+
 /** Bodies that are no parameters at all. They carry no Token, so an agent endpoint answers 401;
- * the customer's endpoint 400. */
+ * the customer's endpoints 400. */
+export const CUSTOMER_ENDPOINTS = ['/video/join', '/video/snapshot'];
 export const NOT_PARAMETERS = ['', '[]', '[1,2,3]', '"TaskSid"', 'null', '{"request":{"headers":5}}'];
 
 export const withSeeded = (body: Body, seeded: { token: string; taskSid: string }): Body =>

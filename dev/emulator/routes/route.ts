@@ -11,6 +11,8 @@ export interface RouteRequest {
   query: URLSearchParams;
   form: URLSearchParams;
   json: unknown;
+  /** The body as it came (the Media Content Service takes a file). */
+  body: Buffer;
   headers: http.IncomingHttpHeaders;
   state: EmulatorState;
 }
@@ -23,7 +25,15 @@ export interface Route {
   handle(req: RouteRequest): RouteAnswer;
 }
 
-export type RouteAnswer = [number, Json] | [number, Json, Record<string, string>];
+/** An answer that is a file, not JSON: a media file's content. */
+export class MediaFile {
+  constructor(
+    readonly bytes: Buffer,
+    readonly contentType: string,
+  ) {}
+}
+
+export type RouteAnswer = [number, Json | MediaFile] | [number, Json, Record<string, string>];
 
 /** One Twilio product: its subdomain and its routes. */
 export interface Product {

@@ -45,6 +45,14 @@
     author.className = 'author';
     author.textContent = kind ? `${message.author} · ${kind}` : message.author;
     item.append(author, linkified(message.body || ''));
+    // A snapshot the agent took: the picture itself, as the customer's chat shows it.
+    for (const media of message.media || []) {
+      const picture = document.createElement('img');
+      picture.src = `/__sandbox/media/${encodeURIComponent(media.sid)}`;
+      picture.alt = 'Picture from the video call';
+      picture.className = 'media';
+      item.append(picture);
+    }
     $('messages').append(item);
     item.scrollIntoView({ block: 'nearest' });
   }

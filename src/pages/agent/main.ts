@@ -29,6 +29,8 @@ import { problem } from './problems';
 import { practiceApi } from './practice';
 import { checkItems, readinessGate } from './readiness';
 import { PanelSession, type SessionDeps } from './session';
+import { takePicture } from './snapshot';
+import type { AssistChannel } from '../shared/assist-channel';
 import { createPanelView, type PanelActions, type PanelView } from './view/panel';
 import { renderMessage } from './view/message';
 
@@ -60,6 +62,8 @@ const checkedItems = () => checkItems({ ...lastChecks.equipment, ...lastChecks.a
 let api: AgentApi | null = null;
 let view: PanelView | null = null;
 let transcription: SessionDeps['transcription'] = { policy: 'off', kept: false };
+/** The current call's assist channel (issue 21). */
+let assist: AssistChannel | null = null;
 
 document.documentElement.lang = strings.lang;
 document.title = text.pageTitle;
@@ -95,6 +99,7 @@ async function boot(): Promise<void> {
     {
       policy,
       transcriptionPolicy,
+      snapshots: (config.ok && config.value.snapshotsPolicy) || 'off',
       canChooseSpeaker: 'setSinkId' in HTMLMediaElement.prototype,
       canShareScreen,
       mediaAllowed: mediaPermissionGranted,
@@ -131,6 +136,7 @@ function begin(accepted: Session, media: PanelMedia): void {
     dispatch,
     transcription,
     heard: (heard) => view?.heard(heard),
+    onAssist: (channel) => (assist = channel),
   };
   session = taskSession = new PanelSession(sessionDeps);
   tellHost();
@@ -215,6 +221,7 @@ function actionsFor(media: PanelMedia): PanelActions {
     sendNewLink: async () => (session ? session.sendNewLink() : problem('service')),
     end: async () => (session ? session.end() : problem('service')),
     practice: startPractice,
+    takePicture: () => (api ? takePicture(api, assist, clock) : Promise.resolve({ kind: 'not-connected' })),
     checkEquipment: async (section) => {
       const report = await runEquipmentCheck({
         media,

@@ -32,6 +32,7 @@ function taskApi(asked: string[]): AgentApi {
     recording: no('recording'),
     transcription: no('transcription'),
     transcript: no('transcript'),
+    snapshotRequest: no('snapshotRequest'),
     complete: no('complete'),
     removeParticipant: no('removeParticipant'),
     preflightToken: no('preflightToken'),
@@ -77,6 +78,7 @@ test('what a practice room has no part in is refused without asking the service'
     ok: false,
     failure: { code: 'transcription_disabled' },
   });
+  expect(await api.snapshotRequest()).toMatchObject({ ok: false, failure: { code: 'snapshots_disabled' } });
   expect(await api.removeParticipant('customer-x')).toMatchObject({
     ok: false,
     failure: { code: 'forbidden' },

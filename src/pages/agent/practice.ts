@@ -1,7 +1,7 @@
 /** A practice call through the panel's own session (session.ts): the same calls and screens as a
  * real call, over /video/practice instead of the task's endpoints. Starting makes the practice
  * room; rejoining asks for a fresh token for it; ending ends it. What a practice room has no part
- * in (recording under the company's call policy, transcription, removing someone by their link, a new link in a
+ * in (recording under the company's call policy, transcription, pictures for the chat, removing someone by their link, a new link in a
  * chat) is refused here, as the service would refuse it for a room without a task. */
 import type { AgentApi, AgentFailure, AgentResult, PracticeCall } from '../shared/api';
 
@@ -30,6 +30,7 @@ export function practiceApi(api: AgentApi, onStarted: (call: PracticeCall) => vo
     // A practice room has no conversation to disclose transcription in or keep a transcript.
     transcription: () => refused('transcription_disabled', 403),
     transcript: () => refused('transcription_disabled', 403),
+    snapshotRequest: () => refused('snapshots_disabled', 403),
     complete: () =>
       roomSid ? api.practiceEnd(roomSid) : Promise.resolve({ ok: true, value: { roomSid: null } }),
     removeParticipant: () => refused('forbidden', 403),

@@ -3,6 +3,7 @@
  * gives up a lost connection, `onDisconnected` decides. */
 import type { AgentGrant } from '../shared/api';
 import { heardFrom, type Heard } from '../shared/captions';
+import { openAssistChannel, type AssistChannel } from '../shared/assist-channel';
 import { followRoom, presentTracks, remoteMedia } from '../shared/room-events';
 import type { RemoteMediaTrack, RemoteParticipant, Room, VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
@@ -20,6 +21,8 @@ export interface RoomHandlers extends TrackSink {
   onDisconnected(errorCode: number | null): void;
   /** A transcription result (only when connected with `receiveTranscriptions`). */
   heard(heard: Heard): void;
+  /** The call's assist channel (issue 21), open from connect on. */
+  onAssist(channel: AssistChannel): void;
 }
 
 export interface RoomLink {
@@ -51,6 +54,7 @@ export async function joinRoom(
   const local = room.localParticipant;
   let leaving = false;
   const stopFollowingTracks = media.publishTo(local, connectedWith);
+  handlers.onAssist(openAssistChannel(sdk, room));
 
   const followMic = (participant: RemoteParticipant) =>
     handlers.dispatch({ type: 'remoteMic', sid: participant.sid, on: remoteMedia(participant).mic });

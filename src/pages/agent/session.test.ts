@@ -7,6 +7,7 @@ import type {
   ReportedResult,
   TranscriptionPolicy,
 } from '../shared/api';
+import type { AssistChannel } from '../shared/assist-channel';
 import type { Heard } from '../shared/captions';
 import type { Room, VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
@@ -72,8 +73,12 @@ function harness(
   const events: PanelEvent[] = [];
   let state = initialPanelState;
   const mediaLog: string[] = [];
+  const assists: AssistChannel[] = [];
   const sdk = {
     isSupported: true,
+    LocalDataTrack: class {
+      send() {}
+    },
     connect: (token: string) => {
       connects.push(token);
       const outcome = answers.connect?.shift();
@@ -145,6 +150,7 @@ function harness(
     },
     transcription: { policy: answers.transcription ?? 'off', kept: true },
     heard: (result) => heard.push(result),
+    onAssist: (channel) => assists.push(channel),
   });
   const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
   return {
@@ -153,6 +159,7 @@ function harness(
     rooms,
     events,
     mediaLog,
+    assists,
     state: () => state,
     settle,
     heard,
@@ -170,6 +177,8 @@ test('a task with a room is joined with the token agent-token gave; without one,
     roomSid: ROOM_SID,
     self: { identity: 'agent-WK0' },
   });
+  // The call's assist channel reaches the panel.
+  expect(withRoom.assists).toHaveLength(1);
 
   const without = harness({ callAtOpen: { ok: true, value: { call: null } } });
   await without.session.begin();

@@ -4,6 +4,7 @@
  * events; the answers of one-off actions are returned for the view to explain. */
 import { AGENT_IDENTITY_PREFIX } from '../../contract';
 import type { AgentApi, AgentGrant, Escalation, TranscriptionPolicy } from '../shared/api';
+import type { AssistChannel } from '../shared/assist-channel';
 import type { Heard } from '../shared/captions';
 import type { VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
@@ -46,6 +47,8 @@ export interface SessionDeps {
   transcription: { policy: TranscriptionPolicy; kept: boolean };
   /** A transcription result, for the captions. */
   heard(heard: Heard): void;
+  /** Each call's assist channel (issue 21), for the view's camera, pointing and audio-only. */
+  onAssist?(channel: AssistChannel): void;
 }
 
 const errorCode = (error: unknown): number | null =>
@@ -192,6 +195,7 @@ export class PanelSession {
             if (reports) this.reporter?.add(heard);
             this.deps.heard(heard);
           },
+          onAssist: (channel) => current() && this.deps.onAssist?.(channel),
         },
         policy !== 'off',
       );

@@ -56,6 +56,7 @@ test('agent-config: the allowed origins and the policy; an unknown policy is rea
       agentBackgroundImage: null,
       // An older deployment names no readiness rule: the default.
       readiness: { rule: 'advise', hours: 12, policyText: null },
+      snapshotsPolicy: 'off',
     },
   });
   expect(sent).toEqual([{ url: '/video/agent-config', method: 'GET', body: undefined }]);
@@ -73,8 +74,13 @@ test('agent-config: the allowed origins and the policy; an unknown policy is rea
       agentBackground: 'none',
       agentBackgroundImage: null,
       readiness: { rule: 'advise', hours: 12, policyText: null },
+      snapshotsPolicy: 'off',
     },
   });
+  const asking = await fetchAgentConfig(
+    answering(200, { allowedOrigins: [], snapshotsPolicy: 'ask' }).fetchFn,
+  );
+  expect(asking.ok && asking.value.snapshotsPolicy).toBe('ask');
   expect(
     await fetchAgentConfig(answering(200, { allowedOrigins: 'https://flex.twilio.com' }).fetchFn),
   ).toEqual({

@@ -20,9 +20,21 @@ test('posts the invite alone as JSON to /video/join', async () => {
       ...GRANT,
       expiresAt: Date.parse(GRANT.expiresAt),
       transcription: { policy: 'off', active: false },
+      snapshots: 'off',
     },
   });
   expect(sent).toEqual([{ url: '/video/join', method: 'POST', body: { Invite: 'inv' } }]);
+});
+
+test('the snapshot policy is read from the grant; one this page does not know is off', async () => {
+  const policyOf = async (snapshots: unknown) => {
+    const result = await requestJoin(answering(200, { ...GRANT, snapshots }).fetchFn, 'inv');
+    return result.ok ? result.grant.snapshots : null;
+  };
+  expect(await policyOf('ask')).toBe('ask');
+  expect(await policyOf('on')).toBe('on');
+  expect(await policyOf('always')).toBe('off');
+  expect(await policyOf(undefined)).toBe('off');
 });
 
 test.each<[ErrorCode, JoinFailure['kind']]>([

@@ -2,6 +2,7 @@
  * the endpoint's type from the contract (docs/openapi.yaml, through src/contract.ts), and each
  * answer is still checked field by field before the pages use it. No destructuring: the join
  * page's build targets Safari 14.0, for which esbuild refuses it. */
+import { SNAPSHOT_POLICIES } from '../../contract';
 import type {
   ApiAnswer,
   ApiError,
@@ -114,7 +115,9 @@ function parseGrant(answer: Unchecked<ApiAnswer<'/video/join'>>): JoinGrant | nu
   const expiresAt = parseTime(answer.expiresAt);
   if (typeof token !== 'string' || !token || typeof roomName !== 'string' || !roomName) return null;
   if (typeof identity !== 'string' || expiresAt === null) return null;
-  return { token, identity, roomName, expiresAt, transcription: parseDisclosure(answer.transcription) };
+  const transcription = parseDisclosure(answer.transcription);
+  const snapshots = SNAPSHOT_POLICIES.find((known) => known === answer.snapshots) ?? 'off';
+  return { token, identity, roomName, expiresAt, transcription, snapshots };
 }
 
 /** Nothing said about transcription (an older deployment), or a policy unknown here, is none. */
@@ -198,6 +201,8 @@ export function fetchAgentConfig(fetchFn: Fetch): Promise<AgentResult<AgentConfi
     const background = BACKGROUND_RULES.find((known) => known === (answer.agentBackground ?? 'none'));
     const image = typeof answer.agentBackgroundImage === 'string' ? answer.agentBackgroundImage : null;
     if (!background || (background === 'image' && !image)) return null;
+    // An older service, or a policy this panel does not know: no button.
+    const snapshotsPolicy = SNAPSHOT_POLICIES.find((known) => known === answer.snapshotsPolicy) ?? 'off';
     return {
       allowedOrigins: origins,
       recordingPolicy: policy,
@@ -207,6 +212,7 @@ export function fetchAgentConfig(fetchFn: Fetch): Promise<AgentResult<AgentConfi
       agentBackground: background,
       agentBackgroundImage: image,
       readiness: parseReadinessRule(unchecked<ReadinessRule>(answer.readiness)),
+      snapshotsPolicy,
     };
   });
 }
@@ -279,6 +285,8 @@ export interface AgentApi {
   practiceStart(): Promise<AgentResult<PracticeCall>>;
   practiceToken(roomSid: string): Promise<AgentResult<AgentGrant>>;
   practiceEnd(roomSid: string): Promise<AgentResult<{ roomSid: string }>>;
+  /** A request for one picture, for the customer's page. */
+  snapshotRequest(): Promise<AgentResult<Pick<ApiAnswer<'/video/snapshot-request'>, 'requestId'>>>;
 }
 
 export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): AgentApi {
@@ -365,6 +373,12 @@ export function agentApi(fetchFn: Fetch, credentials: () => AgentCredentials): A
     practiceEnd: (roomSid) =>
       post('/video/practice', { Token: credentials().token, Action: 'end', RoomSid: roomSid }, (answer) =>
         unchecked<ApiSchema['PracticeEnd']>(answer).completed === true ? { roomSid } : null,
+      ),
+    snapshotRequest: () =>
+      post('/video/snapshot-request', taskParameters(), (answer) =>
+        typeof answer.requestId === 'string' && /^[A-Za-z0-9_-]{22}$/.test(answer.requestId)
+          ? { requestId: answer.requestId }
+          : null,
       ),
   };
 }

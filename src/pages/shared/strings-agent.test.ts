@@ -24,6 +24,7 @@ test('no panel text is empty and every placeholder is one the panel fills', () =
         '{summary}',
         '{sentence}',
         '{snrDb}',
+        '{kilobytes}',
       ]).toContain(placeholder);
   }
 });

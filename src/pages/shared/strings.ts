@@ -135,6 +135,11 @@ export const en = {
   callTime: 'Call time',
   moveSelfView: 'Move your video',
   rejoining: 'Rejoining the call…',
+  snapshotAskTitle: 'The agent would like to take a picture',
+  snapshotAskBody: 'A still from your camera will be added to this chat.',
+  snapshotAllow: 'Allow',
+  snapshotDecline: 'Decline',
+  snapshotTaken: 'The agent took a picture',
 };
 
 export type Strings = typeof en;
@@ -475,6 +480,18 @@ const agentEn = {
   practiceEnds: 'It ends on its own after 30 minutes.',
   practiceEndedTitle: 'The practice call has ended',
   practiceEndedBody: 'Nothing of it reached the customer or the chat.',
+
+  snapshotHeading: 'Pictures',
+  takePicture: 'Take picture',
+  snapshotAskNote: 'The customer is asked to allow each picture.',
+  snapshotOnNote: 'Pictures are taken without asking; the customer sees each one happen.',
+  snapshotWaiting: 'Waiting for the customer…',
+  snapshotPosted: 'Picture added to the chat ({width} × {height} pixels, {kilobytes} kB).',
+  snapshotDeclined: 'The customer declined the picture.',
+  snapshotFailed: 'The picture couldn’t be taken or sent. Try again.',
+  snapshotNoAnswer: 'The customer’s page didn’t answer. Try again.',
+  snapshotNotConnected: 'The customer’s page isn’t connected to the picture feature yet.',
+  snapshotRateLimited: 'Too many pictures at once. Try again in a minute.',
 };
 
 export type AgentStrings = typeof agentEn;

@@ -23,6 +23,9 @@ import { selfVideo } from '../../shared/view/controls';
 import { participantsSection } from './participants';
 import { recordingSection } from './recording';
 import { transcriptionSection } from './transcription';
+import { snapshotSection } from './snapshot';
+import type { SnapshotPolicy } from '../../../contract';
+import type { SnapshotResult } from '../snapshot';
 
 export interface CallActions {
   toggleMic: () => void;
@@ -34,11 +37,13 @@ export interface CallActions {
   remove: (identity: string) => Promise<Problem | null>;
   sendNewLink: () => Promise<Problem | null>;
   end: () => Promise<Problem | null>;
+  takePicture: () => Promise<SnapshotResult>;
 }
 
 export interface CallOptions {
   policy: RecordingPolicy;
   transcriptionPolicy: TranscriptionPolicy;
+  snapshots: SnapshotPolicy;
   canChooseSpeaker: boolean;
   canShareScreen: boolean;
 }
@@ -363,6 +368,7 @@ export function renderCall(
       practice.element,
       recording.element,
       transcription.element,
+      options.snapshots !== 'off' && snapshotSection(text, options.snapshots, actions.takePicture).element,
       people.element,
     ),
     audio.element,

@@ -144,6 +144,11 @@ const de: Strings = {
   callTime: 'Gesprächsdauer',
   moveSelfView: 'Ihr Video verschieben',
   rejoining: 'Sie werden wieder verbunden…',
+  snapshotAskTitle: 'Der Mitarbeiter möchte ein Foto aufnehmen',
+  snapshotAskBody: 'Ein Standbild Ihrer Kamera wird diesem Chat hinzugefügt.',
+  snapshotAllow: 'Erlauben',
+  snapshotDecline: 'Ablehnen',
+  snapshotTaken: 'Der Mitarbeiter hat ein Foto aufgenommen',
 };
 
 export default de;

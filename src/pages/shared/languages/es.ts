@@ -137,6 +137,11 @@ const es: Strings = {
   callTime: 'Duración de la llamada',
   moveSelfView: 'Mover tu vídeo',
   rejoining: 'Volviendo a la llamada…',
+  snapshotAskTitle: 'El agente quiere tomar una foto',
+  snapshotAskBody: 'Se añadirá a este chat una imagen de tu cámara.',
+  snapshotAllow: 'Permitir',
+  snapshotDecline: 'Rechazar',
+  snapshotTaken: 'El agente tomó una foto',
 };
 
 export default es;

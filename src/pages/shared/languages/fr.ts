@@ -138,6 +138,11 @@ const fr: Strings = {
   callTime: 'Durée de l’appel',
   moveSelfView: 'Déplacer votre vidéo',
   rejoining: 'Retour dans l’appel…',
+  snapshotAskTitle: 'L’agent souhaite prendre une photo',
+  snapshotAskBody: 'Une image de votre caméra sera ajoutée à ce chat.',
+  snapshotAllow: 'Autoriser',
+  snapshotDecline: 'Refuser',
+  snapshotTaken: 'L’agent a pris une photo',
 };
 
 export default fr;

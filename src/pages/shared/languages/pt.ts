@@ -134,6 +134,11 @@ const pt: Strings = {
   callTime: 'Duração da chamada',
   moveSelfView: 'Mover seu vídeo',
   rejoining: 'Voltando à chamada…',
+  snapshotAskTitle: 'O atendente quer tirar uma foto',
+  snapshotAskBody: 'Uma imagem da sua câmera será adicionada a este chat.',
+  snapshotAllow: 'Permitir',
+  snapshotDecline: 'Recusar',
+  snapshotTaken: 'O atendente tirou uma foto',
 };
 
 export default pt;

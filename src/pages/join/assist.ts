@@ -1,0 +1,11 @@
+/** The join page's visual assist (issue 21), a script of its own (/join/assist.js) that the page
+ * fetches once the call is connected: the assist channel to the agent's panel. */
+import { openAssistChannel } from '../shared/assist-channel';
+import { defineAssist } from './assist-script';
+import { answerSnapshots } from './snapshot';
+
+defineAssist((call) => {
+  const channel = openAssistChannel(call.sdk, call.room);
+  answerSnapshots(call, channel);
+  return channel;
+});
