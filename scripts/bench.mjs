@@ -76,6 +76,9 @@ export async function joinPageSizeSection() {
   // Fetched only when a customer turns blur on (with the processors), so not in the totals.
   const blurScript = await sizeOf('join/blur.js');
   rows.push(['blur filter (join/blur.js), only with blur on', kB(blurScript.raw), kB(blurScript.gzip)]);
+  // Fetched once the call is connected, so not in the totals either.
+  const assistScript = await sizeOf('join/assist.js');
+  rows.push(['visual assist (join/assist.js), after connect', kB(assistScript.raw), kB(assistScript.gzip)]);
   const asShipped = (label, extra = { raw: 0, gzip: 0 }) => {
     const gzip = shipped.gzip + extra.gzip;
     return [

@@ -83,10 +83,11 @@ for (const stylesheet of ['join/app.css', 'agent/panel.css']) {
 // join page runs on customers' phones, back to Safari 14; agents run Flex, whose supported browsers
 // are all recent, so the panel needs none of that care.
 // The join page's blur filter is a script of its own (join/blur.js), fetched only when a customer
-// turns blur on.
+// turns blur on; so is the visual assist (join/assist.js), fetched once the call is connected.
 const PAGES = [
   { page: 'join', bundle: 'app', target: ['es2020', 'safari14'] },
   { page: 'join', bundle: 'blur', entry: 'blur-filter.ts', target: ['es2020', 'safari14'] },
+  { page: 'join', bundle: 'assist', entry: 'assist.ts', target: ['es2020', 'safari14'] },
   { page: 'agent', bundle: 'panel', target: ['es2020', 'chrome100', 'edge100', 'firefox100', 'safari15'] },
 ];
 for (const { page, bundle, entry = 'main.ts', target } of PAGES) {

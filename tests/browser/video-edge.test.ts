@@ -76,6 +76,8 @@ interface Logged {
   others?: string[];
   recording?: boolean;
   sid?: string;
+  kind?: string;
+  from?: string;
 }
 
 let emulator: TwilioEmulator;
@@ -351,6 +353,41 @@ test('network quality set through the edge reaches networkQualityLevelChanged, l
   );
   await framesFlow(a, 'customer-b');
   await framesFlow(b, 'agent-a');
+});
+
+test('a data track published after connect gets a SID and carries messages both ways, beside the edge’s peer', async () => {
+  // Network quality on: the SDK also adds the data track to its connection with the edge's peer.
+  const quality = { networkQuality: { local: 1, remote: 1 } };
+  const { a, b } = await twoInACall({ a: quality, b: quality });
+  const publishData = (page: Page) =>
+    page.evaluate(async () => {
+      const w = window as unknown as {
+        log: Logged[];
+        room: import('twilio-video').Room;
+        Twilio: { Video: typeof import('twilio-video') };
+        assist: import('twilio-video').LocalDataTrack;
+      };
+      w.room.on('trackSubscribed', (track) => {
+        if (track.kind === 'data')
+          track.on('message', (data) =>
+            w.log.push({ type: 'data', text: typeof data === 'string' ? data : 'binary', track: track.name }),
+          );
+      });
+      w.assist = new w.Twilio.Video.LocalDataTrack({ name: 'assist' });
+      const publication = await w.room.localParticipant.publishTrack(w.assist);
+      return publication.trackSid;
+    });
+  expect(await publishData(a)).toMatch(/^MT[0-9a-f]{32}$/);
+  expect(await publishData(b)).toMatch(/^MT[0-9a-f]{32}$/);
+  await seen(a, { type: 'trackSubscribed', kind: 'data', from: 'customer-b' });
+  await seen(b, { type: 'trackSubscribed', kind: 'data', from: 'agent-a' });
+  const say = (page: Page, text: string) =>
+    page.evaluate((t) => (window as unknown as { assist: { send(t: string): void } }).assist.send(t), text);
+  await say(a, 'from a');
+  await say(b, 'from b');
+  await seen(b, { type: 'data', text: 'from a', track: 'assist' });
+  await seen(a, { type: 'data', text: 'from b', track: 'assist' });
+  await framesFlow(a, 'customer-b');
 });
 
 test('the dominant speaker set through the edge reaches dominantSpeakerChanged', async () => {

@@ -2,6 +2,7 @@
  * events (shared/room-events.ts) into panel events and remote tracks for the view; when the SDK
  * gives up a lost connection, `onDisconnected` decides. */
 import type { AgentGrant } from '../shared/api';
+import { openAssistChannel, type AssistChannel } from '../shared/assist-channel';
 import { followRoom, presentTracks, remoteMedia } from '../shared/room-events';
 import type { RemoteMediaTrack, RemoteParticipant, Room, VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
@@ -17,6 +18,8 @@ export interface RoomHandlers extends TrackSink {
   dispatch(event: PanelEvent): void;
   /** The room is gone: `errorCode` is the SDK's TwilioError code, null when none was given. */
   onDisconnected(errorCode: number | null): void;
+  /** The call's assist channel (issue 21), open from connect on. */
+  onAssist(channel: AssistChannel): void;
 }
 
 export interface RoomLink {
@@ -46,6 +49,7 @@ export async function joinRoom(
   const local = room.localParticipant;
   let leaving = false;
   const stopFollowingTracks = media.publishTo(local, connectedWith);
+  handlers.onAssist(openAssistChannel(sdk, room));
 
   const followMic = (participant: RemoteParticipant) =>
     handlers.dispatch({ type: 'remoteMic', sid: participant.sid, on: remoteMedia(participant).mic });

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { AgentApi, AgentCall, AgentGrant, AgentResult } from '../shared/api';
+import type { AssistChannel } from '../shared/assist-channel';
 import type { Room, VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
 import { initialPanelState, reducePanel, type PanelEvent } from './panel-state';
@@ -59,8 +60,12 @@ function harness(
   const events: PanelEvent[] = [];
   let state = initialPanelState;
   const mediaLog: string[] = [];
+  const assists: AssistChannel[] = [];
   const sdk = {
     isSupported: true,
+    LocalDataTrack: class {
+      send() {}
+    },
     connect: (token: string) => {
       connects.push(token);
       const outcome = answers.connect?.shift();
@@ -119,9 +124,10 @@ function harness(
       events.push(event);
       state = reducePanel(state, event);
     },
+    onAssist: (channel) => assists.push(channel),
   });
   const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
-  return { session, connects, rooms, events, mediaLog, state: () => state, settle };
+  return { session, connects, rooms, events, mediaLog, assists, state: () => state, settle };
 }
 
 test('a task with a room is joined with the token agent-token gave; without one, Start is offered', async () => {
@@ -134,6 +140,8 @@ test('a task with a room is joined with the token agent-token gave; without one,
     roomSid: ROOM_SID,
     self: { identity: 'agent-WK0' },
   });
+  // The call's assist channel reaches the panel.
+  expect(withRoom.assists).toHaveLength(1);
 
   const without = harness({ callAtOpen: { ok: true, value: { call: null } } });
   await without.session.begin();

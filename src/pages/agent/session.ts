@@ -3,6 +3,7 @@
  * token or signalling reason), and carry out the agent's actions. It reports through panel
  * events; the answers of one-off actions are returned for the view to explain. */
 import type { AgentApi, AgentGrant, Escalation } from '../shared/api';
+import type { AssistChannel } from '../shared/assist-channel';
 import type { VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
 import type { PanelEvent } from './panel-state';
@@ -39,6 +40,8 @@ export interface SessionDeps {
   tracks: TrackSink;
   captureScreen: () => Promise<MediaStream>;
   dispatch(event: PanelEvent): void;
+  /** Each call's assist channel (issue 21), for the view's camera, pointing and audio-only. */
+  onAssist?(channel: AssistChannel): void;
 }
 
 const errorCode = (error: unknown): number | null =>
@@ -155,6 +158,7 @@ export class PanelSession {
         addTrack: (track, participant) => current() && this.deps.tracks.addTrack(track, participant),
         removeTrack: (track) => current() && this.deps.tracks.removeTrack(track),
         onDisconnected: (code) => current() && this.lost(code ?? null, attempt, 0),
+        onAssist: (channel) => current() && this.deps.onAssist?.(channel),
       });
       if (current()) this.link = link;
       else link.leave();

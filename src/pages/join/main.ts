@@ -133,7 +133,7 @@ async function rejoin(invite: string): Promise<void> {
     const sdk = loadVideoSdk();
     await media.start();
     if (activeMedia !== media) return;
-    activeCall = await joinCall(await sdk, result.grant, media, () => showCall(invite, media));
+    activeCall = await joinCall(await sdk, result.grant, media, text, () => showCall(invite, media));
   } catch {
     if (activeMedia !== media) return;
     releaseAll();
@@ -181,7 +181,7 @@ function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean):
       grant = result.grant;
     }
     try {
-      activeCall = await joinCall(sdk, grant, media, () => showCall(invite, media));
+      activeCall = await joinCall(sdk, grant, media, text, () => showCall(invite, media));
     } catch {
       cannotJoin();
     }

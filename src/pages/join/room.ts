@@ -3,6 +3,8 @@
 import type { JoinGrant } from '../shared/api';
 import { initialCallState, isAgent, reduceCall, type CallEvent, type CallState } from './call-state';
 import type { LocalMedia } from '../shared/media';
+import type { Strings } from '../shared/strings';
+import { loadAssist } from './assist-script';
 import {
   SCREEN_TRACK_NAME,
   type RemoteMediaTrack,
@@ -27,6 +29,7 @@ export async function joinCall(
   sdk: VideoSdk,
   grant: JoinGrant,
   media: LocalMedia,
+  text: Strings,
   mountView: () => CallView,
 ): Promise<Call> {
   const connectedWith = media.sdkTracks(sdk);
@@ -40,6 +43,12 @@ export async function joinCall(
   const view = mountView();
   let state: CallState = initialCallState;
   let leaving = false;
+  let ended = false;
+  // Without the assist script the call goes on as before, without its features.
+  void loadAssist().then(
+    (startAssist) => ended || startAssist({ sdk, room, media, text }),
+    () => undefined,
+  );
   /** Agents' video tracks, oldest first: a camera, and a screen share while there is one. Only
    * the agent the call is with (CallState.agentIdentity) is shown large, whoever else joins. */
   const agentVideos: { track: RemoteMediaTrack; from: string }[] = [];
@@ -91,6 +100,7 @@ export async function joinCall(
     recordingChanged: (recording) => dispatch({ type: recording ? 'recordingStarted' : 'recordingStopped' }),
     localNetworkLevel: (level) => dispatch({ type: 'networkQuality', level }),
     disconnected(errorCode) {
+      ended = true;
       stopFollowingTracks();
       dispatch({ type: 'disconnected', errorCode, byCustomer: leaving });
     },

@@ -3,6 +3,7 @@
  * here instead of importing it. sdk-types.check.ts checks it against the SDK's own declarations. */
 import type {
   LocalAudioTrack as SdkLocalAudioTrack,
+  LocalDataTrack as SdkLocalDataTrack,
   LocalVideoTrack as SdkLocalVideoTrack,
 } from 'twilio-video';
 import { keptUntilFailure, loadScriptGlobal } from './script';
@@ -18,6 +19,8 @@ export interface TwilioError extends Error {
 export type LocalAudioTrack = SdkLocalAudioTrack;
 export type LocalVideoTrack = SdkLocalVideoTrack;
 export type LocalTrack = LocalAudioTrack | LocalVideoTrack;
+/** The pages' one data track (assist-channel.ts): made by the SDK, published after connect. */
+export type LocalDataTrack = SdkLocalDataTrack;
 
 /** The name the agent panel gives its screen share, so the customer's page can feature it. */
 export const SCREEN_TRACK_NAME = 'screen';
@@ -33,12 +36,13 @@ export interface RemoteMediaTrack {
   detach(): HTMLMediaElement[];
 }
 
-/** A remote data track: no element to play it in (the pages publish none, but a participant
- * may, so `kind` is checked before attaching). */
+/** A remote data track: no element to play it in (`kind` is checked before attaching). The
+ * pages read only the other page's `assist` track (assist-channel.ts). */
 export interface RemoteDataTrack {
   readonly kind: 'data';
   readonly sid: string;
   readonly name: string;
+  on(event: 'message', listener: Listener<[data: string | ArrayBuffer]>): this;
 }
 
 export type RemoteTrack = RemoteMediaTrack | RemoteDataTrack;
@@ -70,8 +74,11 @@ export interface LocalParticipant {
   readonly identity: string;
   readonly sid: string;
   readonly networkQualityLevel: number | null;
-  publishTrack(track: LocalTrack | MediaStreamTrack, options?: PublishOptions): Promise<unknown>;
-  unpublishTrack(track: LocalTrack | MediaStreamTrack): unknown;
+  publishTrack(
+    track: LocalTrack | LocalDataTrack | MediaStreamTrack,
+    options?: PublishOptions,
+  ): Promise<unknown>;
+  unpublishTrack(track: LocalTrack | LocalDataTrack | MediaStreamTrack): unknown;
   on(event: 'networkQualityLevelChanged', listener: Listener<[level: number]>): this;
 }
 
@@ -136,6 +143,7 @@ export interface PreflightTest {
 
 export interface VideoSdk extends LocalTrackClasses {
   readonly isSupported: boolean;
+  LocalDataTrack: new (options: { name: string }) => LocalDataTrack;
   connect(token: string, options: ConnectOptions): Promise<Room>;
   /** `duration`: how long media flows, in milliseconds (Twilio's default is 10 s). */
   runPreflight(token: string, options: { duration: number }): PreflightTest;

@@ -1,0 +1,32 @@
+/** How the join page and /join/assist.js (assist.ts) meet: the script's URL and the global it
+ * defines. The visual assist (issue 21) is needed only once the call is connected, so the page
+ * every customer loads before Join does not carry it (the join page's size budget). */
+import type { AssistChannel } from '../shared/assist-channel';
+import type { LocalMedia } from '../shared/media';
+import type { Room, VideoSdk } from '../shared/sdk';
+import type { Strings } from '../shared/strings';
+import { keptUntilFailure, loadScriptGlobal } from '../shared/script';
+
+export const ASSIST_SRC = '/join/assist.js';
+export const ASSIST_GLOBAL = '__joinAssist';
+
+/** What the assist works with: the connected room and the customer's media and call view. */
+export interface AssistCall {
+  sdk: Pick<VideoSdk, 'LocalDataTrack'>;
+  room: Room;
+  media: LocalMedia;
+  text: Strings;
+}
+
+export type StartAssist = (call: AssistCall) => AssistChannel;
+type AssistScope = { [ASSIST_GLOBAL]?: StartAssist };
+
+/** The assist script, loaded once; loaded again after a failure, so the next call tries again. */
+export const loadAssist = keptUntilFailure(() =>
+  loadScriptGlobal(ASSIST_SRC, () => (window as AssistScope)[ASSIST_GLOBAL]),
+);
+
+/** Runs in /join/assist.js: makes `start` the script's global. */
+export function defineAssist(start: StartAssist): void {
+  (window as AssistScope)[ASSIST_GLOBAL] = start;
+}
