@@ -32,6 +32,10 @@ export interface LaunchOptions {
   /** Without Chromium's fake permission UI, every camera or microphone request not granted
    * beforehand is refused, as when the customer blocks it. */
   fakeUi?: boolean;
+  /** How many fake cameras Chromium offers (its flag's `device-count`; one by default). Each is a
+   * `fake_device_<n>`; the second shows a dark grey frame, not the first's coloured pattern, and
+   * none reports a facingMode or a torch. */
+  cameras?: number;
 }
 
 /**
@@ -63,10 +67,14 @@ export function useBrowserContext(
 }
 
 export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
-  const args =
+  const fakeDevices = '--use-fake-device-for-media-stream';
+  const args = (
     options.fakeUi === false
       ? CHROMIUM_ARGS.filter((arg) => arg !== '--use-fake-ui-for-media-stream')
-      : CHROMIUM_ARGS;
+      : CHROMIUM_ARGS
+  ).map((arg) =>
+    arg === fakeDevices && options.cameras ? `${fakeDevices}=device-count=${options.cameras}` : arg,
+  );
   // Playwright gives every launch a fresh temporary user-data-dir.
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
 }

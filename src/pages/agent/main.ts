@@ -102,6 +102,7 @@ function begin(accepted: Session, media: PanelMedia): void {
     },
     captureScreen: () => navigator.mediaDevices.getDisplayMedia({ video: true, audio: false }),
     dispatch,
+    onAssist: (channel) => view?.useAssist(channel),
   });
   tellHost();
   void session.begin();

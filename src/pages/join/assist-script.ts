@@ -5,6 +5,7 @@ import type { AssistChannel } from '../shared/assist-channel';
 import type { LocalMedia } from '../shared/media';
 import type { Room, VideoSdk } from '../shared/sdk';
 import type { Strings } from '../shared/strings';
+import type { AssistHost } from './room';
 import { keptUntilFailure, loadScriptGlobal } from '../shared/script';
 
 export const ASSIST_SRC = '/join/assist.js';
@@ -16,6 +17,7 @@ export interface AssistCall {
   room: Room;
   media: LocalMedia;
   text: Strings;
+  host: AssistHost;
 }
 
 export type StartAssist = (call: AssistCall) => AssistChannel;

@@ -13,7 +13,18 @@ import {
 } from '../shared/sdk';
 import { followRoom, presentTracks, remoteMedia } from '../shared/room-events';
 
+/** Where the visual assist (assist.ts) shows itself in the call view. */
+export interface AssistHost {
+  stage: HTMLElement;
+  /** The customer's own video, where the agent's pointer shows. */
+  selfTile: HTMLElement;
+  selfVideo: HTMLVideoElement;
+  controls: HTMLElement;
+  announce(words: string): void;
+}
+
 export interface CallView {
+  assistHost: AssistHost;
   render(state: CallState, previous: CallState): void;
   showAgentVideo(track: RemoteMediaTrack | null): void;
   addRemoteAudio(track: RemoteMediaTrack): void;
@@ -46,7 +57,7 @@ export async function joinCall(
   let ended = false;
   // Without the assist script the call goes on as before, without its features.
   void loadAssist().then(
-    (startAssist) => ended || startAssist({ sdk, room, media, text }),
+    (startAssist) => ended || startAssist({ sdk, room, media, text, host: view.assistHost }),
     () => undefined,
   );
   /** Agents' video tracks, oldest first: a camera, and a screen share while there is one. Only

@@ -8,6 +8,9 @@
  * mirrored left to right if `mirrored` (a front camera's self-view), then fitted as CSS
  * object-fit does: `contain` shows all of it with bars, `cover` fills the element and crops. */
 
+/** The marks' stylesheet, shared by both pages (fetched once their call is connected). */
+export const POINTER_STYLESHEET = '/shared/pointer.css';
+
 export interface Size {
   width: number;
   height: number;
@@ -32,7 +35,8 @@ export interface FrameView {
 
 /** Turns a point of the frame as the element shows it, in fractions. */
 function rotate(point: FramePoint, rotation: Rotation): FramePoint {
-  const { x, y } = point;
+  const x = point.x;
+  const y = point.y;
   if (rotation === 90) return { x: 1 - y, y: x };
   if (rotation === 180) return { x: 1 - x, y: 1 - y };
   if (rotation === 270) return { x: y, y: 1 - x };

@@ -259,29 +259,10 @@ export class LocalMedia {
     }).then(() => inForce);
   }
 
-  /** Which way the camera faces, as the browser reports it; null where it does not say (desktop
-   * cameras, Chromium's fake devices). */
-  cameraFacing(): CameraFacing | null {
-    const facing = this.rawVideo()?.getSettings().facingMode;
-    return facing === 'user' || facing === 'environment' ? facing : null;
-  }
-
-  /** Whether the camera has a torch the page can switch (phones' back cameras, in Chrome). */
-  hasTorch(): boolean {
-    const capabilities = this.rawVideo()?.getCapabilities?.() as { torch?: unknown } | undefined;
-    return capabilities?.torch !== undefined;
-  }
-
-  /** Resolves whether the torch is now as asked. */
-  async setTorch(on: boolean): Promise<boolean> {
-    const camera = this.rawVideo();
-    if (!camera || !this.hasTorch()) return false;
-    try {
-      await camera.applyConstraints({ advanced: [{ torch: on } as MediaTrackConstraintSet] });
-      return true;
-    } catch {
-      return false;
-    }
+  /** The camera's own track, under any background filter: what reports its facing and carries
+   * a torch (camera-track.ts). */
+  cameraTrack(): MediaStreamTrack | null {
+    return this.video ? (this.filtered.get(this.video)?.raw ?? this.video) : null;
   }
 
   /** Device labels are only filled in once a permission was granted, hence listed after start. */
@@ -297,13 +278,8 @@ export class LocalMedia {
   }
 
   currentDeviceId(kind: Kind): string | undefined {
-    const track = this[kind];
-    return track ? (this.filtered.get(track)?.raw ?? track).getSettings().deviceId : undefined;
-  }
-
-  /** The camera's own track, under any background filter. */
-  private rawVideo(): MediaStreamTrack | null {
-    return this.video ? (this.filtered.get(this.video)?.raw ?? this.video) : null;
+    const track = kind === 'video' ? this.cameraTrack() : this.audio;
+    return track?.getSettings().deviceId;
   }
 
   /** Releases everything, also what a change under way is still opening. */

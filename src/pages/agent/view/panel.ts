@@ -1,6 +1,7 @@
 /** Picks the screen for the panel's phase (a message, the setup before the call, the call) and
  * keeps it in step with the state. A new screen takes focus at its heading; changes within a
  * screen are said through the polite live region. */
+import type { AssistChannel } from '../../shared/assist-channel';
 import type { RemoteMediaTrack } from '../../shared/sdk';
 import type { AgentStrings } from '../../shared/strings';
 import { announce } from '../../shared/view/dom';
@@ -46,6 +47,8 @@ export interface PanelView extends TrackSink {
   render(state: PanelState, previous: PanelState): void;
   updateMedia(): void;
   notify(words: string): void;
+  /** The current call's assist channel, for the call screen. */
+  useAssist(channel: AssistChannel): void;
 }
 
 export function createPanelView(
@@ -60,6 +63,7 @@ export function createPanelView(
   let shownMessage = '';
   let setup: SetupScreen | null = null;
   let call: CallScreen | null = null;
+  let assist: AssistChannel | null = null;
 
   const message = (state: PanelState): Message => {
     switch (state.phase) {
@@ -114,6 +118,7 @@ export function createPanelView(
       void options.mediaAllowed().then((allowed) => allowed && setup === screen && screen.startPreview());
     } else if (next === 'call') {
       call = renderCall(root, announcer, text, media, options, actions);
+      if (assist) call.useAssist(assist);
     }
   };
 
@@ -141,6 +146,10 @@ export function createPanelView(
     notify(words) {
       if (call) call.notify(words, 'ok');
       else announce(announcer, words);
+    },
+    useAssist(channel: AssistChannel) {
+      assist = channel;
+      call?.useAssist(channel);
     },
     addTrack(track: RemoteMediaTrack, participant: Member) {
       call?.addTrack(track, participant);

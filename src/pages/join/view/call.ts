@@ -109,22 +109,24 @@ export function renderCall(
     icon('leave'),
   );
   const audioSinks = h('div', { hidden: true });
+  const stage = h(
+    'div',
+    { class: 'stage' },
+    agentVideo,
+    agentOff,
+    waiting,
+    h('div', { class: 'top-bar' }, recordingBadge, timer, people, networkBars),
+    nameTag,
+    banner.element,
+    self.element,
+  );
+  const controlBar = h('div', { class: 'controls' }, toggles.element, blurToggle.element, leaveButton);
   const screen = h(
     'section',
     { class: 'screen call', 'data-state': 'waiting' },
     h('h1', { class: 'visually-hidden', tabindex: '-1' }, text.pageTitle),
-    h(
-      'div',
-      { class: 'stage' },
-      agentVideo,
-      agentOff,
-      waiting,
-      h('div', { class: 'top-bar' }, recordingBadge, timer, people, networkBars),
-      nameTag,
-      banner.element,
-      self.element,
-    ),
-    h('div', { class: 'controls' }, toggles.element, blurToggle.element, leaveButton),
+    stage,
+    controlBar,
     audioSinks,
   );
   showScreen(root, screen);
@@ -177,6 +179,13 @@ export function renderCall(
 
   return {
     updateMedia,
+    assistHost: {
+      stage,
+      selfTile: self.element,
+      selfVideo: selfVideoElement,
+      controls: controlBar,
+      announce: (words) => announce(announcer, words),
+    },
     render(state: CallState, previous: CallState) {
       current = state;
       screen.dataset.state = state.reconnecting ? 'reconnecting' : state.phase;
