@@ -8,26 +8,39 @@ import { eventually, hasText, hidden, screenshot, useBrowserContext, visible } f
 /** The visual assist (issue 21) between the agent's panel and the customer's join page, both on
  * the real SDK through the stack's Video edge, talking over their `assist` data tracks.
  *
- * Chromium's fake capture offers a second camera with `--use-fake-device-for-media-stream=
- * device-count=2` (fake_device_0, fake_device_1; the second's frame is dark grey, the first's a
- * coloured pattern). Neither reports a facingMode (getUserMedia with facingMode exact fails with
- * OverconstrainedError) nor a torch, so the customer's page here is given the facing a phone
- * reports: its getSettings() says `user` for fake_device_0 and `environment` for fake_device_1.
- * The page then asks for facingMode exact, is refused, and takes the next camera: the path a
- * phone whose cameras do not say their facing takes. */
+ * Chromium's fake capture offers more cameras with `--use-fake-device-for-media-stream=
+ * device-count=<n>` (fake_device_0, _1, _2). None reports a facingMode (getUserMedia with
+ * facingMode exact fails with OverconstrainedError) or a torch. fake_device_1 is a 16-bit grey
+ * (depth-like) camera: it plays locally, but its frames never reach the other page (the agent's
+ * picture froze on the last frame of the first camera), so the back camera here is fake_device_2,
+ * a coloured pattern like fake_device_0. The pages are given the facing a phone reports
+ * (getSettings(): `environment` for fake_device_2, `user` for the others): the join page asks for
+ * facingMode exact, is refused, and tries the cameras in turn until one faces that way, the path
+ * of a phone whose browser cannot pick a camera by facing. What the customer's page sends is read
+ * from its RTCPeerConnections' senders (recorded by the same init script). */
 
 const { flex, env } = useFlexHost();
 const stack = useStack({ env });
-const context = useBrowserContext({ cameras: 2 });
+const context = useBrowserContext({ cameras: 3 });
 
-/** A phone's cameras: the front one and the back one, as getSettings() reports them. */
+/** A phone's cameras: front ones and a back one, as getSettings() reports them; and the page's
+ * peer connections, to read what it sends. */
 const PHONE_FACING = () => {
+  const Original = window.RTCPeerConnection;
+  const pcs: RTCPeerConnection[] = [];
+  (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs = pcs;
+  window.RTCPeerConnection = function (this: unknown, config?: RTCConfiguration) {
+    const pc = new Original(config);
+    pcs.push(pc);
+    return pc;
+  } as unknown as typeof RTCPeerConnection;
+  window.RTCPeerConnection.prototype = Original.prototype;
   // eslint-disable-next-line @typescript-eslint/unbound-method -- the original, called below with the track as `this`
   const getSettings = MediaStreamTrack.prototype.getSettings;
   MediaStreamTrack.prototype.getSettings = function () {
     const settings = getSettings.call(this);
     if (this.kind !== 'video' || !this.label.startsWith('fake_device_')) return settings;
-    return { ...settings, facingMode: this.label === 'fake_device_1' ? 'environment' : 'user' };
+    return { ...settings, facingMode: this.label === 'fake_device_2' ? 'environment' : 'user' };
   };
 };
 
@@ -45,20 +58,26 @@ async function inCall() {
   return { hosted, panel: hosted.panel, customer: customer.page, task, customerIdentity };
 }
 
-/** Mean colour saturation (max - min channel) of what a video element shows now. */
-function saturation(frame: Frame | Page, selector: string): Promise<number> {
-  return frame.locator(selector).evaluate((video: HTMLVideoElement) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = video.videoWidth;
-    canvas.height = video.videoHeight;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(video, 0, 0);
-    const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
-    let sum = 0;
-    for (let i = 0; i < data.length; i += 4)
-      sum += Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]);
-    return sum / (data.length / 4);
-  });
+/** The cameras the customer's page sends: the labels of its video senders' tracks. */
+const sentCameras = (customer: Page) =>
+  customer.evaluate(() => [
+    ...new Set(
+      (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs
+        .filter((pc) => pc.connectionState === 'connected')
+        .flatMap((pc) => pc.getSenders())
+        .filter((sender) => sender.track?.kind === 'video' && sender.track.readyState === 'live')
+        .map((sender) => sender.track!.label),
+    ),
+  ]);
+
+/** Waits until the panel decoded 10 more frames of the customer's video. */
+async function framesFlow(panel: Frame): Promise<void> {
+  const decoded = () =>
+    panel
+      .locator('.customer-video')
+      .evaluate((video: HTMLVideoElement) => video.getVideoPlaybackQuality().totalVideoFrames);
+  const start = await decoded();
+  await eventually(async () => (await decoded()) >= start + 10, true, 15_000);
 }
 
 /** The id of the video track a remote video element plays: a republished track is a new one. */
@@ -83,11 +102,12 @@ function viewOf(frame: Frame | Page, selector: string): Promise<FrameView & { le
   });
 }
 
-test('the agent asks for the back camera; one tap switches it, on the same published track, and the agent’s picture changes', async () => {
+test('the agent asks for the back camera; one tap switches it, on the same published track, and the agent’s view follows', async () => {
   const { hosted, panel, customer } = await inCall();
   await hasText(panel.locator('.customer-camera'), 'Customer’s camera: front');
-  await eventually(async () => (await saturation(panel, '.customer-video')) > 60, true, 15_000);
+  await eventually(() => sentCameras(customer), ['fake_device_0']);
   const trackBefore = await receivedTrackId(panel, '.customer-video');
+  await framesFlow(panel);
   await visible(customer.locator('.self-view video.mirrored'));
 
   await panel.getByRole('button', { name: 'Show me with your back camera' }).click();
@@ -95,24 +115,28 @@ test('the agent asks for the back camera; one tap switches it, on the same publi
   await hasText(prompt.locator('p'), 'The agent asks to see it with your back camera.');
   // Nothing switches without the customer's tap.
   await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect(await sentCameras(customer)).toEqual(['fake_device_0']);
   await hasText(panel.locator('.customer-camera'), 'Customer’s camera: front');
   await screenshot(customer, 'assist-10-back-camera-asked');
 
   await prompt.getByRole('button', { name: 'Use back camera' }).click();
   await hasText(panel.locator('.customer-camera'), 'Customer’s camera: back');
   await hasText(panel.locator('.notice'), 'The customer switched to their back camera.');
-  // The agent's view changes (the second fake camera's grey frame), on the same received track.
-  await eventually(async () => (await saturation(panel, '.customer-video')) < 5, true, 15_000);
+  // The same sender now sends the back camera; the agent keeps decoding the same received track.
+  await eventually(() => sentCameras(customer), ['fake_device_2']);
+  await framesFlow(panel);
   expect(await receivedTrackId(panel, '.customer-video')).toBe(trackBefore);
   // The back camera is not mirrored on the customer's own view.
   await visible(customer.locator('.self-view[data-facing="environment"] video:not(.mirrored)'));
   await hidden(prompt);
+  await screenshot(customer, 'assist-11-back-camera-customer');
   await panelShot(hosted, 'assist-11-panel-back-camera');
 
   // The customer's own button switches back, again on the same track.
   await customer.getByRole('button', { name: 'Switch camera' }).click();
   await hasText(panel.locator('.customer-camera'), 'Customer’s camera: front');
-  await eventually(async () => (await saturation(panel, '.customer-video')) > 60, true, 15_000);
+  await eventually(() => sentCameras(customer), ['fake_device_0']);
+  await framesFlow(panel);
   expect(await receivedTrackId(panel, '.customer-video')).toBe(trackBefore);
 });
 

@@ -88,14 +88,18 @@ function cameraControls(call: AssistCall, channel: AssistChannel): CameraControl
     followCamera();
   };
 
-  /** To `wanted`: the facing where it is known; a device that does not face that way is passed
-   * over for the next one. */
+  /** To `wanted`: the camera facing that way where the facing is known (a browser that cannot
+   * pick it by facingMode has the cameras tried in turn until one reports it), else the next
+   * camera. */
   const face = async (wanted: CameraFacing) => {
     const choice = cameraFacingChoice(wanted, facingNow(), cameras, media.currentDeviceId('video'));
     if (!choice) return;
     const inForce = await media.useCamera(choice);
-    const next = nextCamera(cameras, media.currentDeviceId('video'));
-    if (!inForce && 'facing' in choice && next) await media.useCamera({ deviceId: next });
+    if (inForce || !('facing' in choice)) return;
+    for (let tried = 1; tried < cameras.length && facingNow() !== wanted; tried++) {
+      const next = nextCamera(cameras, media.currentDeviceId('video'));
+      if (next) await media.useCamera({ deviceId: next });
+    }
     torchOn = false;
   };
 

@@ -22,6 +22,7 @@ test('no panel text is empty and every placeholder is one the panel fills', () =
         '{jitterMs}',
         '{packetLossPercent}',
         '{summary}',
+        '{facing}',
       ]).toContain(placeholder);
   }
 });
