@@ -3,7 +3,7 @@
  * every customer loads before Join does not carry it (the join page's size budget). */
 import type { AssistChannel } from '../shared/assist-channel';
 import type { LocalMedia } from '../shared/media';
-import type { Room, VideoSdk } from '../shared/sdk';
+import type { LocalDataTrack, Room, VideoSdk } from '../shared/sdk';
 import type { Strings } from '../shared/strings';
 import type { AssistHost } from './room';
 import { keptUntilFailure, loadScriptGlobal } from '../shared/script';
@@ -15,6 +15,8 @@ export const ASSIST_GLOBAL = '__joinAssist';
 export interface AssistCall {
   sdk: Pick<VideoSdk, 'LocalDataTrack'>;
   room: Room;
+  /** The assist data track the page connected with. */
+  assist: LocalDataTrack;
   media: LocalMedia;
   text: Strings;
   host: AssistHost;

@@ -22,7 +22,7 @@ const TRAIL_MARKS = 12;
 const NETWORK_READ_MS = 1000;
 
 defineAssist((call) => {
-  const channel = openAssistChannel(call.sdk, call.room);
+  const channel = openAssistChannel(call.sdk, call.room, call.assist);
   const stylesheets = [addStylesheet('/join/assist.css'), addStylesheet(POINTER_STYLESHEET)];
   const camera = cameraControls(call, channel);
   showPointer(call, channel);

@@ -4,6 +4,7 @@ import type { JoinGrant } from '../shared/api';
 import { initialCallState, isAgent, reduceCall, type CallEvent, type CallState } from './call-state';
 import type { LocalMedia } from '../shared/media';
 import type { Strings } from '../shared/strings';
+import { assistTrack } from '../shared/assist-channel';
 import { loadAssist } from './assist-script';
 import {
   SCREEN_TRACK_NAME,
@@ -44,9 +45,10 @@ export async function joinCall(
   mountView: () => CallView,
 ): Promise<Call> {
   const connectedWith = media.sdkTracks(sdk);
+  const assist = assistTrack(sdk);
   const room = await sdk.connect(grant.token, {
     name: grant.roomName,
-    tracks: connectedWith,
+    tracks: [...connectedWith, assist],
     networkQuality: { local: 1, remote: 0 },
   });
   const stopFollowingTracks = media.publishTo(room.localParticipant, connectedWith);
@@ -57,7 +59,7 @@ export async function joinCall(
   let ended = false;
   // Without the assist script the call goes on as before, without its features.
   void loadAssist().then(
-    (startAssist) => ended || startAssist({ sdk, room, media, text, host: view.assistHost }),
+    (startAssist) => ended || startAssist({ sdk, room, assist, media, text, host: view.assistHost }),
     () => undefined,
   );
   /** Agents' video tracks, oldest first: a camera, and a screen share while there is one. Only
