@@ -136,7 +136,7 @@ export function renderCall(
   /** Fill the stage with the agent's camera, or fit a picture that filling would cut too much of
    * (a screen share, whose edges matter). */
   const fitAgentVideo = () => {
-    if (!root.contains(screen)) return window.removeEventListener('resize', fitAgentVideo);
+    if (!root.contains(screen)) return stageSize.disconnect();
     const stage = agentVideo.parentElement!.getBoundingClientRect();
     agentVideo.dataset.fit = stageFit(
       { width: agentVideo.videoWidth, height: agentVideo.videoHeight },
@@ -145,7 +145,9 @@ export function renderCall(
     );
   };
   agentVideo.addEventListener('resize', fitAgentVideo);
-  window.addEventListener('resize', fitAgentVideo);
+  // The stage's own size, not the window's: it also changes when the visual assist adds its row.
+  const stageSize = new ResizeObserver(fitAgentVideo);
+  stageSize.observe(stage);
   const showAgentOff = () => {
     const live = current?.phase === 'live';
     agentVideo.hidden = !shownAgentVideo || !current?.agentCamera;
