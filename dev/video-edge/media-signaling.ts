@@ -88,8 +88,12 @@ export class MediaSignalingPeer {
     readonly channels: readonly Channel[],
     private readonly events: MediaSignalingEvents,
   ) {
-    for (const channel of channels) {
-      const dataChannel = this.pc.createDataChannel(channel);
+    for (const [index, channel] of channels.entries()) {
+      // Odd stream ids, as the DTLS server's (RFC 8832; Chromium answers as the DTLS client and
+      // takes even ones). werift would pick even ones itself (it goes by its ICE role, and the
+      // ICE-lite edge is never controlling), so a data track the page publishes while these
+      // channels open took the same id and the edge's channels never opened.
+      const dataChannel = this.pc.createDataChannel(channel, { id: 2 * index + 1 });
       this.dataChannels.set(channel, dataChannel);
       dataChannel.stateChanged.subscribe((state) => {
         if (state === 'open') events.opened(channel);

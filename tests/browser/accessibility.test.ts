@@ -161,10 +161,19 @@ describe('the join page', () => {
     await page.getByRole('button', { name: 'Join call' }).focus();
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'waiting');
+    // The visual assist's row (issue 21; one camera here, so no switch) comes once connected.
+    await page.getByRole('button', { name: 'Audio only' }).waitFor();
     await page.locator('h1').focus();
     // The self-view's "Move your video" sits on the stage, before the call bar (issue 20).
-    expect(await tabStops(page, page, 5)).toEqual(
-      ringed('Move your video', 'Mute microphone', 'Turn camera off', 'Blur my background', 'Leave call'),
+    expect(await tabStops(page, page, 6)).toEqual(
+      ringed(
+        'Move your video',
+        'Audio only',
+        'Mute microphone',
+        'Turn camera off',
+        'Blur my background',
+        'Leave call',
+      ),
     );
     await page.getByRole('button', { name: 'Turn camera off' }).focus();
     await page.keyboard.press('Space');
@@ -226,14 +235,18 @@ describe('the agent panel, embedded by its host', () => {
     const hosted = await openPanel(task);
     const panel = hosted.panel;
     await panelScreen(hosted, 'waiting').waitFor({ timeout: 30_000 });
+    await panel.getByRole('button', { name: 'Show me with your back camera' }).waitFor();
     await panel.locator('h1').focus();
-    expect(await tabStops(hosted.page, panel, 7)).toEqual(
+    expect(await tabStops(hosted.page, panel, 9)).toEqual(
       ringed(
         'Mute microphone',
         'Turn camera off',
         'Share screen',
         'Devices',
         'End video call',
+        // The visual assist's row under the toolbar (issue 21).
+        'Show me with your back camera',
+        'Audio only',
         'Start recording',
         'Send a new link',
       ),

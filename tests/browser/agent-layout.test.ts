@@ -160,10 +160,11 @@ test('keyboard and screen reader: named controls in a sensible order, a polite l
   expect(unnamed).toBe(0);
   expect(await panel.getByRole('toolbar', { name: 'Call controls' }).count()).toBe(1);
 
-  // Tab walks the toolbar, then recording, then the participants.
+  // Tab walks the toolbar, the visual assist's row (issue 21), recording, then the participants.
+  await panel.getByRole('button', { name: 'Show me with your back camera' }).waitFor();
   await panel.getByRole('button', { name: 'Mute microphone' }).focus();
   const order: string[] = [];
-  for (let i = 0; i < 8; i += 1) {
+  for (let i = 0; i < 10; i += 1) {
     order.push(
       await panel.evaluate(
         () => (document.activeElement as HTMLElement).dataset.control ?? document.activeElement!.tagName,
@@ -171,7 +172,18 @@ test('keyboard and screen reader: named controls in a sensible order, a polite l
     );
     await hosted.page.keyboard.press('Tab');
   }
-  expect(order).toEqual(['mic', 'camera', 'share', 'devices', 'end', 'recording', 'remove', 'new-link']);
+  expect(order).toEqual([
+    'mic',
+    'camera',
+    'share',
+    'devices',
+    'end',
+    'ask-back-camera',
+    'audio-only',
+    'recording',
+    'remove',
+    'new-link',
+  ]);
 
   // The device choices open from the keyboard, each list labelled.
   await panel.getByRole('button', { name: 'Devices' }).focus();

@@ -34,6 +34,10 @@ export interface LaunchOptions {
   fakeUi?: boolean;
   /** A video file for the fake camera to show in place of its test pattern (.y4m or .mjpeg). */
   fakeVideoFile?: string;
+  /** How many fake cameras Chromium offers (its flag's `device-count`; one by default). Each is a
+   * `fake_device_<n>`; the second shows a dark grey frame, not the first's coloured pattern, and
+   * none reports a facingMode or a torch. */
+  cameras?: number;
 }
 
 /**
@@ -65,10 +69,14 @@ export function useBrowserContext(
 }
 
 export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  const fakeDevices = '--use-fake-device-for-media-stream';
   const args = [
     ...(options.fakeUi === false
       ? CHROMIUM_ARGS.filter((arg) => arg !== '--use-fake-ui-for-media-stream')
-      : CHROMIUM_ARGS),
+      : CHROMIUM_ARGS
+    ).map((arg) =>
+      arg === fakeDevices && options.cameras ? `${fakeDevices}=device-count=${options.cameras}` : arg,
+    ),
     ...(options.fakeVideoFile ? [`--use-file-for-fake-video-capture=${options.fakeVideoFile}`] : []),
   ];
   // Playwright gives every launch a fresh temporary user-data-dir.

@@ -31,6 +31,9 @@ window.join = async (token, options) => {
       audio: true, video: { width: 320, height: 240, frameRate: 15 }, ...options,
     });
     window.room = room;
+    // A page that publishes a data track as soon as it is connected, while the edge's own
+    // media-signalling channels are still opening (as the pages' assist track is).
+    if (window.dataAtConnect) room.localParticipant.publishTrack(new Twilio.Video.LocalDataTrack({ name: 'assist' }));
     note({ type: 'connected', sid: room.localParticipant.sid, others: [...room.participants.values()].map((p) => p.identity), recording: room.isRecording });
     const quality = (p) => p.on('networkQualityLevelChanged', (level) => note({ type: 'networkQuality', identity: p.identity, level }));
     quality(room.localParticipant);
@@ -358,7 +361,7 @@ test('network quality set through the edge reaches networkQualityLevelChanged, l
 test('a data track published after connect gets a SID and carries messages both ways, beside the edge’s peer', async () => {
   // Network quality on: the SDK also adds the data track to its connection with the edge's peer.
   const quality = { networkQuality: { local: 1, remote: 1 } };
-  const { a, b } = await twoInACall({ a: quality, b: quality });
+  const { a, b, sidOf } = await twoInACall({ a: quality, b: quality });
   const publishData = (page: Page) =>
     page.evaluate(async () => {
       const w = window as unknown as {
@@ -387,7 +390,23 @@ test('a data track published after connect gets a SID and carries messages both 
   await say(b, 'from b');
   await seen(b, { type: 'data', text: 'from a', track: 'assist' });
   await seen(a, { type: 'data', text: 'from b', track: 'assist' });
+  // The edge's own channels still work beside the data tracks.
+  expect(edge.setNetworkQuality(sidOf('customer-b'), 2)).toBe(true);
+  await seen(b, { type: 'networkQuality', identity: 'customer-b', level: 2 });
+  await seen(a, { type: 'networkQuality', identity: 'customer-b', level: 2 });
   await framesFlow(a, 'customer-b');
+});
+
+test('a data track published at connect does not take the stream id of the edge’s channels: network quality still arrives', async () => {
+  const room = newRoom();
+  const page = await openPage();
+  await page.evaluate(() => ((window as unknown as { dataAtConnect: boolean }).dataAtConnect = true));
+  await join(page, tokenFor('customer-c', room.sid), { networkQuality: { local: 1, remote: 0 } });
+  await logged(page, 'connected');
+  await seen(page, { type: 'networkQuality', identity: 'customer-c', level: DEFAULT_NETWORK_QUALITY });
+  const sid = emulator.participants.find((p) => p.room_sid === room.sid && p.identity === 'customer-c')!.sid;
+  expect(edge.setNetworkQuality(sid, 1)).toBe(true);
+  await seen(page, { type: 'networkQuality', identity: 'customer-c', level: 1 });
 });
 
 test('the dominant speaker set through the edge reaches dominantSpeakerChanged', async () => {

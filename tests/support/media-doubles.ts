@@ -41,6 +41,8 @@ export function fakeDevices(outcome: { audio?: string; video?: string } = {}) {
     ],
     /** What getUserMedia blocks on, so a test can act while it is under way. */
     gate: Promise.resolve(),
+    /** A camera asked for with these constraints is not there (OverconstrainedError). */
+    missingCamera: (_constraints: MediaTrackConstraints): boolean => false,
   };
   const devices: MediaDevicesLike = {
     getUserMedia: async (constraints?: MediaStreamConstraints) => {
@@ -51,7 +53,8 @@ export function fakeDevices(outcome: { audio?: string; video?: string } = {}) {
         audio: constraints?.audio,
       });
       await state.gate;
-      const failure = kinds.map((kind) => outcome[kind]).find(Boolean);
+      const missing = typeof constraints?.video === 'object' && state.missingCamera(constraints.video);
+      const failure = kinds.map((kind) => outcome[kind]).find(Boolean) ?? (missing && 'OverconstrainedError');
       if (failure) throw Object.assign(new Error(failure), { name: failure });
       const defaults = {
         audio: state.list.find((d) => d.deviceId === 'default')!,
@@ -96,18 +99,29 @@ export const FOLLOW = { followDefaultMicrophone: true };
 /** Lets queued changes (devicechange handling) finish. */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** The SDK's LocalTrack constructors, recording what was wrapped and what the page did with it. */
-export function fakeSdk() {
+/** The SDK's LocalTrack constructors, recording what was wrapped and what the page did with it.
+ * `replaceable`: the wrappers have the SDK's replace step (SdkTrackWrappers.carry). */
+export function fakeSdk(replaceable = false) {
   const wrapped: FakeWrapper[] = [];
   class FakeWrapper {
     stoppedBySdk = false;
+    /** The tracks the SDK's replace step was given. */
+    readonly carried: FakeTrack[] = [];
     readonly kind: Kind;
     /** What the SDK reads when it publishes the track. */
     readonly enabledWhenWrapped: boolean;
-    constructor(readonly mediaStreamTrack: FakeTrack) {
+    constructor(public mediaStreamTrack: FakeTrack) {
       this.kind = mediaStreamTrack.kind;
       this.enabledWhenWrapped = mediaStreamTrack.enabled;
       wrapped.push(this);
+      if (replaceable)
+        Object.assign(this, {
+          _setMediaStreamTrack: (track: FakeTrack) => {
+            this.carried.push(track);
+            this.mediaStreamTrack = track;
+            return Promise.resolve();
+          },
+        });
     }
     enable(enabled = true) {
       this.mediaStreamTrack.enabled = enabled;

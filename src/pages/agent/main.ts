@@ -136,7 +136,10 @@ function begin(accepted: Session, media: PanelMedia): void {
     dispatch,
     transcription,
     heard: (heard) => view?.heard(heard),
-    onAssist: (channel) => (assist = channel),
+    onAssist: (channel) => {
+      assist = channel;
+      view?.useAssist(channel);
+    },
   };
   session = taskSession = new PanelSession(sessionDeps);
   tellHost();

@@ -3,7 +3,7 @@
  * gives up a lost connection, `onDisconnected` decides. */
 import type { AgentGrant } from '../shared/api';
 import { heardFrom, type Heard } from '../shared/captions';
-import { openAssistChannel, type AssistChannel } from '../shared/assist-channel';
+import { assistTrack, openAssistChannel, type AssistChannel } from '../shared/assist-channel';
 import { followRoom, presentTracks, remoteMedia } from '../shared/room-events';
 import type { RemoteMediaTrack, RemoteParticipant, Room, VideoSdk } from '../shared/sdk';
 import type { PanelMedia } from './media';
@@ -44,9 +44,10 @@ export async function joinRoom(
   receiveTranscriptions: boolean,
 ): Promise<RoomLink> {
   const connectedWith = media.sdkTracks(sdk);
+  const assist = assistTrack(sdk);
   const room = await sdk.connect(grant.token, {
     name: grant.roomName,
-    tracks: connectedWith,
+    tracks: [...connectedWith, assist],
     // Remote levels too: the agent sees the customer's network as well as their own.
     networkQuality: { local: 1, remote: 1 },
     receiveTranscriptions,
@@ -54,7 +55,7 @@ export async function joinRoom(
   const local = room.localParticipant;
   let leaving = false;
   const stopFollowingTracks = media.publishTo(local, connectedWith);
-  handlers.onAssist(openAssistChannel(sdk, room));
+  handlers.onAssist(openAssistChannel(sdk, room, assist));
 
   const followMic = (participant: RemoteParticipant) =>
     handlers.dispatch({ type: 'remoteMic', sid: participant.sid, on: remoteMedia(participant).mic });

@@ -4,8 +4,9 @@
 import type { SnapshotPolicy } from '../../contract';
 import type { AssistChannel } from '../shared/assist-channel';
 import type { LocalMedia } from '../shared/media';
-import type { Room, VideoSdk } from '../shared/sdk';
+import type { LocalDataTrack, Room, VideoSdk } from '../shared/sdk';
 import type { Strings } from '../shared/strings';
+import type { AssistHost } from './room';
 import { keptUntilFailure, loadScriptGlobal } from '../shared/script';
 
 export const ASSIST_SRC = '/join/assist.js';
@@ -15,8 +16,11 @@ export const ASSIST_GLOBAL = '__joinAssist';
 export interface AssistCall {
   sdk: Pick<VideoSdk, 'LocalDataTrack'>;
   room: Room;
+  /** The assist data track the page connected with. */
+  assist: LocalDataTrack;
   media: LocalMedia;
   text: Strings;
+  host: AssistHost;
   /** The customer's invite, which the snapshot upload is authenticated with. */
   invite: string;
   /** VIDEO_SNAPSHOTS as /video/join told it: the page, not the agent, decides whether to ask. */

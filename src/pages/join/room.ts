@@ -4,6 +4,7 @@ import type { JoinGrant } from '../shared/api';
 import { initialCallState, isAgent, reduceCall, type CallEvent, type CallState } from './call-state';
 import type { LocalMedia } from '../shared/media';
 import type { Strings } from '../shared/strings';
+import { assistTrack } from '../shared/assist-channel';
 import { loadAssist } from './assist-script';
 import {
   SCREEN_TRACK_NAME,
@@ -14,7 +15,18 @@ import {
 } from '../shared/sdk';
 import { followRoom, presentTracks, remoteMedia } from '../shared/room-events';
 
+/** Where the visual assist (assist.ts) shows itself in the call view. */
+export interface AssistHost {
+  stage: HTMLElement;
+  /** The customer's own video, where the agent's pointer shows. */
+  selfTile: HTMLElement;
+  selfVideo: HTMLVideoElement;
+  controls: HTMLElement;
+  announce(words: string): void;
+}
+
 export interface CallView {
+  assistHost: AssistHost;
   render(state: CallState, previous: CallState): void;
   showAgentVideo(track: RemoteMediaTrack | null): void;
   addRemoteAudio(track: RemoteMediaTrack): void;
@@ -37,9 +49,10 @@ export async function joinCall(
   invite: string,
 ): Promise<Call> {
   const connectedWith = media.sdkTracks(sdk);
+  const assist = assistTrack(sdk);
   const room = await sdk.connect(grant.token, {
     name: grant.roomName,
-    tracks: connectedWith,
+    tracks: [...connectedWith, assist],
     networkQuality: { local: 1, remote: 0 },
     receiveTranscriptions: grant.transcription.policy !== 'off',
   });
@@ -52,7 +65,17 @@ export async function joinCall(
   // Without the assist script the call goes on as before, without its features.
   void loadAssist().then(
     (startAssist) =>
-      ended || startAssist({ sdk, room, media, text, invite, snapshots: grant.snapshots ?? 'off' }),
+      ended ||
+      startAssist({
+        sdk,
+        room,
+        assist,
+        media,
+        text,
+        host: view.assistHost,
+        invite,
+        snapshots: grant.snapshots ?? 'off',
+      }),
     () => undefined,
   );
   /** Agents' video tracks, oldest first: a camera, and a screen share while there is one. Only

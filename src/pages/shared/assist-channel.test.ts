@@ -17,7 +17,7 @@ class SentData {
   }
 }
 
-function setUp(present: RemoteParticipant[] = []) {
+function setUp(present: RemoteParticipant[] = [], connectedWith?: SentData) {
   const published: unknown[] = [];
   const unpublished: unknown[] = [];
   const room = Object.assign(new EventEmitter(), {
@@ -39,8 +39,8 @@ function setUp(present: RemoteParticipant[] = []) {
       }
     },
   } as never;
-  const channel = openAssistChannel(sdk, room);
-  const local = made[0];
+  const channel = openAssistChannel(sdk, room, connectedWith as never);
+  const local = connectedWith ?? made[0];
   const sent = () => local.sent.map((text) => JSON.parse(text) as AssistMessage);
   return { room, channel, sent, local, published, unpublished };
 }
@@ -54,6 +54,14 @@ test('publishes one data track named assist when opened', () => {
   const { local, published } = setUp();
   expect(local.options).toEqual({ name: 'assist' });
   expect(published).toEqual([local]);
+});
+
+test('a page that connected with its assist track (assistTrack) sends on it and publishes nothing more', () => {
+  const connected = new SentData({ name: ASSIST_TRACK_NAME });
+  const { channel, published } = setUp([], connected);
+  expect(published).toEqual([]);
+  channel.send({ type: 'hello' });
+  expect(connected.sent).toEqual([JSON.stringify({ type: 'hello' })]);
 });
 
 test("the other page's messages reach the handlers of their kind, with who sent them", () => {

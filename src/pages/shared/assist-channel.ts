@@ -111,11 +111,22 @@ export interface AssistChannel {
   close(): void;
 }
 
-/** Publishes this page's assist track in `room` (after connect) and reads the other pages'. */
-export function openAssistChannel(sdk: Pick<VideoSdk, 'LocalDataTrack'>, room: Room): AssistChannel {
-  const local: LocalDataTrack = new sdk.LocalDataTrack({ name: ASSIST_TRACK_NAME });
+/** The page's assist track, to connect with (ConnectOptions.tracks): in the first offer, a data
+ * track needs no renegotiation of the connections being set up. */
+export function assistTrack(sdk: Pick<VideoSdk, 'LocalDataTrack'>): LocalDataTrack {
+  return new sdk.LocalDataTrack({ name: ASSIST_TRACK_NAME });
+}
+
+/** Reads the other pages' assist tracks in `room` and sends on this page's: `connectedWith`, the
+ * one the page connected with (assistTrack), or else one published now. */
+export function openAssistChannel(
+  sdk: Pick<VideoSdk, 'LocalDataTrack'>,
+  room: Room,
+  connectedWith?: LocalDataTrack,
+): AssistChannel {
+  const local = connectedWith ?? assistTrack(sdk);
   // A refused publication leaves the call as it was, without the assist features.
-  room.localParticipant.publishTrack(local).catch(() => undefined);
+  if (!connectedWith) room.localParticipant.publishTrack(local).catch(() => undefined);
   /** Each handler is kept under its own kind and only called with messages of that kind. */
   const handlers = new Map<AssistType, Set<AnyHandler>>();
   const states = new Map<AssistState['type'], AssistState>();

@@ -178,6 +178,67 @@ test('after Join, mute goes through the SDK and a replaced camera is unpublished
   expect(media.sdkTracks(classes).map((t) => t.mediaStreamTrack)).toEqual([media.audio, media.video]);
 });
 
+test('after Join, another camera keeps the published track: the SDK wrapper takes it, the old one stopped first', async () => {
+  const { devices, requests, live } = fakeDevices();
+  const { classes, wrapped } = fakeSdk(true);
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  const [, video] = media.sdkTracks(classes);
+  const first = media.video as unknown as FakeTrack;
+  const heard: unknown[] = [];
+  media.onPublishedTrackChange((previous, next) => heard.push([previous, next]));
+
+  expect(await media.useCamera({ facing: 'environment' })).toBe(true);
+  const second = media.video as unknown as FakeTrack;
+  expect(second).not.toBe(first);
+  expect(first.readyState).toBe('ended');
+  expect(requests.at(-1)).toMatchObject({ kinds: 'video', liveVideoTracks: 0 });
+  expect(second.constraints).toMatchObject({ facingMode: { exact: 'environment' } });
+  expect((video as unknown as { carried: FakeTrack[] }).carried).toEqual([second]);
+  expect(heard).toEqual([]);
+  expect(wrapped).toHaveLength(2);
+  expect(media.sdkTracks(classes)[1]).toBe(video);
+  expect(live('video')).toEqual([second]);
+
+  await media.useCamera({ deviceId: 'cam-2' });
+  expect(media.currentDeviceId('video')).toBe('cam-2');
+  expect((video as unknown as { carried: FakeTrack[] }).carried).toHaveLength(2);
+  expect(heard).toEqual([]);
+});
+
+test('a camera asked for that is not there: the one before is opened again, and the answer is false', async () => {
+  const { devices, state } = fakeDevices();
+  const { classes } = fakeSdk(true);
+  state.missingCamera = (constraints) => 'facingMode' in constraints;
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  media.sdkTracks(classes);
+  expect(await media.useCamera({ facing: 'environment' })).toBe(false);
+  expect(media.video).not.toBeNull();
+  expect(media.currentDeviceId('video')).toBe('cam-1');
+  expect(media.problems.video).toBeNull();
+});
+
+test('without the SDK’s replace step, another camera is published as any replacement; before Join only remembered', async () => {
+  const { devices, requests } = fakeDevices();
+  const { classes } = fakeSdk();
+  const media = new LocalMedia(devices, FOLLOW);
+  await media.start();
+  await media.setCameraOn(false);
+  await media.useCamera({ facing: 'environment' });
+  expect(requests).toHaveLength(1);
+  await media.setCameraOn(true);
+  expect((media.video as unknown as FakeTrack).constraints).toMatchObject({
+    facingMode: { exact: 'environment' },
+  });
+
+  const [, video] = media.sdkTracks(classes);
+  const heard: unknown[] = [];
+  media.onPublishedTrackChange((previous, next) => heard.push([previous === video, next?.kind]));
+  await media.useCamera({ facing: 'user' });
+  expect(heard).toEqual([[true, 'video']]);
+});
+
 test('a muted microphone replaced after Join reaches the SDK already muted', async () => {
   const { devices } = fakeDevices();
   const { classes, wrapped } = fakeSdk();

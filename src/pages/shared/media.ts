@@ -44,6 +44,10 @@ const FILTERED_VIDEO_SIZE = { width: { ideal: 640 }, height: { ideal: 480 }, fra
 
 export type DeviceKind = 'camera' | 'microphone' | 'speaker';
 
+export type CameraFacing = 'user' | 'environment';
+/** A camera to switch to: the one facing that way (where the browser can tell), or a device. */
+export type CameraChoice = { facing: CameraFacing } | { deviceId: string };
+
 export class LocalMedia {
   audio: MediaStreamTrack | null = null;
   video: MediaStreamTrack | null = null;
@@ -54,6 +58,8 @@ export class LocalMedia {
   speakerId: string | null = null;
   /** The customer's choice of camera and microphone; null: the system's default. */
   private readonly chosenDevice: Record<Kind, string | null> = { audio: null, video: null };
+  /** The camera facing asked for (useCamera); null: any. */
+  private chosenFacing: CameraFacing | null = null;
   private pausedWhileHidden = false;
   private readonly changeListeners = new Set<() => void>();
   /** From Join on, the SDK's wrapper of each track handed over. */
@@ -220,6 +226,45 @@ export class LocalMedia {
     });
   }
 
+  /** Switches to another camera (the join page's switch, the agent's request). Before Join, or
+   * with the camera off, the choice waits for the next camera opened. In a call the published
+   * track stays (SdkTrackWrappers.carry): the agent's view changes without a gap and the browser
+   * asks nothing, as the camera permission is already given. If the camera asked for cannot be
+   * opened, the one before is opened again. Resolves whether the choice is in force. */
+  useCamera(choice: CameraChoice): Promise<boolean> {
+    let inForce = true;
+    return this.enqueue(async () => {
+      const previous = this.video;
+      const previousId = previous ? this.currentDeviceId('video') : undefined;
+      this.chosenDevice.video = 'deviceId' in choice ? choice.deviceId : null;
+      this.chosenFacing = 'facing' in choice ? choice.facing : null;
+      if (!previous) return;
+      // Released first: many phones cannot open a second camera while one is in use.
+      previous.stop();
+      this.filtered.get(previous)?.stop();
+      this.filtered.delete(previous);
+      let next = await this.acquire('video');
+      if (!next && previousId) {
+        inForce = false;
+        this.chosenDevice.video = previousId;
+        this.chosenFacing = null;
+        next = await this.acquire('video');
+      }
+      if (next && !this.stopped && (await this.wrappers.carry(previous, next))) {
+        this.video = next;
+        return;
+      }
+      this.replace('video', next);
+      if (!next) this.cameraOn = false;
+    }).then(() => inForce);
+  }
+
+  /** The camera's own track, under any background filter: what reports its facing and carries
+   * a torch (camera-track.ts). */
+  cameraTrack(): MediaStreamTrack | null {
+    return this.video ? (this.filtered.get(this.video)?.raw ?? this.video) : null;
+  }
+
   /** Device labels are only filled in once a permission was granted, hence listed after start. */
   async listDevices(): Promise<DeviceLists> {
     const devices = await this.devices.enumerateDevices().catch(() => []);
@@ -233,8 +278,8 @@ export class LocalMedia {
   }
 
   currentDeviceId(kind: Kind): string | undefined {
-    const track = this[kind];
-    return track ? (this.filtered.get(track)?.raw ?? track).getSettings().deviceId : undefined;
+    const track = kind === 'video' ? this.cameraTrack() : this.audio;
+    return track?.getSettings().deviceId;
   }
 
   /** Releases everything, also what a change under way is still opening. */
@@ -347,7 +392,9 @@ export class LocalMedia {
     const deviceId = this.chosenDevice[kind];
     const device = deviceId ? { deviceId: { exact: deviceId } } : null;
     // Segmentation costs grow with the pixels; Twilio advises 640×480 at 24 fps for its processors.
-    if (kind === 'video') return { ...(this.cameraFilter ? FILTERED_VIDEO_SIZE : VIDEO_SIZE), ...device };
+    const facing = this.chosenFacing && !device ? { facingMode: { exact: this.chosenFacing } } : null;
+    if (kind === 'video')
+      return { ...(this.cameraFilter ? FILTERED_VIDEO_SIZE : VIDEO_SIZE), ...device, ...facing };
     return device ?? true;
   }
 }

@@ -4,6 +4,11 @@
  * into the room. */
 import type { LocalParticipant, LocalTrack, LocalTrackClasses } from './sdk';
 
+/** twilio-video 2.36's LocalMediaTrack step that swaps its MediaStreamTrack in every sender. */
+interface ReplaceableTrack {
+  _setMediaStreamTrack(track: MediaStreamTrack): Promise<void>;
+}
+
 /** Hears every replacement of a track handed to the SDK (null: none), so the call can unpublish
  * the old one and publish the new one. */
 export type PublishedTrackListener = (previous: LocalTrack | null, next: LocalTrack | null) => void;
@@ -43,6 +48,21 @@ export class SdkTrackWrappers {
     const before = previous ? (this.wrappers.get(previous) ?? null) : null;
     const after = this.wrap(next);
     for (const listener of this.listeners) listener(before, after);
+  }
+
+  /** Moves `previous`'s wrapper onto `next` through the SDK's own replace step (the one its
+   * restart() runs: the RTCRtpSender's replaceTrack), so the room keeps the same published track
+   * and the other side sees no gap and no republish. restart() itself refuses tracks the page
+   * acquired, hence the private name; twilio-video is pinned exactly and visual-assist.test.ts
+   * checks the SID stays. False (nothing done) before Join, or where the SDK lacks the step: the
+   * caller then replaces the track as any other. */
+  async carry(previous: MediaStreamTrack, next: MediaStreamTrack): Promise<boolean> {
+    const wrapper: (LocalTrack & Partial<ReplaceableTrack>) | undefined = this.wrappers.get(previous);
+    if (!wrapper || typeof wrapper._setMediaStreamTrack !== 'function') return false;
+    this.wrappers.delete(previous);
+    this.wrappers.set(next, wrapper);
+    await wrapper._setMediaStreamTrack(next);
+    return true;
   }
 
   /** Stops `track`, through its wrapper when it has one (the SDK then lets the room know). */

@@ -123,7 +123,9 @@ export type NetworkQualityVerbosity = 0 | 1 | 2 | 3;
 
 export interface ConnectOptions {
   name: string;
-  tracks: LocalTrack[];
+  /** The camera and microphone, and the pages' assist data track (in the first offer, so adding
+   * it needs no renegotiation of a connection still being set up). */
+  tracks: (LocalTrack | LocalDataTrack)[];
   /** Verbosity 0 (off) to 3; the agent panel asks for remote levels too, to show the customer's. */
   networkQuality: { local: NetworkQualityVerbosity; remote: NetworkQualityVerbosity };
   /** The room's `transcription` events; asked for only where the company allows transcription. */

@@ -25,6 +25,7 @@ test('no panel text is empty and every placeholder is one the panel fills', () =
         '{sentence}',
         '{snrDb}',
         '{kilobytes}',
+        '{facing}',
       ]).toContain(placeholder);
   }
 });

@@ -1,23 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { directionOf, en, fill, JOIN_LANGUAGES, loadStrings, pickLanguage, type Strings } from './strings';
+import {
+  assistEn,
+  assistStrings,
+  directionOf,
+  en,
+  fill,
+  JOIN_LANGUAGES,
+  loadStrings,
+  pickLanguage,
+  type JoinCatalog,
+} from './strings';
 
 const LANGUAGES_DIR = path.join(__dirname, 'languages');
 
 /** Every language file, as the build turns them into /join/lang/<tag>.json. */
-function shippedCatalogs(): [string, Strings][] {
+function shippedCatalogs(): [string, JoinCatalog][] {
   return fs
     .readdirSync(LANGUAGES_DIR)
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
     .map((file) => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- each language file, found by listing the folder
-      const catalog = (require(path.join(LANGUAGES_DIR, file)) as { default: Strings }).default;
+      const catalog = (require(path.join(LANGUAGES_DIR, file)) as { default: JoinCatalog }).default;
       return [path.basename(file, '.ts'), catalog];
     });
 }
 
 /** Words the language writes as English does (Spanish and Portuguese "Supervisor"). */
-const SPELT_AS_IN_ENGLISH: Readonly<Record<string, readonly (keyof Strings)[]>> = {
+const SPELT_AS_IN_ENGLISH: Readonly<Record<string, readonly (keyof JoinCatalog)[]>> = {
   es: ['roleSupervisor'],
   pt: ['roleSupervisor'],
 };
@@ -41,22 +51,31 @@ test('the page speaks English, Spanish, French, German and Portuguese: one file 
 test.each(shippedCatalogs())(
   '%s has every key of English, translated, with the same placeholders',
   (lang, catalog) => {
-    expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
-    for (const key of Object.keys(en) as (keyof Strings)[]) {
+    // The page's words and the visual assist's (kept apart in English, see assistEn).
+    const english: JoinCatalog = { ...en, ...assistEn };
+    expect(Object.keys(catalog).sort()).toEqual(Object.keys(english).sort());
+    for (const key of Object.keys(english) as (keyof JoinCatalog)[]) {
       expect([key, catalog[key].trim().length > 0]).toEqual([key, true]);
-      expect([key, placeholders(catalog[key])]).toEqual([key, placeholders(en[key])]);
+      expect([key, placeholders(catalog[key])]).toEqual([key, placeholders(english[key])]);
     }
     // Only a bare placeholder, or a word that is spelt the same in the language, may read the same
     // as the English.
-    const untranslated = (Object.keys(en) as (keyof Strings)[]).filter(
+    const untranslated = (Object.keys(english) as (keyof JoinCatalog)[]).filter(
       (key) =>
-        catalog[key] === en[key] &&
-        en[key].replace(/\{\w+\}|\s/g, '') !== '' &&
+        catalog[key] === english[key] &&
+        english[key].replace(/\{\w+\}|\s/g, '') !== '' &&
         !SPELT_AS_IN_ENGLISH[lang]?.includes(key),
     );
     expect(untranslated).toEqual([]);
   },
 );
+
+test('the assist reads its words from the page’s catalog, in English where the catalog has none', async () => {
+  const fr = Object.fromEntries(shippedCatalogs())['fr'];
+  const page = await loadStrings(['fr'], () => Promise.resolve(new Response(JSON.stringify(fr))));
+  expect(assistStrings(page.text).switchCamera).toBe(fr.switchCamera);
+  expect(assistStrings(en)).toEqual(assistEn);
+});
 
 describe('loadStrings', () => {
   /** `files` answers by URL: a Response as it is, anything else as its JSON; 404 when absent. */

@@ -145,6 +145,38 @@ export const en = {
 export type Strings = typeof en;
 export type StringKey = keyof Strings;
 
+/** The visual assist's words (issue 21): apart from `en` so that only /join/assist.js, fetched
+ * once the call is connected, carries the English ones. The other languages' files hold them
+ * beside the page's own (JoinCatalog), so the language file already fetched brings them. */
+export const assistEn = {
+  switchCamera: 'Switch camera',
+  chooseCamera: 'Choose a camera',
+  torchOn: 'Torch on',
+  torchOff: 'Torch off',
+  backCameraAsked: 'The agent asks to see it with your back camera.',
+  useBackCamera: 'Use back camera',
+  notNow: 'Not now',
+  audioOnly: 'Audio only',
+  videoBackOn: 'Video on',
+  audioOnlyOffer: 'Your connection is weak. Switch to audio only?',
+  audioOnlyTaken: 'Your connection is too weak for video, so only your voice is sent.',
+  videoOffer: 'Your connection is better again. Turn your video back on?',
+  agentAudioOnly: 'The agent switched to audio only.',
+  agentPointing: 'The agent is pointing at something in your video.',
+};
+export type AssistStrings = typeof assistEn;
+/** What each language file (languages/<tag>.ts) holds: the page's words and the assist's. */
+export type JoinCatalog = Strings & AssistStrings;
+
+/** The assist's words in the page's language: those the page's catalog holds, else English. */
+export function assistStrings(text: Strings): AssistStrings {
+  const catalog: Strings & Partial<AssistStrings> = text;
+  const words = { ...assistEn };
+  for (const key of Object.keys(assistEn) as (keyof AssistStrings)[])
+    if (typeof catalog[key] === 'string') words[key] = catalog[key];
+  return words;
+}
+
 /** The join page's languages: English in the bundle, each other one in /join/lang/<tag>.json. */
 export const JOIN_LANGUAGES = ['en', 'es', 'fr', 'de', 'pt'] as const;
 /** Languages written right to left; none ships yet, but one added here lays the page out RTL. */
@@ -492,6 +524,19 @@ const agentEn = {
   snapshotNoAnswer: 'The customer’s page didn’t answer. Try again.',
   snapshotNotConnected: 'The customer’s page isn’t connected to the picture feature yet.',
   snapshotRateLimited: 'Too many pictures at once. Try again in a minute.',
+  askBackCamera: 'Show me with your back camera',
+  backCameraAsked: 'Asked the customer to switch to their back camera.',
+  backCameraAccepted: 'The customer switched to their back camera.',
+  backCameraDeclined: 'The customer chose not to switch camera.',
+  customerCamera: 'Customer’s camera: {facing}',
+  facingUser: 'front',
+  facingEnvironment: 'back',
+  facingUnknown: 'not known',
+  pointHint: 'Click or drag on the customer’s video to point at something.',
+  audioOnly: 'Audio only',
+  videoBackOn: 'Video on',
+  customerAudioOnly: 'The customer switched to audio only.',
+  customerAudioOnlyNetwork: 'The customer’s network is too weak for video: audio only.',
 };
 
 export type AgentStrings = typeof agentEn;

@@ -16,6 +16,8 @@ import { participantKind } from '../participants';
 import type { Problem } from '../problems';
 import type { TrackSink } from '../room';
 import type { ShareOutcome } from '../screen-share';
+import type { AssistChannel } from '../../shared/assist-channel';
+import { agentAssist } from './assist';
 import { confirmation } from './confirm';
 import type { DeviceKind } from '../../shared/media';
 import { devicePicker, mediaToggles, roundButton } from './media-controls';
@@ -49,6 +51,8 @@ export interface CallOptions {
 }
 
 export interface CallScreen extends TrackSink {
+  /** The call's assist channel (issue 21): the assist's controls and pointing on the stage. */
+  useAssist(channel: AssistChannel): void;
   update(state: PanelState, previous: PanelState): void;
   updateMedia(): void;
   notify(words: string, tone: 'ok' | 'problem'): void;
@@ -122,6 +126,7 @@ function callStage(text: AgentStrings, media: PanelMedia) {
 
   return {
     element,
+    customerVideo,
     videos,
     showSelf: () => self.show(media.video, text.previewOff),
     /** The customer's side of the stage; returns the screen's data-state. */
@@ -377,6 +382,7 @@ export function renderCall(
 
   let current: PanelState | null = null;
   let sharing = false;
+  let assist: ReturnType<typeof agentAssist> | null = null;
   const drawStage = () => {
     if (current) screen.dataset.state = stage.showCustomer(current);
   };
@@ -389,6 +395,15 @@ export function renderCall(
   return {
     updateMedia,
     notify,
+    useAssist(channel) {
+      assist?.dispose();
+      assist = agentAssist(
+        { stage: stage.element, customerVideo: stage.customerVideo, after: toolbar.element, notify },
+        text,
+        media,
+        channel,
+      );
+    },
     update(state, previous) {
       current = state;
       drawStage();
@@ -420,6 +435,7 @@ export function renderCall(
       drawStage();
     },
     dispose() {
+      assist?.dispose();
       notice.dispose();
       stage.dispose();
       toolbar.dispose();

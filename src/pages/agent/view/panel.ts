@@ -2,6 +2,7 @@
  * keeps it in step with the state. A new screen takes focus at its heading; changes within a
  * screen are said through the polite live region. */
 import type { Heard } from '../../shared/captions';
+import type { AssistChannel } from '../../shared/assist-channel';
 import type { RemoteMediaTrack } from '../../shared/sdk';
 import type { AgentStrings } from '../../shared/strings';
 import { announce } from '../../shared/view/dom';
@@ -48,6 +49,8 @@ export interface PanelView extends TrackSink {
   updateMedia(): void;
   notify(words: string): void;
   heard(heard: Heard): void;
+  /** The current call's assist channel, for the call screen. */
+  useAssist(channel: AssistChannel): void;
 }
 
 export function createPanelView(
@@ -62,6 +65,7 @@ export function createPanelView(
   let shownMessage = '';
   let setup: SetupScreen | null = null;
   let call: CallScreen | null = null;
+  let assist: AssistChannel | null = null;
 
   const message = (state: PanelState): Message => {
     switch (state.phase) {
@@ -116,6 +120,7 @@ export function createPanelView(
       void options.mediaAllowed().then((allowed) => allowed && setup === screen && screen.startPreview());
     } else if (next === 'call') {
       call = renderCall(root, announcer, text, media, options, actions);
+      if (assist) call.useAssist(assist);
     }
   };
 
@@ -146,6 +151,10 @@ export function createPanelView(
     },
     heard(heard) {
       call?.heard(heard);
+    },
+    useAssist(channel: AssistChannel) {
+      assist = channel;
+      call?.useAssist(channel);
     },
     addTrack(track: RemoteMediaTrack, participant: Member) {
       call?.addTrack(track, participant);

@@ -113,29 +113,30 @@ export function renderCall(
     icon('leave'),
   );
   const audioSinks = h('div', { hidden: true });
+  const stage = h(
+    'div',
+    { class: 'stage' },
+    agentVideo,
+    agentOff,
+    waiting,
+    h('div', { class: 'top-bar' }, recordingBadge, transcriptionBadge, timer, people, networkBars),
+    nameTag,
+    banner.element,
+    self.element,
+  );
   const controlBar = h('div', { class: 'controls' }, toggles.element, blurToggle.element, leaveButton);
   const screen = h(
     'section',
     { class: 'screen call', 'data-state': 'waiting' },
     h('h1', { class: 'visually-hidden', tabindex: '-1' }, text.pageTitle),
-    h(
-      'div',
-      { class: 'stage' },
-      agentVideo,
-      agentOff,
-      waiting,
-      h('div', { class: 'top-bar' }, recordingBadge, transcriptionBadge, timer, people, networkBars),
-      nameTag,
-      banner.element,
-      self.element,
-    ),
+    stage,
     controlBar,
     audioSinks,
   );
   showScreen(root, screen);
   dragToCorners(
     self.element,
-    () => agentVideo.parentElement!,
+    () => stage,
     (settled) => placeSelf(CORNERS.indexOf(settled)),
   );
 
@@ -147,7 +148,6 @@ export function renderCall(
     captionsLoading = true;
     loadCaptions().then(
       (mount) => {
-        const stage = agentVideo.parentElement as HTMLElement;
         captions = mount(
           { stage, controls: controlBar },
           { toggle: text.captions, region: text.captionsRegion },
@@ -163,16 +163,17 @@ export function renderCall(
   /** Fill the stage with the agent's camera, or fit a picture that filling would cut too much of
    * (a screen share, whose edges matter). */
   const fitAgentVideo = () => {
-    if (!root.contains(screen)) return window.removeEventListener('resize', fitAgentVideo);
-    const stage = agentVideo.parentElement!.getBoundingClientRect();
+    if (!root.contains(screen)) return stageSize.disconnect();
     agentVideo.dataset.fit = stageFit(
       { width: agentVideo.videoWidth, height: agentVideo.videoHeight },
-      stage,
+      stage.getBoundingClientRect(),
       shownAgentVideo?.name === SCREEN_TRACK_NAME,
     );
   };
   agentVideo.addEventListener('resize', fitAgentVideo);
-  window.addEventListener('resize', fitAgentVideo);
+  // The stage's own size, not the window's: it also changes when the visual assist adds its row.
+  const stageSize = new ResizeObserver(fitAgentVideo);
+  stageSize.observe(stage);
   const showAgentOff = () => {
     const live = current?.phase === 'live';
     agentVideo.hidden = !shownAgentVideo || !current?.agentCamera;
@@ -206,6 +207,13 @@ export function renderCall(
 
   return {
     updateMedia,
+    assistHost: {
+      stage,
+      selfTile: self.element,
+      selfVideo: selfVideoElement,
+      controls: controlBar,
+      announce: (words) => announce(announcer, words),
+    },
     render(state: CallState, previous: CallState) {
       current = state;
       screen.dataset.state = state.reconnecting ? 'reconnecting' : state.phase;

@@ -1,7 +1,7 @@
-import type { Strings } from '../strings';
+import type { JoinCatalog } from '../strings';
 
 /** German. */
-const de: Strings = {
+const de: JoinCatalog = {
   pageTitle: 'Videoanruf',
   checkingInvite: 'Ihre Einladung wird geprüft…',
 
@@ -149,6 +149,20 @@ const de: Strings = {
   snapshotAllow: 'Erlauben',
   snapshotDecline: 'Ablehnen',
   snapshotTaken: 'Der Mitarbeiter hat ein Foto aufgenommen',
+  switchCamera: 'Kamera wechseln',
+  chooseCamera: 'Kamera wählen',
+  torchOn: 'Taschenlampe an',
+  torchOff: 'Taschenlampe aus',
+  backCameraAsked: 'Der Agent bittet Sie, es mit der Rückkamera zu zeigen.',
+  useBackCamera: 'Rückkamera verwenden',
+  notNow: 'Jetzt nicht',
+  audioOnly: 'Nur Audio',
+  videoBackOn: 'Video an',
+  audioOnlyOffer: 'Ihre Verbindung ist schwach. Zu „Nur Audio“ wechseln?',
+  audioOnlyTaken: 'Ihre Verbindung ist zu schwach für Video, daher wird nur Ihre Stimme übertragen.',
+  videoOffer: 'Ihre Verbindung ist wieder besser. Video wieder einschalten?',
+  agentAudioOnly: 'Der Agent hat auf „Nur Audio“ umgestellt.',
+  agentPointing: 'Der Agent zeigt auf etwas in Ihrem Video.',
 };
 
 export default de;

@@ -1,7 +1,7 @@
-import type { Strings } from '../strings';
+import type { JoinCatalog } from '../strings';
 
 /** Spanish. */
-const es: Strings = {
+const es: JoinCatalog = {
   pageTitle: 'Videollamada',
   checkingInvite: 'Comprobando tu invitación…',
 
@@ -142,6 +142,20 @@ const es: Strings = {
   snapshotAllow: 'Permitir',
   snapshotDecline: 'Rechazar',
   snapshotTaken: 'El agente tomó una foto',
+  switchCamera: 'Cambiar cámara',
+  chooseCamera: 'Elegir una cámara',
+  torchOn: 'Encender linterna',
+  torchOff: 'Apagar linterna',
+  backCameraAsked: 'El agente te pide que se lo muestres con la cámara trasera.',
+  useBackCamera: 'Usar cámara trasera',
+  notNow: 'Ahora no',
+  audioOnly: 'Solo audio',
+  videoBackOn: 'Activar vídeo',
+  audioOnlyOffer: 'Tu conexión es débil. ¿Pasar a solo audio?',
+  audioOnlyTaken: 'Tu conexión es demasiado débil para el vídeo, así que solo se envía tu voz.',
+  videoOffer: 'Tu conexión ha mejorado. ¿Volver a activar el vídeo?',
+  agentAudioOnly: 'El agente ha pasado a solo audio.',
+  agentPointing: 'El agente está señalando algo en tu vídeo.',
 };
 
 export default es;

@@ -1,7 +1,7 @@
-import type { Strings } from '../strings';
+import type { JoinCatalog } from '../strings';
 
 /** French. */
-const fr: Strings = {
+const fr: JoinCatalog = {
   pageTitle: 'Appel vidéo',
   checkingInvite: 'Vérification de votre invitation…',
 
@@ -143,6 +143,20 @@ const fr: Strings = {
   snapshotAllow: 'Autoriser',
   snapshotDecline: 'Refuser',
   snapshotTaken: 'L’agent a pris une photo',
+  switchCamera: 'Changer de caméra',
+  chooseCamera: 'Choisir une caméra',
+  torchOn: 'Allumer la lampe',
+  torchOff: 'Éteindre la lampe',
+  backCameraAsked: 'L’agent vous demande de le lui montrer avec la caméra arrière.',
+  useBackCamera: 'Utiliser la caméra arrière',
+  notNow: 'Pas maintenant',
+  audioOnly: 'Audio seul',
+  videoBackOn: 'Activer la vidéo',
+  audioOnlyOffer: 'Votre connexion est faible. Passer en audio seul ?',
+  audioOnlyTaken: 'Votre connexion est trop faible pour la vidéo : seule votre voix est envoyée.',
+  videoOffer: 'Votre connexion s’est améliorée. Réactiver la vidéo ?',
+  agentAudioOnly: 'L’agent est passé en audio seul.',
+  agentPointing: 'L’agent montre quelque chose dans votre vidéo.',
 };
 
 export default fr;

@@ -1,7 +1,7 @@
-import type { Strings } from '../strings';
+import type { JoinCatalog } from '../strings';
 
 /** Portuguese (written for Brazil, read in Portugal too). */
-const pt: Strings = {
+const pt: JoinCatalog = {
   pageTitle: 'Videochamada',
   checkingInvite: 'Verificando seu convite…',
 
@@ -139,6 +139,20 @@ const pt: Strings = {
   snapshotAllow: 'Permitir',
   snapshotDecline: 'Recusar',
   snapshotTaken: 'O atendente tirou uma foto',
+  switchCamera: 'Trocar câmera',
+  chooseCamera: 'Escolher uma câmera',
+  torchOn: 'Ligar lanterna',
+  torchOff: 'Desligar lanterna',
+  backCameraAsked: 'O agente pede que você mostre com a câmera traseira.',
+  useBackCamera: 'Usar câmera traseira',
+  notNow: 'Agora não',
+  audioOnly: 'Só áudio',
+  videoBackOn: 'Ligar vídeo',
+  audioOnlyOffer: 'Sua conexão está fraca. Mudar para só áudio?',
+  audioOnlyTaken: 'Sua conexão está fraca demais para vídeo, então só sua voz é enviada.',
+  videoOffer: 'Sua conexão melhorou. Ligar o vídeo de novo?',
+  agentAudioOnly: 'O agente mudou para só áudio.',
+  agentPointing: 'O agente está apontando algo no seu vídeo.',
 };
 
 export default pt;

@@ -46,3 +46,11 @@ export function announce(region: HTMLElement, words: string): void {
   region.textContent = '';
   setTimeout(() => (region.textContent = words), 50);
 }
+
+/** Adds a stylesheet of the service's own (the CSP's style-src 'self'); remove the element to
+ * take it away again. */
+export function addStylesheet(href: string): HTMLLinkElement {
+  const link = h('link', { rel: 'stylesheet', href });
+  document.head.append(link);
+  return link;
+}
