@@ -651,8 +651,15 @@ export class VideoEdge {
     for (const [id] of closed) this.pairs.delete(id);
     // Everyone in a completed room is told that instead, each in turn.
     if (completed) return;
+    const others = this.inRoom(member.participant.room_sid);
+    // Its tracks go first, in an update of their own, then the participant. Seen here: a page
+    // that had republished its camera beside a data track stayed on the others' screens, still
+    // publishing video, when both went in one update (mobile.test.ts, pagehide); the cause inside
+    // the SDK was not traced. Two updates are what a page unpublishing before it leaves sends.
     member.revision++;
-    for (const other of this.inRoom(member.participant.room_sid)) {
+    for (const other of others) this.tell(other, { participants: [{ ...remoteState(member), tracks: [] }] });
+    member.revision++;
+    for (const other of others) {
       const mine = closed.filter(([, pair]) => pair.includes(other));
       this.tell(other, {
         participants: [{ ...remoteState(member), state: 'disconnected', tracks: [] }],
