@@ -1018,8 +1018,8 @@ export interface components {
     CustomerToken: {
       token: components['schemas']['AccessToken'];
       identity: components['schemas']['CustomerIdentity'];
-      /** @description The task's room; for a practice link, the practice room. */
-      roomName: components['schemas']['RoomName'] | components['schemas']['PracticeRoomName'];
+      /** @description The task's room (`RoomName`); for a practice link, the practice room (`PracticeRoomName`). */
+      roomName: string;
       expiresAt: components['schemas']['ExpiresAt'];
       transcription?: components['schemas']['TranscriptionDisclosure'];
       /**
