@@ -343,7 +343,8 @@ window.joinAs = async (token, media) => {
   });
   room.on('trackUnsubscribed', (track, _publication, p) => {
     window.remote.get(p.identity)?.delete(track);
-    track.detach().forEach((el) => el.remove());
+    // A data track (every page's visual assist) has nothing to detach.
+    if (track.kind !== 'data') track.detach().forEach((el) => el.remove());
   });
 };`;
 
