@@ -106,6 +106,11 @@ describe('on-demand', () => {
     await hasText(panel.locator('#announcer'), 'Transcription started.');
     expect(stack.fake.noticesOf(task.conversationSid, 'transcription-started', task.roomSid)).toHaveLength(1);
     expect(stack.fake.isTranscribing(task.roomSid)).toBe(true);
+    // The customer's page shows the badge at the agent's Start, before anyone has said a word.
+    const page = customer.page;
+    await visible(page.locator('.transcription-badge'));
+    await hasText(page.locator('.transcription-badge'), 'Transcribing');
+    await hasText(page.locator('#announcer'), 'This call is now being transcribed.');
 
     // The agent turns captions on (each side chooses for itself).
     const panelCaptions = panel.getByRole('button', { name: 'Captions' });
@@ -127,11 +132,8 @@ describe('on-demand', () => {
     // A partial line is not read out; the final one is (the box is a polite live region).
     expect(await box.locator('[aria-hidden="true"]').count()).toBe(0);
 
-    // The customer's page: the badge, announced, once results arrive; its own captions toggle
-    // (fetched only now), off until the customer turns it on.
-    const page = customer.page;
-    await visible(page.locator('.transcription-badge'));
-    await hasText(page.locator('.transcription-badge'), 'Transcribing');
+    // The customer's page: its own captions toggle (fetched once the call is transcribed), off
+    // until the customer turns it on.
     const customerCaptions = page.getByRole('button', { name: 'Captions' });
     await visible(customerCaptions);
     expect(customer.requests.filter((url) => url.includes('/join/captions.'))).toHaveLength(2);
@@ -176,6 +178,21 @@ describe('on-demand', () => {
       'Customer: Is that bad?',
       'Agent: Please unplug it for ten seconds.',
     ]);
+  });
+
+  test('Stop takes the customer’s badge away at once, and says so; Start brings it back', async () => {
+    const { task, panel, customer } = await inCall(stack);
+    const badge = customer.page.locator('.transcription-badge');
+    await hidden(badge);
+    await panel.getByRole('button', { name: 'Start transcription' }).click();
+    await visible(badge);
+    await panel.getByRole('button', { name: 'Stop transcription' }).click();
+    await visible(panel.getByRole('button', { name: 'Start transcription' }));
+    expect(stack.fake.isTranscribing(task.roomSid)).toBe(false);
+    await hidden(badge);
+    await hasText(customer.page.locator('#announcer'), 'Transcription has stopped.');
+    await panel.getByRole('button', { name: 'Start transcription' }).click();
+    await visible(badge);
   });
 
   test('Twilio refusing to transcribe is said in plain words; the call goes on and Start is offered again', async () => {

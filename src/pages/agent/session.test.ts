@@ -74,10 +74,14 @@ function harness(
   let state = initialPanelState;
   const mediaLog: string[] = [];
   const assists: AssistChannel[] = [];
+  /** What the panel sent on its assist data track, parsed. */
+  const sentOnAssist: unknown[] = [];
   const sdk = {
     isSupported: true,
     LocalDataTrack: class {
-      send() {}
+      send(data: string) {
+        sentOnAssist.push(JSON.parse(data));
+      }
     },
     connect: (token: string) => {
       connects.push(token);
@@ -164,6 +168,11 @@ function harness(
     settle,
     heard,
     transcriptionCalls,
+    /** The transcription states the customer's page was told, in order. */
+    badgeStates: () =>
+      sentOnAssist
+        .filter((m) => (m as { type: string }).type === 'transcription')
+        .map((m) => (m as { on: boolean }).on),
   };
 }
 
@@ -306,6 +315,28 @@ test('a supervisor’s panel shows captions but reports nothing; under off nothi
   await off.session.begin();
   await off.settle();
   expect(off.transcriptionCalls).toEqual([]);
+});
+
+test('the customer’s badge follows the agent’s answers: the status read, Start and Stop; always is on from connect', async () => {
+  const onDemand = harness({ transcription: 'on-demand' });
+  await onDemand.session.begin();
+  await onDemand.settle();
+  expect(onDemand.badgeStates()).toEqual([false]);
+  await onDemand.session.setTranscription('start');
+  await onDemand.session.setTranscription('stop');
+  expect(onDemand.badgeStates()).toEqual([false, true, false]);
+
+  const always = harness({ transcription: 'always' });
+  await always.session.begin();
+  await always.settle();
+  expect(always.badgeStates()).toEqual([true]);
+
+  // A supervisor's answer may be older than the agent's: their panel says nothing.
+  const supervisor = harness({ transcription: 'on-demand', identity: `supervisor-${'a'.repeat(40)}` });
+  await supervisor.session.begin();
+  await supervisor.settle();
+  await supervisor.session.setTranscription('start');
+  expect(supervisor.badgeStates()).toEqual([]);
 });
 
 test('End reports what is held first: the room’s end closes the transcript', async () => {

@@ -63,6 +63,11 @@ export class PanelSession {
   private readonly screen: ScreenShare;
   /** Null where nothing is to be reported (see transcript-reporter.ts). */
   private readonly reporter: TranscriptReporter | null;
+  /** The call's assist channel while this panel is the task's agent: the customer's transcription
+   * badge follows what it says (the service's answers), so the badge shows from the agent's Start,
+   * not from the first words heard, and goes at Stop. A supervisor's panel says nothing: its
+   * answer may be older than the agent's. */
+  private badgeChannel: AssistChannel | null = null;
   /** Bumped whenever the panel leaves a room or starts over: a late answer or room event of an
    * earlier attempt is then dropped instead of undoing what came after it. */
   private attempt = 0;
@@ -121,8 +126,13 @@ export class PanelSession {
     this.deps.dispatch({ type: 'transcriptionRequested' });
     if (action === 'stop') await this.reporter?.flush();
     const result = await this.deps.api.transcription(action);
-    if (result.ok) this.deps.dispatch({ type: 'transcriptionAnswered', on: result.value.transcribing });
+    if (result.ok) this.transcribing(result.value.transcribing);
     else this.deps.dispatch({ type: 'transcriptionFailed', problem: problemOf(result.failure) });
+  }
+
+  private transcribing(on: boolean): void {
+    this.deps.dispatch({ type: 'transcriptionAnswered', on });
+    this.badgeChannel?.setState({ type: 'transcription', on });
   }
 
   /** Removing the customer revokes their link (the service does), which the stage then says. */
@@ -195,7 +205,12 @@ export class PanelSession {
             if (reports) this.reporter?.add(heard);
             this.deps.heard(heard);
           },
-          onAssist: (channel) => current() && this.deps.onAssist?.(channel),
+          onAssist: (channel) => {
+            if (!current()) return;
+            this.badgeChannel = reports ? channel : null;
+            if (policy === 'always') this.badgeChannel?.setState({ type: 'transcription', on: true });
+            this.deps.onAssist?.(channel);
+          },
         },
         policy !== 'off',
       );
@@ -213,8 +228,7 @@ export class PanelSession {
   /** Whether the room is transcribed already (started before this panel joined it). */
   private async readTranscription(attempt: number): Promise<void> {
     const result = await this.deps.api.transcription('status');
-    if (result.ok && attempt === this.attempt)
-      this.deps.dispatch({ type: 'transcriptionAnswered', on: result.value.transcribing });
+    if (result.ok && attempt === this.attempt) this.transcribing(result.value.transcribing);
   }
 
   /** The room is gone without the agent leaving it. */
@@ -266,6 +280,7 @@ export class PanelSession {
     this.screen.stop();
     this.link?.leave();
     this.link = null;
+    this.badgeChannel = null;
     return this.attempt;
   }
 

@@ -29,6 +29,20 @@ test('transcription: as /video/join said at connect, or from the first result he
   expect(reduceCall(after, { type: 'transcribed' })).toBe(after);
 });
 
+test('transcription as the agent’s panel tells it: on at Start, off at Stop, each announced; late results do not turn it back on', () => {
+  const before = run(connected());
+  const started = reduceCall(before, { type: 'transcriptionTold', on: true });
+  expect(started.transcribing).toBe(true);
+  expect(announcements(before, started)).toEqual(['transcriptionStarted']);
+  expect(reduceCall(started, { type: 'transcriptionTold', on: true })).toBe(started);
+  const stopped = reduceCall(started, { type: 'transcriptionTold', on: false });
+  expect(stopped.transcribing).toBe(false);
+  expect(announcements(started, stopped)).toEqual(['transcriptionStopped']);
+  expect(reduceCall(stopped, { type: 'transcribed' })).toBe(stopped);
+  // /video/join said it was on, and the panel says it is off: the panel's word is the later one.
+  expect(run(connected([], false, true), { type: 'transcriptionTold', on: false }).transcribing).toBe(false);
+});
+
 test('waiting until a participant whose identity starts with agent- is there', () => {
   expect(run(connected()).phase).toBe('waiting');
   expect(run(connected(), { type: 'participantConnected', identity: 'customer-x' }).phase).toBe('waiting');

@@ -14,9 +14,13 @@ export interface CallState {
   phase: 'waiting' | 'live' | 'ended';
   reconnecting: boolean;
   recording: boolean;
-  /** The room is transcribed: /video/join said so, or a transcription result arrived (nothing
-   * in the room says when it stops, so the badge stays until the call ends). */
+  /** The room is transcribed: as the agent's panel last said over the assist channel (its
+   * service's answers: on at Start, off at Stop); before it has said anything, as /video/join
+   * said, or because a transcription result arrived. */
   transcribing: boolean;
+  /** The agent's panel has said whether the room is transcribed: results heard no longer decide
+   * (one that arrives late, after a Stop, would turn the badge back on). */
+  transcriptionTold: boolean;
   agentIdentity: string | null;
   /** Everyone else in the room, in the order they came, shown and announced whether or not they
    * publish anything: nobody watches or listens unseen. */
@@ -35,6 +39,7 @@ export interface CallState {
 export type CallEvent =
   | { type: 'connected'; recording: boolean; transcribing: boolean; identities: string[] }
   | { type: 'transcribed' }
+  | { type: 'transcriptionTold'; on: boolean }
   | { type: 'participantConnected' | 'participantDisconnected'; identity: string }
   | { type: 'reconnecting' | 'reconnected' | 'recordingStarted' | 'recordingStopped' }
   | { type: 'networkQuality'; level: number | null }
@@ -48,6 +53,7 @@ export const initialCallState: CallState = {
   reconnecting: false,
   recording: false,
   transcribing: false,
+  transcriptionTold: false,
   agentIdentity: null,
   others: [],
   agentLeft: false,
@@ -98,7 +104,11 @@ export function reduceCall(state: CallState, event: CallEvent): CallState {
     case 'recordingStopped':
       return { ...state, recording: false };
     case 'transcribed':
-      return state.transcribing ? state : { ...state, transcribing: true };
+      return state.transcribing || state.transcriptionTold ? state : { ...state, transcribing: true };
+    case 'transcriptionTold':
+      return state.transcriptionTold && state.transcribing === event.on
+        ? state
+        : { ...state, transcribing: event.on, transcriptionTold: true };
     case 'agentMedia':
       if (!state.agentIdentity || (state.agentMic === event.mic && state.agentCamera === event.camera))
         return state;
@@ -165,7 +175,8 @@ export function announcements(before: CallState, after: CallState): StringKey[] 
   const said: StringKey[] = [];
   if (before.recording !== after.recording)
     said.push(after.recording ? 'recordingStarted' : 'recordingStopped');
-  if (!before.transcribing && after.transcribing) said.push('transcriptionStarted');
+  if (before.transcribing !== after.transcribing)
+    said.push(after.transcribing ? 'transcriptionStarted' : 'transcriptionStopped');
   if (before.reconnecting !== after.reconnecting)
     said.push(after.reconnecting ? 'reconnecting' : 'reconnected');
   if (!before.agentIdentity && after.agentIdentity) said.push('agentJoined');

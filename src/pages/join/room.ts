@@ -62,11 +62,12 @@ export async function joinCall(
   let state: CallState = initialCallState;
   let leaving = false;
   let ended = false;
-  // Without the assist script the call goes on as before, without its features.
+  // Without the assist script the call goes on as before, without its features (the badge then
+  // follows the transcription results heard).
   void loadAssist().then(
-    (startAssist) =>
-      ended ||
-      startAssist({
+    (startAssist) => {
+      if (ended) return;
+      const channel = startAssist({
         sdk,
         room,
         assist,
@@ -75,7 +76,9 @@ export async function joinCall(
         host: view.assistHost,
         invite,
         snapshots: grant.snapshots ?? 'off',
-      }),
+      });
+      channel.on('transcription', (told) => dispatch({ type: 'transcriptionTold', on: told.on }));
+    },
     () => undefined,
   );
   /** Agents' video tracks, oldest first: a camera, and a screen share while there is one. Only

@@ -118,10 +118,13 @@ test('parseAssistMessage accepts each kind in its shape', () => {
     { type: 'camera-answer', accepted: true },
     { type: 'camera-facing', facing: 'unknown' },
     { type: 'audio-only', on: false, reason: 'chosen' },
+    { type: 'transcription', on: true },
     { type: 'hello' },
   ];
   for (const message of valid) expect(parseAssistMessage(JSON.stringify(message))).toEqual(message);
   expect(parseAssistMessage(JSON.stringify({ type: 'camera-request', facing: 'left' }))).toBeNull();
+  expect(parseAssistMessage(JSON.stringify({ type: 'transcription', on: 'true' }))).toBeNull();
+  expect(parseAssistMessage(JSON.stringify({ type: 'transcription' }))).toBeNull();
 });
 
 test('a message over the size limit is not sent', () => {

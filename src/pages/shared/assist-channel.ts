@@ -1,6 +1,6 @@
-/** The pages' messages to each other during a call (issue 21: pointing, the camera, audio only),
- * over one Twilio Video data track per page named ASSIST_TRACK_NAME: they travel with the call's
- * media, page to page, and never through the bundle. Each message is a JSON object
+/** The pages' messages to each other during a call (issue 21: pointing, the camera, audio only;
+ * issue 22: whether the call is transcribed), over one Twilio Video data track per page named
+ * ASSIST_TRACK_NAME: they travel with the call's media, page to page, and never through the bundle. Each message is a JSON object
  * `{type: '<kind>', ...}`; what arrives is checked against its kind's shape, and anything else
  * (another kind, malformed JSON, binary data, an oversized message) is dropped unread.
  *
@@ -30,6 +30,9 @@ export type AssistMessage =
   | { type: 'camera-facing'; facing: CameraFacing | 'unknown' }
   /** Whether this page sends no video to save the network ('network': it degraded). State. */
   | { type: 'audio-only'; on: boolean; reason: 'chosen' | 'network' }
+  /** Whether the room is transcribed, as the agent's panel knows it (the service's answer to
+   * its start, stop or status): the customer's badge follows it. State. */
+  | { type: 'transcription'; on: boolean }
   /** A page that just found the other's track asks for its state. */
   | { type: 'hello' }
   /** The agent asks for one picture: the id /video/snapshot-request issued, for the upload. */
@@ -47,7 +50,7 @@ export type AssistMessage =
 export type AssistType = AssistMessage['type'];
 export type AssistMessageOf<T extends AssistType> = Extract<AssistMessage, { type: T }>;
 /** The kinds that describe a page's lasting state: the latest of each is sent to late comers. */
-export type AssistState = AssistMessageOf<'camera-facing' | 'audio-only'>;
+export type AssistState = AssistMessageOf<'camera-facing' | 'audio-only' | 'transcription'>;
 
 export interface AssistSender {
   identity: string;
@@ -70,6 +73,7 @@ const SHAPES: { [K in AssistType]: (fields: Fields) => boolean } = {
   'camera-answer': (m) => typeof m.accepted === 'boolean',
   'camera-facing': (m) => facing(m.facing) || m.facing === 'unknown',
   'audio-only': (m) => typeof m.on === 'boolean' && oneOf('chosen', 'network')(m.reason),
+  transcription: (m) => typeof m.on === 'boolean',
   hello: () => true,
   'snapshot-request': (m) => snapshotRequestId(m.requestId),
   'snapshot-answer': (m) =>

@@ -108,6 +108,7 @@ export const en = {
   recordingStopped: 'Recording has stopped.',
   transcribing: 'Transcribing',
   transcriptionStarted: 'This call is now being transcribed.',
+  transcriptionStopped: 'Transcription has stopped.',
   transcribedCall: 'This call is transcribed: what you and the agent say is written down as text.',
   captions: 'Captions',
   captionsRegion: 'Captions of the agent’s words',

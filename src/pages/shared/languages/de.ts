@@ -107,6 +107,7 @@ const de: JoinCatalog = {
   recordingStopped: 'Die Aufzeichnung wurde beendet.',
   transcribing: 'Transkription',
   transcriptionStarted: 'Dieser Anruf wird jetzt transkribiert.',
+  transcriptionStopped: 'Die Transkription wurde beendet.',
   transcribedCall:
     'Dieser Anruf wird transkribiert: Was Sie und der Agent sagen, wird als Text festgehalten.',
   captions: 'Untertitel',

@@ -102,6 +102,7 @@ const es: JoinCatalog = {
   recordingStopped: 'La grabación se ha detenido.',
   transcribing: 'Transcribiendo',
   transcriptionStarted: 'Esta llamada se está transcribiendo.',
+  transcriptionStopped: 'La transcripción se ha detenido.',
   transcribedCall: 'Esta llamada se transcribe: lo que usted y el agente dicen se escribe como texto.',
   captions: 'Subtítulos',
   captionsRegion: 'Subtítulos de lo que dice el agente',

@@ -103,6 +103,7 @@ const fr: JoinCatalog = {
   recordingStopped: 'L’enregistrement est arrêté.',
   transcribing: 'Transcription',
   transcriptionStarted: 'Cet appel est maintenant transcrit.',
+  transcriptionStopped: 'La transcription est arrêtée.',
   transcribedCall: 'Cet appel est transcrit : ce que vous et l’agent dites est écrit sous forme de texte.',
   captions: 'Sous-titres',
   captionsRegion: 'Sous-titres des paroles de l’agent',

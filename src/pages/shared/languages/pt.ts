@@ -100,6 +100,7 @@ const pt: JoinCatalog = {
   recordingStopped: 'A gravação foi interrompida.',
   transcribing: 'Transcrevendo',
   transcriptionStarted: 'Esta chamada está sendo transcrita.',
+  transcriptionStopped: 'A transcrição foi interrompida.',
   transcribedCall: 'Esta chamada é transcrita: o que você e o agente dizem é registrado como texto.',
   captions: 'Legendas',
   captionsRegion: 'Legendas das falas do agente',
