@@ -12,7 +12,7 @@ import { DEFAULT_NETWORK_QUALITY, frameText } from '../../dev/video-edge/edge';
 import { ROOT } from '../../dev/twilio-run';
 import { useBrowserContext } from './harness';
 
-/** The unmodified SDK the build ships (dist/assets/join/twilio-video.min.js), in headless
+/** The SDK file the build ships to the join page (dist/assets/join/twilio-video.min.js), in headless
  * Chromium pages with fake camera and microphone, connecting through the local Video edge: media
  * page to page, and every event the SDK reports for what the edge or the emulator does. */
 

@@ -13,7 +13,7 @@ import {
   type TranscriptionPolicy,
 } from '../shared/api';
 import { mediaPermissionGranted } from '../shared/media';
-import { loadVideoSdk } from '../shared/sdk';
+import { videoSdkLoader } from '../shared/sdk';
 import { agentStringsFor } from '../shared/strings';
 import { runAppearanceCheck } from './appearance-check';
 import { grabFrames, outputLabel, recordVoice } from './appearance-probes';
@@ -38,6 +38,7 @@ const strings = agentStringsFor(navigator.languages?.length ? navigator.language
 const text = strings.text;
 const root = document.getElementById('app') as HTMLElement;
 const announcer = document.getElementById('announcer') as HTMLElement;
+const videoSdk = videoSdkLoader('agent');
 const fetchJson = (url: string, init: RequestInit) => fetch(url, init);
 const canShareScreen = typeof navigator.mediaDevices?.getDisplayMedia === 'function';
 const clock = {
@@ -75,7 +76,7 @@ void boot();
 async function boot(): Promise<void> {
   // Its download and start-up run while the settings load and the agent looks at the preview;
   // a failure is met again (and explained) when the call needs it.
-  loadVideoSdk().catch(() => undefined);
+  videoSdk.load().catch(() => undefined);
   const config = await fetchAgentConfig(fetchJson);
   // Without settings there is no host, so no session and no camera: the rule does not matter then.
   const media = createMedia(
@@ -124,7 +125,7 @@ function begin(accepted: Session, media: PanelMedia): void {
   credentials = accepted;
   api = agentApi(fetchJson, () => credentials ?? accepted);
   sessionDeps = {
-    loadSdk: loadVideoSdk,
+    loadSdk: videoSdk.load,
     api,
     media,
     clock,
@@ -236,7 +237,7 @@ function actionsFor(media: PanelMedia): PanelActions {
             return result?.ok ? result.value.token : null;
           },
           runPreflight: () =>
-            loadVideoSdk().then(
+            videoSdk.load().then(
               (sdk) => sdk.runPreflight.bind(sdk),
               () => null,
             ),

@@ -12,7 +12,7 @@ import {
 import { backgroundSupported } from '../shared/background';
 import { browserFamily, supportProblem, type SupportProblem } from '../shared/browser';
 import { LocalMedia, mediaPermissionGranted } from '../shared/media';
-import { loadVideoSdk, preloadVideoSdk } from '../shared/sdk';
+import { videoSdkLoader } from '../shared/sdk';
 import { loadStrings, type Strings } from '../shared/strings';
 import { loadBlurFilter } from './blur-script';
 import { explainedEnd, type EndReason } from './call-state';
@@ -29,6 +29,7 @@ import { announce } from '../shared/view/dom';
 let text: Strings;
 const root = document.getElementById('app') as HTMLElement;
 const announcer = document.getElementById('announcer') as HTMLElement;
+const videoSdk = videoSdkLoader('join');
 const family = browserFamily(navigator.userAgent, navigator.maxTouchPoints);
 const isPhone = family === 'ios' || family === 'android';
 const fetchJson = (url: string, init: RequestInit) => fetch(url, init);
@@ -84,7 +85,7 @@ function start(invite: string | null): void {
   });
   if (browserProblem) return showUnsupported(browserProblem);
   void checkInvite(invite);
-  preloadVideoSdk();
+  videoSdk.preload();
 }
 
 function showUnsupported(problem: NonNullable<SupportProblem>): void {
@@ -130,7 +131,7 @@ async function rejoin(invite: string): Promise<void> {
   const media = newMedia();
   activeMedia = media;
   try {
-    const sdk = loadVideoSdk();
+    const sdk = videoSdk.load();
     await media.start();
     if (activeMedia !== media) return;
     activeCall = await joinCall(await sdk, result.grant, media, text, () => showCall(invite, media), invite);
@@ -172,7 +173,7 @@ function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean):
     if (joining) return;
     joining = true;
     preview.setJoining(true);
-    const sdk = await loadVideoSdk().catch(() => null);
+    const sdk = await videoSdk.load().catch(() => null);
     if (!sdk) return cannotJoin();
     if (!sdk.isSupported) return showUnsupported('unsupported');
     if (needsFreshGrant(grant, Date.now())) {
@@ -236,7 +237,7 @@ function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean):
 
 /** Runs the SDK ahead of Join, so Join is quick and a browser the SDK cannot serve is told now. */
 function startSdk(): void {
-  void loadVideoSdk().then(
+  void videoSdk.load().then(
     (sdk) => {
       if (!sdk.isSupported && activeMedia) showUnsupported('unsupported');
     },

@@ -3,12 +3,12 @@
  * use fails `tsc` (npm run build) instead of a call. */
 import type * as TwilioVideo from 'twilio-video';
 import type { Room as SdkRoom } from 'twilio-video';
-import type { PreflightTest, Room, VideoSdk } from './sdk';
+import type { PreflightTest, Room, VideoSdkWithPreflight } from './sdk';
 
 type Satisfies<Actual extends Expected, Expected> = [Actual, Expected];
 
 export type SdkSatisfiesSdkTs = [
-  Satisfies<typeof TwilioVideo, VideoSdk>,
+  Satisfies<typeof TwilioVideo, VideoSdkWithPreflight>,
   Satisfies<SdkRoom, Room>,
   Satisfies<ReturnType<typeof TwilioVideo.runPreflight>, PreflightTest>,
 ];

@@ -1,6 +1,6 @@
-/** The part of the twilio-video 2.x API this page uses. The SDK is a separate script (global
- * `Twilio.Video`) loaded in the background by `loadVideoSdk`, so the page bundle only describes it
- * here instead of importing it. sdk-types.check.ts checks it against the SDK's own declarations. */
+/** The part of the twilio-video 2.x API the pages use. The SDK is a separate script (global
+ * `Twilio.Video`), one per page, loaded in the background by `videoSdkLoader`, so the page bundle
+ * only describes it here instead of importing it. sdk-types.check.ts checks it against the SDK's own declarations. */
 import type {
   LocalAudioTrack as SdkLocalAudioTrack,
   LocalDataTrack as SdkLocalDataTrack,
@@ -160,26 +160,20 @@ export interface VideoSdk extends LocalTrackClasses {
   readonly isSupported: boolean;
   LocalDataTrack: new (options: { name: string }) => LocalDataTrack;
   connect(token: string, options: ConnectOptions): Promise<Room>;
+}
+
+/** The panel's SDK: also the preflight test, which the equipment check's network probe runs. */
+export interface VideoSdkWithPreflight extends VideoSdk {
   /** `duration`: how long media flows, in milliseconds (Twilio's default is 10 s). */
   runPreflight(token: string, options: { duration: number }): PreflightTest;
 }
 
-/** One SDK file for both pages, the join page's copy, served by this service (see the CSP). */
-const SDK_SRC = '/join/twilio-video.min.js';
-
-let preloaded = false;
-
-/** Starts the SDK's download without running it: its start-up holds the main thread for a
- * while, so it runs later (`loadVideoSdk`) from the browser's cache. Started from the page's
- * script rather than join.html, so it does not compete with the page's own files. */
-export function preloadVideoSdk(): void {
-  if (preloaded) return;
-  preloaded = true;
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'script';
-  link.href = SDK_SRC;
-  document.head.append(link);
+/** Each page's SDK file, served by this service (see the CSP) and built by scripts/build.mjs from
+ * the pinned package's sources: the join page's without the preflight test (its size budget). */
+const SDK_FILES = { join: '/join/twilio-video.min.js', agent: '/agent/twilio-video.min.js' } as const;
+interface SdkOfPage {
+  join: VideoSdk;
+  agent: VideoSdkWithPreflight;
 }
 
 /** The `<meta>` through which the local development server (dev/sandbox, never deployed) points
@@ -198,21 +192,47 @@ export function localEdgeOptions(): { wsServer: string; insights: false; iceServ
 }
 
 /** The SDK as the page uses it: pointed at the local edge when the page was served with one. */
-function withLocalEdge(sdk: VideoSdk): VideoSdk {
+function withLocalEdge<Sdk extends VideoSdk>(sdk: Sdk): Sdk {
   const edge = localEdgeOptions();
   if (!edge) return sdk;
   // The SDK's wsServer option is not in its declarations (tsdef): the spread carries it.
-  return Object.assign(Object.create(sdk) as VideoSdk, {
-    connect: (token: string, options: ConnectOptions) => sdk.connect(token, { ...options, ...edge }),
-    runPreflight: (token: string, options: { duration: number }) =>
-      sdk.runPreflight(token, { ...options, ...edge }),
-  });
+  const pointed: Partial<VideoSdkWithPreflight> = {
+    connect: (token, options) => sdk.connect(token, { ...options, ...edge }),
+  };
+  if ('runPreflight' in sdk) {
+    const preflight = sdk as unknown as VideoSdkWithPreflight;
+    pointed.runPreflight = (token, options) => preflight.runPreflight(token, { ...options, ...edge });
+  }
+  return Object.assign(Object.create(sdk) as Sdk, pointed);
 }
 
-/** Adds the SDK's script once and resolves with the SDK when it has run. A failed download is
- * tried again by the next call, so a customer whose network blinked can still join. */
-export const loadVideoSdk = keptUntilFailure(() =>
-  loadScriptGlobal(SDK_SRC, () => (window as { Twilio?: { Video?: VideoSdk } }).Twilio?.Video).then(
-    withLocalEdge,
-  ),
-);
+export interface VideoSdkLoader<Sdk> {
+  /** Starts the SDK's download without running it: its start-up holds the main thread for a
+   * while, so it runs later (`load`) from the browser's cache. Started from the page's script
+   * rather than its HTML, so it does not compete with the page's own files. */
+  preload: () => void;
+  /** Adds the SDK's script once and resolves with the SDK when it has run. A failed download is
+   * tried again by the next call, so a customer whose network blinked can still join. */
+  load: () => Promise<Sdk>;
+}
+
+export function videoSdkLoader<Page extends keyof SdkOfPage>(page: Page): VideoSdkLoader<SdkOfPage[Page]> {
+  const src = SDK_FILES[page];
+  let preloaded = false;
+  return {
+    preload() {
+      if (preloaded) return;
+      preloaded = true;
+      const link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'script';
+      link.href = src;
+      document.head.append(link);
+    },
+    load: keptUntilFailure(() =>
+      loadScriptGlobal(src, () => (window as { Twilio?: { Video?: SdkOfPage[Page] } }).Twilio?.Video).then(
+        withLocalEdge,
+      ),
+    ),
+  };
+}
