@@ -2,13 +2,12 @@
  * holds (with a background rule, the processed one the customer gets), the agent reading a
  * sentence aloud, and the name of the output the customer's voice will play on. */
 import type { VoiceWindow } from './appearance-rules';
+import { measureLevels } from './equipment-probes';
 
 /** Frames are looked at no larger than this: the detector works at 320–608 px anyway. */
 const FRAME_WIDTH = 640;
 /** Long enough to read the sentence at an unhurried pace, with a breath before it. */
 export const READ_MS = 6000;
-/** An analyser window of 2048 samples is ~43 ms at 48 kHz: a syllable, or a pause between words. */
-const WINDOW_SAMPLES = 2048;
 const WINDOW_INTERVAL_MS = 50;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -45,36 +44,11 @@ export async function grabFrames<T>(
 }
 
 /** The level of each short window while the agent reads, each peak shown as it comes. */
-export async function recordVoice(
+export function recordVoice(
   track: MediaStreamTrack,
   onLevel: (peak: number) => void,
 ): Promise<VoiceWindow[]> {
-  const audio = new AudioContext();
-  const analyser = audio.createAnalyser();
-  analyser.fftSize = WINDOW_SAMPLES;
-  const source = audio.createMediaStreamSource(new MediaStream([track]));
-  source.connect(analyser);
-  const samples = new Float32Array(WINDOW_SAMPLES);
-  const windows: VoiceWindow[] = [];
-  try {
-    await audio.resume();
-    for (let elapsed = 0; elapsed < READ_MS; elapsed += WINDOW_INTERVAL_MS) {
-      await pause(WINDOW_INTERVAL_MS);
-      analyser.getFloatTimeDomainData(samples);
-      let squares = 0;
-      let peak = 0;
-      for (const sample of samples) {
-        squares += sample * sample;
-        peak = Math.max(peak, Math.abs(sample));
-      }
-      windows.push({ rms: Math.sqrt(squares / samples.length), peak });
-      onLevel(peak);
-    }
-  } finally {
-    source.disconnect();
-    void audio.close();
-  }
-  return windows;
+  return measureLevels(track, { durationMs: READ_MS, intervalMs: WINDOW_INTERVAL_MS }, onLevel);
 }
 
 /** The label of the output the call will play on: the chosen one, else the browser's default. */

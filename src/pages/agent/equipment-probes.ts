@@ -57,27 +57,50 @@ export async function listenMicrophone(
   track: MediaStreamTrack,
   onLevel: (peak: number) => void,
 ): Promise<number[]> {
+  const windows = await measureLevels(
+    track,
+    { durationMs: LISTEN_MS, intervalMs: LEVEL_INTERVAL_MS },
+    onLevel,
+  );
+  return windows.map((window) => window.peak);
+}
+
+/** An analyser window of 2048 samples is ~43 ms at 48 kHz: a syllable, or a pause between words. */
+const WINDOW_SAMPLES = 2048;
+
+/** The RMS and peak of the newest analyser window every `intervalMs` for `durationMs`, each peak
+ * shown as it comes (the checks' live meters). */
+export async function measureLevels(
+  track: MediaStreamTrack,
+  timing: { durationMs: number; intervalMs: number },
+  onLevel: (peak: number) => void,
+): Promise<{ rms: number; peak: number }[]> {
   const audio = new AudioContext();
   const analyser = audio.createAnalyser();
-  analyser.fftSize = 2048;
+  analyser.fftSize = WINDOW_SAMPLES;
   const source = audio.createMediaStreamSource(new MediaStream([track]));
   source.connect(analyser);
-  const samples = new Float32Array(analyser.fftSize);
-  const peaks: number[] = [];
+  const samples = new Float32Array(WINDOW_SAMPLES);
+  const windows: { rms: number; peak: number }[] = [];
   try {
     await audio.resume();
-    for (let elapsed = 0; elapsed < LISTEN_MS; elapsed += LEVEL_INTERVAL_MS) {
-      await pause(LEVEL_INTERVAL_MS);
+    for (let elapsed = 0; elapsed < timing.durationMs; elapsed += timing.intervalMs) {
+      await pause(timing.intervalMs);
       analyser.getFloatTimeDomainData(samples);
-      const peak = samples.reduce((max, value) => Math.max(max, Math.abs(value)), 0);
-      peaks.push(peak);
+      let squares = 0;
+      let peak = 0;
+      for (const sample of samples) {
+        squares += sample * sample;
+        peak = Math.max(peak, Math.abs(sample));
+      }
+      windows.push({ rms: Math.sqrt(squares / samples.length), peak });
       onLevel(peak);
     }
   } finally {
     source.disconnect();
     void audio.close();
   }
-  return peaks;
+  return windows;
 }
 
 type SinkAudio = HTMLAudioElement & { setSinkId?(id: string): Promise<void> };

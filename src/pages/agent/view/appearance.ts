@@ -2,8 +2,9 @@
  * meter, one line per item with its verdict and what to do) and its marks on the agent's own
  * preview: a guide frame where a well-framed face sits, and the box of the face the check found. */
 import { fill, type AgentStrings } from '../../shared/strings';
-import { announce, h } from '../../shared/view/dom';
+import { h } from '../../shared/view/dom';
 import type { AppearanceItem, AppearanceReport, ItemResult } from '../../../panel-protocol';
+import { checkResults } from './check-results';
 import type { Look } from '../appearance-script';
 
 export interface AppearanceSection {
@@ -12,13 +13,6 @@ export interface AppearanceSection {
   showLook: (look: Look) => void;
   showResult: (item: AppearanceItem, result: ItemResult) => void;
 }
-
-const ITEMS: readonly AppearanceItem[] = [
-  'appearance-framing',
-  'appearance-lighting',
-  'appearance-voice',
-  'appearance-echo',
-];
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Where a well-framed face's box sits, in fractions of the frame: centred, a third of the
@@ -77,17 +71,6 @@ export function appearanceSection(
   overlay: ReturnType<typeof appearanceOverlay>,
   run: (section: AppearanceSection) => Promise<AppearanceReport>,
 ): AppearanceSection {
-  const itemName: Record<AppearanceItem, string> = {
-    'appearance-framing': text.appearanceItemFraming,
-    'appearance-lighting': text.appearanceItemLighting,
-    'appearance-voice': text.appearanceItemVoice,
-    'appearance-echo': text.appearanceItemEcho,
-  };
-  const verdictWord = {
-    good: text.checkVerdictGood,
-    warning: text.checkVerdictWarning,
-    problem: text.checkVerdictProblem,
-  };
   const button = h(
     'button',
     { type: 'button', class: 'button', 'data-control': 'appearance' },
@@ -100,7 +83,18 @@ export function appearanceSection(
     meter,
     h('span', {}, fill(text.appearanceRead, { sentence: text.appearanceSentence })),
   );
-  const rows = new Map(ITEMS.map((item) => [item, h('li', { 'data-item': item, hidden: true })]));
+  const results = checkResults<AppearanceItem>(text, announcer, {
+    button,
+    itemNames: {
+      'appearance-framing': text.appearanceItemFraming,
+      'appearance-lighting': text.appearanceItemLighting,
+      'appearance-voice': text.appearanceItemVoice,
+      'appearance-echo': text.appearanceItemEcho,
+    },
+    words: { running: text.appearanceRunning, again: text.appearanceAgain, done: text.appearanceDone },
+    run: () => run(section),
+    onStart: () => (reading.hidden = false),
+  });
   const element = h(
     'section',
     { class: 'appearance-check', 'aria-labelledby': 'appearance-title' },
@@ -108,7 +102,7 @@ export function appearanceSection(
     h('p', {}, text.appearanceIntro),
     button,
     reading,
-    h('ul', { class: 'check-results' }, ...rows.values()),
+    results.list,
   );
 
   const section: AppearanceSection = {
@@ -118,38 +112,10 @@ export function appearanceSection(
     },
     showLook: (look) => overlay.show(look),
     showResult(item, result) {
-      const row = rows.get(item);
-      if (!row) return;
-      row.dataset.verdict = result.verdict;
-      row.dataset.finding = result.finding;
-      row.replaceChildren(
-        h('strong', {}, `${itemName[item]}: ${verdictWord[result.verdict]}`),
-        ' ',
-        h('span', {}, fill(text[result.finding], result.figures ?? {})),
-      );
+      results.show(item, result);
       if (item === 'appearance-voice') reading.hidden = true;
       if (item === 'appearance-framing') overlay.element.dataset.verdict = result.verdict;
     },
   };
-
-  button.addEventListener('click', () => {
-    button.disabled = true;
-    button.textContent = text.appearanceRunning;
-    reading.hidden = false;
-    for (const [item, row] of rows) {
-      row.hidden = false;
-      delete row.dataset.verdict;
-      delete row.dataset.finding;
-      row.replaceChildren(h('strong', {}, `${itemName[item]}: ${text.checkPending}`));
-    }
-    void run(section).then((report) => {
-      button.disabled = false;
-      button.textContent = text.appearanceAgain;
-      const summary = ITEMS.map((item) => `${itemName[item]} ${verdictWord[report[item].verdict]}`).join(
-        ', ',
-      );
-      announce(announcer, fill(text.appearanceDone, { summary }));
-    });
-  });
   return section;
 }

@@ -1,8 +1,9 @@
 /** The equipment check's section: Check my equipment, a live microphone meter, and one line per
  * item with its verdict and what to do, filled in as each result comes. */
-import { fill, type AgentStrings } from '../../shared/strings';
-import { announce, h } from '../../shared/view/dom';
+import type { AgentStrings } from '../../shared/strings';
+import { h } from '../../shared/view/dom';
 import type { CheckItem, CheckReport, ItemResult } from '../../../panel-protocol';
+import { checkResults } from './check-results';
 
 export interface EquipmentSection {
   element: HTMLElement;
@@ -14,29 +15,26 @@ export interface EquipmentSection {
   policyAcknowledged: () => boolean;
 }
 
-const ITEMS: readonly CheckItem[] = ['camera', 'microphone', 'speakers', 'network'];
-
 export function equipmentSection(
   text: AgentStrings,
   announcer: HTMLElement,
   run: (section: EquipmentSection) => Promise<CheckReport>,
 ): EquipmentSection {
-  const itemName: Record<CheckItem, string> = {
-    camera: text.checkItemCamera,
-    microphone: text.checkItemMicrophone,
-    speakers: text.checkItemSpeakers,
-    network: text.checkItemNetwork,
-  };
-  const verdictWord = {
-    good: text.checkVerdictGood,
-    warning: text.checkVerdictWarning,
-    problem: text.checkVerdictProblem,
-  };
   const button = h('button', { type: 'button', class: 'button', 'data-control': 'check' }, text.checkRun);
   const meter = h('meter', { min: '0', max: '1', value: '0', 'aria-label': text.checkMeterLabel });
   const meterRow = h('p', { class: 'check-meter', hidden: true }, meter, h('span', {}, text.checkSpeak));
-  const rows = new Map(ITEMS.map((item) => [item, h('li', { 'data-item': item, hidden: true })]));
-  const list = h('ul', { class: 'check-results' }, ...rows.values());
+  const results = checkResults<CheckItem>(text, announcer, {
+    button,
+    itemNames: {
+      camera: text.checkItemCamera,
+      microphone: text.checkItemMicrophone,
+      speakers: text.checkItemSpeakers,
+      network: text.checkItemNetwork,
+    },
+    words: { running: text.checkRunning, again: text.checkAgain, done: text.checkDone },
+    run: () => run(section),
+    onStart: () => (meterRow.hidden = false),
+  });
   const policyBody = h('p', { class: 'policy-text' });
   const acknowledge = h('input', { type: 'checkbox', 'data-control': 'acknowledge-policy' });
   const acknowledgeRow = h('label', { class: 'policy-acknowledge' }, acknowledge, text.policyAcknowledge);
@@ -55,7 +53,7 @@ export function equipmentSection(
     policy,
     button,
     meterRow,
-    list,
+    results.list,
     h('p', { class: 'check-note' }, text.checkHeadphones),
   );
 
@@ -65,15 +63,7 @@ export function equipmentSection(
       meter.value = peak;
     },
     showResult(item, result) {
-      const row = rows.get(item);
-      if (!row) return;
-      row.dataset.verdict = result.verdict;
-      const words = fill(text[result.finding], result.figures ?? {});
-      row.replaceChildren(
-        h('strong', {}, `${itemName[item]}: ${verdictWord[result.verdict]}`),
-        ' ',
-        h('span', {}, words),
-      );
+      results.show(item, result);
       if (item === 'microphone') meterRow.hidden = true;
     },
     showPolicy(policyText, acknowledgementNeeded) {
@@ -83,24 +73,5 @@ export function equipmentSection(
     },
     policyAcknowledged: () => !acknowledgeRow.hidden && !policy.hidden && acknowledge.checked,
   };
-
-  button.addEventListener('click', () => {
-    button.disabled = true;
-    button.textContent = text.checkRunning;
-    meterRow.hidden = false;
-    for (const [item, row] of rows) {
-      row.hidden = false;
-      delete row.dataset.verdict;
-      row.replaceChildren(h('strong', {}, `${itemName[item]}: ${text.checkPending}`));
-    }
-    void run(section).then((report) => {
-      button.disabled = false;
-      button.textContent = text.checkAgain;
-      const summary = ITEMS.map((item) => `${itemName[item]} ${verdictWord[report[item].verdict]}`).join(
-        ', ',
-      );
-      announce(announcer, fill(text.checkDone, { summary }));
-    });
-  });
   return section;
 }
