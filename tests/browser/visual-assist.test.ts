@@ -140,6 +140,27 @@ test('the agent asks for the back camera; one tap switches it, on the same publi
   expect(await receivedTrackId(panel, '.customer-video')).toBe(trackBefore);
 });
 
+test('with blur on, the back camera is sent as it is (a blurred "background" would be all of it); the front camera blurred again', async () => {
+  const { panel, customer } = await inCall();
+  const blur = customer.getByRole('button', { name: 'Blur my background' });
+  await blur.click();
+  await eventually(() => blur.getAttribute('aria-busy'), 'false', 20_000);
+  expect(await blur.getAttribute('aria-pressed')).toBe('true');
+  // The processed track the blur makes is not a camera of its own: no fake_device_ label.
+  const sendsRawCamera = async () => (await sentCameras(customer)).some((label) => label.startsWith('fake_'));
+  await eventually(sendsRawCamera, false, 15_000);
+
+  await panel.getByRole('button', { name: 'Show me with your back camera' }).click();
+  await customer.getByRole('alertdialog').getByRole('button', { name: 'Use back camera' }).click();
+  await eventually(() => sentCameras(customer), ['fake_device_2'], 15_000);
+  await framesFlow(panel);
+
+  await customer.getByRole('button', { name: 'Switch camera' }).click();
+  await hasText(panel.locator('.customer-camera'), 'Customer’s camera: front');
+  await eventually(sendsRawCamera, false, 15_000);
+  await framesFlow(panel);
+});
+
 test('a mark the agent places shows on the customer’s own view at the same spot of the frame; a drag leaves a trail that fades', async () => {
   const { hosted, panel, customer } = await inCall();
   const agentView = await viewOf(panel, '.customer-video');

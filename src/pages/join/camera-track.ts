@@ -1,6 +1,6 @@
 /** What the camera's own track (LocalMedia.cameraTrack) tells and does beyond the call's media:
- * which way it faces and its torch. Here rather than in LocalMedia, so only the assist script
- * (assist.ts) carries it. */
+ * which way it faces and its torch. Here rather than in LocalMedia, which the agent's panel shares;
+ * the join page's own script reads the facing too (a back camera is left unblurred). */
 import type { CameraFacing } from '../shared/media';
 
 /** Which way the camera faces, as the browser reports it; null where it does not say (desktop

@@ -15,6 +15,8 @@ import { LocalMedia, mediaPermissionGranted } from '../shared/media';
 import { videoSdkLoader } from '../shared/sdk';
 import { loadStrings, type Strings } from '../shared/strings';
 import { loadBlurFilter } from './blur-script';
+import { facingOf } from './camera-switch';
+import { reportedFacing } from './camera-track';
 import { explainedEnd, type EndReason } from './call-state';
 import { keepInvite, takeInvite } from './invite';
 import { endMessage, failureMessage } from './messages';
@@ -146,6 +148,7 @@ const newMedia = () =>
   new LocalMedia(navigator.mediaDevices, {
     followDefaultMicrophone: family !== 'ios',
     cameraFilter: blur.on ? loadBlurFilter : undefined,
+    leftUnfiltered: (camera) => facingOf(reportedFacing(camera), camera.label) === 'environment',
   });
 
 /** A link that will never admit anyone again: the preview stops waiting for it. */

@@ -415,6 +415,27 @@ describe('a background rule', () => {
     expect(media.video).toBe(applied[1].track);
   });
 
+  test('a camera the page leaves unfiltered (the back camera) is held raw; the front camera is filtered again', async () => {
+    const fake = fakeDevices();
+    const { filter, applied } = fakeFilter();
+    const media = new LocalMedia(fake.devices, {
+      ...FOLLOW,
+      cameraFilter: () => Promise.resolve(filter),
+      leftUnfiltered: (camera) =>
+        ((camera as unknown as FakeTrack).constraints as { facingMode?: { exact: string } }).facingMode
+          ?.exact === 'environment',
+    });
+    await media.start();
+    expect(media.video).toBe(applied[0].track);
+    await media.useCamera({ facing: 'environment' });
+    expect(applied).toHaveLength(1);
+    expect(applied[0].stopped).toBe(true);
+    expect(media.video).toBe(fake.live('video')[0]);
+    await media.useCamera({ facing: 'user' });
+    expect(applied).toHaveLength(2);
+    expect(media.video).toBe(applied[1].track);
+  });
+
   test('a rule that cannot run keeps the camera off with the reason; the microphone works', async () => {
     const fake = fakeDevices();
     const media = new LocalMedia(fake.devices, {

@@ -35,6 +35,9 @@ export interface MediaOptions {
   /** A background rule: every camera track passes through this filter before anything sees it.
    * Loaded on the first camera opened; if it cannot run, the camera stays off ('background'). */
   cameraFilter?: () => Promise<CameraFilter>;
+  /** A camera the filter leaves as it is: the join page's back camera, which shows what the
+   * customer points it at rather than them, so a blurred "background" would be all of it. */
+  leftUnfiltered?: (camera: MediaStreamTrack) => boolean;
 }
 
 type Kind = 'audio' | 'video';
@@ -316,7 +319,7 @@ export class LocalMedia {
    * is stopped rather than shown when the rule cannot be applied. */
   private async processed(raw: MediaStreamTrack | null): Promise<MediaStreamTrack | null> {
     const cameraFilter = this.cameraFilter;
-    if (!raw || !cameraFilter) return raw;
+    if (!raw || !cameraFilter || this.options.leftUnfiltered?.(raw)) return raw;
     try {
       this.filter ??= cameraFilter();
       const camera = await (await this.filter).apply(raw);
