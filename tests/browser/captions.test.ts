@@ -147,6 +147,20 @@ describe('on-demand', () => {
     await page.setViewportSize(PHONE.viewport);
     await customerCaptions.click();
     await visible(page.locator('.captions'));
+    // Wherever the customer moves their own video, the captions keep clear of it.
+    for (const corner of ['top-end', 'top-start', 'bottom-start', 'bottom-end']) {
+      await page.getByRole('button', { name: 'Move your video' }).click();
+      await eventually(() => page.locator('.self-view').getAttribute('data-corner'), corner);
+      const [self, box] = await Promise.all(
+        ['.self-view', '.captions'].map((selector) => page.locator(selector).boundingBox()),
+      );
+      const apart =
+        self!.x >= box!.x + box!.width ||
+        box!.x >= self!.x + self!.width ||
+        self!.y >= box!.y + box!.height ||
+        box!.y >= self!.y + self!.height;
+      expect(`${corner}: ${apart ? 'clear' : 'covered'}`).toBe(`${corner}: clear`);
+    }
 
     // Final results scroll: at most two lines. The customer's page shows only the agent's words.
     expect(stack.edge.say(task.roomSid, customerIdentity, 'Only the power light is on.')).toBe('said');
