@@ -85,6 +85,18 @@ export const UNMEASURED_FINDINGS = [
   'appearance-voice-missing',
 ] as const satisfies readonly Finding[];
 
+const UNMEASURED: ReadonlySet<string> = new Set(UNMEASURED_FINDINGS);
+
+/** The required items a kept result lacks, or holds without a measurement: a result with any does
+ * not pass `require`, whatever its verdicts. The service's rule, and what the Teams view shows. */
+export const missingReadinessItems = (items: Readonly<Record<string, unknown>> | undefined): string[] =>
+  REQUIRED_READINESS_ITEMS.filter((name) => {
+    const item = items && Object.prototype.hasOwnProperty.call(items, name) ? items[name] : undefined;
+    const finding =
+      typeof item === 'object' && item !== null ? (item as { finding?: unknown }).finding : undefined;
+    return typeof finding !== 'string' || UNMEASURED.has(finding);
+  });
+
 /** Every error code of the contract, with its HTTP status. */
 export const ERROR_STATUS = {
   invalid_request: 400,

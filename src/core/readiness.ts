@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Twilio } from 'twilio';
-import { READINESS_ATTRIBUTE, REQUIRED_READINESS_ITEMS, UNMEASURED_FINDINGS } from '../contract';
+import { missingReadinessItems, READINESS_ATTRIBUTE } from '../contract';
 import { AppError } from './errors';
 import type { ReadinessSettings } from './readiness-policy';
 import { readWorkerAttributes, setWorkerAttribute } from './workers';
@@ -44,16 +44,6 @@ export const worstVerdict = (items: Readonly<Record<string, ReadinessItem>>): Ve
     (worst, item) => (RANK[item.verdict] > RANK[worst] ? item.verdict : worst),
     'good',
   );
-
-const UNMEASURED: ReadonlySet<string> = new Set(UNMEASURED_FINDINGS);
-
-/** The items `require` needs (both checks' but the echo advice) that a result lacks, or holds
- * without a measurement: such a result does not pass, whatever its verdicts (contract.ts says why). */
-export const missingItems = (items: Readonly<Record<string, ReadinessItem>> | undefined): string[] =>
-  REQUIRED_READINESS_ITEMS.filter((name) => {
-    const item = items && Object.hasOwn(items, name) ? items[name] : undefined;
-    return !item || UNMEASURED.has(item.finding);
-  });
 
 /** Which text was acknowledged: a changed policy needs a new acknowledgement. */
 export const policyVersion = (text: string): string =>
@@ -130,7 +120,7 @@ export function readinessStatus(
   const checkedAt = record ? Date.parse(record.checkedAt) : NaN;
   const until = checkedAt + settings.hours * HOUR_MS;
   const policyAcknowledged = acknowledgedNow(settings, record, now);
-  const missing = missingItems(record?.items);
+  const missing = missingReadinessItems(record?.items);
   const ready =
     !!record &&
     record.verdict !== 'problem' &&
