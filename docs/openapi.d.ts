@@ -25,8 +25,9 @@ export interface paths {
      *
      *     The caller's worker must hold an accepted reservation on the task. Under
      *     `VIDEO_AGENT_READINESS=require` the caller's worker must also have a fresh passing check
-     *     on record (`/video/readiness`: no item a `problem`, within `VIDEO_AGENT_READINESS_HOURS`,
-     *     the policy text acknowledged within the same period when there is one), else
+     *     on record (`/video/readiness`: both the equipment and the appearance check's items measured,
+     *     no item a `problem`, within `VIDEO_AGENT_READINESS_HOURS`, the policy text acknowledged
+     *     within the same period when there is one), else
      *     `403 readiness_required`, before any room is made.
      */
     post: operations['escalate'];
@@ -394,7 +395,11 @@ export interface paths {
      *     the worst verdict and an HMAC only the service can make (a record written by hand, copied
      *     from another worker or changed is no record). `PolicyAcknowledged=true` acknowledges
      *     `VIDEO_AGENT_POLICY_TEXT` now; without it an acknowledgement of the same text within the
-     *     period is carried over. `Action=status` reads the record. Both answer the readiness now.
+     *     period is carried over. `Action=status` reads the record. Both answer the readiness now:
+     *     a result passes only when it holds every required item (`camera`, `microphone`,
+     *     `speakers`, `network`, `appearance-framing`, `appearance-lighting`, `appearance-voice`),
+     *     each measured (an item whose finding says it could not be, such as `microphone-missing`
+     *     or `appearance-unavailable`, does not pass whatever its verdict) and none a `problem`.
      *     The caller needs a worker to report (`403 forbidden` otherwise); a status without one is
      *     simply not ready.
      */
@@ -970,7 +975,9 @@ export interface components {
       checkedAt: string | null;
       /** @description The last check's worst verdict; null when there is none. */
       verdict: ('good' | 'warning' | 'problem') | null;
-      /** @description A passing check (no `problem`) within `hours`, with the policy text (if any) acknowledged within the period. */
+      /** @description The required items the last check lacks or could not measure (all of them when there is no check); empty when it covered them all. */
+      missingItems: string[];
+      /** @description A passing check (every required item measured, none a `problem`) within `hours`, with the policy text (if any) acknowledged within the period. */
       ready: boolean;
       /** @description Until when `ready` holds; null when it does not. */
       readyUntil: string | null;

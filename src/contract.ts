@@ -2,10 +2,11 @@
  * The contract's constants, shared by the Functions and the pages: SID formats, lengths and
  * limits, error codes with their statuses, identity prefixes; and the request and answer types of
  * every endpoint, taken from docs/openapi.d.ts (generated from docs/openapi.yaml). Nothing here
- * touches a platform API and the one import is of types only, so the browser bundles can use it
+ * touches a platform API and the imports are of types only, so the browser bundles can use it
  * as well. docs/openapi.yaml states the same values for callers.
  */
 import type { components, paths } from '../docs/openapi';
+import type { AppearanceItem, CheckItem, Finding } from './panel-protocol';
 
 export type SidPrefix = 'AC' | 'SK' | 'WS' | 'WT' | 'WK' | 'CH' | 'RM' | 'RT' | 'CJ' | 'PA';
 
@@ -55,6 +56,46 @@ export const CUSTOMER_IDENTITY = /^customer-([A-Za-z0-9_-]{16})$/;
 /** The TaskRouter worker attribute that holds the agent's last readiness check (signed by the
  * service; the Flex plugin's Teams view column reads it). */
 export const READINESS_ATTRIBUTE = 'videoReadiness';
+
+/** The items a check must hold to pass VIDEO_AGENT_READINESS=require: the equipment check's and
+ * the appearance check's (framing, lighting, voice), so a result of one check alone does not pass.
+ * The echo item is left out: it is a guess from the output device's name, advice, never a problem. */
+export const REQUIRED_READINESS_ITEMS = [
+  'camera',
+  'microphone',
+  'speakers',
+  'network',
+  'appearance-framing',
+  'appearance-lighting',
+  'appearance-voice',
+] as const satisfies readonly (CheckItem | AppearanceItem)[];
+
+/** Findings that say an item could not be measured (no device, no face model, no face to light,
+ * no token for the network probe). Under `require` such an item does not pass whatever its
+ * verdict: the rule is there so that no customer call starts on an unchecked camera, microphone
+ * or picture, and an unmeasured item checked nothing. The panel shows some of them as warnings
+ * (the face model did not load), which under `advise` is no reason to stop; the agent fixes the
+ * cause (allows the microphone, reloads) and checks again. */
+export const UNMEASURED_FINDINGS = [
+  'camera-missing',
+  'microphone-missing',
+  'network-failed',
+  'appearance-unavailable',
+  'appearance-lighting-unknown',
+  'appearance-voice-missing',
+] as const satisfies readonly Finding[];
+
+const UNMEASURED: ReadonlySet<string> = new Set(UNMEASURED_FINDINGS);
+
+/** The required items a kept result lacks, or holds without a measurement: a result with any does
+ * not pass `require`, whatever its verdicts. The service's rule, and what the Teams view shows. */
+export const missingReadinessItems = (items: Readonly<Record<string, unknown>> | undefined): string[] =>
+  REQUIRED_READINESS_ITEMS.filter((name) => {
+    const item = items && Object.prototype.hasOwnProperty.call(items, name) ? items[name] : undefined;
+    const finding =
+      typeof item === 'object' && item !== null ? (item as { finding?: unknown }).finding : undefined;
+    return typeof finding !== 'string' || UNMEASURED.has(finding);
+  });
 
 /** Every error code of the contract, with its HTTP status. */
 export const ERROR_STATUS = {

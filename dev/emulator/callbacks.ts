@@ -35,7 +35,7 @@ export class CallbackDelivery {
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
-    state: EmulatorState,
+    private readonly state: EmulatorState,
     private readonly log: (line: string) => void = () => {},
   ) {
     state.onEvent((event) => this.enabled && this.deliver(event));
@@ -60,7 +60,7 @@ export class CallbackDelivery {
         RoomStatus: room.status,
         RoomType: typeof room.type === 'string' ? room.type : 'group',
         StatusCallbackEvent: event.event,
-        Timestamp: new Date().toISOString(),
+        Timestamp: new Date(this.state.now()).toISOString(),
         SequenceNumber: String(sequence),
         ...event.params,
       });
@@ -73,7 +73,7 @@ export class CallbackDelivery {
       CompositionSid: composition.sid,
       RoomSid: composition.room_sid,
       StatusCallbackEvent: event.event,
-      Timestamp: new Date().toISOString(),
+      Timestamp: new Date(this.state.now()).toISOString(),
       ...(event.event === 'composition-failed'
         ? { FailedOperation: 'composition', ErrorMessage: 'Composition failed' }
         : {}),

@@ -16,6 +16,7 @@ import type { EmulatorEvent } from './state';
  *   POST   /__emulator/rooms/{RM}/end                 the room ends (as when it empties)
  *   POST   /__emulator/recordings/{RT}/fail           a track recording fails
  *   POST   /__emulator/compositions/{CJ}/finish       {outcome: available | failed}
+ *   POST   /__emulator/clock                          {advanceMs}: time passes (MaxParticipantDuration, empty rooms end)
  *   POST   /__emulator/faults                         {path (a RegExp source), method?, times?, status?, twilioCode?, delayMs?, afterApplying?, drop?}
  *   DELETE /__emulator/faults                         clears faults and latency
  */
@@ -115,6 +116,13 @@ function route(emulator: TwilioEmulator, method: string, parts: string[], body: 
     case 'POST compositions/finish':
       emulator.finishComposition(id, body.outcome === 'failed' ? 'failed' : 'available');
       return [200, emulator.compositions.find((c) => c.sid === id) ?? null];
+    case 'POST clock': {
+      const advanceMs = body.advanceMs;
+      if (typeof advanceMs !== 'number' || !(advanceMs >= 0))
+        throw new ControlError('advanceMs must be a number ≥ 0');
+      emulator.advanceClock(advanceMs);
+      return [200, { now: new Date(emulator.now()).toISOString() }];
+    }
     case 'POST faults': {
       const fault: Fault = {
         ...(body as Partial<Fault>),

@@ -265,6 +265,66 @@ describe('callbacks', () => {
   });
 });
 
+describe('the clock', () => {
+  test('moved on, it applies MaxParticipantDuration, EmptyRoomTimeout and UnusedRoomTimeout, with the callbacks at their times', async () => {
+    const url = `${callbackBase}/video/callbacks/room-status`;
+    const create = async (UniqueName: string) =>
+      Resource.parse(
+        (
+          await rest('POST', '/video/v1/Rooms', {
+            UniqueName,
+            Type: 'group',
+            StatusCallback: url,
+            MaxParticipantDuration: '1800',
+            EmptyRoomTimeout: '5',
+            UnusedRoomTimeout: '5',
+          })
+        ).body,
+      );
+    const room = await create('timed');
+    const unused = await create('never-used');
+    await control('POST', `rooms/${room.sid}/participants`, { identity: 'agent-1' });
+    const status = (sid: string) => emulator.room(sid)?.status;
+    const connected = () => emulator.connectedIdentities(room.sid);
+
+    expect((await control('POST', 'clock', { advanceMs: 29 * 60_000 })).status).toBe(200);
+    expect([connected(), status(room.sid), status(unused.sid)]).toEqual([
+      ['agent-1'],
+      'in-progress',
+      'completed',
+    ]);
+    await control('POST', 'clock', { advanceMs: 2 * 60_000 });
+    expect([connected(), status(room.sid)]).toEqual([[], 'in-progress']);
+    const participant = emulator.participants.find((p) => p.room_sid === room.sid)!;
+    expect(participant).toMatchObject({ status: 'disconnected', duration: 1800 });
+    await control('POST', 'clock', { advanceMs: 5 * 60_000 });
+    expect(status(room.sid)).toBe('completed');
+
+    await emulator.callbacks.idle();
+    const events = received.filter((r) => r.params.RoomSid === room.sid);
+    expect(events.map((r) => r.params.StatusCallbackEvent)).toEqual([
+      'room-created',
+      'participant-connected',
+      'participant-disconnected',
+      'room-ended',
+    ]);
+    const at = (event: string) =>
+      Date.parse(events.find((r) => r.params.StatusCallbackEvent === event)!.params.Timestamp);
+    // Disconnected at the limit (the start is kept to the second), the room ended 5 minutes later.
+    expect(at('participant-disconnected') - at('participant-connected')).toBeGreaterThan(1799_000);
+    expect(at('participant-disconnected') - at('participant-connected')).toBeLessThanOrEqual(1800_000);
+    expect(at('room-ended') - at('participant-disconnected')).toBe(5 * 60_000);
+    expect(
+      received.filter((r) => r.params.RoomSid === unused.sid).map((r) => r.params.StatusCallbackEvent),
+    ).toEqual(['room-created', 'room-ended']);
+  });
+
+  test('a bad advance is refused', async () => {
+    expect((await control('POST', 'clock', { advanceMs: -1 })).status).toBe(400);
+    expect((await control('POST', 'clock', {})).status).toBe(400);
+  });
+});
+
 describe('control surface', () => {
   test('a seeded task: its agent’s Flex token validates, the task names its conversation, the messages are there', async () => {
     const seeded = SeededTaskJson.parse(

@@ -183,6 +183,62 @@ export class EmulatorState {
 
   private readonly listeners: ((event: EmulatorEvent) => void)[] = [];
   private messageIndex = 0;
+  /** How far a test has moved the clock on (advanceClock). */
+  private clockOffsetMs = 0;
+  /** While advanceClock applies a change: the time it happens, for all it does. */
+  private happeningAt: number | undefined;
+
+  /** The emulator's clock: real time, plus however far a test has moved it on. The state's times
+   * follow it (rooms, participants, recordings, transcriptions, messages). */
+  now(): number {
+    return this.happeningAt ?? Date.now() + this.clockOffsetMs;
+  }
+
+  /**
+   * Moves the clock on by `ms`, applying in time order what Twilio does as time passes: a
+   * participant connected for the room's MaxParticipantDuration is disconnected; a room that has
+   * been empty for its EmptyRoomTimeout, or never used for its UnusedRoomTimeout (minutes),
+   * completes. Each with the status callbacks Twilio sends (participant-disconnected,
+   * room-ended), stamped with the time it happened.
+   */
+  advanceClock(ms: number): void {
+    const until = this.now() + ms;
+    for (let next = this.nextTimedChange(until); next; next = this.nextTimedChange(until)) {
+      this.happeningAt = next.at;
+      try {
+        next.apply();
+      } finally {
+        this.happeningAt = undefined;
+      }
+    }
+    this.clockOffsetMs = until - Date.now();
+  }
+
+  /** The earliest change due by `until`, if any. */
+  private nextTimedChange(until: number): { at: number; apply: () => void } | undefined {
+    const due: { at: number; apply: () => void }[] = [];
+    for (const room of this.rooms.filter((r) => r.status === 'in-progress')) {
+      const own = this.participants.filter((p) => p.room_sid === room.sid);
+      const connected = own.filter((p) => p.status === 'connected');
+      const maxSeconds = room.max_participant_duration;
+      if (typeof maxSeconds === 'number' && maxSeconds > 0)
+        for (const participant of connected)
+          due.push({
+            at: Date.parse(participant.start_time as string) + maxSeconds * 1000,
+            apply: () => this.disconnect(participant),
+          });
+      if (connected.length > 0) continue;
+      const lastLeft = Math.max(...own.map((p) => Date.parse(p.end_time as string)));
+      const [since, minutes] = own.length
+        ? [lastLeft, room.empty_room_timeout]
+        : [Date.parse(room.date_created), room.unused_room_timeout];
+      due.push({
+        at: since + (typeof minutes === 'number' ? minutes : 5) * 60_000,
+        apply: () => this.endRoom(room.sid),
+      });
+    }
+    return due.filter((change) => change.at <= until).sort((a, b) => a.at - b.at)[0];
+  }
 
   onEvent(listener: (event: EmulatorEvent) => void): () => void {
     this.listeners.push(listener);
@@ -256,7 +312,7 @@ export class EmulatorState {
 
   /** A file uploaded to the Media Content Service of the account's Conversations service. */
   addMedia(contentType: string, bytes: Buffer, serviceSid = CHAT_SERVICE_SID): Media {
-    const media = { sid: newSid('ME'), serviceSid, contentType, bytes, dateCreated: iso() };
+    const media = { sid: newSid('ME'), serviceSid, contentType, bytes, dateCreated: iso(this.now()) };
     this.media.set(media.sid, media);
     return media;
   }
@@ -378,8 +434,8 @@ export class EmulatorState {
       ...fields,
       sid: newSid('RM'),
       status: 'in-progress',
-      date_created: iso(),
-      date_updated: iso(),
+      date_created: iso(this.now()),
+      date_updated: iso(this.now()),
       end_time: null,
     };
     room.url = `https://video.twilio.com/v1/Rooms/${room.sid}`;
@@ -398,9 +454,9 @@ export class EmulatorState {
       room_sid: room.sid,
       status: 'started',
       identity: null,
-      date_created: iso(),
-      date_updated: iso(),
-      start_time: iso(),
+      date_created: iso(this.now()),
+      date_updated: iso(this.now()),
+      start_time: iso(this.now()),
       end_time: null,
       duration: null,
       url: `https://video.twilio.com/v1/Rooms/${room.sid}/Transcriptions/${ttid}`,
@@ -415,11 +471,11 @@ export class EmulatorState {
     const stopping = status === 'stopped';
     Object.assign(transcription, {
       status,
-      date_updated: iso(),
-      start_time: stopping ? transcription.start_time : iso(),
-      end_time: stopping ? iso() : null,
+      date_updated: iso(this.now()),
+      start_time: stopping ? transcription.start_time : iso(this.now()),
+      end_time: stopping ? iso(this.now()) : null,
       duration: stopping
-        ? Math.max(0, Math.round((Date.now() - Date.parse(String(transcription.start_time))) / 1000))
+        ? Math.max(0, Math.round((this.now() - Date.parse(String(transcription.start_time))) / 1000))
         : null,
     });
   }
@@ -432,9 +488,9 @@ export class EmulatorState {
       account_sid: ACCOUNT_SID,
       identity,
       status: 'connected',
-      date_created: iso(),
-      date_updated: iso(),
-      start_time: iso(),
+      date_created: iso(this.now()),
+      date_updated: iso(this.now()),
+      start_time: iso(this.now()),
       end_time: null,
       duration: null,
       url: '',
@@ -456,7 +512,12 @@ export class EmulatorState {
 
   disconnect(participant: Participant): void {
     if (participant.status === 'disconnected') return;
-    Object.assign(participant, { status: 'disconnected', end_time: iso(), date_updated: iso(), duration: 1 });
+    Object.assign(participant, {
+      status: 'disconnected',
+      end_time: iso(this.now()),
+      date_updated: iso(this.now()),
+      duration: Math.max(1, Math.round((this.now() - Date.parse(participant.start_time as string)) / 1000)),
+    });
     const room = this.room(participant.room_sid);
     if (!room) return;
     this.completeRecordings(
@@ -486,9 +547,9 @@ export class EmulatorState {
     if (!room || room.status !== 'in-progress') return;
     Object.assign(room, {
       status: 'completed',
-      end_time: iso(),
-      date_updated: iso(),
-      duration: Math.max(1, Math.round((Date.now() - Date.parse(room.date_created)) / 1000)),
+      end_time: iso(this.now()),
+      date_updated: iso(this.now()),
+      duration: Math.max(1, Math.round((this.now() - Date.parse(room.date_created)) / 1000)),
     });
     for (const participant of this.participants.filter((p) => p.room_sid === roomSid))
       this.disconnect(participant);
@@ -544,7 +605,7 @@ export class EmulatorState {
     if (!composition || composition.status === 'completed' || composition.status === 'failed') return;
     Object.assign(composition, {
       status: outcome === 'available' ? 'completed' : 'failed',
-      date_completed: iso(),
+      date_completed: iso(this.now()),
       duration: outcome === 'available' ? 42 : 0,
     });
     this.emit({
@@ -577,7 +638,7 @@ export class EmulatorState {
     )) {
       const duration = Math.max(
         1,
-        Math.round((Date.now() - Date.parse(String(recording.date_created))) / 1000),
+        Math.round((this.now() - Date.parse(String(recording.date_created))) / 1000),
       );
       Object.assign(recording, { status: 'completed', duration, size: 1024 });
       this.roomEvent(room, 'recording-completed', {
@@ -616,8 +677,8 @@ export class EmulatorState {
       media: null,
       attributes,
       participant_sid: null,
-      date_created: iso(),
-      date_updated: iso(),
+      date_created: iso(this.now()),
+      date_updated: iso(this.now()),
       url: '',
       delivery: null,
       links: {},

@@ -87,7 +87,7 @@ export default class VideoEscalationPlugin extends FlexPlugin {
         key="video-readiness"
         header="Video check"
         description="The agent's last equipment and appearance check: its verdict and how long ago"
-        content={(row: TeamsRow) => <ReadinessCell attributes={row.worker.attributes} now={Date.now()} />}
+        content={(row: TeamsRow) => <ReadinessCell attributes={row.worker.attributes} />}
         sortingFn={(a: TeamsRow, b: TeamsRow) => compareReadiness(a.worker.attributes, b.worker.attributes)}
       />,
     );

@@ -1,9 +1,20 @@
+import { REQUIRED_READINESS_ITEMS } from '../../src/contract';
 import { ageText, compareReadiness, readinessLabel, readinessOf } from './readiness';
 
 const NOW = Date.parse('2026-03-10T15:00:00.000Z');
-const attributes = (checkedAt: string, verdict = 'good') => ({
+/** Both checks' items, as the panel reports them. */
+const BOTH_CHECKS: Record<string, unknown> = Object.fromEntries(
+  REQUIRED_READINESS_ITEMS.map((name) => [name, { verdict: 'good', finding: `${name}-good` }]),
+);
+const EQUIPMENT_ONLY = {
+  camera: BOTH_CHECKS.camera,
+  microphone: BOTH_CHECKS.microphone,
+  speakers: BOTH_CHECKS.speakers,
+  network: BOTH_CHECKS.network,
+};
+const attributes = (checkedAt: string, verdict = 'good', items: Record<string, unknown> = BOTH_CHECKS) => ({
   full_name: 'Ada',
-  videoReadiness: { checkedAt, verdict, items: {}, policy: null, signature: 'x' },
+  videoReadiness: { checkedAt, verdict, items, policy: null, signature: 'x' },
 });
 
 describe('readinessOf', () => {
@@ -11,7 +22,23 @@ describe('readinessOf', () => {
     expect(readinessOf(attributes('2026-03-10T12:00:00.000Z', 'warning'))).toEqual({
       verdict: 'warning',
       checkedAt: Date.parse('2026-03-10T12:00:00.000Z'),
+      complete: true,
     });
+  });
+
+  it.each([
+    ['the equipment check alone', EQUIPMENT_ONLY],
+    [
+      'an item that could not be measured',
+      { ...BOTH_CHECKS, microphone: { verdict: 'problem', finding: 'microphone-missing' } },
+    ],
+    [
+      'the face model unavailable, as a warning',
+      { ...BOTH_CHECKS, 'appearance-framing': { verdict: 'warning', finding: 'appearance-unavailable' } },
+    ],
+    ['no items', {}],
+  ])('is incomplete with %s, as the service judges it', (_name, items) => {
+    expect(readinessOf(attributes('2026-03-10T12:00:00.000Z', 'good', items))?.complete).toBe(false);
   });
 
   it.each([
@@ -35,6 +62,15 @@ describe('the cell', () => {
       'Passed with warnings · 2 d ago',
     );
     expect(readinessLabel(null, NOW)).toBe('No check');
+  });
+
+  it('says a check without a problem is incomplete when it lacks the appearance items; a problem stays one', () => {
+    expect(
+      readinessLabel(readinessOf(attributes('2026-03-10T14:00:00.000Z', 'good', EQUIPMENT_ONLY)), NOW),
+    ).toBe('Incomplete · 1 h ago');
+    expect(
+      readinessLabel(readinessOf(attributes('2026-03-10T14:00:00.000Z', 'problem', EQUIPMENT_ONLY)), NOW),
+    ).toBe('Problem · 1 h ago');
   });
 
   it('rounds ages down into one unit', () => {

@@ -1,4 +1,4 @@
-import { READINESS_ATTRIBUTE } from '../../src/contract';
+import { missingReadinessItems, READINESS_ATTRIBUTE } from '../../src/contract';
 import { isRecord } from './json';
 
 /**
@@ -13,7 +13,14 @@ export interface WorkerReadiness {
   verdict: Verdict;
   /** Epoch ms. */
   checkedAt: number;
+  /** Both checks' required items are there, each measured: what `require` needs besides no
+   * problem (the service's own rule, src/contract.ts). */
+  complete: boolean;
 }
+
+/** What the cell shows: the verdict, or that a check without a problem left items out (the
+ * equipment check alone, or an item it could not measure), which does not pass `require`. */
+export type Standing = Verdict | 'incomplete';
 
 const VERDICTS: readonly Verdict[] = ['good', 'warning', 'problem'];
 
@@ -23,7 +30,13 @@ export function readinessOf(attributes: unknown): WorkerReadiness | null {
   if (!isRecord(record)) return null;
   const verdict = VERDICTS.find((known) => known === record.verdict);
   const checkedAt = typeof record.checkedAt === 'string' ? Date.parse(record.checkedAt) : NaN;
-  return verdict && Number.isFinite(checkedAt) ? { verdict, checkedAt } : null;
+  if (!verdict || !Number.isFinite(checkedAt)) return null;
+  const items = isRecord(record.items) ? record.items : undefined;
+  return { verdict, checkedAt, complete: missingReadinessItems(items).length === 0 };
+}
+
+export function standingOf(readiness: WorkerReadiness): Standing {
+  return readiness.verdict === 'problem' || readiness.complete ? readiness.verdict : 'incomplete';
 }
 
 const MINUTE = 60_000;
@@ -38,16 +51,17 @@ export function ageText(ms: number): string {
   return `${Math.floor(ms / DAY)} d ago`;
 }
 
-const VERDICT_WORD: Readonly<Record<Verdict, string>> = {
+const STANDING_WORD: Readonly<Record<Standing, string>> = {
   good: 'Passed',
   warning: 'Passed with warnings',
   problem: 'Problem',
+  incomplete: 'Incomplete',
 };
 
 /** The cell's words: the verdict and its age, or that there is no check on record. */
 export function readinessLabel(readiness: WorkerReadiness | null, now: number): string {
   if (!readiness) return 'No check';
-  return `${VERDICT_WORD[readiness.verdict]} · ${ageText(Math.max(0, now - readiness.checkedAt))}`;
+  return `${STANDING_WORD[standingOf(readiness)]} · ${ageText(Math.max(0, now - readiness.checkedAt))}`;
 }
 
 /** Sorts the column: the most recent check first, workers without one last. */

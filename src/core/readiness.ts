@@ -1,12 +1,12 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Twilio } from 'twilio';
-import { READINESS_ATTRIBUTE } from '../contract';
+import { missingReadinessItems, READINESS_ATTRIBUTE } from '../contract';
 import { AppError } from './errors';
 import type { ReadinessSettings } from './readiness-policy';
 import { readWorkerAttributes, setWorkerAttribute } from './workers';
 
 /**
- * The agent's readiness: the result of the panel's check (equipment now, appearance too), kept
+ * The agent's readiness: the result of the panel's checks (equipment and appearance), kept
  * per worker with its time and figures, signed by the bundle. It lives in the worker's
  * TaskRouter attributes (`videoReadiness`) so that Flex's Teams view, which has every worker's
  * attributes already, shows it to supervisors without another request; a worker can write its
@@ -92,8 +92,10 @@ export interface ReadinessStatus {
   hours: number;
   checkedAt: string | null;
   verdict: Verdict | null;
-  /** A passing result (no item is a problem) within the period, with the current policy
-   * acknowledged within it when there is a policy text. */
+  /** The required items the last result lacks or could not measure; all of them without one. */
+  missingItems: string[];
+  /** A passing result (every required item measured, none a problem) within the period, with the
+   * current policy acknowledged within it when there is a policy text. */
   ready: boolean;
   /** Until when `ready` holds; null when it does not. */
   readyUntil: string | null;
@@ -118,8 +120,14 @@ export function readinessStatus(
   const checkedAt = record ? Date.parse(record.checkedAt) : NaN;
   const until = checkedAt + settings.hours * HOUR_MS;
   const policyAcknowledged = acknowledgedNow(settings, record, now);
+  const missing = missingReadinessItems(record?.items);
   const ready =
-    !!record && record.verdict !== 'problem' && until > now && checkedAt <= now && policyAcknowledged;
+    !!record &&
+    record.verdict !== 'problem' &&
+    missing.length === 0 &&
+    until > now &&
+    checkedAt <= now &&
+    policyAcknowledged;
   const policyUntil = record?.policy
     ? Date.parse(record.policy.acknowledgedAt) + settings.hours * HOUR_MS
     : until;
@@ -128,6 +136,7 @@ export function readinessStatus(
     hours: settings.hours,
     checkedAt: record?.checkedAt ?? null,
     verdict: record?.verdict ?? null,
+    missingItems: missing,
     ready,
     readyUntil: ready
       ? new Date(Math.min(until, settings.policyText === null ? until : policyUntil)).toISOString()
@@ -184,7 +193,7 @@ export async function keepReadiness(
   return readinessStatus(settings, kept, now);
 }
 
-/** Escalate's gate under `require`: a fresh passing result, the policy acknowledged. */
+/** Escalate's gate under `require`: a fresh passing result of both checks, the policy acknowledged. */
 export function assertReady(status: ReadinessStatus, now: number): void {
   if (status.rule !== 'require' || status.ready) return;
   const stale = !!status.checkedAt && Date.parse(status.checkedAt) + status.hours * HOUR_MS <= now;
@@ -194,7 +203,9 @@ export function assertReady(status: ReadinessStatus, now: number): void {
       ? 'the last check found a problem'
       : stale
         ? `the last check is older than ${status.hours} hours`
-        : 'the video policy has not been acknowledged';
+        : status.missingItems.length
+          ? `the last check did not cover or could not measure ${status.missingItems.join(', ')}`
+          : 'the video policy has not been acknowledged';
   throw new AppError(
     'readiness_required',
     `Your company requires a passing check before video calls, and ${why}; run the check, then start the call.`,

@@ -1,4 +1,6 @@
-import { READINESS_ATTRIBUTE } from '../../src/core/readiness';
+import fs from 'node:fs';
+import path from 'node:path';
+import { READINESS_ATTRIBUTE, type ReadinessRecord } from '../../src/core/readiness';
 import {
   customerJoins,
   openPanelOnTask,
@@ -7,55 +9,100 @@ import {
   panelVideoPlaying,
   useFlexHost,
 } from './agent-host';
+import { useFakeCameraClips } from './appearance-shots';
 import { useBrowserContext, visible } from './harness';
 import { preflightDouble } from './preflight-double';
+import { ROOT } from '../support/stack';
 import { useStack } from '../support/use-stack';
 
 /** Issue 23 in the panel, on the real SDK through the stack's Video edge: under
- * VIDEO_AGENT_READINESS=require, Start video call waits for a passing check with the policy
- * acknowledged; a practice call connects the panel and a trainer's join page, and no
- * conversation receives anything. The network probe is the equipment check's named double
+ * VIDEO_AGENT_READINESS=require, Start video call waits for both checks, equipment and
+ * appearance, to pass with the policy acknowledged; a practice call connects the panel and a
+ * trainer's join page, and no conversation receives anything. The fake camera plays a centred,
+ * lit face (a labelled photograph made into a clip, as in appearance.test.ts), so the appearance
+ * check has a face to judge. The network probe is the equipment check's named double
  * (preflight-double.ts): preflight cannot pass on the edge. */
 
 const POLICY = 'Business dress, a quiet room, nothing confidential in view.';
 const { flex, env } = useFlexHost();
 Object.assign(env, { VIDEO_AGENT_READINESS: 'require', VIDEO_AGENT_POLICY_TEXT: POLICY });
 const stack = useStack({ env });
-const context = useBrowserContext();
+// Before the browser: its launch plays the clip, made in this file's first beforeAll.
+const { clip } = useFakeCameraClips(['obama-good']);
+// Tall enough for the panel to show both checks and Start video call in one picture (the README's).
+const context = useBrowserContext(
+  { fakeVideoFile: clip('obama-good') },
+  { viewport: { width: 1280, height: 1400 } },
+);
 
-test('under require, Start video call is disabled before the check and enabled after it passed', async () => {
+const keptRecord = (workerSid: string) =>
+  (JSON.parse(stack.fake.workers.get(workerSid)!.attributes) as Record<string, ReadinessRecord | undefined>)[
+    READINESS_ATTRIBUTE
+  ];
+
+test('under require, Start video call is disabled before the checks and enabled only after both passed', async () => {
   await preflightDouble(context, 'good');
   const task = stack.fake.seedTask();
-  const hosted = await openPanelOnTask(context, flex, stack.baseUrl, task);
+  const hosted = await openPanelOnTask(context, flex, stack.baseUrl, task, {
+    size: { width: 420, height: 1300 },
+  });
   await panelScreen(hosted, 'ready').waitFor();
   const panel = hosted.panel;
   const start = panel.getByRole('button', { name: 'Start video call' });
-  await visible(panel.locator('.readiness-note[data-readiness="required"]'));
+  const required = panel.locator('.readiness-note[data-readiness="required"]');
+  await visible(required);
   expect(await start.isDisabled()).toBe(true);
   expect(await panel.locator('.policy-text').textContent()).toBe(POLICY);
 
-  // A passing check without the policy acknowledged is not enough.
-  await panel.getByRole('button', { name: 'Check my equipment' }).click();
-  await visible(panel.getByRole('button', { name: 'Check again' }), 30_000);
-  await visible(panel.locator('.readiness-note[data-readiness="required"]'));
-  expect(await start.isDisabled()).toBe(true);
-
+  // The equipment check passed, with the policy acknowledged, is not enough on its own.
   await panel.getByLabel(/I have read the video policy/).check();
-  await panel.getByRole('button', { name: 'Check again' }).click();
-  await visible(panel.locator('.readiness-note[data-readiness="passed"]'), 30_000);
-  expect(await start.isDisabled()).toBe(false);
-  // Kept on the worker, signed, with the check's items.
-  const attributes = JSON.parse(stack.fake.workers.get(task.workerSid)!.attributes) as Record<
-    string,
-    unknown
-  >;
-  const record = attributes[READINESS_ATTRIBUTE];
-  expect(record).toMatchObject({
-    verdict: 'good',
-    items: { camera: { verdict: 'good' }, network: { verdict: 'good' } },
+  const reported = panel
+    .page()
+    .waitForResponse(
+      (response) =>
+        response.url().endsWith('/video/readiness') &&
+        (response.request().postDataJSON() as { Action?: string }).Action === 'report',
+      { timeout: 30_000 },
+    );
+  await panel.getByRole('button', { name: 'Check my equipment' }).click();
+  // The service's answer, which the panel's gate follows: not ready, for want of the appearance items.
+  expect(await (await reported).json()).toMatchObject({
+    missingItems: ['appearance-framing', 'appearance-lighting', 'appearance-voice'],
+    ready: false,
+    policyAcknowledged: true,
+  });
+  await visible(panel.locator('.equipment-check').getByRole('button', { name: 'Check again' }));
+  expect(Object.keys(keptRecord(task.workerSid)?.items ?? {}).sort()).toEqual([
+    'camera',
+    'microphone',
+    'network',
+    'speakers',
+  ]);
+  expect(keptRecord(task.workerSid)).toMatchObject({
+    verdict: expect.stringMatching(/^(good|warning)$/) as unknown,
     policy: { acknowledgedAt: expect.stringMatching(/^\d{4}-/) as unknown },
   });
-  await panelShot(hosted, 'agent-40-readiness-passed');
+  await visible(required);
+  expect(await start.isDisabled()).toBe(true);
+
+  // Then the appearance check, on the fake camera's face: both passed, Start is enabled.
+  await panel.getByRole('button', { name: 'Check how I look and sound' }).click();
+  await visible(panel.locator('.readiness-note[data-readiness="passed"]'), 60_000);
+  expect(await start.isDisabled()).toBe(false);
+  // Kept on the worker, signed, with both checks' items; the acknowledgement carried over.
+  expect(keptRecord(task.workerSid)).toMatchObject({
+    items: {
+      camera: { verdict: 'good' },
+      network: { verdict: 'good' },
+      'appearance-framing': { verdict: 'good', finding: 'appearance-framing-good' },
+      'appearance-lighting': { verdict: 'good', finding: 'appearance-lighting-good' },
+      'appearance-voice': { verdict: expect.stringMatching(/^(good|warning)$/) as unknown },
+    },
+    policy: { acknowledgedAt: expect.stringMatching(/^\d{4}-/) as unknown },
+  });
+  await panel.locator('.readiness-note').scrollIntoViewIfNeeded();
+  const shot = await panelShot(hosted, 'agent-40-readiness-passed');
+  fs.copyFileSync(shot, path.join(ROOT, 'docs', 'screenshots', 'agent-readiness-passed.png'));
   await start.click();
   await panelScreen(hosted, 'waiting').waitFor();
   expect(stack.fake.conversations.get(task.conversationSid)).toHaveLength(1);

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Look } from '../../src/pages/agent/appearance-script';
 import { ROOT } from '../support/stack';
+import { launchChromium } from './harness';
 
 /** The labelled pictures (tests/fixtures/appearance/README.md) made into camera frames in
  * Chromium, where the appearance check's own detector (the built /agent/appearance.js) looks at
@@ -192,7 +194,9 @@ export async function shotPixels(page: Page): Promise<Buffer> {
 }
 
 /** A y4m clip (what Chromium's fake camera plays, looping) of `frames` copies of an RGBA picture:
- * 4:2:0 with BT.601 studio-range luma and chroma, as a camera delivers them. */
+ * 4:2:0 with BT.601 studio-range luma and chroma, as a camera delivers them. Each copy is one luma
+ * level brighter than the one before, as a live picture never repeats exactly (sensor noise,
+ * auto-exposure): identical frames are what the equipment check calls a frozen camera. */
 export function y4mClip(rgba: Buffer, width: number, height: number, frames = 5): Buffer {
   const y = Buffer.alloc(width * height);
   const u = Buffer.alloc((width / 2) * (height / 2));
@@ -208,9 +212,37 @@ export function y4mClip(rgba: Buffer, width: number, height: number, frames = 5)
         v[c] = Math.round(128 + (112 * r - 93.786 * g - 18.214 * b) / 255);
       }
     }
-  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, u, v]);
+  const frame = (index: number) =>
+    Buffer.concat([Buffer.from('FRAME\n'), y.map((level) => Math.min(235, level + index)), u, v]);
   return Buffer.concat([
     Buffer.from(`YUV4MPEG2 W${width} H${height} F30:1 Ip A1:1 C420jpeg\n`),
-    ...Array.from({ length: frames }, () => frame),
+    ...Array.from({ length: frames }, (_, index) => frame(index)),
   ]);
+}
+
+/** Fake-camera clips of the labelled cases `ids`, made in Chromium before the file's tests and
+ * removed after them: `clip(id)` is the file to launch Chromium with (`fakeVideoFile`). The path
+ * is known at once, so a `useBrowserContext` registered after this can be given it. */
+export function useFakeCameraClips<Id extends string>(ids: readonly Id[]): { clip: (id: Id) => string } {
+  const shots = serveShots();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'appearance-clips-'));
+  const clip = (id: Id) => path.join(dir, `${id}.y4m`);
+  beforeAll(async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${shots.origin()}/`);
+      for (const id of ids) {
+        const labelled = labels.cases.find((one) => one.id === id);
+        if (!labelled) throw new Error(`no labelled case ${id} in ${FIXTURES}/labels.json`);
+        await renderShot(page, labelled);
+        const { width, height } = labels.frame;
+        fs.writeFileSync(clip(id), y4mClip(await shotPixels(page), width, height));
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return { clip };
 }

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { useStack } from '../support/use-stack';
 import { openPanelOnTask, panelScreen, panelShot, useFlexHost, type HostedPanel } from './agent-host';
-import { labels, renderShot, serveShots, shotPixels, y4mClip } from './appearance-shots';
+import { useFakeCameraClips } from './appearance-shots';
 import { launchChromium, visible } from './harness';
 import { ROOT } from '../support/stack';
 
@@ -14,28 +13,8 @@ import { ROOT } from '../support/stack';
 
 const { flex, env } = useFlexHost();
 const stack = useStack({ env });
-const shots = serveShots();
-const clips = fs.mkdtempSync(path.join(os.tmpdir(), 'appearance-clips-'));
 const CLIPS = ['obama-good', 'astronaut-backlit', 'hopper-off-centre-left'] as const;
-
-beforeAll(async () => {
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${shots.origin()}/`);
-    for (const id of CLIPS) {
-      await renderShot(
-        page,
-        labels.cases.find((one) => one.id === id)!,
-      );
-      const { width, height } = labels.frame;
-      fs.writeFileSync(path.join(clips, `${id}.y4m`), y4mClip(await shotPixels(page), width, height));
-    }
-  } finally {
-    await browser.close();
-  }
-});
-afterAll(() => fs.rmSync(clips, { recursive: true, force: true }));
+const clips = useFakeCameraClips(CLIPS);
 
 let browser: Browser | undefined;
 afterEach(() => browser?.close());
@@ -43,7 +22,7 @@ afterEach(() => browser?.close());
 /** The panel on a task, its fake camera playing `clip`, after the appearance check has judged
  * the picture. */
 async function checkedWith(clip: (typeof CLIPS)[number]): Promise<HostedPanel> {
-  browser = await launchChromium({ fakeVideoFile: path.join(clips, `${clip}.y4m`) });
+  browser = await launchChromium({ fakeVideoFile: clips.clip(clip) });
   const context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
   // Tall enough for the preview and both checks in one picture (the README's screenshot).
   const hosted = await openPanelOnTask(context, flex, stack.baseUrl, stack.fake.seedTask(), {

@@ -96,6 +96,50 @@ test('the room ends itself at its first event once 30 minutes old', async () => 
   expect(room.status).toBe('completed');
 });
 
+test('Twilio ends the practice call at 30 minutes: both are disconnected, the empty room completes, the bundle hears it all', async () => {
+  // The emulator applies MaxParticipantDuration and EmptyRoomTimeout as its clock moves on, and
+  // delivers the callbacks Twilio would send to the room's StatusCallback (the bundle).
+  stack.fake.callbacks.enabled = true;
+  try {
+    const task = stack.seedTask();
+    const before = everyMessage(stack).length;
+    const body = callOf(await start(task));
+    const room = roomBySid(stack, body.roomSid);
+    const joined = await stack.post('/video/join', { Invite: inviteOf(body.joinUrl) });
+    stack.fake.addParticipant(room.sid, body.agent.identity);
+    stack.fake.addParticipant(room.sid, String(joined.body.identity));
+    const connected = () => stack.fake.connectedIdentities(room.sid).length;
+
+    stack.fake.advanceClock((PRACTICE_MINUTES - 1) * 60_000);
+    expect([connected(), room.status]).toEqual([2, 'in-progress']);
+    stack.fake.advanceClock(90_000);
+    expect([connected(), room.status]).toEqual([0, 'in-progress']);
+    expect(stack.fake.participants.filter((p) => p.room_sid === room.sid).map((p) => p.duration)).toEqual([
+      PRACTICE_MINUTES * 60,
+      PRACTICE_MINUTES * 60,
+    ]);
+    expect(room.empty_room_timeout).toBe(1);
+    stack.fake.advanceClock(60_000); // the room's EmptyRoomTimeout, in minutes
+    expect(room.status).toBe('completed');
+
+    await stack.fake.callbacks.idle();
+    const delivered = stack.fake.callbacks.deliveries.filter((d) => d.params.RoomSid === room.sid);
+    expect(delivered.map((d) => [d.event, d.status])).toEqual([
+      ['room-created', 200],
+      ['participant-connected', 200],
+      ['participant-connected', 200],
+      ['participant-disconnected', 200],
+      ['participant-disconnected', 200],
+      ['room-ended', 200],
+    ]);
+    // A practice room's events post nothing anywhere, and its link admits nobody now.
+    expect(everyMessage(stack)).toHaveLength(before);
+    expectError(await stack.post('/video/join', { Invite: inviteOf(body.joinUrl) }), 410, 'session_ended');
+  } finally {
+    stack.fake.callbacks.enabled = false;
+  }
+});
+
 test('a practice link cannot enter a task’s room, and a task’s link cannot enter a practice room', async () => {
   const call = await escalated(stack);
   const task = stack.seedTask();

@@ -1,5 +1,10 @@
 import { emulatorEnv } from '../../dev/emulator';
-import { policyVersion, READINESS_ATTRIBUTE, signedRecord } from '../../src/core/readiness';
+import {
+  policyVersion,
+  READINESS_ATTRIBUTE,
+  signedRecord,
+  type ReadinessItem,
+} from '../../src/core/readiness';
 import { loadConfig } from '../../src/platform/config';
 import { expectError } from '../support/expect';
 import type { SeededTask, Stack } from '../support/stack';
@@ -17,14 +22,29 @@ const signingKey = loadConfig({ ...emulatorEnv('http://127.0.0.1:1'), DOMAIN_NAM
   .readiness.signingKey;
 
 const HOUR = 60 * 60 * 1000;
-const passing = {
+/** What the equipment check reports, and what the appearance check adds: `require` needs both. */
+const equipment = {
   camera: { verdict: 'good', finding: 'camera-good', figures: { width: 1280, height: 720, brightness: 110 } },
   microphone: { verdict: 'warning', finding: 'microphone-silent', figures: { peak: 0.005 } },
   speakers: { verdict: 'good', finding: 'speakers-played' },
   network: { verdict: 'good', finding: 'network-good', figures: { rttMs: 40 } },
-  'appearance-framing': { verdict: 'good', finding: 'framing-centred', figures: { faceShare: 0.3 } },
+} satisfies Record<string, ReadinessItem>;
+const appearance = {
+  'appearance-framing': {
+    verdict: 'good',
+    finding: 'appearance-framing-good',
+    figures: { faceHeightPercent: 30 },
+  },
+  'appearance-lighting': { verdict: 'good', finding: 'appearance-lighting-good', figures: { face: 120 } },
+  'appearance-voice': { verdict: 'good', finding: 'appearance-voice-good', figures: { snrDb: 32 } },
+  'appearance-echo': { verdict: 'warning', finding: 'appearance-echo-speakers' },
+} satisfies Record<string, ReadinessItem>;
+const passing = { ...equipment, ...appearance };
+const failing = {
+  ...passing,
+  'appearance-lighting': { verdict: 'problem', finding: 'appearance-face-black' },
 };
-const failing = { ...passing, 'appearance-lighting': { verdict: 'problem', finding: 'lighting-backlit' } };
+const APPEARANCE_ITEMS = ['appearance-framing', 'appearance-lighting', 'appearance-voice'];
 
 const report = (task: SeededTask, items: object, acknowledged?: boolean) =>
   stack.post('/video/readiness', {
@@ -46,24 +66,77 @@ test('without a check on record, escalate is 403 readiness_required: no room, no
   expect(stack.fake.conversations.get(task.conversationSid)).toEqual([]);
 });
 
-test('a check with a problem item, or a passing one without the policy acknowledged, is not enough', async () => {
+test('the equipment check alone is not enough: the result is not ready and escalate names the appearance items', async () => {
+  const task = stack.seedTask();
+  const kept = await report(task, equipment, true);
+  expect(kept.body).toMatchObject({
+    verdict: 'warning',
+    missingItems: APPEARANCE_ITEMS,
+    ready: false,
+    readyUntil: null,
+    policyAcknowledged: true,
+  });
+  const refused = expectError(await escalate(task), 403, 'readiness_required');
+  expect(refused.error.message).toContain(
+    `did not cover or could not measure ${APPEARANCE_ITEMS.join(', ')}`,
+  );
+  expect(stack.fake.rooms.filter((r) => r.unique_name.includes(task.taskSid))).toEqual([]);
+  // The appearance check's items on their own are not enough either.
+  expect((await report(task, appearance)).body).toMatchObject({
+    missingItems: ['camera', 'microphone', 'speakers', 'network'],
+    ready: false,
+  });
+  expectError(await escalate(task), 403, 'readiness_required');
+});
+
+test('an item that could not be measured does not pass, even as a warning', async () => {
+  const task = stack.seedTask();
+  const unavailable = { verdict: 'warning', finding: 'appearance-unavailable' };
+  const kept = await report(
+    task,
+    { ...passing, 'appearance-framing': unavailable, 'appearance-lighting': unavailable },
+    true,
+  );
+  expect(kept.body).toMatchObject({
+    verdict: 'warning',
+    missingItems: ['appearance-framing', 'appearance-lighting'],
+    ready: false,
+  });
+  expect(expectError(await escalate(task), 403, 'readiness_required').error.message).toContain(
+    'could not measure appearance-framing, appearance-lighting',
+  );
+});
+
+test('a problem in an appearance item fails the check; a passing one without the policy acknowledged is not enough', async () => {
   const task = stack.seedTask();
   const failed = await report(task, failing);
-  expect(failed.body).toMatchObject({ rule: 'require', verdict: 'problem', ready: false, readyUntil: null });
+  expect(failed.body).toMatchObject({
+    rule: 'require',
+    verdict: 'problem',
+    missingItems: [],
+    ready: false,
+    readyUntil: null,
+  });
   expect(expectError(await escalate(task), 403, 'readiness_required').error.message).toContain('problem');
   const unacknowledged = await report(task, passing);
   expect(unacknowledged.body).toMatchObject({ verdict: 'warning', ready: false, policyAcknowledged: false });
   expect(expectError(await escalate(task), 403, 'readiness_required').error.message).toContain('policy');
 });
 
-test('a fresh passing check with the policy acknowledged lets escalate through, and is kept on the worker', async () => {
+test('a fresh passing result of both checks with the policy acknowledged lets escalate through, and is kept on the worker', async () => {
   const task = stack.seedTask();
   stack.fake.workers.get(task.workerSid)!.attributes = JSON.stringify({
     skills: ['video'],
     contact_uri: 'x',
   });
   const kept = await report(task, passing, true);
-  expect(kept.body).toMatchObject({ rule: 'require', hours: 12, verdict: 'warning', ready: true });
+  expect(kept.body).toMatchObject({
+    rule: 'require',
+    hours: 12,
+    verdict: 'warning',
+    missingItems: [],
+    ready: true,
+  });
   expect(Date.parse(kept.body.readyUntil!) - Date.parse(kept.body.checkedAt!)).toBe(12 * HOUR);
   const attributes = attributesOf(stack, task);
   // Everything else on the worker is left as it was; the record carries time, figures and policy.
@@ -90,8 +163,8 @@ test('a passing check older than VIDEO_AGENT_READINESS_HOURS is stale; one just 
     const at = new Date(Date.now() - ageHours * HOUR).toISOString();
     return signedRecord(signingKey, task.workerSid, {
       checkedAt: at,
-      verdict: 'good',
-      items: { camera: { verdict: 'good', finding: 'camera-good' } },
+      verdict: 'warning',
+      items: passing,
       policy: { version: policyVersion(POLICY), acknowledgedAt: at },
     });
   };

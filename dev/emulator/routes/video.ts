@@ -105,7 +105,7 @@ function recordingRules(req: RouteRequest): [number, Json] {
       room_sid: room.sid,
       rules: req.state.recordingRules.get(room.sid) ?? [],
       date_created: room.date_created,
-      date_updated: iso(),
+      date_updated: iso(req.state.now()),
     },
   ];
 }
@@ -136,7 +136,7 @@ function createComposition(req: RouteRequest): [number, Json] {
   const composition: Composition = {
     account_sid: ACCOUNT_SID,
     status: 'enqueued',
-    date_created: iso(),
+    date_created: iso(req.state.now()),
     date_completed: null,
     date_deleted: null,
     sid,

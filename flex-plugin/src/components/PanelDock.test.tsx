@@ -2,25 +2,15 @@
  * @jest-environment-options {"globalsCleanup": "off"}
  */
 /**
- * The React glue of the dock, rendered for real by react-dom into a jsdom document: iframes are
- * created once per task and never moved in the DOM (a moved iframe reloads, and the agent would
- * drop out of the call), whatever the dock does with the others.
- *
- * jsdom comes with Twilio's plugin toolchain (@twilio/flex-plugin-test); it is set up by hand
- * because the toolchain's jest-environment-jsdom is for jest 27.
+ * The React glue of the dock, rendered for real by react-dom into a jsdom document
+ * (react-dom-test.ts): iframes are created once per task and never moved in the DOM (a moved
+ * iframe reloads, and the agent would drop out of the call), whatever the dock does with the others.
  */
 import type { Manager } from '@twilio/flex-ui';
 
 import { PanelDock, createPanelDock } from '../panel-dock';
 import type { VideoService } from '../service';
-
-interface Dom {
-  window: Window & typeof globalThis;
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- jsdom has no types installed here: only what this test uses is typed, at the require
-const { JSDOM } = require('jsdom') as {
-  JSDOM: new (html: string, options: { pretendToBeVisual: boolean }) => Dom;
-};
+import { reactDomInJsdom } from './react-dom-test';
 
 const A = 'WT' + 'a'.repeat(32);
 const B = 'WT' + 'b'.repeat(32);
@@ -35,23 +25,9 @@ const manager = {
   events: { addListener: () => undefined, removeListener: () => undefined },
 } as unknown as Manager;
 
-const dom = new JSDOM('<!doctype html><html><body><div id="flex"></div></body></html>', {
-  pretendToBeVisual: true,
-});
-const globals = globalThis as Record<string, unknown>;
-globals.window = dom.window;
-globals.document = dom.window.document;
-globals.navigator = dom.window.navigator;
-// react-dom reads window and document when it loads: after the globals above. Its scheduler
-// would post to a MessageChannel, whose open port keeps jest from exiting: without one it uses
-// timers.
-const messageChannel = globals.MessageChannel;
-delete globals.MessageChannel;
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- must load after the globals above, and an import would be hoisted above them
+const { dom, act } = reactDomInJsdom('<!doctype html><html><body><div id="flex"></div></body></html>');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- must load after react-dom's globals, and an import would be hoisted above them
 const { mountPanelDock } = require('./PanelDock') as typeof import('./PanelDock');
-globals.MessageChannel = messageChannel;
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- react-dom, too, must load after the globals above (an import is hoisted)
-const { act } = require('react-dom/test-utils') as typeof import('react-dom/test-utils');
 
 /** A dock that applies each change at once, and flushes React's effects, as a browser would soon after. */
 function acting(dock: PanelDock): PanelDock {
@@ -109,10 +85,6 @@ const mounted: Array<() => void> = [];
 
 afterEach(() => {
   mounted.splice(0).forEach((unmount) => unmount());
-});
-
-afterAll(() => {
-  dom.window.close(); // its animation frame timer (pretendToBeVisual) would keep jest waiting
 });
 
 describe('the panel dock (react-dom)', () => {

@@ -21,13 +21,13 @@ import { loadFaceFinder } from './appearance-script';
 import { checkMessage, runEquipmentCheck } from './equipment-check';
 import { listenMicrophone, playTestSound, sampleCamera } from './equipment-probes';
 import { connectToHost, type HostLink, type Session } from './handshake';
-import type { AppearanceReport, CheckReport, StateMessage } from '../../panel-protocol';
+import type { StateMessage } from '../../panel-protocol';
 import { sameMessage, stateMessage } from './host-state';
 import { createMedia, type PanelMedia } from './media';
 import { initialPanelState, reducePanel, type PanelEvent, type PanelState } from './panel-state';
 import { problem } from './problems';
 import { practiceApi } from './practice';
-import { checkItems, readinessGate } from './readiness';
+import { checkItems, readinessGate, type TimedReport } from './readiness';
 import { PanelSession, type SessionDeps } from './session';
 import { takePicture } from './snapshot';
 import type { AssistChannel } from '../shared/assist-channel';
@@ -58,8 +58,9 @@ let sessionDeps: SessionDeps | null = null;
 let readinessRule: ReadinessRule = { rule: 'off', hours: 12, policyText: null };
 let readiness: Readiness | null = null;
 /** The latest result of each check: readiness is reported with the items of both. */
-const lastChecks: { equipment?: CheckReport; appearance?: AppearanceReport } = {};
-const checkedItems = () => checkItems({ ...lastChecks.equipment, ...lastChecks.appearance });
+const lastChecks: { equipment?: TimedReport; appearance?: TimedReport } = {};
+const checkedItems = () =>
+  checkItems([lastChecks.equipment, lastChecks.appearance], readinessRule.hours, clock.now());
 let api: AgentApi | null = null;
 let view: PanelView | null = null;
 let transcription: SessionDeps['transcription'] = { policy: 'off', kept: false };
@@ -247,7 +248,7 @@ function actionsFor(media: PanelMedia): PanelActions {
         onResult: section.showResult,
       });
       host?.post(checkMessage(report));
-      lastChecks.equipment = report;
+      lastChecks.equipment = { items: report, at: clock.now() };
       void updateReadiness({ items: checkedItems(), acknowledged: section.policyAcknowledged() });
       return report;
     },
@@ -261,7 +262,7 @@ function actionsFor(media: PanelMedia): PanelActions {
         onLook: section.showLook,
         onResult: section.showResult,
       });
-      lastChecks.appearance = report;
+      lastChecks.appearance = { items: report, at: clock.now() };
       // The policy is acknowledged at the equipment check; the service carries an earlier
       // acknowledgement of the same text over within its period.
       void updateReadiness({ items: checkedItems(), acknowledged: false });

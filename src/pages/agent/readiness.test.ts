@@ -46,17 +46,38 @@ test('the policy is shown under advise and require, and asked for under require 
   expect(readinessGate(rule('require', 'Dress code'), acknowledged, NOW).acknowledgementNeeded).toBe(false);
 });
 
-test('every item of the check is reported by its name, appearance items too', () => {
-  expect(
-    checkItems({
-      camera: { verdict: 'good', finding: 'camera-good', figures: { width: 1280 } },
-      speakers: { verdict: 'good', finding: 'speakers-played' },
-      // The appearance check's items share the shape, with ids of their own.
-      'appearance-framing': { verdict: 'warning', finding: 'camera-good' },
-    }),
-  ).toEqual({
+test('every item of the checks is reported by its name, appearance items too', () => {
+  const equipment = {
     camera: { verdict: 'good', finding: 'camera-good', figures: { width: 1280 } },
     speakers: { verdict: 'good', finding: 'speakers-played' },
-    'appearance-framing': { verdict: 'warning', finding: 'camera-good' },
+  } as const;
+  // The appearance check's items share the shape, with ids of their own.
+  const appearance = {
+    'appearance-framing': { verdict: 'warning', finding: 'appearance-off-centre' },
+  } as const;
+  expect(
+    checkItems(
+      [
+        { items: equipment, at: NOW - HOUR },
+        { items: appearance, at: NOW },
+      ],
+      12,
+      NOW,
+    ),
+  ).toEqual({
+    ...equipment,
+    'appearance-framing': { verdict: 'warning', finding: 'appearance-off-centre' },
   });
+  expect(checkItems([undefined, { items: appearance, at: NOW }], 12, NOW)).toEqual(appearance);
+});
+
+test('a check older than the period is left out of the report: a new one is not passed off with it', () => {
+  const equipment = { camera: { verdict: 'good', finding: 'camera-good' } } as const;
+  const appearance = { 'appearance-voice': { verdict: 'good', finding: 'appearance-voice-good' } } as const;
+  const checks = [
+    { items: equipment, at: NOW - 12 * HOUR },
+    { items: appearance, at: NOW },
+  ];
+  expect(checkItems(checks, 12, NOW)).toEqual(appearance);
+  expect(checkItems(checks, 12, NOW - 1)).toEqual({ ...equipment, ...appearance });
 });

@@ -41,11 +41,26 @@ export function readinessGate(rule: ReadinessRule, status: Readiness | null, now
   };
 }
 
-/** Every item of the check as it came, whatever its name (equipment now, `appearance-…` too):
- * the service judges the list, not fixed names. */
-export function checkItems(report: Readonly<Record<string, ItemResult>>): CheckItems {
+/** One check's result (equipment or appearance), and when the panel got it. */
+export interface TimedReport {
+  items: Readonly<Record<string, ItemResult>>;
+  at: number;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** What the panel reports after a check: the items of every check run within the period, by their
+ * names (the service judges which it requires). The service stamps the report with its own time,
+ * so a check older than the period must not ride along with a new one: a panel left open all day
+ * would otherwise pass this evening's appearance check off with this morning's equipment check. */
+export function checkItems(
+  checks: readonly (TimedReport | undefined)[],
+  hours: number,
+  now: number,
+): CheckItems {
   const items: CheckItems = {};
-  for (const [name, result] of Object.entries(report)) {
+  const fresh = checks.filter((check): check is TimedReport => !!check && now - check.at < hours * HOUR_MS);
+  for (const [name, result] of fresh.flatMap((check) => Object.entries(check.items))) {
     items[name] = {
       verdict: result.verdict,
       finding: result.finding,

@@ -493,11 +493,11 @@ const agentEn = {
     'This browser can’t make video calls. Use an up-to-date Chrome, Edge, Firefox or Safari.',
   problemService: 'Something went wrong in the video service. Try again in a moment.',
   problemNotReady:
-    'Your company requires a passing equipment check before video calls. Run the check below, then start the call.',
+    'Your company requires passing equipment and appearance checks before video calls. Run both checks below, then start the call.',
   problemRateLimited: 'You have started too many of these. Try again in {seconds} seconds.',
 
   readinessRequired:
-    'Your company requires a passing check (no problems) before each video call. Run the check below to start.',
+    'Your company requires passing equipment and appearance checks (no problems) before video calls. Run both checks below to start.',
   readinessSuggested: 'Run the check before your first video call of the day.',
   readinessPassed: 'Check passed: you are ready for video calls.',
   policyTitle: 'Your company’s video policy',
