@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CHAT_SERVICE_SID } from '../../dev/emulator';
+import { ASSIST_SRC } from '../../src/pages/join/assist-script';
 import { escalated } from '../support/escalated';
 import { ROOT } from '../support/stack';
 import { useStack } from '../support/use-stack';
@@ -43,7 +44,8 @@ describe('ask', () => {
     const { task, hosted, panel, customer } = await inCall(policy);
     await hasText(panel.locator('section.snapshots .note'), 'The customer is asked to allow each picture.');
     await panel.getByRole('button', { name: 'Take picture' }).click();
-    await hasText(panel.locator('.snapshot-status'), 'Waiting for the customer…');
+    // The customer's page acknowledged the request: it reached them, and they are asked.
+    await hasText(panel.locator('.snapshot-status'), 'Waiting for the customer to allow the picture…');
 
     const prompt = customer.getByRole('alertdialog', { name: 'The agent would like to take a picture' });
     await visible(prompt);
@@ -92,6 +94,23 @@ describe('ask', () => {
     await hidden(customer.locator('[data-snapshot="taken"]'));
     expect(snapshotsIn(task.conversationSid)).toHaveLength(0);
     expect(stack.fake.callsTo('POST', /^\/mcs\//, mark)).toHaveLength(0);
+  });
+
+  test('a customer page that never gets the request (its assist script did not load): the agent is told it did not arrive', async () => {
+    // The call itself connects (the page publishes its assist track at connect), but nothing on
+    // the customer's side reads the request, so no receipt comes back.
+    await context.route(`**${ASSIST_SRC}`, (route) => route.abort());
+    const task = await escalated(stack);
+    const hosted = await openPanelOnTask(context, policy.flex, stack.baseUrl, task);
+    await panelScreen(hosted, 'waiting').waitFor();
+    const customer = await customerJoins(context, task.joinUrl);
+    await panelScreen(hosted, 'live').waitFor();
+    await hosted.panel.getByRole('button', { name: 'Take picture' }).click();
+    const status = hosted.panel.locator('.snapshot-status[data-outcome="not-received"]');
+    await hasText(status, 'The request didn’t reach the customer’s page. Try again.');
+    expect(await customer.page.evaluate(() => '__joinAssist' in window)).toBe(false);
+    expect(await hosted.panel.getByRole('button', { name: 'Take picture' }).isDisabled()).toBe(false);
+    expect(snapshotsIn(task.conversationSid)).toHaveLength(0);
   });
 });
 

@@ -39,7 +39,8 @@ export interface CallActions {
   remove: (identity: string) => Promise<Problem | null>;
   sendNewLink: () => Promise<Problem | null>;
   end: () => Promise<Problem | null>;
-  takePicture: () => Promise<SnapshotResult>;
+  /** `onReceived`: the customer's page has the request. */
+  takePicture: (onReceived: () => void) => Promise<SnapshotResult>;
 }
 
 export interface CallOptions {
