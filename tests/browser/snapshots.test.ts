@@ -17,10 +17,11 @@ import { eventually, hasText, hidden, isFocused, screenshot, useBrowserContext, 
 
 const context = useBrowserContext();
 
-/** A Flex host and a stack under one VIDEO_SNAPSHOTS policy, for the describe block it is called in. */
-function policyStack(policy: string) {
+/** A Flex host and a stack under one VIDEO_SNAPSHOTS policy (and any `more` of the service's
+ * environment), for the describe block it is called in. */
+function policyStack(policy: string, more: Record<string, string> = {}) {
   const { flex, env } = useFlexHost();
-  env.VIDEO_SNAPSHOTS = policy;
+  Object.assign(env, more, { VIDEO_SNAPSHOTS: policy });
   return { flex, stack: useStack({ env }) };
 }
 
@@ -175,5 +176,24 @@ describe('off', () => {
     await visible(hosted.panel.locator('section.recording'));
     expect(await hosted.panel.locator('section.snapshots').count()).toBe(0);
     expect(await hosted.panel.getByRole('button', { name: 'Take picture' }).count()).toBe(0);
+  });
+});
+
+describe('a practice call', () => {
+  const policy = policyStack('ask', { VIDEO_TRANSCRIPTION: 'on-demand' });
+
+  test('offers no Take picture and no transcription (a practice room has no chat and no transcription)', async () => {
+    const task = policy.stack.fake.seedTask();
+    const hosted = await openPanelOnTask(context, policy.flex, policy.stack.baseUrl, task);
+    await panelScreen(hosted, 'ready').waitFor();
+    await hosted.panel.getByRole('button', { name: 'Practice call' }).click();
+    await panelScreen(hosted, 'waiting').waitFor();
+    await visible(hosted.panel.locator('[data-control="practice-link"]'));
+    // Both sections are built under these policies, and hidden in the practice call.
+    for (const section of ['section.snapshots', 'section.transcription']) {
+      expect(await hosted.panel.locator(section).count()).toBe(1);
+      await hidden(hosted.panel.locator(section));
+    }
+    expect(await hosted.panel.getByRole('button', { name: 'Take picture' }).isVisible()).toBe(false);
   });
 });

@@ -25,6 +25,7 @@ import { selfVideo } from '../../shared/view/controls';
 import { participantsSection } from './participants';
 import { recordingSection } from './recording';
 import { transcriptionSection } from './transcription';
+import { callSwitches } from '../practice';
 import { snapshotSection } from './snapshot';
 import type { SnapshotPolicy } from '../../../contract';
 import type { SnapshotResult } from '../snapshot';
@@ -356,6 +357,8 @@ export function renderCall(
     captions.toggle,
   );
   const practice = practiceSection(text, notify);
+  const snapshots =
+    options.snapshots === 'off' ? null : snapshotSection(text, options.snapshots, actions.takePicture);
   const people = participantsSection(text, {
     remove: actions.remove,
     sendNewLink: actions.sendNewLink,
@@ -374,7 +377,7 @@ export function renderCall(
       practice.element,
       recording.element,
       transcription.element,
-      options.snapshots !== 'off' && snapshotSection(text, options.snapshots, actions.takePicture).element,
+      snapshots?.element ?? null,
       people.element,
     ),
     audio.element,
@@ -418,8 +421,13 @@ export function renderCall(
       practice.update(state);
       recording.update(state);
       transcription.update(state);
-      // A practice room records only under VIDEO_PRACTICE_RECORDING, never at the agent's say.
-      recording.element.hidden = state.practice !== null;
+      const offered = callSwitches(
+        { transcription: options.transcriptionPolicy, snapshots: options.snapshots },
+        state.practice !== null,
+      );
+      recording.element.hidden = !offered.recording;
+      transcription.element.hidden = !offered.transcription;
+      if (snapshots) snapshots.element.hidden = !offered.snapshots;
       people.update(state);
     },
     heard: (heard) => captions.show(heard),
