@@ -162,6 +162,7 @@ export const assistEn = {
   audioOnlyTaken: 'Your connection is too weak for video, so only your voice is sent.',
   videoOffer: 'Your connection is better again. Turn your video back on?',
   agentAudioOnly: 'The agent switched to audio only.',
+  agentAudioOnlyNetwork: 'The agent’s connection is too weak for video: you hear them without seeing them.',
   agentPointing: 'The agent is pointing at something in your video.',
 };
 export type AssistStrings = typeof assistEn;
@@ -540,6 +541,10 @@ const agentEn = {
   videoBackOn: 'Video on',
   customerAudioOnly: 'The customer switched to audio only.',
   customerAudioOnlyNetwork: 'The customer’s network is too weak for video: audio only.',
+  notNow: 'Not now',
+  audioOnlyOffer: 'Your connection is weak. Switch to audio only?',
+  audioOnlyTaken: 'Your connection is too weak for video, so the customer hears you without seeing you.',
+  videoOffer: 'Your connection is better again. Turn your video back on?',
 };
 
 export type AgentStrings = typeof agentEn;

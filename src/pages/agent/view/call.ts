@@ -402,7 +402,14 @@ export function renderCall(
     useAssist(channel) {
       assist?.dispose();
       assist = agentAssist(
-        { stage: stage.element, customerVideo: stage.customerVideo, after: toolbar.element, notify },
+        {
+          stage: stage.element,
+          customerVideo: stage.customerVideo,
+          after: toolbar.element,
+          notify,
+          announce: (words) => announce(announcer, words),
+          ownNetworkLevel: () => (current?.self ? (current.network[current.self.sid] ?? null) : null),
+        },
         text,
         media,
         channel,
