@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CHAT_SERVICE_SID } from '../../dev/emulator';
+import { ASSIST_SRC } from '../../src/pages/join/assist-script';
 import { escalated } from '../support/escalated';
 import { ROOT } from '../support/stack';
 import { useStack } from '../support/use-stack';
@@ -16,10 +17,11 @@ import { eventually, hasText, hidden, isFocused, screenshot, useBrowserContext, 
 
 const context = useBrowserContext();
 
-/** A Flex host and a stack under one VIDEO_SNAPSHOTS policy, for the describe block it is called in. */
-function policyStack(policy: string) {
+/** A Flex host and a stack under one VIDEO_SNAPSHOTS policy (and any `more` of the service's
+ * environment), for the describe block it is called in. */
+function policyStack(policy: string, more: Record<string, string> = {}) {
   const { flex, env } = useFlexHost();
-  env.VIDEO_SNAPSHOTS = policy;
+  Object.assign(env, more, { VIDEO_SNAPSHOTS: policy });
   return { flex, stack: useStack({ env }) };
 }
 
@@ -43,7 +45,8 @@ describe('ask', () => {
     const { task, hosted, panel, customer } = await inCall(policy);
     await hasText(panel.locator('section.snapshots .note'), 'The customer is asked to allow each picture.');
     await panel.getByRole('button', { name: 'Take picture' }).click();
-    await hasText(panel.locator('.snapshot-status'), 'Waiting for the customer…');
+    // The customer's page acknowledged the request: it reached them, and they are asked.
+    await hasText(panel.locator('.snapshot-status'), 'Waiting for the customer to allow the picture…');
 
     const prompt = customer.getByRole('alertdialog', { name: 'The agent would like to take a picture' });
     await visible(prompt);
@@ -92,6 +95,23 @@ describe('ask', () => {
     await hidden(customer.locator('[data-snapshot="taken"]'));
     expect(snapshotsIn(task.conversationSid)).toHaveLength(0);
     expect(stack.fake.callsTo('POST', /^\/mcs\//, mark)).toHaveLength(0);
+  });
+
+  test('a customer page that never gets the request (its assist script did not load): the agent is told it did not arrive', async () => {
+    // The call itself connects (the page publishes its assist track at connect), but nothing on
+    // the customer's side reads the request, so no receipt comes back.
+    await context.route(`**${ASSIST_SRC}`, (route) => route.abort());
+    const task = await escalated(stack);
+    const hosted = await openPanelOnTask(context, policy.flex, stack.baseUrl, task);
+    await panelScreen(hosted, 'waiting').waitFor();
+    const customer = await customerJoins(context, task.joinUrl);
+    await panelScreen(hosted, 'live').waitFor();
+    await hosted.panel.getByRole('button', { name: 'Take picture' }).click();
+    const status = hosted.panel.locator('.snapshot-status[data-outcome="not-received"]');
+    await hasText(status, 'The request didn’t reach the customer’s page. Try again.');
+    expect(await customer.page.evaluate(() => '__joinAssist' in window)).toBe(false);
+    expect(await hosted.panel.getByRole('button', { name: 'Take picture' }).isDisabled()).toBe(false);
+    expect(snapshotsIn(task.conversationSid)).toHaveLength(0);
   });
 });
 
@@ -156,5 +176,24 @@ describe('off', () => {
     await visible(hosted.panel.locator('section.recording'));
     expect(await hosted.panel.locator('section.snapshots').count()).toBe(0);
     expect(await hosted.panel.getByRole('button', { name: 'Take picture' }).count()).toBe(0);
+  });
+});
+
+describe('a practice call', () => {
+  const policy = policyStack('ask', { VIDEO_TRANSCRIPTION: 'on-demand' });
+
+  test('offers no Take picture and no transcription (a practice room has no chat and no transcription)', async () => {
+    const task = policy.stack.fake.seedTask();
+    const hosted = await openPanelOnTask(context, policy.flex, policy.stack.baseUrl, task);
+    await panelScreen(hosted, 'ready').waitFor();
+    await hosted.panel.getByRole('button', { name: 'Practice call' }).click();
+    await panelScreen(hosted, 'waiting').waitFor();
+    await visible(hosted.panel.locator('[data-control="practice-link"]'));
+    // Both sections are built under these policies, and hidden in the practice call.
+    for (const section of ['section.snapshots', 'section.transcription']) {
+      expect(await hosted.panel.locator(section).count()).toBe(1);
+      await hidden(hosted.panel.locator(section));
+    }
+    expect(await hosted.panel.getByRole('button', { name: 'Take picture' }).isVisible()).toBe(false);
   });
 });

@@ -233,3 +233,25 @@ test('audio only: offered when the network stays weak, taken at level 0, told to
   await panel.getByRole('button', { name: 'Audio only' }).click();
   await hasText(customer.locator('.assist-note'), 'The agent switched to audio only.');
 });
+
+test('the agent’s own network: audio only offered in the panel when it stays weak; taken, the customer is told why', async () => {
+  const { hosted, panel, customer, task } = await inCall();
+  const agentSid = await edgeSidOf(stack.edge, task.roomSid, task.agentIdentity);
+  expect(stack.edge.setNetworkQuality(agentSid, 1)).toBe(true);
+  const offer = panel.locator('.assist-offer[data-offer="audio-only"]');
+  // The rule's 5 s of a weak level, after the level reaches the panel's SDK.
+  await eventually(
+    async () => (await offer.isVisible()) && (await offer.locator('p').textContent()),
+    'Your connection is weak. Switch to audio only?',
+    20_000,
+  );
+  await visible(offer.getByRole('button', { name: 'Not now' }));
+  await panelShot(hosted, 'assist-14-agent-audio-only-offered');
+  await offer.getByRole('button', { name: 'Audio only' }).click();
+  await hidden(offer);
+  await visible(panel.locator('[data-control="audio-only"][aria-pressed="true"]'));
+  await hasText(
+    customer.locator('.assist-note'),
+    'The agent’s connection is too weak for video: you hear them without seeing them.',
+  );
+});

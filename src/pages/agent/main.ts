@@ -226,7 +226,8 @@ function actionsFor(media: PanelMedia): PanelActions {
     sendNewLink: async () => (session ? session.sendNewLink() : problem('service')),
     end: async () => (session ? session.end() : problem('service')),
     practice: startPractice,
-    takePicture: () => (api ? takePicture(api, assist, clock) : Promise.resolve({ kind: 'not-connected' })),
+    takePicture: (onReceived) =>
+      api ? takePicture(api, assist, clock, onReceived) : Promise.resolve({ kind: 'not-connected' }),
     checkEquipment: async (section) => {
       const report = await runEquipmentCheck({
         media,

@@ -1,5 +1,5 @@
 import type { AgentApi, AgentGrant, PracticeCall } from '../shared/api';
-import { practiceApi } from './practice';
+import { callSwitches, practiceApi } from './practice';
 
 const ROOM = `RM${'2'.repeat(32)}`;
 const grant: AgentGrant = {
@@ -86,4 +86,21 @@ test('what a practice room has no part in is refused without asking the service'
   expect(await api.escalate(true)).toMatchObject({ ok: false, failure: { code: 'forbidden' } });
   expect(await api.agentToken()).toMatchObject({ ok: false, failure: { code: 'no_room' } });
   expect(asked).toEqual([]);
+});
+
+test('a practice call offers no recording, transcription (nor its captions) or Take picture, whatever the policies', () => {
+  const every = { transcription: 'on-demand', snapshots: 'ask' } as const;
+  expect(callSwitches(every, true)).toEqual({ recording: false, transcription: false, snapshots: false });
+  expect(callSwitches({ transcription: 'always', snapshots: 'on' }, true)).toEqual({
+    recording: false,
+    transcription: false,
+    snapshots: false,
+  });
+  // A task's call: as the company's policies have it.
+  expect(callSwitches(every, false)).toEqual({ recording: true, transcription: true, snapshots: true });
+  expect(callSwitches({ transcription: 'off', snapshots: 'off' }, false)).toEqual({
+    recording: true,
+    transcription: false,
+    snapshots: false,
+  });
 });

@@ -3,7 +3,8 @@
  * room; rejoining asks for a fresh token for it; ending ends it. What a practice room has no part
  * in (recording under the company's call policy, transcription, pictures for the chat, removing someone by their link, a new link in a
  * chat) is refused here, as the service would refuse it for a room without a task. */
-import type { AgentApi, AgentFailure, AgentResult, PracticeCall } from '../shared/api';
+import type { SnapshotPolicy } from '../../contract';
+import type { AgentApi, AgentFailure, AgentResult, PracticeCall, TranscriptionPolicy } from '../shared/api';
 
 const refused = <T>(code: string, status: number): Promise<AgentResult<T>> =>
   Promise.resolve({ ok: false, failure: { status, code, retryAfterSeconds: null } satisfies AgentFailure });
@@ -39,5 +40,20 @@ export function practiceApi(api: AgentApi, onStarted: (call: PracticeCall) => vo
     practiceStart: () => api.practiceStart(),
     practiceToken: (sid) => api.practiceToken(sid),
     practiceEnd: (sid) => api.practiceEnd(sid),
+  };
+}
+
+/** Which of the call's switches the panel offers: none that a practice room has no part in, so
+ * that the agent is not offered what practiceApi refuses (a practice room records only under
+ * VIDEO_PRACTICE_RECORDING, never at the agent's say; it has no transcription, so no captions
+ * either, and no chat for a picture). Otherwise each as the company's policy has it. */
+export function callSwitches(
+  policies: { transcription: TranscriptionPolicy; snapshots: SnapshotPolicy },
+  practice: boolean,
+): { recording: boolean; transcription: boolean; snapshots: boolean } {
+  return {
+    recording: !practice,
+    transcription: !practice && policies.transcription !== 'off',
+    snapshots: !practice && policies.snapshots !== 'off',
   };
 }

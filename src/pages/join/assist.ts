@@ -4,7 +4,7 @@
  * the agent's pointer on the customer's own video, and audio only (the customer's choice, or the
  * network's), and the agent's pictures (snapshot.ts: Allow or Decline, the flash). Its stylesheets (/join/assist.css, the pointer marks') come with it. */
 import { openAssistChannel, type AssistChannel } from '../shared/assist-channel';
-import { AudioOnlyRule } from '../shared/audio-only-rule';
+import { watchNetwork } from '../shared/audio-only-rule';
 import { frameToElement, POINTER_STYLESHEET, videoView } from '../shared/frame-point';
 import type { CameraFacing } from '../shared/media';
 import { assistStrings } from '../shared/strings';
@@ -18,9 +18,6 @@ import { answerSnapshots } from './snapshot';
 export const MARK_FADE_MS = 3000;
 /** The trail a drag leaves: the newest marks only, so a long drag does not fill the picture. */
 const TRAIL_MARKS = 12;
-/** How often the network level is read into the audio-only rule: the SDK tells only changes,
- * and the rule counts how long a level lasts. */
-const NETWORK_READ_MS = 1000;
 
 defineAssist((call) => {
   const channel = openAssistChannel(call.sdk, call.room, call.assist);
@@ -220,20 +217,23 @@ function audioOnlyControls(call: AssistCall, channel: AssistChannel, camera: Cam
     offer.hidden = false;
     host.announce(words);
   };
-  const rule = new AudioOnlyRule();
-  const reading = setInterval(() => {
-    const advice = rule.level(room.localParticipant.networkQualityLevel, Date.now(), audioOnly);
-    if (advice === 'offer-audio-only') ask(text.audioOnlyOffer, text.audioOnly, true);
-    else if (advice === 'offer-video') ask(text.videoOffer, text.videoBackOn, false);
-    else if (advice === 'take-audio-only') {
-      void set(true, 'network');
-      host.announce(text.audioOnlyTaken);
-    }
-  }, NETWORK_READ_MS);
+  const stop = watchNetwork(
+    () => room.localParticipant.networkQualityLevel,
+    () => audioOnly,
+    (advice) => {
+      if (advice === 'offer-audio-only') ask(text.audioOnlyOffer, text.audioOnly, true);
+      else if (advice === 'offer-video') ask(text.videoOffer, text.videoBackOn, false);
+      else {
+        void set(true, 'network');
+        host.announce(text.audioOnlyTaken);
+      }
+    },
+  );
 
   channel.on('audio-only', (message) => {
     agentNote.hidden = !message.on;
-    if (message.on) host.announce(text.agentAudioOnly);
+    agentNote.textContent = message.reason === 'network' ? text.agentAudioOnlyNetwork : text.agentAudioOnly;
+    if (message.on) host.announce(agentNote.textContent);
   });
-  return { stop: () => clearInterval(reading) };
+  return { stop };
 }

@@ -4,7 +4,7 @@
  * its best (ImageCapture.takePhoto where the browser has it, else a frame of the local camera
  * track at its full size: never the video the agent receives), fits it to the service's cap
  * (snapshot-fit.ts) and posts it to /video/snapshot with the invite. The agent's panel hears
- * what became of it. */
+ * that the request arrived, then what became of it. */
 import { LIMITS, SNAPSHOT_TYPES, type ApiRequest } from '../../contract';
 import type { AssistChannel, AssistMessageOf } from '../shared/assist-channel';
 import { h } from '../shared/view/dom';
@@ -29,6 +29,8 @@ export function answerSnapshots(call: AssistCall, channel: AssistChannel): () =>
   let busy = false;
   return channel.on('snapshot-request', (message) => {
     const requestId = message.requestId;
+    // At once, whatever follows: the panel tells the agent whether the request arrived.
+    channel.send({ type: 'snapshot-received', requestId });
     const answer = (outcome: Answer['outcome'], sent?: Pick<Answer, 'width' | 'height' | 'bytes'>) =>
       channel.send({ type: 'snapshot-answer', requestId, outcome, ...sent });
     // One picture at a time; a policy of off never posts, whatever the panel asks.

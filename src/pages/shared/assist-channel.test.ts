@@ -211,3 +211,12 @@ test('snapshot messages: a request names a request id; an answer its outcome and
   expect(parse({ ...posted, width: -1 })).toBeNull();
   expect(parse({ ...posted, bytes: '90000' })).toBeNull();
 });
+
+test('snapshot receipt: names the request id it acknowledges, and nothing else passes', () => {
+  const requestId = 'R'.repeat(22);
+  const parse = (message: object) => parseAssistMessage(JSON.stringify(message));
+  expect(parse({ type: 'snapshot-received', requestId })).toEqual({ type: 'snapshot-received', requestId });
+  expect(parse({ type: 'snapshot-received' })).toBeNull();
+  expect(parse({ type: 'snapshot-received', requestId: 'short' })).toBeNull();
+  expect(parse({ type: 'snapshot-received', requestId: 42 })).toBeNull();
+});

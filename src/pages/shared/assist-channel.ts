@@ -45,7 +45,10 @@ export type AssistMessage =
       width?: number;
       height?: number;
       bytes?: number;
-    };
+    }
+  /** The customer's page has the request, sent the moment it arrives (before any prompt): a
+   * request the page never got (its channel not open yet, no assist script) is otherwise silent. */
+  | { type: 'snapshot-received'; requestId: string };
 
 export type AssistType = AssistMessage['type'];
 export type AssistMessageOf<T extends AssistType> = Extract<AssistMessage, { type: T }>;
@@ -80,6 +83,7 @@ const SHAPES: { [K in AssistType]: (fields: Fields) => boolean } = {
     snapshotRequestId(m.requestId) &&
     oneOf('posted', 'declined', 'failed')(m.outcome) &&
     [m.width, m.height, m.bytes].every((n) => n === undefined || (Number.isInteger(n) && (n as number) > 0)),
+  'snapshot-received': (m) => snapshotRequestId(m.requestId),
 };
 
 /** The message `data` carries, or null for anything that is not one of AssistMessage's kinds. */

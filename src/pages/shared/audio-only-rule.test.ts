@@ -1,4 +1,10 @@
-import { AudioOnlyRule, RECOVERED_FOR_MS, WEAK_FOR_MS } from './audio-only-rule';
+import {
+  AudioOnlyRule,
+  NETWORK_READ_MS,
+  RECOVERED_FOR_MS,
+  WEAK_FOR_MS,
+  watchNetwork,
+} from './audio-only-rule';
 
 test('a weak level is offered audio only once it has lasted, and only once', () => {
   const rule = new AudioOnlyRule();
@@ -38,4 +44,36 @@ test('audio only: video is offered back once the level has recovered for a while
 
 test('no level (not measured) advises nothing', () => {
   expect(new AudioOnlyRule().level(null, 0, false)).toBeNull();
+});
+
+describe('watchNetwork', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  test('reads the level every NETWORK_READ_MS into the rule, hands on its advice, and stops', () => {
+    let level: number | null = null;
+    let audioOnly = false;
+    const advised: string[] = [];
+    const stop = watchNetwork(
+      () => level,
+      () => audioOnly,
+      (advice) => advised.push(advice),
+    );
+    // Unmeasured: no advice however long.
+    jest.advanceTimersByTime(WEAK_FOR_MS * 2);
+    level = 1;
+    jest.advanceTimersByTime(NETWORK_READ_MS + WEAK_FOR_MS - 1);
+    expect(advised).toEqual([]);
+    jest.advanceTimersByTime(NETWORK_READ_MS);
+    expect(advised).toEqual(['offer-audio-only']);
+    level = 0;
+    jest.advanceTimersByTime(NETWORK_READ_MS);
+    expect(advised).toEqual(['offer-audio-only', 'take-audio-only']);
+    audioOnly = true;
+    level = 5;
+    jest.advanceTimersByTime(NETWORK_READ_MS + RECOVERED_FOR_MS);
+    expect(advised).toEqual(['offer-audio-only', 'take-audio-only', 'offer-video']);
+    stop();
+    expect(jest.getTimerCount()).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
 /** When a page offers audio only, takes it, and offers video again, from the SDK's network
- * quality level (0 to 5, networkQualityLevelChanged). Pure: the page feeds it each level with
- * the time, and acts on the advice. */
+ * quality level (0 to 5, networkQualityLevelChanged): the rule is pure (fed each level with the
+ * time); watchNetwork reads a page's own level into it, the customer's page and the agent's panel
+ * alike. */
 
 /** Level 1 ("poor") or below is where Twilio's own guidance says video will freeze and stutter. */
 export const WEAK_LEVEL = 1;
@@ -48,4 +49,24 @@ export class AudioOnlyRule {
     this.advised = advice;
     return advice;
   }
+}
+
+/** How often the level is read into the rule: the SDK tells only changes, and the rule counts
+ * how long a level lasts. */
+export const NETWORK_READ_MS = 1000;
+
+/** Reads `level` (the page's own networkQualityLevel, null while unmeasured) into a rule every
+ * NETWORK_READ_MS and hands on each piece of advice; `audioOnly`: whether the page is audio only
+ * now. Returns the stop. */
+export function watchNetwork(
+  level: () => number | null,
+  audioOnly: () => boolean,
+  advise: (advice: Exclude<AudioOnlyAdvice, null>) => void,
+): () => void {
+  const rule = new AudioOnlyRule();
+  const reading = setInterval(() => {
+    const advice = rule.level(level(), Date.now(), audioOnly());
+    if (advice) advise(advice);
+  }, NETWORK_READ_MS);
+  return () => clearInterval(reading);
 }

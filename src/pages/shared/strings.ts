@@ -163,6 +163,7 @@ export const assistEn = {
   audioOnlyTaken: 'Your connection is too weak for video, so only your voice is sent.',
   videoOffer: 'Your connection is better again. Turn your video back on?',
   agentAudioOnly: 'The agent switched to audio only.',
+  agentAudioOnlyNetwork: 'The agent’s connection is too weak for video: you hear them without seeing them.',
   agentPointing: 'The agent is pointing at something in your video.',
 };
 export type AssistStrings = typeof assistEn;
@@ -518,7 +519,10 @@ const agentEn = {
   takePicture: 'Take picture',
   snapshotAskNote: 'The customer is asked to allow each picture.',
   snapshotOnNote: 'Pictures are taken without asking; the customer sees each one happen.',
-  snapshotWaiting: 'Waiting for the customer…',
+  snapshotSending: 'Sending the request to the customer’s page…',
+  snapshotAwaitingAllow: 'Waiting for the customer to allow the picture…',
+  snapshotTaking: 'The customer’s page is taking the picture…',
+  snapshotNotReceived: 'The request didn’t reach the customer’s page. Try again.',
   snapshotPosted: 'Picture added to the chat ({width} × {height} pixels, {kilobytes} kB).',
   snapshotDeclined: 'The customer declined the picture.',
   snapshotFailed: 'The picture couldn’t be taken or sent. Try again.',
@@ -538,6 +542,10 @@ const agentEn = {
   videoBackOn: 'Video on',
   customerAudioOnly: 'The customer switched to audio only.',
   customerAudioOnlyNetwork: 'The customer’s network is too weak for video: audio only.',
+  notNow: 'Not now',
+  audioOnlyOffer: 'Your connection is weak. Switch to audio only?',
+  audioOnlyTaken: 'Your connection is too weak for video, so the customer hears you without seeing you.',
+  videoOffer: 'Your connection is better again. Turn your video back on?',
 };
 
 export type AgentStrings = typeof agentEn;

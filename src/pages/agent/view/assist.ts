@@ -1,10 +1,12 @@
 /** The panel's side of the visual assist (issue 21): ask the customer for their back camera (they
  * answer on their page), see which camera they use, point on their video (the mark shows on their
- * own view, at the same spot of the frame), and audio only, the agent's or the customer's. */
+ * own view, at the same spot of the frame), and audio only, the agent's (by choice or by their own
+ * network: audio-only.ts) or the customer's. */
 import type { AssistChannel, AssistMessage } from '../../shared/assist-channel';
 import { elementToFrame, POINTER_STYLESHEET, videoView } from '../../shared/frame-point';
 import { fill, type AgentStrings } from '../../shared/strings';
 import { addStylesheet, h } from '../../shared/view/dom';
+import { agentAudioOnly, type AudioOnlyState } from '../audio-only';
 import type { PanelMedia } from '../media';
 
 /** Drag samples sent at most this often: smooth enough for a trail, well within what the data
@@ -19,6 +21,10 @@ export interface AssistParts {
   /** Where the assist's row of controls goes (after the toolbar). */
   after: HTMLElement;
   notify(words: string, tone: 'ok' | 'problem'): void;
+  /** Says `words` to a screen reader only. */
+  announce(words: string): void;
+  /** The agent's own network level now (0 to 5), null while unmeasured. */
+  ownNetworkLevel(): number | null;
 }
 
 export function agentAssist(
@@ -49,19 +55,29 @@ export function agentAssist(
     },
   });
   ask.textContent = text.askBackCamera;
-  let audioOnly = false;
   const audioButton = h('button', { type: 'button', class: 'assist-button', 'data-control': 'audio-only' });
-  const showAudioOnly = () => {
-    audioButton.textContent = audioOnly ? text.videoBackOn : text.audioOnly;
-    audioButton.setAttribute('aria-pressed', String(audioOnly));
+  const offerWords = h('p', {});
+  const acceptOffer = h('button', { type: 'button', class: 'assist-button primary' });
+  const dismissOffer = h('button', { type: 'button', class: 'assist-button' }, text.notNow);
+  const offer = h('div', { class: 'assist-offer', hidden: true }, offerWords, acceptOffer, dismissOffer);
+  let offered: AudioOnlyState['offer'] = null;
+  const showAudioOnly = (state: AudioOnlyState, taken: boolean) => {
+    audioButton.textContent = state.on ? text.videoBackOn : text.audioOnly;
+    audioButton.setAttribute('aria-pressed', String(state.on));
+    offer.hidden = state.offer === null;
+    if (state.offer) offer.dataset.offer = state.offer;
+    offerWords.textContent = state.offer === 'video' ? text.videoOffer : text.audioOnlyOffer;
+    acceptOffer.textContent = state.offer === 'video' ? text.videoBackOn : text.audioOnly;
+    // Read out once as each offer comes, as the customer's page reads out theirs.
+    if (state.offer && state.offer !== offered) parts.announce(offerWords.textContent);
+    offered = state.offer;
+    if (taken) parts.notify(text.audioOnlyTaken, 'problem');
   };
-  showAudioOnly();
-  audioButton.addEventListener('click', () => {
-    audioOnly = !audioOnly;
-    showAudioOnly();
-    void media.setCameraOn(!audioOnly);
-    channel.setState({ type: 'audio-only', on: audioOnly, reason: 'chosen' });
-  });
+  showAudioOnly({ on: false, reason: 'chosen', offer: null }, false);
+  const audioOnly = agentAudioOnly(media, channel, () => parts.ownNetworkLevel(), showAudioOnly);
+  audioButton.addEventListener('click', () => audioOnly.toggle());
+  acceptOffer.addEventListener('click', () => audioOnly.accept());
+  dismissOffer.addEventListener('click', () => audioOnly.dismiss());
   const customerAudioOnly = h('p', { class: 'assist-note', hidden: true });
   const element = h(
     'div',
@@ -69,6 +85,7 @@ export function agentAssist(
     facing,
     ask,
     audioButton,
+    offer,
     h('p', { class: 'assist-hint' }, text.pointHint),
   );
   parts.after.after(element);
@@ -134,6 +151,7 @@ export function agentAssist(
   return {
     element,
     dispose() {
+      audioOnly.stop();
       stops.forEach((stop) => stop());
       video.removeEventListener('pointerdown', down);
       video.removeEventListener('pointermove', move);

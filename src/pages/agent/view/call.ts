@@ -25,6 +25,7 @@ import { selfVideo } from '../../shared/view/controls';
 import { participantsSection } from './participants';
 import { recordingSection } from './recording';
 import { transcriptionSection } from './transcription';
+import { callSwitches } from '../practice';
 import { snapshotSection } from './snapshot';
 import type { SnapshotPolicy } from '../../../contract';
 import type { SnapshotResult } from '../snapshot';
@@ -39,7 +40,8 @@ export interface CallActions {
   remove: (identity: string) => Promise<Problem | null>;
   sendNewLink: () => Promise<Problem | null>;
   end: () => Promise<Problem | null>;
-  takePicture: () => Promise<SnapshotResult>;
+  /** `onReceived`: the customer's page has the request. */
+  takePicture: (onReceived: () => void) => Promise<SnapshotResult>;
 }
 
 export interface CallOptions {
@@ -355,6 +357,8 @@ export function renderCall(
     captions.toggle,
   );
   const practice = practiceSection(text, notify);
+  const snapshots =
+    options.snapshots === 'off' ? null : snapshotSection(text, options.snapshots, actions.takePicture);
   const people = participantsSection(text, {
     remove: actions.remove,
     sendNewLink: actions.sendNewLink,
@@ -373,7 +377,7 @@ export function renderCall(
       practice.element,
       recording.element,
       transcription.element,
-      options.snapshots !== 'off' && snapshotSection(text, options.snapshots, actions.takePicture).element,
+      snapshots?.element ?? null,
       people.element,
     ),
     audio.element,
@@ -398,7 +402,14 @@ export function renderCall(
     useAssist(channel) {
       assist?.dispose();
       assist = agentAssist(
-        { stage: stage.element, customerVideo: stage.customerVideo, after: toolbar.element, notify },
+        {
+          stage: stage.element,
+          customerVideo: stage.customerVideo,
+          after: toolbar.element,
+          notify,
+          announce: (words) => announce(announcer, words),
+          ownNetworkLevel: () => (current?.self ? (current.network[current.self.sid] ?? null) : null),
+        },
         text,
         media,
         channel,
@@ -417,8 +428,13 @@ export function renderCall(
       practice.update(state);
       recording.update(state);
       transcription.update(state);
-      // A practice room records only under VIDEO_PRACTICE_RECORDING, never at the agent's say.
-      recording.element.hidden = state.practice !== null;
+      const offered = callSwitches(
+        { transcription: options.transcriptionPolicy, snapshots: options.snapshots },
+        state.practice !== null,
+      );
+      recording.element.hidden = !offered.recording;
+      transcription.element.hidden = !offered.transcription;
+      if (snapshots) snapshots.element.hidden = !offered.snapshots;
       people.update(state);
     },
     heard: (heard) => captions.show(heard),

@@ -8,7 +8,7 @@ import type { SnapshotResult } from '../snapshot';
 export function snapshotSection(
   text: AgentStrings,
   policy: Exclude<SnapshotPolicy, 'off'>,
-  takePicture: () => Promise<SnapshotResult>,
+  takePicture: (onReceived: () => void) => Promise<SnapshotResult>,
 ) {
   const status = h('p', { class: 'snapshot-status', role: 'status' });
   const button = h(
@@ -20,8 +20,12 @@ export function snapshotSection(
       onclick: () => {
         button.disabled = true;
         button.setAttribute('aria-busy', 'true');
-        status.textContent = text.snapshotWaiting;
-        void takePicture().then((result) => {
+        status.textContent = text.snapshotSending;
+        delete status.dataset.outcome;
+        const received = () => {
+          status.textContent = policy === 'ask' ? text.snapshotAwaitingAllow : text.snapshotTaking;
+        };
+        void takePicture(received).then((result) => {
           button.disabled = false;
           button.setAttribute('aria-busy', 'false');
           status.textContent = resultText(text, result);
@@ -52,6 +56,8 @@ function resultText(text: AgentStrings, result: SnapshotResult): string {
       });
     case 'declined':
       return text.snapshotDeclined;
+    case 'not-received':
+      return text.snapshotNotReceived;
     case 'no-answer':
       return text.snapshotNoAnswer;
     case 'not-connected':

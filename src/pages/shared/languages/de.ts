@@ -163,6 +163,8 @@ const de: JoinCatalog = {
   audioOnlyTaken: 'Ihre Verbindung ist zu schwach für Video, daher wird nur Ihre Stimme übertragen.',
   videoOffer: 'Ihre Verbindung ist wieder besser. Video wieder einschalten?',
   agentAudioOnly: 'Der Agent hat auf „Nur Audio“ umgestellt.',
+  agentAudioOnlyNetwork:
+    'Die Verbindung des Agenten ist zu schwach für Video: Sie hören ihn, ohne ihn zu sehen.',
   agentPointing: 'Der Agent zeigt auf etwas in Ihrem Video.',
 };
 

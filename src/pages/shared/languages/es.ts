@@ -156,6 +156,7 @@ const es: JoinCatalog = {
   audioOnlyTaken: 'Tu conexión es demasiado débil para el vídeo, así que solo se envía tu voz.',
   videoOffer: 'Tu conexión ha mejorado. ¿Volver a activar el vídeo?',
   agentAudioOnly: 'El agente ha pasado a solo audio.',
+  agentAudioOnlyNetwork: 'La conexión del agente es demasiado débil para el vídeo: lo oyes sin verlo.',
   agentPointing: 'El agente está señalando algo en tu vídeo.',
 };
 

@@ -157,6 +157,8 @@ const fr: JoinCatalog = {
   audioOnlyTaken: 'Votre connexion est trop faible pour la vidéo : seule votre voix est envoyée.',
   videoOffer: 'Votre connexion s’est améliorée. Réactiver la vidéo ?',
   agentAudioOnly: 'L’agent est passé en audio seul.',
+  agentAudioOnlyNetwork:
+    'La connexion de l’agent est trop faible pour la vidéo : vous l’entendez sans le voir.',
   agentPointing: 'L’agent montre quelque chose dans votre vidéo.',
 };
 

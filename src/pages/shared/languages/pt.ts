@@ -153,6 +153,7 @@ const pt: JoinCatalog = {
   audioOnlyTaken: 'Sua conexão está fraca demais para vídeo, então só sua voz é enviada.',
   videoOffer: 'Sua conexão melhorou. Ligar o vídeo de novo?',
   agentAudioOnly: 'O agente mudou para só áudio.',
+  agentAudioOnlyNetwork: 'A conexão do agente está fraca demais para vídeo: você o ouve sem vê-lo.',
   agentPointing: 'O agente está apontando algo no seu vídeo.',
 };
 
