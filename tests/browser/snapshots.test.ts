@@ -180,9 +180,9 @@ describe('off', () => {
 });
 
 describe('a practice call', () => {
-  const policy = policyStack('ask', { VIDEO_TRANSCRIPTION: 'on-demand' });
+  const policy = policyStack('ask', { VIDEO_TRANSCRIPTION: 'always' });
 
-  test('offers no Take picture and no transcription (a practice room has no chat and no transcription)', async () => {
+  test('offers no Take picture and no transcription (a practice room has no chat and no transcription); the trainer’s page shows no transcription badge', async () => {
     const task = policy.stack.fake.seedTask();
     const hosted = await openPanelOnTask(context, policy.flex, policy.stack.baseUrl, task);
     await panelScreen(hosted, 'ready').waitFor();
@@ -195,5 +195,13 @@ describe('a practice call', () => {
       await hidden(hosted.panel.locator(section));
     }
     expect(await hosted.panel.getByRole('button', { name: 'Take picture' }).isVisible()).toBe(false);
+
+    // The trainer plays the customer. The panel's camera request reaches their page over the
+    // pages' assist channel, after the panel's transcription state would have.
+    const link = await hosted.panel.locator('[data-control="practice-link"]').inputValue();
+    const trainer = await customerJoins(context, link);
+    await hosted.panel.getByRole('button', { name: 'Show me with your back camera' }).click();
+    await visible(trainer.page.getByRole('alertdialog'));
+    await hidden(trainer.page.locator('.transcription-badge'));
   });
 });

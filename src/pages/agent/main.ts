@@ -26,7 +26,7 @@ import { sameMessage, stateMessage } from './host-state';
 import { createMedia, type PanelMedia } from './media';
 import { initialPanelState, reducePanel, type PanelEvent, type PanelState } from './panel-state';
 import { problem } from './problems';
-import { practiceApi } from './practice';
+import { PRACTICE_TRANSCRIPTION, practiceApi } from './practice';
 import { checkItems, readinessGate, type TimedReport } from './readiness';
 import { PanelSession, type SessionDeps } from './session';
 import { takePicture } from './snapshot';
@@ -164,6 +164,7 @@ function startPractice(): void {
   if (!api || !sessionDeps || state.phase !== 'ready') return;
   const practice = new PanelSession({
     ...sessionDeps,
+    transcription: PRACTICE_TRANSCRIPTION,
     api: practiceApi(api, (call) => {
       dispatch({ type: 'practice', joinUrl: call.joinUrl, endsAt: call.endsAt });
       host?.post({

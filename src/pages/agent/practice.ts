@@ -6,6 +6,10 @@
 import type { SnapshotPolicy } from '../../contract';
 import type { AgentApi, AgentFailure, AgentResult, PracticeCall, TranscriptionPolicy } from '../shared/api';
 
+/** A practice room is never transcribed: its session neither asks nor tells the trainer's page
+ * that it is, whatever VIDEO_TRANSCRIPTION says of real calls (and keeps no transcript). */
+export const PRACTICE_TRANSCRIPTION = { policy: 'off', kept: false } as const;
+
 const refused = <T>(code: string, status: number): Promise<AgentResult<T>> =>
   Promise.resolve({ ok: false, failure: { status, code, retryAfterSeconds: null } satisfies AgentFailure });
 
