@@ -152,6 +152,17 @@ async function previewingPanel(
   return { hosted, task, raw };
 }
 
+/** The view's picture once it shows one (a gradient above SHOWN of the raw camera's), or its last
+ * measure after 20 tries: the processor's first frames can be blank on a loaded machine (a first
+ * clean-clone run measured the preview at 0.36 against a floor of 0.70), and a view switched to
+ * another element can show none at first. */
+async function shownPicture(frame: Frame | Page, selector: string, raw: FrameStats): Promise<FrameStats> {
+  let stats = await frameStats(frame, selector);
+  for (let tries = 0; tries < 20 && stats.gradient <= raw.gradient * SHOWN; tries++)
+    stats = await frameStats(frame, selector);
+  return stats;
+}
+
 /** Blurred: a picture (above SHOWN), but softer than the raw camera (below BLURRED). */
 function expectBlurred(view: FrameStats, raw: FrameStats): void {
   expect(view.gradient).toBeLessThan(raw.gradient * BLURRED);
@@ -198,7 +209,7 @@ describe('blur', () => {
   const stack = useStack(stacks.blur);
   test('the preview, the self-view and the published track are all blurred; the raw camera is never shown', async () => {
     const { hosted, task, raw } = await previewingPanel(stack);
-    expectBlurred(await frameStats(hosted.panel, '.preview-video video'), raw);
+    expectBlurred(await shownPicture(hosted.panel, '.preview-video video', raw), raw);
     // The processors came from this service, not a CDN, under the page's CSP.
     expect(
       hosted.requests.some(
@@ -211,12 +222,7 @@ describe('blur', () => {
     expect(await hosted.cspViolations()).toEqual([]);
 
     await inCall(stack, hosted, task);
-    // With the customer's page starting on the same machine, the self-view's first frames after
-    // the switch can be blank: it is measured once it shows a picture.
-    let selfView = await frameStats(hosted.panel, '.self-view video');
-    for (let tries = 0; tries < 20 && selfView.gradient <= raw.gradient * SHOWN; tries++)
-      selfView = await frameStats(hosted.panel, '.self-view video');
-    expectBlurred(selfView, raw);
+    expectBlurred(await shownPicture(hosted.panel, '.self-view video', raw), raw);
   });
 
   test('where the processor cannot run, the camera stays off with the reason; the microphone still works', async () => {
