@@ -80,8 +80,10 @@ test('the console’s agent calls the customer: two live videos each side, recor
 
   // Transcription, which the sandbox offers on demand: what the console types as the customer's
   // speech reaches the panel's captions through the local Video edge.
+  // The notice follows the service's start (Twilio's Transcriptions create, then the guarded post):
+  // on a loaded machine that has taken more than the default 5 s.
   await panel.getByRole('button', { name: 'Start transcription' }).click();
-  await visible(console_.locator('#messages li[data-kind="transcription-started"]'));
+  await visible(console_.locator('#messages li[data-kind="transcription-started"]'), 30_000);
   await panel.getByRole('button', { name: 'Captions' }).click();
   await console_.getByLabel('The customer says…').fill('The router blinks orange.');
   await console_.locator('#say-customer').getByRole('button', { name: 'Say' }).click();
