@@ -37,17 +37,20 @@ export async function takePicture(
   if (!request.ok) return { kind: 'refused', code: request.failure.code };
   const { requestId } = request.value;
   return new Promise((resolve) => {
-    const done = (result: SnapshotResult) => {
+    /** The receipt is no longer waited for: it came, or the request is over. */
+    const receiptSettled = () => {
       stopReceipt();
-      stop();
       clock.clearTimeout(receiptTimer);
+    };
+    const done = (result: SnapshotResult) => {
+      receiptSettled();
+      stop();
       clock.clearTimeout(timer);
       resolve(result);
     };
     const stopReceipt = channel.on('snapshot-received', (receipt) => {
       if (receipt.requestId !== requestId) return;
-      stopReceipt();
-      clock.clearTimeout(receiptTimer);
+      receiptSettled();
       onReceived();
     });
     const stop = channel.on('snapshot-answer', (answer: AssistMessageOf<'snapshot-answer'>) => {

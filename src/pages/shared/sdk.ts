@@ -199,12 +199,12 @@ function withLocalEdge<Sdk extends VideoSdk>(sdk: Sdk): Sdk {
   const pointed: Partial<VideoSdkWithPreflight> = {
     connect: (token, options) => sdk.connect(token, { ...options, ...edge }),
   };
-  if ('runPreflight' in sdk) {
-    const preflight = sdk as unknown as VideoSdkWithPreflight;
-    pointed.runPreflight = (token, options) => preflight.runPreflight(token, { ...options, ...edge });
-  }
+  if (hasPreflight(sdk))
+    pointed.runPreflight = (token, options) => sdk.runPreflight(token, { ...options, ...edge });
   return Object.assign(Object.create(sdk) as Sdk, pointed);
 }
+
+const hasPreflight = (sdk: VideoSdk): sdk is VideoSdkWithPreflight => 'runPreflight' in sdk;
 
 export interface VideoSdkLoader<Sdk> {
   /** Starts the SDK's download without running it: its start-up holds the main thread for a
