@@ -519,6 +519,11 @@ export interface paths {
      *     (default 3600), `410 invite_revoked` once a newer link was sent (`Resend`) or the agent
      *     removed this link's participant, `410 session_ended` once the room is no longer in progress.
      *     An expired or malformed invite is refused without any Twilio request.
+     *
+     *     With `Wait: true` the answer is held while the link keeps admitting: a refusal comes as
+     *     soon as a check (every second) finds one, and otherwise the grant comes after 5 s. The join
+     *     page's preview asks this way again and again, so an end or a revocation shows at once
+     *     without a room connection.
      */
     post: operations['join'];
     delete?: never;
@@ -791,6 +796,13 @@ export interface components {
        *     used: one link is one identity.
        */
       Name?: string;
+      /**
+       * @description Hold the answer while the link keeps admitting: at most 5 s, answered at once when the
+       *     session ends or the link is revoked. `true` (JSON boolean or the string "true");
+       *     default false.
+       * @enum {unknown}
+       */
+      Wait?: true | false | 'true' | 'false';
     };
     ReadinessParameters:
       | {

@@ -111,6 +111,20 @@ async function preview(invite: Escalated) {
   return tab;
 }
 
+/** Runs `change` just after the preview sent its next held /video/join, and returns how many
+ * /video/join requests the page had sent by then. */
+async function endWhileHeld(page: Page, joinBodies: unknown[], change: () => unknown): Promise<number> {
+  const held = await page.waitForRequest(
+    (request) =>
+      new URL(request.url()).pathname === '/video/join' &&
+      request.postData()?.includes('"Wait":true') === true,
+  );
+  expect(held.postDataJSON()).toMatchObject({ Wait: true });
+  const sent = joinBodies.length;
+  await change();
+  return sent;
+}
+
 const customerIn = (invite: Escalated) =>
   stack.edge.list().find((p) => p.roomSid === invite.roomSid && p.identity.startsWith('customer-'));
 
@@ -280,22 +294,28 @@ test('the agent’s microphone and camera turned off and on show on the customer
 
 test('the preview follows the room: an end, or the link revoked, is shown while waiting, and the error screens fit', async () => {
   const ended = await escalated(stack);
-  const { page } = await preview(ended);
-  stack.fake.endRoom(ended.roomSid);
-  // Within one recheck (5 s), without a room connection.
-  await page.locator('#app > section[data-state="session-ended"]').waitFor({ timeout: 8000 });
+  const { page, joinBodies } = await preview(ended);
+  // The room ends while the preview's held /video/join is open: that request's answer says so, no
+  // later one, and there is no room connection.
+  const sentBeforeEnd = await endWhileHeld(page, joinBodies, () => stack.fake.endRoom(ended.roomSid));
+  await page.locator('#app > section[data-state="session-ended"]').waitFor();
+  expect(joinBodies).toHaveLength(sentBeforeEnd);
+  expect(customerIn(ended)).toBeUndefined();
   await isFocused(page.locator('h1'));
   await atEachPhoneSize(page, 'ended', page.locator('h1'), false);
 
   const revoked = await escalated(stack);
   const second = await preview(revoked);
   const identity = (await stack.post('/video/join', { Invite: inviteOf(revoked.joinUrl) })).body.identity;
-  await stack.post('/video/remove-participant', {
-    Token: revoked.token,
-    TaskSid: revoked.taskSid,
-    Identity: identity,
-  });
-  await second.page.locator('#app > section[data-state="invite-revoked"]').waitFor({ timeout: 8000 });
+  const sentBeforeRevoked = await endWhileHeld(second.page, second.joinBodies, () =>
+    stack.post('/video/remove-participant', {
+      Token: revoked.token,
+      TaskSid: revoked.taskSid,
+      Identity: identity,
+    }),
+  );
+  await second.page.locator('#app > section[data-state="invite-revoked"]').waitFor();
+  expect(second.joinBodies).toHaveLength(sentBeforeRevoked);
   await atEachPhoneSize(second.page, 'revoked', second.page.locator('h1'), false);
 
   // The service failing: "Try again" in the first viewport.

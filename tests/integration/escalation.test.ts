@@ -1,4 +1,5 @@
 import { answeredBefore, expectError, inviteOf, sequentialDepth } from '../support/expect';
+import { escalated as escalatedTask } from '../support/escalated';
 import { decodeJwt } from '../support/jwt';
 import type { HttpAnswer, SeededTask } from '../support/stack';
 import { useStack } from '../support/use-stack';
@@ -329,4 +330,59 @@ describe('with VIDEO_INVITE_TTL_SECONDS=3', () => {
     expect(expiry(resent.body.joinUrl)).toBeGreaterThan(expiry(first.body.joinUrl));
     expect(expiry(resent.body.joinUrl)).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 3);
   });
+});
+
+describe('Wait: the preview’s held join', () => {
+  const roomReads = (roomSid: string, since: number) =>
+    stack.fake.callsTo('GET', new RegExp(`^/video/v1/Rooms/${roomSid}$`), since).length;
+
+  /** Resolves once the emulator has seen `count` reads of the room since `since`. */
+  async function roomReadsReach(roomSid: string, since: number, count: number): Promise<void> {
+    while (roomReads(roomSid, since) < count) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+
+  test('held while the room goes on, answered at the first check after it ends', async () => {
+    const task = await escalatedTask(stack);
+    const invite = inviteOf(task.joinUrl);
+    const mark = stack.fake.calls.length;
+    const answer = stack.post('/video/join', { Invite: invite, Wait: true });
+    // Its second check: the request is being held.
+    await roomReadsReach(task.roomSid, mark, 2);
+    stack.fake.endRoom(task.roomSid);
+    const endedAt = roomReads(task.roomSid, mark);
+    expectError(await answer, 410, 'session_ended');
+    expect(roomReads(task.roomSid, mark) - endedAt).toBe(1);
+  });
+
+  test('held while nothing changes: a fresh grant after a check every second', async () => {
+    const task = await escalatedTask(stack);
+    const mark = stack.fake.calls.length;
+    const answer = await stack.post('/video/join', { Invite: inviteOf(task.joinUrl), Wait: 'true' });
+    expect(answer.body.roomName).toBe(task.roomName);
+    // The first check, then one a second for the 5 s hold.
+    expect(roomReads(task.roomSid, mark)).toBe(6);
+  });
+
+  test('a newer link revokes a held one at the next check', async () => {
+    const task = await escalatedTask(stack);
+    const mark = stack.fake.calls.length;
+    const answer = stack.post('/video/join', { Invite: inviteOf(task.joinUrl), Wait: true });
+    await roomReadsReach(task.roomSid, mark, 2);
+    await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid, Resend: true });
+    expectError(await answer, 410, 'invite_revoked');
+  });
+
+  test.each([['maybe'], [1], [{}]])(
+    'Wait %p is 400 invalid_request, before any Twilio request',
+    async (wait) => {
+      const task = await escalatedTask(stack);
+      const mark = stack.fake.calls.length;
+      expectError(
+        await stack.post('/video/join', { Invite: inviteOf(task.joinUrl), Wait: wait }),
+        400,
+        'invalid_request',
+      );
+      expect(stack.fake.calls.length).toBe(mark);
+    },
+  );
 });

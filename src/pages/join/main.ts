@@ -36,11 +36,12 @@ const family = browserFamily(navigator.userAgent, navigator.maxTouchPoints);
 const isPhone = family === 'ios' || family === 'android';
 const fetchJson = (url: string, init: RequestInit) => fetch(url, init);
 
-/** While the preview waits for Join it asks /video/join this often (only while the tab is
- * visible, and at once when it is shown again), so an end or a revocation is shown without a room
- * connection and Join always has a fresh grant: 12 requests a minute per waiting customer, each
- * two Twilio reads (README, "The customer's join page"). */
-const PREVIEW_RECHECK_MS = 5000;
+/** While the preview waits for Join it keeps one held /video/join open (`Wait`: answered at once
+ * when the link stops admitting, otherwise after 5 s with a fresh grant), only while the tab is
+ * visible: an end or a revocation shows without a room connection, and Join always has a fresh
+ * grant (README, "The customer's join page"). A request starts at most this often (the hold
+ * itself lasts about as long), or after the service's Retry-After when it is busy. */
+const PREVIEW_CYCLE_MS = 5000;
 /** The newest grant /video/join gave, so a rejoin needs no new check while it is fresh. */
 let lastGrant: JoinGrant | null = null;
 
@@ -98,8 +99,8 @@ function showUnsupported(problem: NonNullable<SupportProblem>): void {
 }
 
 /** /video/join, remembering the grant for a rejoin. */
-async function askJoin(invite: string): Promise<JoinResult> {
-  const result = await requestJoin(fetchJson, invite);
+async function askJoin(invite: string, wait = false): Promise<JoinResult> {
+  const result = await requestJoin(fetchJson, invite, wait);
   if (result.ok) lastGrant = result.grant;
   return result;
 }
@@ -170,6 +171,7 @@ function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean):
   const cannotJoin = () => {
     joining = false;
     preview.setJoining(false, text.joinFailed);
+    void followRoom();
   };
 
   const join = async () => {
@@ -210,22 +212,35 @@ function showPreview(invite: string, firstGrant: JoinGrant, permitted: boolean):
   const stopFollowingMedia = media.onChange(preview.update);
   const onDeviceChange = () => void refreshDevices();
   navigator.mediaDevices.addEventListener('devicechange', onDeviceChange);
+  let following = false;
+  const waiting = () => activeMedia === media && !joining && document.visibilityState === 'visible';
   const followRoom = async () => {
-    if (joining || document.visibilityState !== 'visible') return;
-    const result = await askJoin(invite);
-    if (activeMedia !== media || joining) return;
-    if (result.ok) {
-      grant = result.grant;
-      sayTranscription();
-    } else if (linkGone(result.failure)) showFailure(invite, result.failure);
+    if (following) return;
+    following = true;
+    while (waiting()) {
+      const askedAt = Date.now();
+      const result = await askJoin(invite, true);
+      if (!waiting()) break;
+      if (result.ok) {
+        grant = result.grant;
+        sayTranscription();
+      } else if (linkGone(result.failure)) {
+        showFailure(invite, result.failure);
+        break;
+      }
+      // A service that answers without holding is asked no more often than this.
+      let pauseMs = PREVIEW_CYCLE_MS - (Date.now() - askedAt);
+      if (!result.ok && result.failure.kind === 'busy') pauseMs = result.failure.retryAfterSeconds * 1000;
+      if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+    following = false;
   };
-  const recheck = setInterval(() => void followRoom(), PREVIEW_RECHECK_MS);
+  void followRoom();
   const onVisible = () => void followRoom();
   document.addEventListener('visibilitychange', onVisible);
   detachScreen = () => {
     stopFollowingMedia();
     navigator.mediaDevices.removeEventListener('devicechange', onDeviceChange);
-    clearInterval(recheck);
     document.removeEventListener('visibilitychange', onVisible);
   };
 

@@ -65,13 +65,17 @@ export type JoinFailure =
 
 export type JoinResult = { ok: true; grant: JoinGrant } | { ok: false; failure: JoinFailure };
 
-export async function requestJoin(fetchFn: Fetch, invite: string): Promise<JoinResult> {
+/** `wait`: the answer is held while the link keeps admitting, up to 5 s (the preview's way of
+ * following the room). */
+export async function requestJoin(fetchFn: Fetch, invite: string, wait = false): Promise<JoinResult> {
   let response: Response;
   try {
     response = await fetchFn('/video/join', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ Invite: invite } satisfies ApiRequest<'/video/join'>),
+      body: JSON.stringify(
+        (wait ? { Invite: invite, Wait: true } : { Invite: invite }) satisfies ApiRequest<'/video/join'>,
+      ),
       credentials: 'same-origin',
       cache: 'no-store',
     });
