@@ -30,6 +30,10 @@ export interface TwilioRunOptions {
   envFile: string;
   /** Each line twilio-run prints, as it prints it. */
   onOutput?: (text: string) => void;
+  /** Every request a cold start: the handler's bundle loaded anew (twilio-run's --live), so no
+   * module-level state carries from one request to the next. Otherwise the bundles stay loaded, as
+   * in a warm Twilio Functions instance. */
+  coldStarts?: boolean;
 }
 
 export async function freePort(): Promise<number> {
@@ -77,8 +81,8 @@ export async function startTwilioRun(options: TwilioRunOptions): Promise<TwilioR
   const child = spawn(
     process.execPath,
     [
-      // Keeps node_modules loaded across requests; the bundle's own code is still loaded anew for
-      // each (twilio-run-preload.cjs says why).
+      // Under --live, keeps node_modules loaded across requests; the bundle's own code is still
+      // loaded anew for each (twilio-run-preload.cjs says why).
       '--require',
       path.join(ROOT, 'dev', 'twilio-run-preload.cjs'),
       require.resolve('twilio-run/bin/twilio-run'),
@@ -93,11 +97,15 @@ export async function startTwilioRun(options: TwilioRunOptions): Promise<TwilioR
       '--env',
       options.envFile,
       // Handlers run inside twilio-run instead of in a process forked per request (a fork and a
-      // fresh Node cost more than most requests). Isolation is kept where it matters: with --live
-      // (the default) twilio-run clears Node's require cache before every request, so each request
-      // loads its handler's bundle anew and no module-level state of the product carries over; the
-      // bundle writes no process-wide state (no process.env, no globals, no process.on).
+      // fresh Node cost more than most requests); the bundle writes no process-wide state (no
+      // process.env, no globals, no process.on).
       '--no-fork-process',
+      // A warm instance by default: with --live (twilio-run's default) it clears Node's require
+      // cache before every request, and loading a handler's bundle anew cost about 30 ms of CPU
+      // per request, most of what an integration test spends. Which instance answers, warm or
+      // cold, is Twilio's choice, so the bundle must be right either way: the stacks of the tests
+      // that prove it run with coldStarts.
+      ...(options.coldStarts ? [] : ['--no-live']),
     ],
     // twilio-run picks a test-only runner when NODE_ENV is "test", as it is under jest.
     // Its own process group, so stop() also ends any process it starts.

@@ -67,6 +67,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       VIDEO_TRANSCRIPTION: 'on-demand',
       ...options.env,
     },
+    // A rebuild while the sandbox runs is served from the next request on.
+    coldStarts: true,
   });
 
   const sandboxRoutes = (req: http.IncomingMessage, res: http.ServerResponse, url: URL): boolean => {

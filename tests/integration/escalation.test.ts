@@ -4,9 +4,11 @@ import { decodeJwt } from '../support/jwt';
 import type { HttpAnswer, SeededTask } from '../support/stack';
 import { useStack } from '../support/use-stack';
 
-/** The core flow of docs/openapi.yaml against the spec-checking fake, through real twilio-run. */
+/** The core flow of docs/openapi.yaml against the spec-checking fake, through real twilio-run.
+ * Every request is a cold start: the flow holds with nothing kept in memory between calls (the
+ * other suites run on a warm instance, as Twilio mostly answers). */
 
-const stack = useStack();
+const stack = useStack({ coldStarts: true });
 
 /** The task's chat holds one invite, `answer` names it, and a further escalate finds it rather
  * than posting another. */

@@ -11,8 +11,10 @@ import { useStack } from '../support/use-stack';
 /** The guards and revocations decide what the bundle does: they must live in a Sync service no Flex
  * user can write (README, "Security model"). */
 
-const stack = useStack();
-const onDefault = useStack({ env: { TWILIO_SYNC_SERVICE_SID: 'default' } });
+// Cold starts: the service check is kept per instance once it passed, and these tests change the
+// service under the bundle.
+const stack = useStack({ coldStarts: true });
+const onDefault = useStack({ env: { TWILIO_SYNC_SERVICE_SID: 'default' }, coldStarts: true });
 
 const bundleService = () => stack.fake.syncServices.find((s) => s.sid === SYNC_SERVICE_SID)!;
 

@@ -29,6 +29,9 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Serve these static assets instead of dist/assets (e.g. with a test fixture added). */
   assetsDir?: string;
+  /** Every request a cold start (dev/twilio-run.ts): for the tests that prove the bundle keeps
+   * nothing in memory between calls. */
+  coldStarts?: boolean;
 }
 
 /** What every answer is, whatever was asked: the status, the headers, the text, and the text
@@ -104,6 +107,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       port,
       envFile: path.join(dir, '.env'),
       env: { ...emulatorEnv(fakeUrl), DOMAIN_NAME: `localhost:${frontPort}`, ...options.env },
+      coldStarts: options.coldStarts,
     });
   } catch (err) {
     await fake.stop();
