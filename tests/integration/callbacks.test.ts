@@ -1,4 +1,4 @@
-import { expectError, sequentialDepth } from '../support/expect';
+import { expectError, OVERLAP_LATENCY_MS, sequentialDepth } from '../support/expect';
 import { newSid } from '../../dev/emulator';
 import { Escalated, escalated } from '../support/escalated';
 import { CallbackPath, postCallback, roomEvent, signatureOf } from '../support/twilio-callbacks';
@@ -227,7 +227,7 @@ describe('room-ended', () => {
     stack.fake.addRecording(task.room.sid, { type: 'video' });
     stack.fake.endRoom(task.room.sid);
     // Latency makes overlap visible: calls sent together are all in flight at once.
-    stack.fake.latencyMs = 150;
+    stack.fake.latencyMs = OVERLAP_LATENCY_MS;
     const mark = stack.fake.calls.length;
     expect((await postCallback(stack, ROOM_STATUS, roomEvent(task.room, 'room-ended'))).status).toBe(200);
     // room → task → (messages, claim) → claim → notice → claim, and beside it

@@ -1,4 +1,10 @@
-import { answeredBefore, expectError, inviteOf, sequentialDepth } from '../support/expect';
+import {
+  answeredBefore,
+  expectError,
+  inviteOf,
+  OVERLAP_LATENCY_MS,
+  sequentialDepth,
+} from '../support/expect';
 import { escalated as escalatedTask } from '../support/escalated';
 import { decodeJwt } from '../support/jwt';
 import type { HttpAnswer, SeededTask } from '../support/stack';
@@ -128,7 +134,7 @@ test('escalate → invite in the chat → customer joins from the link → agent
 test('a first escalate makes 5 Twilio calls, 4 of them in sequence: the token check alone comes first', async () => {
   const task = stack.seedTask();
   // Latency makes overlap visible: calls sent together are all in flight at once.
-  stack.fake.latencyMs = 150;
+  stack.fake.latencyMs = OVERLAP_LATENCY_MS;
   const before = stack.fake.calls.length;
   const answer = await stack.post('/video/escalate', { Token: task.token, TaskSid: task.taskSid });
   expect(answer.status).toBe(200);

@@ -2,7 +2,14 @@ import { loadConfig } from '../../src/platform/config';
 import { signInvite, verifyInvite } from '../../src/core/invites';
 import { AUTH_TOKEN, emulatorEnv } from '../../dev/emulator';
 import { Escalated, escalated } from '../support/escalated';
-import { answeredBefore, expectError, inviteOf, sequentialDepth, thrownBy } from '../support/expect';
+import {
+  answeredBefore,
+  expectError,
+  inviteOf,
+  OVERLAP_LATENCY_MS,
+  sequentialDepth,
+  thrownBy,
+} from '../support/expect';
 import type { Stack } from '../support/stack';
 import { useStack } from '../support/use-stack';
 
@@ -58,7 +65,7 @@ describe('one link, one customer identity', () => {
 
   test('a join reads the room and the link revocations together (and, on a cold instance, the Sync service): one round trip', async () => {
     const task = await escalated(stack);
-    stack.fake.latencyMs = 100;
+    stack.fake.latencyMs = OVERLAP_LATENCY_MS;
     const before = stack.fake.calls.length;
     expect((await join(inviteOf(task.joinUrl))).status).toBe(200);
     const calls = stack.fake.calls.slice(before);
@@ -236,7 +243,7 @@ describe('only the bundle’s own messages count as its notices', () => {
 describe('POST /video/complete', () => {
   test('ends the room in at most 5 sequential Twilio round trips, ending and claiming the notice together', async () => {
     const task = await escalated(stack);
-    stack.fake.latencyMs = 100;
+    stack.fake.latencyMs = OVERLAP_LATENCY_MS;
     const before = stack.fake.calls.length;
     const answer = await stack.post('/video/complete', { Token: task.token, TaskSid: task.taskSid });
     expect(answer.status).toBe(200);

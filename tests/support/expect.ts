@@ -62,6 +62,11 @@ export const inviteOf = (joinUrl: string): string =>
 export const answeredBefore = (earlier: EmulatorCall, later: EmulatorCall): boolean =>
   earlier.answered > 0 && earlier.answered < later.arrived;
 
+/** The emulator's latency while a test counts sequential round trips: calls sent together must all
+ * arrive before the first of them is answered, and on a loaded machine the sender can be starved
+ * between them. At 150 ms, a run at load 15–20 counted 7 round trips where the code makes 6. */
+export const OVERLAP_LATENCY_MS = 400;
+
 /** Longest chain of calls where each arrived only after the previous one was answered: the number
  * of sequential Twilio round trips on a request's critical path. Calls sent together overlap once
  * the test injects latency; without it the count can only come out too high, never too low, since
