@@ -3,7 +3,7 @@ import { admitByLink, type PracticeDeps } from './practice';
 /**
  * A customer on the join page's preview has a link but no room connection, so nothing tells the
  * page when the session ends or the link is revoked. Its /video/join asks to be held (`Wait`):
- * the answer comes at once when the link stops admitting, and otherwise after HOLD_MS with a
+ * the answer comes at once when the link stops admitting, and otherwise after `holdMs` with a
  * fresh grant, when the page asks again. The end is then shown within one check, where a page
  * polling every few seconds would show it within one poll. The hold stays well inside the
  * Function's 10 s (every check's Twilio reads share the invocation's 8 s deadline), and a link
