@@ -66,33 +66,74 @@ const room = {
   date_created: '2026-01-01T00:00:00Z',
 };
 
+/** The backoffs the client asked to wait, recorded instead of waited out. */
+function recordedPauses() {
+  const waits: number[] = [];
+  return { waits, pause: (ms: number) => (waits.push(ms), Promise.resolve()) };
+}
+
+/** Jittered exponential backoff from 150 ms: attempt n waits between half and all of 150·2ⁿ. */
+const backoffOf = (attempt: number) => {
+  const exponential = 150 * 2 ** attempt;
+  return { min: exponential / 2, max: exponential };
+};
+
 test('429 and 5xx are retried with backoff, then succeed', async () => {
   const server = await scriptedServer([
     json(429, { code: 20429 }),
     json(500, { code: 20500 }),
     json(200, room),
   ]);
+  const { waits, pause } = recordedPauses();
   const client = createTwilioClient({
     accountSid: ACCOUNT,
     authToken: 't',
     apiBaseUrl: server.base,
     deadline: new Deadline(8_000),
+    pause,
   });
   await expect(client.video.v1.rooms(room.sid).fetch()).resolves.toMatchObject({ sid: room.sid });
   expect(server.hits()).toBe(3);
+  expect(waits).toHaveLength(2);
+  waits.forEach((wait, attempt) => {
+    expect(wait).toBeGreaterThanOrEqual(backoffOf(attempt).min);
+    expect(wait).toBeLessThanOrEqual(backoffOf(attempt).max);
+  });
+  await server.close();
+});
+
+test('a Retry-After is waited as Twilio asks, up to 2 s', async () => {
+  const retryAfter = (seconds: string) => (res: http.ServerResponse) => {
+    res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': seconds });
+    res.end(JSON.stringify({ code: 20429 }));
+  };
+  const server = await scriptedServer([retryAfter('1'), retryAfter('30'), json(200, room)]);
+  const { waits, pause } = recordedPauses();
+  const client = createTwilioClient({
+    accountSid: ACCOUNT,
+    authToken: 't',
+    apiBaseUrl: server.base,
+    deadline: new Deadline(8_000),
+    pause,
+  });
+  await expect(client.video.v1.rooms(room.sid).fetch()).resolves.toMatchObject({ sid: room.sid });
+  expect(waits).toEqual([1_000, 2_000]);
   await server.close();
 });
 
 test('retries stop after two, and the failure is reported', async () => {
   const server = await scriptedServer([json(500, { code: 20500, message: 'down' })]);
+  const { waits, pause } = recordedPauses();
   const client = createTwilioClient({
     accountSid: ACCOUNT,
     authToken: 't',
     apiBaseUrl: server.base,
     deadline: new Deadline(8_000),
+    pause,
   });
   await expect(client.video.v1.rooms(room.sid).fetch()).rejects.toMatchObject({ status: 500 });
   expect(server.hits()).toBe(3);
+  expect(waits).toHaveLength(2);
   await server.close();
 });
 
@@ -115,7 +156,7 @@ test('a request that hangs gets only what is left of the deadline, is not retrie
   const server = await scriptedServer([() => undefined]);
   // The one place every attempt goes through: what the client asks of each.
   const attempts = jest.spyOn(RequestClient.prototype, 'request');
-  const budgetMs = 1_200;
+  const budgetMs = 600;
   const client = createTwilioClient({
     accountSid: ACCOUNT,
     authToken: 't',

@@ -57,7 +57,7 @@ export function rewriteTwilioUri(uri: string, apiBaseUrl?: string): string {
   return `${apiBaseUrl.replace(/\/+$/, '')}/${subdomain}${url.pathname}${url.search}`;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** twilio's own client retries 429s only, and with no overall deadline. This one retries 429
  * (but IAM's, see retriesThrottling), 5xx and network failures when the request is safe to repeat, and never past the
@@ -67,6 +67,7 @@ const budgetedRequestClient = (Base: typeof RequestClient) =>
     constructor(
       private readonly deadline: Deadline,
       private readonly apiBaseUrl: string | undefined,
+      private readonly pause: (ms: number) => Promise<void>,
     ) {
       super({ timeout: ATTEMPT_TIMEOUT_MS, keepAlive: true, autoRetry: false });
     }
@@ -109,7 +110,7 @@ const budgetedRequestClient = (Base: typeof RequestClient) =>
           }
           return response as TwilioResponse<TData>;
         }
-        await sleep(backoff);
+        await this.pause(backoff);
       }
     }
 
@@ -148,6 +149,8 @@ export interface TwilioClientOptions {
   authToken: string;
   apiBaseUrl?: string;
   deadline: Deadline;
+  /** Waits out a backoff: a timer, unless a test records the waits instead of sitting them out. */
+  pause?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -179,7 +182,7 @@ export function createTwilioClient(options: TwilioClientOptions): Twilio {
   const { RestClient, BudgetedRequestClient } = loadTwilio();
   return new RestClient(options.accountSid, options.authToken, {
     accountSid: options.accountSid,
-    httpClient: new BudgetedRequestClient(options.deadline, options.apiBaseUrl),
+    httpClient: new BudgetedRequestClient(options.deadline, options.apiBaseUrl, options.pause ?? sleep),
   });
 }
 
