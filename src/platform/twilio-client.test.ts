@@ -66,6 +66,19 @@ const room = {
   date_created: '2026-01-01T00:00:00Z',
 };
 
+/** The client under test, against `base`, with a fresh 8 s deadline unless one is given. */
+const clientOf = (
+  base: string,
+  options: { deadline?: Deadline; pause?: (ms: number) => Promise<void> } = {},
+) =>
+  createTwilioClient({
+    accountSid: ACCOUNT,
+    authToken: 't',
+    apiBaseUrl: base,
+    deadline: options.deadline ?? new Deadline(8_000),
+    pause: options.pause,
+  });
+
 /** The backoffs the client asked to wait, recorded instead of waited out. */
 function recordedPauses() {
   const waits: number[] = [];
@@ -85,13 +98,7 @@ test('429 and 5xx are retried with backoff, then succeed', async () => {
     json(200, room),
   ]);
   const { waits, pause } = recordedPauses();
-  const client = createTwilioClient({
-    accountSid: ACCOUNT,
-    authToken: 't',
-    apiBaseUrl: server.base,
-    deadline: new Deadline(8_000),
-    pause,
-  });
+  const client = clientOf(server.base, { pause });
   await expect(client.video.v1.rooms(room.sid).fetch()).resolves.toMatchObject({ sid: room.sid });
   expect(server.hits()).toBe(3);
   expect(waits).toHaveLength(2);
@@ -109,13 +116,7 @@ test('a Retry-After is waited as Twilio asks, up to 2 s', async () => {
   };
   const server = await scriptedServer([retryAfter('1'), retryAfter('30'), json(200, room)]);
   const { waits, pause } = recordedPauses();
-  const client = createTwilioClient({
-    accountSid: ACCOUNT,
-    authToken: 't',
-    apiBaseUrl: server.base,
-    deadline: new Deadline(8_000),
-    pause,
-  });
+  const client = clientOf(server.base, { pause });
   await expect(client.video.v1.rooms(room.sid).fetch()).resolves.toMatchObject({ sid: room.sid });
   expect(waits).toEqual([1_000, 2_000]);
   await server.close();
@@ -124,13 +125,7 @@ test('a Retry-After is waited as Twilio asks, up to 2 s', async () => {
 test('retries stop after two, and the failure is reported', async () => {
   const server = await scriptedServer([json(500, { code: 20500, message: 'down' })]);
   const { waits, pause } = recordedPauses();
-  const client = createTwilioClient({
-    accountSid: ACCOUNT,
-    authToken: 't',
-    apiBaseUrl: server.base,
-    deadline: new Deadline(8_000),
-    pause,
-  });
+  const client = clientOf(server.base, { pause });
   await expect(client.video.v1.rooms(room.sid).fetch()).rejects.toMatchObject({ status: 500 });
   expect(server.hits()).toBe(3);
   expect(waits).toHaveLength(2);
@@ -139,12 +134,7 @@ test('retries stop after two, and the failure is reported', async () => {
 
 test('a message create is not repeated after a 5xx: its outcome is unknown', async () => {
   const server = await scriptedServer([json(502, { code: 20500 })]);
-  const client = createTwilioClient({
-    accountSid: ACCOUNT,
-    authToken: 't',
-    apiBaseUrl: server.base,
-    deadline: new Deadline(8_000),
-  });
+  const client = clientOf(server.base);
   await expect(
     client.conversations.v1.conversations(`CH${'3'.repeat(32)}`).messages.create({ body: 'hi' }),
   ).rejects.toBeInstanceOf(OutcomeUnknownError);
@@ -157,12 +147,7 @@ test('a request that hangs gets only what is left of the deadline, is not retrie
   // The one place every attempt goes through: what the client asks of each.
   const attempts = jest.spyOn(RequestClient.prototype, 'request');
   const budgetMs = 600;
-  const client = createTwilioClient({
-    accountSid: ACCOUNT,
-    authToken: 't',
-    apiBaseUrl: server.base,
-    deadline: new Deadline(budgetMs),
-  });
+  const client = clientOf(server.base, { deadline: new Deadline(budgetMs) });
   const failure = await client.video.v1
     .rooms(room.sid)
     .fetch()
