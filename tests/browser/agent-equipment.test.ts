@@ -1,3 +1,4 @@
+import type { BrowserContext } from 'playwright-core';
 import { decodeJwt } from '../support/jwt';
 import { useStack } from '../support/use-stack';
 import {
@@ -8,21 +9,25 @@ import {
   useFlexHost,
   type HostedPanel,
 } from './agent-host';
-import { useBrowserContext, visible } from './harness';
+import { launchChromium, useBrowserContext, visible, voiceWav } from './harness';
 import { preflightDouble, type ProbeOutcome } from './preflight-double';
 
 /** The equipment check in the panel, on the real SDK through the stack's Video edge, with
- * Chromium's fake camera and microphone: a verdict and advice per item, the host told, and a
- * network that cannot reach Twilio said to be one. */
+ * Chromium's fake camera and a fake microphone playing a voice at a good level (voiceWav): a
+ * verdict and advice per item, the host told, a network that cannot reach Twilio said to be one,
+ * and Chromium's own full-scale beep said to be clipping. */
 
 const { flex, env } = useFlexHost();
 const stack = useStack({ env });
-const context = useBrowserContext();
+const context = useBrowserContext({ fakeAudioFile: voiceWav() });
 
-async function readyPanel(probe: ProbeOutcome | 'real' = 'good'): Promise<HostedPanel> {
-  if (probe !== 'real') await preflightDouble(context, probe);
+async function readyPanel(
+  probe: ProbeOutcome | 'real' = 'good',
+  inContext: BrowserContext = context,
+): Promise<HostedPanel> {
+  if (probe !== 'real') await preflightDouble(inContext, probe);
   const task = stack.fake.seedTask();
-  const hosted = await openPanelOnTask(context, flex, stack.baseUrl, task);
+  const hosted = await openPanelOnTask(inContext, flex, stack.baseUrl, task);
   await panelScreen(hosted, 'ready').waitFor();
   return hosted;
 }
@@ -64,7 +69,7 @@ test('every item gets a verdict with advice; the meter moves; the host gets one 
   await visible(panel.getByRole('button', { name: 'Check again' }), 30_000);
   expect(Math.max(...levels)).toBeGreaterThan(0);
 
-  // Chromium's fake camera: a moving, lit 1280×720 picture; its microphone beeps.
+  // Chromium's fake camera: a moving, lit 1280×720 picture; the microphone, a voice at a good level.
   expect(await verdicts(hosted)).toEqual({
     camera: 'good',
     microphone: 'good',
@@ -88,7 +93,7 @@ test('every item gets a verdict with advice; the meter moves; the host gets one 
     verdict: 'good',
     items: {
       camera: { verdict: 'good', finding: 'camera-good' },
-      microphone: { verdict: 'good', finding: 'microphone-good' },
+      microphone: { verdict: 'good', finding: 'microphone-good', figures: { clippedShare: 0 } },
       speakers: { verdict: 'good', finding: 'speakers-played' },
       network: {
         verdict: 'good',
@@ -97,6 +102,11 @@ test('every item gets a verdict with advice; the meter moves; the host gets one 
       },
     },
   });
+  // The voice was heard at its own level or above (voiceWav), never at full scale.
+  const { peak } = (messages[0].items as Record<string, { figures: Record<string, number> }>).microphone
+    .figures;
+  expect(peak).toBeGreaterThanOrEqual(0.1);
+  expect(peak).toBeLessThan(0.99);
   // The preflight ran with the service's throwaway token, never the agent's room token.
   const preflights = await panel.evaluate(
     () => (window as unknown as { __preflightDouble: { runs: { token: string }[] } }).__preflightDouble.runs,
@@ -150,4 +160,24 @@ test('with the real SDK and Twilio out of reach: "cannot be reached", whatever n
   );
   expect(refused.length).toBeGreaterThan(0);
   expect(await hosted.cspViolations()).toEqual([]);
+});
+
+test('Chromium’s own fake microphone, a full-scale beep, is clipping: a warning with its figures', async () => {
+  const browser = await launchChromium();
+  try {
+    const hosted = await readyPanel('good', await browser.newContext());
+    await hosted.panel.getByRole('button', { name: 'Check my equipment' }).click();
+    await visible(hosted.panel.getByRole('button', { name: 'Check again' }), 30_000);
+    expect((await verdicts(hosted)).microphone).toBe('warning');
+    const [message] = await checkMessages(hosted);
+    expect(message).toMatchObject({
+      items: { microphone: { verdict: 'warning', finding: 'microphone-clipping' } },
+    });
+    const { peak, clippedShare } = (message.items as Record<string, { figures: Record<string, number> }>)
+      .microphone.figures;
+    expect(peak).toBeGreaterThanOrEqual(0.99);
+    expect(clippedShare).toBeGreaterThan(0.2);
+  } finally {
+    await browser.close();
+  }
 });

@@ -10,7 +10,7 @@ import {
   useFlexHost,
 } from './agent-host';
 import { useFakeCameraClips } from './appearance-shots';
-import { useBrowserContext, visible } from './harness';
+import { useBrowserContext, visible, voiceWav } from './harness';
 import { preflightDouble } from './preflight-double';
 import { ROOT } from '../support/stack';
 import { useStack } from '../support/use-stack';
@@ -20,7 +20,7 @@ import { useStack } from '../support/use-stack';
  * appearance, to pass with the policy acknowledged; a practice call connects the panel and a
  * trainer's join page, and no conversation receives anything. The fake camera plays a centred,
  * lit face (a labelled photograph made into a clip, as in appearance.test.ts), so the appearance
- * check has a face to judge. The network probe is the equipment check's named double
+ * check has a face to judge, and the fake microphone a voice at a good level (voiceWav). The network probe is the equipment check's named double
  * (preflight-double.ts): preflight cannot pass on the edge. */
 
 const POLICY = 'Business dress, a quiet room, nothing confidential in view.';
@@ -31,7 +31,7 @@ const stack = useStack({ env });
 const { clip } = useFakeCameraClips(['obama-good']);
 // Tall enough for the panel to show both checks and Start video call in one picture (the README's).
 const context = useBrowserContext(
-  { fakeVideoFile: clip('obama-good') },
+  { fakeVideoFile: clip('obama-good'), fakeAudioFile: voiceWav() },
   { viewport: { width: 1280, height: 1400 } },
 );
 
@@ -93,6 +93,7 @@ test('under require, Start video call is disabled before the checks and enabled 
   expect(keptRecord(task.workerSid)).toMatchObject({
     items: {
       camera: { verdict: 'good' },
+      microphone: { verdict: 'good' },
       network: { verdict: 'good' },
       'appearance-framing': { verdict: 'good', finding: 'appearance-framing-good' },
       'appearance-lighting': { verdict: 'good', finding: 'appearance-lighting-good' },

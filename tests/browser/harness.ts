@@ -34,6 +34,8 @@ export interface LaunchOptions {
   fakeUi?: boolean;
   /** A video file for the fake camera to show in place of its test pattern (.y4m or .mjpeg). */
   fakeVideoFile?: string;
+  /** A WAV file for the fake microphone to play, looping, in place of its beep (voiceWav). */
+  fakeAudioFile?: string;
   /** How many fake cameras Chromium offers (its flag's `device-count`; one by default). Each is a
    * `fake_device_<n>`; the second shows a dark grey frame, not the first's coloured pattern, and
    * none reports a facingMode or a torch. */
@@ -78,9 +80,47 @@ export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
       arg === fakeDevices && options.cameras ? `${fakeDevices}=device-count=${options.cameras}` : arg,
     ),
     ...(options.fakeVideoFile ? [`--use-file-for-fake-video-capture=${options.fakeVideoFile}`] : []),
+    ...(options.fakeAudioFile ? [`--use-file-for-fake-audio-capture=${options.fakeAudioFile}`] : []),
   ];
   // Playwright gives every launch a fresh temporary user-data-dir.
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args });
+}
+
+/**
+ * A voice for the fake microphone at a level a good headset gives: 400 ms of a 220 Hz tone
+ * peaking at 0.1 (−20 dBFS), then 300 ms of silence, as words and the pauses between them; 16-bit
+ * mono at 48 kHz, written once to the temporary folder. The browser's voice processing first lifts it up to
+ * about 0.56, then lets it settle back to 0.1 over some 3 s: never clipped, never silent.
+ * Chromium's own fake microphone beeps a full-scale square wave: a clipped signal, which the
+ * equipment check rightly says is one.
+ */
+export function voiceWav(): string {
+  const file = path.join(os.tmpdir(), 'flex-video-escalation-test-voice.wav');
+  if (fs.existsSync(file)) return file;
+  const rate = 48_000;
+  const samples = new Int16Array(rate * 2.1);
+  for (let i = 0; i < samples.length; i++) {
+    const speaking = (i / rate) % 0.7 < 0.4;
+    samples[i] = speaking ? Math.round(0.1 * 32767 * Math.sin((2 * Math.PI * 220 * i) / rate)) : 0;
+  }
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + samples.byteLength, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(samples.byteLength, 40);
+  // Whole or not at all, for the other jest worker that may be reading it.
+  const partial = `${file}.${process.pid}`;
+  fs.writeFileSync(partial, Buffer.concat([header, Buffer.from(samples.buffer)]));
+  fs.renameSync(partial, file);
+  return file;
 }
 
 /** A customer's first visit: a fresh profile whose camera and microphone permission for the

@@ -65,11 +65,29 @@ export async function listenMicrophone(
   return windows.map((window) => window.peak);
 }
 
-/** An analyser window of 2048 samples is ~43 ms at 48 kHz: a syllable, or a pause between words. */
+/** An analyser window of 2048 samples is ~43 ms at 48 kHz: a syllable, or a pause between words.
+ * Each reading's RMS is of the newest such window. */
 const WINDOW_SAMPLES = 2048;
+/** Each reading's peak looks further back, ~170 ms at 48 kHz: past the reading before it even when
+ * the page's timers run late, so a short sound between two readings (a click, a beep) still counts
+ * and a level is never judged silent for falling in the gaps. */
+const PEAK_SAMPLES = 8192;
 
-/** The RMS and peak of the newest analyser window every `intervalMs` for `durationMs`, each peak
- * shown as it comes (the checks' live meters). */
+/** The RMS of the newest `rmsSamples` of `samples`, and the peak of them all. */
+export function levelsOf(samples: Float32Array, rmsSamples: number): { rms: number; peak: number } {
+  let squares = 0;
+  let peak = 0;
+  const rmsFrom = Math.max(0, samples.length - rmsSamples);
+  for (let index = 0; index < samples.length; index++) {
+    const sample = samples[index];
+    peak = Math.max(peak, Math.abs(sample));
+    if (index >= rmsFrom) squares += sample * sample;
+  }
+  return { rms: Math.sqrt(squares / (samples.length - rmsFrom)), peak };
+}
+
+/** The RMS and peak (levelsOf) every `intervalMs` for `durationMs`, each peak shown as it comes
+ * (the checks' live meters). */
 export async function measureLevels(
   track: MediaStreamTrack,
   timing: { durationMs: number; intervalMs: number },
@@ -77,24 +95,19 @@ export async function measureLevels(
 ): Promise<{ rms: number; peak: number }[]> {
   const audio = new AudioContext();
   const analyser = audio.createAnalyser();
-  analyser.fftSize = WINDOW_SAMPLES;
+  analyser.fftSize = PEAK_SAMPLES;
   const source = audio.createMediaStreamSource(new MediaStream([track]));
   source.connect(analyser);
-  const samples = new Float32Array(WINDOW_SAMPLES);
+  const samples = new Float32Array(PEAK_SAMPLES);
   const windows: { rms: number; peak: number }[] = [];
   try {
     await audio.resume();
     for (let elapsed = 0; elapsed < timing.durationMs; elapsed += timing.intervalMs) {
       await pause(timing.intervalMs);
       analyser.getFloatTimeDomainData(samples);
-      let squares = 0;
-      let peak = 0;
-      for (const sample of samples) {
-        squares += sample * sample;
-        peak = Math.max(peak, Math.abs(sample));
-      }
-      windows.push({ rms: Math.sqrt(squares / samples.length), peak });
-      onLevel(peak);
+      const levels = levelsOf(samples, WINDOW_SAMPLES);
+      windows.push(levels);
+      onLevel(levels.peak);
     }
   } finally {
     source.disconnect();
