@@ -8,7 +8,7 @@ function bufferWith(from: number, to: number, value: number): Float32Array {
 }
 
 test('a beep older than the RMS window still sets the peak, and leaves the RMS at silence', () => {
-  // A 20 ms beep (960 samples at 48 kHz) 150 ms back: between two readings 100 ms apart.
+  // A 20 ms beep (960 samples at 48 kHz) ending 134 ms back: between two readings 100 ms apart.
   const { rms, peak } = levelsOf(bufferWith(800, 1760, -0.5), 2048);
   expect(peak).toBe(0.5);
   expect(rms).toBe(0);
