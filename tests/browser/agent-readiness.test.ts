@@ -20,8 +20,9 @@ import { useStack } from '../support/use-stack';
  * appearance, to pass with the policy acknowledged; a practice call connects the panel and a
  * trainer's join page, and no conversation receives anything. The fake camera plays a centred,
  * lit face (a labelled photograph made into a clip, as in appearance.test.ts), so the appearance
- * check has a face to judge, and the fake microphone a voice at a good level (voiceWav). The network probe is the equipment check's named double
- * (preflight-double.ts): preflight cannot pass on the edge. */
+ * check has a face to judge, and the fake microphone a voice at a good level (voiceWav). The
+ * network probe is the equipment check's named double (preflight-double.ts): preflight cannot pass
+ * on the edge. */
 
 const POLICY = 'Business dress, a quiet room, nothing confidential in view.';
 const { flex, env } = useFlexHost();
