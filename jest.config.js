@@ -40,7 +40,10 @@ module.exports = {
   // Integration and browser tests drive a whole stack (twilio-run, the emulator, Chromium) on a
   // shared 2-core machine.
   testTimeout: 90000,
-  maxWorkers: 2,
+  // One worker per core: a browser file alone keeps about 1.6 cores busy (Chromium's processes, the
+  // stack), so more workers than cores only adds load, under which waits in the tests run out
+  // (four workers on two cores failed four files); fewer leave a bigger machine idle.
+  maxWorkers: '100%',
   testSequencer: '<rootDir>/tests/support/slow-first-sequencer.cjs',
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.test-stacks/'],
 };
