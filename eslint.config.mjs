@@ -88,9 +88,10 @@ export default defineConfig(
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  // The Flex plugin's toolchain loads its webpack configuration with require.
+  // The Flex plugin's toolchain loads its webpack configuration with require: CommonJS, as above.
   {
     files: ['flex-plugin/webpack.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );
