@@ -384,12 +384,23 @@ test('a data track published after connect gets a SID and carries messages both 
   expect(await publishData(b)).toMatch(/^MT[0-9a-f]{32}$/);
   await seen(a, { type: 'trackSubscribed', kind: 'data', from: 'customer-b' });
   await seen(b, { type: 'trackSubscribed', kind: 'data', from: 'agent-a' });
-  const say = (page: Page, text: string) =>
-    page.evaluate((t) => (window as unknown as { assist: { send(t: string): void } }).assist.send(t), text);
-  await say(a, 'from a');
-  await say(b, 'from b');
+  // The SDK drops what is sent while its data channel to the other page is still opening, and the
+  // other side's trackSubscribed can come first (the pages' assist channel greets for the same
+  // reason): each side repeats its message until the other has it.
+  type Saying = { assist: { send(t: string): void }; saying?: ReturnType<typeof setInterval> };
+  const keepSaying = (page: Page, text: string) =>
+    page.evaluate((t) => {
+      const w = window as unknown as Saying;
+      w.assist.send(t);
+      w.saying = setInterval(() => w.assist.send(t), 250);
+    }, text);
+  const stopSaying = (page: Page) => page.evaluate(() => clearInterval((window as unknown as Saying).saying));
+  await keepSaying(a, 'from a');
+  await keepSaying(b, 'from b');
   await seen(b, { type: 'data', text: 'from a', track: 'assist' });
   await seen(a, { type: 'data', text: 'from b', track: 'assist' });
+  await stopSaying(a);
+  await stopSaying(b);
   // The edge's own channels still work beside the data tracks.
   expect(edge.setNetworkQuality(sidOf('customer-b'), 2)).toBe(true);
   await seen(b, { type: 'networkQuality', identity: 'customer-b', level: 2 });
